@@ -1,0 +1,306 @@
+package parsers
+
+import (
+	"archive/zip"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// extractDOCX reads a WordprocessingML package with archive/zip and
+// encoding/xml, streaming each part so that memory stays bounded whatever
+// the archive claims. Headers come first and footers last, as on the page;
+// text boxes are read once (from mc:Choice, never from the mc:Fallback copy
+// Word writes beside it); table cells are separated by tabs; hyperlink
+// targets are kept after their text.
+func extractDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (extracted, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return extracted{}, newError(ErrCorrupt, "zip: %v", err)
+	}
+	parts := map[string]*zip.File{}
+	var total uint64
+	for _, f := range zr.File {
+		parts[f.Name] = f
+		total += f.UncompressedSize64
+	}
+	doc := parts["word/document.xml"]
+	if doc == nil {
+		return extracted{}, &Error{Err: ErrUnsupported, Detail: "zip archive without word/document.xml (not a .docx)"}
+	}
+	w := &docxWalker{lim: lim, ctx: ctx}
+	rels, err := w.readRels(parts["word/_rels/document.xml.rels"])
+	if err != nil {
+		return extracted{}, err
+	}
+	var headers, footers, notes []*zip.File
+	for name, f := range parts {
+		dir, base := path.Split(name)
+		if dir != "word/" || !strings.HasSuffix(base, ".xml") {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(base, "header"):
+			headers = append(headers, f)
+		case strings.HasPrefix(base, "footer"):
+			footers = append(footers, f)
+		case base == "footnotes.xml" || base == "endnotes.xml":
+			notes = append(notes, f)
+		}
+	}
+	byName := func(fs []*zip.File) { sort.Slice(fs, func(i, j int) bool { return fs[i].Name < fs[j].Name }) }
+	byName(headers)
+	byName(footers)
+	byName(notes)
+
+	var out extracted
+	var hf strings.Builder
+	read := func(f *zip.File, rels map[string]string) (string, error) {
+		var sb strings.Builder
+		err := w.walk(f, rels, &sb)
+		return sb.String(), err
+	}
+	for _, f := range headers {
+		s, err := read(f, w.partRels(parts, f.Name))
+		if err != nil {
+			return out, err
+		}
+		hf.WriteString(s + "\n")
+	}
+	body, err := read(doc, rels)
+	if err != nil {
+		return out, err
+	}
+	var tail strings.Builder
+	for _, f := range notes {
+		s, err := read(f, nil)
+		if err != nil {
+			return out, err
+		}
+		tail.WriteString(s + "\n")
+	}
+	var foot strings.Builder
+	for _, f := range footers {
+		s, err := read(f, w.partRels(parts, f.Name))
+		if err != nil {
+			return out, err
+		}
+		foot.WriteString(s + "\n")
+	}
+	out.headerFooter = hf.String() + foot.String()
+	out.text = hf.String() + "\n" + body + "\n" + tail.String() + "\n" + foot.String()
+	return out, nil
+}
+
+type docxWalker struct {
+	ctx  context.Context
+	lim  Limits
+	read int64 // uncompressed bytes read so far, over all parts
+}
+
+// open returns a reader over one part that fails with ErrTooLarge once the
+// package's total uncompressed size or the part's compression ratio passes
+// its limit: a zip bomb is stopped after a bounded amount of work.
+func (w *docxWalker) open(f *zip.File) (io.ReadCloser, error) {
+	if f.UncompressedSize64 > uint64(w.lim.MaxUncompressed) {
+		return nil, newError(ErrTooLarge, "%s declares %s uncompressed, limit %s", f.Name,
+			formatBytes(int64(f.UncompressedSize64)), formatBytes(w.lim.MaxUncompressed))
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, newError(ErrCorrupt, "zip: %s: %v", f.Name, err)
+	}
+	ratioCap := int64(f.CompressedSize64)*int64(w.lim.MaxRatio) + 1<<20
+	return &limitedPart{rc: rc, w: w, name: f.Name, partCap: ratioCap}, nil
+}
+
+type limitedPart struct {
+	rc      io.ReadCloser
+	w       *docxWalker
+	name    string
+	n       int64
+	partCap int64
+}
+
+
+func (p *limitedPart) Read(b []byte) (int, error) {
+	n, err := p.rc.Read(b)
+	p.n += int64(n)
+	p.w.read += int64(n)
+	switch {
+	case p.w.read > p.w.lim.MaxUncompressed:
+		return n, &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("uncompressed content exceeds %s", formatBytes(p.w.lim.MaxUncompressed))}
+	case p.n > p.partCap:
+		return n, &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("%s: compression ratio exceeds %d:1 (zip bomb?)", p.name, p.w.lim.MaxRatio)}
+	}
+	if err := p.w.ctx.Err(); err != nil {
+		return n, err
+	}
+	return n, err
+}
+
+func (p *limitedPart) Close() error { return p.rc.Close() }
+
+// partRels loads the relationships of a header or footer part, which keep
+// their own hyperlink targets.
+func (w *docxWalker) partRels(parts map[string]*zip.File, name string) map[string]string {
+	dir, base := path.Split(name)
+	rels, _ := w.readRels(parts[dir+"_rels/"+base+".rels"])
+	return rels
+}
+
+func (w *docxWalker) readRels(f *zip.File) (map[string]string, error) {
+	rels := map[string]string{}
+	if f == nil {
+		return rels, nil
+	}
+	rc, err := w.open(f)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var doc struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&doc); err != nil {
+		var pe *Error
+		if errors.As(err, &pe) {
+			return nil, pe
+		}
+		return rels, nil // broken relationships lose links, not text
+	}
+	for _, r := range doc.Rels {
+		if r.Mode == "External" {
+			rels[r.ID] = r.Target
+		}
+	}
+	return rels, nil
+}
+
+var fieldHyperlink = regexp.MustCompile(`HYPERLINK\s+"([^"]+)"`)
+
+// walk writes the text of one XML part to sb.
+func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Builder) error {
+	rc, err := w.open(f)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(rc)
+	dec.Strict = false
+	var (
+		inText, inInstr bool
+		skip            int      // depth inside an element whose text we ignore
+		links           []string // hyperlink targets of the open w:hyperlink elements
+		linkStart       []int
+	)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var pe *Error
+			if errors.As(err, &pe) {
+				return pe
+			}
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return err
+			}
+			return newError(ErrCorrupt, "%s: %v", f.Name, err)
+		}
+		if sb.Len() > 2*w.lim.MaxText {
+			return nil // enough text; the rest is cut anyway
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch t.Name.Local {
+			case "Fallback", "delText", "instrText":
+				if t.Name.Local == "instrText" {
+					inInstr = true
+				} else {
+					skip = 1
+				}
+			case "t":
+				inText = true
+			case "tab", "ptab":
+				sb.WriteByte('\t')
+			case "br", "cr":
+				sb.WriteByte('\n')
+			case "noBreakHyphen":
+				sb.WriteByte('-')
+			case "hyperlink":
+				target := ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "id" {
+						target = rels[a.Value]
+					}
+				}
+				links = append(links, target)
+				linkStart = append(linkStart, sb.Len())
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "instrText":
+				inInstr = false
+			case "p":
+				sb.WriteByte('\n')
+			case "tc":
+				sb.WriteByte('\t')
+			case "tr":
+				sb.WriteByte('\n')
+			case "txbxContent":
+				sb.WriteByte('\n')
+			case "hyperlink":
+				if n := len(links); n > 0 {
+					target, start := links[n-1], linkStart[n-1]
+					links, linkStart = links[:n-1], linkStart[:n-1]
+					writeLinkTarget(sb, sb.String()[start:], target)
+				}
+			}
+		case xml.CharData:
+			switch {
+			case skip > 0:
+			case inText:
+				sb.Write(t)
+			case inInstr:
+				if m := fieldHyperlink.FindSubmatch(t); m != nil {
+					writeLinkTarget(sb, "", string(m[1]))
+				}
+			}
+		}
+	}
+}
+
+// writeLinkTarget appends a hyperlink's target after its text unless the
+// text already shows it, so "LinkedIn" linked to a profile keeps the URL.
+func writeLinkTarget(sb *strings.Builder, text, target string) {
+	if target == "" || strings.HasPrefix(target, "#") {
+		return
+	}
+	shown := strings.TrimPrefix(strings.TrimPrefix(target, "mailto:"), "tel:")
+	if strings.Contains(text, shown) || strings.Contains(text, strings.TrimPrefix(strings.TrimPrefix(shown, "https://"), "http://")) {
+		return
+	}
+	sb.WriteString(" <" + shown + "> ")
+}

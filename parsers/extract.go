@@ -1,0 +1,238 @@
+package parsers
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+)
+
+// Format is a document format recognised from a file's content.
+type Format string
+
+// Formats [Detect] recognises.
+const (
+	PDF  Format = "pdf"
+	DOCX Format = "docx"
+	Text Format = "text"
+)
+
+// Limits bound the work done on one document. The zero value of every field
+// means its documented default; the defaults are generous for resumes, which
+// are rarely over 2 MiB or 5 pages, and stop hostile files early.
+type Limits struct {
+	MaxBytes        int64 // file size; 0 means 20 MiB
+	MaxPages        int   // PDF page count; 0 means 50
+	MaxText         int   // bytes of extracted text kept; 0 means 1 MiB (more is cut, and Document.Truncated set)
+	MaxUncompressed int64 // DOCX: total uncompressed size of the parts read; 0 means 64 MiB
+	MaxRatio        int   // DOCX and PDF streams: uncompressed/compressed ratio; 0 means 200
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = 20 << 20
+	}
+	if l.MaxPages <= 0 {
+		l.MaxPages = 50
+	}
+	if l.MaxText <= 0 {
+		l.MaxText = 1 << 20
+	}
+	if l.MaxUncompressed <= 0 {
+		l.MaxUncompressed = 64 << 20
+	}
+	if l.MaxRatio <= 0 {
+		l.MaxRatio = 200
+	}
+	return l
+}
+
+// Document is the text of one file and what we know about it.
+type Document struct {
+	Format Format `json:"format"`
+	// Text is the normalized text: NFC, ligatures expanded, odd spaces made
+	// plain, one line per visual line, a blank line between blocks.
+	Text      string `json:"text"`
+	Pages     int    `json:"pages,omitempty"` // PDF only
+	Bytes     int64  `json:"bytes"`
+	SHA256    string `json:"sha256"`
+	Truncated bool   `json:"truncated,omitempty"` // Text was cut at Limits.MaxText
+	// HeaderFooter is the part of Text that came from page headers and
+	// footers (DOCX headers and footers); contact details often live there.
+	HeaderFooter string `json:"header_footer,omitempty"`
+}
+
+// Detect returns the format of a document from its first bytes (512 are
+// enough). It returns an [*Error] wrapping [ErrUnsupported] for content it does
+// not read, with a hint when the fix is guessable.
+func Detect(head []byte) (Format, error) {
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")) || bytes.Contains(head[:min(len(head), 1024)], []byte("%PDF-")):
+		return PDF, nil
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return DOCX, nil // checked for word/document.xml when opened
+	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "", &Error{Err: ErrUnsupported, Detail: "OLE compound file (legacy .doc, or a password-protected .docx)",
+			Hint: "save it as .docx or .pdf without a password"}
+	case bytes.HasPrefix(head, []byte("{\\rtf")):
+		return "", &Error{Err: ErrUnsupported, Detail: "RTF document", Hint: "save it as .docx or .pdf"}
+	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xFF\xD8\xFF")),
+		bytes.HasPrefix(head, []byte("GIF8")), bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
+		return "", &Error{Err: ErrUnsupported, Detail: "image file", Hint: "a scanned resume needs OCR first"}
+	case looksLikeText(head):
+		return Text, nil
+	}
+	return "", &Error{Err: ErrUnsupported, Detail: "binary content of unknown type"}
+}
+
+// looksLikeText reports whether head is plausibly text: a UTF-16 BOM, or no
+// NUL bytes and few control characters.
+func looksLikeText(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	if len(head) == 0 {
+		return true // empty: reported as no text later
+	}
+	ctrl := 0
+	for _, b := range head {
+		switch {
+		case b == 0:
+			return false
+		case b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f':
+			ctrl++
+		}
+	}
+	// Allow a cut multi-byte sequence at the end of the sample.
+	return ctrl*100 <= len(head) && (utf8.Valid(head) || ctrl == 0)
+}
+
+// Extract reads the document of the given size from r and returns its text.
+// It detects the format from the content, never from a name. Errors are
+// [*Error] values wrapping one of the package's sentinels; a panic inside a
+// parser becomes [ErrCorrupt]. Extract checks ctx between pages and parts, but
+// a parser stuck inside a library call cannot be interrupted in-process: use
+// a [Supervisor] for untrusted files.
+func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *Document, err error) {
+	lim = lim.withDefaults()
+	if size > lim.MaxBytes {
+		return nil, newError(ErrTooLarge, "file is %s, limit %s", formatBytes(size), formatBytes(lim.MaxBytes))
+	}
+	head := make([]byte, min(size, 1024))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	format, err := Detect(head)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, newError(ErrCorrupt, "%s parser failed: %v", format, p)
+		}
+	}()
+	var raw extracted
+	switch format {
+	case PDF:
+		raw, err = extractPDF(ctx, r, size, lim)
+	case DOCX:
+		raw, err = extractDOCX(ctx, r, size, lim)
+	case Text:
+		raw, err = extractText(r, size)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc = &Document{Format: format, Pages: raw.pages, Bytes: size}
+	doc.Text = Normalize(raw.text)
+	doc.HeaderFooter = Normalize(raw.headerFooter)
+	if len(doc.Text) > lim.MaxText {
+		doc.Text, doc.Truncated = truncateUTF8(doc.Text, lim.MaxText), true
+	}
+	if !hasWords(doc.Text) {
+		e := &Error{Err: ErrNoText, Detail: "no text layer"}
+		if format == PDF {
+			e.Hint = "the PDF is probably a scanned image; it needs OCR"
+		}
+		return nil, e
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(r, 0, size)); err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return doc, nil
+}
+
+// ExtractFile is [Extract] for a named file. Errors of type [*Error] carry
+// the path in their File field.
+func ExtractFile(ctx context.Context, path string, lim Limits) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Extract(ctx, f, fi.Size(), lim)
+	return doc, withFile(err, path)
+}
+
+// withFile sets the file name on an [*Error]; other errors are wrapped.
+func withFile(err error, name string) error {
+	if err == nil {
+		return nil
+	}
+	if e, ok := err.(*Error); ok {
+		c := *e
+		c.File = name
+		return &c
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// extracted is what a format's parser hands back before normalization.
+type extracted struct {
+	text         string
+	headerFooter string
+	pages        int
+}
+
+func hasWords(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r > ' ' && r != 0xFFFD {
+			letters++
+			if letters >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func truncateUTF8(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,406 @@
+package parsers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// extractPDF opens the file with github.com/ledongthuc/pdf for its object
+// layer (xref, streams, decryption) and runs our own positioned-text pass
+// over each page: see [textPass] and [layoutPage].
+func extractPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (extracted, error) {
+	ra, size := tolerantPDF(r, size)
+	rd, err := openPDF(ra, size)
+	if err != nil {
+		return extracted{}, err
+	}
+	pages, err := collectPages(rd, lim)
+	if err != nil {
+		return extracted{}, err
+	}
+	var sb strings.Builder
+	budget := int64(lim.MaxUncompressed)
+	for i, page := range pages {
+		if err := ctx.Err(); err != nil {
+			return extracted{}, err
+		}
+		tp := &textPass{lim: lim, budget: &budget, fonts: map[string]*pdfFont{}}
+		if err := tp.page(page); err != nil {
+			return extracted{}, err
+		}
+		if i > 0 {
+			sb.WriteString("\n\n")
+		}
+		layoutPage(&sb, tp.glyphs)
+		if sb.Len() > 2*lim.MaxText {
+			break
+		}
+	}
+	return extracted{text: sb.String(), pages: len(pages)}, nil
+}
+
+// tolerantPDF hides two harmless deviations that the object layer rejects:
+// a "%PDF-2.0" (or other non-1.x) header, and bytes after the last %%EOF.
+func tolerantPDF(r io.ReaderAt, size int64) (io.ReaderAt, int64) {
+	head := make([]byte, 9)
+	r.ReadAt(head, 0)
+	var patch []byte
+	if bytes.HasPrefix(head, []byte("%PDF-")) && !(head[5] == '1' && head[6] == '.' && head[7] >= '0' && head[7] <= '7' && (head[8] == '\n' || head[8] == '\r')) {
+		patch = []byte("%PDF-1.7\n")
+	}
+	tailLen := min(size, 64<<10)
+	tail := make([]byte, tailLen)
+	r.ReadAt(tail, size-tailLen)
+	if i := bytes.LastIndex(tail, []byte("%%EOF")); i >= 0 {
+		size = size - tailLen + int64(i) + 5
+	}
+	return patchedReader{r, patch}, size
+}
+
+type patchedReader struct {
+	r     io.ReaderAt
+	patch []byte // replaces the first len(patch) bytes
+}
+
+func (p patchedReader) ReadAt(b []byte, off int64) (int, error) {
+	n, err := p.r.ReadAt(b, off)
+	for i := int64(0); i < int64(n) && off+i < int64(len(p.patch)); i++ {
+		b[i] = p.patch[off+i]
+	}
+	return n, err
+}
+
+func openPDF(r io.ReaderAt, size int64) (rd *pdf.Reader, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rd, err = nil, newError(ErrCorrupt, "%v", p)
+		}
+	}()
+	rd, err = pdf.NewReaderEncrypted(r, size, nil)
+	if err == nil {
+		return rd, nil
+	}
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdf.ErrInvalidPassword):
+		return nil, &Error{Err: ErrEncrypted, Detail: "needs a user password", Hint: "ask the candidate for an unprotected copy"}
+	case strings.Contains(msg, "encryption") || strings.Contains(msg, "-bit encryption key"):
+		return nil, &Error{Err: ErrEncrypted, Detail: strings.TrimPrefix(strings.TrimPrefix(msg, "unsupported PDF: "), "malformed PDF: ") + " is not supported",
+			Hint: "print it to a new PDF without protection"}
+	}
+	return nil, newError(ErrCorrupt, "%s", msg)
+}
+
+// collectPages walks the page tree depth-first. The walk is bounded in depth
+// and in the number of nodes visited, so a tree that points at itself or
+// claims a false count ends with an error instead of looping.
+func collectPages(rd *pdf.Reader, lim Limits) (pages []pdf.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			pages, err = nil, newError(ErrCorrupt, "page tree: %v", p)
+		}
+	}()
+	root := rd.Trailer().Key("Root").Key("Pages")
+	visited := 0
+	var walk func(node pdf.Value, depth int) error
+	walk = func(node pdf.Value, depth int) error {
+		visited++
+		if depth > 32 || visited > 4*lim.MaxPages+64 {
+			return newError(ErrCorrupt, "page tree is cyclic or too deep")
+		}
+		kids := node.Key("Kids")
+		if node.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && node.Key("Contents").Kind() != pdf.Null) {
+			pages = append(pages, node)
+			if len(pages) > lim.MaxPages {
+				return newError(ErrTooLarge, "more than %d pages", lim.MaxPages)
+			}
+			return nil
+		}
+		for i := 0; i < kids.Len(); i++ {
+			if err := walk(kids.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(root, 0); err != nil {
+		return nil, err
+	}
+	if len(pages) == 0 {
+		return nil, newError(ErrCorrupt, "no pages")
+	}
+	return pages, nil
+}
+
+// inherited looks key up on the page and its ancestors (bounded).
+func inherited(page pdf.Value, key string) pdf.Value {
+	for i := 0; i < 32 && page.Kind() == pdf.Dict; i++ {
+		if v := page.Key(key); v.Kind() != pdf.Null {
+			return v
+		}
+		page = page.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// matrix is an affine transform [a b c d e f] as in the PDF spec.
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// glyph is one shown character code in user space.
+type glyph struct {
+	x0, x1, y float64 // start and end of the advance along the baseline, baseline height
+	size      float64 // font size in user space
+	text      string
+}
+
+type gstate struct {
+	ctm                      matrix
+	font                     *pdfFont
+	fs, tc, tw, th, tl, rise float64
+}
+
+// textPass interprets a page's content stream (and the form XObjects it
+// draws) just far enough to place every glyph: graphics state, text state,
+// text matrices and text-showing operators. Everything else is skipped.
+type textPass struct {
+	lim    Limits
+	budget *int64 // content bytes left to read for the whole document
+	fonts  map[string]*pdfFont
+	glyphs []glyph
+	depth  int
+}
+
+func (tp *textPass) page(page pdf.Value) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			// A page whose content the object layer cannot decode loses its
+			// text, not the document.
+			err = nil
+		}
+	}()
+	return tp.run(page.Key("Contents"), inherited(page, "Resources"), identity)
+}
+
+func (tp *textPass) readContent(v pdf.Value) ([]byte, error) {
+	var streams []pdf.Value
+	if v.Kind() == pdf.Array {
+		for i := 0; i < v.Len() && i < 1024; i++ {
+			streams = append(streams, v.Index(i))
+		}
+	} else {
+		streams = append(streams, v)
+	}
+	var buf bytes.Buffer
+	for _, s := range streams {
+		if s.Kind() != pdf.Stream {
+			continue
+		}
+		compressed := s.Key("Length").Int64()
+		limit := min(*tp.budget, compressed*int64(tp.lim.MaxRatio)+1<<20) + 1
+		rc := s.Reader()
+		n, err := io.Copy(&buf, io.LimitReader(rc, limit))
+		rc.Close()
+		*tp.budget -= n
+		if n >= limit {
+			if *tp.budget <= 0 {
+				return nil, newError(ErrTooLarge, "page content exceeds %s uncompressed", formatBytes(tp.lim.MaxUncompressed))
+			}
+			return nil, newError(ErrTooLarge, "content stream compression ratio exceeds %d:1 (flate bomb?)", tp.lim.MaxRatio)
+		}
+		if err != nil && buf.Len() == 0 {
+			continue
+		}
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes(), nil
+}
+
+func (tp *textPass) font(res pdf.Value, name string) *pdfFont {
+	// Font resource names are only unique per resource dictionary; forms
+	// have their own, hence the depth in the key.
+	key := fmt.Sprint(tp.depth, "/", name)
+	if f, ok := tp.fonts[key]; ok {
+		return f
+	}
+	f := loadFont(res.Key("Font").Key(name), tp.lim)
+	tp.fonts[key] = f
+	return f
+}
+
+func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
+	data, err := tp.readContent(contents)
+	if err != nil {
+		return err
+	}
+	gs := gstate{ctm: ctm, th: 1}
+	var stack []gstate
+	var tm, tlm matrix
+	var ops []operand
+	lx := &lexer{data: data}
+	num := func(i int) float64 {
+		if i < len(ops) {
+			return ops[i].num
+		}
+		return 0
+	}
+	for {
+		tok, ok := lx.next()
+		if !ok {
+			return nil
+		}
+		if tok.kind != opKeyword {
+			if len(ops) < 64 {
+				ops = append(ops, tok)
+			}
+			continue
+		}
+		switch tok.name {
+		case "q":
+			if len(stack) < 256 {
+				stack = append(stack, gs)
+			}
+		case "Q":
+			if n := len(stack); n > 0 {
+				gs, stack = stack[n-1], stack[:n-1]
+			}
+		case "cm":
+			if len(ops) >= 6 {
+				gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(gs.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if len(ops) >= 2 {
+				gs.font = tp.font(res, ops[0].name)
+				gs.fs = num(1)
+			}
+		case "Tc":
+			gs.tc = num(0)
+		case "Tw":
+			gs.tw = num(0)
+		case "Tz":
+			gs.th = num(0) / 100
+		case "TL":
+			gs.tl = num(0)
+		case "Ts":
+			gs.rise = num(0)
+		case "Td":
+			tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(tlm)
+			tm = tlm
+		case "TD":
+			gs.tl = -num(1)
+			tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(tlm)
+			tm = tlm
+		case "Tm":
+			if len(ops) >= 6 {
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -gs.tl}.mul(tlm)
+			tm = tlm
+		case "Tj":
+			if len(ops) >= 1 {
+				tp.show(&gs, &tm, ops[len(ops)-1].str)
+			}
+		case "'", "\"":
+			if tok.name == "\"" && len(ops) >= 3 {
+				gs.tw, gs.tc = num(0), num(1)
+			}
+			tlm = matrix{1, 0, 0, 1, 0, -gs.tl}.mul(tlm)
+			tm = tlm
+			if len(ops) >= 1 {
+				tp.show(&gs, &tm, ops[len(ops)-1].str)
+			}
+		case "TJ":
+			if len(ops) >= 1 {
+				for _, e := range ops[len(ops)-1].arr {
+					if e.kind == opString {
+						tp.show(&gs, &tm, e.str)
+					} else if e.kind == opNumber {
+						tm = matrix{1, 0, 0, 1, -e.num / 1000 * gs.fs * gs.th, 0}.mul(tm)
+					}
+				}
+			}
+		case "Do":
+			if len(ops) >= 1 && tp.depth < 8 {
+				xo := res.Key("XObject").Key(ops[0].name)
+				if xo.Key("Subtype").Name() == "Form" {
+					m := identity
+					if fm := xo.Key("Matrix"); fm.Len() == 6 {
+						for i := range m {
+							m[i] = fm.Index(i).Float64()
+						}
+					}
+					formRes := xo.Key("Resources")
+					if formRes.Kind() == pdf.Null {
+						formRes = res
+					}
+					tp.depth++
+					err := tp.run(xo, formRes, m.mul(gs.ctm))
+					tp.depth--
+					if err != nil {
+						return err
+					}
+				}
+			}
+		case "BI":
+			for {
+				t, ok := lx.next()
+				if !ok || (t.kind == opKeyword && t.name == "ID") {
+					break
+				}
+			}
+			lx.pos++ // the single white-space byte after ID
+			lx.skipInlineImage()
+		}
+		ops = ops[:0]
+	}
+}
+
+// show places the glyphs of one string, advancing the text matrix.
+func (tp *textPass) show(gs *gstate, tm *matrix, s []byte) {
+	f := gs.font
+	if f == nil {
+		f = &pdfFont{scale: 1.0 / 1000, defWidth: 500}
+		gs.font = f
+	}
+	for len(s) > 0 {
+		code, n := f.code(s)
+		s = s[n:]
+		w := f.width(code)
+		trm := matrix{gs.fs * gs.th, 0, 0, gs.fs, 0, gs.rise}.mul(*tm).mul(gs.ctm)
+		tx := (w*gs.fs + gs.tc) * gs.th
+		if n == 1 && code == ' ' {
+			tx += gs.tw * gs.th
+		}
+		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
+		end := matrix{gs.fs * gs.th, 0, 0, gs.fs, 0, gs.rise}.mul(*tm).mul(gs.ctm)
+		size := math.Hypot(trm[2], trm[3])
+		if size == 0 {
+			size = math.Hypot(trm[0], trm[1])
+		}
+		text := f.text(code)
+		if text == "" {
+			continue
+		}
+		tp.glyphs = append(tp.glyphs, glyph{x0: trm[4], x1: end[4], y: trm[5], size: size, text: text})
+	}
+}

@@ -1,0 +1,332 @@
+package parsers
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+)
+
+// pdfFont is what the text pass needs of a font: how to split a string into
+// character codes, each code's Unicode text and its advance width in text
+// space units (1 = the font size).
+type pdfFont struct {
+	twoByte  bool              // Type0 fonts with a 2-byte encoding (Identity-H and most others)
+	ucs2     bool              // the codes are UTF-16 units (UniGB-UCS2-H and kin)
+	toUni    map[uint32]string // from ToUnicode, or built from the simple encoding
+	widths   map[uint32]float64
+	defWidth float64
+	scale    float64 // width units to text space: 1/1000, or FontMatrix[0] for Type3
+}
+
+// code returns the next character code in s and its byte length.
+func (f *pdfFont) code(s []byte) (uint32, int) {
+	if f.twoByte && len(s) >= 2 {
+		return uint32(s[0])<<8 | uint32(s[1]), 2
+	}
+	return uint32(s[0]), 1
+}
+
+func (f *pdfFont) width(code uint32) float64 {
+	if w, ok := f.widths[code]; ok {
+		return w * f.scale
+	}
+	return f.defWidth * f.scale
+}
+
+func (f *pdfFont) text(code uint32) string {
+	if s, ok := f.toUni[code]; ok {
+		return s
+	}
+	if f.ucs2 {
+		return string(rune(code))
+	}
+	if f.twoByte {
+		return "" // an unmapped CID has no text we can know
+	}
+	return string(rune(code)) // simple font without encoding: assume Latin-1
+}
+
+// loadFont builds a pdfFont from a font dictionary. It never fails: missing
+// parts degrade to guesses (Latin-1 text, half-em widths).
+func loadFont(v pdf.Value, lim Limits) *pdfFont {
+	f := &pdfFont{scale: 1.0 / 1000, defWidth: 500, widths: map[uint32]float64{}}
+	subtype := v.Key("Subtype").Name()
+	if subtype == "Type0" {
+		f.twoByte = true
+		enc := v.Key("Encoding")
+		desc := v.Key("DescendantFonts").Index(0)
+		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.defWidth = dw.Float64()
+		} else {
+			f.defWidth = 1000
+		}
+		loadCIDWidths(desc.Key("W"), f.widths)
+		// Predefined CMaps other than Identity and UCS-2 (Shift-JIS and
+		// the like) mix 1- and 2-byte codes; we read them as 2-byte and rely
+		// on ToUnicode, which such files almost always carry.
+		f.toUni = map[uint32]string{}
+		if name := enc.Name(); strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16") {
+			f.ucs2 = true
+		}
+	} else {
+		first := int(v.Key("FirstChar").Int64())
+		w := v.Key("Widths")
+		for i := 0; i < w.Len() && i < 256; i++ {
+			f.widths[uint32(first+i)] = w.Index(i).Float64()
+		}
+		if subtype == "Type3" {
+			if m := v.Key("FontMatrix"); m.Len() >= 1 {
+				f.scale = m.Index(0).Float64()
+			}
+		}
+		if mw := v.Key("FontDescriptor").Key("MissingWidth"); mw.Float64() > 0 {
+			f.defWidth = mw.Float64()
+		}
+		f.toUni = simpleEncoding(v)
+	}
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		if m := parseToUnicode(tu, lim); len(m) > 0 {
+			for k, s := range m {
+				f.toUni[k] = s
+			}
+		}
+	}
+	return f
+}
+
+// loadCIDWidths reads a CIDFont W array: [c [w1 w2 ...]] and [cfirst clast w].
+func loadCIDWidths(w pdf.Value, out map[uint32]float64) {
+	n := w.Len()
+	for i := 0; i < n; {
+		first := w.Index(i)
+		if i+1 >= n {
+			return
+		}
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			c := uint32(first.Int64())
+			for j := 0; j < next.Len() && j < 65536; j++ {
+				out[c+uint32(j)] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= n {
+			return
+		}
+		lo, hi, width := first.Int64(), next.Int64(), w.Index(i+2).Float64()
+		if hi-lo > 65536 || hi < lo {
+			return
+		}
+		for c := lo; c <= hi; c++ {
+			out[uint32(c)] = width
+		}
+		i += 3
+	}
+}
+
+// simpleEncoding maps the 256 codes of a simple font to text from its
+// /Encoding: a base encoding name and /Differences with glyph names.
+func simpleEncoding(v pdf.Value) map[uint32]string {
+	enc := v.Key("Encoding")
+	base := "StandardEncoding"
+	if v.Key("Subtype").Name() == "TrueType" {
+		base = "WinAnsiEncoding"
+	}
+	var diffs pdf.Value
+	switch enc.Kind() {
+	case pdf.Name:
+		base = enc.Name()
+	case pdf.Dict:
+		if b := enc.Key("BaseEncoding"); b.Kind() == pdf.Name {
+			base = b.Name()
+		}
+		diffs = enc.Key("Differences")
+	}
+	m := make(map[uint32]string, 256)
+	var cm *charmap.Charmap
+	switch base {
+	case "MacRomanEncoding":
+		cm = charmap.Macintosh
+	default:
+		cm = charmap.Windows1252
+	}
+	for c := 32; c < 256; c++ {
+		r := cm.DecodeByte(byte(c))
+		if r != '\uFFFD' {
+			m[uint32(c)] = string(r)
+		}
+	}
+	if base == "StandardEncoding" {
+		m['\''], m['`'] = "’", "‘"
+		for c, s := range standardHigh {
+			m[c] = s
+		}
+	}
+	code := uint32(0)
+	for i := 0; i < diffs.Len(); i++ {
+		d := diffs.Index(i)
+		switch d.Kind() {
+		case pdf.Integer:
+			code = uint32(d.Int64())
+		case pdf.Name:
+			if s := glyphText(d.Name()); s != "" {
+				m[code] = s
+			}
+			code++
+		}
+	}
+	return m
+}
+
+var standardHigh = map[uint32]string{
+	0xA1: "¡", 0xA2: "¢", 0xA3: "£", 0xA5: "¥", 0xA7: "§", 0xA9: "'", 0xAA: "“", 0xAB: "«",
+	0xAE: "fi", 0xAF: "fl", 0xB1: "–", 0xB7: "•", 0xBA: "”", 0xBB: "»", 0xBC: "…", 0xD0: "—",
+	0xE1: "Æ", 0xE8: "Ł", 0xE9: "Ø", 0xEA: "Œ", 0xF1: "æ", 0xF5: "ı", 0xF8: "ł", 0xF9: "ø", 0xFA: "œ", 0xFB: "ß",
+}
+
+var glyphNames = map[string]string{
+	"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$", "percent": "%",
+	"ampersand": "&", "quotesingle": "'", "quoteright": "’", "quoteleft": "‘", "parenleft": "(", "parenright": ")",
+	"asterisk": "*", "plus": "+", "comma": ",", "hyphen": "-", "minus": "-", "period": ".", "slash": "/",
+	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "colon": ":", "semicolon": ";", "less": "<", "equal": "=", "greater": ">",
+	"question": "?", "at": "@", "bracketleft": "[", "backslash": "\\", "bracketright": "]", "asciicircum": "^",
+	"underscore": "_", "grave": "`", "braceleft": "{", "bar": "|", "braceright": "}", "asciitilde": "~",
+	"quotedblleft": "“", "quotedblright": "”", "quotesinglbase": "‚", "quotedblbase": "„", "endash": "–",
+	"emdash": "—", "bullet": "•", "periodcentered": "·", "ellipsis": "…", "dagger": "†", "daggerdbl": "‡",
+	"fi": "fi", "fl": "fl", "ff": "ff", "ffi": "ffi", "ffl": "ffl", "dotlessi": "ı", "germandbls": "ß",
+	"ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "oslash": "ø", "Oslash": "Ø", "lslash": "ł", "Lslash": "Ł",
+	"copyright": "©", "registered": "®", "trademark": "™", "degree": "°", "section": "§", "paragraph": "¶",
+	"guillemotleft": "«", "guillemotright": "»", "nbspace": " ", "euro": "€", "sterling": "£", "yen": "¥",
+	"cent": "¢", "multiply": "×", "divide": "÷", "plusminus": "±", "mu": "µ", "circlecopyrt": "©",
+	"visiblespace": " ", "arrowright": "→", "periodcentered.alt": "·", "bulletmath": "•", "openbullet": "◦",
+}
+
+var accentMarks = map[string]string{
+	"acute": "\u0301", "grave": "\u0300", "circumflex": "\u0302", "dieresis": "\u0308", "tilde": "\u0303",
+	"ring": "\u030A", "cedilla": "\u0327", "caron": "\u030C", "macron": "\u0304", "breve": "\u0306",
+	"ogonek": "\u0328", "dotaccent": "\u0307", "hungarumlaut": "\u030B", "commaaccent": "\u0326",
+}
+
+// glyphText returns the text of a glyph name, following the Adobe Glyph List
+// conventions for the names resume fonts use: letters, "uniXXXX", "uXXXXX",
+// the common punctuation names and accented letters such as "eacute".
+func glyphText(name string) string {
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i] // "a.sc", "one.oldstyle"
+	}
+	if len(name) == 1 {
+		return name
+	}
+	if s, ok := glyphNames[name]; ok {
+		return s
+	}
+	if strings.HasPrefix(name, "uni") && len(name) >= 7 {
+		var units []uint16
+		for i := 3; i+4 <= len(name); i += 4 {
+			n, err := strconv.ParseUint(name[i:i+4], 16, 16)
+			if err != nil {
+				return ""
+			}
+			units = append(units, uint16(n))
+		}
+		return string(utf16.Decode(units))
+	}
+	if name[0] == 'u' && len(name) >= 5 && len(name) <= 7 {
+		if n, err := strconv.ParseUint(name[1:], 16, 32); err == nil {
+			return string(rune(n))
+		}
+	}
+	for suffix, mark := range accentMarks {
+		if base, ok := strings.CutSuffix(name, suffix); ok && len(base) == 1 {
+			return norm.NFC.String(base + mark)
+		}
+	}
+	return ""
+}
+
+// parseToUnicode reads the bfchar and bfrange sections of a ToUnicode CMap.
+func parseToUnicode(v pdf.Value, lim Limits) map[uint32]string {
+	rc := v.Reader()
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
+	if err != nil && len(data) == 0 {
+		return nil
+	}
+	m := map[uint32]string{}
+	lx := &lexer{data: data}
+	var ops []operand
+	mode := ""
+	for {
+		tok, ok := lx.next()
+		if !ok {
+			break
+		}
+		if tok.kind != opKeyword {
+			ops = append(ops, tok)
+			if len(ops) > 3 {
+				ops = ops[1:]
+			}
+			if mode == "bfchar" && len(ops) == 2 {
+				m[codeOf(ops[0].str)] = utf16Text(ops[1].str)
+				ops = ops[:0]
+			} else if mode == "bfrange" && len(ops) == 3 {
+				lo, hi := codeOf(ops[0].str), codeOf(ops[1].str)
+				if hi >= lo && hi-lo <= 65535 {
+					dst := ops[2]
+					if dst.kind == opArray {
+						for i := uint32(0); i <= hi-lo && int(i) < len(dst.arr); i++ {
+							m[lo+i] = utf16Text(dst.arr[i].str)
+						}
+					} else {
+						base := []rune(utf16Text(dst.str))
+						if len(base) > 0 {
+							for i := uint32(0); i <= hi-lo; i++ {
+								r := append([]rune(nil), base...)
+								r[len(r)-1] += rune(i)
+								m[lo+i] = string(r)
+							}
+						}
+					}
+				}
+				ops = ops[:0]
+			}
+			continue
+		}
+		switch tok.name {
+		case "beginbfchar":
+			mode = "bfchar"
+		case "beginbfrange":
+			mode = "bfrange"
+		case "endbfchar", "endbfrange":
+			mode = ""
+		}
+		ops = ops[:0]
+	}
+	return m
+}
+
+func codeOf(b []byte) uint32 {
+	var c uint32
+	for _, x := range b {
+		c = c<<8 | uint32(x)
+	}
+	return c
+}
+
+func utf16Text(b []byte) string {
+	if len(b) == 1 {
+		return string(rune(b[0]))
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+	}
+	return string(utf16.Decode(u))
+}

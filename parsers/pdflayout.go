@@ -1,0 +1,258 @@
+package parsers
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Layout thresholds, in multiples of the font size. They follow the usual
+// typography: an inter-word space is 0.25–0.33 em and kerning rarely exceeds
+// 0.1 em, so a gap of 0.15 em separates words; a gap of more than 1 em on one
+// baseline is a tab stop or a column gutter, so it splits a line into chunks.
+const (
+	wordGap     = 0.15
+	chunkGap    = 1.0
+	baselineTol = 0.35
+)
+
+// chunk is a run of glyphs on one baseline with no gap wider than chunkGap.
+type chunk struct {
+	x0, x1, y, size float64
+	text            strings.Builder
+}
+
+func (c *chunk) top() float64    { return c.y + 0.8*c.size }
+func (c *chunk) bottom() float64 { return c.y - 0.25*c.size }
+
+// layoutPage rebuilds words, lines and columns from positioned glyphs and
+// writes the page's text in reading order: top to bottom, and within a
+// region that has a column gutter, the left column before the right.
+func layoutPage(sb *strings.Builder, glyphs []glyph) {
+	chunks := buildChunks(glyphs)
+	if len(chunks) == 0 {
+		return
+	}
+	var lines []string
+	layoutNode(chunks, &lines)
+	for i, l := range lines {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(l)
+	}
+}
+
+func buildChunks(glyphs []glyph) []*chunk {
+	var chunks []*chunk
+	var cur *chunk
+	seen := map[[3]int]string{} // overprinted (fake bold) chunks, by position
+	flush := func() {
+		if cur == nil || strings.TrimSpace(cur.text.String()) == "" {
+			cur = nil
+			return
+		}
+		key := [3]int{int(cur.x0), int(cur.y), int(cur.x1)}
+		if seen[key] == cur.text.String() {
+			cur = nil
+			return
+		}
+		seen[key] = cur.text.String()
+		chunks = append(chunks, cur)
+		cur = nil
+	}
+	for _, g := range glyphs {
+		if g.size <= 0 || math.IsNaN(g.x0) || math.IsNaN(g.y) || math.IsInf(g.x0, 0) || math.IsInf(g.y, 0) {
+			continue
+		}
+		isSpace := strings.TrimSpace(g.text) == ""
+		if cur != nil {
+			gap := g.x0 - cur.x1
+			sameLine := math.Abs(g.y-cur.y) < baselineTol*math.Max(cur.size, g.size)
+			if !sameLine || gap > chunkGap*cur.size || gap < -0.5*cur.size {
+				flush()
+			} else if !isSpace && gap > wordGap*cur.size && !strings.HasSuffix(cur.text.String(), " ") {
+				cur.text.WriteByte(' ')
+			}
+		}
+		if isSpace {
+			if cur != nil && !strings.HasSuffix(cur.text.String(), " ") {
+				cur.text.WriteByte(' ')
+				cur.x1 = math.Max(cur.x1, g.x1)
+			}
+			continue
+		}
+		if cur == nil {
+			cur = &chunk{x0: g.x0, x1: g.x1, y: g.y, size: g.size}
+		}
+		cur.text.WriteString(g.text)
+		cur.x1 = math.Max(cur.x1, g.x1)
+		cur.x0 = math.Min(cur.x0, g.x0)
+	}
+	flush()
+	return chunks
+}
+
+// band is a horizontal strip of chunks whose vertical extents overlap.
+type band struct {
+	chunks []*chunk
+	free   []span // x ranges inside the node not covered by any chunk
+}
+
+type span struct{ lo, hi float64 }
+
+// layoutNode appends the lines of a set of chunks in reading order. It cuts
+// the set into horizontal bands, groups consecutive bands that share a
+// vertical gutter, and lays out each side of a gutter on its own, recursively;
+// bands with no gutter are read line by line.
+func layoutNode(chunks []*chunk, lines *[]string) {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	var sizes []float64
+	for _, c := range chunks {
+		minX, maxX = math.Min(minX, c.x0), math.Max(maxX, c.x1)
+		sizes = append(sizes, c.size)
+	}
+	sort.Float64s(sizes)
+	minGutter := chunkGap * sizes[len(sizes)/2]
+
+	bands := makeBands(chunks, minX, maxX, minGutter)
+	for i := 0; i < len(bands); {
+		cands := bands[i].free
+		j := i + 1
+		for ; j < len(bands) && len(cands) > 0; j++ {
+			next := intersect(cands, bands[j].free, minGutter)
+			if len(next) == 0 {
+				break
+			}
+			cands = next
+		}
+		group := bands[i:j]
+		if g, ok := interiorGutter(group, cands); ok {
+			var left, right []*chunk
+			for _, b := range group {
+				for _, c := range b.chunks {
+					if c.x1 <= g.lo+0.01 {
+						left = append(left, c)
+					} else {
+						right = append(right, c)
+					}
+				}
+			}
+			layoutNode(left, lines)
+			if len(*lines) > 0 && (*lines)[len(*lines)-1] != "" {
+				*lines = append(*lines, "")
+			}
+			layoutNode(right, lines)
+			*lines = append(*lines, "")
+		} else {
+			for _, b := range group {
+				readLines(b.chunks, lines)
+			}
+		}
+		i = j
+	}
+}
+
+func makeBands(chunks []*chunk, minX, maxX, minGutter float64) []band {
+	sorted := append([]*chunk(nil), chunks...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].top() > sorted[j].top() })
+	var bands []band
+	bottom := math.Inf(1)
+	for _, c := range sorted {
+		// Overlap must be substantial: tight leading makes consecutive lines
+		// touch, and they should still be separate bands.
+		if len(bands) > 0 && c.top() > bottom+0.2*c.size {
+			b := &bands[len(bands)-1]
+			b.chunks = append(b.chunks, c)
+			bottom = math.Min(bottom, c.bottom())
+			continue
+		}
+		bands = append(bands, band{chunks: []*chunk{c}})
+		bottom = c.bottom()
+	}
+	for i := range bands {
+		bands[i].free = freeSpans(bands[i].chunks, minX, maxX, minGutter)
+	}
+	return bands
+}
+
+func freeSpans(chunks []*chunk, minX, maxX, minGutter float64) []span {
+	xs := make([]span, len(chunks))
+	for i, c := range chunks {
+		xs[i] = span{c.x0, c.x1}
+	}
+	sort.Slice(xs, func(i, j int) bool { return xs[i].lo < xs[j].lo })
+	var free []span
+	at := minX
+	for _, s := range xs {
+		if s.lo-at >= minGutter {
+			free = append(free, span{at, s.lo})
+		}
+		at = math.Max(at, s.hi)
+	}
+	if maxX-at >= minGutter {
+		free = append(free, span{at, maxX})
+	}
+	return free
+}
+
+func intersect(a, b []span, minGutter float64) []span {
+	var out []span
+	for _, x := range a {
+		for _, y := range b {
+			lo, hi := math.Max(x.lo, y.lo), math.Min(x.hi, y.hi)
+			if hi-lo >= minGutter {
+				out = append(out, span{lo, hi})
+			}
+		}
+	}
+	return out
+}
+
+// interiorGutter returns the widest candidate gutter with chunks on both
+// sides within the group.
+func interiorGutter(group []band, cands []span) (span, bool) {
+	if len(group) < 2 {
+		return span{}, false // one band is one line: its gaps are tab stops
+	}
+	best, found := span{}, false
+	for _, g := range cands {
+		left, right := false, false
+		for _, b := range group {
+			for _, c := range b.chunks {
+				left = left || c.x1 <= g.lo+0.01
+				right = right || c.x0 >= g.hi-0.01
+			}
+		}
+		if left && right && (!found || g.hi-g.lo > best.hi-best.lo) {
+			best, found = g, true
+		}
+	}
+	return best, found
+}
+
+// readLines appends the chunks of one band as lines: baselines clustered,
+// each line read left to right.
+func readLines(chunks []*chunk, lines *[]string) {
+	sorted := append([]*chunk(nil), chunks...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y > sorted[j].y })
+	var line []*chunk
+	emit := func() {
+		sort.SliceStable(line, func(i, j int) bool { return line[i].x0 < line[j].x0 })
+		parts := make([]string, len(line))
+		for i, c := range line {
+			parts[i] = strings.TrimSpace(c.text.String())
+		}
+		*lines = append(*lines, strings.Join(parts, " "))
+		line = line[:0]
+	}
+	for _, c := range sorted {
+		if len(line) > 0 && math.Abs(line[0].y-c.y) > baselineTol*math.Max(line[0].size, c.size) {
+			emit()
+		}
+		line = append(line, c)
+	}
+	if len(line) > 0 {
+		emit()
+	}
+}

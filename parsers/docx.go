@@ -128,7 +128,6 @@ type limitedPart struct {
 	partCap int64
 }
 
-
 func (p *limitedPart) Read(b []byte) (int, error) {
 	n, err := p.rc.Read(b)
 	p.n += int64(n)

@@ -31,6 +31,10 @@ func Normalize(s string) string {
 			b.WriteByte(' ')
 		case r == '\f', r == '\v', r == '\u2028', r == '\u2029', r == '\u0085':
 			b.WriteByte('\n')
+		case r >= 0x2E80 && r <= 0x2FDF, r >= 0xF900 && r <= 0xFAFF:
+			// CJK radicals and compatibility ideographs, which some fonts'
+			// ToUnicode maps use in place of the unified ideographs.
+			b.WriteString(norm.NFKC.String(string(r)))
 		case r >= 0xF000 && r <= 0xF0FF: // Symbol/Wingdings glyphs mapped into the private-use area
 			b.WriteString("•")
 		case r == '\n':

@@ -85,6 +85,13 @@ func openPDF(r io.ReaderAt, size int64) (rd *pdf.Reader, err error) {
 	}()
 	rd, err = pdf.NewReaderEncrypted(r, size, nil)
 	if err == nil {
+		// The object layer accepts 40-bit RC4 but derives the wrong object
+		// keys for it (it does not cut them to n+5 bytes), so every stream
+		// would decode to garbage: say so instead.
+		if enc := rd.Trailer().Key("Encrypt"); enc.Kind() == pdf.Dict && enc.Key("R").Int64() == 2 {
+			return nil, &Error{Err: ErrEncrypted, Detail: "40-bit RC4 encryption (revision 2) is not supported",
+				Hint: "print it to a new PDF without protection"}
+		}
 		return rd, nil
 	}
 	msg := err.Error()
@@ -185,6 +192,12 @@ type textPass struct {
 	fonts  map[string]*pdfFont
 	glyphs []glyph
 	depth  int
+
+	// Marked content with /ActualText replaces the glyphs it encloses
+	// (accessible PDFs use it for icons, ligatures and hyphenation).
+	actual      string // replacement text not yet emitted
+	actualDepth int    // marked-content nesting depth of the replacing span; 0 if none
+	mcDepth     int
 }
 
 func (tp *textPass) page(page pdf.Value) (err error) {
@@ -361,6 +374,18 @@ func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
 					}
 				}
 			}
+		case "BDC", "BMC":
+			tp.mcDepth++
+			if tok.name == "BDC" && len(ops) >= 2 && tp.actualDepth == 0 {
+				if at, ok := ops[1].get("ActualText"); ok && at.kind == opString {
+					tp.actual, tp.actualDepth = pdfString(at.str), tp.mcDepth
+				}
+			}
+		case "EMC":
+			if tp.mcDepth == tp.actualDepth && tp.actualDepth > 0 {
+				tp.actualDepth = 0
+			}
+			tp.mcDepth = max(tp.mcDepth-1, 0)
 		case "BI":
 			for {
 				t, ok := lx.next()
@@ -398,9 +423,25 @@ func (tp *textPass) show(gs *gstate, tm *matrix, s []byte) {
 			size = math.Hypot(trm[0], trm[1])
 		}
 		text := f.text(code)
-		if text == "" {
+		if tp.actualDepth > 0 {
+			text, tp.actual = tp.actual, ""
+		}
+		if text == "" || len(tp.glyphs) >= 4*tp.lim.MaxText {
 			continue
 		}
 		tp.glyphs = append(tp.glyphs, glyph{x0: trm[4], x1: end[4], y: trm[5], size: size, text: text})
 	}
+}
+
+// pdfString decodes a PDF text string: UTF-16BE with a byte-order mark, or
+// PDFDocEncoding (close enough to Latin-1 for the text we meet).
+func pdfString(b []byte) string {
+	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		return utf16Text(b[2:])
+	}
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
 }

@@ -11,15 +11,25 @@ const (
 	opName
 	opArray
 	opKeyword // an operator, or true/false/null
-	opDict    // skipped; only marked-content and inline-image parameters use them
+	opDict    // marked-content properties and inline-image parameters
 )
 
 type operand struct {
 	kind operandKind
 	num  float64
-	str  []byte // strings: raw bytes
-	name string // names and keywords
-	arr  []operand
+	str  []byte    // strings: raw bytes
+	name string    // names and keywords
+	arr  []operand // arrays; for dictionaries, alternating keys and values
+}
+
+// get returns the value of key in a dictionary operand.
+func (o operand) get(key string) (operand, bool) {
+	for i := 0; o.kind == opDict && i+1 < len(o.arr); i += 2 {
+		if o.arr[i].name == key {
+			return o.arr[i+1], true
+		}
+	}
+	return operand{}, false
 }
 
 // lexer tokenizes PDF content streams and CMaps. It never panics and never
@@ -75,8 +85,27 @@ func (lx *lexer) nextDepth(depth int) (operand, bool) {
 		return operand{kind: opString, str: lx.literal()}, true
 	case c == '<' && lx.pos+1 < len(lx.data) && lx.data[lx.pos+1] == '<':
 		lx.pos += 2
-		lx.skipDict()
-		return operand{kind: opDict}, true
+		var kv []operand
+		for {
+			lx.skipSpace()
+			if lx.pos >= len(lx.data) {
+				break
+			}
+			if lx.data[lx.pos] == '>' {
+				lx.pos += 2
+				break
+			}
+			if depth > 16 {
+				lx.pos++
+				continue
+			}
+			t, ok := lx.nextDepth(depth + 1)
+			if !ok {
+				break
+			}
+			kv = append(kv, t)
+		}
+		return operand{kind: opDict, arr: kv}, true
 	case c == '<':
 		lx.pos++
 		return operand{kind: opString, str: lx.hex()}, true
@@ -222,28 +251,6 @@ func unhexDigit(c byte) int {
 		return int(c-'A') + 10
 	}
 	return -1
-}
-
-// skipDict skips to the ">>" closing a dictionary opened just before,
-// stepping over nested dictionaries and strings.
-func (lx *lexer) skipDict() {
-	depth := 1
-	for lx.pos < len(lx.data) && depth > 0 {
-		c := lx.data[lx.pos]
-		switch {
-		case c == '(':
-			lx.pos++
-			lx.literal()
-		case c == '<' && lx.pos+1 < len(lx.data) && lx.data[lx.pos+1] == '<':
-			lx.pos += 2
-			depth++
-		case c == '>' && lx.pos+1 < len(lx.data) && lx.data[lx.pos+1] == '>':
-			lx.pos += 2
-			depth--
-		default:
-			lx.pos++
-		}
-	}
 }
 
 // skipInlineImage moves past the data of an inline image: from after the

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package parsers
+
+import "runtime/debug"
+
+func limitMemory(n int64) { debug.SetMemoryLimit(n * 3 / 4) }

@@ -1,0 +1,340 @@
+package parsers
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Supervisor extracts documents in worker processes, so that a file which
+// hangs a parser, exhausts memory or crashes it costs that file and nothing
+// else. Each worker is the program itself re-executed in a worker mode that
+// calls [ServeWorker]; requests and replies travel as JSON lines over its
+// stdin and stdout. A worker that passes its deadline or its memory cap is
+// killed, and a fresh one serves the next file.
+//
+// A Supervisor is safe for concurrent use; it runs as many workers as there
+// are concurrent calls to [Supervisor.Extract]. Call [Supervisor.Close] when
+// done.
+type Supervisor struct {
+	opts SupervisorOptions
+
+	mu     sync.Mutex
+	idle   []*worker
+	closed bool
+}
+
+// SupervisorOptions configure a [Supervisor].
+type SupervisorOptions struct {
+	// Command is the worker's argv; the program must call ServeWorker when
+	// started this way. Required.
+	Command []string
+	// Env, if set, is the worker's environment (default: the parent's).
+	Env []string
+	// Limits apply inside the worker; see [Limits].
+	Limits Limits
+	// Timeout is the deadline for one file; 0 means 30 s.
+	Timeout time.Duration
+	// MemoryLimit caps a worker's resident memory; 0 means 512 MiB. The
+	// worker also sets its address-space limit to twice this.
+	MemoryLimit int64
+	// Logger receives worker restarts; nil means silent.
+	Logger *slog.Logger
+}
+
+// NewSupervisor returns a Supervisor; workers start on first use.
+func NewSupervisor(opts SupervisorOptions) *Supervisor {
+	if opts.Timeout <= 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.MemoryLimit <= 0 {
+		opts.MemoryLimit = 512 << 20
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Supervisor{opts: opts}
+}
+
+type request struct {
+	Path   string `json:"path"`
+	Limits Limits `json:"limits"`
+}
+
+type reply struct {
+	Doc    *Document `json:"doc,omitempty"`
+	Code   string    `json:"code,omitempty"`
+	Detail string    `json:"detail,omitempty"`
+	Hint   string    `json:"hint,omitempty"`
+	Other  string    `json:"other,omitempty"` // an error that is not an *Error, e.g. file not found
+}
+
+type worker struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout *bufio.Reader
+	stderr *tailBuffer
+}
+
+// Extract extracts the file at path in a worker process. Errors are
+// [*Error] values with File set to path, as from [ExtractFile]; a worker
+// killed at its deadline gives [ErrTimeout], one over its memory cap or
+// dying of it [ErrMemory], one that crashed otherwise [ErrCorrupt].
+func (s *Supervisor) Extract(ctx context.Context, path string) (*Document, error) {
+	w, err := s.get()
+	if err != nil {
+		return nil, err
+	}
+	line, err := json.Marshal(request{Path: path, Limits: s.opts.Limits})
+	if err != nil {
+		return nil, err
+	}
+	type result struct {
+		line []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		if _, err := w.stdin.Write(append(line, '\n')); err != nil {
+			done <- result{nil, err}
+			return
+		}
+		b, err := w.stdout.ReadBytes('\n')
+		done <- result{b, err}
+	}()
+
+	timer := time.NewTimer(s.opts.Timeout)
+	defer timer.Stop()
+	watch := time.NewTicker(50 * time.Millisecond)
+	defer watch.Stop()
+	for {
+		select {
+		case r := <-done:
+			if r.err != nil {
+				return nil, s.crashed(w, path)
+			}
+			s.put(w)
+			return decodeReply(r.line, path)
+		case <-timer.C:
+			s.kill(w, "timeout", path)
+			return nil, &Error{File: path, Err: ErrTimeout, Detail: fmt.Sprintf("extraction took longer than %s", s.opts.Timeout),
+				Hint: "the file may be malformed so as to loop a parser"}
+		case <-ctx.Done():
+			s.kill(w, "cancelled", path)
+			return nil, ctx.Err()
+		case <-watch.C:
+			if rss := residentBytes(w.cmd.Process.Pid); rss > s.opts.MemoryLimit {
+				s.kill(w, "memory", path)
+				return nil, &Error{File: path, Err: ErrMemory, Detail: fmt.Sprintf("worker used %s, limit %s", formatBytes(rss), formatBytes(s.opts.MemoryLimit))}
+			}
+		}
+	}
+}
+
+func decodeReply(line []byte, path string) (*Document, error) {
+	var r reply
+	if err := json.Unmarshal(line, &r); err != nil {
+		return nil, fmt.Errorf("%s: bad reply from worker: %w", path, err)
+	}
+	switch {
+	case r.Other != "":
+		return nil, fmt.Errorf("%s: %s", path, r.Other)
+	case r.Code != "":
+		return nil, &Error{File: path, Err: errorForCode(r.Code), Detail: r.Detail, Hint: r.Hint}
+	case r.Doc == nil:
+		return nil, fmt.Errorf("%s: empty reply from worker", path)
+	}
+	return r.Doc, nil
+}
+
+// crashed reaps a worker that died mid-file and says why.
+func (s *Supervisor) crashed(w *worker, path string) error {
+	w.stdin.Close()
+	w.cmd.Wait()
+	tail := w.stderr.String()
+	s.opts.Logger.Warn("extraction worker died", "file", path, "stderr", lastLine(tail))
+	if strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
+		return &Error{File: path, Err: ErrMemory, Detail: "worker ran out of memory"}
+	}
+	return &Error{File: path, Err: ErrCorrupt, Detail: "parser crashed: " + lastLine(tail)}
+}
+
+func (s *Supervisor) kill(w *worker, why, path string) {
+	s.opts.Logger.Warn("killing extraction worker", "reason", why, "file", path)
+	w.cmd.Process.Kill()
+	w.stdin.Close()
+	w.cmd.Wait()
+}
+
+func (s *Supervisor) get() (*worker, error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, errors.New("supervisor closed")
+	}
+	if n := len(s.idle); n > 0 {
+		w := s.idle[n-1]
+		s.idle = s.idle[:n-1]
+		s.mu.Unlock()
+		return w, nil
+	}
+	s.mu.Unlock()
+	return s.start()
+}
+
+func (s *Supervisor) put(w *worker) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		w.stdin.Close()
+		w.cmd.Wait()
+		return
+	}
+	s.idle = append(s.idle, w)
+}
+
+func (s *Supervisor) start() (*worker, error) {
+	if len(s.opts.Command) == 0 {
+		return nil, errors.New("supervisor: no worker command")
+	}
+	cmd := exec.Command(s.opts.Command[0], s.opts.Command[1:]...)
+	cmd.Env = s.opts.Env
+	cmd.Env = append(cmd.Env, "SCREENER_WORKER_MEMORY="+strconv.FormatInt(s.opts.MemoryLimit, 10))
+	if s.opts.Env == nil {
+		cmd.Env = append(os.Environ(), cmd.Env...)
+	}
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	w := &worker{cmd: cmd, stdin: stdin, stdout: bufio.NewReaderSize(stdout, 1<<16), stderr: &tailBuffer{}}
+	cmd.Stderr = w.stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start extraction worker: %w", err)
+	}
+	return w, nil
+}
+
+// Close stops the idle workers. Calls to Extract after Close fail.
+func (s *Supervisor) Close() error {
+	s.mu.Lock()
+	idle := s.idle
+	s.idle, s.closed = nil, true
+	s.mu.Unlock()
+	for _, w := range idle {
+		w.stdin.Close()
+		w.cmd.Wait()
+	}
+	return nil
+}
+
+// ServeWorker is the worker side of a [Supervisor]: it reads requests from r
+// and writes replies to w until r ends. A program that offers a worker mode
+// calls it from main; it sets the process's memory limits from the
+// environment the Supervisor passes.
+func ServeWorker(r io.Reader, w io.Writer) error {
+	if n, err := strconv.ParseInt(os.Getenv("SCREENER_WORKER_MEMORY"), 10, 64); err == nil && n > 0 {
+		limitMemory(n)
+	}
+	in := bufio.NewReaderSize(r, 1<<16)
+	out := bufio.NewWriter(w)
+	enc := json.NewEncoder(out)
+	for {
+		line, err := in.ReadBytes('\n')
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var req request
+		if err := json.Unmarshal(line, &req); err != nil {
+			return fmt.Errorf("bad request: %w", err)
+		}
+		if err := enc.Encode(serveOne(req)); err != nil {
+			return err
+		}
+		if err := out.Flush(); err != nil {
+			return err
+		}
+	}
+}
+
+func serveOne(req request) (rep reply) {
+	defer func() {
+		if p := recover(); p != nil {
+			rep = reply{Code: Code(ErrCorrupt), Detail: fmt.Sprintf("parser failed: %v", p)}
+		}
+	}()
+	doc, err := ExtractFile(context.Background(), req.Path, req.Limits)
+	var e *Error
+	switch {
+	case err == nil:
+		return reply{Doc: doc}
+	case errors.As(err, &e):
+		return reply{Code: Code(e.Err), Detail: e.Detail, Hint: e.Hint}
+	}
+	return reply{Other: err.Error()}
+}
+
+// tailBuffer keeps the last 4 KiB written to it (a worker's stderr).
+type tailBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > 4096 {
+		t.buf = t.buf[len(t.buf)-4096:]
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for _, l := range lines {
+		if strings.HasPrefix(l, "panic:") || strings.HasPrefix(l, "fatal error:") {
+			return l
+		}
+	}
+	return lines[len(lines)-1]
+}
+
+// residentBytes returns a process's resident set size from /proc, or 0
+// where that is not available.
+func residentBytes(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
+	if err != nil {
+		return 0
+	}
+	f := bytes.Fields(b)
+	if len(f) < 2 {
+		return 0
+	}
+	pages, _ := strconv.ParseInt(string(f[1]), 10, 64)
+	return pages * int64(os.Getpagesize())
+}

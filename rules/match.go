@@ -1,0 +1,316 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+)
+
+// matcher finds every alias of every skill in one pass over the tokens: a
+// trie keyed by token, walked from each position, longest match first. Its
+// cost grows with the text, not with the number of skills.
+type matcher struct {
+	root   *trieNode
+	skills []Skill
+	not    [][][]string // per skill: its "not" phrases, tokenized (keys)
+}
+
+type trieNode struct {
+	next map[string]*trieNode
+	ends []aliasEnd
+}
+
+type aliasEnd struct {
+	skill int
+	exact []string // for case-sensitive aliases: the tokens as written
+}
+
+func newMatcher(skills []Skill) *matcher {
+	m := &matcher{root: &trieNode{}, skills: skills, not: make([][][]string, len(skills))}
+	for i, s := range skills {
+		for _, a := range append([]string{s.Name}, s.Aliases...) {
+			toks := tokenize(a)
+			if len(toks) == 0 {
+				continue
+			}
+			n := m.root
+			for _, t := range toks {
+				if n.next == nil {
+					n.next = map[string]*trieNode{}
+				}
+				c := n.next[t.key]
+				if c == nil {
+					c = &trieNode{}
+					n.next[t.key] = c
+				}
+				n = c
+			}
+			end := aliasEnd{skill: i}
+			if s.CaseSensitive {
+				for _, t := range toks {
+					end.exact = append(end.exact, t.text)
+				}
+			}
+			n.ends = append(n.ends, end)
+		}
+		for _, p := range s.Not {
+			var keys []string
+			for _, t := range tokenize(p) {
+				keys = append(keys, t.key)
+			}
+			m.not[i] = append(m.not[i], keys)
+		}
+	}
+	return m
+}
+
+// hit is one occurrence of a skill: tokens [first, last] of the text.
+type hit struct {
+	skill       int
+	first, last int
+}
+
+// scan returns the raw hits, before context rules, in text order.
+func (m *matcher) scan(toks []token) []hit {
+	var hits []hit
+	for i := 0; i < len(toks); {
+		if toks[i].punct && toks[i].key != "." {
+			i++
+			continue
+		}
+		n, bestSkill, bestLen := m.root, -1, 0
+		for j := i; j < len(toks) && toks[j].line == toks[i].line; j++ {
+			n = n.next[toks[j].key]
+			if n == nil {
+				break
+			}
+			for _, e := range n.ends {
+				if e.exact != nil && !exactMatch(toks[i:j+1], e.exact) {
+					continue
+				}
+				if j-i+1 > bestLen {
+					bestSkill, bestLen = e.skill, j-i+1
+				}
+			}
+		}
+		if bestSkill < 0 {
+			i++
+			continue
+		}
+		hits = append(hits, hit{skill: bestSkill, first: i, last: i + bestLen - 1})
+		i += bestLen
+	}
+	return hits
+}
+
+func exactMatch(toks []token, exact []string) bool {
+	for k, t := range toks {
+		if t.text != exact[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// cueWords make an ambiguous name technical when they stand within three
+// words of it: "Go developer", "written in Go", "experience with React".
+var cueWords = map[string]bool{
+	"developer": true, "developers": true, "development": true, "developing": true, "engineer": true, "engineering": true,
+	"programming": true, "programmer": true, "language": true, "languages": true, "framework": true, "frameworks": true,
+	"library": true, "libraries": true, "stack": true, "written": true, "coding": true, "code": true, "scripting": true,
+	"database": true, "databases": true, "server": true, "backend": true, "frontend": true, "api": true, "apis": true,
+	"proficient": true, "proficiency": true, "experience": true, "experienced": true, "skilled": true, "expertise": true,
+	"knowledge": true, "familiarity": true, "familiar": true, "using": true, "sdk": true, "app": true, "apps": true,
+	"application": true, "applications": true, "services": true, "microservices": true, "platform": true, "tools": true,
+	"technologies": true, "cloud": true, "deployment": true, "deployed": true, "built": true, "implemented": true,
+	"pipelines": true, "pipeline": true, "queries": true, "schema": true, "components": true, "hooks": true, "scripts": true,
+}
+
+// labelWords introduce a list of skills at the start of a line: "Languages:".
+var labelWords = map[string]bool{
+	"skills": true, "languages": true, "technologies": true, "tools": true, "frameworks": true, "databases": true,
+	"stack": true, "platforms": true, "environment": true, "technical": true, "proficient": true, "libraries": true,
+	"cloud": true, "devops": true, "methodologies": true, "testing": true, "familiar": true, "tech": true, "os": true,
+}
+
+// accept applies the context rules and "not" phrases to raw hits.
+func (m *matcher) accept(toks []token, hits []hit, sectionOf func(line int) Section) []hit {
+	out := hits[:0:0]
+	for k, h := range hits {
+		s := m.skills[h.skill]
+		if m.excluded(toks, h) {
+			continue
+		}
+		if s.NeedsContext && !m.inContext(toks, hits, k, sectionOf) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func (m *matcher) excluded(toks []token, h hit) bool {
+	for _, phrase := range m.not[h.skill] {
+		// Align the phrase so that its first token equal to the hit's
+		// first token sits on the hit.
+		for off, w := range phrase {
+			if w != toks[h.first].key {
+				continue
+			}
+			start := h.first - off
+			if start < 0 || start+len(phrase) > len(toks) {
+				continue
+			}
+			ok := true
+			for q, pw := range phrase {
+				if toks[start+q].key != pw {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (m *matcher) inContext(toks []token, hits []hit, k int, sectionOf func(int) Section) bool {
+	h := hits[k]
+	line := toks[h.first].line
+	if sectionOf(line) == SectionSkills {
+		return true
+	}
+	// Another skill nearby on the same line: an unambiguous one within
+	// eight tokens, or any one separated only by list punctuation.
+	for j := k - 1; j >= 0 && toks[hits[j].last].line == line && h.first-hits[j].last <= 8; j-- {
+		if !m.skills[hits[j].skill].NeedsContext || listNeighbours(toks, hits[j].last, h.first) {
+			return true
+		}
+	}
+	for j := k + 1; j < len(hits) && toks[hits[j].first].line == line && hits[j].first-h.last <= 8; j++ {
+		if !m.skills[hits[j].skill].NeedsContext || listNeighbours(toks, h.last, hits[j].first) {
+			return true
+		}
+	}
+	for j := max(0, h.first-3); j <= min(len(toks)-1, h.last+3); j++ {
+		if (j < h.first || j > h.last) && toks[j].line == line && cueWords[toks[j].key] {
+			return true
+		}
+	}
+	// A labelled line: "Languages: Go, Rust".
+	for j := h.first - 1; j >= 0 && toks[j].line == line; j-- {
+		if toks[j].key == ":" && j > 0 && labelWords[toks[j-1].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// listNeighbours reports whether only list separators stand between tokens a and b.
+func listNeighbours(toks []token, a, b int) bool {
+	if b-a > 4 {
+		return false
+	}
+	for i := a + 1; i < b; i++ {
+		switch toks[i].key {
+		case ",", "/", "|", ";", "and", "or", "&", "•", "·", "(", ")":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Section is the part of a resume a line belongs to.
+type Section string
+
+// Sections recognised from the usual resume headings.
+const (
+	SectionSummary    Section = "summary"
+	SectionSkills     Section = "skills"
+	SectionExperience Section = "experience"
+	SectionEducation  Section = "education"
+	SectionProjects   Section = "projects"
+	SectionOther      Section = "other"
+)
+
+var headings = map[string]Section{
+	"summary": SectionSummary, "professional summary": SectionSummary, "profile": SectionSummary, "objective": SectionSummary,
+	"career objective": SectionSummary, "about me": SectionSummary, "about": SectionSummary, "personal profile": SectionSummary,
+	"career summary": SectionSummary, "executive summary": SectionSummary, "professional profile": SectionSummary,
+	"skills": SectionSkills, "technical skills": SectionSkills, "core competencies": SectionSkills, "competencies": SectionSkills,
+	"technologies": SectionSkills, "tech stack": SectionSkills, "key skills": SectionSkills, "skills and tools": SectionSkills,
+	"technical expertise": SectionSkills, "expertise": SectionSkills, "tools": SectionSkills, "skill set": SectionSkills,
+	"skills summary": SectionSkills, "programming languages": SectionSkills, "technical proficiencies": SectionSkills,
+	"core skills": SectionSkills, "it skills": SectionSkills, "computer skills": SectionSkills, "skills & abilities": SectionSkills,
+	"experience": SectionExperience, "work experience": SectionExperience, "professional experience": SectionExperience,
+	"employment history": SectionExperience, "work history": SectionExperience, "employment": SectionExperience,
+	"career history": SectionExperience, "relevant experience": SectionExperience, "experiences": SectionExperience,
+	"professional background": SectionExperience, "internships": SectionExperience, "internship": SectionExperience,
+	"education": SectionEducation, "academic background": SectionEducation, "qualifications": SectionEducation,
+	"education and training": SectionEducation, "academic qualifications": SectionEducation, "educational background": SectionEducation,
+	"projects": SectionProjects, "personal projects": SectionProjects, "key projects": SectionProjects, "selected projects": SectionProjects,
+	"academic projects": SectionProjects, "side projects": SectionProjects, "open source": SectionProjects, "project experience": SectionProjects,
+	"certifications": SectionOther, "certificates": SectionOther, "awards": SectionOther, "publications": SectionOther,
+	"interests": SectionOther, "hobbies": SectionOther, "references": SectionOther, "volunteer": SectionOther,
+	"volunteering": SectionOther, "activities": SectionOther, "languages": SectionOther, "achievements": SectionOther,
+	"honors": SectionOther, "contact": SectionOther, "additional information": SectionOther, "leadership": SectionOther,
+}
+
+// headingOf returns the section a line opens, if it is a heading: a short
+// line (at most five words) whose words, without punctuation, are a known
+// heading.
+func headingOf(line string) (Section, bool) {
+	line = strings.TrimSpace(line)
+	if line == "" || len(line) > 48 {
+		return "", false
+	}
+	var words []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool {
+		return !(isWordRune(r) || r == '&')
+	}) {
+		words = append(words, f)
+	}
+	if len(words) == 0 || len(words) > 5 {
+		return "", false
+	}
+	s, ok := headings[strings.Join(words, " ")]
+	return s, ok
+}
+
+// sectionsOf returns the section of every line of text. Lines before the
+// first heading belong to the summary (the top of a resume: name, contact,
+// profile).
+func sectionsOf(lines []string) []Section {
+	out := make([]Section, len(lines))
+	cur := SectionSummary
+	for i, l := range lines {
+		if s, ok := headingOf(l); ok {
+			cur = s
+		} else if label, _, found := strings.Cut(l, ":"); found {
+			// "Technical Skills: Go, Rust" labels one line.
+			if s, ok := headingOf(label); ok && s == SectionSkills {
+				out[i] = s
+				continue
+			}
+		}
+		out[i] = cur
+	}
+	return out
+}
+
+// sortedSkillNames returns the names of hits' skills, unique and sorted.
+func sortedSkillNames(m *matcher, hits []hit) []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, h := range hits {
+		n := m.skills[h.skill].Name
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}

@@ -47,7 +47,7 @@ type SupervisorOptions struct {
 	// Timeout is the deadline for one file; 0 means 30 s.
 	Timeout time.Duration
 	// MemoryLimit caps a worker's resident memory; 0 means 512 MiB. The
-	// worker also sets its address-space limit to twice this.
+	// worker also limits its address space (see limitMemory).
 	MemoryLimit int64
 	// Logger receives worker restarts; nil means silent.
 	Logger *slog.Logger

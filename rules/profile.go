@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -367,4 +368,26 @@ func monthOf(monthName, year, monthNum string, bare int) int {
 		}
 	}
 	return y*12 + mo - 1
+}
+
+// AnnotateLines returns text's lines, each prefixed with its section and
+// followed by the skills found on it, to show why a resume scored as it did.
+func AnnotateLines(t *Taxonomy, text string) []string {
+	lines := strings.Split(text, "\n")
+	sections := sectionsOf(lines)
+	toks := tokenize(text)
+	hits := t.m.accept(toks, t.m.scan(toks), func(l int) Section { return sections[l] })
+	onLine := make([][]string, len(lines))
+	for _, h := range hits {
+		l := toks[h.first].line
+		onLine[l] = append(onLine[l], t.skills[h.skill].Name)
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = fmt.Sprintf("%-10s | %s", sections[i], l)
+		if len(onLine[i]) > 0 {
+			out[i] += "   <- " + strings.Join(onLine[i], ", ")
+		}
+	}
+	return out
 }

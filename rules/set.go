@@ -237,7 +237,9 @@ func (s *Set) WriteYAML(w io.Writer) error {
 		doc.Content = append(doc.Content, k, v)
 	}
 	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: v} }
-	num := func(v float64) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: fmt.Sprint(v)} }
+	num := func(v float64) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: fmt.Sprint(v)}
+	}
 	seq := func(vs []string) *yaml.Node {
 		n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, v := range vs {

@@ -1,0 +1,61 @@
+// Command screener ranks a folder of resumes against a job's requirements
+// and writes a shortlist workbook.
+//
+// Usage:
+//
+//	screener screen (-job POSTING | -rules RULES.yaml) [-out shortlist.xlsx] [-jsonl FILE|-] [-csv FILE|-]
+//	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-quiet] PATH...
+//	screener rules derive POSTING      # rules as YAML on stdout, to review and edit
+//	screener rules check RULES.yaml    # validate a rule file
+//	screener extract [-sections] FILE... # the text screener reads from a resume
+//	screener version
+//
+// PATH is any mix of files and folders; folders are walked recursively.
+// Hidden files, Word lock files (~$*) and files that are not .pdf, .docx,
+// .txt or .md are listed as skipped. The format of a file is read from its
+// content, not its name.
+//
+// Each file is extracted in an isolated worker process with a time limit
+// (-timeout) and a memory limit (-max-memory); a file that breaks either is
+// reported on the Errors sheet and the run goes on.
+//
+// Exit status:
+//
+//	0  every file was screened
+//	1  screener could not run (unreadable input, unwritable output, interrupted)
+//	2  usage error, or an invalid rule file
+//	3  the run finished, but some files could not be screened (see the Errors sheet)
+//
+// Outputs are written atomically: a temporary file in the same folder is
+// renamed over the target only when complete, so an interrupted run leaves
+// the previous workbook in place.
+package main
+
+const usage = `screener ranks resumes (PDF, DOCX, text) against a job's requirements.
+
+Usage:
+  screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...
+  screener rules derive POSTING       derive rules from a job posting (YAML on stdout)
+  screener rules check RULES.yaml     validate a rule file
+  screener extract [-sections] FILE...  show the text screener reads from a resume
+  screener version
+
+Example:
+  screener screen -job testdata/example/backend-posting.txt -out shortlist.xlsx testdata/example/resumes
+
+Run 'screener screen -h' for the screening flags.
+Exit status: 0 all screened, 3 some files failed, 2 usage or rule error, 1 could not run.
+`
+
+const screenUsage = `Usage: screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...
+
+Screens every resume under PATH (files and folders, recursively), ranks the
+candidates and writes the shortlist workbook (sheets Shortlist, Skills,
+Errors, Rules, Summary). A bad file becomes a row on the Errors sheet.
+
+Example:
+  screener rules derive posting.txt > rules.yaml   # review, then:
+  screener screen -rules rules.yaml -out shortlist.xlsx -jsonl all.jsonl ./resumes
+
+Flags:
+`

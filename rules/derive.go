@@ -27,8 +27,16 @@ func (t *Taxonomy) Derive(posting string) *Set {
 	d := &deriver{t: t, group: map[string]*derivedGroup{}}
 	set := &Set{Title: postingTitle(posting)}
 	for _, st := range statements(posting) {
+		if mode, ok := headingMode(st); ok {
+			d.mode = mode
+			continue
+		}
 		d.statement(st)
-		if deg := deriveDegree(st); deg != nil && set.Degree == nil {
+		deg := deriveDegree(st)
+		if deg != nil && d.mode == required {
+			deg.Required = true
+		}
+		if deg != nil && set.Degree == nil {
 			set.Degree = deg
 		} else if deg != nil {
 			// Later mentions may make the degree required or add fields.
@@ -67,6 +75,25 @@ type deriver struct {
 	preferred map[string]string
 	groups    []*derivedGroup
 	group     map[string]*derivedGroup
+	mode      strength // set by the last heading: "Requirements" or "Nice to have"
+}
+
+// headingMode recognises the headings postings use to sort requirements
+// from wishes; a statement under one without cue words takes its strength.
+func headingMode(st string) (strength, bool) {
+	h := strings.ToLower(strings.TrimRight(st, ": "))
+	if len(strings.Fields(h)) > 5 {
+		return 0, false
+	}
+	switch {
+	case containsAny(h, []string{"nice to have", "bonus", "preferred", "pluses", "desirable", "good to have"}):
+		return preferred, true
+	case containsAny(h, []string{"requirements", "required", "must have", "must-have", "qualifications", "what we need", "what you bring"}):
+		return required, true
+	case containsAny(h, []string{"what you will do", "responsibilities", "about us", "about the role", "benefits", "what we offer"}):
+		return mentioned, true
+	}
+	return 0, false
 }
 
 // statements splits a posting into sentences and table cells.
@@ -160,6 +187,9 @@ func (d *deriver) statement(st string) {
 		}
 		chain := hits[i:j]
 		str := chainStrength(lower, toks, prevEnd+1, chain[0].first)
+		if d.mode == preferred || (d.mode == required && !containsAny(lower, preferredCues)) {
+			str = d.mode
+		}
 		prevEnd = chain[len(chain)-1].last
 		examples := false
 		for k := max(0, chain[0].first-4); k < chain[0].first; k++ {

@@ -209,7 +209,7 @@ func asName(l string) string {
 	if _, isHeading := headingOf(l); isHeading {
 		return ""
 	}
-	words := strings.Fields(l)
+	words := strings.Fields(strings.Trim(l, "#*_ "))
 	if len(words) < 2 || len(words) > 4 {
 		return ""
 	}

@@ -33,7 +33,7 @@ func (t *Taxonomy) Derive(posting string) *Set {
 		}
 		d.statement(st)
 		deg := deriveDegree(st)
-		if deg != nil && d.mode == required {
+		if deg != nil && d.mode == required && !strings.Contains(strings.ToLower(st), "equivalent") {
 			deg.Required = true
 		}
 		if deg != nil && set.Degree == nil {

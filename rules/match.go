@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // matcher finds every alias of every skill in one pass over the tokens: a
@@ -20,8 +21,26 @@ type trieNode struct {
 }
 
 type aliasEnd struct {
-	skill int
-	exact []string // for case-sensitive aliases: the tokens as written
+	skill     int
+	exact     []string // for case-sensitive aliases: the tokens as written
+	ambiguous bool     // needs a technical context to count
+}
+
+// An alias of a skill flagged "context" is ambiguous only if it could be an
+// ordinary word: one token of letters only ("Go", "React", "Oracle"). A
+// spelling like "Node.js", "Oracle Database" or "Vue 3" is distinctive.
+// Likewise the "case" flag binds only short or all-capital aliases ("Go",
+// "R", "SQL", "SOLID"), so "golang" still matches "Golang".
+func isPlainWord(toks []token) bool {
+	if len(toks) != 1 {
+		return false
+	}
+	for _, r := range toks[0].text {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func newMatcher(skills []Skill) *matcher {
@@ -44,8 +63,8 @@ func newMatcher(skills []Skill) *matcher {
 				}
 				n = c
 			}
-			end := aliasEnd{skill: i}
-			if s.CaseSensitive {
+			end := aliasEnd{skill: i, ambiguous: s.NeedsContext && isPlainWord(toks)}
+			if s.CaseSensitive && len(toks) == 1 && (len(toks[0].text) <= 4 || strings.ToUpper(toks[0].text) == toks[0].text) {
 				for _, t := range toks {
 					end.exact = append(end.exact, t.text)
 				}
@@ -67,6 +86,7 @@ func newMatcher(skills []Skill) *matcher {
 type hit struct {
 	skill       int
 	first, last int
+	ambiguous   bool
 }
 
 // scan returns the raw hits, before context rules, in text order.
@@ -77,7 +97,7 @@ func (m *matcher) scan(toks []token) []hit {
 			i++
 			continue
 		}
-		n, bestSkill, bestLen := m.root, -1, 0
+		n, bestSkill, bestLen, bestAmbiguous := m.root, -1, 0, false
 		for j := i; j < len(toks) && toks[j].line == toks[i].line; j++ {
 			n = n.next[toks[j].key]
 			if n == nil {
@@ -88,7 +108,7 @@ func (m *matcher) scan(toks []token) []hit {
 					continue
 				}
 				if j-i+1 > bestLen {
-					bestSkill, bestLen = e.skill, j-i+1
+					bestSkill, bestLen, bestAmbiguous = e.skill, j-i+1, e.ambiguous
 				}
 			}
 		}
@@ -96,7 +116,7 @@ func (m *matcher) scan(toks []token) []hit {
 			i++
 			continue
 		}
-		hits = append(hits, hit{skill: bestSkill, first: i, last: i + bestLen - 1})
+		hits = append(hits, hit{skill: bestSkill, first: i, last: i + bestLen - 1, ambiguous: bestAmbiguous})
 		i += bestLen
 	}
 	return hits
@@ -136,11 +156,10 @@ var labelWords = map[string]bool{
 func (m *matcher) accept(toks []token, hits []hit, sectionOf func(line int) Section) []hit {
 	out := hits[:0:0]
 	for k, h := range hits {
-		s := m.skills[h.skill]
 		if m.excluded(toks, h) {
 			continue
 		}
-		if s.NeedsContext && !m.inContext(toks, hits, k, sectionOf) {
+		if h.ambiguous && !m.inContext(toks, hits, k, sectionOf) {
 			continue
 		}
 		out = append(out, h)
@@ -184,12 +203,12 @@ func (m *matcher) inContext(toks []token, hits []hit, k int, sectionOf func(int)
 	// Another skill nearby on the same line: an unambiguous one within
 	// eight tokens, or any one separated only by list punctuation.
 	for j := k - 1; j >= 0 && toks[hits[j].last].line == line && h.first-hits[j].last <= 8; j-- {
-		if !m.skills[hits[j].skill].NeedsContext || listNeighbours(toks, hits[j].last, h.first) {
+		if !hits[j].ambiguous || listNeighbours(toks, hits[j].last, h.first) {
 			return true
 		}
 	}
 	for j := k + 1; j < len(hits) && toks[hits[j].first].line == line && hits[j].first-h.last <= 8; j++ {
-		if !m.skills[hits[j].skill].NeedsContext || listNeighbours(toks, h.last, hits[j].first) {
+		if !hits[j].ambiguous || listNeighbours(toks, h.last, hits[j].first) {
 			return true
 		}
 	}

@@ -1,0 +1,246 @@
+package rules
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestDefaultTaxonomy(t *testing.T) {
+	tax := DefaultTaxonomy()
+	if n := len(tax.Skills()); n < 300 {
+		t.Errorf("taxonomy has %d skills, want at least 300", n)
+	}
+	seen := map[string]bool{}
+	for _, s := range tax.Skills() {
+		if seen[s.Name] {
+			t.Errorf("skill %q listed twice", s.Name)
+		}
+		seen[s.Name] = true
+	}
+	if _, err := LoadTaxonomy(strings.NewReader("[language]\nGo\n[database]\ngo\n")); err == nil {
+		t.Error("duplicate alias across skills accepted")
+	}
+	if _, err := LoadTaxonomy(strings.NewReader("[nonsense]\nGo\n")); err == nil {
+		t.Error("unknown category accepted")
+	}
+}
+
+func found(tax *Taxonomy, text string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range tax.FindSkills(text) {
+		m[f.Skill] = true
+	}
+	return m
+}
+
+func TestAmbiguousNames(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct {
+		text  string
+		skill string
+		want  bool
+	}{
+		{"Languages: Go, Python", "Go", true},
+		{"Backend services written in Go.", "Go", true},
+		{"Senior Go developer", "Go", true},
+		{"Golang microservices", "Go", true},
+		{"I go the extra mile for customers", "Go", false},
+		{"We go live next week", "Go", false},
+		{"Always on the go", "Go", false},
+		{"Statistics in R and Python", "R", true},
+		{"Led the R&D department", "R", false},
+		{"Skills: C, C++, Rust", "C", true},
+		{"Reported to C-level executives", "C", false},
+		{"Embedded firmware in C and Python", "C", true},
+		{"iOS apps in Swift and Kotlin", "Swift", true},
+		{"Ensured swift delivery of orders", "Swift", false},
+		{"Java/Spring Boot services", "Spring", true},
+		{"Spring 2021 semester abroad", "Spring", false},
+		{"Built a REST API with Flask and Python", "Flask", true},
+		{"React, Redux and TypeScript front ends", "React", true},
+		{"Able to react quickly under pressure", "React", false},
+		{"Node.js with Express", "Express", true},
+		{"I express interest in the role", "Express", false},
+		{"JavaScript and TypeScript", "Java", false},
+		{"JavaScript and TypeScript", "JavaScript", true},
+		{"Ruby on Rails and PostgreSQL", "Ruby on Rails", true},
+		{"RoR developer", "Ruby on Rails", true},
+		{"Oracle Database 19c administration", "Oracle Database", true},
+		{"Worked at Oracle as a sales rep", "Oracle Database", false},
+		{"MySQL, Oracle, PostgreSQL", "Oracle Database", true},
+		{"Apache, Nginx and Node.js", "Apache HTTP Server", true},
+		{"Apache Kafka streams", "Apache HTTP Server", false},
+		{"Apache Kafka streams", "Apache Kafka", true},
+		{"Advanced Excel and SQL reporting", "Excel", true},
+		{"I excel in team settings", "Excel", false},
+		{"Shell scripting and Bash", "Shell", true},
+		{"Dart and Flutter apps", "Dart", true},
+		{"Julia and Python for numerics", "Julia", true},
+		{"Ember.js front end", "Ember.js", true},
+		{"MS Access databases", "Microsoft Access", true},
+		{"Gained access to the building", "Microsoft Access", false},
+	}
+	for _, tt := range tests {
+		if got := found(tax, tt.text)[tt.skill]; got != tt.want {
+			t.Errorf("%q: found %s = %v, want %v", tt.text, tt.skill, got, tt.want)
+		}
+	}
+}
+
+func TestSpellings(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct{ text, skill string }{
+		{"Postgres", "PostgreSQL"}, {"PostgreSQL", "PostgreSQL"}, {"(PostgreSQL)", "PostgreSQL"},
+		{"NodeJS", "Node.js"}, {"Node.js", "Node.js"}, {"backend in Node", "Node.js"},
+		{"golang", "Go"}, {"RoR", "Ruby on Rails"}, {"Ruby on Rails", "Ruby on Rails"},
+		{"C Sharp", "C#"}, {"C#", "C#"}, {"MS SQL Server", "Microsoft SQL Server"}, {"T-SQL", "T-SQL"},
+		{"k8s", "Kubernetes"}, {"ES6", "JavaScript"}, {"C++", "C++"}, {".NET", ".NET"}, {"ASP.NET", "ASP.NET"},
+		{"CI/CD", "CI/CD"}, {"Objective-C", "Objective-C"}, {"Java/Spring", "Java"},
+	}
+	for _, tt := range tests {
+		if !found(tax, "Skills: "+tt.text)[tt.skill] {
+			t.Errorf("%q: %s not found (got %v)", tt.text, tt.skill, found(tax, "Skills: "+tt.text))
+		}
+	}
+	if f := found(tax, "Objective-C"); f["C"] {
+		t.Error(`"Objective-C" also counted as C`)
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	text := `JANE DOE
+jane.doe@example.com | +1 (415) 555-0134 | linkedin.com/in/janedoe | github.com/jdoe
+
+Experience
+Engineer, Acme — Jan 2019 – Present
+Developer, Beta (2016 - 2018)
+Consultant, Gamma, Mar 2018 - Jun 2019
+
+Education
+BSc Computer Science, 2015
+`
+	p := DefaultTaxonomy().Analyze(text, "jane.pdf", time.Date(2024, 12, 15, 0, 0, 0, 0, time.UTC))
+	if p.Name != "Jane Doe" || p.Email != "jane.doe@example.com" || p.Phone != "+1 (415) 555-0134" {
+		t.Errorf("contacts: %q %q %q", p.Name, p.Email, p.Phone)
+	}
+	if len(p.Links) != 2 {
+		t.Errorf("links %v", p.Links)
+	}
+	// 2016-01..2018-12, 2018-03..2019-06 and 2019-01..2024-12 merge into
+	// 2016-01..2024-12: nine years.
+	if p.YearsExperience != 9 {
+		t.Errorf("years %v, want 9", p.YearsExperience)
+	}
+	if len(p.Degrees) != 1 || p.Degrees[0] != (Degree{"bachelor", "Computer Science"}) {
+		t.Errorf("degrees %v", p.Degrees)
+	}
+	if n := DefaultTaxonomy().Analyze("", "John_Smith_Resume_2024.pdf", time.Now()).Name; n != "John Smith" {
+		t.Errorf("name from file %q", n)
+	}
+}
+
+func TestScore(t *testing.T) {
+	set := &Set{
+		Required:  []Item{{Skill: "Docker"}},
+		OneOf:     []Group{{Skills: []string{"Go", "Java"}}},
+		Preferred: []Item{{Skill: "Terraform"}},
+		Degree:    &DegreeRule{Level: "bachelor", Fields: []string{"Computer Science"}},
+	}
+	tests := []struct {
+		name      string
+		profile   Profile
+		score     float64
+		qualified bool
+	}{
+		{"everything", Profile{Skills: []Found{{Skill: "Docker"}, {Skill: "Go"}, {Skill: "Terraform"}}, Degrees: []Degree{{"master", "Computer Science"}}}, 100, true},
+		{"no required", Profile{Skills: []Found{{Skill: "Go"}, {Skill: "Terraform"}}}, 44.4, false},
+		{"degree in another field", Profile{Skills: []Found{{Skill: "Docker"}, {Skill: "Java"}}, Degrees: []Degree{{"bachelor", "Physics"}}}, 77.8, true},
+		{"nothing", Profile{}, 0, false},
+	}
+	for _, tt := range tests {
+		r := set.Score(&tt.profile)
+		if r.Score != tt.score || r.Qualified != tt.qualified {
+			t.Errorf("%s: score %v qualified %v, want %v %v (%+v)", tt.name, r.Score, r.Qualified, tt.score, tt.qualified, r.Breakdown)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown skill", "required:\n  - Go\n  - postgress\n", `r.yaml:3: unknown skill "postgress" (did you mean "PostgreSQL"?)`},
+		{"empty group", "one_of:\n  - name: langs\n    skills: []\n", `r.yaml:2: one_of group "langs" is empty`},
+		{"bad weight", "preferred:\n  - skill: Go\n    weight: -2\n", `r.yaml:2: bad weight -2`},
+		{"unknown field", "requird:\n  - Go\n", `r.yaml:1: field requird not found`},
+		{"nothing", "title: x\n", "asks for nothing"},
+	}
+	for _, tt := range tests {
+		_, _, err := Load(strings.NewReader(tt.yaml), "r.yaml", DefaultTaxonomy())
+		var pe *ParseError
+		if err == nil || !errors.As(err, &pe) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want ParseError containing %q", tt.name, err, tt.want)
+		}
+	}
+	_, _, err := Load(strings.NewReader("required: [postgress]\n"), "r.yaml", DefaultTaxonomy())
+	if !errors.Is(err, ErrUnknownSkill) {
+		t.Errorf("errors.Is(err, ErrUnknownSkill) false for %v", err)
+	}
+	set, tax, err := Load(strings.NewReader("skills:\n  - name: Temporal\n    category: devops\n    aliases: [temporal.io]\nrequired: [temporal.io, postgres]\n"), "r.yaml", DefaultTaxonomy())
+	if err != nil || set.Required[0].Skill != "Temporal" || set.Required[1].Skill != "PostgreSQL" || !found(tax, "workflows on temporal.io")["Temporal"] {
+		t.Errorf("extension: %v %+v", err, set)
+	}
+}
+
+// TestDeriveGolden derives rules from our example postings and compares the
+// YAML with golden files; run with -update after a deliberate change.
+func TestDeriveGolden(t *testing.T) {
+	postings, _ := filepath.Glob("../testdata/example/*-posting.txt")
+	more, _ := filepath.Glob("testdata/*.posting.txt")
+	for _, p := range append(postings, more...) {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		set := DefaultTaxonomy().Derive(string(text))
+		if err := set.WriteYAML(&b); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", strings.TrimSuffix(filepath.Base(p), ".txt")+".golden.yaml")
+		if *update {
+			os.WriteFile(golden, []byte(b.String()), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s: derived rules differ from %s:\n%s", p, golden, b.String())
+		}
+		// The derived YAML must load back.
+		if _, _, err := Load(strings.NewReader(b.String()), golden, DefaultTaxonomy()); err != nil {
+			t.Errorf("%s: derived rules do not load: %v", p, err)
+		}
+	}
+}
+
+func TestDeriveOneOf(t *testing.T) {
+	set := DefaultTaxonomy().Derive("Requirements\n- Proficiency in languages such as Java, PHP, Python, or Ruby.\n- Familiarity with Git and SVN.\n")
+	if len(set.OneOf) != 1 || strings.Join(set.OneOf[0].Skills, ",") != "Java,PHP,Python,Ruby" {
+		t.Errorf("one_of %+v", set.OneOf)
+	}
+	if len(set.Required) != 0 {
+		t.Errorf("required %+v: an example list must not require every item", set.Required)
+	}
+	if len(set.Preferred) != 2 {
+		t.Errorf("preferred %+v", set.Preferred)
+	}
+}

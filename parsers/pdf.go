@@ -17,6 +17,20 @@ import (
 // over each page: see [textPass] and [layoutPage].
 func extractPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (extracted, error) {
 	ra, size := tolerantPDF(r, size)
+	tail := make([]byte, min(size, 64<<10))
+	ra.ReadAt(tail, size-int64(len(tail)))
+	if isEncrypted(tail) {
+		// Our own decryption (see decryptPDF) works on the whole file.
+		data := make([]byte, size)
+		if _, err := ra.ReadAt(data, 0); err != nil && err != io.EOF {
+			return extracted{}, fmt.Errorf("read: %w", err)
+		}
+		plain, err := decryptPDF(data)
+		if err != nil {
+			return extracted{}, err
+		}
+		ra = bytes.NewReader(plain)
+	}
 	rd, err := openPDF(ra, size)
 	if err != nil {
 		return extracted{}, err
@@ -85,13 +99,6 @@ func openPDF(r io.ReaderAt, size int64) (rd *pdf.Reader, err error) {
 	}()
 	rd, err = pdf.NewReaderEncrypted(r, size, nil)
 	if err == nil {
-		// The object layer accepts 40-bit RC4 but derives the wrong object
-		// keys for it (it does not cut them to n+5 bytes), so every stream
-		// would decode to garbage: say so instead.
-		if enc := rd.Trailer().Key("Encrypt"); enc.Kind() == pdf.Dict && enc.Key("R").Int64() == 2 {
-			return nil, &Error{Err: ErrEncrypted, Detail: "40-bit RC4 encryption (revision 2) is not supported",
-				Hint: "print it to a new PDF without protection"}
-		}
 		return rd, nil
 	}
 	msg := err.Error()

@@ -209,22 +209,29 @@ func intersect(a, b []span, minGutter float64) []span {
 	return out
 }
 
-// interiorGutter returns the widest candidate gutter with chunks on both
-// sides within the group.
+// interiorGutter returns the widest candidate gutter that is a real column
+// gutter for the group: at least half of the group's bands, and at least
+// two, have text on both sides of it. A gutter seen on only a few lines is
+// a tab stop (a date pushed to the right margin, a two-cell table row), and
+// splitting there would tear those lines apart.
 func interiorGutter(group []band, cands []span) (span, bool) {
 	if len(group) < 2 {
 		return span{}, false // one band is one line: its gaps are tab stops
 	}
 	best, found := span{}, false
 	for _, g := range cands {
-		left, right := false, false
+		both := 0
 		for _, b := range group {
+			left, right := false, false
 			for _, c := range b.chunks {
 				left = left || c.x1 <= g.lo+0.01
 				right = right || c.x0 >= g.hi-0.01
 			}
+			if left && right {
+				both++
+			}
 		}
-		if left && right && (!found || g.hi-g.lo > best.hi-best.lo) {
+		if both >= 2 && 2*both >= len(group) && (!found || g.hi-g.lo > best.hi-best.lo) {
 			best, found = g, true
 		}
 	}
@@ -247,7 +254,7 @@ func readLines(chunks []*chunk, lines *[]string) {
 		line = line[:0]
 	}
 	for _, c := range sorted {
-		if len(line) > 0 && math.Abs(line[0].y-c.y) > baselineTol*math.Max(line[0].size, c.size) {
+		if len(line) > 0 && !sameLine(line[0], c) && !sameLine(line[len(line)-1], c) {
 			emit()
 		}
 		line = append(line, c)
@@ -255,4 +262,18 @@ func readLines(chunks []*chunk, lines *[]string) {
 	if len(line) > 0 {
 		emit()
 	}
+}
+
+// sameLine reports whether two chunks sit on one line: baselines close, or
+// one a superscript or subscript (smaller, shifted) of the other.
+func sameLine(a, b *chunk) bool {
+	if math.Abs(a.y-b.y) <= baselineTol*math.Max(a.size, b.size) {
+		return true
+	}
+	big, small := a, b
+	if small.size > big.size {
+		big, small = small, big
+	}
+	d := small.y - big.y
+	return small.size < 0.8*big.size && d >= -0.35*big.size && d <= 0.6*big.size
 }

@@ -71,7 +71,7 @@ func extractDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ex
 		if err != nil {
 			return out, err
 		}
-		hf.WriteString(s + "\n")
+		hf.WriteString(strings.TrimSpace(s) + "\n")
 	}
 	body, err := read(doc, rels)
 	if err != nil {
@@ -91,7 +91,7 @@ func extractDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ex
 		if err != nil {
 			return out, err
 		}
-		foot.WriteString(s + "\n")
+		foot.WriteString(strings.TrimSpace(s) + "\n")
 	}
 	out.headerFooter = hf.String() + foot.String()
 	out.text = hf.String() + "\n" + body + "\n" + tail.String() + "\n" + foot.String()
@@ -199,6 +199,7 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 	dec.Strict = false
 	var (
 		inText, inInstr bool
+		inCell          int      // depth of open table cells: their paragraphs end in a space
 		skip            int      // depth inside an element whose text we ignore
 		links           []string // hyperlink targets of the open w:hyperlink elements
 		linkStart       []int
@@ -236,6 +237,8 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 				}
 			case "t":
 				inText = true
+			case "tc":
+				inCell++
 			case "tab", "ptab":
 				sb.WriteByte('\t')
 			case "br", "cr":
@@ -263,8 +266,13 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 			case "instrText":
 				inInstr = false
 			case "p":
-				sb.WriteByte('\n')
+				if inCell > 0 {
+					sb.WriteByte(' ')
+				} else {
+					sb.WriteByte('\n')
+				}
 			case "tc":
+				inCell = max(inCell-1, 0)
 				sb.WriteByte('\t')
 			case "tr":
 				sb.WriteByte('\n')

@@ -269,6 +269,32 @@ func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
 	if err != nil {
 		return err
 	}
+	fontFor := func(name string) *pdfFont { return tp.font(res, name) }
+	drawForm := func(name string, ctm matrix) error {
+		xo := res.Key("XObject").Key(name)
+		if xo.Key("Subtype").Name() != "Form" {
+			return nil
+		}
+		m := identity
+		if fm := xo.Key("Matrix"); fm.Len() == 6 {
+			for i := range m {
+				m[i] = fm.Index(i).Float64()
+			}
+		}
+		formRes := xo.Key("Resources")
+		if formRes.Kind() == pdf.Null {
+			formRes = res
+		}
+		tp.depth++
+		defer func() { tp.depth-- }()
+		return tp.run(xo, formRes, m.mul(ctm))
+	}
+	return tp.interpret(data, ctm, fontFor, drawForm)
+}
+
+// interpret runs one content stream. fontFor resolves a font resource name;
+// drawForm, if not nil, draws a form XObject by name.
+func (tp *textPass) interpret(data []byte, ctm matrix, fontFor func(string) *pdfFont, drawForm func(string, matrix) error) error {
 	gs := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix
@@ -308,7 +334,7 @@ func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
 			tm, tlm = identity, identity
 		case "Tf":
 			if len(ops) >= 2 {
-				gs.font = tp.font(res, ops[0].name)
+				gs.font = fontFor(ops[0].name)
 				gs.fs = num(1)
 			}
 		case "Tc":
@@ -360,25 +386,9 @@ func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
 				}
 			}
 		case "Do":
-			if len(ops) >= 1 && tp.depth < 8 {
-				xo := res.Key("XObject").Key(ops[0].name)
-				if xo.Key("Subtype").Name() == "Form" {
-					m := identity
-					if fm := xo.Key("Matrix"); fm.Len() == 6 {
-						for i := range m {
-							m[i] = fm.Index(i).Float64()
-						}
-					}
-					formRes := xo.Key("Resources")
-					if formRes.Kind() == pdf.Null {
-						formRes = res
-					}
-					tp.depth++
-					err := tp.run(xo, formRes, m.mul(gs.ctm))
-					tp.depth--
-					if err != nil {
-						return err
-					}
+			if len(ops) >= 1 && tp.depth < 8 && drawForm != nil {
+				if err := drawForm(ops[0].name, gs.ctm); err != nil {
+					return err
 				}
 			}
 		case "BDC", "BMC":
@@ -400,7 +410,7 @@ func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
 					break
 				}
 			}
-			lx.pos++ // the single white-space byte after ID
+			lx.pos = min(lx.pos+1, len(lx.data)) // the single white-space byte after ID
 			lx.skipInlineImage()
 		}
 		ops = ops[:0]

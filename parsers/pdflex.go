@@ -92,7 +92,7 @@ func (lx *lexer) nextDepth(depth int) (operand, bool) {
 				break
 			}
 			if lx.data[lx.pos] == '>' {
-				lx.pos += 2
+				lx.pos = min(lx.pos+2, len(lx.data))
 				break
 			}
 			if depth > 16 {

@@ -292,18 +292,22 @@ func serveOne(req request) (rep reply) {
 	return reply{Other: err.Error()}
 }
 
-// tailBuffer keeps the last 4 KiB written to it (a worker's stderr).
+// tailBuffer keeps the first and the last 2 KiB written to it (a worker's
+// stderr): a Go crash names its cause first and its stack after.
 type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
+	mu         sync.Mutex
+	head, tail []byte
 }
 
 func (t *tailBuffer) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.buf = append(t.buf, p...)
-	if len(t.buf) > 4096 {
-		t.buf = t.buf[len(t.buf)-4096:]
+	if n := min(2048-len(t.head), len(p)); n > 0 {
+		t.head = append(t.head, p[:n]...)
+	}
+	t.tail = append(t.tail, p...)
+	if len(t.tail) > 2048 {
+		t.tail = t.tail[len(t.tail)-2048:]
 	}
 	return len(p), nil
 }
@@ -311,7 +315,7 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return string(t.buf)
+	return string(t.head) + "\n" + string(t.tail)
 }
 
 func lastLine(s string) string {

@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func FuzzMatch(f *testing.F) {
+	files, _ := filepath.Glob("../testdata/example/resumes/*.txt")
+	for _, file := range files {
+		b, _ := os.ReadFile(file)
+		f.Add(string(b))
+	}
+	f.Add("Skills: C#, C++, .NET, Node.js, CI/CD, Objective-C (PostgreSQL) Java/Spring R&D")
+	tax := DefaultTaxonomy()
+	f.Fuzz(func(t *testing.T, text string) {
+		p := tax.Analyze(text, "x.pdf", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+		for i, s := range p.Skills {
+			if s.Count < 1 {
+				t.Errorf("%s counted %d times", s.Skill, s.Count)
+			}
+			if i > 0 && p.Skills[i-1].Skill >= s.Skill {
+				t.Errorf("skills not sorted: %q then %q", p.Skills[i-1].Skill, s.Skill)
+			}
+			ev := strings.TrimSuffix(strings.TrimPrefix(s.Evidence, "…"), "…")
+			if !strings.Contains(text, ev) {
+				t.Errorf("evidence %q is not from the text", s.Evidence)
+			}
+		}
+		if p.YearsExperience < 0 || p.YearsExperience > 60 {
+			t.Errorf("years %v", p.YearsExperience)
+		}
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	for _, g := range []string{"testdata/*.golden.yaml", "../testdata/example/*.yaml"} {
+		files, _ := filepath.Glob(g)
+		for _, file := range files {
+			b, _ := os.ReadFile(file)
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("required: [Go]\none_of:\n  - {min: 2, skills: [Java, PHP]}\n"))
+	tax := DefaultTaxonomy()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		set, _, err := Load(bytes.NewReader(data), "f.yaml", tax)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a ParseError", err)
+			}
+			return
+		}
+		// What loads, writes back to YAML that loads to the same rules.
+		var b bytes.Buffer
+		if err := set.WriteYAML(&b); err != nil {
+			t.Fatal(err)
+		}
+		again, _, err := Load(&b, "again.yaml", tax)
+		if err != nil {
+			t.Fatalf("written rules do not load: %v\n%s", err, b.String())
+		}
+		if again.Hash() != set.Hash() {
+			t.Errorf("hash changed through a round trip")
+		}
+	})
+}

@@ -140,10 +140,10 @@ func strengthOf(lower string) strength {
 // previous list (or the statement's start) and this one, so that in "strong
 // communication and knowledge of HTML" the knowledge cue wins. A hard cue
 // anywhere in the statement ("... is a must") still makes it required.
-func chainStrength(lower string, toks []token, from, to int) strength {
+func chainStrength(lower string, toks *tokens, from, to int) strength {
 	var prefix strings.Builder
 	for k := from; k < to; k++ {
-		prefix.WriteString(toks[k].key + " ")
+		prefix.WriteString(toks.key(k) + " ")
 	}
 	p := prefix.String()
 	switch {
@@ -181,7 +181,7 @@ func (d *deriver) statement(st string) {
 		disjunctive := false
 		for j < len(hits) && listNeighbours(toks, hits[j-1].last, hits[j].first) {
 			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
-				disjunctive = disjunctive || toks[k].key == "or" || toks[k].key == "/"
+				disjunctive = disjunctive || toks.key(k) == "or" || toks.key(k) == "/"
 			}
 			j++
 		}
@@ -193,16 +193,16 @@ func (d *deriver) statement(st string) {
 		prevEnd = chain[len(chain)-1].last
 		examples := false
 		for k := max(0, chain[0].first-4); k < chain[0].first; k++ {
-			examples = examples || containsAny(toks[k].key+" "+tokenKey(toks, k+1), exampleCues)
+			examples = examples || containsAny(toks.key(k)+" "+tokenKey(toks, k+1), exampleCues)
 		}
 		d.add(chain, str, len(chain) > 1 && (examples || disjunctive), note)
 		i = j
 	}
 }
 
-func tokenKey(toks []token, i int) string {
-	if i < len(toks) {
-		return toks[i].key
+func tokenKey(toks *tokens, i int) string {
+	if i < toks.len() {
+		return toks.key(i)
 	}
 	return ""
 }

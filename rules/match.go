@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // matcher finds every alias of every skill in one pass over the tokens: a
@@ -31,11 +32,11 @@ type aliasEnd struct {
 // spelling like "Node.js", "Oracle Database" or "Vue 3" is distinctive.
 // Likewise the "case" flag binds only short or all-capital aliases ("Go",
 // "R", "SQL", "SOLID"), so "golang" still matches "Golang".
-func isPlainWord(toks []token) bool {
-	if len(toks) != 1 {
+func isPlainWord(toks *tokens) bool {
+	if toks.len() != 1 {
 		return false
 	}
-	for _, r := range toks[0].text {
+	for _, r := range toks.text(0) {
 		if !unicode.IsLetter(r) {
 			return false
 		}
@@ -48,33 +49,34 @@ func newMatcher(skills []Skill) *matcher {
 	for i, s := range skills {
 		for _, a := range append([]string{s.Name}, s.Aliases...) {
 			toks := tokenize(a)
-			if len(toks) == 0 {
+			if toks.len() == 0 {
 				continue
 			}
 			n := m.root
-			for _, t := range toks {
+			for k := range toks.t {
 				if n.next == nil {
 					n.next = map[string]*trieNode{}
 				}
-				c := n.next[t.key]
+				c := n.next[toks.key(k)]
 				if c == nil {
 					c = &trieNode{}
-					n.next[t.key] = c
+					n.next[toks.key(k)] = c
 				}
 				n = c
 			}
 			end := aliasEnd{skill: i, ambiguous: s.NeedsContext && isPlainWord(toks)}
-			if s.CaseSensitive && len(toks) == 1 && (len(toks[0].text) <= 4 || strings.ToUpper(toks[0].text) == toks[0].text) {
-				for _, t := range toks {
-					end.exact = append(end.exact, t.text)
+			if s.CaseSensitive && toks.len() == 1 && (len(toks.text(0)) <= 4 || strings.ToUpper(toks.text(0)) == toks.text(0)) {
+				for k := range toks.t {
+					end.exact = append(end.exact, toks.text(k))
 				}
 			}
 			n.ends = append(n.ends, end)
 		}
 		for _, p := range s.Not {
 			var keys []string
-			for _, t := range tokenize(p) {
-				keys = append(keys, t.key)
+			pt := tokenize(p)
+			for k := range pt.t {
+				keys = append(keys, pt.key(k))
 			}
 			m.not[i] = append(m.not[i], keys)
 		}
@@ -90,21 +92,21 @@ type hit struct {
 }
 
 // scan returns the raw hits, before context rules, in text order.
-func (m *matcher) scan(toks []token) []hit {
-	var hits []hit
-	for i := 0; i < len(toks); {
-		if toks[i].punct && toks[i].key != "." {
+func (m *matcher) scan(toks *tokens) []hit {
+	hits := make([]hit, 0, toks.len()/16+8)
+	for i := 0; i < toks.len(); {
+		if toks.t[i].punct && toks.key(i) != "." {
 			i++
 			continue
 		}
 		n, bestSkill, bestLen, bestAmbiguous := m.root, -1, 0, false
-		for j := i; j < len(toks) && toks[j].line == toks[i].line; j++ {
-			n = n.next[toks[j].key]
+		for j := i; j < toks.len() && toks.t[j].line == toks.t[i].line; j++ {
+			n = n.next[toks.key(j)]
 			if n == nil {
 				break
 			}
 			for _, e := range n.ends {
-				if e.exact != nil && !exactMatch(toks[i:j+1], e.exact) {
+				if e.exact != nil && !exactMatch(toks, i, e.exact) {
 					continue
 				}
 				if j-i+1 > bestLen {
@@ -122,9 +124,9 @@ func (m *matcher) scan(toks []token) []hit {
 	return hits
 }
 
-func exactMatch(toks []token, exact []string) bool {
-	for k, t := range toks {
-		if t.text != exact[k] {
+func exactMatch(toks *tokens, first int, exact []string) bool {
+	for k, x := range exact {
+		if toks.text(first+k) != x {
 			return false
 		}
 	}
@@ -153,8 +155,8 @@ var labelWords = map[string]bool{
 }
 
 // accept applies the context rules and "not" phrases to raw hits.
-func (m *matcher) accept(toks []token, hits []hit, sectionOf func(line int) Section) []hit {
-	out := hits[:0:0]
+func (m *matcher) accept(toks *tokens, hits []hit, sectionOf func(line int) Section) []hit {
+	out := make([]hit, 0, len(hits))
 	for k, h := range hits {
 		if m.excluded(toks, h) {
 			continue
@@ -167,21 +169,21 @@ func (m *matcher) accept(toks []token, hits []hit, sectionOf func(line int) Sect
 	return out
 }
 
-func (m *matcher) excluded(toks []token, h hit) bool {
+func (m *matcher) excluded(toks *tokens, h hit) bool {
 	for _, phrase := range m.not[h.skill] {
 		// Align the phrase so that its first token equal to the hit's
 		// first token sits on the hit.
 		for off, w := range phrase {
-			if w != toks[h.first].key {
+			if w != toks.key(h.first) {
 				continue
 			}
 			start := h.first - off
-			if start < 0 || start+len(phrase) > len(toks) {
+			if start < 0 || start+len(phrase) > toks.len() {
 				continue
 			}
 			ok := true
 			for q, pw := range phrase {
-				if toks[start+q].key != pw {
+				if toks.key(start+q) != pw {
 					ok = false
 					break
 				}
@@ -194,32 +196,32 @@ func (m *matcher) excluded(toks []token, h hit) bool {
 	return false
 }
 
-func (m *matcher) inContext(toks []token, hits []hit, k int, sectionOf func(int) Section) bool {
+func (m *matcher) inContext(toks *tokens, hits []hit, k int, sectionOf func(int) Section) bool {
 	h := hits[k]
-	line := toks[h.first].line
-	if sectionOf(line) == SectionSkills {
+	line := toks.t[h.first].line
+	if sectionOf(int(line)) == SectionSkills {
 		return true
 	}
 	// Another skill nearby on the same line: an unambiguous one within
 	// eight tokens, or any one separated only by list punctuation.
-	for j := k - 1; j >= 0 && toks[hits[j].last].line == line && h.first-hits[j].last <= 8; j-- {
+	for j := k - 1; j >= 0 && toks.t[hits[j].last].line == line && h.first-hits[j].last <= 8; j-- {
 		if !hits[j].ambiguous || listNeighbours(toks, hits[j].last, h.first) {
 			return true
 		}
 	}
-	for j := k + 1; j < len(hits) && toks[hits[j].first].line == line && hits[j].first-h.last <= 8; j++ {
+	for j := k + 1; j < len(hits) && toks.t[hits[j].first].line == line && hits[j].first-h.last <= 8; j++ {
 		if !hits[j].ambiguous || listNeighbours(toks, h.last, hits[j].first) {
 			return true
 		}
 	}
-	for j := max(0, h.first-3); j <= min(len(toks)-1, h.last+3); j++ {
-		if (j < h.first || j > h.last) && toks[j].line == line && cueWords[toks[j].key] {
+	for j := max(0, h.first-3); j <= min(toks.len()-1, h.last+3); j++ {
+		if (j < h.first || j > h.last) && toks.t[j].line == line && cueWords[toks.key(j)] {
 			return true
 		}
 	}
 	// A labelled line: "Languages: Go, Rust".
-	for j := h.first - 1; j >= 0 && toks[j].line == line; j-- {
-		if toks[j].key == ":" && j > 0 && labelWords[toks[j-1].key] {
+	for j := h.first - 1; j >= 0 && toks.t[j].line == line; j-- {
+		if toks.key(j) == ":" && j > 0 && labelWords[toks.key(j-1)] {
 			return true
 		}
 	}
@@ -227,12 +229,12 @@ func (m *matcher) inContext(toks []token, hits []hit, k int, sectionOf func(int)
 }
 
 // listNeighbours reports whether only list separators stand between tokens a and b.
-func listNeighbours(toks []token, a, b int) bool {
+func listNeighbours(toks *tokens, a, b int) bool {
 	if b-a > 4 {
 		return false
 	}
 	for i := a + 1; i < b; i++ {
-		switch toks[i].key {
+		switch toks.key(i) {
 		case ",", "/", "|", ";", "and", "or", "&", "•", "·", "(", ")":
 		default:
 			return false
@@ -278,24 +280,65 @@ var headings = map[string]Section{
 }
 
 // headingOf returns the section a line opens, if it is a heading: a short
-// line (at most five words) whose words, without punctuation, are a known
-// heading.
+// line (at most five words) whose words, lowercased and without
+// punctuation, are a known heading. It runs on every line of every resume,
+// so it normalizes into a stack buffer instead of allocating.
 func headingOf(line string) (Section, bool) {
-	line = strings.TrimSpace(line)
-	if line == "" || len(line) > 48 {
+	if len(line) > 48 || !headingStart(line) {
 		return "", false
 	}
-	var words []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool {
-		return !(isWordRune(r) || r == '&')
-	}) {
-		words = append(words, f)
+	var buf [48]byte
+	n, words, inWord := 0, 0, false
+	for _, r := range line {
+		if isWordRune(r) || r == '&' {
+			if !inWord {
+				if words++; words > 5 {
+					return "", false
+				}
+				if n > 0 {
+					buf[n] = ' '
+					n++
+				}
+				inWord = true
+			}
+			if n+utf8.UTFMax+1 > len(buf) {
+				return "", false
+			}
+			if r < utf8.RuneSelf {
+				c := byte(r)
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[n] = c
+				n++
+				continue
+			}
+			n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+			continue
+		}
+		inWord = false
 	}
-	if len(words) == 0 || len(words) > 5 {
+	if words == 0 {
 		return "", false
 	}
-	s, ok := headings[strings.Join(words, " ")]
+	s, ok := headings[string(buf[:n])]
 	return s, ok
+}
+
+// headingStart is a cheap first filter for headingOf: the first letter of
+// a heading is one that starts some known heading.
+func headingStart(line string) bool {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return true // let headingOf decide
+		}
+		if asciiWord[c] {
+			c |= 0x20 // lowercase letters; digits never start a heading
+			return strings.IndexByte("acehiklopqrstvw", c) >= 0
+		}
+	}
+	return false
 }
 
 // sectionsOf returns the section of every line of text. Lines before the

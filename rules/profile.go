@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -66,25 +67,27 @@ func (t *Taxonomy) findSkills(text string, lines []string, sections []Section) [
 		return SectionOther
 	}
 	hits := t.m.accept(toks, t.m.scan(toks), sectionOf)
-	byName := map[string]*Found{}
-	var out []Found
-	order := []string{}
-	for _, h := range hits {
-		s := t.skills[h.skill]
-		f := byName[s.Name]
-		if f == nil {
-			line := toks[h.first].line
-			f = &Found{Skill: s.Name, Category: s.Category, Section: sectionOf(line),
-				Evidence: evidence(lines[line], toks[h.first].start-lineStart(text, toks[h.first].start))}
-			byName[s.Name] = f
-			order = append(order, s.Name)
+	// Aggregate by skill: first occurrence gives section and evidence.
+	first := make([]int32, len(t.skills)) // 1 + index of the first hit, by skill
+	count := make([]int32, len(t.skills))
+	var found []int // skill indices, in order of first appearance
+	for k, h := range hits {
+		if first[h.skill] == 0 {
+			first[h.skill] = int32(k + 1)
+			found = append(found, h.skill)
 		}
-		f.Count++
+		count[h.skill]++
 	}
-	for _, n := range order {
-		out = append(out, *byName[n])
+	slices.SortFunc(found, func(a, b int) int { return t.order[a] - t.order[b] })
+	out := make([]Found, len(found))
+	for i, sk := range found {
+		h := hits[first[sk]-1]
+		s := t.skills[sk]
+		line := int(toks.t[h.first].line)
+		start := int(toks.t[h.first].start)
+		out[i] = Found{Skill: s.Name, Category: s.Category, Count: int(count[sk]), Section: sectionOf(line),
+			Evidence: evidence(lines[line], start-lineStart(text, start))}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Skill < out[j].Skill })
 	return out
 }
 
@@ -379,7 +382,7 @@ func AnnotateLines(t *Taxonomy, text string) []string {
 	hits := t.m.accept(toks, t.m.scan(toks), func(l int) Section { return sections[l] })
 	onLine := make([][]string, len(lines))
 	for _, h := range hits {
-		l := toks[h.first].line
+		l := int(toks.t[h.first].line)
 		onLine[l] = append(onLine[l], t.skills[h.skill].Name)
 	}
 	out := make([]string, len(lines))

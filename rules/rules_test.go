@@ -244,3 +244,18 @@ func TestDeriveOneOf(t *testing.T) {
 		t.Errorf("preferred %+v", set.Preferred)
 	}
 }
+
+func TestHeadings(t *testing.T) {
+	for h, want := range headings {
+		for _, line := range []string{h, strings.ToUpper(h), strings.ToUpper(h[:1]) + h[1:] + ":"} {
+			if got, ok := headingOf(line); !ok || got != want {
+				t.Errorf("headingOf(%q) = %q, %v; want %q", line, got, ok, want)
+			}
+		}
+	}
+	for _, line := range []string{"Built APIs in Go", "Experience with Kubernetes and Terraform in production", "", "2019 - 2021"} {
+		if s, ok := headingOf(line); ok {
+			t.Errorf("headingOf(%q) = %q, want no heading", line, s)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -33,6 +34,7 @@ type Skill struct {
 type Taxonomy struct {
 	skills []Skill
 	byKey  map[string]int // lowercased name or alias -> index in skills
+	order  []int          // rank of each skill's name in sorted order
 	m      *matcher
 }
 
@@ -120,6 +122,15 @@ func newTaxonomy(skills []Skill) (*Taxonomy, error) {
 			}
 			t.byKey[k] = i
 		}
+	}
+	byName := make([]int, len(skills))
+	for i := range byName {
+		byName[i] = i
+	}
+	slices.SortFunc(byName, func(a, b int) int { return strings.Compare(skills[a].Name, skills[b].Name) })
+	t.order = make([]int, len(skills))
+	for rank, i := range byName {
+		t.order[i] = rank
 	}
 	t.m = newMatcher(skills)
 	return t, nil

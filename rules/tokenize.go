@@ -1,19 +1,28 @@
 package rules
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// token is a word or a punctuation mark of the text being matched.
-type token struct {
-	text       string // as written
-	key        string // lowercased, for lookup
-	start, end int    // byte offsets in the text
-	line       int    // 0-based line number
+// tok is a word or a punctuation mark of the text being matched: byte
+// offsets only, so that a token slice holds no pointers and costs the
+// garbage collector nothing.
+type tok struct {
+	start, end int32 // byte offsets in the text
+	line       int32 // 0-based line number
 	punct      bool
 }
+
+// tokens is a tokenized text.
+type tokens struct {
+	src, low string // the text, and the text with ASCII lowercased
+	t        []tok
+}
+
+func (ts *tokens) len() int          { return len(ts.t) }
+func (ts *tokens) key(i int) string  { return ts.low[ts.t[i].start:ts.t[i].end] } // lowercased, for lookup
+func (ts *tokens) text(i int) string { return ts.src[ts.t[i].start:ts.t[i].end] } // as written
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -23,58 +32,90 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // and "&" between letters ("R&D", so that it is not "R"). Every other
 // non-space character is a one-character punctuation token, so "CI/CD" is
 // three tokens and "Java/Spring" matches both names.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
-	line := 0
+func tokenize(text string) *tokens {
+	toks := make([]tok, 0, len(text)/3+16)
+	low := asciiLower(text)
+	line := int32(0)
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case r == '\n':
+		case c == '\n':
 			line++
-			i += n
+			i++
 			continue
-		case unicode.IsSpace(r):
+		case c == ' ' || c == '\t' || c == '\r' || (c >= utf8.RuneSelf && unicode.IsSpace(r)):
 			i += n
 			continue
 		}
 		start := i
-		if isWordRune(r) || (r == '.' && i+1 < len(text) && isLetterAt(text, i+1) && (i == 0 || !isWordBefore(text, i))) {
+		if isWord(c, r) || (c == '.' && i+1 < len(text) && isLetterAt(text, i+1) && (i == 0 || !isWordBefore(text, i))) {
 			i += n
 			for i < len(text) {
+				c := text[i]
+				if c < utf8.RuneSelf {
+					if asciiWord[c] {
+						i++
+						continue
+					}
+					if (c == '.' || c == '&') && i+1 < len(text) && isWordAt(text, i+1) {
+						i++
+						continue
+					}
+					break
+				}
 				r, n := utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) {
-					i += n
-					continue
+				if !isWordRune(r) {
+					break
 				}
-				if (r == '.' || r == '&') && i+1 < len(text) && isWordAt(text, i+1) {
-					i += n
-					continue
-				}
-				break
+				i += n
 			}
 			for i < len(text) && (text[i] == '+' || text[i] == '#') && !(i+1 < len(text) && isWordAt(text, i+1)) {
 				i++
 			}
-			toks = append(toks, newToken(text[start:i], start, i, line, false))
+			toks = append(toks, tok{start: int32(start), end: int32(i), line: line})
 			continue
 		}
 		i += n
-		toks = append(toks, newToken(text[start:i], start, i, line, true))
+		toks = append(toks, tok{start: int32(start), end: int32(i), line: line, punct: true})
 	}
-	return toks
+	return &tokens{src: text, low: low, t: toks}
 }
 
-func newToken(s string, start, end, line int, punct bool) token {
-	return token{text: s, key: lower(s), start: start, end: end, line: line, punct: punct}
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isWord(c byte, r rune) bool {
+	if c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	return isWordRune(r)
 }
 
-// lower is strings.ToLower without an allocation for lowercase ASCII.
-func lower(s string) string {
+// asciiLower lowercases the ASCII letters of s and leaves every other byte
+// as it is, so that offsets in the result are offsets in s: one allocation
+// for the whole text instead of one per capitalised word. Aliases go through
+// the same function, so non-ASCII capitals (rare in technology names) simply
+// match case-sensitively.
+func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(s)
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
 		}
 	}
 	return s
@@ -86,6 +127,9 @@ func isLetterAt(s string, i int) bool {
 }
 
 func isWordAt(s string, i int) bool {
+	if s[i] < utf8.RuneSelf {
+		return asciiWord[s[i]]
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isWordRune(r)
 }

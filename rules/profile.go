@@ -131,10 +131,10 @@ func (t *Taxonomy) Analyze(text, fileName string, asOf time.Time) *Profile {
 	p := &Profile{Skills: t.findSkills(text, lines, sections)}
 	p.Name = guessName(lines, fileName)
 	p.Email = emailRe.FindString(text)
-	p.Phone = findPhone(text)
-	p.Links = findLinks(text)
+	p.Phone = findPhone(lines)
+	p.Links = findLinks(lines)
 	p.YearsExperience = yearsOfExperience(lines, sections, asOf)
-	p.Degrees = findDegrees(text)
+	p.Degrees = findDegrees(lines, sections)
 	return p
 }
 
@@ -145,7 +145,29 @@ var (
 	yearRng = regexp.MustCompile(`^\s*(19|20)\d\d\s*[-–]\s*(19|20)\d\d\s*$`)
 )
 
-func findPhone(text string) string {
+func findPhone(lines []string) string {
+	for _, l := range lines {
+		if digits(l) < 9 {
+			continue // cheap filter: a phone number has at least nine digits
+		}
+		if p := phoneIn(l); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+func phoneIn(text string) string {
 	for _, m := range phoneRe.FindAllString(text, 20) {
 		digits := 0
 		for _, r := range m {
@@ -161,9 +183,20 @@ func findPhone(text string) string {
 	return ""
 }
 
-func findLinks(text string) []string {
+func findLinks(lines []string) []string {
 	seen := map[string]bool{}
 	var links []string
+	for _, l := range lines {
+		low := asciiLower(l)
+		if !strings.Contains(low, "http") && !strings.Contains(low, "www.") && !strings.Contains(low, ".com/") {
+			continue // cheap filter before the URL expression
+		}
+		links = appendLinks(links, seen, l)
+	}
+	return links
+}
+
+func appendLinks(links []string, seen map[string]bool, text string) []string {
 	for _, m := range urlRe.FindAllString(text, 50) {
 		m = strings.TrimRight(m, ".,;:)]>|")
 		key := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://"), "www."))
@@ -269,10 +302,16 @@ var degreeFields = []struct{ spelling, name string }{
 // levelRank orders degree levels.
 var levelRank = map[string]int{"bachelor": 1, "master": 2, "phd": 3}
 
-func findDegrees(text string) []Degree {
+// findDegrees reads the degrees of the education section, or of the whole
+// resume if it has none.
+func findDegrees(lines []string, sections []Section) []Degree {
 	var out []Degree
 	seen := map[Degree]bool{}
-	for _, line := range strings.Split(text, "\n") {
+	hasEducation := slices.Contains(sections, SectionEducation)
+	for i, line := range lines {
+		if hasEducation && sections[i] != SectionEducation {
+			continue
+		}
 		for _, d := range degreeRes {
 			if !d.re.MatchString(line) {
 				continue
@@ -319,7 +358,7 @@ func yearsOfExperience(lines []string, sections []Section, asOf time.Time) float
 	var spans []span
 	now := asOf.Year()*12 + int(asOf.Month()) - 1
 	for i, l := range lines {
-		if hasExperience && sections[i] != SectionExperience || !hasExperience && sections[i] == SectionEducation {
+		if hasExperience && sections[i] != SectionExperience || !hasExperience && sections[i] == SectionEducation || !hasYear(l) {
 			continue
 		}
 		for _, m := range rangeRe.FindAllStringSubmatch(l, -1) {
@@ -347,6 +386,19 @@ func yearsOfExperience(lines []string, sections []Section, asOf time.Time) float
 	}
 	return float64(total*10/12) / 10
 }
+
+// hasYear reports whether s holds a number that could be a year from 1900
+// to 2099: a cheap filter before the date-range expression.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // monthOf turns a matched date into months since year 0; month names win
 // over numbers, and a bare year means its first (or, for an end, last) month.

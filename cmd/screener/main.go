@@ -138,7 +138,7 @@ type screenFlags struct {
 	minScore                        float64
 	timeout                         time.Duration
 	maxSize, memory                 byteSize
-	quiet, inProcess                bool
+	quiet, inProcess, verbose       bool
 	logFormat, asOf                 string
 }
 
@@ -160,6 +160,7 @@ func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (in
 	fs.Var(&f.maxSize, "max-size", "largest file to read (default 20MiB)")
 	fs.Var(&f.memory, "max-memory", "memory limit of each extraction worker (default 512MiB)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but fatal errors (for cron)")
+	fs.BoolVar(&f.verbose, "v", false, "also log each file and the run's timing and memory figures")
 	fs.BoolVar(&f.inProcess, "in-process", false, "extract in this process instead of isolated workers (faster; a hostile file can hang the run)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "diagnostics format on stderr: text or json")
 	fs.StringVar(&f.asOf, "as-of", "", "date that 'Present' means in experience ranges, YYYY-MM-DD (default: today)")
@@ -193,7 +194,7 @@ func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (in
 	}
 
 	terminal := isTerminal(stderr)
-	logger := newLogger(stderr, f.logFormat, f.quiet)
+	logger := newLogger(stderr, f.logFormat, f.quiet, f.verbose)
 	opts := screener.Options{Rules: set, Taxonomy: tax, Workers: f.workers, Limits: limits, AsOf: asOf, Logger: logger}
 	if !f.inProcess {
 		sup := parsers.NewSupervisor(parsers.SupervisorOptions{
@@ -219,10 +220,15 @@ func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (in
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	listed := shortlist(rep, f.top, f.minScore)
+	writeStart := time.Now()
 	if err := writeOutputs(f, rep, listed, set, source, stdout); err != nil {
 		return 0, err
 	}
+	self, worker := peakRSS()
 	c := rep.Counts
+	logger.Debug("run finished", "files", c.Files, "elapsed_s", rep.Elapsed.Seconds(),
+		"extract_s", rep.ExtractTime.Seconds(), "match_s", rep.MatchTime.Seconds(), "write_s", time.Since(writeStart).Seconds(),
+		"peak_rss_mib", self>>20, "worker_peak_rss_mib", worker>>20)
 	if !f.quiet {
 		fmt.Fprintf(stderr, "screener: screened %d, qualified %d, errors %d, skipped %d, duplicates %d in %s\n",
 			c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, rep.Elapsed.Round(time.Millisecond))
@@ -415,14 +421,18 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-func newLogger(w io.Writer, format string, quiet bool) *slog.Logger {
+func newLogger(w io.Writer, format string, quiet, verbose bool) *slog.Logger {
 	if quiet {
 		return slog.New(slog.DiscardHandler)
 	}
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, nil))
+	opts := &slog.HandlerOptions{Level: slog.LevelWarn}
+	if verbose {
+		opts.Level = slog.LevelDebug
 	}
-	return slog.New(slog.NewTextHandler(w, nil))
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 func progressPrinter(w io.Writer) func(screener.Progress) {

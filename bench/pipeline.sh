@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Pipeline benchmark: generate N synthetic resumes (half PDF, half DOCX),
+# then time, on the same files,
+#   1. extraction only: `screener extract` over all files, W processes;
+#   2. the full `screener screen` with W workers (extraction in supervised
+#      worker processes, matching, ranking, workbook + JSON Lines);
+#   3. the full run with 1 worker, for scaling.
+# Prints resumes/s, the full/extract-only ratio, peak RSS (main process and
+# largest worker) and the share of time in extraction, matching and writing.
+#
+#   bench/pipeline.sh [N=10000] [W=2]
+set -euo pipefail
+n=${1:-10000}
+w=${2:-2}
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/screener" ./cmd/screener
+go run ./bench/genresumes -n "$n" -out "$tmp/resumes"
+echo "generated $n resumes ($(du -sh "$tmp/resumes" | cut -f1))"
+
+now() { date +%s.%N; }
+
+t0=$(now)
+find "$tmp/resumes" -type f -print0 | xargs -0 -P "$w" -n 250 "$tmp/screener" extract >/dev/null
+t1=$(now)
+extract=$(echo "$t1 - $t0" | bc)
+
+run() { # workers, log file
+	local s e
+	s=$(now)
+	/usr/bin/time -f '%M' -o "$tmp/rss" "$tmp/screener" screen -v -log-format json -workers "$1" \
+		-job testdata/example/backend-posting.txt -out "$tmp/out.xlsx" -jsonl "$tmp/out.jsonl" "$tmp/resumes" 2>"$2" || [ $? -eq 3 ]
+	e=$(now)
+	echo "$e - $s" | bc
+}
+full=$(run "$w" "$tmp/log")
+one=$(run 1 "$tmp/log1")
+stats=$(grep '"run finished"' "$tmp/log")
+field() { echo "$stats" | sed -E "s/.*\"$1\":([0-9.e+-]+).*/\1/"; }
+records=$(wc -l <"$tmp/out.jsonl")
+
+printf 'files                 %d (JSONL records: %d)\n' "$n" "$records"
+printf 'extract only, %d proc  %.2fs  %.0f resumes/s\n' "$w" "$extract" "$(echo "$n / $extract" | bc -l)"
+printf 'screen, %d workers     %.2fs  %.0f resumes/s  (%.2fx extract-only)\n' "$w" "$full" "$(echo "$n / $full" | bc -l)" "$(echo "$full / $extract" | bc -l)"
+printf 'screen, 1 worker      %.2fs  %.0f resumes/s  (scaling %d->1 workers: %.2fx)\n' "$one" "$(echo "$n / $one" | bc -l)" "$w" "$(echo "$one / $full" | bc -l)"
+printf 'peak RSS              main %d MiB, largest worker %s MiB\n' "$(($(cat "$tmp/rss") / 1024))" "$(field worker_peak_rss_mib)"
+ex=$(field extract_s); ma=$(field match_s); wr=$(field write_s)
+tot=$(echo "$ex + $ma + $wr" | bc -l)
+printf 'time shares (summed over workers): extraction %.0f%%, matching %.0f%%, writing %.0f%%\n' \
+	"$(echo "100 * $ex / $tot" | bc -l)" "$(echo "100 * $ma / $tot" | bc -l)" "$(echo "100 * $wr / $tot" | bc -l)"

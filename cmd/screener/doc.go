@@ -8,7 +8,15 @@
 //	screener rules derive POSTING      # rules as YAML on stdout, to review and edit
 //	screener rules check RULES.yaml    # validate a rule file
 //	screener extract [-sections] FILE... # the text screener reads from a resume
+//	screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
+//	screener runs -state FILE
+//	screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)
 //	screener version
+//
+// With -state, screener keeps an SQLite file of what it has read: a run
+// screens only files that are new or changed (by content hash), re-scores
+// stored text when the rules change, and marks candidates first seen since
+// the last completed run as New.
 //
 // PATH is any mix of files and folders; folders are walked recursively.
 // Hidden files, Word lock files (~$*) and files that are not .pdf, .docx,
@@ -25,6 +33,7 @@
 //	1  screener could not run (unreadable input, unwritable output, interrupted)
 //	2  usage error, or an invalid rule file
 //	3  the run finished, but some files could not be screened (see the Errors sheet)
+//	4  another run is using the -state file
 //
 // Outputs are written atomically: a temporary file in the same folder is
 // renamed over the target only when complete, so an interrupted run leaves
@@ -43,8 +52,15 @@ Usage:
 Example:
   screener screen -job testdata/example/backend-posting.txt -out shortlist.xlsx testdata/example/resumes
 
+Incremental and unattended:
+  screener screen -state screener.db ...   remember files; screen only new or changed ones
+  screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
+  screener runs -state FILE                 run history
+  screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)
+
 Run 'screener screen -h' for the screening flags.
-Exit status: 0 all screened, 3 some files failed, 2 usage or rule error, 1 could not run.
+Exit status: 0 all screened, 3 some files failed, 2 usage or rule error, 1 could not run,
+4 another run is using the state file.
 `
 
 const screenUsage = `Usage: screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...
@@ -56,6 +72,15 @@ Errors, Rules, Summary). A bad file becomes a row on the Errors sheet.
 Example:
   screener rules derive posting.txt > rules.yaml   # review, then:
   screener screen -rules rules.yaml -out shortlist.xlsx -jsonl all.jsonl ./resumes
+
+Flags:
+`
+
+const watchUsage = `Usage: screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) [flags] INBOX
+
+Screens INBOX now and again whenever files are added, changed or removed,
+once they have stopped changing (-settle), rewriting the outputs each time.
+Stop it with Ctrl-C or SIGTERM.
 
 Flags:
 `

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
+	"github.com/screener/screener/screener"
+	"github.com/screener/screener/state"
+)
+
+// screenFlags are the flags of screen and watch.
+type screenFlags struct {
+	job, rulesFile, out, jsonl, csv string
+	workers, top                    int
+	minScore                        float64
+	timeout                         time.Duration
+	maxSize, memory                 byteSize
+	quiet, inProcess, verbose       bool
+	logFormat, asOf                 string
+	statePath                       string
+	storeText                       bool
+	retain                          days
+}
+
+func (f *screenFlags) register(fs *flag.FlagSet) {
+	f.maxSize = 20 << 20
+	f.memory = 512 << 20
+	fs.StringVar(&f.job, "job", "", "job posting (.txt, .md, .pdf, .docx) to derive the rules from")
+	fs.StringVar(&f.rulesFile, "rules", "", "rule file (YAML), e.g. from 'screener rules derive'")
+	fs.StringVar(&f.out, "out", "shortlist.xlsx", "Excel workbook to write ('' for none)")
+	fs.StringVar(&f.jsonl, "jsonl", "", "also write JSON Lines, one record per input file, to `FILE` (- for stdout)")
+	fs.StringVar(&f.csv, "csv", "", "also write the shortlist as CSV to `FILE` (- for stdout)")
+	fs.IntVar(&f.workers, "workers", 0, "files screened at once (default: number of CPUs)")
+	fs.IntVar(&f.top, "top", 0, "list only the best `N` candidates on the Shortlist, Skills and CSV (0: all)")
+	fs.Float64Var(&f.minScore, "min-score", 0, "list only candidates scoring at least `S` on the Shortlist, Skills and CSV")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per file")
+	fs.Var(&f.maxSize, "max-size", "largest file to read (default 20MiB)")
+	fs.Var(&f.memory, "max-memory", "memory limit of each extraction worker (default 512MiB)")
+	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but fatal errors (for cron)")
+	fs.BoolVar(&f.verbose, "v", false, "also log each file and the run's timing and memory figures")
+	fs.BoolVar(&f.inProcess, "in-process", false, "extract in this process instead of isolated workers (faster; a hostile file can hang the run)")
+	fs.StringVar(&f.logFormat, "log-format", "text", "diagnostics format on stderr: text or json")
+	fs.StringVar(&f.asOf, "as-of", "", "date that 'Present' means in experience ranges, YYYY-MM-DD (default: today)")
+	fs.StringVar(&f.statePath, "state", "", "SQLite state `FILE`: remember files between runs and screen only new or changed ones")
+	fs.BoolVar(&f.storeText, "store-text", true, "with -state, keep extracted text so changed rules re-score without re-reading files (false: keep only its hash)")
+	fs.Var(&f.retain, "retain", "with -state, first delete what was stored about files not seen for this long, e.g. 180d")
+}
+
+func (f *screenFlags) check(paths []string, cmd string) error {
+	switch {
+	case len(paths) == 0:
+		return usageError{cmd + ": no resume files or folders given"}
+	case (f.job == "") == (f.rulesFile == ""):
+		return usageError{cmd + ": give exactly one of -job or -rules"}
+	case f.logFormat != "text" && f.logFormat != "json":
+		return usageError{cmd + ": -log-format must be text or json"}
+	case f.out == "" && f.jsonl == "" && f.csv == "":
+		return usageError{cmd + ": no output: give -out, -jsonl or -csv"}
+	case f.statePath == "" && (f.retain > 0 || !f.storeText):
+		return usageError{cmd + ": -retain and -store-text need -state"}
+	}
+	if f.asOf != "" {
+		if _, err := time.Parse("2006-01-02", f.asOf); err != nil {
+			return usageError{cmd + ": -as-of: want YYYY-MM-DD"}
+		}
+	}
+	return nil
+}
+
+// session is everything a run needs, set up once; watch runs it many times.
+type session struct {
+	f       screenFlags
+	paths   []string
+	set     *rules.Set
+	source  string
+	opts    screener.Options
+	db      *state.DB
+	log     *slog.Logger
+	stderr  io.Writer
+	stdout  io.Writer
+	cleanup []func()
+}
+
+func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stderr io.Writer) (*session, error) {
+	s := &session{f: f, paths: paths, stdout: stdout, stderr: stderr}
+	limits := parsers.Limits{MaxBytes: int64(f.maxSize)}
+	set, tax, source, err := loadRules(ctx, f.job, f.rulesFile, limits)
+	if err != nil {
+		return nil, err
+	}
+	s.set, s.source = set, source
+	s.log = newLogger(stderr, f.logFormat, f.quiet, f.verbose)
+	asOf := time.Now()
+	if f.asOf != "" {
+		asOf, _ = time.Parse("2006-01-02", f.asOf)
+	}
+	s.opts = screener.Options{Rules: set, Taxonomy: tax, Workers: f.workers, Limits: limits, AsOf: asOf, Logger: s.log}
+	if f.inProcess {
+		s.opts.Extract = func(ctx context.Context, p string) (*parsers.Document, error) {
+			ctx, cancel := context.WithTimeout(ctx, f.timeout)
+			defer cancel()
+			return parsers.ExtractFile(ctx, p, limits)
+		}
+	} else {
+		sup := parsers.NewSupervisor(parsers.SupervisorOptions{
+			Command: workerCommand(), Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory), Logger: s.log,
+		})
+		s.cleanup = append(s.cleanup, func() { sup.Close() })
+		s.opts.Extract = sup.Extract
+	}
+	if isTerminal(stderr) && !f.quiet && f.logFormat == "text" {
+		s.opts.Progress = progressPrinter(stderr)
+	}
+	if f.statePath != "" {
+		db, err := state.Open(f.statePath, state.Options{StoreText: f.storeText})
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		s.db = db
+		s.cleanup = append(s.cleanup, func() { db.Close() })
+		if len(db.Interrupted) > 0 {
+			s.log.Warn("an earlier run did not finish; its committed work is kept and the rest is done now", "runs", db.Interrupted)
+		}
+		if f.retain > 0 {
+			n, err := db.Prune(time.Now().Add(-time.Duration(f.retain)))
+			if err != nil {
+				s.close()
+				return nil, fmt.Errorf("retain: %w", err)
+			}
+			s.log.Info("retention", "documents_deleted", n)
+		}
+		s.opts.Store = db
+	}
+	return s, nil
+}
+
+func (s *session) close() {
+	for i := len(s.cleanup) - 1; i >= 0; i-- {
+		s.cleanup[i]()
+	}
+}
+
+// once screens the paths, writes the outputs and returns the exit code.
+func (s *session) once(ctx context.Context) (int, error) {
+	if s.db != nil {
+		if _, err := s.db.BeginRun(s.set.Hash()); err != nil {
+			return 0, fmt.Errorf("state: %w", err)
+		}
+	}
+	rep, err := screener.Run(ctx, s.paths, s.opts)
+	if err != nil {
+		return 0, err
+	}
+	if s.opts.Progress != nil {
+		fmt.Fprint(s.stderr, "\r\033[K")
+	}
+	listed := shortlist(rep, s.f.top, s.f.minScore)
+	writeStart := time.Now()
+	if err := s.writeOutputs(rep, listed); err != nil {
+		return 0, err
+	}
+	c := rep.Counts
+	code := exitOK
+	if c.Errors > 0 {
+		code = exitSomeBad
+	}
+	newCount := 0
+	for _, r := range rep.Records {
+		if r.New {
+			newCount++
+		}
+	}
+	if s.db != nil {
+		if err := s.db.EndRun(c, newCount, code); err != nil {
+			return 0, fmt.Errorf("state: %w", err)
+		}
+	}
+	self, worker := peakRSS()
+	s.log.Debug("run finished", "files", c.Files, "elapsed_s", rep.Elapsed.Seconds(),
+		"extract_s", rep.ExtractTime.Seconds(), "match_s", rep.MatchTime.Seconds(), "write_s", time.Since(writeStart).Seconds(),
+		"peak_rss_mib", self>>20, "worker_peak_rss_mib", worker>>20)
+	if !s.f.quiet {
+		extra := ""
+		if rep.Incremental {
+			extra = fmt.Sprintf(", new %d", newCount)
+		}
+		fmt.Fprintf(s.stderr, "screener: screened %d, qualified %d, errors %d, skipped %d, duplicates %d%s in %s\n",
+			c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, extra, rep.Elapsed.Round(time.Millisecond))
+	}
+	return code, nil
+}
+
+func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
+	fs := flag.NewFlagSet("screen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f screenFlags
+	f.register(fs)
+	fs.Usage = func() { fmt.Fprint(stderr, screenUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		return 0, usageErr(err)
+	}
+	if err := f.check(fs.Args(), "screen"); err != nil {
+		return 0, err
+	}
+	s, err := newSession(ctx, f, fs.Args(), stdout, stderr)
+	if err != nil {
+		return 0, err
+	}
+	defer s.close()
+	return s.once(ctx)
+}
+
+// workerCommand re-executes this program in worker mode. It prefers the
+// name we were started with, so that a wrapper (a test harness that
+// dispatches on argv[0]) sees the same name.
+func workerCommand() []string {
+	exe := os.Args[0]
+	if !strings.ContainsRune(exe, filepath.Separator) {
+		if p, err := exec.LookPath(exe); err == nil {
+			exe = p
+		}
+	}
+	if _, err := os.Stat(exe); err != nil {
+		if p, err := os.Executable(); err == nil {
+			exe = p
+		}
+	}
+	return []string{exe, workerSwitch}
+}
+
+// shortlist applies -top and -min-score to a copy of the report; errors,
+// duplicates and skipped files stay, so the Errors sheet is complete.
+func shortlist(rep *screener.Report, top int, minScore float64) *screener.Report {
+	if top <= 0 && minScore <= 0 {
+		return rep
+	}
+	c := *rep
+	c.Records = nil
+	n := 0
+	for _, r := range rep.Records {
+		if r.Status == screener.StatusOK {
+			if r.Score < minScore || (top > 0 && n >= top) {
+				continue
+			}
+			n++
+		}
+		c.Records = append(c.Records, r)
+	}
+	return &c
+}
+
+func (s *session) writeOutputs(rep, listed *screener.Report) error {
+	if s.f.out != "" {
+		if err := writeFile(s.f.out, s.stdout, func(w io.Writer) error { return screener.WriteWorkbook(w, listed, s.set, s.source) }); err != nil {
+			return err
+		}
+	}
+	if s.f.jsonl != "" {
+		if err := writeFile(s.f.jsonl, s.stdout, func(w io.Writer) error { return screener.WriteJSONL(w, rep) }); err != nil {
+			return err
+		}
+	}
+	if s.f.csv != "" {
+		if err := writeFile(s.f.csv, s.stdout, func(w io.Writer) error { return screener.WriteCSV(w, listed) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile writes to path atomically: a temporary file in the same folder,
+// synced, then renamed over path. "-" means stdout.
+func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "-" {
+		return write(stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/screener/screener/state"
+)
+
+func cmdForget(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("forget", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	statePath := fs.String("state", "", "state `FILE`")
+	email := fs.String("email", "", "forget the candidate with this email `ADDRESS`")
+	file := fs.String("file", "", "forget the resume stored under this `PATH`")
+	sha := fs.String("sha256", "", "forget the resume with this content `HASH`")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	given := 0
+	for _, v := range []string{*email, *file, *sha} {
+		if v != "" {
+			given++
+		}
+	}
+	if *statePath == "" || given != 1 || fs.NArg() > 0 {
+		return usageError{"usage: screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)"}
+	}
+	db, err := state.Open(*statePath, state.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, err := db.Forget(*email, *file, *sha)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "forgot %d resume(s)\n", n)
+	return nil
+}
+
+func cmdRuns(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("runs", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	statePath := fs.String("state", "", "state `FILE`")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if *statePath == "" || fs.NArg() > 0 {
+		return usageError{"usage: screener runs -state FILE"}
+	}
+	db, err := state.Open(*statePath, state.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	runs, err := db.Runs()
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RUN\tSTARTED\tSECONDS\tFILES\tSCREENED\tNEW\tQUALIFIED\tERRORS\tSKIPPED\tDUPLICATES\tEXIT\tRULES")
+	for _, r := range runs {
+		secs, exit := "-", fmt.Sprint(r.ExitCode)
+		if !r.Ended.IsZero() {
+			secs = fmt.Sprint(r.Ended.Sub(r.Started).Round(time.Second).Seconds())
+		}
+		if r.ExitCode < 0 {
+			exit = "interrupted"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", r.ID, r.Started.UTC().Format(time.RFC3339), secs,
+			r.Files, r.Screened, r.New, r.Qualified, r.Errors, r.Skipped, r.Duplicates, exit, r.RulesHash)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/screener/screener/screener"
+)
+
+func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f screenFlags
+	f.register(fs)
+	settle := fs.Duration("settle", 2*time.Second, "wait until changed files have not changed for this long")
+	fs.Usage = func() { fmt.Fprint(stderr, watchUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() != 1 {
+		return usageError{"watch: give one INBOX folder"}
+	}
+	if f.statePath == "" || f.out == "" {
+		return usageError{"watch: -state and -out are required"}
+	}
+	if err := f.check(fs.Args(), "watch"); err != nil {
+		return err
+	}
+	s, err := newSession(ctx, f, fs.Args(), stdout, stderr)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	s.opts.Progress = nil // a long-lived process logs, it does not redraw
+	return screenerWatch(ctx, s, *settle)
+}
+
+func screenerWatch(ctx context.Context, s *session, settle time.Duration) error {
+	err := screener.Watch(ctx, s.paths[0], settle, s.log, func(ctx context.Context) error {
+		if _, err := s.once(ctx); err != nil {
+			if errors.Is(err, context.Canceled) {
+				return err
+			}
+			// One failed run (an unwritable output, say) is reported; the
+			// next change tries again.
+			s.log.Error("run failed", "err", err)
+		}
+		return nil
+	})
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}

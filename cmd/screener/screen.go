@@ -177,7 +177,7 @@ func (s *session) once(ctx context.Context) (int, error) {
 	}
 	newCount := 0
 	for _, r := range rep.Records {
-		if r.New {
+		if r.New && r.Status == screener.StatusOK {
 			newCount++
 		}
 	}

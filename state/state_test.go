@@ -1,0 +1,185 @@
+package state
+
+import (
+	"database/sql"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/screener"
+)
+
+// TestMain lets the test binary hold a lock in a child process.
+func TestMain(m *testing.M) {
+	if p := os.Getenv("STATE_TEST_HOLD_LOCK"); p != "" {
+		if _, err := Open(p, Options{}); err != nil {
+			os.Exit(1)
+		}
+		os.Stdout.WriteString("locked\n")
+		time.Sleep(time.Minute)
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func open(t *testing.T, path string, opts Options) *DB {
+	t.Helper()
+	db, err := Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestMigrationsFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{migrations[0], `PRAGMA user_version = 1`,
+		`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status) VALUES ('abc', 1, 1, 1, 'ok')`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+
+	db := open(t, path, Options{})
+	var version int
+	db.db.QueryRow(`PRAGMA user_version`).Scan(&version)
+	if version != len(migrations) {
+		t.Errorf("schema version %d, want %d", version, len(migrations))
+	}
+	var n int
+	if err := db.db.QueryRow(`SELECT count(*) FROM documents WHERE sha256 = 'abc' AND email IS NULL`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("old row after migration: %d, %v", n, err)
+	}
+}
+
+func TestNewerSchemaRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	raw, _ := sql.Open("sqlite", "file:"+path)
+	raw.Exec(`PRAGMA user_version = 99`)
+	raw.Close()
+	if _, err := Open(path, Options{}); err == nil {
+		t.Error("opened a state file from a newer version")
+	}
+}
+
+func TestLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	db := open(t, path, Options{})
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second open: %v, want ErrLocked", err)
+	}
+	db.Close()
+	open(t, path, Options{}).Close()
+
+	// A process killed while holding the lock leaves the lock file behind;
+	// the next Open takes it over.
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "STATE_TEST_HOLD_LOCK="+path)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 7)
+	out.Read(buf)
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrLocked) {
+		t.Errorf("open while a live process holds the lock: %v", err)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if _, err := os.Stat(path + ".lock"); err != nil {
+		t.Fatal("lock file gone; the test proves nothing")
+	}
+	open(t, path, Options{})
+}
+
+func TestStore(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{StoreText: true, Now: func() time.Time { return now }})
+	if _, err := db.BeginRun("rules1"); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Unix(1700000000, 0)
+	f := screener.FileInfo{Path: "in/a.pdf", Size: 10, ModTime: mtime, SHA256: "aaa"}
+	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Pages: 1, Bytes: 10, SHA256: "aaa"}
+	rec := screener.Record{File: "in/a.pdf", SHA256: "aaa", Status: screener.StatusOK, Score: 50, Email: "a@example.com", Rank: 3, New: true}
+	if err := db.Save(f, doc, rec, "rules1"); err != nil {
+		t.Fatal(err)
+	}
+	bad := screener.FileInfo{Path: "in/b.pdf", Size: 5, ModTime: mtime, SHA256: "bbb"}
+	if err := db.Save(bad, nil, screener.Record{Status: screener.StatusError, Error: "encrypted", Message: "needs a password"}, "rules1"); err != nil {
+		t.Fatal(err)
+	}
+
+	if sha, ok := db.Hash("in/a.pdf", 10, mtime); !ok || sha != "aaa" {
+		t.Errorf("Hash = %q, %v", sha, ok)
+	}
+	if _, ok := db.Hash("in/a.pdf", 11, mtime); ok {
+		t.Error("Hash ignored a size change")
+	}
+	c, err := db.Load("aaa", "rules1")
+	if err != nil || c.Record == nil || c.Record.Score != 50 || c.Record.File != "" || c.Record.Rank != 0 || c.Doc == nil || c.Doc.Text != "Go and Rust" {
+		t.Errorf("Load same rules: %+v, %v", c, err)
+	}
+	if c.SeenBefore {
+		t.Error("content first seen in the current run counted as seen before")
+	}
+	c, _ = db.Load("aaa", "rules2")
+	if c.Record != nil || c.Doc == nil {
+		t.Errorf("Load other rules: want the text without a record, got %+v", c)
+	}
+	c, _ = db.Load("bbb", "rules1")
+	if c.Failed == nil || c.Failed.Error != "encrypted" {
+		t.Errorf("Load failure: %+v", c)
+	}
+	if err := db.EndRun(screener.Counts{Files: 2}, 1, 0); err != nil {
+		t.Fatal(err)
+	}
+
+	// A later run sees the content as old.
+	db.BeginRun("rules1")
+	if c, _ := db.Load("aaa", "rules1"); !c.SeenBefore {
+		t.Error("content from a completed run not SeenBefore")
+	}
+
+	// Retention and forgetting.
+	if n, err := db.Forget("A@EXAMPLE.COM", "", ""); err != nil || n != 1 {
+		t.Errorf("Forget by email: %d, %v", n, err)
+	}
+	if c, _ := db.Load("aaa", "rules1"); c.Record != nil || c.Doc != nil {
+		t.Error("forgotten candidate still stored")
+	}
+	if _, ok := db.Hash("in/a.pdf", 10, mtime); ok {
+		t.Error("forgotten candidate's file still stored")
+	}
+	now = now.Add(200 * 24 * time.Hour)
+	if n, err := db.Prune(now.Add(-180 * 24 * time.Hour)); err != nil || n != 1 {
+		t.Errorf("Prune: %d, %v", n, err)
+	}
+	runs, err := db.Runs()
+	if err != nil || len(runs) != 2 || runs[1].ExitCode != 0 || runs[0].ExitCode != -1 {
+		t.Errorf("Runs: %+v, %v", runs, err)
+	}
+}
+
+func TestTextNotStored(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{StoreText: false})
+	db.BeginRun("r")
+	f := screener.FileInfo{Path: "a", SHA256: "aaa"}
+	db.Save(f, &parsers.Document{Text: "secret words"}, screener.Record{Status: screener.StatusOK}, "r")
+	var text sql.NullString
+	var textSHA string
+	db.db.QueryRow(`SELECT text, text_sha256 FROM documents`).Scan(&text, &textSHA)
+	if text.Valid || len(textSHA) != 64 {
+		t.Errorf("text stored %v, hash %q", text, textSHA)
+	}
+}

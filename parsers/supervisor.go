@@ -11,9 +11,11 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -85,60 +87,112 @@ type worker struct {
 	stdin  io.WriteCloser
 	stdout *bufio.Reader
 	stderr *tailBuffer
+	mu     sync.Mutex
+	call   uint64     // number of the current call; guarded by mu
+	killed killReason // why we killed it during the current call, if we did; guarded by mu
 }
 
 // Extract extracts the file at path in a worker process. Errors are
 // [*Error] values with File set to path, as from [ExtractFile]; a worker
 // killed at its deadline gives [ErrTimeout], one over its memory cap or
 // dying of it [ErrMemory], one that crashed otherwise [ErrCorrupt].
+//
+// The call blocks in its own goroutine on the worker's reply; timers kill
+// the worker at the deadline, when its resident memory passes the cap
+// (checked every 50 ms) or when ctx ends, which ends the read.
 func (s *Supervisor) Extract(ctx context.Context, path string) (*Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	w, err := s.get()
 	if err != nil {
 		return nil, err
 	}
 	line, err := json.Marshal(request{Path: path, Limits: s.opts.Limits})
 	if err != nil {
+		s.put(w)
 		return nil, err
 	}
-	type result struct {
-		line []byte
-		err  error
-	}
-	done := make(chan result, 1)
-	go func() {
-		if _, err := w.stdin.Write(append(line, '\n')); err != nil {
-			done <- result{nil, err}
-			return
+	call := w.begin()
+	deadline := time.AfterFunc(s.opts.Timeout, func() { w.kill(call, killTimeout) })
+	stopCtx := context.AfterFunc(ctx, func() { w.kill(call, killCancel) })
+	var watch *time.Timer
+	var rss atomic.Int64
+	watch = time.AfterFunc(50*time.Millisecond, func() {
+		if n := residentBytes(w.cmd.Process.Pid); n > s.opts.MemoryLimit {
+			rss.Store(n)
+			w.kill(call, killMemory)
+		} else if w.current(call) {
+			watch.Reset(50 * time.Millisecond)
 		}
-		b, err := w.stdout.ReadBytes('\n')
-		done <- result{b, err}
-	}()
+	})
 
-	timer := time.NewTimer(s.opts.Timeout)
-	defer timer.Stop()
-	watch := time.NewTicker(50 * time.Millisecond)
-	defer watch.Stop()
-	for {
-		select {
-		case r := <-done:
-			if r.err != nil {
-				return nil, s.crashed(w, path)
-			}
-			s.put(w)
-			return decodeReply(r.line, path)
-		case <-timer.C:
-			s.kill(w, "timeout", path)
-			return nil, &Error{File: path, Err: ErrTimeout, Detail: fmt.Sprintf("extraction took longer than %s", s.opts.Timeout),
-				Hint: "the file may be malformed so as to loop a parser"}
-		case <-ctx.Done():
-			s.kill(w, "cancelled", path)
-			return nil, ctx.Err()
-		case <-watch.C:
-			if rss := residentBytes(w.cmd.Process.Pid); rss > s.opts.MemoryLimit {
-				s.kill(w, "memory", path)
-				return nil, &Error{File: path, Err: ErrMemory, Detail: fmt.Sprintf("worker used %s, limit %s", formatBytes(rss), formatBytes(s.opts.MemoryLimit))}
-			}
-		}
+	if _, err = w.stdin.Write(append(line, '\n')); err == nil {
+		line, err = w.stdout.ReadBytes('\n')
+	}
+	// From here on no timer may touch the worker: it may serve another call.
+	w.end()
+	deadline.Stop()
+	stopCtx()
+	watch.Stop()
+	if err == nil {
+		s.put(w)
+		return decodeReply(line, path)
+	}
+	switch w.killed {
+	case 0:
+		return nil, s.crashed(w, path)
+	case killTimeout:
+		s.reap(w, "timeout", path)
+		return nil, &Error{File: path, Err: ErrTimeout, Detail: fmt.Sprintf("extraction took longer than %s", s.opts.Timeout),
+			Hint: "the file may be malformed so as to loop a parser"}
+	case killMemory:
+		s.reap(w, "memory", path)
+		return nil, &Error{File: path, Err: ErrMemory, Detail: fmt.Sprintf("worker used %s, limit %s", formatBytes(rss.Load()), formatBytes(s.opts.MemoryLimit))}
+	default:
+		s.reap(w, "cancelled", path)
+		return nil, ctx.Err()
+	}
+}
+
+type killReason int
+
+const (
+	killTimeout killReason = iota + 1
+	killMemory
+	killCancel
+)
+
+// begin starts a call on the worker and returns its number; timers armed
+// for the call act only while it is current.
+func (w *worker) begin() uint64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.killed = 0
+	return w.call
+}
+
+// end ends the current call; its timers become no-ops.
+func (w *worker) end() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.call++
+}
+
+func (w *worker) current(call uint64) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.call == call
+}
+
+// kill stops the worker if call is still current, for the first reason
+// given; later reasons are ignored.
+func (w *worker) kill(call uint64, r killReason) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.call == call && w.killed == 0 {
+		w.killed = r
+		w.cmd.Process.Kill()
 	}
 }
 
@@ -170,9 +224,9 @@ func (s *Supervisor) crashed(w *worker, path string) error {
 	return &Error{File: path, Err: ErrCorrupt, Detail: "parser crashed: " + lastLine(tail)}
 }
 
-func (s *Supervisor) kill(w *worker, why, path string) {
-	s.opts.Logger.Warn("killing extraction worker", "reason", why, "file", path)
-	w.cmd.Process.Kill()
+// reap waits for a worker we killed.
+func (s *Supervisor) reap(w *worker, why, path string) {
+	s.opts.Logger.Warn("killed extraction worker", "reason", why, "file", path)
 	w.stdin.Close()
 	w.cmd.Wait()
 }
@@ -209,11 +263,14 @@ func (s *Supervisor) start() (*worker, error) {
 		return nil, errors.New("supervisor: no worker command")
 	}
 	cmd := exec.Command(s.opts.Command[0], s.opts.Command[1:]...)
-	cmd.Env = s.opts.Env
-	cmd.Env = append(cmd.Env, "SCREENER_WORKER_MEMORY="+strconv.FormatInt(s.opts.MemoryLimit, 10))
-	if s.opts.Env == nil {
-		cmd.Env = append(os.Environ(), cmd.Env...)
+	base := s.opts.Env
+	if base == nil {
+		base = os.Environ()
 	}
+	// A worker extracts one file at a time: one OS thread for Go code keeps
+	// its garbage collector from competing with the other workers. (A new
+	// slice: concurrent starts must not append to a shared one.)
+	cmd.Env = append(slices.Clip(base), "SCREENER_WORKER_MEMORY="+strconv.FormatInt(s.opts.MemoryLimit, 10), "GOMAXPROCS=1")
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, err

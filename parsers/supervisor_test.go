@@ -97,3 +97,25 @@ func TestSupervisorCancel(t *testing.T) {
 		t.Errorf("error %v, want the context's", err)
 	}
 }
+
+// BenchmarkSupervisor measures the cost of isolation: the same files
+// extracted through worker processes and in-process.
+func BenchmarkSupervisor(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(fixtures, "../example/resumes/*.*"))
+	b.Run("workers", func(b *testing.B) {
+		s := NewSupervisor(SupervisorOptions{Command: []string{os.Args[0]}, Env: append(os.Environ(), "PARSERS_TEST_WORKER=1")})
+		defer s.Close()
+		for i := 0; i < b.N; i++ {
+			for _, f := range files {
+				s.Extract(context.Background(), f)
+			}
+		}
+	})
+	b.Run("in-process", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, f := range files {
+				ExtractFile(context.Background(), f, Limits{})
+			}
+		}
+	})
+}

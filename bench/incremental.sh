@@ -5,13 +5,14 @@
 #
 #   bench/incremental.sh [N=5000] [M=100]
 set -euo pipefail
+# GEN_FROM=DIR: copy real resumes from DIR instead of generating synthetic ones.
 n=${1:-5000}
 m=${2:-100}
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/screener" ./cmd/screener
-go run ./bench/genresumes -n $((n + m)) -out "$tmp/all"
+go run ./bench/genresumes ${GEN_FROM:+-from "$GEN_FROM"} -n $((n + m)) -out "$tmp/all"
 mkdir "$tmp/inbox"
 ls "$tmp/all" | head -n "$n" | while read -r f; do mv "$tmp/all/$f" "$tmp/inbox/"; done
 

@@ -10,13 +10,14 @@
 #
 #   bench/pipeline.sh [N=10000] [W=2]
 set -euo pipefail
+# GEN_FROM=DIR: copy real resumes from DIR instead of generating synthetic ones.
 n=${1:-10000}
 w=${2:-2}
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/screener" ./cmd/screener
-go run ./bench/genresumes -n "$n" -out "$tmp/resumes"
+go run ./bench/genresumes ${GEN_FROM:+-from "$GEN_FROM"} -n "$n" -out "$tmp/resumes"
 echo "generated $n resumes ($(du -sh "$tmp/resumes" | cut -f1))"
 
 now() { date +%s.%N; }

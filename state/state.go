@@ -2,7 +2,8 @@
 // each file's content hash, each content's extracted text (or only its
 // hash) and contact email, the results per rule set, and the run history.
 // It implements [screener.Store], so a nightly run reads only new or
-// changed files, and a run killed at any moment loses nothing committed.
+// changed files, and a run killed at any moment loses nothing committed
+// (outcomes are committed in small batches; the next run redoes the rest).
 //
 // One process at a time may use a state file: [Open] takes an exclusive
 // lock (flock on FILE.lock) and fails with [ErrLocked] if another process
@@ -20,8 +21,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/screener/screener/parsers"
@@ -43,7 +46,19 @@ type Options struct {
 
 // DB is an open state file. Its methods are safe for concurrent use.
 type DB struct {
+	flushMu sync.Mutex
+	mu      sync.Mutex
+	pending []pending // outcomes not yet committed; guarded by mu
+
 	db       *sql.DB
+	hashStmt *sql.Stmt // prepared once: SQLite's parser is a visible cost per file
+	docStmt  *sql.Stmt
+	textStmt *sql.Stmt
+	recStmt  *sql.Stmt
+	// current holds the paths whose file record matched in Hash and the
+	// contents seen within a day, whose Seen would change nothing that
+	// matters: retention counts in days. Guarded by mu.
+	current  map[string]bool
 	lock     *os.File
 	opts     Options
 	run      int64 // current run, 0 outside a run
@@ -68,11 +83,27 @@ func Open(path string, opts Options) (*DB, error) {
 		lock.Close()
 		return nil, err
 	}
-	db.SetMaxOpenConns(1) // SQLite has one writer; one connection avoids SQLITE_BUSY
-	s := &DB{db: db, lock: lock, opts: opts}
+	// Readers run in parallel (WAL mode); writes come only from Flush, one
+	// transaction at a time, and wait on busy_timeout if a reader is busy.
+	db.SetMaxOpenConns(runtime.GOMAXPROCS(0) + 1)
+	s := &DB{db: db, lock: lock, opts: opts, current: map[string]bool{}}
 	if err := migrate(db); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("state %s: %w", path, err)
+	}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		q    string
+	}{
+		{&s.hashStmt, `SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?`},
+		{&s.docStmt, `SELECT first_seen_run, last_seen_at, status, error, message FROM documents WHERE sha256 = ?`},
+		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
+		{&s.recStmt, `SELECT record FROM results WHERE sha256 = ? AND rules_hash = ?`},
+	} {
+		if *p.stmt, err = db.Prepare(p.q); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	rows, err := db.Query(`SELECT id FROM runs WHERE ended_at IS NULL ORDER BY id`)
 	if err != nil {
@@ -88,9 +119,9 @@ func Open(path string, opts Options) (*DB, error) {
 	return s, nil
 }
 
-// Close releases the database and the lock.
+// Close commits queued outcomes and releases the database and the lock.
 func (s *DB) Close() error {
-	err := s.db.Close()
+	err := errors.Join(s.Flush(), s.db.Close())
 	releaseLock(s.lock)
 	return err
 }
@@ -184,8 +215,11 @@ func (s *DB) BeginRun(rulesHash string) (int64, error) {
 	return s.run, err
 }
 
-// EndRun records the end of the current run.
+// EndRun commits queued outcomes and records the end of the current run.
 func (s *DB) EndRun(c screener.Counts, newCount, exitCode int) error {
+	if err := s.Flush(); err != nil {
+		return err
+	}
 	_, err := s.db.Exec(`UPDATE runs SET ended_at = ?, files = ?, screened = ?, qualified = ?, errors = ?, skipped = ?,
 		duplicates = ?, new = ?, exit_code = ? WHERE id = ?`,
 		s.opts.Now().Unix(), c.Files, c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, newCount, exitCode, s.run)
@@ -195,21 +229,26 @@ func (s *DB) EndRun(c screener.Counts, newCount, exitCode int) error {
 // Hash implements screener.Store.
 func (s *DB) Hash(path string, size int64, mtime time.Time) (string, bool) {
 	var sha string
-	err := s.db.QueryRow(`SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?`, path, size, mtime.UnixNano()).Scan(&sha)
-	return sha, err == nil
+	if err := s.hashStmt.QueryRow(path, size, mtime.UnixNano()).Scan(&sha); err != nil {
+		return "", false
+	}
+	s.mu.Lock()
+	s.current["path:"+path] = true
+	s.mu.Unlock()
+	return sha, true
 }
 
 // Load implements screener.Store.
 func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 	var (
-		c                                screener.Cached
-		firstRun                         int64
-		status                           string
-		code, msg, format, text, hf, rec sql.NullString
-		pages, size                      sql.NullInt64
+		c                  screener.Cached
+		firstRun, lastSeen int64
+		status             string
+		code, msg, rec     sql.NullString
+		format, text, hf   sql.NullString
+		pages, size        sql.NullInt64
 	)
-	err := s.db.QueryRow(`SELECT first_seen_run, status, error, message, format, pages, bytes, text, header_footer
-		FROM documents WHERE sha256 = ?`, sha).Scan(&firstRun, &status, &code, &msg, &format, &pages, &size, &text, &hf)
+	err := s.docStmt.QueryRow(sha).Scan(&firstRun, &lastSeen, &status, &code, &msg)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, nil
 	}
@@ -217,11 +256,16 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		return c, err
 	}
 	c.SeenBefore = firstRun <= s.lastDone
+	if s.opts.Now().Unix()-lastSeen < 24*60*60 {
+		s.mu.Lock()
+		s.current["sha:"+sha] = true
+		s.mu.Unlock()
+	}
 	if status == string(screener.StatusError) {
 		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: code.String, Message: msg.String}
 		return c, nil
 	}
-	err = s.db.QueryRow(`SELECT record FROM results WHERE sha256 = ? AND rules_hash = ?`, sha, rulesHash).Scan(&rec)
+	err = s.recStmt.QueryRow(sha, rulesHash).Scan(&rec)
 	switch {
 	case err == nil:
 		var r screener.Record
@@ -229,79 +273,145 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 			return c, fmt.Errorf("stored result of %s: %w", sha, err)
 		}
 		c.Record = &r
+		return c, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return c, err
 	}
-	if text.Valid {
+	// No result for these rules: the stored text, if kept, is re-scored.
+	err = s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf)
+	switch {
+	case err == nil:
 		c.Doc = &parsers.Document{Format: parsers.Format(format.String), Text: text.String, HeaderFooter: hf.String,
 			Pages: int(pages.Int64), Bytes: size.Int64, SHA256: sha}
+	case !errors.Is(err, sql.ErrNoRows):
+		return c, err
 	}
 	return c, nil
 }
 
-// Save implements screener.Store: one transaction per file.
+// batchSize is how many file outcomes are committed in one transaction.
+// A crash loses at most this many (uncommitted) outcomes, which the next
+// run simply redoes; committing each file alone made state writes cost as
+// much as extraction.
+const batchSize = 64
+
+// pending is one file outcome waiting for the next commit.
+type pending struct {
+	f       screener.FileInfo
+	seen    bool   // only touch timestamps and the path
+	failed  bool   // doc was nil: an extraction failure
+	rec     []byte // JSON of the record, for results
+	rules   string
+	code    string
+	message string
+	email   string
+	format  string
+	pages   int
+	bytes   int64
+	text    sql.NullString
+	hf      sql.NullString
+	textSHA string
+}
+
+// Save implements screener.Store. Outcomes are committed in batches of
+// [batchSize]; Flush, EndRun and Close commit the rest.
 func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Record, rulesHash string) error {
-	now := s.opts.Now().Unix()
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	status, text, hf, textSHA := string(screener.StatusOK), sql.NullString{}, sql.NullString{}, sql.NullString{}
-	var format string
-	var pages int
-	var size int64
-	if doc == nil {
-		status = string(screener.StatusError)
-	} else {
-		format, pages, size = string(doc.Format), doc.Pages, doc.Bytes
-		textSHA = sql.NullString{String: sha256Hex(doc.Text), Valid: true}
-		if s.opts.StoreText {
-			text = sql.NullString{String: doc.Text, Valid: true}
-			hf = sql.NullString{String: doc.HeaderFooter, Valid: true}
-		}
-	}
-	if _, err := tx.Exec(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
-			format, pages, bytes, text, header_footer, text_sha256, email)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
-			text = COALESCE(documents.text, excluded.text), email = excluded.email`,
-		f.SHA256, s.run, now, now, status, nullIf(rec.Error), nullIf(rec.Message), format, pages, size, text, hf, textSHA, nullIf(rec.Email)); err != nil {
-		return err
-	}
-	if err := upsertFile(tx, f, now); err != nil {
-		return err
-	}
+	p := pending{f: f, rules: rulesHash, code: rec.Error, message: rec.Message, email: rec.Email, failed: doc == nil}
 	if doc != nil {
+		p.format, p.pages, p.bytes, p.textSHA = string(doc.Format), doc.Pages, doc.Bytes, sha256Hex(doc.Text)
+		if s.opts.StoreText {
+			p.text = sql.NullString{String: doc.Text, Valid: true}
+			p.hf = sql.NullString{String: doc.HeaderFooter, Valid: true}
+		}
 		stored := rec
 		stored.File, stored.New, stored.Rank = "", false, 0
 		b, err := json.Marshal(stored)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`INSERT OR REPLACE INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)`,
-			f.SHA256, rulesHash, string(b), now); err != nil {
-			return err
-		}
+		p.rec = b
 	}
-	return tx.Commit()
+	return s.queue(p)
 }
 
-// Seen implements screener.Store.
+// Seen implements screener.Store. It writes nothing when the file record
+// is unchanged and the content was seen within a day.
 func (s *DB) Seen(f screener.FileInfo) error {
+	s.mu.Lock()
+	skip := s.current["path:"+f.Path] && s.current["sha:"+f.SHA256]
+	s.mu.Unlock()
+	if skip {
+		return nil
+	}
+	return s.queue(pending{f: f, seen: true})
+}
+
+func (s *DB) queue(p pending) error {
+	s.mu.Lock()
+	s.pending = append(s.pending, p)
+	full := len(s.pending) >= batchSize
+	s.mu.Unlock()
+	if full {
+		return s.Flush()
+	}
+	return nil
+}
+
+// Flush commits the queued outcomes in one transaction.
+func (s *DB) Flush() error {
+	s.flushMu.Lock() // one writer at a time: SQLite allows no more
+	defer s.flushMu.Unlock()
+	s.mu.Lock()
+	batch := s.pending
+	s.pending = nil
+	s.mu.Unlock()
+	if len(batch) == 0 {
+		return nil
+	}
 	now := s.opts.Now().Unix()
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(`UPDATE documents SET last_seen_at = ? WHERE sha256 = ?`, now, f.SHA256); err != nil {
-		return err
-	}
-	if err := upsertFile(tx, f, now); err != nil {
-		return err
+	for _, p := range batch {
+		if err := s.apply(tx, p, now); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
+}
+
+func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
+	if p.seen {
+		if _, err := tx.Exec(`UPDATE documents SET last_seen_at = ? WHERE sha256 = ?`, now, p.f.SHA256); err != nil {
+			return err
+		}
+		return upsertFile(tx, p.f, now)
+	}
+	status := string(screener.StatusOK)
+	if p.failed {
+		status = string(screener.StatusError)
+	}
+	if _, err := tx.Exec(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
+			format, pages, bytes, text, header_footer, text_sha256, email)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
+			text = COALESCE(documents.text, excluded.text), email = excluded.email`,
+		p.f.SHA256, s.run, now, now, status, nullIf(p.code), nullIf(p.message), p.format, p.pages, p.bytes, p.text, p.hf,
+		nullIf(p.textSHA), nullIf(p.email)); err != nil {
+		return err
+	}
+	if err := upsertFile(tx, p.f, now); err != nil {
+		return err
+	}
+	if p.rec != nil {
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)`,
+			p.f.SHA256, p.rules, string(p.rec), now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func upsertFile(tx *sql.Tx, f screener.FileInfo, now int64) error {

@@ -119,6 +119,12 @@ func TestStore(t *testing.T) {
 	if err := db.Save(bad, nil, screener.Record{Status: screener.StatusError, Error: "encrypted", Message: "needs a password"}, "rules1"); err != nil {
 		t.Fatal(err)
 	}
+	if _, ok := db.Hash("in/a.pdf", 10, mtime); ok {
+		t.Error("Save committed at once; it should batch")
+	}
+	if err := db.Flush(); err != nil {
+		t.Fatal(err)
+	}
 
 	if sha, ok := db.Hash("in/a.pdf", 10, mtime); !ok || sha != "aaa" {
 		t.Errorf("Hash = %q, %v", sha, ok)
@@ -127,7 +133,7 @@ func TestStore(t *testing.T) {
 		t.Error("Hash ignored a size change")
 	}
 	c, err := db.Load("aaa", "rules1")
-	if err != nil || c.Record == nil || c.Record.Score != 50 || c.Record.File != "" || c.Record.Rank != 0 || c.Doc == nil || c.Doc.Text != "Go and Rust" {
+	if err != nil || c.Record == nil || c.Record.Score != 50 || c.Record.File != "" || c.Record.Rank != 0 || c.Doc != nil {
 		t.Errorf("Load same rules: %+v, %v", c, err)
 	}
 	if c.SeenBefore {
@@ -176,6 +182,7 @@ func TestTextNotStored(t *testing.T) {
 	db.BeginRun("r")
 	f := screener.FileInfo{Path: "a", SHA256: "aaa"}
 	db.Save(f, &parsers.Document{Text: "secret words"}, screener.Record{Status: screener.StatusOK}, "r")
+	db.Flush()
 	var text sql.NullString
 	var textSHA string
 	db.db.QueryRow(`SELECT text, text_sha256 FROM documents`).Scan(&text, &textSHA)

@@ -1,9 +1,13 @@
-// Command genresumes writes synthetic resumes for benchmarks: half PDF,
-// half DOCX, each one or two pages of plausible text (contact lines,
-// summary, skills, dated experience, education) drawn from a seeded
-// generator, so the same N gives the same files.
+// Command genresumes writes resumes for benchmarks: by default synthetic
+// ones, half PDF, half DOCX, each one or two pages of plausible text
+// (contact lines, summary, skills, dated experience, education) drawn from
+// a seeded generator, so the same N gives the same files. These are small
+// (no embedded fonts), so extraction is cheaper than on real files; with
+// -from, it copies the PDF and DOCX files of a folder of real resumes round
+// robin instead, each copy made distinct by a comment appended after its
+// end (which PDF and ZIP readers ignore).
 //
-//	go run ./bench/genresumes -n 10000 -out /tmp/resumes
+//	go run ./bench/genresumes -n 10000 -out /tmp/resumes [-from corpus/]
 package main
 
 import (
@@ -31,9 +35,16 @@ var (
 func main() {
 	n := flag.Int("n", 1000, "number of resumes")
 	out := flag.String("out", "resumes", "folder to write")
+	from := flag.String("from", "", "copy real resumes from this folder (searched recursively) instead of generating")
 	flag.Parse()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
+	}
+	if *from != "" {
+		if err := copyRound(*from, *out, *n); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < *n; i++ {
@@ -173,4 +184,30 @@ func docxOf(lines []string) []byte {
 	add("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+body.String()+`</w:body></w:document>`)
 	z.Close()
 	return b.Bytes()
+}
+
+func copyRound(from, out string, n int) error {
+	var files []string
+	filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".pdf") || strings.HasSuffix(p, ".docx")) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		return fmt.Errorf("no PDF or DOCX files under %s", from)
+	}
+	for i := 0; i < n; i++ {
+		src := files[i%len(files)]
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		data = append(data, fmt.Sprintf("\n%%copy %d\n", i)...)
+		name := fmt.Sprintf("resume-%05d%s", i, filepath.Ext(src))
+		if err := os.WriteFile(filepath.Join(out, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

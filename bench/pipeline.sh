@@ -2,6 +2,7 @@
 # Pipeline benchmark: generate N synthetic resumes (half PDF, half DOCX),
 # then time, on the same files,
 #   1. extraction only: `screener extract` over all files, W processes;
+#      (and with 1 process, to see what the machine's cores give);
 #   2. the full `screener screen` with W workers (extraction in supervised
 #      worker processes, matching, ranking, workbook + JSON Lines);
 #   3. the full run with 1 worker, for scaling.
@@ -22,10 +23,15 @@ echo "generated $n resumes ($(du -sh "$tmp/resumes" | cut -f1))"
 
 now() { date +%s.%N; }
 
-t0=$(now)
-find "$tmp/resumes" -type f -print0 | xargs -0 -P "$w" -n 250 "$tmp/screener" extract >/dev/null
-t1=$(now)
-extract=$(echo "$t1 - $t0" | bc)
+extract_only() { # processes
+	local s e
+	s=$(now)
+	find "$tmp/resumes" -type f -print0 | xargs -0 -P "$1" -n 250 "$tmp/screener" extract >/dev/null 2>&1 || true
+	e=$(now)
+	echo "$e - $s" | bc
+}
+extract=$(extract_only "$w")
+extract1=$(extract_only 1)
 
 run() { # workers, log file
 	local s e
@@ -44,8 +50,8 @@ records=$(wc -l <"$tmp/out.jsonl")
 printf 'files                 %d (JSONL records: %d)\n' "$n" "$records"
 printf 'extract only, %d proc  %.2fs  %.0f resumes/s\n' "$w" "$extract" "$(echo "$n / $extract" | bc -l)"
 printf 'screen, %d workers     %.2fs  %.0f resumes/s  (%.2fx extract-only)\n' "$w" "$full" "$(echo "$n / $full" | bc -l)" "$(echo "$full / $extract" | bc -l)"
-printf 'screen, 1 worker      %.2fs  %.0f resumes/s  (scaling %d->1 workers: %.2fx)\n' "$one" "$(echo "$n / $one" | bc -l)" "$w" "$(echo "$one / $full" | bc -l)"
-printf 'peak RSS              main %d MiB, largest worker %s MiB\n' "$(($(cat "$tmp/rss") / 1024))" "$(field worker_peak_rss_mib)"
+printf 'screen, 1 worker      %.2fs  %.0f resumes/s  (scaling 1->%d workers: %.2fx; extraction alone scales %.2fx)\n' "$one" "$(echo "$n / $one" | bc -l)" "$w" "$(echo "$one / $full" | bc -l)" "$(echo "$extract1 / $extract" | bc -l)"
+printf 'peak RSS              main %d MiB, largest worker %s MiB\n' "$(($(tail -n 1 "$tmp/rss") / 1024))" "$(field worker_peak_rss_mib)"
 ex=$(field extract_s); ma=$(field match_s); wr=$(field write_s)
 tot=$(echo "$ex + $ma + $wr" | bc -l)
 printf 'time shares (summed over workers): extraction %.0f%%, matching %.0f%%, writing %.0f%%\n' \

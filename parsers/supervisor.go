@@ -226,7 +226,11 @@ func (s *Supervisor) crashed(w *worker, path string) error {
 
 // reap waits for a worker we killed.
 func (s *Supervisor) reap(w *worker, why, path string) {
-	s.opts.Logger.Warn("killed extraction worker", "reason", why, "file", path)
+	level := slog.LevelWarn
+	if why == "cancelled" {
+		level = slog.LevelDebug // the caller gave up; nothing wrong with the file
+	}
+	s.opts.Logger.Log(context.Background(), level, "killed extraction worker", "reason", why, "file", path)
 	w.stdin.Close()
 	w.cmd.Wait()
 }

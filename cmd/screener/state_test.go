@@ -266,3 +266,31 @@ func runCLIContext(ctx context.Context, args ...string) (int, string, string) {
 	code := run(ctx, args, &out, &errb)
 	return code, out.String(), errb.String()
 }
+
+// TestInterruptKeepsOldOutputs cancels a run part-way (as Ctrl-C does) and
+// checks that it reports the interruption and leaves the previous outputs
+// untouched: they are either complete or not written at all.
+func TestInterruptKeepsOldOutputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	makeResumes(t, in, 3000)
+	out := filepath.Join(dir, "shortlist.xlsx")
+	os.WriteFile(out, []byte("yesterday's workbook"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	time.AfterFunc(150*time.Millisecond, cancel)
+	code, _, stderr := runCLIContext(ctx, "screen", "-job", posting, "-out", out, "-jsonl", filepath.Join(dir, "all.jsonl"), in)
+	if code != exitFailure || !strings.Contains(stderr, "interrupted") || strings.Contains(stderr, "file failed") {
+		t.Fatalf("exit %d, stderr %q; want %d and 'interrupted' (did the run finish before the cancel?)", code, stderr, exitFailure)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "yesterday's workbook" {
+		t.Error("the interrupted run replaced the workbook")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "all.jsonl")); err == nil {
+		t.Error("the interrupted run wrote JSON Lines")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}

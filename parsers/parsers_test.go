@@ -49,6 +49,12 @@ func TestFixtures(t *testing.T) {
 			"EXPERIENCE\nSenior Backend Developer at Mapsy",    // ... before the main column
 		}},
 		{file: "two-column.docx", format: DOCX, want: []string{"Tomáš Novák", "EDUCATION"}},
+		{file: "latex-resume.pdf", format: PDF, want: []string{ // pdflatex: no spaces in the text, ligature glyphs
+			"Designed efficient, fault-tolerant microservices in Go and Kotlin; configured PostgreSQL replication and offloaded",
+			"affinity scheduling of Kubernetes workloads.",
+			"Backend Engineer, Fjord Logistics 2019 – Present",
+			"Java and Spring services for the official settlement platform; Terraform on AWS.",
+		}},
 		{file: "windows-1252.txt", format: Text, want: []string{"Zoë Müller – Café developer\nSkills: Python, SQL"}},
 		{file: "utf16.txt", format: Text, want: []string{"Renée Dubois\nGo and Rust"}},
 		{file: "enc-rc4-40-owner.pdf", format: PDF, want: []string{"Alice Moreau", "Paylane"}},
@@ -125,7 +131,7 @@ func checkInvariants(t testing.TB, doc *Document, lim Limits) {
 
 // TestGolden compares extracted text with golden files; -update rewrites them.
 func TestGolden(t *testing.T) {
-	for _, f := range []string{"two-column.pdf", "word-features.docx", "word-features.pdf", "../example/resumes/alice.pdf"} {
+	for _, f := range []string{"two-column.pdf", "word-features.docx", "word-features.pdf", "latex-resume.pdf", "../example/resumes/alice.pdf"} {
 		doc, err := ExtractFile(context.Background(), filepath.Join(fixtures, f), Limits{})
 		if err != nil {
 			t.Fatal(err)

@@ -85,27 +85,7 @@ func (lx *lexer) nextDepth(depth int) (operand, bool) {
 		return operand{kind: opString, str: lx.literal()}, true
 	case c == '<' && lx.pos+1 < len(lx.data) && lx.data[lx.pos+1] == '<':
 		lx.pos += 2
-		var kv []operand
-		for {
-			lx.skipSpace()
-			if lx.pos >= len(lx.data) {
-				break
-			}
-			if lx.data[lx.pos] == '>' {
-				lx.pos = min(lx.pos+2, len(lx.data))
-				break
-			}
-			if depth > 16 {
-				lx.pos++
-				continue
-			}
-			t, ok := lx.nextDepth(depth + 1)
-			if !ok {
-				break
-			}
-			kv = append(kv, t)
-		}
-		return operand{kind: opDict, arr: kv}, true
+		return operand{kind: opDict, arr: lx.elements(depth, '>', 2)}, true
 	case c == '<':
 		lx.pos++
 		return operand{kind: opString, str: lx.hex()}, true
@@ -114,27 +94,7 @@ func (lx *lexer) nextDepth(depth int) (operand, bool) {
 		return operand{kind: opName, name: lx.word()}, true
 	case c == '[':
 		lx.pos++
-		var arr []operand
-		for {
-			lx.skipSpace()
-			if lx.pos >= len(lx.data) {
-				break
-			}
-			if lx.data[lx.pos] == ']' {
-				lx.pos++
-				break
-			}
-			if depth > 16 {
-				lx.pos++
-				continue
-			}
-			t, ok := lx.nextDepth(depth + 1)
-			if !ok {
-				break
-			}
-			arr = append(arr, t)
-		}
-		return operand{kind: opArray, arr: arr}, true
+		return operand{kind: opArray, arr: lx.elements(depth, ']', 1)}, true
 	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
 		lx.pos++
 		return operand{kind: opKeyword, name: string(c)}, true
@@ -146,6 +106,32 @@ func (lx *lexer) nextDepth(depth int) (operand, bool) {
 		return operand{kind: opNumber}, true // malformed numbers such as "--5" read as 0
 	}
 	return operand{kind: opKeyword, name: lx.word()}, true
+}
+
+// elements reads the operands of an array or dictionary up to its closing
+// delimiter (closeLen bytes starting with close). Nesting deeper than 16
+// is skipped byte by byte, so hostile input cannot exhaust the stack.
+func (lx *lexer) elements(depth int, close byte, closeLen int) []operand {
+	var out []operand
+	for {
+		lx.skipSpace()
+		if lx.pos >= len(lx.data) {
+			return out
+		}
+		if lx.data[lx.pos] == close {
+			lx.pos = min(lx.pos+closeLen, len(lx.data))
+			return out
+		}
+		if depth > 16 {
+			lx.pos++
+			continue
+		}
+		t, ok := lx.nextDepth(depth + 1)
+		if !ok {
+			return out
+		}
+		out = append(out, t)
+	}
 }
 
 func (lx *lexer) word() string {

@@ -49,6 +49,10 @@ func TestFixtures(t *testing.T) {
 			"EXPERIENCE\nSenior Backend Developer at Mapsy",    // ... before the main column
 		}},
 		{file: "two-column.docx", format: DOCX, want: []string{"Tomáš Novák", "EDUCATION"}},
+		{file: "chrome-resume.pdf", format: PDF, want: []string{ // Chromium print-to-PDF of a CSS grid: sidebar, then main column
+			"Skills\nPython\nDjango\nPostgreSQL\nRedis\nDocker\nAWS\nLanguages\nPolish, English",
+			"Experience\nSenior Python Developer, Wawel Software — March 2018 – Present\nBuilt the billing API",
+		}},
 		{file: "latex-resume.pdf", format: PDF, want: []string{ // pdflatex: no spaces in the text, ligature glyphs
 			"Designed efficient, fault-tolerant microservices in Go and Kotlin; configured PostgreSQL replication and offloaded",
 			"affinity scheduling of Kubernetes workloads.",

@@ -101,11 +101,19 @@ type band struct {
 
 type span struct{ lo, hi float64 }
 
-// layoutNode appends the lines of a set of chunks in reading order. It cuts
-// the set into horizontal bands, groups consecutive bands that share a
-// vertical gutter, and lays out each side of a gutter on its own, recursively;
-// bands with no gutter are read line by line.
+// layoutNode appends the lines of a set of chunks in reading order. It
+// cuts the set into horizontal bands and looks for the longest run of
+// consecutive bands that share a column gutter (see interiorGutter). If
+// there is one, the bands above the run, each side of the gutter within
+// the run, and the bands below are laid out in that order, each on its
+// own and recursively; otherwise the bands are read line by line. Taking
+// the longest run first keeps a header line whose gaps look like gutters
+// (contact details spaced across the page) from capturing the columns
+// below it.
 func layoutNode(chunks []*chunk, lines *[]string) {
+	if len(chunks) == 0 {
+		return
+	}
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	var sizes []float64
 	for _, c := range chunks {
@@ -116,41 +124,53 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 	minGutter := chunkGap * sizes[len(sizes)/2]
 
 	bands := makeBands(chunks, minX, maxX, minGutter)
-	for i := 0; i < len(bands); {
+	bestI, bestJ, best := 0, 0, span{}
+	for i := range bands {
 		cands := bands[i].free
 		j := i + 1
-		for ; j < len(bands) && len(cands) > 0; j++ {
+		for ; j < len(bands); j++ {
 			next := intersect(cands, bands[j].free, minGutter)
 			if len(next) == 0 {
 				break
 			}
 			cands = next
 		}
-		group := bands[i:j]
-		if g, ok := interiorGutter(group, cands); ok {
-			var left, right []*chunk
-			for _, b := range group {
-				for _, c := range b.chunks {
-					if c.x1 <= g.lo+0.01 {
-						left = append(left, c)
-					} else {
-						right = append(right, c)
-					}
-				}
-			}
-			layoutNode(left, lines)
-			if len(*lines) > 0 && (*lines)[len(*lines)-1] != "" {
-				*lines = append(*lines, "")
-			}
-			layoutNode(right, lines)
-			*lines = append(*lines, "")
-		} else {
-			for _, b := range group {
-				readLines(b.chunks, lines)
+		if j-i > bestJ-bestI {
+			if g, ok := interiorGutter(bands[i:j], cands); ok {
+				bestI, bestJ, best = i, j, g
 			}
 		}
-		i = j
 	}
+	if bestJ == 0 {
+		for _, b := range bands {
+			readLines(b.chunks, lines)
+		}
+		return
+	}
+	var above, left, right, below []*chunk
+	for k, b := range bands {
+		for _, c := range b.chunks {
+			switch {
+			case k < bestI:
+				above = append(above, c)
+			case k >= bestJ:
+				below = append(below, c)
+			case c.x1 <= best.lo+0.01:
+				left = append(left, c)
+			default:
+				right = append(right, c)
+			}
+		}
+	}
+	layoutNode(above, lines)
+	for _, part := range [][]*chunk{left, right} {
+		if n := len(*lines); n > 0 && (*lines)[n-1] != "" {
+			*lines = append(*lines, "")
+		}
+		layoutNode(part, lines)
+	}
+	*lines = append(*lines, "")
+	layoutNode(below, lines)
 }
 
 func makeBands(chunks []*chunk, minX, maxX, minGutter float64) []band {
@@ -196,6 +216,17 @@ func freeSpans(chunks []*chunk, minX, maxX, minGutter float64) []span {
 	return free
 }
 
+// anyInterior reports whether a span lies strictly inside [minX, maxX]: a
+// possible gutter rather than a margin.
+func anyInterior(spans []span, minX, maxX float64) bool {
+	for _, s := range spans {
+		if s.lo > minX+0.5 && s.hi < maxX-0.5 {
+			return true
+		}
+	}
+	return false
+}
+
 func intersect(a, b []span, minGutter float64) []span {
 	var out []span
 	for _, x := range a {
@@ -210,32 +241,74 @@ func intersect(a, b []span, minGutter float64) []span {
 }
 
 // interiorGutter returns the widest candidate gutter that is a real column
-// gutter for the group: at least half of the group's bands, and at least
-// two, have text on both sides of it. A gutter seen on only a few lines is
-// a tab stop (a date pushed to the right margin, a two-cell table row), and
-// splitting there would tear those lines apart.
+// gutter for the group. Text must stand on both sides of it, and either the
+// two sides each have lines of their own (bands with text on one side only:
+// columns whose lines do not align), or at least three bands and half of
+// all have text on both sides (aligned columns). A gap that only ever appears between
+// parts of the same lines is a tab stop (a date pushed to the right margin,
+// a table row), and splitting there would tear those lines apart.
 func interiorGutter(group []band, cands []span) (span, bool) {
 	if len(group) < 2 {
 		return span{}, false // one band is one line: its gaps are tab stops
 	}
 	best, found := span{}, false
 	for _, g := range cands {
-		both := 0
+		both, leftOnly, rightOnly := 0, 0, 0
 		for _, b := range group {
 			left, right := false, false
 			for _, c := range b.chunks {
 				left = left || c.x1 <= g.lo+0.01
 				right = right || c.x0 >= g.hi-0.01
 			}
-			if left && right {
+			switch {
+			case left && right:
 				both++
+			case left:
+				leftOnly++
+			case right:
+				rightOnly++
 			}
 		}
-		if both >= 2 && 2*both >= len(group) && (!found || g.hi-g.lo > best.hi-best.lo) {
+		real := leftOnly > 0 && rightOnly > 0 && both+min(leftOnly, rightOnly) >= 2 || both >= 3 && 2*both >= len(group)
+		if real && (!found || g.hi-g.lo > best.hi-best.lo) && !rightAligned(group, g) {
 			best, found = g, true
 		}
 	}
 	return best, found
+}
+
+// rightAligned reports whether the text right of a gutter is flush right:
+// most of its chunks end at about one x while they start at widely
+// different ones. That
+// is dates and places pushed to the margin by tab stops on the lines of one
+// column, not a second column (whose lines start together and end ragged).
+func rightAligned(group []band, g span) bool {
+	var right []*chunk
+	for _, b := range group {
+		for _, c := range b.chunks {
+			if c.x0 >= g.hi-0.01 {
+				right = append(right, c)
+			}
+		}
+	}
+	if len(right) < 2 {
+		return false
+	}
+	maxX1, minX0, maxX0 := math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, c := range right {
+		maxX1 = math.Max(maxX1, c.x1)
+		minX0, maxX0 = math.Min(minX0, c.x0), math.Max(maxX0, c.x0)
+	}
+	// Flush right within a few points (fonts end glyphs differently);
+	// starts spread over a quarter of the area (a justified column with
+	// indented bullets also ends flush, but starts nearly together).
+	flush := 0
+	for _, c := range right {
+		if maxX1-c.x1 < 0.8*c.size {
+			flush++
+		}
+	}
+	return 10*flush >= 6*len(right) && maxX0-minX0 > 0.25*(maxX1-minX0)
 }
 
 // readLines appends the chunks of one band as lines: baselines clustered,

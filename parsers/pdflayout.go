@@ -216,17 +216,6 @@ func freeSpans(chunks []*chunk, minX, maxX, minGutter float64) []span {
 	return free
 }
 
-// anyInterior reports whether a span lies strictly inside [minX, maxX]: a
-// possible gutter rather than a margin.
-func anyInterior(spans []span, minX, maxX float64) bool {
-	for _, s := range spans {
-		if s.lo > minX+0.5 && s.hi < maxX-0.5 {
-			return true
-		}
-	}
-	return false
-}
-
 func intersect(a, b []span, minGutter float64) []span {
 	var out []span
 	for _, x := range a {

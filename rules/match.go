@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -360,19 +359,4 @@ func sectionsOf(lines []string) []Section {
 		out[i] = cur
 	}
 	return out
-}
-
-// sortedSkillNames returns the names of hits' skills, unique and sorted.
-func sortedSkillNames(m *matcher, hits []hit) []string {
-	seen := map[string]bool{}
-	var names []string
-	for _, h := range hits {
-		n := m.skills[h.skill].Name
-		if !seen[n] {
-			seen[n] = true
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	return names
 }

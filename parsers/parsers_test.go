@@ -343,3 +343,24 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+func TestPDFRepeatedMargins(t *testing.T) {
+	body := []string{"Built APIs in Go.", "Ran Kubernetes clusters.", "Wrote Terraform modules."}
+	page := func(n int) string {
+		return fmt.Sprintf("BT /F1 9 Tf 72 760 Td (Jane Roe  jane@example.com) Tj ET BT /F1 11 Tf 72 700 Td (%s) Tj ET BT /F1 9 Tf 72 40 Td (Page %d of 3) Tj ET", body[n-1], n)
+	}
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>"}
+	streams := map[int][]byte{}
+	for i := 0; i < 3; i++ {
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 9 0 R >> >> >>", 4+2*i), "<< /Length %d >>")
+		streams[4+2*i] = []byte(page(i + 1))
+	}
+	objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	doc, err := extractBytes(t, buildPDF("%PDF-1.4", objs, streams, ""), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 3 || doc.HeaderFooter != "Jane Roe jane@example.com\nPage 1 of 3" {
+		t.Errorf("pages %d, HeaderFooter %q", doc.Pages, doc.HeaderFooter)
+	}
+}

@@ -40,6 +40,7 @@ func extractPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ext
 		return extracted{}, err
 	}
 	var sb strings.Builder
+	var pageTexts []string
 	budget := int64(lim.MaxUncompressed)
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
@@ -52,12 +53,64 @@ func extractPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ext
 		if i > 0 {
 			sb.WriteString("\n\n")
 		}
+		start := sb.Len()
 		layoutPage(&sb, tp.glyphs)
+		pageTexts = append(pageTexts, sb.String()[start:])
 		if sb.Len() > 2*lim.MaxText {
 			break
 		}
 	}
-	return extracted{text: sb.String(), pages: len(pages)}, nil
+	return extracted{text: sb.String(), headerFooter: repeatedMargins(pageTexts), pages: len(pages)}, nil
+}
+
+// repeatedMargins finds page headers and footers: lines among the first or
+// last two of a page that recur, digits aside ("Page 2 of 3"), on at least
+// two pages and half of them. It returns each once, in page order.
+func repeatedMargins(pages []string) string {
+	if len(pages) < 2 {
+		return ""
+	}
+	shape := func(line string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return '#'
+			}
+			return r
+		}, strings.TrimSpace(line))
+	}
+	count := map[string]int{}
+	first := map[string]string{}
+	var order []string
+	for _, p := range pages {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+			}
+		}
+		seen := map[string]bool{}
+		for i, l := range lines {
+			if i >= 2 && i < len(lines)-2 {
+				continue
+			}
+			k := shape(l)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if count[k]++; count[k] == 1 {
+				first[k] = strings.TrimSpace(l)
+				order = append(order, k)
+			}
+		}
+	}
+	var out []string
+	for _, k := range order {
+		if count[k] >= 2 && 2*count[k] >= len(pages) {
+			out = append(out, first[k])
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // tolerantPDF hides two harmless deviations that the object layer rejects:

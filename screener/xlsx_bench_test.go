@@ -1,0 +1,40 @@
+package screener
+
+import (
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/screener/screener/rules"
+)
+
+func syntheticReport(n int) (*Report, *rules.Set) {
+	set := &rules.Set{Required: []rules.Item{{Skill: "Docker"}}, OneOf: []rules.Group{{Skills: []string{"Go", "Java", "Python"}}},
+		Preferred: []rules.Item{{Skill: "Terraform"}, {Skill: "AWS"}}}
+	rep := &Report{RuleHash: "h"}
+	for i := 0; i < n; i++ {
+		var found []rules.Found
+		for _, s := range []string{"AWS", "Docker", "Go", "Java", "Kubernetes", "PostgreSQL", "Python", "Terraform"} {
+			found = append(found, rules.Found{Skill: s, Count: 2, Section: rules.SectionExperience,
+				Evidence: fmt.Sprintf("Built %s services for client %d with a team of five engineers over two years", s, i)})
+		}
+		rep.Records = append(rep.Records, Record{File: fmt.Sprintf("/srv/inbox/resume-%05d.pdf", i), Status: StatusOK, Rank: i + 1,
+			Score: float64(i%100) + 0.5, Name: fmt.Sprintf("Candidate %d", i), Email: fmt.Sprintf("c%d@example.com", i),
+			Phone: "+44 20 7946 0000", Links: []string{"https://linkedin.com/in/c"}, Matched: []string{"Docker", "Go"},
+			MatchedPreferred: []string{"AWS"}, SkillsFound: found})
+	}
+	rep.Counts = count(rep.Records)
+	return rep, set
+}
+
+// BenchmarkWriteWorkbook writes a workbook of 3,000 candidates; with
+// -benchmem it shows the allocation per run.
+func BenchmarkWriteWorkbook(b *testing.B) {
+	rep, set := syntheticReport(3000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := WriteWorkbook(io.Discard, rep, set, "rules.yaml"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

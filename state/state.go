@@ -54,7 +54,6 @@ type DB struct {
 	hashStmt *sql.Stmt // prepared once: SQLite's parser is a visible cost per file
 	docStmt  *sql.Stmt
 	textStmt *sql.Stmt
-	recStmt  *sql.Stmt
 	// current holds the paths whose file record matched in Hash and the
 	// contents seen within a day, whose Seen would change nothing that
 	// matters: retention counts in days. Guarded by mu.
@@ -77,7 +76,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		lock.Close()
@@ -96,9 +95,9 @@ func Open(path string, opts Options) (*DB, error) {
 		q    string
 	}{
 		{&s.hashStmt, `SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?`},
-		{&s.docStmt, `SELECT first_seen_run, last_seen_at, status, error, message FROM documents WHERE sha256 = ?`},
+		{&s.docStmt, `SELECT d.first_seen_run, d.last_seen_at, d.status, d.error, d.message, r.record
+			FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ? WHERE d.sha256 = ?`},
 		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
-		{&s.recStmt, `SELECT record FROM results WHERE sha256 = ? AND rules_hash = ?`},
 	} {
 		if *p.stmt, err = db.Prepare(p.q); err != nil {
 			s.Close()
@@ -248,7 +247,7 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		format, text, hf   sql.NullString
 		pages, size        sql.NullInt64
 	)
-	err := s.docStmt.QueryRow(sha).Scan(&firstRun, &lastSeen, &status, &code, &msg)
+	err := s.docStmt.QueryRow(rulesHash, sha).Scan(&firstRun, &lastSeen, &status, &code, &msg, &rec)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, nil
 	}
@@ -265,17 +264,13 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: code.String, Message: msg.String}
 		return c, nil
 	}
-	err = s.recStmt.QueryRow(sha, rulesHash).Scan(&rec)
-	switch {
-	case err == nil:
+	if rec.Valid {
 		var r screener.Record
 		if err := json.Unmarshal([]byte(rec.String), &r); err != nil {
 			return c, fmt.Errorf("stored result of %s: %w", sha, err)
 		}
 		c.Record = &r
 		return c, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return c, err
 	}
 	// No result for these rules: the stored text, if kept, is re-scored.
 	err = s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf)

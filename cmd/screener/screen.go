@@ -16,6 +16,7 @@ import (
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
 	"github.com/screener/screener/state"
+	"golang.org/x/sync/errgroup"
 )
 
 // screenFlags are the flags of screen and watch.
@@ -68,6 +69,8 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 		return usageError{cmd + ": no output: give -out, -jsonl or -csv"}
 	case f.statePath == "" && (f.retain > 0 || !f.storeText):
 		return usageError{cmd + ": -retain and -store-text need -state"}
+	case (f.out == "-" && f.jsonl == "-") || (f.out == "-" && f.csv == "-") || (f.jsonl == "-" && f.csv == "-"):
+		return usageError{cmd + ": only one output can go to standard output"}
 	}
 	if f.asOf != "" {
 		if _, err := time.Parse("2006-01-02", f.asOf); err != nil {
@@ -260,23 +263,26 @@ func shortlist(rep *screener.Report, top int, minScore float64) *screener.Report
 	return &c
 }
 
+// writeOutputs writes the workbook, JSON Lines and CSV at the same time:
+// they only read the report.
 func (s *session) writeOutputs(rep, listed *screener.Report) error {
+	var g errgroup.Group
 	if s.f.out != "" {
-		if err := writeFile(s.f.out, s.stdout, func(w io.Writer) error { return screener.WriteWorkbook(w, listed, s.set, s.source) }); err != nil {
-			return err
-		}
+		g.Go(func() error {
+			return writeFile(s.f.out, s.stdout, func(w io.Writer) error { return screener.WriteWorkbook(w, listed, s.set, s.source) })
+		})
 	}
 	if s.f.jsonl != "" {
-		if err := writeFile(s.f.jsonl, s.stdout, func(w io.Writer) error { return screener.WriteJSONL(w, rep) }); err != nil {
-			return err
-		}
+		g.Go(func() error {
+			return writeFile(s.f.jsonl, s.stdout, func(w io.Writer) error { return screener.WriteJSONL(w, rep) })
+		})
 	}
 	if s.f.csv != "" {
-		if err := writeFile(s.f.csv, s.stdout, func(w io.Writer) error { return screener.WriteCSV(w, listed) }); err != nil {
-			return err
-		}
+		g.Go(func() error {
+			return writeFile(s.f.csv, s.stdout, func(w io.Writer) error { return screener.WriteCSV(w, listed) })
+		})
 	}
-	return nil
+	return g.Wait()
 }
 
 // writeFile writes to path atomically: a temporary file in the same folder,

@@ -280,14 +280,12 @@ func titleCase(w string) string {
 	return string(r)
 }
 
-var degreeRes = []struct {
-	level string
-	re    *regexp.Regexp
-}{
-	{"phd", regexp.MustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctor of philosophy|doctoral)\b`)},
-	{"master", regexp.MustCompile(`(?i)\b(master'?s?|m\.?\s?sc\.?|m\.?\s?eng\.?|m\.?\s?tech|mba|mca)\b|\bM\.?S\.?\b|\bM\.A\.`)},
-	{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|b\.?\s?sc\.?|b\.?\s?eng\.?|b\.?\s?tech|bca|undergraduate degree)\b|\bB\.?S\.?\b|\bB\.?E\.?\b|\bB\.A\.|\bBA\b`)},
-}
+// degreeRe finds degree mentions; the group that matched names the level.
+// Spelled-out forms ignore case; abbreviations must be capitals ("BS", "MS",
+// "BE", "BA"), or "be" and "ms" in ordinary prose would count.
+var degreeRe = regexp.MustCompile(`(?P<phd>(?i:\b(?:ph\.?\s?d\.?|doctorate|doctor of philosophy|doctoral)\b))` +
+	`|(?P<master>(?i:\b(?:master'?s?|m\.?\s?sc\.?|m\.?\s?eng\.?|m\.?\s?tech|mba|mca)\b)|\bM\.?S\.?\b|\bM\.A\.)` +
+	`|(?P<bachelor>(?i:\b(?:bachelor'?s?|b\.?\s?sc\.?|b\.?\s?eng\.?|b\.?\s?tech|bca|undergraduate degree)\b)|\bB\.?S\.?\b|\bB\.?E\.?\b|\bB\.A\.|\bBA\b)`)
 
 // degreeFields are the fields of study postings ask for, by lowercase spelling.
 var degreeFields = []struct{ spelling, name string }{
@@ -312,29 +310,36 @@ func findDegrees(lines []string, sections []Section) []Degree {
 		if hasEducation && sections[i] != SectionEducation {
 			continue
 		}
-		for _, d := range degreeRes {
-			if !d.re.MatchString(line) {
-				continue
+		level := ""
+		for _, m := range degreeRe.FindAllStringSubmatchIndex(line, -1) {
+			for g, name := range degreeRe.SubexpNames() {
+				if name != "" && m[2*g] >= 0 && levelRank[name] > levelRank[level] {
+					level = name
+				}
 			}
-			deg := Degree{Level: d.level, Field: fieldIn(line)}
-			if !seen[deg] {
-				seen[deg] = true
-				out = append(out, deg)
-			}
-			break
+		}
+		if level == "" {
+			continue
+		}
+		deg := Degree{Level: level, Field: fieldIn(line)}
+		if !seen[deg] {
+			seen[deg] = true
+			out = append(out, deg)
 		}
 	}
 	return out
 }
 
+// fieldIn returns the known field of study that comes first in s.
 func fieldIn(s string) string {
 	s = strings.ToLower(s)
+	best, at := "", len(s)
 	for _, f := range degreeFields {
-		if strings.Contains(s, f.spelling) {
-			return f.name
+		if i := strings.Index(s, f.spelling); i >= 0 && i < at {
+			best, at = f.name, i
 		}
 	}
-	return ""
+	return best
 }
 
 var (
@@ -358,7 +363,7 @@ func yearsOfExperience(lines []string, sections []Section, asOf time.Time) float
 	var spans []span
 	now := asOf.Year()*12 + int(asOf.Month()) - 1
 	for i, l := range lines {
-		if hasExperience && sections[i] != SectionExperience || !hasExperience && sections[i] == SectionEducation || !hasYear(l) {
+		if hasExperience && sections[i] != SectionExperience || !hasExperience && sections[i] == SectionEducation || !hasYear(l) || !hasRangeWord(l) {
 			continue
 		}
 		for _, m := range rangeRe.FindAllStringSubmatch(l, -1) {
@@ -396,6 +401,16 @@ func hasYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// hasRangeWord reports whether s has something that can join two dates:
+// a dash, "to", "until" or "till".
+func hasRangeWord(s string) bool {
+	if strings.ContainsAny(s, "-–—") {
+		return true
+	}
+	low := asciiLower(s)
+	return strings.Contains(low, " to ") || strings.Contains(low, "until") || strings.Contains(low, "till")
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -259,3 +259,23 @@ func TestHeadings(t *testing.T) {
 		}
 	}
 }
+
+func TestDegrees(t *testing.T) {
+	tests := []struct {
+		line string
+		want []Degree
+	}{
+		{"BSc Computer Science, 2015", []Degree{{"bachelor", "Computer Science"}}},
+		{"B.S. in Software Engineering", []Degree{{"bachelor", "Software Engineering"}}},
+		{"Master of Science in Computer Science", []Degree{{"master", "Computer Science"}}},
+		{"MS, Statistics (BS, Mathematics)", []Degree{{"master", "Statistics"}}}, // the highest level on a line wins
+		{"Ph.D. candidate in Physics", []Degree{{"phd", "Physics"}}},
+		{"Courses will be graded; latency under 200 ms", nil}, // "be" and "ms" in prose are not degrees
+	}
+	for _, tt := range tests {
+		got := findDegrees([]string{"Education", tt.line}, []Section{SectionEducation, SectionEducation})
+		if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
+			t.Errorf("%q: %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -200,7 +200,8 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
-	for i, path := range files {
+	for _, i := range largestFirst(files) {
+		path := files[i]
 		if gctx.Err() != nil {
 			break
 		}
@@ -235,6 +236,23 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	rep.Elapsed = time.Since(rep.Started)
 	rep.Counts = count(rep.Records)
 	return rep, nil
+}
+
+// largestFirst returns the indexes of files, largest file first. Starting
+// the long jobs first keeps one big file from running alone at the end of
+// a batch while the other workers idle; the report's order does not depend
+// on it.
+func largestFirst(files []string) []int {
+	size := make([]int64, len(files))
+	order := make([]int, len(files))
+	for i, f := range files {
+		order[i] = i
+		if fi, err := os.Stat(f); err == nil {
+			size[i] = fi.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
 }
 
 // fileWorker screens one file at a time; it is shared by the pool's

@@ -243,7 +243,8 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		c                  screener.Cached
 		firstRun, lastSeen int64
 		status             string
-		code, msg, rec     sql.NullString
+		code, msg          sql.NullString
+		rec                []byte // nil when no result for these rules
 		format, text, hf   sql.NullString
 		pages, size        sql.NullInt64
 	)
@@ -264,9 +265,12 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: code.String, Message: msg.String}
 		return c, nil
 	}
-	if rec.Valid {
-		var r screener.Record
-		if err := json.Unmarshal([]byte(rec.String), &r); err != nil {
+	if rec != nil {
+		r, err := decodeRecord(rec)
+		if len(rec) > 0 && rec[0] == '{' {
+			r, err = screener.Record{}, json.Unmarshal(rec, &r) // written by an earlier version
+		}
+		if err != nil {
 			return c, fmt.Errorf("stored result of %s: %w", sha, err)
 		}
 		c.Record = &r
@@ -318,13 +322,7 @@ func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Recor
 			p.text = sql.NullString{String: doc.Text, Valid: true}
 			p.hf = sql.NullString{String: doc.HeaderFooter, Valid: true}
 		}
-		stored := rec
-		stored.File, stored.New, stored.Rank = "", false, 0
-		b, err := json.Marshal(stored)
-		if err != nil {
-			return err
-		}
-		p.rec = b
+		p.rec = encodeRecord(rec)
 	}
 	return s.queue(p)
 }
@@ -402,7 +400,7 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 	}
 	if p.rec != nil {
 		if _, err := tx.Exec(`INSERT OR REPLACE INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)`,
-			p.f.SHA256, p.rules, string(p.rec), now); err != nil {
+			p.f.SHA256, p.rules, p.rec, now); err != nil {
 			return err
 		}
 	}

@@ -57,11 +57,13 @@ type DB struct {
 	// current holds the paths whose file record matched in Hash and the
 	// contents seen within a day, whose Seen would change nothing that
 	// matters: retention counts in days. Guarded by mu.
-	current  map[string]bool
-	lock     *os.File
-	opts     Options
-	run      int64 // current run, 0 outside a run
-	lastDone int64 // the last completed run before this one
+	current   map[string]bool
+	filesOnce sync.Once
+	files     map[string]fileRow // the files table; guarded by mu
+	lock      *os.File
+	opts      Options
+	run       int64 // current run, 0 outside a run
+	lastDone  int64 // the last completed run before this one
 	// Interrupted lists runs found unfinished when the file was opened.
 	Interrupted []int64
 }
@@ -225,16 +227,58 @@ func (s *DB) EndRun(c screener.Counts, newCount, exitCode int) error {
 	return err
 }
 
+// fileRow is a row of the files table, kept in memory: Hash is called for
+// every file of every run, and one query for all rows beats one per file.
+type fileRow struct {
+	size, mtime int64
+	sha         string
+}
+
 // Hash implements screener.Store.
 func (s *DB) Hash(path string, size int64, mtime time.Time) (string, bool) {
-	var sha string
-	if err := s.hashStmt.QueryRow(path, size, mtime.UnixNano()).Scan(&sha); err != nil {
+	s.filesOnce.Do(s.loadFiles)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, ok := s.files[path]
+	if !ok || r.size != size || r.mtime != mtime.UnixNano() {
 		return "", false
 	}
-	s.mu.Lock()
 	s.current["path:"+path] = true
+	return r.sha, true
+}
+
+// loadFiles reads the files table once. On error the map stays empty and
+// every file is hashed: slower, never wrong.
+func (s *DB) loadFiles() {
+	files := map[string]fileRow{}
+	if rows, err := s.db.Query(`SELECT path, size, mtime_ns, sha256 FROM files`); err == nil {
+		for rows.Next() {
+			var p string
+			var r fileRow
+			if rows.Scan(&p, &r.size, &r.mtime, &r.sha) == nil {
+				files[p] = r
+			}
+		}
+		rows.Close()
+	}
+	s.mu.Lock()
+	for p, r := range s.files { // rows committed before the first Hash
+		files[p] = r
+	}
+	s.files = files
 	s.mu.Unlock()
-	return sha, true
+}
+
+// rememberFiles records committed file rows in the in-memory copy.
+func (s *DB) rememberFiles(batch []pending) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.files == nil {
+		s.files = map[string]fileRow{}
+	}
+	for _, p := range batch {
+		s.files[p.f.Path] = fileRow{size: p.f.Size, mtime: p.f.ModTime.UnixNano(), sha: p.f.SHA256}
+	}
 }
 
 // Load implements screener.Store.
@@ -372,7 +416,11 @@ func (s *DB) Flush() error {
 			return err
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.rememberFiles(batch)
+	return nil
 }
 
 func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
@@ -466,6 +514,11 @@ func (s *DB) deleteDocuments(query string, arg any) (int64, error) {
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
+	s.filesOnce.Do(func() {}) // from now on the copy is rebuilt here, not lazily
+	s.mu.Lock()
+	s.files = nil
+	s.mu.Unlock()
+	s.loadFiles()
 	// Deleted text must not linger in free pages or the write-ahead log.
 	if _, err := s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return n, err

@@ -1,8 +1,11 @@
 // Command genresumes writes resumes for benchmarks: by default synthetic
 // ones, half PDF, half DOCX, each one or two pages of plausible text
 // (contact lines, summary, skills, dated experience, education) drawn from
-// a seeded generator, so the same N gives the same files. These are small
-// (no embedded fonts), so extraction is cheaper than on real files; with
+// a seeded generator, so the same N gives the same files. The PDFs are
+// shaped like a word processor's (embedded fonts with widths and ToUnicode
+// maps, words placed by TJ arrays with kerning) and weigh 35–55 KB; the
+// DOCX files carry Word's usual parts (styles, settings, a header with the
+// contact line) and runs with formatting, and weigh about 5 KB. With
 // -from, it copies the PDF and DOCX files of a folder of real resumes round
 // robin instead, each copy made distinct by a comment appended after its
 // end (which PDF and ZIP readers ignore).
@@ -52,7 +55,7 @@ func main() {
 		var data []byte
 		name := fmt.Sprintf("resume-%05d", i)
 		if i%2 == 0 {
-			data, name = pdfOf(lines), name+".pdf"
+			data, name = pdfOf(lines, r), name+".pdf"
 		} else {
 			data, name = docxOf(lines), name+".docx"
 		}
@@ -81,8 +84,9 @@ func resume(r *rand.Rand, i int) []string {
 			end = "Present"
 		}
 		lines = append(lines, fmt.Sprintf("Engineer, Company %d — Jan %d – %s", r.IntN(900), from, end))
-		for k := 0; k < 3+r.IntN(5); k++ {
-			lines = append(lines, fmt.Sprintf("• %s %s with %s and %s, serving %d requests per second.", pick(r, verbs), pick(r, nouns), pick(r, sk), pick(r, sk), 100+r.IntN(9000)))
+		for k := 0; k < 4+r.IntN(6); k++ {
+			lines = append(lines, fmt.Sprintf("• %s %s with %s and %s, serving %d requests per second for %d customers in %d countries.",
+				pick(r, verbs), pick(r, nouns), pick(r, sk), pick(r, sk), 100+r.IntN(9000), 10+r.IntN(5000), 2+r.IntN(40)))
 		}
 		year = from
 	}
@@ -90,40 +94,80 @@ func resume(r *rand.Rand, i int) []string {
 	return lines
 }
 
-// pdfOf writes the lines as a PDF with Helvetica, 50 lines a page.
-func pdfOf(lines []string) []byte {
+// pdfOf writes the lines as a PDF shaped like a word processor's: two
+// embedded TrueType fonts (regular, bold for headings) with widths and a
+// ToUnicode map, each line placed with Tm and shown as a TJ array of words
+// with kerning adjustments, 48 lines a page. The font programs are stand-in
+// bytes of a realistic size (a reader never needs to parse them for text),
+// so files weigh what real one- and two-page resumes weigh.
+func pdfOf(lines []string, r *rand.Rand) []byte {
 	var pages [][]string
-	for len(lines) > 50 {
-		pages, lines = append(pages, lines[:50]), lines[50:]
+	for len(lines) > 48 {
+		pages, lines = append(pages, lines[:48]), lines[48:]
 	}
 	pages = append(pages, lines)
 	var objs []string
-	var streams = map[int][]byte{}
+	streams := map[int][]byte{}
 	kids := ""
 	for p, pl := range pages {
 		var c bytes.Buffer
-		c.WriteString("BT /F1 10 Tf 14 TL 56 760 Td\n")
+		y := 760.0
 		for _, l := range pl {
-			fmt.Fprintf(&c, "(%s) Tj T*\n", pdfEscape(l))
+			font, size := "/F1", 10.0
+			if isHeading(l) {
+				font, size = "/F2", 12.5
+				y -= 6
+			}
+			if l == "" {
+				y -= 8
+				continue
+			}
+			fmt.Fprintf(&c, "BT %s %.1f Tf 1 0 0 1 56 %.2f Tm [", font, size, y)
+			for k, w := range strings.Fields(l) {
+				if k > 0 {
+					fmt.Fprintf(&c, "-%d", 250+r.IntN(30)) // the space, as a TJ offset
+				}
+				// Word-processor style kerning inside longer words.
+				if len(w) > 6 && r.IntN(2) == 0 {
+					cut := 2 + r.IntN(len(w)-4)
+					fmt.Fprintf(&c, "(%s)%d(%s)", pdfEscape(w[:cut]), r.IntN(40)-20, pdfEscape(w[cut:]))
+				} else {
+					fmt.Fprintf(&c, "(%s)", pdfEscape(w))
+				}
+			}
+			c.WriteString("] TJ ET\n")
+			y -= size * 1.35
 		}
-		c.WriteString("ET")
 		pageObj, contentObj := 3+2*p, 4+2*p
 		kids += fmt.Sprintf(" %d 0 R", pageObj)
-		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 FONT 0 R >> >> >>", contentObj), "<< /Length %d /Filter /FlateDecode >>")
-		var z bytes.Buffer
-		w := zlib.NewWriter(&z)
-		w.Write(c.Bytes())
-		w.Close()
-		streams[contentObj] = z.Bytes()
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 FONT1 0 R /F2 FONT2 0 R >> >> >>", contentObj), "<< /Length %d /Filter /FlateDecode >>")
+		streams[contentObj] = deflate(c.Bytes())
 	}
-	fontObj := 3 + 2*len(pages)
+	n := 3 + 2*len(pages) // first font object
+	widths := make([]string, 224)
+	for i := range widths {
+		widths[i] = fmt.Sprint(charWidth(byte(32 + i)))
+	}
+	cmap := []byte("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Generated def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <20> <7E> <0020> endbfrange 2 beginbfchar <95> <2022> <96> <2013> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+	program := make([]byte, 11000+r.IntN(8000))
+	for i := range program {
+		program[i] = byte(r.Uint32())
+	}
 	all := append([]string{"<< /Type /Catalog /Pages 2 0 R >>", fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(pages))}, objs...)
-	all = append(all, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	for k, name := range []string{"ABCDEF+Carlito", "ABCDEF+Carlito-Bold"} {
+		desc, file, tu := n+4*k+1, n+4*k+2, n+4*k+3 // the font itself is object n+4*k
+		all = append(all,
+			fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /%s /FirstChar 32 /LastChar 255 /Widths [%s] /Encoding /WinAnsiEncoding /FontDescriptor %d 0 R /ToUnicode %d 0 R >>", name, strings.Join(widths, " "), desc, tu),
+			fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [-500 -300 1300 1000] /ItalicAngle 0 /Ascent 952 /Descent -269 /CapHeight 632 /StemV 80 /FontFile2 %d 0 R >>", name, file),
+			"<< /Length %d /Filter /FlateDecode >>",
+			"<< /Length %d /Filter /FlateDecode >>")
+		streams[file], streams[tu] = deflate(program), deflate(cmap)
+	}
 	for i := range all {
-		all[i] = strings.ReplaceAll(all[i], "FONT", fmt.Sprint(fontObj))
+		all[i] = strings.NewReplacer("FONT1", fmt.Sprint(n), "FONT2", fmt.Sprint(n+4)).Replace(all[i])
 	}
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
+	b.WriteString("%PDF-1.7\n")
 	offs := make([]int, len(all))
 	for i, o := range all {
 		offs[i] = b.Len()
@@ -143,6 +187,35 @@ func pdfOf(lines []string) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, x)
 	return b.Bytes()
+}
+
+func deflate(data []byte) []byte {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(data)
+	w.Close()
+	return z.Bytes()
+}
+
+// charWidth approximates a sans-serif font's advance widths (1/1000 em).
+func charWidth(c byte) int {
+	switch {
+	case c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == 'i' || c == 'l' || c == 'j' || c == '|':
+		return 250
+	case c >= 'A' && c <= 'Z':
+		return 620
+	case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		return 500
+	}
+	return 400
+}
+
+func isHeading(l string) bool {
+	switch l {
+	case "Summary", "Skills", "Experience", "Education":
+		return true
+	}
+	return false
 }
 
 // pdfEscape encodes a line for a literal string in WinAnsiEncoding.
@@ -168,20 +241,46 @@ func pdfEscape(s string) string {
 }
 
 func docxOf(lines []string) []byte {
+	esc := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
 	var body strings.Builder
-	for _, l := range lines {
-		l = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(l)
-		fmt.Fprintf(&body, `<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>`, l)
+	for i, l := range lines {
+		style, bold := "Normal", ""
+		if isHeading(l) {
+			style, bold = "Heading1", "<w:b/>"
+		}
+		// Word splits a paragraph into runs wherever formatting or editing
+		// history changes; two runs per line is typical.
+		cut := strings.IndexByte(l, ' ')
+		if cut < 0 {
+			cut = len(l)
+		}
+		fmt.Fprintf(&body, `<w:p w:rsidR="00A1%04X" w:rsidRDefault="00A1%04X"><w:pPr><w:pStyle w:val="%s"/><w:spacing w:after="60"/></w:pPr>`, i, i, style)
+		for _, part := range []string{l[:cut], l[cut:]} {
+			if part != "" {
+				fmt.Fprintf(&body, `<w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/>%s<w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, bold, esc(part))
+			}
+		}
+		body.WriteString(`</w:p>`)
 	}
+	var styles strings.Builder
+	for i := 0; i < 120; i++ {
+		fmt.Fprintf(&styles, `<w:style w:type="paragraph" w:styleId="Style%d"><w:name w:val="Style %d"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="%d" w:after="60"/></w:pPr><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="%d"/></w:rPr></w:style>`, i, i, i*10, 18+i%10)
+	}
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)
 	add := func(name, content string) {
 		w, _ := z.Create(name)
 		w.Write([]byte(content))
 	}
-	add("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
+	add("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>`)
 	add("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`)
-	add("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+body.String()+`</w:body></w:document>`)
+	add("word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>`)
+	add("word/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><w:styles `+ns+`>`+styles.String()+`</w:styles>`)
+	add("word/header1.xml", `<?xml version="1.0" encoding="UTF-8"?><w:hdr `+ns+`><w:p><w:r><w:t>`+esc(lines[1])+`</w:t></w:r></w:p></w:hdr>`)
+	add("word/settings.xml", `<?xml version="1.0" encoding="UTF-8"?><w:settings `+ns+`><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`)
+	add("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document `+ns+`><w:body>`+body.String()+
+		`<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`)
 	z.Close()
 	return b.Bytes()
 }

@@ -16,9 +16,7 @@ import (
 // layer (xref, streams, decryption) and runs our own positioned-text pass
 // over each page: see [textPass] and [layoutPage].
 func extractPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (extracted, error) {
-	ra, size := tolerantPDF(r, size)
-	tail := make([]byte, min(size, 64<<10))
-	ra.ReadAt(tail, size-int64(len(tail)))
+	ra, size, tail := tolerantPDF(r, size)
 	if isEncrypted(tail) {
 		// Our own decryption (see decryptPDF) works on the whole file.
 		data := make([]byte, size)
@@ -115,7 +113,8 @@ func repeatedMargins(pages []string) string {
 
 // tolerantPDF hides two harmless deviations that the object layer rejects:
 // a "%PDF-2.0" (or other non-1.x) header, and bytes after the last %%EOF.
-func tolerantPDF(r io.ReaderAt, size int64) (io.ReaderAt, int64) {
+// It also returns the file's last 64 KiB, where the trailer is.
+func tolerantPDF(r io.ReaderAt, size int64) (io.ReaderAt, int64, []byte) {
 	head := make([]byte, 9)
 	r.ReadAt(head, 0)
 	var patch []byte
@@ -127,8 +126,9 @@ func tolerantPDF(r io.ReaderAt, size int64) (io.ReaderAt, int64) {
 	r.ReadAt(tail, size-tailLen)
 	if i := bytes.LastIndex(tail, []byte("%%EOF")); i >= 0 {
 		size = size - tailLen + int64(i) + 5
+		tail = tail[:i+5]
 	}
-	return patchedReader{r, patch}, size
+	return patchedReader{r, patch}, size, tail
 }
 
 type patchedReader struct {

@@ -24,7 +24,7 @@ import (
 //
 // Each item's Note quotes the phrase it came from. Derive is deterministic.
 func (t *Taxonomy) Derive(posting string) *Set {
-	d := &deriver{t: t, group: map[string]*derivedGroup{}}
+	d := &deriver{t: t}
 	set := &Set{Title: postingTitle(posting)}
 	for _, st := range statements(posting) {
 		if mode, ok := headingMode(st); ok {
@@ -74,7 +74,6 @@ type deriver struct {
 	required  map[string]string // skill -> note
 	preferred map[string]string
 	groups    []*derivedGroup
-	group     map[string]*derivedGroup
 	mode      strength // set by the last heading: "Requirements" or "Nice to have"
 }
 

@@ -42,7 +42,7 @@ func (s *Set) Score(p *Profile) Result {
 		r.Breakdown = append(r.Breakdown, l)
 	}
 	for _, it := range s.Required {
-		w := weightOr(it.Weight, DefaultRequiredWeight)
+		w := WeightOr(it.Weight, DefaultRequiredWeight)
 		l := Line{Rule: "required: " + it.Skill, Weight: w}
 		if f, ok := p.find(it.Skill); ok {
 			l.Earned, l.Detail = w, f.Evidence
@@ -56,7 +56,7 @@ func (s *Set) Score(p *Profile) Result {
 		addLine(l)
 	}
 	for _, g := range s.OneOf {
-		w := weightOr(g.Weight, DefaultOneOfWeight)
+		w := WeightOr(g.Weight, DefaultOneOfWeight)
 		need := max(g.Min, 1)
 		var found []string
 		for _, sk := range g.Skills {
@@ -79,7 +79,7 @@ func (s *Set) Score(p *Profile) Result {
 		addLine(l)
 	}
 	for _, it := range s.Preferred {
-		w := weightOr(it.Weight, DefaultPreferredWeight)
+		w := WeightOr(it.Weight, DefaultPreferredWeight)
 		l := Line{Rule: "preferred: " + it.Skill, Weight: w}
 		if f, ok := p.find(it.Skill); ok {
 			l.Earned, l.Detail = w, f.Evidence
@@ -88,7 +88,7 @@ func (s *Set) Score(p *Profile) Result {
 		addLine(l)
 	}
 	if d := s.Degree; d != nil {
-		w := weightOr(d.Weight, DefaultDegreeWeight)
+		w := WeightOr(d.Weight, DefaultDegreeWeight)
 		l := Line{Rule: "degree: " + d.Level, Weight: w, Detail: "none at that level"}
 		for _, deg := range p.Degrees {
 			if levelRank[deg.Level] < levelRank[d.Level] {
@@ -109,7 +109,7 @@ func (s *Set) Score(p *Profile) Result {
 		addLine(l)
 	}
 	if e := s.Experience; e != nil && e.MinYears > 0 {
-		w := weightOr(e.Weight, DefaultExperienceWeight)
+		w := WeightOr(e.Weight, DefaultExperienceWeight)
 		l := Line{Rule: fmt.Sprintf("experience: %g years", e.MinYears), Weight: w,
 			Earned: w * math.Min(p.YearsExperience/e.MinYears, 1), Detail: fmt.Sprintf("%g years found", p.YearsExperience)}
 		if p.YearsExperience < e.MinYears && e.Required {
@@ -125,7 +125,9 @@ func (s *Set) Score(p *Profile) Result {
 	return r
 }
 
-func weightOr(w, def float64) float64 {
+// WeightOr returns w, or def when w is unset (zero or negative): the weight
+// a rule item counts with, given its list's default.
+func WeightOr(w, def float64) float64 {
 	if w > 0 {
 		return w
 	}

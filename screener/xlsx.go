@@ -319,14 +319,14 @@ func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash strin
 		{"Kind", "Rule", "Weight", "Note"},
 	}
 	for _, it := range set.Required {
-		rows = append(rows, []any{"required", it.Skill, weightOr(it.Weight, rules.DefaultRequiredWeight), it.Note})
+		rows = append(rows, []any{"required", it.Skill, rules.WeightOr(it.Weight, rules.DefaultRequiredWeight), it.Note})
 	}
 	for _, g := range set.OneOf {
 		rule := fmt.Sprintf("at least %d of: %s", max(g.Min, 1), strings.Join(g.Skills, ", "))
-		rows = append(rows, []any{"one_of", rule, weightOr(g.Weight, rules.DefaultOneOfWeight), g.Note})
+		rows = append(rows, []any{"one_of", rule, rules.WeightOr(g.Weight, rules.DefaultOneOfWeight), g.Note})
 	}
 	for _, it := range set.Preferred {
-		rows = append(rows, []any{"preferred", it.Skill, weightOr(it.Weight, rules.DefaultPreferredWeight), it.Note})
+		rows = append(rows, []any{"preferred", it.Skill, rules.WeightOr(it.Weight, rules.DefaultPreferredWeight), it.Note})
 	}
 	if d := set.Degree; d != nil {
 		rule := d.Level
@@ -336,14 +336,14 @@ func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash strin
 		if d.Required {
 			rule += " (required)"
 		}
-		rows = append(rows, []any{"degree", rule, weightOr(d.Weight, rules.DefaultDegreeWeight), d.Note})
+		rows = append(rows, []any{"degree", rule, rules.WeightOr(d.Weight, rules.DefaultDegreeWeight), d.Note})
 	}
 	if e := set.Experience; e != nil {
 		rule := fmt.Sprintf("%g years", e.MinYears)
 		if e.Required {
 			rule += " (required)"
 		}
-		rows = append(rows, []any{"experience", rule, weightOr(e.Weight, rules.DefaultExperienceWeight), e.Note})
+		rows = append(rows, []any{"experience", rule, rules.WeightOr(e.Weight, rules.DefaultExperienceWeight), e.Note})
 	}
 	for i, row := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
@@ -356,13 +356,6 @@ func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash strin
 	f.SetColWidth(sheet, "B", "B", 60)
 	f.SetColWidth(sheet, "D", "D", 90)
 	return nil
-}
-
-func weightOr(w, def float64) float64 {
-	if w > 0 {
-		return w
-	}
-	return def
 }
 
 func writeSummary(f *excelize.File, st *styles, rep *Report, ok []Record) error {

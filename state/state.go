@@ -54,16 +54,17 @@ type DB struct {
 	hashStmt *sql.Stmt // prepared once: SQLite's parser is a visible cost per file
 	docStmt  *sql.Stmt
 	textStmt *sql.Stmt
-	// current holds the paths whose file record matched in Hash and the
-	// contents seen within a day, whose Seen would change nothing that
-	// matters: retention counts in days. Guarded by mu.
-	current   map[string]bool
-	filesOnce sync.Once
-	files     map[string]fileRow // the files table; guarded by mu
-	lock      *os.File
-	opts      Options
-	run       int64 // current run, 0 outside a run
-	lastDone  int64 // the last completed run before this one
+	// unchangedPaths are the paths whose file record matched in Hash, and
+	// recentDocs the contents seen within a day: Seen on both would change
+	// nothing that matters (retention counts in days). Guarded by mu.
+	unchangedPaths map[string]bool
+	recentDocs     map[string]bool
+	filesOnce      sync.Once
+	files          map[string]fileRow // the files table; guarded by mu
+	lock           *os.File
+	opts           Options
+	run            int64 // current run, 0 outside a run
+	lastDone       int64 // the last completed run before this one
 	// Interrupted lists runs found unfinished when the file was opened.
 	Interrupted []int64
 }
@@ -87,7 +88,7 @@ func Open(path string, opts Options) (*DB, error) {
 	// Readers run in parallel (WAL mode); writes come only from Flush, one
 	// transaction at a time, and wait on busy_timeout if a reader is busy.
 	db.SetMaxOpenConns(runtime.GOMAXPROCS(0) + 1)
-	s := &DB{db: db, lock: lock, opts: opts, current: map[string]bool{}}
+	s := &DB{db: db, lock: lock, opts: opts, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{}}
 	if err := migrate(db); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("state %s: %w", path, err)
@@ -243,7 +244,7 @@ func (s *DB) Hash(path string, size int64, mtime time.Time) (string, bool) {
 	if !ok || r.size != size || r.mtime != mtime.UnixNano() {
 		return "", false
 	}
-	s.current["path:"+path] = true
+	s.unchangedPaths[path] = true
 	return r.sha, true
 }
 
@@ -302,7 +303,7 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 	c.SeenBefore = firstRun <= s.lastDone
 	if s.opts.Now().Unix()-lastSeen < 24*60*60 {
 		s.mu.Lock()
-		s.current["sha:"+sha] = true
+		s.recentDocs[sha] = true
 		s.mu.Unlock()
 	}
 	if status == string(screener.StatusError) {
@@ -375,7 +376,7 @@ func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Recor
 // is unchanged and the content was seen within a day.
 func (s *DB) Seen(f screener.FileInfo) error {
 	s.mu.Lock()
-	skip := s.current["path:"+f.Path] && s.current["sha:"+f.SHA256]
+	skip := s.unchangedPaths[f.Path] && s.recentDocs[f.SHA256]
 	s.mu.Unlock()
 	if skip {
 		return nil

@@ -20,5 +20,8 @@
 // of github.com/ledongthuc/pdf's object layer: words are rebuilt from glyph
 // positions, lines from baselines and columns from gutters, so text from
 // TeX (which draws no spaces), two-column layouts and ligatures reads as a
-// person would read it.
+// person would read it. Glyphs become text through the font's ToUnicode map,
+// its encoding and glyph names, or, for CJK fonts without a ToUnicode map,
+// Adobe's CID table for the font's character collection (embedded; see
+// cmaps/README.md).
 package parsers

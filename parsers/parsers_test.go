@@ -364,3 +364,52 @@ func TestPDFRepeatedMargins(t *testing.T) {
 		t.Errorf("pages %d, HeaderFooter %q", doc.Pages, doc.HeaderFooter)
 	}
 }
+
+// TestPDFCIDCollections: CJK fonts encoded Identity-H without a ToUnicode map
+// (XeTeX output does this) are read through their Adobe character
+// collection's CID table; a ToUnicode map, when present, still wins.
+func TestPDFCIDCollections(t *testing.T) {
+	font := func(ordering, toUnicode string) []string {
+		objs := []string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+			"<< /Length %d >>",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SomeCJK-Identity-H /Encoding /Identity-H /DescendantFonts [6 0 R] " + toUnicode + " >>",
+			"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /ABCDEF+SomeCJK /CIDSystemInfo << /Registry (Adobe) /Ordering (" + ordering + ") /Supplement 5 >> /DW 1000 >>",
+		}
+		if toUnicode != "" {
+			objs = append(objs, "<< /Length %d >>")
+		}
+		return objs
+	}
+	tests := []struct {
+		ordering, cids, toUnicode, want string
+	}{
+		{"GB1", "0D08075A 0865 09E5", "", "上海简历"},
+		{"CNS1", "0328 1744 0328 1744", "", "台灣台灣"},
+		{"Japan1", "0CD4 0E8A 0CD4 0E8A", "", "日本日本"},
+		{"Korea1", "0CE0 04B4 0CE0 04B4", "", "한국한국"},
+		{"GB1", "0D08 075A 0865", "/ToUnicode 7 0 R", "ABC"},
+		{"Identity", "0D08 075A", "", ""},
+	}
+	for _, tt := range tests {
+		content := "BT /F1 12 Tf 72 700 Td <" + tt.cids + "> Tj ET"
+		streams := map[int][]byte{4: []byte(content)}
+		if tt.toUnicode != "" {
+			streams[7] = []byte("begincmap 3 beginbfchar <0D08> <0041> <075A> <0042> <0865> <0043> endbfchar endcmap")
+		}
+		doc, err := extractBytes(t, buildPDF("%PDF-1.4", font(tt.ordering, tt.toUnicode), streams, ""), Limits{})
+		if tt.want == "" {
+			if !errors.Is(err, ErrNoText) {
+				t.Errorf("%s: got %v; want ErrNoText", tt.ordering, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s %s: %v", tt.ordering, tt.toUnicode, err)
+		} else if doc.Text != tt.want {
+			t.Errorf("%s %s: got %q, want %q", tt.ordering, tt.toUnicode, doc.Text, tt.want)
+		}
+	}
+}

@@ -18,6 +18,7 @@ type pdfFont struct {
 	twoByte  bool              // Type0 fonts with a 2-byte encoding (Identity-H and most others)
 	ucs2     bool              // the codes are UTF-16 units (UniGB-UCS2-H and kin)
 	toUni    map[uint32]string // from ToUnicode, or built from the simple encoding
+	cidUni   map[uint32]string // the CID collection's table, for Identity-encoded CJK fonts; shared, read-only
 	widths   map[uint32]float64
 	defWidth float64
 	scale    float64 // width units to text space: 1/1000, or FontMatrix[0] for Type3
@@ -40,6 +41,9 @@ func (f *pdfFont) width(code uint32) float64 {
 
 func (f *pdfFont) text(code uint32) string {
 	if s, ok := f.toUni[code]; ok {
+		return s
+	}
+	if s, ok := f.cidUni[code]; ok {
 		return s
 	}
 	if f.ucs2 {
@@ -70,8 +74,12 @@ func loadFont(v pdf.Value, lim Limits) *pdfFont {
 		// the like) mix 1- and 2-byte codes; we read them as 2-byte and rely
 		// on ToUnicode, which such files almost always carry.
 		f.toUni = map[uint32]string{}
-		if name := enc.Name(); strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16") {
+		switch name := enc.Name(); {
+		case strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16"):
 			f.ucs2 = true
+		case name == "Identity-H" || name == "Identity-V":
+			info := desc.Key("CIDSystemInfo")
+			f.cidUni = collectionTable(info.Key("Registry").RawString(), info.Key("Ordering").RawString())
 		}
 	} else {
 		first := int(v.Key("FirstChar").Int64())
@@ -251,7 +259,7 @@ func glyphText(name string) string {
 	return ""
 }
 
-// parseToUnicode reads the bfchar and bfrange sections of a ToUnicode CMap.
+// parseToUnicode reads a font's ToUnicode CMap.
 func parseToUnicode(v pdf.Value, lim Limits) map[uint32]string {
 	rc := v.Reader()
 	defer rc.Close()
@@ -259,6 +267,12 @@ func parseToUnicode(v pdf.Value, lim Limits) map[uint32]string {
 	if err != nil && len(data) == 0 {
 		return nil
 	}
+	return parseCMap(data)
+}
+
+// parseCMap reads the bfchar and bfrange sections of a CMap that maps codes
+// to UTF-16 text.
+func parseCMap(data []byte) map[uint32]string {
 	m := map[uint32]string{}
 	lx := &lexer{data: data}
 	var ops []operand

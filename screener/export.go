@@ -15,7 +15,7 @@ import (
 // candidates, then duplicates, errors and skipped files). The schema is the
 // JSON form of [Record], documented in the README.
 func WriteJSONL(w io.Writer, rep *Report) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 256<<10) // records run to kilobytes each
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for i := range rep.Records {

@@ -123,6 +123,9 @@ type Store interface {
 	Save(f FileInfo, doc *parsers.Document, rec Record, rulesHash string) error
 	// Seen records that a file with known content was screened again.
 	Seen(f FileInfo) error
+	// Prefetch announces the contents the run will Load with these rules,
+	// so that the store can read them in bulk. Load must work without it.
+	Prefetch(shas []string, rulesHash string) error
 }
 
 // Progress is a snapshot of a run.
@@ -198,15 +201,16 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 		extractT time.Duration
 		matchT   time.Duration
 	)
+	infos, order := w.plan(files)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
-	for _, i := range largestFirst(files) {
+	for _, i := range order {
 		path := files[i]
 		if gctx.Err() != nil {
 			break
 		}
 		g.Go(func() error {
-			rec, te, tm := w.screen(gctx, path)
+			rec, te, tm := w.screen(gctx, infos[i])
 			records[i] = rec
 			mu.Lock()
 			defer mu.Unlock()
@@ -238,21 +242,45 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	return rep, nil
 }
 
-// largestFirst returns the indexes of files, largest file first. Starting
-// the long jobs first keeps one big file from running alone at the end of
-// a batch while the other workers idle; the report's order does not depend
-// on it.
-func largestFirst(files []string) []int {
-	size := make([]int64, len(files))
+// fileStat is what the planning pass learns of a file.
+type fileStat struct {
+	FileInfo       // SHA256 set if the store knows this size and time
+	err      error // from stat
+}
+
+// plan stats every file once. It returns the indexes of files largest
+// first: starting the long jobs first keeps one big file from running alone
+// at the end of a batch while the other workers idle (the report's order
+// does not depend on it). With a store, it looks up the content hash of
+// files whose size and time are unchanged and prefetches what is stored
+// for them.
+func (w *fileWorker) plan(files []string) ([]fileStat, []int) {
+	infos := make([]fileStat, len(files))
 	order := make([]int, len(files))
-	for i, f := range files {
+	var known []string
+	for i, path := range files {
 		order[i] = i
-		if fi, err := os.Stat(f); err == nil {
-			size[i] = fi.Size()
+		infos[i].Path = path
+		fi, err := os.Stat(path)
+		if err != nil {
+			infos[i].err = err
+			continue
+		}
+		infos[i].Size, infos[i].ModTime = fi.Size(), fi.ModTime()
+		if w.store != nil {
+			if sha, ok := w.store.Hash(path, infos[i].Size, infos[i].ModTime); ok {
+				infos[i].SHA256 = sha
+				known = append(known, sha)
+			}
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
-	return order
+	if len(known) > 0 {
+		if err := w.store.Prefetch(known, w.rulesHash); err != nil {
+			w.log.Error("state read failed; reading stored results one by one", "err", err)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return infos[order[a]].Size > infos[order[b]].Size })
+	return infos, order
 }
 
 // fileWorker screens one file at a time; it is shared by the pool's
@@ -270,7 +298,8 @@ type fileWorker struct {
 // screen extracts, analyses and scores one file, through the store when
 // there is one. It recovers from panics so that one file can never take
 // down the batch.
-func (w *fileWorker) screen(ctx context.Context, path string) (rec Record, te, tm time.Duration) {
+func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm time.Duration) {
+	path := f.Path
 	defer func() {
 		if p := recover(); p != nil {
 			rec = Record{File: path, Status: StatusError, Error: "corrupt", Message: fmt.Sprintf("internal error: %v", p)}
@@ -280,16 +309,16 @@ func (w *fileWorker) screen(ctx context.Context, path string) (rec Record, te, t
 		rec, _, te, tm = w.screenFresh(ctx, path)
 		return rec, te, tm
 	}
-	fi, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(f.err, fs.ErrNotExist) {
 		return Record{File: path, Status: statusGone}, 0, 0
 	}
-	if err != nil {
-		return Record{File: path, Status: StatusError, Error: "error", Message: err.Error()}, 0, 0
+	if f.err != nil {
+		return Record{File: path, Status: StatusError, Error: "error", Message: f.err.Error()}, 0, 0
 	}
-	info := FileInfo{Path: path, Size: fi.Size(), ModTime: fi.ModTime()}
-	sha, ok := w.store.Hash(path, info.Size, info.ModTime)
-	if !ok {
+	info := f.FileInfo
+	sha := info.SHA256
+	if sha == "" {
+		var err error
 		if sha, err = hashFile(path); errors.Is(err, fs.ErrNotExist) {
 			return Record{File: path, Status: statusGone}, 0, 0
 		} else if err != nil {

@@ -33,28 +33,36 @@ func (e *encoder) strs(s []string) {
 	}
 }
 
+// decoder reads a record from one string: every string field is a slice
+// of it, so decoding allocates once per record, not once per field.
 type decoder struct {
-	b   []byte
+	s   string
 	err error
 }
 
 func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
+	var v uint64
+	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
+		c := d.s[i]
+		if i == binary.MaxVarintLen64-1 && c > 1 {
+			break // overflows 64 bits
+		}
+		v |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			d.s = d.s[i+1:]
+			return v
+		}
 	}
-	d.b = d.b[n:]
-	return v
+	d.fail()
+	return 0
 }
 
 func (d *decoder) int() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
+	u := d.uint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
 	}
-	d.b = d.b[n:]
 	return v
 }
 
@@ -62,44 +70,47 @@ func (d *decoder) fail() {
 	if d.err == nil {
 		d.err = errShort
 	}
-	d.b = nil
+	d.s = ""
 }
 
 func (d *decoder) str() string {
 	n := d.uint()
-	if n > uint64(len(d.b)) {
+	if n > uint64(len(d.s)) {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
+	s := d.s[:n]
+	d.s = d.s[n:]
 	return s
 }
 
 func (d *decoder) f64() float64 {
-	if len(d.b) < 8 {
+	if len(d.s) < 8 {
 		d.fail()
 		return 0
 	}
-	v := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
-	d.b = d.b[8:]
-	return v
+	var u uint64
+	for i := 7; i >= 0; i-- {
+		u = u<<8 | uint64(d.s[i])
+	}
+	d.s = d.s[8:]
+	return math.Float64frombits(u)
 }
 
 func (d *decoder) bool() bool {
-	if len(d.b) < 1 {
+	if len(d.s) < 1 {
 		d.fail()
 		return false
 	}
-	v := d.b[0] == 1
-	d.b = d.b[1:]
+	v := d.s[0] == 1
+	d.s = d.s[1:]
 	return v
 }
 
 // count reads a slice length, refusing one the remaining bytes cannot hold.
 func (d *decoder) count() int {
 	n := d.uint()
-	if n > uint64(len(d.b)) {
+	if n > uint64(len(d.s)) {
 		d.fail()
 		return 0
 	}
@@ -156,12 +167,14 @@ func encodeRecord(r screener.Record) []byte {
 	return e.b
 }
 
-func decodeRecord(b []byte) (screener.Record, error) {
+// decodeRecord reads what encodeRecord wrote. The record's strings share
+// the memory of b.
+func decodeRecord(b string) (screener.Record, error) {
 	var r screener.Record
 	if len(b) == 0 || b[0] != codecVersion {
 		return r, errors.New("unknown stored result encoding")
 	}
-	d := &decoder{b: b[1:]}
+	d := &decoder{s: b[1:]}
 	var status string
 	for _, p := range []*string{&r.SHA256, &status, &r.Error, &r.Message, &r.DuplicateOf, &r.Name, &r.Email, &r.Phone, &r.Format} {
 		*p = d.str()
@@ -206,7 +219,7 @@ func decodeRecord(b []byte) (screener.Record, error) {
 			l.Detail = d.str()
 		}
 	}
-	if d.err == nil && len(d.b) != 0 {
+	if d.err == nil && len(d.s) != 0 {
 		d.err = errors.New("stored result has trailing bytes")
 	}
 	return r, d.err

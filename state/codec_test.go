@@ -1,6 +1,7 @@
 package state
 
 import (
+	"math"
 	"reflect"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	fill(reflect.ValueOf(&r).Elem(), 1)
 	// File, Rank and New belong to a run, not to the content: not stored.
 	r.File, r.Rank, r.New = "", 0, false
-	got, err := decodeRecord(encodeRecord(r))
+	got, err := decodeRecord(string(encodeRecord(r)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		t.Errorf("round trip lost data (a new Record field missing from codec.go?)\n got %+v\nwant %+v", got, r)
 	}
 	empty := screener.Record{Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}}
-	if got, err := decodeRecord(encodeRecord(empty)); err != nil || !reflect.DeepEqual(got, empty) {
+	if got, err := decodeRecord(string(encodeRecord(empty))); err != nil || !reflect.DeepEqual(got, empty) {
 		t.Errorf("empty record: %+v, %v", got, err)
 	}
 }
@@ -58,11 +59,32 @@ func FuzzDecodeRecord(f *testing.F) {
 	f.Add(encodeRecord(r))
 	f.Add([]byte{codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		rec, err := decodeRecord(b)
+		rec, err := decodeRecord(string(b))
 		if err == nil {
-			if again, err := decodeRecord(encodeRecord(rec)); err != nil || !reflect.DeepEqual(again, rec) {
+			if again, err := decodeRecord(string(encodeRecord(rec))); err != nil || !reflect.DeepEqual(again, rec) {
 				t.Errorf("decode(encode(x)) != x: %v", err)
 			}
 		}
 	})
+}
+
+// TestVarints checks the string decoder against encoding/binary's varints.
+func TestVarints(t *testing.T) {
+	for _, v := range []int64{0, 1, -1, 63, -64, 64, 127, 128, 1 << 40, math.MaxInt64, math.MinInt64} {
+		e := &encoder{}
+		e.uint(uint64(v))
+		e.int(v)
+		e.f64(float64(v) / 3)
+		d := &decoder{s: string(e.b)}
+		if u, i, f := d.uint(), d.int(), d.f64(); u != uint64(v) || i != v || f != float64(v)/3 || d.err != nil || d.s != "" {
+			t.Errorf("%d: got %d %d %g, err %v, %d bytes left", v, u, i, f, d.err, len(d.s))
+		}
+	}
+	// An 11-byte varint overflows; a cut one is short.
+	for _, bad := range []string{"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", "\xff\xff", "\x80"} {
+		d := &decoder{s: bad}
+		if d.uint(); d.err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
 }

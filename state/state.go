@@ -61,6 +61,8 @@ type DB struct {
 	recentDocs     map[string]bool
 	filesOnce      sync.Once
 	files          map[string]fileRow // the files table; guarded by mu
+	prefetched     map[string]docRow  // rows read by Prefetch, until Load takes them; guarded by mu
+	prefetchRules  string             // the rules hash of prefetched; guarded by mu
 	lock           *os.File
 	opts           Options
 	run            int64 // current run, 0 outside a run
@@ -282,47 +284,105 @@ func (s *DB) rememberFiles(batch []pending) {
 	}
 }
 
+// docRow is what Load reads of a document: its history, status and the
+// stored result for the run's rules, if any.
+type docRow struct {
+	firstRun, lastSeen int64
+	status             string
+	code, msg          sql.NullString
+	rec                sql.NullString // the encoded result; invalid when none for these rules
+}
+
+// prefetchChunk bounds the parameters of one prefetch query.
+const prefetchChunk = 500
+
+// Prefetch implements screener.Store: it reads the documents and results
+// of the given contents in a few queries, so that Load finds them in
+// memory. One query per file was most of an incremental run's own cost.
+func (s *DB) Prefetch(shas []string, rulesHash string) error {
+	rows := make(map[string]docRow, len(shas))
+	for len(shas) > 0 {
+		chunk := shas[:min(len(shas), prefetchChunk)]
+		shas = shas[len(chunk):]
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, rulesHash)
+		for _, sha := range chunk {
+			args = append(args, sha)
+		}
+		q := `SELECT d.sha256, d.first_seen_run, d.last_seen_at, d.status, d.error, d.message, r.record
+			FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ?
+			WHERE d.sha256 IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
+		if err := s.scanDocs(q, args, rows); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	s.prefetched, s.prefetchRules = rows, rulesHash
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *DB) scanDocs(q string, args []any, into map[string]docRow) error {
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sha string
+		var r docRow
+		if err := rows.Scan(&sha, &r.firstRun, &r.lastSeen, &r.status, &r.code, &r.msg, &r.rec); err != nil {
+			return err
+		}
+		into[sha] = r
+	}
+	return rows.Err()
+}
+
 // Load implements screener.Store.
 func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
-	var (
-		c                  screener.Cached
-		firstRun, lastSeen int64
-		status             string
-		code, msg          sql.NullString
-		rec                []byte // nil when no result for these rules
-		format, text, hf   sql.NullString
-		pages, size        sql.NullInt64
-	)
-	err := s.docStmt.QueryRow(rulesHash, sha).Scan(&firstRun, &lastSeen, &status, &code, &msg, &rec)
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, nil
+	var c screener.Cached
+	s.mu.Lock()
+	r, ok := s.prefetched[sha]
+	ok = ok && s.prefetchRules == rulesHash
+	delete(s.prefetched, sha) // used once; keeps memory bounded
+	s.mu.Unlock()
+	if !ok {
+		err := s.docStmt.QueryRow(rulesHash, sha).Scan(&r.firstRun, &r.lastSeen, &r.status, &r.code, &r.msg, &r.rec)
+		if errors.Is(err, sql.ErrNoRows) {
+			return c, nil
+		}
+		if err != nil {
+			return c, err
+		}
 	}
-	if err != nil {
-		return c, err
-	}
-	c.SeenBefore = firstRun <= s.lastDone
-	if s.opts.Now().Unix()-lastSeen < 24*60*60 {
+	c.SeenBefore = r.firstRun <= s.lastDone
+	if s.opts.Now().Unix()-r.lastSeen < 24*60*60 {
 		s.mu.Lock()
 		s.recentDocs[sha] = true
 		s.mu.Unlock()
 	}
-	if status == string(screener.StatusError) {
-		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: code.String, Message: msg.String}
+	if r.status == string(screener.StatusError) {
+		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: r.code.String, Message: r.msg.String}
 		return c, nil
 	}
-	if rec != nil {
-		r, err := decodeRecord(rec)
-		if len(rec) > 0 && rec[0] == '{' {
-			r, err = screener.Record{}, json.Unmarshal(rec, &r) // written by an earlier version
+	if r.rec.Valid {
+		rec, err := decodeRecord(r.rec.String)
+		if strings.HasPrefix(r.rec.String, "{") {
+			rec, err = screener.Record{}, json.Unmarshal([]byte(r.rec.String), &rec) // written by an earlier version
 		}
 		if err != nil {
 			return c, fmt.Errorf("stored result of %s: %w", sha, err)
 		}
-		c.Record = &r
+		c.Record = &rec
 		return c, nil
 	}
 	// No result for these rules: the stored text, if kept, is re-scored.
-	err = s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf)
+	var (
+		format, text, hf sql.NullString
+		pages, size      sql.NullInt64
+	)
+	err := s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf)
 	switch {
 	case err == nil:
 		c.Doc = &parsers.Document{Format: parsers.Format(format.String), Text: text.String, HeaderFooter: hf.String,

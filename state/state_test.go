@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -188,5 +189,48 @@ func TestTextNotStored(t *testing.T) {
 	db.db.QueryRow(`SELECT text, text_sha256 FROM documents`).Scan(&text, &textSHA)
 	if text.Valid || len(textSHA) != 64 {
 		t.Errorf("text stored %v, hash %q", text, textSHA)
+	}
+}
+
+// TestPrefetch: Load answers the same from prefetched rows as from its own
+// query, for a result, a failure, text without a result and unknown content.
+func TestPrefetch(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{StoreText: true})
+	db.BeginRun("rules1")
+	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Pages: 1, Bytes: 10, SHA256: "aaa"}
+	db.Save(screener.FileInfo{Path: "a", SHA256: "aaa"}, doc, screener.Record{SHA256: "aaa", Status: screener.StatusOK, Score: 50, Matched: []string{"Go"}}, "rules1")
+	db.Save(screener.FileInfo{Path: "b", SHA256: "bbb"}, nil, screener.Record{Status: screener.StatusError, Error: "encrypted", Message: "needs a password"}, "rules1")
+	if err := db.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	db.BeginRun("rules1")
+	shas := []string{"aaa", "bbb", "zzz"}
+	for _, rules := range []string{"rules1", "rules2"} {
+		want := map[string]screener.Cached{}
+		for _, sha := range shas {
+			c, err := db.Load(sha, rules)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[sha] = c
+		}
+		if err := db.Prefetch(shas, rules); err != nil {
+			t.Fatal(err)
+		}
+		if len(db.prefetched) != 2 {
+			t.Errorf("%s: prefetched %d rows, want 2", rules, len(db.prefetched))
+		}
+		for _, sha := range shas {
+			if got, err := db.Load(sha, rules); err != nil || !reflect.DeepEqual(got, want[sha]) {
+				t.Errorf("%s %s: prefetched Load = %+v, %v; want %+v", rules, sha, got, err, want[sha])
+			}
+		}
+		if len(db.prefetched) != 0 {
+			t.Errorf("%s: %d prefetched rows not taken by Load", rules, len(db.prefetched))
+		}
+	}
+	db.Prefetch([]string{"aaa"}, "rules1")
+	if c, err := db.Load("aaa", "rules1"); err != nil || c.Record == nil || c.Record.Score != 50 || !c.SeenBefore {
+		t.Errorf("prefetched result: %+v, %v", c, err)
 	}
 }

@@ -201,7 +201,18 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 		extractT time.Duration
 		matchT   time.Duration
 	)
-	infos, order := w.plan(files)
+	infos, order, known := w.plan(files)
+	// Stored results are read in bulk while the first new files extract.
+	prefetched := make(chan struct{})
+	go func() {
+		defer close(prefetched)
+		if len(known) > 0 {
+			if err := w.store.Prefetch(known, w.rulesHash); err != nil {
+				log.Error("state read failed; reading stored results one by one", "err", err)
+			}
+		}
+	}()
+	defer func() { <-prefetched }()
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	for _, i := range order {
@@ -210,6 +221,9 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 			break
 		}
 		g.Go(func() error {
+			if infos[i].SHA256 != "" {
+				<-prefetched
+			}
 			rec, te, tm := w.screen(gctx, infos[i])
 			records[i] = rec
 			mu.Lock()
@@ -248,16 +262,16 @@ type fileStat struct {
 	err      error // from stat
 }
 
-// plan stats every file once. It returns the indexes of files largest
-// first: starting the long jobs first keeps one big file from running alone
-// at the end of a batch while the other workers idle (the report's order
-// does not depend on it). With a store, it looks up the content hash of
-// files whose size and time are unchanged and prefetches what is stored
-// for them.
-func (w *fileWorker) plan(files []string) ([]fileStat, []int) {
-	infos := make([]fileStat, len(files))
-	order := make([]int, len(files))
-	var known []string
+// plan stats every file once and returns the order to screen them in and
+// the content hashes the store already knows. With a store, files whose
+// size and modification time are unchanged get their hash from it. Files
+// to extract come first, largest first: starting the long jobs first keeps
+// one big file from running alone at the end of a batch while the other
+// workers idle; files with stored results are quick and fill in. The
+// report's order does not depend on it.
+func (w *fileWorker) plan(files []string) (infos []fileStat, order []int, known []string) {
+	infos = make([]fileStat, len(files))
+	order = make([]int, len(files))
 	for i, path := range files {
 		order[i] = i
 		infos[i].Path = path
@@ -274,13 +288,14 @@ func (w *fileWorker) plan(files []string) ([]fileStat, []int) {
 			}
 		}
 	}
-	if len(known) > 0 {
-		if err := w.store.Prefetch(known, w.rulesHash); err != nil {
-			w.log.Error("state read failed; reading stored results one by one", "err", err)
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := &infos[order[a]], &infos[order[b]]
+		if (x.SHA256 == "") != (y.SHA256 == "") {
+			return x.SHA256 == ""
 		}
-	}
-	sort.SliceStable(order, func(a, b int) bool { return infos[order[a]].Size > infos[order[b]].Size })
-	return infos, order
+		return x.Size > y.Size
+	})
+	return infos, order, known
 }
 
 // fileWorker screens one file at a time; it is shared by the pool's

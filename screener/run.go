@@ -226,16 +226,20 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 			}
 			rec, te, tm := w.screen(gctx, infos[i])
 			records[i] = rec
+			failed := rec.Status == StatusError && gctx.Err() == nil
+			// Logged outside the lock: a slow stderr must not stall the pool.
+			if failed {
+				log.Warn("file failed", "file", path, "reason", rec.Error, "message", rec.Message)
+			} else {
+				log.Debug("file screened", "file", path, "score", rec.Score, "extract_ms", te.Milliseconds())
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			done++
 			extractT += te
 			matchT += tm
-			if rec.Status == StatusError && gctx.Err() == nil {
+			if failed {
 				errCount++
-				log.Warn("file failed", "file", path, "reason", rec.Error, "message", rec.Message)
-			} else {
-				log.Debug("file screened", "file", path, "score", rec.Score, "extract_ms", te.Milliseconds())
 			}
 			if opts.Progress != nil {
 				opts.Progress(Progress{Done: done, Total: len(files), Errors: errCount, Elapsed: time.Since(rep.Started)})

@@ -1,0 +1,110 @@
+package screener
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
+)
+
+// fakeStore knows one file by path, size and time, and has a result for
+// its content.
+type fakeStore struct {
+	mu         sync.Mutex
+	knownPath  string
+	knownSize  int64
+	knownMTime time.Time
+	prefetched []string
+	saved      []string
+}
+
+func (s *fakeStore) Hash(path string, size int64, mtime time.Time) (string, bool) {
+	if path == s.knownPath && size == s.knownSize && mtime.Equal(s.knownMTime) {
+		return "known-sha", true
+	}
+	return "", false
+}
+
+func (s *fakeStore) Load(sha, rulesHash string) (Cached, error) {
+	if sha == "known-sha" {
+		return Cached{Record: &Record{Status: StatusOK, Score: 77, SHA256: sha}, SeenBefore: true}, nil
+	}
+	return Cached{}, nil
+}
+
+func (s *fakeStore) Save(f FileInfo, doc *parsers.Document, rec Record, rulesHash string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.saved = append(s.saved, filepath.Base(f.Path))
+	return nil
+}
+
+func (s *fakeStore) Seen(FileInfo) error { return nil }
+
+func (s *fakeStore) Prefetch(shas []string, rulesHash string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.prefetched = append(s.prefetched, shas...)
+	return nil
+}
+
+// TestRunWithStore: a file the store knows is neither read nor extracted
+// (its stored result is used, prefetched in bulk); new files are extracted,
+// the largest first, and saved.
+func TestRunWithStore(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, size int) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	known := write("known.txt", 300)
+	small := write("small.txt", 10)
+	big := write("big.txt", 200)
+	fi, err := os.Stat(known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &fakeStore{knownPath: known, knownSize: fi.Size(), knownMTime: fi.ModTime()}
+	var extracted []string
+	extract := func(ctx context.Context, p string) (*parsers.Document, error) {
+		extracted = append(extracted, filepath.Base(p)) // one worker: no race
+		return &parsers.Document{Format: parsers.Text, Text: "Go developer", SHA256: "sha-" + filepath.Base(p)}, nil
+	}
+	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
+	rep, err := RunFiles(context.Background(), []string{known, small, big}, nil,
+		Options{Rules: set, Workers: 1, Extract: extract, Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"big.txt", "small.txt"}; !slices.Equal(extracted, want) {
+		t.Errorf("extracted %v, want %v (new files, largest first; the known one never)", extracted, want)
+	}
+	if !slices.Equal(store.prefetched, []string{"known-sha"}) {
+		t.Errorf("prefetched %v", store.prefetched)
+	}
+	slices.Sort(store.saved)
+	if !slices.Equal(store.saved, []string{"big.txt", "small.txt"}) {
+		t.Errorf("saved %v", store.saved)
+	}
+	for _, r := range rep.Records {
+		switch filepath.Base(r.File) {
+		case "known.txt":
+			if r.Score != 77 || r.New || r.File != known {
+				t.Errorf("known file: %+v", r)
+			}
+		default:
+			if !r.New || r.Status != StatusOK {
+				t.Errorf("new file: %+v", r)
+			}
+		}
+	}
+}

@@ -51,9 +51,7 @@ type DB struct {
 	pending []pending // outcomes not yet committed; guarded by mu
 
 	db       *sql.DB
-	hashStmt *sql.Stmt // prepared once: SQLite's parser is a visible cost per file
-	docStmt  *sql.Stmt
-	textStmt *sql.Stmt
+	textStmt *sql.Stmt // prepared once: SQLite's parser is a visible cost per file
 	// unchangedPaths are the paths whose file record matched in Hash, and
 	// recentDocs the contents seen within a day: Seen on both would change
 	// nothing that matters (retention counts in days). Guarded by mu.
@@ -99,9 +97,6 @@ func Open(path string, opts Options) (*DB, error) {
 		stmt **sql.Stmt
 		q    string
 	}{
-		{&s.hashStmt, `SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?`},
-		{&s.docStmt, `SELECT d.first_seen_run, d.last_seen_at, d.status, d.error, d.message, r.record
-			FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ? WHERE d.sha256 = ?`},
 		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
 	} {
 		if *p.stmt, err = db.Prepare(p.q); err != nil {
@@ -304,15 +299,7 @@ func (s *DB) Prefetch(shas []string, rulesHash string) error {
 	for len(shas) > 0 {
 		chunk := shas[:min(len(shas), prefetchChunk)]
 		shas = shas[len(chunk):]
-		args := make([]any, 0, len(chunk)+1)
-		args = append(args, rulesHash)
-		for _, sha := range chunk {
-			args = append(args, sha)
-		}
-		q := `SELECT d.sha256, d.first_seen_run, d.last_seen_at, d.status, d.error, d.message, r.record
-			FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ?
-			WHERE d.sha256 IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
-		if err := s.scanDocs(q, args, rows); err != nil {
+		if err := s.readDocs(chunk, rulesHash, rows); err != nil {
 			return err
 		}
 	}
@@ -322,8 +309,17 @@ func (s *DB) Prefetch(shas []string, rulesHash string) error {
 	return nil
 }
 
-func (s *DB) scanDocs(q string, args []any, into map[string]docRow) error {
-	rows, err := s.db.Query(q, args...)
+// readDocs reads the rows of the given contents into into; contents not
+// stored are left out.
+func (s *DB) readDocs(shas []string, rulesHash string, into map[string]docRow) error {
+	args := make([]any, 0, len(shas)+1)
+	args = append(args, rulesHash)
+	for _, sha := range shas {
+		args = append(args, sha)
+	}
+	rows, err := s.db.Query(`SELECT d.sha256, d.first_seen_run, d.last_seen_at, d.status, d.error, d.message, r.record
+		FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ?
+		WHERE d.sha256 IN (?`+strings.Repeat(", ?", len(shas)-1)+`)`, args...)
 	if err != nil {
 		return err
 	}
@@ -347,13 +343,13 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 	ok = ok && s.prefetchRules == rulesHash
 	delete(s.prefetched, sha) // used once; keeps memory bounded
 	s.mu.Unlock()
-	if !ok {
-		err := s.docStmt.QueryRow(rulesHash, sha).Scan(&r.firstRun, &r.lastSeen, &r.status, &r.code, &r.msg, &r.rec)
-		if errors.Is(err, sql.ErrNoRows) {
-			return c, nil
-		}
-		if err != nil {
+	if !ok { // not prefetched: content new to this run, or a second file with it
+		one := map[string]docRow{}
+		if err := s.readDocs([]string{sha}, rulesHash, one); err != nil {
 			return c, err
+		}
+		if r, ok = one[sha]; !ok {
+			return c, nil
 		}
 	}
 	c.SeenBefore = r.firstRun <= s.lastDone

@@ -312,7 +312,7 @@ func (tp *textPass) font(res pdf.Value, name string) *pdfFont {
 	if f, ok := tp.fonts[key]; ok {
 		return f
 	}
-	f := loadFont(res.Key("Font").Key(name), tp.lim)
+	f := loadFont(res.Key("Font").Key(name))
 	tp.fonts[key] = f
 	return f
 }

@@ -57,7 +57,7 @@ func (f *pdfFont) text(code uint32) string {
 
 // loadFont builds a pdfFont from a font dictionary. It never fails: missing
 // parts degrade to guesses (Latin-1 text, half-em widths).
-func loadFont(v pdf.Value, lim Limits) *pdfFont {
+func loadFont(v pdf.Value) *pdfFont {
 	f := &pdfFont{scale: 1.0 / 1000, defWidth: 500, widths: map[uint32]float64{}}
 	subtype := v.Key("Subtype").Name()
 	if subtype == "Type0" {
@@ -98,7 +98,7 @@ func loadFont(v pdf.Value, lim Limits) *pdfFont {
 		f.toUni = simpleEncoding(v)
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		if m := parseToUnicode(tu, lim); len(m) > 0 {
+		if m := parseToUnicode(tu); len(m) > 0 {
 			for k, s := range m {
 				f.toUni[k] = s
 			}
@@ -260,7 +260,7 @@ func glyphText(name string) string {
 }
 
 // parseToUnicode reads a font's ToUnicode CMap.
-func parseToUnicode(v pdf.Value, lim Limits) map[uint32]string {
+func parseToUnicode(v pdf.Value) map[uint32]string {
 	rc := v.Reader()
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, 4<<20))

@@ -125,16 +125,16 @@ func text(s string) string {
 	return s
 }
 
+// headerRow freezes the first row and writes the column names in it.
 func headerRow(sw *excelize.StreamWriter, st *styles, cols []string) error {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
 	row := make([]any, len(cols))
 	for i, c := range cols {
 		row[i] = excelize.Cell{StyleID: st.header, Value: c}
 	}
 	return sw.SetRow("A1", row, excelize.RowOpts{Height: 30})
-}
-
-func freezeHeader(sw *excelize.StreamWriter) error {
-	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
 // fileLink is a HYPERLINK formula cell opening the file, or plain text when
@@ -175,9 +175,6 @@ func writeShortlistSheet(f *excelize.File, st *styles, sheet, table string, ok [
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
-	}
-	if err := freezeHeader(sw); err != nil {
-		return err
 	}
 	if err := headerRow(sw, st, header); err != nil {
 		return err
@@ -248,9 +245,6 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set) erro
 			return err
 		}
 	}
-	if err := freezeHeader(sw); err != nil {
-		return err
-	}
 	if err := headerRow(sw, st, cols); err != nil {
 		return err
 	}
@@ -288,9 +282,6 @@ func writeErrors(f *excelize.File, st *styles, bad []Record) error {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
-	}
-	if err := freezeHeader(sw); err != nil {
-		return err
 	}
 	cols := []string{"File", "Status", "Reason", "Message"}
 	if err := headerRow(sw, st, cols); err != nil {

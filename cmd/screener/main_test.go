@@ -113,6 +113,11 @@ func TestScreenExample(t *testing.T) {
 	if got := wb.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
+	for _, sheet := range []string{"Shortlist", "Skills", "Errors"} {
+		if p, err := wb.GetPanes(sheet); err != nil || !p.Freeze || p.YSplit != 1 {
+			t.Errorf("%s: header row not frozen: %+v, %v", sheet, p, err)
+		}
+	}
 	rows, err := wb.GetRows("Shortlist")
 	if err != nil {
 		t.Fatal(err)

@@ -40,8 +40,11 @@ type Set struct {
 type Item struct {
 	Skill  string  `yaml:"skill"`
 	Weight float64 `yaml:"weight,omitempty"` // 0 means the default for its list
-	Note   string  `yaml:"-"`                // where it came from; written as a comment
-	line   int
+	// MinYears is the least experience with the skill the job asks for, in
+	// years of dated roles that mention it; 0 means no minimum.
+	MinYears float64 `yaml:"min_years,omitempty"`
+	Note     string  `yaml:"-"` // where it came from; written as a comment
+	line     int
 }
 
 // Group is satisfied when at least Min of its skills are found.
@@ -253,6 +256,9 @@ func (s *Set) WriteYAML(w io.Writer) error {
 			m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("skill"), str(it.Skill)}}
 			if it.Weight != 0 {
 				m.Content = append(m.Content, str("weight"), num(it.Weight))
+			}
+			if it.MinYears != 0 {
+				m.Content = append(m.Content, str("min_years"), num(it.MinYears))
 			}
 			m.Content[0].HeadComment = it.Note
 			n.Content = append(n.Content, m)

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+)
+
+// FindSkills returns every taxonomy skill in text, sorted by name.
+func (t *Taxonomy) FindSkills(text string) []Found {
+	lines := strings.Split(text, "\n")
+	return t.findSkills(text, lines, sectionsOf(lines))
+}
+
+func (t *Taxonomy) findSkills(text string, lines []string, sections []Section) []Found {
+	toks := tokenize(text)
+	sectionOf := func(line int) Section {
+		if line < len(sections) {
+			return sections[line]
+		}
+		return SectionOther
+	}
+	hits := t.m.accept(toks, t.m.scan(toks), sectionOf)
+	// Aggregate by skill: first occurrence gives section and evidence.
+	first := make([]int32, len(t.skills)) // 1 + index of the first hit, by skill
+	count := make([]int32, len(t.skills))
+	var found []int // skill indices, in order of first appearance
+	for k, h := range hits {
+		if first[h.skill] == 0 {
+			first[h.skill] = int32(k + 1)
+			found = append(found, h.skill)
+		}
+		count[h.skill]++
+	}
+	slices.SortFunc(found, func(a, b int) int { return t.order[a] - t.order[b] })
+	out := make([]Found, len(found))
+	for i, sk := range found {
+		h := hits[first[sk]-1]
+		s := t.skills[sk]
+		line := int(toks.t[h.first].line)
+		start := int(toks.t[h.first].start)
+		out[i] = Found{Skill: s.Name, Category: s.Category, Count: int(count[sk]), Section: sectionOf(line),
+			Evidence: evidence(lines[line], start-lineStart(text, start))}
+	}
+	return out
+}
+
+func lineStart(text string, off int) int {
+	return strings.LastIndexByte(text[:off], '\n') + 1
+}
+
+// evidence trims a line to at most 160 bytes around the offset at.
+func evidence(line string, at int) string {
+	const width = 160
+	line = strings.TrimSpace(strings.TrimLeft(line, "•·-*◦▪ "))
+	if len(line) <= width {
+		return line
+	}
+	at = min(max(at, 0), len(line))
+	start := max(0, at-width/2)
+	end := min(len(line), start+width)
+	for start > 0 && !isBoundary(line[start]) {
+		start--
+	}
+	for end < len(line) && !isBoundary(line[end]) {
+		end++
+	}
+	s := strings.TrimSpace(line[start:end])
+	if start > 0 {
+		s = "…" + s
+	}
+	if end < len(line) {
+		s += "…"
+	}
+	return s
+}
+
+func isBoundary(c byte) bool { return c == ' ' }

@@ -1,0 +1,173 @@
+package screener
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+)
+
+type fileStat struct {
+	FileInfo       // SHA256 set if the store knows this size and time
+	err      error // from stat
+}
+
+// plan stats every file once and returns the order to screen them in and
+// the content hashes the store already knows. With a store, files whose
+// size and modification time are unchanged get their hash from it. Files
+// to extract come first, largest first: starting the long jobs first keeps
+// one big file from running alone at the end of a batch while the other
+// workers idle; files with stored results are quick and fill in. The
+// report's order does not depend on it.
+func (w *fileWorker) plan(files []string) (infos []fileStat, order []int, known []string) {
+	infos = make([]fileStat, len(files))
+	order = make([]int, len(files))
+	for i, path := range files {
+		order[i] = i
+		infos[i].Path = path
+		fi, err := os.Stat(path)
+		if err != nil {
+			infos[i].err = err
+			continue
+		}
+		infos[i].Size, infos[i].ModTime = fi.Size(), fi.ModTime()
+		if w.store != nil {
+			if sha, ok := w.store.Hash(path, infos[i].Size, infos[i].ModTime); ok {
+				infos[i].SHA256 = sha
+				known = append(known, sha)
+			}
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := &infos[order[a]], &infos[order[b]]
+		if (x.SHA256 == "") != (y.SHA256 == "") {
+			return x.SHA256 == ""
+		}
+		return x.Size > y.Size
+	})
+	return infos, order, known
+}
+
+// fileWorker screens one file at a time; it is shared by the pool's
+// goroutines and holds no per-file state.
+type fileWorker struct {
+	extract   func(context.Context, string) (*parsers.Document, error)
+	tax       *rules.Taxonomy
+	set       *rules.Set
+	asOf      time.Time
+	store     Store
+	rulesHash string
+	log       *slog.Logger
+}
+
+// screen extracts, analyses and scores one file, through the store when
+// there is one. It recovers from panics so that one file can never take
+// down the batch.
+func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm time.Duration) {
+	path := f.Path
+	defer func() {
+		if p := recover(); p != nil {
+			rec = Record{File: path, Status: StatusError, Error: "corrupt", Message: fmt.Sprintf("internal error: %v", p)}
+		}
+	}()
+	if w.store == nil {
+		rec, _, te, tm = w.screenFresh(ctx, path)
+		return rec, te, tm
+	}
+	if errors.Is(f.err, fs.ErrNotExist) {
+		return Record{File: path, Status: statusGone}, 0, 0
+	}
+	if f.err != nil {
+		return Record{File: path, Status: StatusError, Error: "error", Message: f.err.Error()}, 0, 0
+	}
+	info := f.FileInfo
+	sha := info.SHA256
+	if sha == "" {
+		var err error
+		if sha, err = hashFile(path); errors.Is(err, fs.ErrNotExist) {
+			return Record{File: path, Status: statusGone}, 0, 0
+		} else if err != nil {
+			return Record{File: path, Status: StatusError, Error: "error", Message: err.Error()}, 0, 0
+		}
+	}
+	info.SHA256 = sha
+	c, err := w.store.Load(sha, w.rulesHash)
+	if err != nil {
+		w.log.Error("state read failed; screening afresh", "file", path, "err", err)
+		c = Cached{}
+	}
+	switch {
+	case c.Record != nil: // same content, same rules: nothing to do
+		rec = *c.Record
+	case c.Failed != nil:
+		rec = *c.Failed
+	case c.Doc != nil: // rules changed: score the stored text
+		t1 := time.Now()
+		rec = w.score(path, c.Doc)
+		tm = time.Since(t1)
+	default:
+		var doc *parsers.Document
+		rec, doc, te, tm = w.screenFresh(ctx, path)
+		rec.File, rec.SHA256, rec.New = path, sha, !c.SeenBefore
+		// Timeouts and memory failures may pass on another day; they are
+		// retried rather than remembered.
+		if ctx.Err() == nil && rec.Status != statusGone && rec.Error != "timeout" && rec.Error != "memory" && rec.Error != "cancelled" {
+			if err := w.store.Save(info, doc, rec, w.rulesHash); err != nil {
+				w.log.Error("state write failed", "file", path, "err", err)
+			}
+		}
+		return rec, te, tm
+	}
+	rec.File, rec.SHA256, rec.New = path, sha, !c.SeenBefore
+	if c.Doc != nil && c.Record == nil {
+		if err := w.store.Save(info, c.Doc, rec, w.rulesHash); err != nil {
+			w.log.Error("state write failed", "file", path, "err", err)
+		}
+	} else if err := w.store.Seen(info); err != nil {
+		w.log.Error("state write failed", "file", path, "err", err)
+	}
+	return rec, te, tm
+}
+
+// screenFresh extracts and scores a file; doc is nil on failure.
+func (w *fileWorker) screenFresh(ctx context.Context, path string) (rec Record, doc *parsers.Document, te, tm time.Duration) {
+	t0 := time.Now()
+	doc, err := w.extract(ctx, path)
+	te = time.Since(t0)
+	if err != nil {
+		rec = Record{File: path, Status: StatusError, Error: parsers.Code(err), Message: err.Error()}
+		if errors.Is(err, fs.ErrNotExist) {
+			rec.Status = statusGone
+		}
+		if ctx.Err() != nil {
+			rec.Error, rec.Message = "cancelled", "run cancelled"
+		}
+		return rec, nil, te, 0
+	}
+	t1 := time.Now()
+	rec = w.score(path, doc)
+	return rec, doc, te, time.Since(t1)
+}
+
+func (w *fileWorker) score(path string, doc *parsers.Document) Record {
+	p := w.tax.Analyze(doc.Text, filepath.Base(path), w.asOf)
+	res := w.set.Score(p)
+	rec := Record{
+		File: path, SHA256: doc.SHA256, Status: StatusOK, Format: string(doc.Format), Pages: doc.Pages, Bytes: doc.Bytes,
+		Score: res.Score, Qualified: res.Qualified, Knockouts: res.Knockouts,
+		Name: p.Name, Email: p.Email, Phone: p.Phone, Links: p.Links, YearsExperience: p.YearsExperience, Degrees: p.Degrees,
+		Matched: res.Matched, Missing: res.Missing, MatchedPreferred: res.MatchedPreferred,
+		SkillsFound: p.Skills, Breakdown: res.Breakdown,
+	}
+	if doc.Truncated {
+		rec.Message = "text truncated at the size limit"
+	}
+	return rec
+}

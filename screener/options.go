@@ -1,0 +1,31 @@
+package screener
+
+import (
+	"context"
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
+	"log/slog"
+	"time"
+)
+
+// Options configure [Run]. The zero value of each field is documented.
+type Options struct {
+	Rules    *rules.Set      // required
+	Taxonomy *rules.Taxonomy // nil means rules.DefaultTaxonomy()
+	// Workers bounds concurrent files; 0 means runtime.GOMAXPROCS(0).
+	Workers int
+	// Extract reads one file; nil means parsers.ExtractFile in-process
+	// with Limits. The command passes a parsers.Supervisor's Extract.
+	Extract func(ctx context.Context, path string) (*parsers.Document, error)
+	Limits  parsers.Limits
+	// AsOf is the date "Present" means in experience ranges; zero means now.
+	AsOf time.Time
+	// Logger receives one line per failed file; nil means silent.
+	Logger *slog.Logger
+	// Progress, if set, is called after each file from a single goroutine.
+	Progress func(Progress)
+	// Store, if set, remembers extractions and results between runs: files
+	// whose content and rules are unchanged are not read again. nil means
+	// a stateless run.
+	Store Store
+}

@@ -1,0 +1,74 @@
+package screener
+
+import (
+	"github.com/screener/screener/rules"
+	"time"
+)
+
+// Status of a file in a report.
+type Status string
+
+// Statuses, in the order reports list them.
+const (
+	StatusOK        Status = "ok"
+	StatusDuplicate Status = "duplicate"
+	StatusError     Status = "error"
+	StatusSkipped   Status = "skipped"
+
+	// statusGone marks a file removed while the run read it: it is no
+	// longer an input, and the report leaves it out.
+	statusGone Status = "gone"
+)
+
+// Record is the outcome for one input file: a scored candidate, or why not.
+type Record struct {
+	File             string         `json:"file"`
+	SHA256           string         `json:"sha256,omitempty"`
+	Status           Status         `json:"status"`
+	Error            string         `json:"error,omitempty"`   // reason code, see parsers.Code; "duplicate", "skipped"
+	Message          string         `json:"message,omitempty"` // human-readable reason
+	DuplicateOf      string         `json:"duplicate_of,omitempty"`
+	Rank             int            `json:"rank,omitempty"` // 1-based among status ok
+	New              bool           `json:"new,omitempty"`  // with a Store: first seen since the last completed run
+	Score            float64        `json:"score"`
+	Qualified        bool           `json:"qualified"`
+	Knockouts        []string       `json:"knockouts,omitempty"`
+	Name             string         `json:"name,omitempty"`
+	Email            string         `json:"email,omitempty"`
+	Phone            string         `json:"phone,omitempty"`
+	Links            []string       `json:"links,omitempty"`
+	YearsExperience  float64        `json:"years_experience"`
+	Degrees          []rules.Degree `json:"degrees,omitempty"`
+	Matched          []string       `json:"matched"`
+	Missing          []string       `json:"missing"`
+	MatchedPreferred []string       `json:"matched_preferred"`
+	SkillsFound      []rules.Found  `json:"skills_found"`
+	Breakdown        []rules.Line   `json:"breakdown,omitempty"`
+	Format           string         `json:"format,omitempty"`
+	Pages            int            `json:"pages,omitempty"`
+	Bytes            int64          `json:"bytes,omitempty"`
+}
+
+// Progress is a snapshot of a run.
+type Progress struct {
+	Done, Total, Errors int
+	Elapsed             time.Duration
+}
+
+// Report is the result of a run: every input file exactly once.
+type Report struct {
+	Records  []Record // ok (ranked), then duplicate, error and skipped, each by file name
+	Started  time.Time
+	Elapsed  time.Duration
+	Counts   Counts
+	RuleHash string
+	// Incremental is set when the run used a Store: records carry New.
+	Incremental bool
+	// Time spent, summed over workers: extraction, and matching with scoring.
+	ExtractTime, MatchTime time.Duration
+}
+
+// Counts summarise a report.
+type Counts struct {
+	Files, Screened, Qualified, Errors, Skipped, Duplicates int
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -168,6 +169,40 @@ func TestScore(t *testing.T) {
 		r := set.Score(&tt.profile)
 		if r.Score != tt.score || r.Qualified != tt.qualified {
 			t.Errorf("%s: score %v qualified %v, want %v %v (%+v)", tt.name, r.Score, r.Qualified, tt.score, tt.qualified, r.Breakdown)
+		}
+	}
+}
+
+// TestScoreKnockoutLines checks that the breakdown marks exactly the rules
+// behind the knockouts, one line per reason, and nothing else.
+func TestScoreKnockoutLines(t *testing.T) {
+	set := &Set{
+		Required:   []Item{{Skill: "Docker"}, {Skill: "Kubernetes"}},
+		OneOf:      []Group{{Name: "languages", Skills: []string{"Go", "Java"}}},
+		Preferred:  []Item{{Skill: "Terraform"}},
+		Degree:     &DegreeRule{Level: "bachelor", Required: true},
+		Experience: &Experience{MinYears: 3, Required: true},
+	}
+	tests := []struct {
+		name    string
+		profile Profile
+		want    []string // rules marked as knockouts
+	}{
+		{"all met", Profile{Skills: []Found{{Skill: "Docker"}, {Skill: "Go"}, {Skill: "Kubernetes"}}, Degrees: []Degree{{Level: "master"}}, YearsExperience: 3}, nil},
+		{"nothing", Profile{}, []string{"required: Docker", "required: Kubernetes", "one_of: languages", "degree: bachelor", "experience: 3 years"}},
+		{"one skill and the years", Profile{Skills: []Found{{Skill: "Docker"}, {Skill: "Java"}, {Skill: "Kubernetes"}}, Degrees: []Degree{{Level: "bachelor"}}, YearsExperience: 2.5}, []string{"experience: 3 years"}},
+		{"preferred never knocks out", Profile{Skills: []Found{{Skill: "Docker"}, {Skill: "Go"}}, Degrees: []Degree{{Level: "phd"}}, YearsExperience: 9}, []string{"required: Kubernetes"}},
+	}
+	for _, tt := range tests {
+		r := set.Score(&tt.profile)
+		var got []string
+		for _, l := range r.Breakdown {
+			if l.Knockout {
+				got = append(got, l.Rule)
+			}
+		}
+		if !slices.Equal(got, tt.want) || len(r.Knockouts) != len(tt.want) || r.Qualified != (len(tt.want) == 0) {
+			t.Errorf("%s: knockout lines %q, want %q (knockouts %q, qualified %v)", tt.name, got, tt.want, r.Knockouts, r.Qualified)
 		}
 	}
 }

@@ -29,6 +29,10 @@ type Line struct {
 	Weight float64 `json:"weight"`
 	Earned float64 `json:"earned"`
 	Detail string  `json:"detail,omitempty"`
+	// Knockout is set when this rule alone makes the candidate not
+	// qualified; [Result.Knockouts] holds its reason in words. An audit
+	// reads it to recompute selection as if the rule were dropped.
+	Knockout bool `json:"knockout,omitempty"`
 }
 
 // Score scores a profile. It is a pure function: the same set and profile
@@ -50,7 +54,7 @@ func (s *Set) Score(p *Profile) Result {
 		} else {
 			l.Detail = "not found"
 			r.Missing = append(r.Missing, it.Skill)
-			r.Qualified = false
+			r.Qualified, l.Knockout = false, true
 			r.Knockouts = append(r.Knockouts, "missing required "+it.Skill)
 		}
 		addLine(l)
@@ -72,7 +76,7 @@ func (s *Set) Score(p *Profile) Result {
 		l.Detail = fmt.Sprintf("%d of %d needed: %s", len(found), need, strings.Join(found, ", "))
 		r.Matched = append(r.Matched, found...)
 		if len(found) < need {
-			r.Qualified = false
+			r.Qualified, l.Knockout = false, true
 			r.Missing = append(r.Missing, "one of "+strings.Join(g.Skills, "/"))
 			r.Knockouts = append(r.Knockouts, fmt.Sprintf("needs %d of %s", need, strings.Join(g.Skills, ", ")))
 		}
@@ -103,7 +107,7 @@ func (s *Set) Score(p *Profile) Result {
 			}
 		}
 		if l.Earned == 0 && d.Required {
-			r.Qualified = false
+			r.Qualified, l.Knockout = false, true
 			r.Knockouts = append(r.Knockouts, "no "+d.Level+" degree found")
 		}
 		addLine(l)
@@ -113,7 +117,7 @@ func (s *Set) Score(p *Profile) Result {
 		l := Line{Rule: fmt.Sprintf("experience: %g years", e.MinYears), Weight: w,
 			Earned: w * math.Min(p.YearsExperience/e.MinYears, 1), Detail: fmt.Sprintf("%g years found", p.YearsExperience)}
 		if p.YearsExperience < e.MinYears && e.Required {
-			r.Qualified = false
+			r.Qualified, l.Knockout = false, true
 			r.Knockouts = append(r.Knockouts, fmt.Sprintf("%g years of experience, %g required", p.YearsExperience, e.MinYears))
 		}
 		addLine(l)

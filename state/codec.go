@@ -15,7 +15,9 @@ import (
 // is a version; a record starting with '{' is JSON (kept readable for old
 // state files). A field added to screener.Record must be added here too;
 // TestCodecRoundTrip fills every field by reflection and fails otherwise.
-const codecVersion = 1
+// Version 2 added a breakdown line's knockout flag; version 1 is still
+// read (without it).
+const codecVersion = 2
 
 var errShort = errors.New("stored result truncated")
 
@@ -163,6 +165,7 @@ func encodeRecord(r screener.Record) []byte {
 		e.f64(l.Weight)
 		e.f64(l.Earned)
 		e.str(l.Detail)
+		e.bool(l.Knockout)
 	}
 	return e.b
 }
@@ -171,9 +174,10 @@ func encodeRecord(r screener.Record) []byte {
 // the memory of b.
 func decodeRecord(b string) (screener.Record, error) {
 	var r screener.Record
-	if len(b) == 0 || b[0] != codecVersion {
+	if len(b) == 0 || b[0] < 1 || b[0] > codecVersion {
 		return r, errors.New("unknown stored result encoding")
 	}
+	version := b[0]
 	d := &decoder{s: b[1:]}
 	var status string
 	for _, p := range []*string{&r.SHA256, &status, &r.Error, &r.Message, &r.DuplicateOf, &r.Name, &r.Email, &r.Phone, &r.Format} {
@@ -217,6 +221,9 @@ func decodeRecord(b string) (screener.Record, error) {
 			l.Rule = d.str()
 			l.Weight, l.Earned = d.f64(), d.f64()
 			l.Detail = d.str()
+			if version >= 2 {
+				l.Knockout = d.bool()
+			}
 		}
 	}
 	if d.err == nil && len(d.s) != 0 {

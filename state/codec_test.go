@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
 )
 
@@ -86,5 +87,21 @@ func TestVarints(t *testing.T) {
 		if d.uint(); d.err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestCodecVersion1 reads a record stored before breakdown lines carried
+// their knockout flag: the same bytes without the flag's.
+func TestCodecVersion1(t *testing.T) {
+	r := screener.Record{SHA256: "ab", Status: screener.StatusOK, Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{},
+		Breakdown: []rules.Line{{Rule: "required: Go", Weight: 3, Detail: "not found"}}}
+	v2 := encodeRecord(r)
+	v1 := append([]byte{1}, v2[1:len(v2)-1]...) // version byte, and no trailing flag
+	got, err := decodeRecord(string(v1))
+	if err != nil || !reflect.DeepEqual(got, r) {
+		t.Errorf("version 1: %+v, %v", got, err)
+	}
+	if _, err := decodeRecord(string(append([]byte{codecVersion + 1}, v2[1:]...))); err == nil {
+		t.Error("a future version was read")
 	}
 }

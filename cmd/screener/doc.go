@@ -35,9 +35,14 @@
 //	3  the run finished, but some files could not be screened (see the Errors sheet)
 //	4  another run is using the -state file
 //
-// Outputs are written atomically: a temporary file in the same folder is
-// renamed over the target only when complete, so an interrupted run leaves
-// the previous workbook in place.
+// Output paths are checked before any resume is read (the folder exists and
+// can be written, the path is not a folder, no two outputs name one file).
+// Outputs are written as a set: a temporary file for each in its folder,
+// all renamed into place only once every one is complete, so an
+// interrupted run or a full disk leaves every previous output as it was.
+// "-" is standard output; a FIFO or character device is written in place;
+// a symbolic link's target is replaced, not the link; block devices and
+// sockets are refused.
 package main
 
 const usage = `screener ranks resumes (PDF, DOCX, text) against a job's requirements.

@@ -16,7 +16,6 @@ import (
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
 	"github.com/screener/screener/state"
-	"golang.org/x/sync/errgroup"
 )
 
 // screenFlags are the flags of screen and watch.
@@ -78,6 +77,17 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 		}
 	}
 	return nil
+}
+
+// outputs lists the outputs the flags ask for, each yet to be planned.
+func (f *screenFlags) outputs() []*output {
+	var outs []*output
+	for _, o := range []struct{ flag, path string }{{"-out", f.out}, {"-jsonl", f.jsonl}, {"-csv", f.csv}} {
+		if o.path != "" {
+			outs = append(outs, &output{flag: o.flag, path: o.path})
+		}
+	}
+	return outs
 }
 
 // session is everything a run needs, set up once; watch runs it many times.
@@ -156,6 +166,10 @@ func (s *session) close() {
 
 // once screens the paths, writes the outputs and returns the exit code.
 func (s *session) once(ctx context.Context) (int, error) {
+	outs := s.f.outputs()
+	if err := planOutputs(outs); err != nil {
+		return 0, err
+	}
 	if s.db != nil {
 		if _, err := s.db.BeginRun(s.set.Hash()); err != nil {
 			return 0, fmt.Errorf("state: %w", err)
@@ -170,7 +184,17 @@ func (s *session) once(ctx context.Context) (int, error) {
 	}
 	listed := shortlist(rep, s.f.top, s.f.minScore)
 	writeStart := time.Now()
-	if err := s.writeOutputs(rep, listed); err != nil {
+	for _, o := range outs {
+		switch o.flag {
+		case "-out":
+			o.write = func(w io.Writer) error { return screener.WriteWorkbook(w, listed, s.set, s.source) }
+		case "-jsonl":
+			o.write = func(w io.Writer) error { return screener.WriteJSONL(w, rep) }
+		case "-csv":
+			o.write = func(w io.Writer) error { return screener.WriteCSV(w, listed) }
+		}
+	}
+	if err := writeOutputs(outs, s.stdout); err != nil {
 		return 0, err
 	}
 	c := rep.Counts
@@ -261,54 +285,4 @@ func shortlist(rep *screener.Report, top int, minScore float64) *screener.Report
 		c.Records = append(c.Records, r)
 	}
 	return &c
-}
-
-// writeOutputs writes the workbook, JSON Lines and CSV at the same time:
-// they only read the report.
-func (s *session) writeOutputs(rep, listed *screener.Report) error {
-	var g errgroup.Group
-	if s.f.out != "" {
-		g.Go(func() error {
-			return writeFile(s.f.out, s.stdout, func(w io.Writer) error { return screener.WriteWorkbook(w, listed, s.set, s.source) })
-		})
-	}
-	if s.f.jsonl != "" {
-		g.Go(func() error {
-			return writeFile(s.f.jsonl, s.stdout, func(w io.Writer) error { return screener.WriteJSONL(w, rep) })
-		})
-	}
-	if s.f.csv != "" {
-		g.Go(func() error {
-			return writeFile(s.f.csv, s.stdout, func(w io.Writer) error { return screener.WriteCSV(w, listed) })
-		})
-	}
-	return g.Wait()
-}
-
-// writeFile writes to path atomically: a temporary file in the same folder,
-// synced, then renamed over path. "-" means stdout.
-func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error {
-	if path == "-" {
-		return write(stdout)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

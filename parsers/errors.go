@@ -1,94 +1,42 @@
 package parsers
 
-import (
-	"errors"
-	"fmt"
-)
+import "github.com/screener/screener/parsers/internal/extract"
 
-// Sentinel errors returned (wrapped in an [*Error]) by [Extract] and
-// [Supervisor.Extract]. Callers branch on them with errors.Is.
+// Sentinel errors returned (wrapped in an [*Error]) by [Extract] and the
+// worker supervisor. Callers branch on them with errors.Is.
 var (
 	// ErrEncrypted means the document needs a password we do not have,
 	// or uses an encryption scheme we cannot open.
-	ErrEncrypted = errors.New("encrypted")
+	ErrEncrypted = extract.ErrEncrypted
 	// ErrNoText means the document parsed but holds no extractable text;
 	// for a PDF this almost always means a scanned image.
-	ErrNoText = errors.New("no text")
+	ErrNoText = extract.ErrNoText
 	// ErrCorrupt means the document is damaged or malformed, or its parser
 	// failed on it.
-	ErrCorrupt = errors.New("corrupt")
+	ErrCorrupt = extract.ErrCorrupt
 	// ErrUnsupported means the content is not a format we read, whatever
 	// its file name says.
-	ErrUnsupported = errors.New("unsupported format")
+	ErrUnsupported = extract.ErrUnsupported
 	// ErrTooLarge means the file, its uncompressed content, its page count
 	// or its compression ratio exceeds a limit in [Limits].
-	ErrTooLarge = errors.New("too large")
+	ErrTooLarge = extract.ErrTooLarge
 	// ErrTimeout means extraction did not finish within its deadline.
-	ErrTimeout = errors.New("timeout")
+	ErrTimeout = extract.ErrTimeout
 	// ErrMemory means extraction exceeded its memory cap.
-	ErrMemory = errors.New("memory limit exceeded")
+	ErrMemory = extract.ErrMemory
 )
 
-// Error reports why one document could not be extracted. Err is one of the
-// sentinel errors above; Detail says precisely what was wrong and Hint,
-// when set, what the user can do about it.
-type Error struct {
-	File   string // file name as given by the caller; may be empty
-	Err    error  // one of the sentinels: ErrEncrypted, ErrNoText, ...
-	Detail string // e.g. "AES-256 (revision 6) encryption"
-	Hint   string // e.g. "the PDF is probably a scanned image"
-}
+// Error reports why one document could not be extracted: File, Err (one of
+// the sentinels above), Detail (precisely what was wrong) and Hint (when
+// set, what the user can do about it). It prints as
+// "resume.pdf: encrypted: needs a user password (hint: ...)".
+type Error = extract.Error
 
-func (e *Error) Error() string {
-	msg := e.Err.Error()
-	if e.Detail != "" {
-		msg += ": " + e.Detail
-	}
-	if e.File != "" {
-		msg = e.File + ": " + msg
-	}
-	if e.Hint != "" {
-		msg += " (hint: " + e.Hint + ")"
-	}
-	return msg
-}
-
-func (e *Error) Unwrap() error { return e.Err }
+// Limits bound the work done on one document; the zero value of every
+// field means its documented default.
+type Limits = extract.Limits
 
 // Code returns the short reason code for err, as used in reports:
 // "encrypted", "no_text", "corrupt", "unsupported", "too_large", "timeout",
 // "memory", or "error" for anything else.
-func Code(err error) string {
-	switch {
-	case errors.Is(err, ErrEncrypted):
-		return "encrypted"
-	case errors.Is(err, ErrNoText):
-		return "no_text"
-	case errors.Is(err, ErrCorrupt):
-		return "corrupt"
-	case errors.Is(err, ErrUnsupported):
-		return "unsupported"
-	case errors.Is(err, ErrTooLarge):
-		return "too_large"
-	case errors.Is(err, ErrTimeout):
-		return "timeout"
-	case errors.Is(err, ErrMemory):
-		return "memory"
-	}
-	return "error"
-}
-
-// errorForCode is the inverse of [Code], used to rebuild typed errors that
-// crossed the worker-process boundary.
-func errorForCode(code string) error {
-	for _, e := range []error{ErrEncrypted, ErrNoText, ErrCorrupt, ErrUnsupported, ErrTooLarge, ErrTimeout, ErrMemory} {
-		if Code(e) == code {
-			return e
-		}
-	}
-	return ErrCorrupt
-}
-
-func newError(kind error, format string, args ...any) *Error {
-	return &Error{Err: kind, Detail: fmt.Sprintf(format, args...)}
-}
+func Code(err error) string { return extract.Code(err) }

@@ -9,6 +9,11 @@ import (
 	"io"
 	"os"
 	"unicode/utf8"
+
+	"github.com/screener/screener/parsers/docx"
+	"github.com/screener/screener/parsers/internal/extract"
+	"github.com/screener/screener/parsers/pdf"
+	"github.com/screener/screener/parsers/text"
 )
 
 // Format is a document format recognised from a file's content.
@@ -20,36 +25,6 @@ const (
 	DOCX Format = "docx"
 	Text Format = "text"
 )
-
-// Limits bound the work done on one document. The zero value of every field
-// means its documented default; the defaults are generous for resumes, which
-// are rarely over 2 MiB or 5 pages, and stop hostile files early.
-type Limits struct {
-	MaxBytes        int64 // file size; 0 means 20 MiB
-	MaxPages        int   // PDF page count; 0 means 50
-	MaxText         int   // bytes of extracted text kept; 0 means 1 MiB (more is cut, and Document.Truncated set)
-	MaxUncompressed int64 // DOCX: total uncompressed size of the parts read; 0 means 64 MiB
-	MaxRatio        int   // DOCX and PDF streams: uncompressed/compressed ratio; 0 means 200
-}
-
-func (l Limits) withDefaults() Limits {
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = 20 << 20
-	}
-	if l.MaxPages <= 0 {
-		l.MaxPages = 50
-	}
-	if l.MaxText <= 0 {
-		l.MaxText = 1 << 20
-	}
-	if l.MaxUncompressed <= 0 {
-		l.MaxUncompressed = 64 << 20
-	}
-	if l.MaxRatio <= 0 {
-		l.MaxRatio = 200
-	}
-	return l
-}
 
 // Document is the text of one file and what we know about it.
 type Document struct {
@@ -116,11 +91,11 @@ func looksLikeText(head []byte) bool {
 // [*Error] values wrapping one of the package's sentinels; a panic inside a
 // parser becomes [ErrCorrupt]. Extract checks ctx between pages and parts, but
 // a parser stuck inside a library call cannot be interrupted in-process: use
-// a [Supervisor] for untrusted files.
+// a supervisor from package parsers/worker for untrusted files.
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *Document, err error) {
-	lim = lim.withDefaults()
+	lim = lim.WithDefaults()
 	if size > lim.MaxBytes {
-		return nil, newError(ErrTooLarge, "file is %s, limit %s", formatBytes(size), formatBytes(lim.MaxBytes))
+		return nil, extract.Newf(ErrTooLarge, "file is %s, limit %s", extract.FormatBytes(size), extract.FormatBytes(lim.MaxBytes))
 	}
 	head := make([]byte, min(size, 1024))
 	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
@@ -132,17 +107,17 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, newError(ErrCorrupt, "%s parser failed: %v", format, p)
+			doc, err = nil, extract.Newf(ErrCorrupt, "%s parser failed: %v", format, p)
 		}
 	}()
-	var raw extracted
+	var raw extract.Result
 	switch format {
 	case PDF:
-		raw, err = extractPDF(ctx, r, size, lim)
+		raw, err = pdf.Extract(ctx, r, size, lim)
 	case DOCX:
-		raw, err = extractDOCX(ctx, r, size, lim)
+		raw, err = docx.Extract(ctx, r, size, lim)
 	case Text:
-		raw, err = extractText(r, size)
+		raw, err = text.Extract(r, size)
 	}
 	if err != nil {
 		return nil, err
@@ -150,9 +125,9 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc = &Document{Format: format, Pages: raw.pages, Bytes: size}
-	doc.Text = Normalize(raw.text)
-	doc.HeaderFooter = Normalize(raw.headerFooter)
+	doc = &Document{Format: format, Pages: raw.Pages, Bytes: size}
+	doc.Text = Normalize(raw.Text)
+	doc.HeaderFooter = Normalize(raw.HeaderFooter)
 	if len(doc.Text) > lim.MaxText {
 		doc.Text, doc.Truncated = truncateUTF8(doc.Text, lim.MaxText), true
 	}
@@ -200,13 +175,6 @@ func withFile(err error, name string) error {
 	return fmt.Errorf("%s: %w", name, err)
 }
 
-// extracted is what a format's parser hands back before normalization.
-type extracted struct {
-	text         string
-	headerFooter string
-	pages        int
-}
-
 func hasWords(s string) bool {
 	letters := 0
 	for _, r := range s {
@@ -225,14 +193,4 @@ func truncateUTF8(s string, n int) string {
 		n--
 	}
 	return s[:n]
-}
-
-func formatBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

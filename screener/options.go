@@ -15,7 +15,7 @@ type Options struct {
 	// Workers bounds concurrent files; 0 means runtime.GOMAXPROCS(0).
 	Workers int
 	// Extract reads one file; nil means parsers.ExtractFile in-process
-	// with Limits. The command passes a parsers.Supervisor's Extract.
+	// with Limits. The command passes a worker.Supervisor's Extract (package parsers/worker).
 	Extract func(ctx context.Context, path string) (*parsers.Document, error)
 	Limits  parsers.Limits
 	// AsOf is the date "Present" means in experience ranges; zero means now.

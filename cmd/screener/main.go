@@ -12,7 +12,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/parsers/worker"
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/state"
 )
@@ -33,7 +33,7 @@ var version = ""
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == workerSwitch {
-		if err := parsers.ServeWorker(os.Stdin, os.Stdout); err != nil {
+		if err := worker.Serve(os.Stdin, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "screener worker:", err)
 			os.Exit(exitFailure)
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/parsers/worker"
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
 	"github.com/screener/screener/state"
@@ -125,7 +126,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 			return parsers.ExtractFile(ctx, p, limits)
 		}
 	} else {
-		sup := parsers.NewSupervisor(parsers.SupervisorOptions{
+		sup := worker.NewSupervisor(worker.Options{
 			Command: workerCommand(), Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory), Logger: s.log,
 		})
 		s.cleanup = append(s.cleanup, func() { sup.Close() })

@@ -1,4 +1,7 @@
-package parsers
+// Package text decodes plain-text resumes. Callers use
+// github.com/screener/screener/parsers, which detects the format and
+// normalizes the text; this package is its plain-text step.
+package text
 
 import (
 	"bytes"
@@ -8,17 +11,19 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/screener/screener/parsers/internal/extract"
 )
 
-// extractText decodes a plain-text file: UTF-8 (with or without BOM),
+// Extract decodes a plain-text file: UTF-8 (with or without BOM),
 // UTF-16 with a BOM, and otherwise Windows-1252, the usual encoding of text
 // saved by older Windows tools.
-func extractText(r io.ReaderAt, size int64) (extracted, error) {
+func Extract(r io.ReaderAt, size int64) (extract.Result, error) {
 	b := make([]byte, size)
 	if _, err := r.ReadAt(b, 0); err != nil && err != io.EOF {
-		return extracted{}, fmt.Errorf("read: %w", err)
+		return extract.Result{}, fmt.Errorf("read: %w", err)
 	}
-	return extracted{text: decodeText(b)}, nil
+	return extract.Result{Text: decodeText(b)}, nil
 }
 
 func decodeText(b []byte) string {

@@ -1,4 +1,4 @@
-package parsers
+package worker
 
 import (
 	"context"
@@ -9,12 +9,16 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/screener/screener/parsers"
 )
+
+const fixtures = "../../testdata/parsers"
 
 // TestMain lets the test binary serve as its own extraction worker.
 func TestMain(m *testing.M) {
 	if os.Getenv("PARSERS_TEST_WORKER") == "1" {
-		if err := ServeWorker(os.Stdin, os.Stdout); err != nil {
+		if err := Serve(os.Stdin, os.Stdout); err != nil {
 			os.Exit(1)
 		}
 		os.Exit(0)
@@ -22,7 +26,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func testSupervisor(t *testing.T, opts SupervisorOptions) *Supervisor {
+func testSupervisor(t *testing.T, opts Options) *Supervisor {
 	t.Helper()
 	opts.Command = []string{os.Args[0]}
 	opts.Env = append(os.Environ(), "PARSERS_TEST_WORKER=1")
@@ -35,10 +39,10 @@ func testSupervisor(t *testing.T, opts SupervisorOptions) *Supervisor {
 // the object layer forever. The supervisor must kill that worker at the
 // deadline while the other files, extracted at the same time, finish.
 func TestSupervisorKillsLoopingFileOthersFinish(t *testing.T) {
-	s := testSupervisor(t, SupervisorOptions{Timeout: 2 * time.Second})
+	s := testSupervisor(t, Options{Timeout: 2 * time.Second})
 	files := []string{"prev-loop.pdf", "two-column.pdf", "word-features.docx", "../example/resumes/alice.pdf", "utf16.txt"}
 	errs := make([]error, len(files))
-	docs := make([]*Document, len(files))
+	docs := make([]*parsers.Document, len(files))
 	var wg sync.WaitGroup
 	start := time.Now()
 	for i, f := range files {
@@ -49,7 +53,7 @@ func TestSupervisorKillsLoopingFileOthersFinish(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if !errors.Is(errs[0], ErrTimeout) {
+	if !errors.Is(errs[0], parsers.ErrTimeout) {
 		t.Errorf("looping PDF: error %v, want ErrTimeout", errs[0])
 	}
 	if d := time.Since(start); d > 15*time.Second {
@@ -69,18 +73,18 @@ func TestSupervisorKillsLoopingFileOthersFinish(t *testing.T) {
 func TestSupervisorMemoryCap(t *testing.T) {
 	// A 1 MiB cap is below any Go process's resident size, so the watchdog
 	// fires while the worker is stuck on the looping file.
-	s := testSupervisor(t, SupervisorOptions{Timeout: 20 * time.Second, MemoryLimit: 1 << 20})
+	s := testSupervisor(t, Options{Timeout: 20 * time.Second, MemoryLimit: 1 << 20})
 	_, err := s.Extract(context.Background(), filepath.Join(fixtures, "prev-loop.pdf"))
-	if !errors.Is(err, ErrMemory) {
+	if !errors.Is(err, parsers.ErrMemory) {
 		t.Errorf("error %v, want ErrMemory", err)
 	}
 }
 
 func TestSupervisorTypedErrors(t *testing.T) {
-	s := testSupervisor(t, SupervisorOptions{})
+	s := testSupervisor(t, Options{})
 	_, err := s.Extract(context.Background(), filepath.Join(fixtures, "enc-aes-256-user.pdf"))
-	var e *Error
-	if !errors.Is(err, ErrEncrypted) || !errors.As(err, &e) || !strings.HasSuffix(e.File, "enc-aes-256-user.pdf") || e.Hint == "" {
+	var e *parsers.Error
+	if !errors.Is(err, parsers.ErrEncrypted) || !errors.As(err, &e) || !strings.HasSuffix(e.File, "enc-aes-256-user.pdf") || e.Hint == "" {
 		t.Errorf("error %#v, want ErrEncrypted with file and hint", err)
 	}
 	if _, err := s.Extract(context.Background(), filepath.Join(fixtures, "missing.pdf")); err == nil || !strings.Contains(err.Error(), "no such file") {
@@ -89,7 +93,7 @@ func TestSupervisorTypedErrors(t *testing.T) {
 }
 
 func TestSupervisorCancel(t *testing.T) {
-	s := testSupervisor(t, SupervisorOptions{Timeout: time.Minute})
+	s := testSupervisor(t, Options{Timeout: time.Minute})
 	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
 	_, err := s.Extract(ctx, filepath.Join(fixtures, "prev-loop.pdf"))
@@ -103,7 +107,7 @@ func TestSupervisorCancel(t *testing.T) {
 func BenchmarkSupervisor(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join(fixtures, "../example/resumes/*.*"))
 	b.Run("workers", func(b *testing.B) {
-		s := NewSupervisor(SupervisorOptions{Command: []string{os.Args[0]}, Env: append(os.Environ(), "PARSERS_TEST_WORKER=1")})
+		s := NewSupervisor(Options{Command: []string{os.Args[0]}, Env: append(os.Environ(), "PARSERS_TEST_WORKER=1")})
 		defer s.Close()
 		for i := 0; i < b.N; i++ {
 			for _, f := range files {
@@ -114,7 +118,7 @@ func BenchmarkSupervisor(b *testing.B) {
 	b.Run("in-process", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			for _, f := range files {
-				ExtractFile(context.Background(), f, Limits{})
+				parsers.ExtractFile(context.Background(), f, parsers.Limits{})
 			}
 		}
 	})

@@ -1,4 +1,7 @@
-package parsers
+// Package docx reads the text of a Word (WordprocessingML) document.
+// Callers use github.com/screener/screener/parsers, which detects the
+// format and normalizes the text; this package is its DOCX step.
+package docx
 
 import (
 	"archive/zip"
@@ -11,18 +14,20 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/screener/screener/parsers/internal/extract"
 )
 
-// extractDOCX reads a WordprocessingML package with archive/zip and
+// Extract reads a WordprocessingML package with archive/zip and
 // encoding/xml, streaming each part so that memory stays bounded whatever
 // the archive claims. Headers come first and footers last, as on the page;
 // text boxes are read once (from mc:Choice, never from the mc:Fallback copy
 // Word writes beside it); table cells are separated by tabs; hyperlink
 // targets are kept after their text.
-func extractDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (extracted, error) {
+func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return extracted{}, newError(ErrCorrupt, "zip: %v", err)
+		return extract.Result{}, extract.Newf(extract.ErrCorrupt, "zip: %v", err)
 	}
 	parts := map[string]*zip.File{}
 	var total uint64
@@ -32,12 +37,12 @@ func extractDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ex
 	}
 	doc := parts["word/document.xml"]
 	if doc == nil {
-		return extracted{}, &Error{Err: ErrUnsupported, Detail: "zip archive without word/document.xml (not a .docx)"}
+		return extract.Result{}, &extract.Error{Err: extract.ErrUnsupported, Detail: "zip archive without word/document.xml (not a .docx)"}
 	}
 	w := &docxWalker{lim: lim, ctx: ctx}
 	rels, err := w.readRels(parts["word/_rels/document.xml.rels"])
 	if err != nil {
-		return extracted{}, err
+		return extract.Result{}, err
 	}
 	var headers, footers, notes []*zip.File
 	for name, f := range parts {
@@ -59,7 +64,7 @@ func extractDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ex
 	byName(footers)
 	byName(notes)
 
-	var out extracted
+	var out extract.Result
 	var hf strings.Builder
 	read := func(f *zip.File, rels map[string]string) (string, error) {
 		var sb strings.Builder
@@ -93,28 +98,28 @@ func extractDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ex
 		}
 		foot.WriteString(strings.TrimSpace(s) + "\n")
 	}
-	out.headerFooter = hf.String() + foot.String()
-	out.text = hf.String() + "\n" + body + "\n" + tail.String() + "\n" + foot.String()
+	out.HeaderFooter = hf.String() + foot.String()
+	out.Text = hf.String() + "\n" + body + "\n" + tail.String() + "\n" + foot.String()
 	return out, nil
 }
 
 type docxWalker struct {
 	ctx  context.Context
-	lim  Limits
+	lim  extract.Limits
 	read int64 // uncompressed bytes read so far, over all parts
 }
 
-// open returns a reader over one part that fails with ErrTooLarge once the
+// open returns a reader over one part that fails with extract.ErrTooLarge once the
 // package's total uncompressed size or the part's compression ratio passes
 // its limit: a zip bomb is stopped after a bounded amount of work.
 func (w *docxWalker) open(f *zip.File) (io.ReadCloser, error) {
 	if f.UncompressedSize64 > uint64(w.lim.MaxUncompressed) {
-		return nil, newError(ErrTooLarge, "%s declares %s uncompressed, limit %s", f.Name,
-			formatBytes(int64(f.UncompressedSize64)), formatBytes(w.lim.MaxUncompressed))
+		return nil, extract.Newf(extract.ErrTooLarge, "%s declares %s uncompressed, limit %s", f.Name,
+			extract.FormatBytes(int64(f.UncompressedSize64)), extract.FormatBytes(w.lim.MaxUncompressed))
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, newError(ErrCorrupt, "zip: %s: %v", f.Name, err)
+		return nil, extract.Newf(extract.ErrCorrupt, "zip: %s: %v", f.Name, err)
 	}
 	ratioCap := int64(f.CompressedSize64)*int64(w.lim.MaxRatio) + 1<<20
 	return &limitedPart{rc: rc, w: w, name: f.Name, partCap: ratioCap}, nil
@@ -134,9 +139,9 @@ func (p *limitedPart) Read(b []byte) (int, error) {
 	p.w.read += int64(n)
 	switch {
 	case p.w.read > p.w.lim.MaxUncompressed:
-		return n, &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("uncompressed content exceeds %s", formatBytes(p.w.lim.MaxUncompressed))}
+		return n, &extract.Error{Err: extract.ErrTooLarge, Detail: fmt.Sprintf("uncompressed content exceeds %s", extract.FormatBytes(p.w.lim.MaxUncompressed))}
 	case p.n > p.partCap:
-		return n, &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("%s: compression ratio exceeds %d:1 (zip bomb?)", p.name, p.w.lim.MaxRatio)}
+		return n, &extract.Error{Err: extract.ErrTooLarge, Detail: fmt.Sprintf("%s: compression ratio exceeds %d:1 (zip bomb?)", p.name, p.w.lim.MaxRatio)}
 	}
 	if err := p.w.ctx.Err(); err != nil {
 		return n, err
@@ -172,7 +177,7 @@ func (w *docxWalker) readRels(f *zip.File) (map[string]string, error) {
 		} `xml:"Relationship"`
 	}
 	if err := xml.NewDecoder(rc).Decode(&doc); err != nil {
-		var pe *Error
+		var pe *extract.Error
 		if errors.As(err, &pe) {
 			return nil, pe
 		}
@@ -210,14 +215,14 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 			return nil
 		}
 		if err != nil {
-			var pe *Error
+			var pe *extract.Error
 			if errors.As(err, &pe) {
 				return pe
 			}
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return err
 			}
-			return newError(ErrCorrupt, "%s: %v", f.Name, err)
+			return extract.Newf(extract.ErrCorrupt, "%s: %v", f.Name, err)
 		}
 		if sb.Len() > 2*w.lim.MaxText {
 			return nil // enough text; the rest is cut anyway

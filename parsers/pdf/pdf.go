@@ -1,4 +1,18 @@
-package parsers
+// Package pdf reads the text of a PDF: our own positioned-text pass over
+// each page's content stream, on top of github.com/ledongthuc/pdf's object
+// layer (cross-reference table, objects, stream filters). Words are rebuilt
+// from glyph positions, lines from baselines and columns from gutters, so
+// text from TeX (which draws no spaces), two-column layouts and ligatures
+// reads as a person would read it. Glyphs become text through the font's
+// ToUnicode map, its encoding and glyph names, or, for CJK fonts without a
+// ToUnicode map, Adobe's CID table for the font's character collection
+// (embedded; see cmaps/README.md). Encrypted files that need no user
+// password are decrypted by our own code (see decryptPDF), not by the
+// object layer.
+//
+// Callers use github.com/screener/screener/parsers, which detects the
+// format and normalizes the text; this package is its PDF step.
+package pdf
 
 import (
 	"bytes"
@@ -10,43 +24,48 @@ import (
 	"strings"
 
 	"github.com/ledongthuc/pdf"
+
+	"github.com/screener/screener/parsers/internal/extract"
 )
 
-// extractPDF opens the file with github.com/ledongthuc/pdf for its object
-// layer (xref, streams, decryption) and runs our own positioned-text pass
-// over each page: see [textPass] and [layoutPage].
-func extractPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (extracted, error) {
+// Extract returns the text of the PDF of the given size in r. It opens the
+// file with github.com/ledongthuc/pdf for its object layer (xref, objects,
+// stream filters), decrypting it first with our own code when the trailer
+// names an /Encrypt dictionary (see decryptPDF), and runs our own
+// positioned-text pass over each page: see [textPass] and [layoutPage].
+// Errors are [*extract.Error] values, or ctx's error.
+func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
 	ra, size, tail := tolerantPDF(r, size)
 	if isEncrypted(tail) {
 		// Our own decryption (see decryptPDF) works on the whole file.
 		data := make([]byte, size)
 		if _, err := ra.ReadAt(data, 0); err != nil && err != io.EOF {
-			return extracted{}, fmt.Errorf("read: %w", err)
+			return extract.Result{}, fmt.Errorf("read: %w", err)
 		}
 		plain, err := decryptPDF(data)
 		if err != nil {
-			return extracted{}, err
+			return extract.Result{}, err
 		}
 		ra = bytes.NewReader(plain)
 	}
 	rd, err := openPDF(ra, size)
 	if err != nil {
-		return extracted{}, err
+		return extract.Result{}, err
 	}
 	pages, err := collectPages(rd, lim)
 	if err != nil {
-		return extracted{}, err
+		return extract.Result{}, err
 	}
 	var sb strings.Builder
 	var pageTexts []string
 	budget := int64(lim.MaxUncompressed)
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
-			return extracted{}, err
+			return extract.Result{}, err
 		}
 		tp := &textPass{lim: lim, budget: &budget, fonts: map[string]*pdfFont{}}
 		if err := tp.page(page); err != nil {
-			return extracted{}, err
+			return extract.Result{}, err
 		}
 		if i > 0 {
 			sb.WriteString("\n\n")
@@ -58,7 +77,7 @@ func extractPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (ext
 			break
 		}
 	}
-	return extracted{text: sb.String(), headerFooter: repeatedMargins(pageTexts), pages: len(pages)}, nil
+	return extract.Result{Text: sb.String(), HeaderFooter: repeatedMargins(pageTexts), Pages: len(pages)}, nil
 }
 
 // repeatedMargins finds page headers and footers: lines among the first or
@@ -147,7 +166,7 @@ func (p patchedReader) ReadAt(b []byte, off int64) (int, error) {
 func openPDF(r io.ReaderAt, size int64) (rd *pdf.Reader, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			rd, err = nil, newError(ErrCorrupt, "%v", p)
+			rd, err = nil, extract.Newf(extract.ErrCorrupt, "%v", p)
 		}
 	}()
 	rd, err = pdf.NewReaderEncrypted(r, size, nil)
@@ -157,21 +176,21 @@ func openPDF(r io.ReaderAt, size int64) (rd *pdf.Reader, err error) {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword):
-		return nil, &Error{Err: ErrEncrypted, Detail: "needs a user password", Hint: "ask the candidate for an unprotected copy"}
+		return nil, &extract.Error{Err: extract.ErrEncrypted, Detail: "needs a user password", Hint: "ask the candidate for an unprotected copy"}
 	case strings.Contains(msg, "encryption") || strings.Contains(msg, "-bit encryption key"):
-		return nil, &Error{Err: ErrEncrypted, Detail: strings.TrimPrefix(strings.TrimPrefix(msg, "unsupported PDF: "), "malformed PDF: ") + " is not supported",
+		return nil, &extract.Error{Err: extract.ErrEncrypted, Detail: strings.TrimPrefix(strings.TrimPrefix(msg, "unsupported PDF: "), "malformed PDF: ") + " is not supported",
 			Hint: "print it to a new PDF without protection"}
 	}
-	return nil, newError(ErrCorrupt, "%s", msg)
+	return nil, extract.Newf(extract.ErrCorrupt, "%s", msg)
 }
 
 // collectPages walks the page tree depth-first. The walk is bounded in depth
 // and in the number of nodes visited, so a tree that points at itself or
 // claims a false count ends with an error instead of looping.
-func collectPages(rd *pdf.Reader, lim Limits) (pages []pdf.Value, err error) {
+func collectPages(rd *pdf.Reader, lim extract.Limits) (pages []pdf.Value, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			pages, err = nil, newError(ErrCorrupt, "page tree: %v", p)
+			pages, err = nil, extract.Newf(extract.ErrCorrupt, "page tree: %v", p)
 		}
 	}()
 	root := rd.Trailer().Key("Root").Key("Pages")
@@ -180,13 +199,13 @@ func collectPages(rd *pdf.Reader, lim Limits) (pages []pdf.Value, err error) {
 	walk = func(node pdf.Value, depth int) error {
 		visited++
 		if depth > 32 || visited > 4*lim.MaxPages+64 {
-			return newError(ErrCorrupt, "page tree is cyclic or too deep")
+			return extract.Newf(extract.ErrCorrupt, "page tree is cyclic or too deep")
 		}
 		kids := node.Key("Kids")
 		if node.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && node.Key("Contents").Kind() != pdf.Null) {
 			pages = append(pages, node)
 			if len(pages) > lim.MaxPages {
-				return newError(ErrTooLarge, "more than %d pages", lim.MaxPages)
+				return extract.Newf(extract.ErrTooLarge, "more than %d pages", lim.MaxPages)
 			}
 			return nil
 		}
@@ -201,7 +220,7 @@ func collectPages(rd *pdf.Reader, lim Limits) (pages []pdf.Value, err error) {
 		return nil, err
 	}
 	if len(pages) == 0 {
-		return nil, newError(ErrCorrupt, "no pages")
+		return nil, extract.Newf(extract.ErrCorrupt, "no pages")
 	}
 	return pages, nil
 }
@@ -247,7 +266,7 @@ type gstate struct {
 // draws) just far enough to place every glyph: graphics state, text state,
 // text matrices and text-showing operators. Everything else is skipped.
 type textPass struct {
-	lim    Limits
+	lim    extract.Limits
 	budget *int64 // content bytes left to read for the whole document
 	fonts  map[string]*pdfFont
 	glyphs []glyph
@@ -293,9 +312,9 @@ func (tp *textPass) readContent(v pdf.Value) ([]byte, error) {
 		*tp.budget -= n
 		if n >= limit {
 			if *tp.budget <= 0 {
-				return nil, newError(ErrTooLarge, "page content exceeds %s uncompressed", formatBytes(tp.lim.MaxUncompressed))
+				return nil, extract.Newf(extract.ErrTooLarge, "page content exceeds %s uncompressed", extract.FormatBytes(tp.lim.MaxUncompressed))
 			}
-			return nil, newError(ErrTooLarge, "content stream compression ratio exceeds %d:1 (flate bomb?)", tp.lim.MaxRatio)
+			return nil, extract.Newf(extract.ErrTooLarge, "content stream compression ratio exceeds %d:1 (flate bomb?)", tp.lim.MaxRatio)
 		}
 		if err != nil && buf.Len() == 0 {
 			continue

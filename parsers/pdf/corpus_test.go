@@ -1,4 +1,4 @@
-package parsers
+package pdf_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/screener/screener/parsers"
 )
 
 // corpusPDFs lists the PDFs of the folder named by $SCREENER_CORPUS (a
@@ -35,7 +37,7 @@ func BenchmarkCorpus(b *testing.B) {
 	b.Run("screener", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			for _, f := range files {
-				ExtractFile(context.Background(), f, Limits{})
+				parsers.ExtractFile(context.Background(), f, parsers.Limits{})
 			}
 		}
 		b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
@@ -79,7 +81,7 @@ func TestCorpusFidelity(t *testing.T) {
 			continue
 		}
 		got := map[string]bool{}
-		if doc, err := ExtractFile(context.Background(), f, Limits{}); err == nil {
+		if doc, err := parsers.ExtractFile(context.Background(), f, parsers.Limits{}); err == nil {
 			for _, w := range words(doc.Text) {
 				got[w] = true
 			}
@@ -109,7 +111,7 @@ func TestCorpusFidelity(t *testing.T) {
 }
 
 func words(s string) []string {
-	s = Normalize(s)
+	s = parsers.Normalize(s)
 	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r))

@@ -1,4 +1,4 @@
-package parsers
+package pdf
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"strconv"
 
 	"github.com/ledongthuc/pdf"
+
+	"github.com/screener/screener/parsers/internal/extract"
 )
 
 // The object layer decrypts RC4-128 and AES-128 but gets 40-bit RC4 wrong
@@ -39,7 +41,7 @@ type cryptInfo struct {
 	aes3 bool // AES-256: the file key is the object key
 }
 
-// decryptPDF returns a decrypted copy of data, or an *Error with ErrEncrypted
+// decryptPDF returns a decrypted copy of data, or an *extract.Error with extract.ErrEncrypted
 // when a user password is needed or the scheme is not the standard one.
 func decryptPDF(data []byte) ([]byte, error) {
 	out := append([]byte(nil), data...)
@@ -62,18 +64,18 @@ func decryptPDF(data []byte) ([]byte, error) {
 func openPlain(b []byte) (rd *pdf.Reader, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			rd, err = nil, newError(ErrCorrupt, "%v", p)
+			rd, err = nil, extract.Newf(extract.ErrCorrupt, "%v", p)
 		}
 	}()
 	rd, err = pdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, newError(ErrCorrupt, "%v", err)
+		return nil, extract.Newf(extract.ErrCorrupt, "%v", err)
 	}
 	return rd, nil
 }
 
 func encErr(detail string) error {
-	return &Error{Err: ErrEncrypted, Detail: detail, Hint: "ask the candidate for a copy without a password"}
+	return &extract.Error{Err: extract.ErrEncrypted, Detail: detail, Hint: "ask the candidate for a copy without a password"}
 }
 
 // cryptKey computes the file key for the empty user password (PDF 32000-2

@@ -1,4 +1,11 @@
-package parsers
+// Package worker runs extraction in worker processes. Every resume is
+// untrusted input, and a parser that loops or exhausts memory inside a
+// library cannot be stopped in-process, so a [Supervisor] runs
+// [parsers.ExtractFile] in child processes (the calling program re-executed
+// in a mode that calls [Serve]) and kills a worker that passes its deadline
+// or memory cap; the file gets [parsers.ErrTimeout] or [parsers.ErrMemory]
+// and the other files are unaffected.
+package worker
 
 import (
 	"bufio"
@@ -17,12 +24,15 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/parsers/internal/extract"
 )
 
 // Supervisor extracts documents in worker processes, so that a file which
 // hangs a parser, exhausts memory or crashes it costs that file and nothing
 // else. Each worker is the program itself re-executed in a worker mode that
-// calls [ServeWorker]; requests and replies travel as JSON lines over its
+// calls [Serve]; requests and replies travel as JSON lines over its
 // stdin and stdout. A worker that passes its deadline or its memory cap is
 // killed, and a fresh one serves the next file.
 //
@@ -30,22 +40,22 @@ import (
 // are concurrent calls to [Supervisor.Extract]. Call [Supervisor.Close] when
 // done.
 type Supervisor struct {
-	opts SupervisorOptions
+	opts Options
 
 	mu     sync.Mutex
 	idle   []*worker
 	closed bool
 }
 
-// SupervisorOptions configure a [Supervisor].
-type SupervisorOptions struct {
-	// Command is the worker's argv; the program must call ServeWorker when
+// Options configure a [Supervisor].
+type Options struct {
+	// Command is the worker's argv; the program must call Serve when
 	// started this way. Required.
 	Command []string
 	// Env, if set, is the worker's environment (default: the parent's).
 	Env []string
-	// Limits apply inside the worker; see [Limits].
-	Limits Limits
+	// Limits apply inside the worker; see [parsers.Limits].
+	Limits parsers.Limits
 	// Timeout is the deadline for one file; 0 means 30 s.
 	Timeout time.Duration
 	// MemoryLimit caps a worker's resident memory; 0 means 512 MiB. The
@@ -56,7 +66,7 @@ type SupervisorOptions struct {
 }
 
 // NewSupervisor returns a Supervisor; workers start on first use.
-func NewSupervisor(opts SupervisorOptions) *Supervisor {
+func NewSupervisor(opts Options) *Supervisor {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 30 * time.Second
 	}
@@ -70,16 +80,16 @@ func NewSupervisor(opts SupervisorOptions) *Supervisor {
 }
 
 type request struct {
-	Path   string `json:"path"`
-	Limits Limits `json:"limits"`
+	Path   string         `json:"path"`
+	Limits parsers.Limits `json:"limits"`
 }
 
 type reply struct {
-	Doc    *Document `json:"doc,omitempty"`
-	Code   string    `json:"code,omitempty"`
-	Detail string    `json:"detail,omitempty"`
-	Hint   string    `json:"hint,omitempty"`
-	Other  string    `json:"other,omitempty"` // an error that is not an *Error, e.g. file not found
+	Doc    *parsers.Document `json:"doc,omitempty"`
+	Code   string            `json:"code,omitempty"`
+	Detail string            `json:"detail,omitempty"`
+	Hint   string            `json:"hint,omitempty"`
+	Other  string            `json:"other,omitempty"` // an error that is not a *parsers.Error, e.g. file not found
 }
 
 type worker struct {
@@ -93,14 +103,14 @@ type worker struct {
 }
 
 // Extract extracts the file at path in a worker process. Errors are
-// [*Error] values with File set to path, as from [ExtractFile]; a worker
-// killed at its deadline gives [ErrTimeout], one over its memory cap or
-// dying of it [ErrMemory], one that crashed otherwise [ErrCorrupt].
+// [*parsers.Error] values with File set to path, as from [parsers.ExtractFile]; a worker
+// killed at its deadline gives [parsers.ErrTimeout], one over its memory cap or
+// dying of it [parsers.ErrMemory], one that crashed otherwise [parsers.ErrCorrupt].
 //
 // The call blocks in its own goroutine on the worker's reply; timers kill
 // the worker at the deadline, when its resident memory passes the cap
 // (checked every 50 ms) or when ctx ends, which ends the read.
-func (s *Supervisor) Extract(ctx context.Context, path string) (*Document, error) {
+func (s *Supervisor) Extract(ctx context.Context, path string) (*parsers.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -144,11 +154,11 @@ func (s *Supervisor) Extract(ctx context.Context, path string) (*Document, error
 		return nil, s.crashed(w, path)
 	case killTimeout:
 		s.reap(w, "timeout", path)
-		return nil, &Error{File: path, Err: ErrTimeout, Detail: fmt.Sprintf("extraction took longer than %s", s.opts.Timeout),
+		return nil, &parsers.Error{File: path, Err: parsers.ErrTimeout, Detail: fmt.Sprintf("extraction took longer than %s", s.opts.Timeout),
 			Hint: "the file may be malformed so as to loop a parser"}
 	case killMemory:
 		s.reap(w, "memory", path)
-		return nil, &Error{File: path, Err: ErrMemory, Detail: fmt.Sprintf("worker used %s, limit %s", formatBytes(rss.Load()), formatBytes(s.opts.MemoryLimit))}
+		return nil, &parsers.Error{File: path, Err: parsers.ErrMemory, Detail: fmt.Sprintf("worker used %s, limit %s", extract.FormatBytes(rss.Load()), extract.FormatBytes(s.opts.MemoryLimit))}
 	default:
 		s.reap(w, "cancelled", path)
 		return nil, ctx.Err()
@@ -196,7 +206,7 @@ func (w *worker) kill(call uint64, r killReason) {
 	}
 }
 
-func decodeReply(line []byte, path string) (*Document, error) {
+func decodeReply(line []byte, path string) (*parsers.Document, error) {
 	var r reply
 	if err := json.Unmarshal(line, &r); err != nil {
 		return nil, fmt.Errorf("%s: bad reply from worker: %w", path, err)
@@ -205,7 +215,7 @@ func decodeReply(line []byte, path string) (*Document, error) {
 	case r.Other != "":
 		return nil, fmt.Errorf("%s: %s", path, r.Other)
 	case r.Code != "":
-		return nil, &Error{File: path, Err: errorForCode(r.Code), Detail: r.Detail, Hint: r.Hint}
+		return nil, &parsers.Error{File: path, Err: extract.ErrorForCode(r.Code), Detail: r.Detail, Hint: r.Hint}
 	case r.Doc == nil:
 		return nil, fmt.Errorf("%s: empty reply from worker", path)
 	}
@@ -219,9 +229,9 @@ func (s *Supervisor) crashed(w *worker, path string) error {
 	tail := w.stderr.String()
 	s.opts.Logger.Warn("extraction worker died", "file", path, "stderr", lastLine(tail))
 	if strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
-		return &Error{File: path, Err: ErrMemory, Detail: "worker ran out of memory"}
+		return &parsers.Error{File: path, Err: parsers.ErrMemory, Detail: "worker ran out of memory"}
 	}
-	return &Error{File: path, Err: ErrCorrupt, Detail: "parser crashed: " + lastLine(tail)}
+	return &parsers.Error{File: path, Err: parsers.ErrCorrupt, Detail: "parser crashed: " + lastLine(tail)}
 }
 
 // reap waits for a worker we killed.
@@ -304,11 +314,11 @@ func (s *Supervisor) Close() error {
 	return nil
 }
 
-// ServeWorker is the worker side of a [Supervisor]: it reads requests from r
+// Serve is the worker side of a [Supervisor]: it reads requests from r
 // and writes replies to w until r ends. A program that offers a worker mode
 // calls it from main; it sets the process's memory limits from the
 // environment the Supervisor passes.
-func ServeWorker(r io.Reader, w io.Writer) error {
+func Serve(r io.Reader, w io.Writer) error {
 	if n, err := strconv.ParseInt(os.Getenv("SCREENER_WORKER_MEMORY"), 10, 64); err == nil && n > 0 {
 		limitMemory(n)
 	}
@@ -339,16 +349,16 @@ func ServeWorker(r io.Reader, w io.Writer) error {
 func serveOne(req request) (rep reply) {
 	defer func() {
 		if p := recover(); p != nil {
-			rep = reply{Code: Code(ErrCorrupt), Detail: fmt.Sprintf("parser failed: %v", p)}
+			rep = reply{Code: parsers.Code(parsers.ErrCorrupt), Detail: fmt.Sprintf("parser failed: %v", p)}
 		}
 	}()
-	doc, err := ExtractFile(context.Background(), req.Path, req.Limits)
-	var e *Error
+	doc, err := parsers.ExtractFile(context.Background(), req.Path, req.Limits)
+	var e *parsers.Error
 	switch {
 	case err == nil:
 		return reply{Doc: doc}
 	case errors.As(err, &e):
-		return reply{Code: Code(e.Err), Detail: e.Detail, Hint: e.Hint}
+		return reply{Code: parsers.Code(e.Err), Detail: e.Detail, Hint: e.Hint}
 	}
 	return reply{Other: err.Error()}
 }

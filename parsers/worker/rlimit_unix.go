@@ -1,6 +1,6 @@
 //go:build unix
 
-package parsers
+package worker
 
 import (
 	"runtime/debug"

@@ -1,0 +1,205 @@
+package pdf_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/parsers/internal/parsertest"
+)
+
+const fixtures = "../../testdata/parsers"
+
+func extractBytes(tb testing.TB, data []byte, lim parsers.Limits) (*parsers.Document, error) {
+	tb.Helper()
+	return parsertest.ExtractBytes(tb, data, lim)
+}
+
+func FuzzPDF(f *testing.F) {
+	parsertest.Seed(f, fixtures, "*.pdf")
+	f.Add(simplePDF("%PDF-1.4", "BT /F1 12 Tf 72 700 Td [(A)-300(B)] TJ ET", ""))
+	f.Fuzz(parsertest.Fuzz)
+}
+
+func TestPDFTolerance(t *testing.T) {
+	content := "BT /F1 12 Tf 72 700 Td (Tolerant parsing works) Tj ET"
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"PDF 2.0 header", simplePDF("%PDF-2.0", content, "")},
+		{"bytes after EOF", append(simplePDF("%PDF-1.4", content, ""), []byte("\n<html>signature block from a mail gateway</html>\n")...)},
+	}
+	for _, tt := range tests {
+		doc, err := extractBytes(t, tt.data, parsers.Limits{})
+		if err != nil || !strings.Contains(doc.Text, "Tolerant parsing works") {
+			t.Errorf("%s: %v %+v", tt.name, err, doc)
+		}
+	}
+}
+
+func TestPDFWordsFromPositions(t *testing.T) {
+	// TeX-style output: no space characters, words placed by TJ offsets and
+	// moves; a ligature glyph; a word hyphenated at the line end.
+	content := `BT /F1 10 Tf 72 700 Td [(Distributed)-333(systems)-333(engineer)] TJ
+0 -12 Td [(con\034gured)-333(Kuber-)] TJ 0 -12 Td (netes) Tj ET`
+	data := buildPDF("%PDF-1.4", []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Length %d >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /CMR10 /Encoding << /Differences [28 /fi] >> >>",
+	}, map[int][]byte{4: []byte(content)}, "")
+	doc, err := extractBytes(t, data, parsers.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Distributed systems engineer\nconfigured Kubernetes"
+	if doc.Text != want {
+		t.Errorf("text %q, want %q", doc.Text, want)
+	}
+}
+
+func TestHostilePDFs(t *testing.T) {
+	selfRef := buildPDF("%PDF-1.4", []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 5 >>",
+	}, nil, "")
+	lyingCount := buildPDF("%PDF-1.4", []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [] /Count 100000000 >>",
+	}, nil, "")
+	bomb := deflate(bytes.Repeat([]byte("BT /F1 12 Tf 72 700 Td (x) Tj ET\n"), 1<<20)) // 33 MiB inflated
+	flateBomb := buildPDF("%PDF-1.4", []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+		"<< /Length %d /Filter /FlateDecode >>",
+	}, map[int][]byte{4: bomb}, "")
+	imageOnly := buildPDF("%PDF-1.4", []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+		"<< /Length %d >>",
+		"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length %d >>",
+	}, map[int][]byte{4: []byte("q 612 0 0 792 0 0 cm /Im1 Do Q"), 5: {0, 255, 255, 0}}, "")
+	manyPages := func() []byte {
+		objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+		var kids strings.Builder
+		for i := 0; i < 60; i++ {
+			objs = append(objs, "<< /Type /Page /Parent 2 0 R >>")
+			fmt.Fprintf(&kids, " %d 0 R", i+3)
+		}
+		objs[1] = "<< /Type /Pages /Kids [" + kids.String() + "] /Count 60 >>"
+		return buildPDF("%PDF-1.4", objs, nil, "")
+	}()
+	tests := []struct {
+		name    string
+		data    []byte
+		lim     parsers.Limits
+		wantErr error
+	}{
+		{"self-referencing page tree", selfRef, parsers.Limits{}, parsers.ErrCorrupt},
+		{"lying page count", lyingCount, parsers.Limits{}, parsers.ErrCorrupt},
+		{"flate bomb", flateBomb, parsers.Limits{MaxUncompressed: 4 << 20}, parsers.ErrTooLarge},
+		{"image only", imageOnly, parsers.Limits{}, parsers.ErrNoText},
+		{"too many pages", manyPages, parsers.Limits{}, parsers.ErrTooLarge},
+		{"truncated", simplePDF("%PDF-1.4", "BT ET", "")[:200], parsers.Limits{}, parsers.ErrCorrupt},
+		{"file too large", simplePDF("%PDF-1.4", "BT ET", ""), parsers.Limits{MaxBytes: 100}, parsers.ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan struct{})
+			var err error
+			go func() {
+				defer close(done)
+				_, err = extractBytes(t, tt.data, tt.lim)
+			}()
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("extraction hangs")
+			}
+			if !errors.Is(err, tt.wantErr) {
+				t.Errorf("error %v, want %v", err, tt.wantErr)
+			}
+		})
+	}
+	if _, err := extractBytes(t, imageOnly, parsers.Limits{}); err == nil || !strings.Contains(err.Error(), "scanned image") {
+		t.Errorf("image-only PDF error %v lacks the scanned-image hint", err)
+	}
+}
+
+func TestPDFRepeatedMargins(t *testing.T) {
+	body := []string{"Built APIs in Go.", "Ran Kubernetes clusters.", "Wrote Terraform modules."}
+	page := func(n int) string {
+		return fmt.Sprintf("BT /F1 9 Tf 72 760 Td (Jane Roe  jane@example.com) Tj ET BT /F1 11 Tf 72 700 Td (%s) Tj ET BT /F1 9 Tf 72 40 Td (Page %d of 3) Tj ET", body[n-1], n)
+	}
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>"}
+	streams := map[int][]byte{}
+	for i := 0; i < 3; i++ {
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 9 0 R >> >> >>", 4+2*i), "<< /Length %d >>")
+		streams[4+2*i] = []byte(page(i + 1))
+	}
+	objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	doc, err := extractBytes(t, buildPDF("%PDF-1.4", objs, streams, ""), parsers.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 3 || doc.HeaderFooter != "Jane Roe jane@example.com\nPage 1 of 3" {
+		t.Errorf("pages %d, HeaderFooter %q", doc.Pages, doc.HeaderFooter)
+	}
+}
+
+// TestPDFCIDCollections: CJK fonts encoded Identity-H without a ToUnicode map
+// (XeTeX output does this) are read through their Adobe character
+// collection's CID table; a ToUnicode map, when present, still wins.
+func TestPDFCIDCollections(t *testing.T) {
+	font := func(ordering, toUnicode string) []string {
+		objs := []string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+			"<< /Length %d >>",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SomeCJK-Identity-H /Encoding /Identity-H /DescendantFonts [6 0 R] " + toUnicode + " >>",
+			"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /ABCDEF+SomeCJK /CIDSystemInfo << /Registry (Adobe) /Ordering (" + ordering + ") /Supplement 5 >> /DW 1000 >>",
+		}
+		if toUnicode != "" {
+			objs = append(objs, "<< /Length %d >>")
+		}
+		return objs
+	}
+	tests := []struct {
+		ordering, cids, toUnicode, want string
+	}{
+		{"GB1", "0D08075A 0865 09E5", "", "上海简历"},
+		{"CNS1", "0328 1744 0328 1744", "", "台灣台灣"},
+		{"Japan1", "0CD4 0E8A 0CD4 0E8A", "", "日本日本"},
+		{"Korea1", "0CE0 04B4 0CE0 04B4", "", "한국한국"},
+		{"GB1", "0D08 075A 0865", "/ToUnicode 7 0 R", "ABC"},
+		{"Identity", "0D08 075A", "", ""},
+	}
+	for _, tt := range tests {
+		content := "BT /F1 12 Tf 72 700 Td <" + tt.cids + "> Tj ET"
+		streams := map[int][]byte{4: []byte(content)}
+		if tt.toUnicode != "" {
+			streams[7] = []byte("begincmap 3 beginbfchar <0D08> <0041> <075A> <0042> <0865> <0043> endbfchar endcmap")
+		}
+		doc, err := extractBytes(t, buildPDF("%PDF-1.4", font(tt.ordering, tt.toUnicode), streams, ""), parsers.Limits{})
+		if tt.want == "" {
+			if !errors.Is(err, parsers.ErrNoText) {
+				t.Errorf("%s: got %v; want ErrNoText", tt.ordering, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s %s: %v", tt.ordering, tt.toUnicode, err)
+		} else if doc.Text != tt.want {
+			t.Errorf("%s %s: got %q, want %q", tt.ordering, tt.toUnicode, doc.Text, tt.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/screener/screener/parsers/docx"
+	"github.com/screener/screener/parsers/html"
 	"github.com/screener/screener/parsers/internal/extract"
 	"github.com/screener/screener/parsers/pdf"
 	"github.com/screener/screener/parsers/text"
@@ -23,6 +24,7 @@ type Format string
 const (
 	PDF  Format = "pdf"
 	DOCX Format = "docx"
+	HTML Format = "html"
 	Text Format = "text"
 )
 
@@ -58,10 +60,43 @@ func Detect(head []byte) (Format, error) {
 	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xFF\xD8\xFF")),
 		bytes.HasPrefix(head, []byte("GIF8")), bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
 		return "", &Error{Err: ErrUnsupported, Detail: "image file", Hint: "a scanned resume needs OCR first"}
+	case looksLikeHTML(head):
+		return HTML, nil
 	case looksLikeText(head):
 		return Text, nil
 	}
 	return "", &Error{Err: ErrUnsupported, Detail: "binary content of unknown type"}
+}
+
+// looksLikeHTML reports whether head starts (after a byte-order mark, white
+// space, an XML declaration or comments) with a doctype or one of the
+// elements that open a page. Text that merely mentions a tag is not HTML.
+func looksLikeHTML(head []byte) bool {
+	s := bytes.ToLower(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")))
+	for {
+		s = bytes.TrimLeft(s, " \t\r\n\f")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(s, []byte("<?xml")):
+			end = []byte("?>")
+		case bytes.HasPrefix(s, []byte("<!--")):
+			end = []byte("-->")
+		}
+		if end == nil {
+			break
+		}
+		i := bytes.Index(s, end)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(end):]
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title"} {
+		if bytes.HasPrefix(s, []byte(p)) && len(s) > len(p) && (s[len(p)] == '>' || s[len(p)] == ' ' || s[len(p)] == '\n' || s[len(p)] == '\t' || s[len(p)] == '\r' || s[len(p)] == '/') {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeText reports whether head is plausibly text: a UTF-16 BOM, or no
@@ -116,6 +151,8 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 		raw, err = pdf.Extract(ctx, r, size, lim)
 	case DOCX:
 		raw, err = docx.Extract(ctx, r, size, lim)
+	case HTML:
+		raw, err = html.Extract(ctx, r, size, lim)
 	case Text:
 		raw, err = text.Extract(r, size)
 	}

@@ -20,7 +20,7 @@
 //
 // PATH is any mix of files and folders; folders are walked recursively.
 // Hidden files, Word lock files (~$*) and files that are not .pdf, .docx,
-// .txt or .md are listed as skipped. The format of a file is read from its
+// .html, .htm, .txt or .md are listed as skipped. The format of a file is read from its
 // content, not its name.
 //
 // Each file is extracted in an isolated worker process with a time limit
@@ -45,7 +45,7 @@
 // sockets are refused.
 package main
 
-const usage = `screener ranks resumes (PDF, DOCX, text) against a job's requirements.
+const usage = `screener ranks resumes (PDF, DOCX, HTML, text) against a job's requirements.
 
 Usage:
   screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...

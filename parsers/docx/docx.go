@@ -287,7 +287,7 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 				if n := len(links); n > 0 {
 					target, start := links[n-1], linkStart[n-1]
 					links, linkStart = links[:n-1], linkStart[:n-1]
-					writeLinkTarget(sb, sb.String()[start:], target)
+					extract.WriteLink(sb, sb.String()[start:], target)
 				}
 			}
 		case xml.CharData:
@@ -297,22 +297,9 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 				sb.Write(t)
 			case inInstr:
 				if m := fieldHyperlink.FindSubmatch(t); m != nil {
-					writeLinkTarget(sb, "", string(m[1]))
+					extract.WriteLink(sb, "", string(m[1]))
 				}
 			}
 		}
 	}
-}
-
-// writeLinkTarget appends a hyperlink's target after its text unless the
-// text already shows it, so "LinkedIn" linked to a profile keeps the URL.
-func writeLinkTarget(sb *strings.Builder, text, target string) {
-	if target == "" || strings.HasPrefix(target, "#") {
-		return
-	}
-	shown := strings.TrimPrefix(strings.TrimPrefix(target, "mailto:"), "tel:")
-	if strings.Contains(text, shown) || strings.Contains(text, strings.TrimPrefix(strings.TrimPrefix(shown, "https://"), "http://")) {
-		return
-	}
-	sb.WriteString(" <" + shown + "> ")
 }

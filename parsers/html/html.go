@@ -1,0 +1,305 @@
+// Package html reads the text of an HTML page: a resume saved as a web
+// page by a word processor or from a profile site, or a job posting.
+// Callers use github.com/screener/screener/parsers, which detects the
+// format and normalizes the text; this package is its HTML step.
+package html
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+
+	"github.com/screener/screener/parsers/internal/extract"
+)
+
+// Extract returns the text of the HTML page of the given size in r, read
+// with golang.org/x/net/html's tokenizer (streaming: no tree is built, so
+// deep nesting costs nothing). Scripts, styles, templates, SVG, forms'
+// option lists and the head are dropped; block elements (paragraphs,
+// headings, list items, divisions, table rows) become lines and table
+// cells are separated by tabs, as for DOCX; a link's absolute target is
+// kept after its text unless the text shows it. The character set comes
+// from a byte-order mark or a <meta> declaration, else UTF-8 when the bytes
+// are valid UTF-8, else Windows-1252. Text inside a <div title="header"> or
+// "footer" (how LibreOffice writes page headers and footers) is also
+// returned as HeaderFooter.
+func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
+	b := make([]byte, size)
+	if _, err := r.ReadAt(b, 0); err != nil && err != io.EOF {
+		return extract.Result{}, fmt.Errorf("read: %w", err)
+	}
+	b, err := decode(b)
+	if err != nil {
+		return extract.Result{}, extract.Newf(extract.ErrCorrupt, "character set: %v", err)
+	}
+	w := walker{lim: lim}
+	if err := w.walk(ctx, xhtml.NewTokenizer(bytes.NewReader(b))); err != nil {
+		return extract.Result{}, err
+	}
+	return extract.Result{Text: w.out.String(), HeaderFooter: w.hf.String()}, nil
+}
+
+// decode converts b to UTF-8.
+func decode(b []byte) ([]byte, error) {
+	enc, name, certain := charset.DetermineEncoding(b, "")
+	switch {
+	case name == "utf-8":
+		return b, nil
+	case !certain && utf8.Valid(b):
+		// No byte-order mark; a <meta> that names a single-byte set on a
+		// page that is valid UTF-8 is almost always mislabelled.
+		return b, nil
+	case enc == encoding.Nop:
+		return b, nil
+	}
+	return enc.NewDecoder().Bytes(b)
+}
+
+// dropped elements lose their content: it is not text a reader sees.
+var dropped = map[atom.Atom]bool{
+	atom.Head: true, atom.Title: true, atom.Script: true, atom.Style: true, atom.Template: true,
+	atom.Noscript: true, atom.Svg: true, atom.Math: true, atom.Select: true, atom.Textarea: true,
+	atom.Iframe: true, atom.Object: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
+}
+
+// blocks start and end a line.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Table: true, atom.Tr: true, atom.Caption: true,
+	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Section: true, atom.Article: true,
+	atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true, atom.Main: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Address: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Hr: true, atom.Form: true, atom.Fieldset: true, atom.Legend: true,
+	atom.Details: true, atom.Summary: true, atom.Center: true, atom.Body: true, atom.Html: true,
+}
+
+type walker struct {
+	lim       extract.Limits
+	out       strings.Builder
+	hf        strings.Builder
+	drop      atom.Atom // the element whose content is being dropped; 0 if none
+	dropDepth int       // its nesting depth
+	pre       int       // depth of open <pre> elements: their white space is kept
+	tables    []bool    // per open <table>: whether a cell of its current row is open
+	link      string    // target of the open <a>, if absolute
+	linkStart int       // where its text starts in out
+	hfDepth   int       // depth of <div> elements inside a header or footer division; 0 outside
+	hfStart   int       // where that division's text starts in out
+}
+
+func (w *walker) walk(ctx context.Context, z *xhtml.Tokenizer) error {
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if w.out.Len() > 2*w.lim.MaxText {
+			return nil // enough text; the rest is cut anyway
+		}
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			if err := z.Err(); err != io.EOF {
+				return extract.Newf(extract.ErrCorrupt, "html: %v", err)
+			}
+			w.endLink()
+			return nil
+		case xhtml.TextToken:
+			if w.drop == 0 {
+				w.text(z.Text())
+			}
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			if w.drop != 0 {
+				if a == w.drop && tt == xhtml.StartTagToken {
+					w.dropDepth++
+				}
+				continue
+			}
+			var attrs map[string]string
+			if hasAttr {
+				attrs = attributes(z)
+			}
+			w.start(a, attrs, tt == xhtml.SelfClosingTagToken)
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if w.drop != 0 {
+				if a == w.drop {
+					if w.dropDepth--; w.dropDepth == 0 {
+						w.drop = 0
+					}
+				}
+				continue
+			}
+			w.end(a)
+		}
+	}
+}
+
+func attributes(z *xhtml.Tokenizer) map[string]string {
+	m := map[string]string{}
+	for {
+		k, v, more := z.TagAttr()
+		if len(m) < 64 {
+			m[string(k)] = string(v)
+		}
+		if !more {
+			return m
+		}
+	}
+}
+
+func (w *walker) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
+	switch {
+	case dropped[a]:
+		if !selfClosing {
+			w.drop, w.dropDepth = a, 1
+		}
+		return
+	case a == atom.Br:
+		w.out.WriteByte('\n')
+		return
+	case a == atom.Pre:
+		w.pre++
+	case a == atom.Table:
+		if len(w.tables) < maxTables {
+			w.tables = append(w.tables, false)
+		}
+	case a == atom.Td, a == atom.Th:
+		// A cell ends where the next begins, end tag or not.
+		if n := len(w.tables); n > 0 {
+			if w.tables[n-1] {
+				w.out.WriteByte('\t')
+			}
+			w.tables[n-1] = true
+		}
+	case a == atom.Tr:
+		w.endCell()
+	case a == atom.A:
+		w.endLink() // <a> does not nest
+		w.link, w.linkStart = absolute(attrs["href"]), w.out.Len()
+	}
+	if a == atom.Div {
+		switch {
+		case w.hfDepth > 0:
+			w.hfDepth++
+		case attrs["title"] == "header" || attrs["title"] == "footer":
+			w.hfDepth, w.hfStart = 1, w.out.Len()
+		}
+	}
+	if blocks[a] {
+		w.breakBlock()
+	}
+}
+
+func (w *walker) end(a atom.Atom) {
+	switch a {
+	case atom.Td, atom.Th, atom.Tr:
+		w.endCell()
+	case atom.Table:
+		w.endCell()
+		if n := len(w.tables); n > 0 {
+			w.tables = w.tables[:n-1]
+		}
+	case atom.Pre:
+		w.pre = max(w.pre-1, 0)
+	case atom.A:
+		w.endLink()
+	}
+	if blocks[a] {
+		w.breakBlock()
+	}
+	if a == atom.Div && w.hfDepth > 0 {
+		if w.hfDepth--; w.hfDepth == 0 {
+			w.hf.WriteString(strings.TrimSpace(w.out.String()[w.hfStart:]) + "\n")
+		}
+	}
+}
+
+// text writes a text node; outside <pre>, runs of white space (line breaks
+// included) are one space, as a browser shows them.
+func (w *walker) text(t []byte) {
+	if w.pre > 0 {
+		w.out.Write(t)
+		return
+	}
+	// White space at the start of a line is dropped, as a browser does.
+	prev := w.out.Len() == 0 || strings.HasSuffix(w.out.String(), "\n")
+	for _, c := range t {
+		switch {
+		case !isSpace(c):
+			w.out.WriteByte(c)
+			prev = false
+		case !prev:
+			w.out.WriteByte(' ')
+			prev = true
+		}
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
+
+// breakBlock ends a line at a block's edge; inside a table cell, where a
+// row must stay one line, it writes a space instead (as for DOCX).
+func (w *walker) breakBlock() {
+	if slices.Contains(w.tables, true) {
+		w.out.WriteByte(' ')
+		return
+	}
+	w.newline()
+}
+
+// endCell closes the open cell of the innermost table's row, if any.
+func (w *walker) endCell() {
+	if n := len(w.tables); n > 0 && w.tables[n-1] {
+		w.out.WriteByte('\t')
+		w.tables[n-1] = false
+	}
+}
+
+// maxTables bounds the tables tracked one inside another; deeper ones are
+// read as part of the deepest.
+const maxTables = 64
+
+func (w *walker) newline() {
+	if s := w.out.String(); s != "" && s[len(s)-1] != '\n' {
+		w.out.WriteByte('\n')
+	}
+}
+
+func (w *walker) endLink() {
+	if w.link != "" {
+		extract.WriteLink(&w.out, w.out.String()[w.linkStart:], w.link)
+	}
+	w.link = ""
+}
+
+// absolute returns href if it is a link a reader can follow from the text
+// (http, https, mailto, tel), else "".
+func absolute(href string) string {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.String()
+	case "mailto", "tel":
+		return strings.ToLower(u.Scheme) + ":" + u.Opaque
+	}
+	return ""
+}

@@ -25,7 +25,7 @@ import (
 // Each item's Note quotes the phrase it came from. Derive is deterministic.
 func (t *Taxonomy) Derive(posting string) *Set {
 	d := &deriver{t: t}
-	set := &Set{Title: postingTitle(posting)}
+	set := &Set{Title: postingTitle(posting), base: t}
 	for _, st := range statements(posting) {
 		if mode, ok := headingMode(st); ok {
 			d.mode = mode

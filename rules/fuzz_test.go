@@ -49,7 +49,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("required: [Go]\none_of:\n  - {min: 2, skills: [Java, PHP]}\n"))
 	tax := DefaultTaxonomy()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		set, _, err := Load(bytes.NewReader(data), "f.yaml", tax)
+		set, err := Load(bytes.NewReader(data), "f.yaml", tax)
 		if err != nil {
 			var pe *ParseError
 			if !errors.As(err, &pe) {
@@ -62,7 +62,7 @@ func FuzzLoad(f *testing.F) {
 		if err := set.WriteYAML(&b); err != nil {
 			t.Fatal(err)
 		}
-		again, _, err := Load(&b, "again.yaml", tax)
+		again, err := Load(&b, "again.yaml", tax)
 		if err != nil {
 			t.Fatalf("written rules do not load: %v\n%s", err, b.String())
 		}

@@ -214,21 +214,33 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown skill", "required:\n  - Go\n  - postgress\n", `r.yaml:3: unknown skill "postgress" (did you mean "PostgreSQL"?)`},
 		{"empty group", "one_of:\n  - name: langs\n    skills: []\n", `r.yaml:2: one_of group "langs" is empty`},
 		{"bad weight", "preferred:\n  - skill: Go\n    weight: -2\n", `r.yaml:2: bad weight -2`},
-		{"unknown field", "requird:\n  - Go\n", `r.yaml:1: field requird not found`},
+		{"unknown field", "requird:\n  - Go\n", `r.yaml:1: unknown field "requird"`},
+		{"unknown item field", "required:\n  - skill: Go\n  - skil: Java\n", `r.yaml:3: unknown field "skil"`},
+		{"unknown group field", "one_of:\n  - skills: [Go, Java]\n    minimum: 2\n", `r.yaml:3: unknown field "minimum"`},
+		{"unknown degree field", "degree:\n  level: master\n  feilds: [Physics]\n", `r.yaml:3: unknown field "feilds"`},
+		{"skill twice", "required: [Go]\npreferred:\n  - golang\n", `r.yaml:3: skill "Go" listed twice (first on line 1)`},
+		{"skill twice in a group", "one_of:\n  - skills: [Go, Java, golang]\n", `r.yaml:2: skill "Go" listed twice`},
+		{"group min above its size", "one_of:\n  - {min: 3, skills: [Go, Java]}\n", `r.yaml:2: one_of group "": min 3 but 2 skills`},
+		{"item min_years", "required:\n  - {skill: Go, min_years: 61}\n", `r.yaml:2: min_years 61 for "Go"`},
+		{"experience weight", "experience: {min_years: 2, weight: 101}\n", `bad experience weight 101`},
 		{"nothing", "title: x\n", "asks for nothing"},
 	}
 	for _, tt := range tests {
-		_, _, err := Load(strings.NewReader(tt.yaml), "r.yaml", DefaultTaxonomy())
+		_, err := Load(strings.NewReader(tt.yaml), "r.yaml", DefaultTaxonomy())
 		var pe *ParseError
 		if err == nil || !errors.As(err, &pe) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want ParseError containing %q", tt.name, err, tt.want)
 		}
 	}
-	_, _, err := Load(strings.NewReader("required: [postgress]\n"), "r.yaml", DefaultTaxonomy())
+	_, err := Load(strings.NewReader("required: [postgress]\n"), "r.yaml", DefaultTaxonomy())
 	if !errors.Is(err, ErrUnknownSkill) {
 		t.Errorf("errors.Is(err, ErrUnknownSkill) false for %v", err)
 	}
-	set, tax, err := Load(strings.NewReader("skills:\n  - name: Temporal\n    category: devops\n    aliases: [temporal.io]\nrequired: [temporal.io, postgres]\n"), "r.yaml", DefaultTaxonomy())
+	set, err := Load(strings.NewReader("skills:\n  - name: Temporal\n    category: devops\n    aliases: [temporal.io]\nrequired: [temporal.io, postgres]\n"), "r.yaml", DefaultTaxonomy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := set.Taxonomy()
 	if err != nil || set.Required[0].Skill != "Temporal" || set.Required[1].Skill != "PostgreSQL" || !found(tax, "workflows on temporal.io")["Temporal"] {
 		t.Errorf("extension: %v %+v", err, set)
 	}
@@ -261,7 +273,7 @@ func TestDeriveGolden(t *testing.T) {
 			t.Errorf("%s: derived rules differ from %s:\n%s", p, golden, b.String())
 		}
 		// The derived YAML must load back.
-		if _, _, err := Load(strings.NewReader(b.String()), golden, DefaultTaxonomy()); err != nil {
+		if _, err := Load(strings.NewReader(b.String()), golden, DefaultTaxonomy()); err != nil {
 			t.Errorf("%s: derived rules do not load: %v", p, err)
 		}
 	}

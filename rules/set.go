@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -34,6 +37,19 @@ type Set struct {
 	Experience *Experience `yaml:"experience,omitempty"`
 	// Skills extends the taxonomy for this job.
 	Skills []Skill `yaml:"skills,omitempty"`
+
+	base *Taxonomy // the taxonomy Skills extend; nil means DefaultTaxonomy()
+}
+
+// Taxonomy returns the taxonomy the set is matched with: the one it was
+// loaded or derived with (for a Set built in code, [DefaultTaxonomy]),
+// extended by the set's own Skills. The error is that of [Taxonomy.With].
+func (s *Set) Taxonomy() (*Taxonomy, error) {
+	base := s.base
+	if base == nil {
+		base = DefaultTaxonomy()
+	}
+	return base.With(s.Skills)
 }
 
 // Item is one required or preferred skill.
@@ -69,7 +85,7 @@ type DegreeRule struct {
 
 // Experience asks for a minimum of total years of experience.
 type Experience struct {
-	MinYears float64 `yaml:"min_years"`
+	MinYears float64 `yaml:"min_years"`          // 0 means none: only Weight counts
 	Required bool    `yaml:"required,omitempty"` // a knockout if true
 	Weight   float64 `yaml:"weight,omitempty"`
 	Note     string  `yaml:"-"`
@@ -77,14 +93,13 @@ type Experience struct {
 
 // UnmarshalYAML accepts an item as a bare skill name or as a mapping.
 func (it *Item) UnmarshalYAML(n *yaml.Node) error {
-	it.line = n.Line
 	if n.Kind == yaml.ScalarNode {
-		it.Skill = n.Value
+		*it = Item{Skill: n.Value, line: n.Line}
 		return nil
 	}
 	type plain Item
 	var p plain
-	if err := n.Decode(&p); err != nil {
+	if err := decodeStrict(n, &p); err != nil {
 		return err
 	}
 	*it = Item(p)
@@ -96,12 +111,32 @@ func (it *Item) UnmarshalYAML(n *yaml.Node) error {
 func (g *Group) UnmarshalYAML(n *yaml.Node) error {
 	type plain Group
 	var p plain
-	if err := n.Decode(&p); err != nil {
+	if err := decodeStrict(n, &p); err != nil {
 		return err
 	}
 	*g = Group(p)
 	g.line = n.Line
 	return nil
+}
+
+// decodeStrict decodes a mapping into v and, unlike yaml.Node.Decode,
+// refuses keys that name no field of v: an UnmarshalYAML method does not
+// inherit the decoder's KnownFields.
+func decodeStrict(n *yaml.Node, v any) error {
+	if n.Kind == yaml.MappingNode {
+		known := map[string]bool{}
+		t := reflect.TypeOf(v).Elem()
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			known[name] = true
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; !known[k.Value] || k.Value == "-" {
+				return fmt.Errorf("line %d: unknown field %q", k.Line, k.Value)
+			}
+		}
+	}
+	return n.Decode(v)
 }
 
 // ParseError is a problem in a rule file, at a line.
@@ -124,29 +159,38 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // does not know.
 var ErrUnknownSkill = errors.New("unknown skill")
 
-// Load reads a rule file (YAML) named name and checks it against tax,
-// extended by the file's own skills. It returns the set with every skill
-// name made canonical, and the extended taxonomy to match with. Every
-// problem found is returned, joined, as [*ParseError] values.
-func Load(r io.Reader, name string, tax *Taxonomy) (*Set, *Taxonomy, error) {
+// Load reads a rule file (YAML) named name and checks it against tax
+// (nil means [DefaultTaxonomy]), extended by the file's own skills. It
+// returns the set with every skill name made canonical, carrying that
+// taxonomy (see [Set.Taxonomy]), and each item's comment as its Note.
+// Every problem found is returned, joined, as [*ParseError] values.
+func Load(r io.Reader, name string, tax *Taxonomy) (*Set, error) {
 	data, err := io.ReadAll(io.LimitReader(r, 4<<20))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	if tax == nil {
+		tax = DefaultTaxonomy()
 	}
 	var s Set
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&s); err != nil && err != io.EOF {
-		return nil, nil, yamlError(name, err)
+		return nil, yamlError(name, err)
 	}
-	tax, err = tax.With(s.Skills)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err == nil {
+		s.readNotes(&doc)
+	}
+	s.base = tax
+	ext, err := s.Taxonomy()
 	if err != nil {
-		return nil, nil, &ParseError{File: name, Err: err}
+		return nil, &ParseError{File: name, Err: err}
 	}
-	if err := s.check(name, tax); err != nil {
-		return nil, nil, err
+	if err := s.check(name, ext); err != nil {
+		return nil, err
 	}
-	return &s, tax, nil
+	return &s, nil
 }
 
 // yamlError turns a YAML decoding error ("yaml: line 3: ...") into a ParseError.
@@ -157,6 +201,9 @@ func yamlError(name string, err error) error {
 		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
+	if m := notFound.FindStringSubmatch(msg); m != nil { // the decoder's words for an unknown key
+		msg = m[1] + fmt.Sprintf("unknown field %q", m[2])
+	}
 	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if n, err := fmt.Sscanf(rest, "%d:", &line); n == 1 && err == nil {
@@ -165,6 +212,8 @@ func yamlError(name string, err error) error {
 	}
 	return &ParseError{File: name, Line: line, Err: errors.New(msg)}
 }
+
+var notFound = regexp.MustCompile(`^(line \d+: )field (\S+) not found in type \S+$`)
 
 // check validates the set and canonicalizes its skill names.
 func (s *Set) check(name string, tax *Taxonomy) error {
@@ -183,13 +232,25 @@ func (s *Set) check(name string, tax *Taxonomy) error {
 		errs = append(errs, &ParseError{File: name, Line: line, Err: err})
 		return skill
 	}
+	listed := map[string]int{} // canonical skill -> line of its first mention
+	once := func(skill string, line int) {
+		if first, dup := listed[skill]; dup {
+			fail(line, "skill %q listed twice (first on line %d): a skill counts once", skill, first)
+			return
+		}
+		listed[skill] = line
+	}
 	for _, list := range []*[]Item{&s.Required, &s.Preferred} {
 		for i := range *list {
 			it := &(*list)[i]
 			if it.Weight < 0 || it.Weight > 100 {
 				fail(it.line, "bad weight %v for %q: want 0 to 100", it.Weight, it.Skill)
 			}
+			if it.MinYears < 0 || it.MinYears > 60 {
+				fail(it.line, "min_years %v for %q: want 0 to 60", it.MinYears, it.Skill)
+			}
 			it.Skill = canon(it.Skill, it.line)
+			once(it.Skill, it.line)
 		}
 	}
 	for i := range s.OneOf {
@@ -205,6 +266,7 @@ func (s *Set) check(name string, tax *Taxonomy) error {
 		}
 		for k, sk := range g.Skills {
 			g.Skills[k] = canon(sk, g.line)
+			once(g.Skills[k], g.line)
 		}
 	}
 	if d := s.Degree; d != nil {
@@ -213,8 +275,14 @@ func (s *Set) check(name string, tax *Taxonomy) error {
 		}
 		d.Level = strings.ToLower(d.Level)
 	}
+	if d := s.Degree; d != nil && (d.Weight < 0 || d.Weight > 100) {
+		fail(0, "bad degree weight %v: want 0 to 100", d.Weight)
+	}
 	if e := s.Experience; e != nil && (e.MinYears < 0 || e.MinYears > 60) {
 		fail(0, "experience min_years %v: want 0 to 60", e.MinYears)
+	}
+	if e := s.Experience; e != nil && (e.Weight < 0 || e.Weight > 100) {
+		fail(0, "bad experience weight %v: want 0 to 100", e.Weight)
 	}
 	if len(s.Required)+len(s.OneOf)+len(s.Preferred) == 0 && s.Degree == nil && s.Experience == nil {
 		fail(0, "the rule set asks for nothing")
@@ -222,111 +290,46 @@ func (s *Set) check(name string, tax *Taxonomy) error {
 	return errors.Join(errs...)
 }
 
-// Hash returns a short SHA-256 of the set's canonical YAML, so a report can
-// be traced to the exact rules that produced it.
+// Hash returns a short SHA-256 of what the set means, so that a report can
+// be traced to its rules and stored results are reused only under the
+// same rules. Every field counts, with its default made explicit (an item
+// without a weight hashes like one with the default weight); the notes and
+// the source name do not, as they change no score.
 func (s *Set) Hash() string {
-	var b bytes.Buffer
-	s.WriteYAML(&b)
-	sum := sha256.Sum256(b.Bytes())
+	b, err := json.Marshal(s.canonical())
+	if err != nil {
+		panic("rules: hash: " + err.Error()) // a Set holds only strings, numbers and bools
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])[:16]
 }
 
-// WriteYAML writes the set as an editable YAML rule file, with each item's
-// note as a comment.
-func (s *Set) WriteYAML(w io.Writer) error {
-	doc := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(key string, v *yaml.Node, comment string) {
-		k := &yaml.Node{Kind: yaml.ScalarNode, Value: key, HeadComment: comment}
-		doc.Content = append(doc.Content, k, v)
+// canonical returns a deep copy of s without notes or source, and with
+// defaults filled in. The copy goes through JSON, so a field added to the
+// set counts in the hash without a change here.
+func (s *Set) canonical() *Set {
+	var c Set
+	if b, err := json.Marshal(s); err != nil || json.Unmarshal(b, &c) != nil {
+		panic("rules: copy of a set: " + fmt.Sprint(err)) // a Set holds only strings, numbers and bools
 	}
-	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: v} }
-	num := func(v float64) *yaml.Node {
-		return &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(v)}
-	}
-	seq := func(vs []string) *yaml.Node {
-		n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, v := range vs {
-			n.Content = append(n.Content, str(v))
+	c.Source = ""
+	for _, l := range []struct {
+		items []Item
+		def   float64
+	}{{c.Required, DefaultRequiredWeight}, {c.Preferred, DefaultPreferredWeight}} {
+		for i := range l.items {
+			l.items[i].Note, l.items[i].Weight = "", WeightOr(l.items[i].Weight, l.def)
 		}
-		return n
 	}
-	items := func(list []Item) *yaml.Node {
-		n := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, it := range list {
-			m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("skill"), str(it.Skill)}}
-			if it.Weight != 0 {
-				m.Content = append(m.Content, str("weight"), num(it.Weight))
-			}
-			if it.MinYears != 0 {
-				m.Content = append(m.Content, str("min_years"), num(it.MinYears))
-			}
-			m.Content[0].HeadComment = it.Note
-			n.Content = append(n.Content, m)
-		}
-		return n
+	for i := range c.OneOf {
+		g := &c.OneOf[i]
+		g.Note, g.Min, g.Weight = "", max(g.Min, 1), WeightOr(g.Weight, DefaultOneOfWeight)
 	}
-	if s.Title != "" {
-		add("title", str(s.Title), "")
+	if d := c.Degree; d != nil {
+		d.Note, d.Level, d.Weight = "", strings.ToLower(d.Level), WeightOr(d.Weight, DefaultDegreeWeight)
 	}
-	if s.Source != "" {
-		add("source", str(s.Source), "")
+	if e := c.Experience; e != nil {
+		e.Note, e.Weight = "", WeightOr(e.Weight, DefaultExperienceWeight)
 	}
-	if len(s.Required) > 0 {
-		add("required", items(s.Required), "All of these; a missing one marks the candidate not qualified.")
-	}
-	if len(s.OneOf) > 0 {
-		n := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, g := range s.OneOf {
-			m := &yaml.Node{Kind: yaml.MappingNode}
-			if g.Name != "" {
-				m.Content = append(m.Content, str("name"), str(g.Name))
-			}
-			if g.Min > 1 {
-				m.Content = append(m.Content, str("min"), num(float64(g.Min)))
-			}
-			if g.Weight != 0 {
-				m.Content = append(m.Content, str("weight"), num(g.Weight))
-			}
-			m.Content = append(m.Content, str("skills"), seq(g.Skills))
-			m.Content[0].HeadComment = g.Note
-			n.Content = append(n.Content, m)
-		}
-		add("one_of", n, "Groups: at least min (default 1) of each; an unmet group marks the candidate not qualified.")
-	}
-	if len(s.Preferred) > 0 {
-		add("preferred", items(s.Preferred), "Bonus points; never a knockout.")
-	}
-	if d := s.Degree; d != nil {
-		m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("level"), str(d.Level)}}
-		if len(d.Fields) > 0 {
-			m.Content = append(m.Content, str("fields"), seq(d.Fields))
-		}
-		if d.Required {
-			m.Content = append(m.Content, str("required"), &yaml.Node{Kind: yaml.ScalarNode, Value: "true", Tag: "!!bool"})
-		}
-		if d.Weight != 0 {
-			m.Content = append(m.Content, str("weight"), num(d.Weight))
-		}
-		add("degree", m, d.Note)
-	}
-	if e := s.Experience; e != nil {
-		m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("min_years"), num(e.MinYears)}}
-		if e.Required {
-			m.Content = append(m.Content, str("required"), &yaml.Node{Kind: yaml.ScalarNode, Value: "true", Tag: "!!bool"})
-		}
-		add("experience", m, e.Note)
-	}
-	if len(s.Skills) > 0 {
-		n := &yaml.Node{}
-		if err := n.Encode(s.Skills); err != nil {
-			return err
-		}
-		add("skills", n, "Skills this job adds to the taxonomy.")
-	}
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	return enc.Close()
+	return &c
 }

@@ -10,8 +10,9 @@ import (
 
 // Options configure [Run]. The zero value of each field is documented.
 type Options struct {
-	Rules    *rules.Set      // required
-	Taxonomy *rules.Taxonomy // nil means rules.DefaultTaxonomy()
+	// Rules are what resumes are scored against, and carry the taxonomy
+	// they are matched with (see rules.Set.Taxonomy). Required.
+	Rules *rules.Set
 	// Workers bounds concurrent files; 0 means runtime.GOMAXPROCS(0).
 	Workers int
 	// Extract reads one file; nil means parsers.ExtractFile in-process

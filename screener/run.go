@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"github.com/screener/screener/parsers"
-	"github.com/screener/screener/rules"
 	"golang.org/x/sync/errgroup"
 	"log/slog"
 	"runtime"
@@ -30,9 +29,9 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 // RunFiles is [Run] over a list of files already discovered; skipped
 // records are carried into the report.
 func RunFiles(ctx context.Context, files []string, skipped []Record, opts Options) (*Report, error) {
-	tax := opts.Taxonomy
-	if tax == nil {
-		tax = rules.DefaultTaxonomy()
+	tax, err := opts.Rules.Taxonomy()
+	if err != nil {
+		return nil, err
 	}
 	workers := opts.Workers
 	if workers <= 0 {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -106,5 +107,24 @@ func TestRunWithStore(t *testing.T) {
 				t.Errorf("new file: %+v", r)
 			}
 		}
+	}
+}
+
+// TestRunUsesTheSetsOwnSkills: a rule set that adds skills to the
+// taxonomy is matched with them; no separate taxonomy is passed.
+func TestRunUsesTheSetsOwnSkills(t *testing.T) {
+	set, err := rules.Load(strings.NewReader("skills:\n  - {name: Temporal, category: devops}\nrequired: [Temporal]\n"), "r.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extract := func(ctx context.Context, p string) (*parsers.Document, error) {
+		return &parsers.Document{Format: parsers.Text, Text: "Skills: Temporal, Go", SHA256: "x"}, nil
+	}
+	rep, err := RunFiles(context.Background(), []string{"cv.txt"}, nil, Options{Rules: set, Extract: extract})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rep.Records[0]; r.Score != 100 || !r.Qualified {
+		t.Errorf("score %v, qualified %v, missing %v: the set's own skill was not matched", r.Score, r.Qualified, r.Missing)
 	}
 }

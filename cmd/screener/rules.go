@@ -12,27 +12,26 @@ import (
 )
 
 // loadRules reads -rules, or derives the rules from the -job posting.
-func loadRules(ctx context.Context, job, rulesFile string, lim parsers.Limits) (*rules.Set, *rules.Taxonomy, string, error) {
-	tax := rules.DefaultTaxonomy()
+func loadRules(ctx context.Context, job, rulesFile string, lim parsers.Limits) (*rules.Set, string, error) {
 	if rulesFile != "" {
 		fh, err := os.Open(rulesFile)
 		if err != nil {
-			return nil, nil, "", err
+			return nil, "", err
 		}
 		defer fh.Close()
-		set, tax, err := rules.Load(fh, rulesFile, tax)
-		return set, tax, rulesFile, err
+		set, err := rules.Load(fh, rulesFile, nil)
+		return set, rulesFile, err
 	}
 	doc, err := parsers.ExtractFile(ctx, job, lim)
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("job posting: %w", err)
+		return nil, "", fmt.Errorf("job posting: %w", err)
 	}
-	set := tax.Derive(doc.Text)
+	set := rules.DefaultTaxonomy().Derive(doc.Text)
 	set.Source = filepath.Base(job)
 	if len(set.Required)+len(set.OneOf)+len(set.Preferred) == 0 {
-		return nil, nil, "", usageError{fmt.Sprintf("%s: no known skills found in the posting; write a rule file instead", job)}
+		return nil, "", usageError{fmt.Sprintf("%s: no known skills found in the posting; write a rule file instead", job)}
 	}
-	return set, tax, job, nil
+	return set, job, nil
 }
 
 func cmdRules(args []string, stdout, stderr io.Writer) error {
@@ -41,14 +40,14 @@ func cmdRules(args []string, stdout, stderr io.Writer) error {
 	}
 	switch args[0] {
 	case "derive":
-		set, _, _, err := loadRules(context.Background(), args[1], "", parsers.Limits{})
+		set, _, err := loadRules(context.Background(), args[1], "", parsers.Limits{})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "# Rules derived by screener %s from %s.\n# Review them: check each group and requirement against the posting.\n", buildVersion(), filepath.Base(args[1]))
 		return set.WriteYAML(stdout)
 	default:
-		set, _, _, err := loadRules(context.Background(), "", args[1], parsers.Limits{})
+		set, _, err := loadRules(context.Background(), "", args[1], parsers.Limits{})
 		if err != nil {
 			return err
 		}

@@ -108,7 +108,7 @@ type session struct {
 func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stderr io.Writer) (*session, error) {
 	s := &session{f: f, paths: paths, stdout: stdout, stderr: stderr}
 	limits := parsers.Limits{MaxBytes: int64(f.maxSize)}
-	set, tax, source, err := loadRules(ctx, f.job, f.rulesFile, limits)
+	set, source, err := loadRules(ctx, f.job, f.rulesFile, limits)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 	if f.asOf != "" {
 		asOf, _ = time.Parse("2006-01-02", f.asOf)
 	}
-	s.opts = screener.Options{Rules: set, Taxonomy: tax, Workers: f.workers, Limits: limits, AsOf: asOf, Logger: s.log}
+	s.opts = screener.Options{Rules: set, Workers: f.workers, Limits: limits, AsOf: asOf, Logger: s.log}
 	if f.inProcess {
 		s.opts.Extract = func(ctx context.Context, p string) (*parsers.Document, error) {
 			ctx, cancel := context.WithTimeout(ctx, f.timeout)

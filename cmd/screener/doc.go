@@ -11,12 +11,20 @@
 //	screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
 //	screener runs -state FILE
 //	screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)
+//	screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json] [-min-share 0.02]
 //	screener version
 //
 // With -state, screener keeps an SQLite file of what it has read: a run
 // screens only files that are new or changed (by content hash), re-scores
 // stored text when the rules change, and marks candidates first seen since
 // the last completed run as New.
+//
+// The audit command computes, from a run's JSON Lines and a CSV of
+// self-reported demographics (joined on email, id or sha256), each group's
+// selection and scoring rates and impact ratios, flags ratios below 0.8,
+// and recomputes them as if each rule were dropped. Demographics are read
+// for the audit only and stored nowhere. The figures are for an
+// independent auditor; they are not legal advice.
 //
 // PATH is any mix of files and folders; folders are walked recursively.
 // Hidden files, Word lock files (~$*) and files that are not .pdf, .docx,
@@ -52,6 +60,8 @@ Usage:
   screener rules derive POSTING       derive rules from a job posting (YAML on stdout)
   screener rules check RULES.yaml     validate a rule file
   screener extract [-sections] FILE...  show the text screener reads from a resume
+  screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json]
+                                      bias audit figures of a run (see 'screener audit -h')
   screener version
 
 Example:

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAuditCommand screens the example folder with a state file, audits
+// the run with a demographics file whose group names occur nowhere else,
+// screens again from the same state, and checks that those names reached
+// neither the state file nor the screen command's workbook, CSV or JSON
+// Lines (even with the demographics file in the screened folder), while the
+// audit's own outputs have them.
+func TestAuditCommand(t *testing.T) {
+	dir := t.TempDir()
+	inbox := filepath.Join(dir, "inbox")
+	copyDir(t, resumes, inbox)
+	db, jsonl := filepath.Join(dir, "state.db"), filepath.Join(dir, "run.jsonl")
+	screen := func() {
+		t.Helper()
+		code, _, stderr := runCLI(t, "screen", "-job", posting, "-as-of", "2026-06-01", "-quiet", "-state", db,
+			"-out", filepath.Join(dir, "s.xlsx"), "-jsonl", jsonl, "-csv", filepath.Join(dir, "s.csv"), inbox)
+		if code != exitSomeBad {
+			t.Fatalf("screen: exit %d: %s", code, stderr)
+		}
+	}
+	screen()
+
+	// One row per scored candidate, alternately by e-mail and by SHA-256,
+	// with made-up group names that nothing else contains.
+	b, err := os.ReadFile(jsonl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := []string{"Qzxgroupone", "Qzxgrouptwo", "Vvkorigin"}
+	people := "email,sha256,sex,race_ethnicity\n"
+	scored := 0
+	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var r struct{ Status, Email, SHA256 string }
+		json.Unmarshal([]byte(line), &r)
+		if r.Status != "ok" {
+			continue
+		}
+		scored++
+		if i%2 == 0 && r.Email != "" {
+			people += fmt.Sprintf("%s,,%s,%s\n", r.Email, secret[i%2], secret[2])
+		} else {
+			people += fmt.Sprintf(",%s,%s,%s\n", r.SHA256, secret[i%2], secret[2])
+		}
+	}
+	peoplePath := filepath.Join(dir, "people.csv")
+	os.WriteFile(peoplePath, []byte(people), 0o600)
+
+	auditOut := filepath.Join(dir, "audit.xlsx")
+	code, stdout, stderr := runCLI(t, "audit", "-results", jsonl, "-demographics", peoplePath, "-out", auditOut, "-json")
+	if code != exitOK {
+		t.Fatalf("audit: exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Scored     int `json:"scored"`
+		Joined     int `json:"joined"`
+		Categories []struct {
+			Attribute, Group string
+			Applicants       int
+		} `json:"categories"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("-json output: %v\n%s", err, stdout)
+	}
+	if doc.Scored != scored || doc.Joined != scored || len(doc.Categories) != 2+1+2 {
+		t.Errorf("scored %d joined %d (want %d), %d categories", doc.Scored, doc.Joined, scored, len(doc.Categories))
+	}
+	if !bytes.Contains(unzipAll(t, auditOut), []byte(secret[2])) {
+		t.Error("the audit workbook lacks the groups")
+	}
+
+	// Again, from the state the first run left, with a copy of the
+	// demographics dropped into the inbox by mistake: it is skipped unread.
+	os.WriteFile(filepath.Join(inbox, "people.csv"), []byte(people), 0o600)
+	screen()
+	for _, p := range []string{db, db + "-wal", db + "-shm", filepath.Join(dir, "s.csv"), jsonl} {
+		b, err := os.ReadFile(p)
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range secret {
+			if bytes.Contains(bytes.ToLower(b), bytes.ToLower([]byte(s))) {
+				t.Errorf("%s contains the demographic value %q", filepath.Base(p), s)
+			}
+		}
+	}
+	xml := unzipAll(t, filepath.Join(dir, "s.xlsx"))
+	for _, s := range secret {
+		if bytes.Contains(xml, []byte(s)) {
+			t.Errorf("the screen workbook contains the demographic value %q", s)
+		}
+	}
+}
+
+// unzipAll returns every part of a workbook, concatenated.
+func unzipAll(t *testing.T, path string) []byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var all bytes.Buffer
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(&all, rc)
+		rc.Close()
+	}
+	return all.Bytes()
+}
+
+func TestAuditUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"audit"}, "audit needs -results and -demographics"},
+		{[]string{"audit", "-results", "a", "-demographics", "b", "-min-share", "2"}, "-min-share must be"},
+		{[]string{"audit", "-results", "a", "-demographics", "b", "extra"}, "takes no arguments"},
+	} {
+		code, _, stderr := runCLI(t, tt.args...)
+		if code != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%q: exit %d, %q", tt.args, code, stderr)
+		}
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "people.csv")
+	os.WriteFile(bad, []byte("name,sex\nAnn,F\n"), 0o600)
+	empty := filepath.Join(dir, "run.jsonl")
+	os.WriteFile(empty, nil, 0o600)
+	code, _, stderr := runCLI(t, "audit", "-results", empty, "-demographics", bad)
+	if code != exitFailure || !strings.Contains(stderr, "people.csv: line 1: no email, id or sha256 column") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}

@@ -48,6 +48,13 @@ func cmdAudit(args []string, stdout, stderr io.Writer) error {
 	case *minShare < 0 || *minShare >= 1:
 		return usageError{"-min-share must be at least 0 and below 1 (0.02 is 2%)"}
 	}
+	var outs []*output
+	if *out != "" {
+		outs = append(outs, &output{flag: "-out", path: *out})
+	}
+	if err := planOutputs(outs); err != nil {
+		return err
+	}
 	rf, err := os.Open(*results)
 	if err != nil {
 		return err
@@ -67,10 +74,11 @@ func cmdAudit(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: %w", *people, err)
 	}
 	rep := audit.Compute(run, demo, audit.Options{MinShare: *minShare})
-	if *out != "" {
-		if err := writeFile(*out, stdout, rep.WriteWorkbook); err != nil {
-			return err
-		}
+	for _, o := range outs {
+		o.write = rep.WriteWorkbook
+	}
+	if err := writeOutputs(outs, stdout); err != nil {
+		return err
 	}
 	if *asJSON {
 		return rep.WriteJSON(stdout)

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -13,6 +14,7 @@ import (
 	"github.com/screener/screener/parsers/docx"
 	"github.com/screener/screener/parsers/html"
 	"github.com/screener/screener/parsers/internal/extract"
+	"github.com/screener/screener/parsers/odt"
 	"github.com/screener/screener/parsers/pdf"
 	"github.com/screener/screener/parsers/text"
 )
@@ -25,6 +27,7 @@ const (
 	PDF  Format = "pdf"
 	DOCX Format = "docx"
 	HTML Format = "html"
+	ODT  Format = "odt"
 	Text Format = "text"
 )
 
@@ -51,7 +54,7 @@ func Detect(head []byte) (Format, error) {
 	case bytes.HasPrefix(head, []byte("%PDF-")) || bytes.Contains(head[:min(len(head), 1024)], []byte("%PDF-")):
 		return PDF, nil
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return DOCX, nil // checked for word/document.xml when opened
+		return zipFormat(head)
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
 		return "", &Error{Err: ErrUnsupported, Detail: "OLE compound file (legacy .doc, or a password-protected .docx)",
 			Hint: "save it as .docx or .pdf without a password"}
@@ -66,6 +69,44 @@ func Detect(head []byte) (Format, error) {
 		return Text, nil
 	}
 	return "", &Error{Err: ErrUnsupported, Detail: "binary content of unknown type"}
+}
+
+// zipFormat tells an OpenDocument text from other zip packages by its
+// first entry, the uncompressed "mimetype" that ODF requires; any other
+// zip is taken for a DOCX, whose parser checks for word/document.xml (and
+// [Extract] looks inside a zip whose mimetype entry is not first).
+func zipFormat(head []byte) (Format, error) {
+	const odf = "mimetypeapplication/vnd.oasis.opendocument."
+	i := bytes.Index(head[:min(len(head), 128)], []byte(odf))
+	if i < 0 {
+		return DOCX, nil
+	}
+	kind := head[i+len(odf):]
+	if bytes.HasPrefix(kind, []byte("text")) {
+		return ODT, nil
+	}
+	if j := bytes.IndexByte(kind, 'P'); j > 0 { // the next local header
+		kind = kind[:j]
+	}
+	return "", &Error{Err: ErrUnsupported, Detail: "OpenDocument " + string(kind[:min(len(kind), 40)]) + " (not a text document)"}
+}
+
+// zipParts refines a zip package's format from its parts: a package with
+// content.xml and no word/document.xml is an OpenDocument file.
+func zipParts(r io.ReaderAt, size int64, format Format) Format {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return format // the format's parser reports the damage
+	}
+	var word, content bool
+	for _, f := range zr.File {
+		word = word || f.Name == "word/document.xml"
+		content = content || f.Name == "content.xml"
+	}
+	if format == DOCX && !word && content {
+		return ODT
+	}
+	return format
 }
 
 // looksLikeHTML reports whether head starts (after a byte-order mark, white
@@ -140,6 +181,9 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 	if err != nil {
 		return nil, err
 	}
+	if format == DOCX {
+		format = zipParts(r, size, format)
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, extract.Newf(ErrCorrupt, "%s parser failed: %v", format, p)
@@ -151,6 +195,8 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 		raw, err = pdf.Extract(ctx, r, size, lim)
 	case DOCX:
 		raw, err = docx.Extract(ctx, r, size, lim)
+	case ODT:
+		raw, err = odt.Extract(ctx, r, size, lim)
 	case HTML:
 		raw, err = html.Extract(ctx, r, size, lim)
 	case Text:

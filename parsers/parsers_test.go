@@ -63,6 +63,15 @@ func TestFixtures(t *testing.T) {
 		}, notWant: []string{"sdfootnote", "line-height"}},
 		{file: "two-column.html", format: parsers.HTML, want: []string{"Tomáš Novák\nCONTACT", "Kafka streams\nLANGUAGES"}},
 		{file: "chrome-resume.html", format: parsers.HTML, want: []string{"Skills\nPython\nDjango", "Education\nMSc Computer Science"}},
+		{file: "word-features.odt", format: parsers.ODT, want: []string{ // LibreOffice's ODT conversion of word-features.docx
+			"Priya Raman · +44 20 7946 0018 · Leeds\n\nPriya Raman", // header first
+			"Profile:LinkedIn <https://www.linkedin.com/in/priyaraman>",
+			"Languages Go Rust\nCloud Kubernetes Terraform",
+			"Staff Engineer, Nimbus Labs Feb 2020 – Present",
+			"Built the deploy pipeline\nand the on-call tooling.",
+			"Mostly Bazel and GitHub Actions\n\ngithub.com/praman", // footnote after the body, then the footer
+		}, notWant: []string{"tooling1"}},
+		{file: "two-column.odt", format: parsers.ODT, want: []string{"Tomáš Novák\nCONTACT", "Kafka streams\nLANGUAGES"}},
 		{file: "windows-1252.txt", format: parsers.Text, want: []string{"Zoë Müller – Café developer\nSkills: Python, SQL"}},
 		{file: "utf16.txt", format: parsers.Text, want: []string{"Renée Dubois\nGo and Rust"}},
 		{file: "enc-rc4-40-owner.pdf", format: parsers.PDF, want: []string{"Alice Moreau", "Paylane"}},
@@ -160,6 +169,8 @@ func TestDetect(t *testing.T) {
 		{"\x7fELF\x02\x01\x01\x00\x00\x00", "", parsers.ErrUnsupported},
 		{"Jane Doe\nGo developer\n", parsers.Text, nil},
 		{"<!DOCTYPE html>\n<html>", parsers.HTML, nil},
+		{"PK\x03\x04\x14\x00\x00\x08\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.textPK", parsers.ODT, nil},
+		{"PK\x03\x04\x14\x00\x00\x08\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.presentationPK", "", parsers.ErrUnsupported},
 		{"\xEF\xBB\xBF  <HTML lang=en>", parsers.HTML, nil},
 		{"<?xml version=\"1.0\"?>\n<!-- saved -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", parsers.HTML, nil},
 		{"<p>Jane</p> is not a page", parsers.Text, nil},

@@ -13,7 +13,7 @@ import (
 // Extensions screener reads. Content decides the format; the extension
 // decides only whether a file in a folder is a candidate at all, so that a
 // folder's stray files are reported as skipped rather than parsed.
-var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true}
+var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true, ".odt": true}
 
 // Discover expands paths (files and folders, walked recursively) into the
 // resume files to screen, sorted, and the files it skips with a reason:

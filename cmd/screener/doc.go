@@ -28,7 +28,7 @@
 //
 // PATH is any mix of files and folders; folders are walked recursively.
 // Hidden files, Word lock files (~$*) and files that are not .pdf, .docx,
-// .html, .htm, .txt or .md are listed as skipped. The format of a file is read from its
+// .odt, .html, .htm, .txt or .md are listed as skipped. The format of a file is read from its
 // content, not its name.
 //
 // Each file is extracted in an isolated worker process with a time limit
@@ -53,7 +53,7 @@
 // sockets are refused.
 package main
 
-const usage = `screener ranks resumes (PDF, DOCX, HTML, text) against a job's requirements.
+const usage = `screener ranks resumes (PDF, DOCX, ODT, HTML, text) against a job's requirements.
 
 Usage:
   screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...

@@ -8,7 +8,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/screener/screener/parsers/internal/extract"
+	"github.com/screener/screener/parsers/internal/zipread"
 )
 
 // Extract reads a WordprocessingML package with archive/zip and
@@ -39,7 +39,7 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	if doc == nil {
 		return extract.Result{}, &extract.Error{Err: extract.ErrUnsupported, Detail: "zip archive without word/document.xml (not a .docx)"}
 	}
-	w := &docxWalker{lim: lim, ctx: ctx}
+	w := &docxWalker{lim: lim, budget: zipread.NewBudget(ctx, lim)}
 	rels, err := w.readRels(parts["word/_rels/document.xml.rels"])
 	if err != nil {
 		return extract.Result{}, err
@@ -104,52 +104,9 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 }
 
 type docxWalker struct {
-	ctx  context.Context
-	lim  extract.Limits
-	read int64 // uncompressed bytes read so far, over all parts
+	lim    extract.Limits
+	budget *zipread.Budget
 }
-
-// open returns a reader over one part that fails with extract.ErrTooLarge once the
-// package's total uncompressed size or the part's compression ratio passes
-// its limit: a zip bomb is stopped after a bounded amount of work.
-func (w *docxWalker) open(f *zip.File) (io.ReadCloser, error) {
-	if f.UncompressedSize64 > uint64(w.lim.MaxUncompressed) {
-		return nil, extract.Newf(extract.ErrTooLarge, "%s declares %s uncompressed, limit %s", f.Name,
-			extract.FormatBytes(int64(f.UncompressedSize64)), extract.FormatBytes(w.lim.MaxUncompressed))
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, extract.Newf(extract.ErrCorrupt, "zip: %s: %v", f.Name, err)
-	}
-	ratioCap := int64(f.CompressedSize64)*int64(w.lim.MaxRatio) + 1<<20
-	return &limitedPart{rc: rc, w: w, name: f.Name, partCap: ratioCap}, nil
-}
-
-type limitedPart struct {
-	rc      io.ReadCloser
-	w       *docxWalker
-	name    string
-	n       int64
-	partCap int64
-}
-
-func (p *limitedPart) Read(b []byte) (int, error) {
-	n, err := p.rc.Read(b)
-	p.n += int64(n)
-	p.w.read += int64(n)
-	switch {
-	case p.w.read > p.w.lim.MaxUncompressed:
-		return n, &extract.Error{Err: extract.ErrTooLarge, Detail: fmt.Sprintf("uncompressed content exceeds %s", extract.FormatBytes(p.w.lim.MaxUncompressed))}
-	case p.n > p.partCap:
-		return n, &extract.Error{Err: extract.ErrTooLarge, Detail: fmt.Sprintf("%s: compression ratio exceeds %d:1 (zip bomb?)", p.name, p.w.lim.MaxRatio)}
-	}
-	if err := p.w.ctx.Err(); err != nil {
-		return n, err
-	}
-	return n, err
-}
-
-func (p *limitedPart) Close() error { return p.rc.Close() }
 
 // partRels loads the relationships of a header or footer part, which keep
 // their own hyperlink targets.
@@ -164,7 +121,7 @@ func (w *docxWalker) readRels(f *zip.File) (map[string]string, error) {
 	if f == nil {
 		return rels, nil
 	}
-	rc, err := w.open(f)
+	rc, err := w.budget.Open(f)
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +152,7 @@ var fieldHyperlink = regexp.MustCompile(`HYPERLINK\s+"([^"]+)"`)
 
 // walk writes the text of one XML part to sb.
 func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Builder) error {
-	rc, err := w.open(f)
+	rc, err := w.budget.Open(f)
 	if err != nil {
 		return err
 	}

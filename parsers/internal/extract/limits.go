@@ -7,8 +7,8 @@ type Limits struct {
 	MaxBytes        int64 // file size; 0 means 20 MiB
 	MaxPages        int   // PDF page count; 0 means 50
 	MaxText         int   // bytes of extracted text kept; 0 means 1 MiB (more is cut, and Document.Truncated set)
-	MaxUncompressed int64 // DOCX: total uncompressed size of the parts read; 0 means 64 MiB
-	MaxRatio        int   // DOCX and PDF streams: uncompressed/compressed ratio; 0 means 200
+	MaxUncompressed int64 // DOCX, ODT: total uncompressed size of the parts read; PDF: of content streams; 0 means 64 MiB
+	MaxRatio        int   // DOCX and ODT parts, PDF streams: uncompressed/compressed ratio; 0 means 200
 }
 
 // WithDefaults returns l with every zero field set to its default.

@@ -15,11 +15,33 @@ import (
 // folder's stray files are reported as skipped rather than parsed.
 var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true, ".odt": true}
 
+// unreadable are the resume-like file types screener cannot read yet,
+// with what the file is. A type screener learns to read moves to
+// resumeExts (resumeExts is checked first). A candidate's CV must never vanish from a run:
+// such a file is an unsupported error, with a hint, not a skipped file.
+// Other types (spreadsheets, archives, ...) are skipped.
+var unreadable = map[string]string{
+	".doc": "a Word 97-2003 document", ".rtf": "a Rich Text document",
+	".pages": "an Apple Pages document", ".wps": "a Works document",
+	".jpg": "an image", ".jpeg": "an image", ".png": "an image", ".tif": "an image", ".tiff": "an image",
+	".heic": "an image", ".bmp": "an image", ".gif": "an image", ".webp": "an image",
+}
+
+// unreadableHint says what to do about a file of an unreadable type.
+func unreadableHint(ext string) string {
+	if strings.HasPrefix(unreadable[ext], "an image") {
+		return "a photo or scan of a CV: ask for a PDF or DOCX, or make a PDF with a text layer (OCR)"
+	}
+	return "save it as PDF or DOCX and screen it again"
+}
+
 // Discover expands paths (files and folders, walked recursively) into the
-// resume files to screen, sorted, and the files it skips with a reason:
-// hidden files, Word lock files (~$*), unsupported extensions, and symbolic
-// links that leave the folder given. A file named explicitly is always
-// screened. A path that does not exist is an error.
+// resume files to screen, in path order (see [pathLess]), and records for
+// the files it does not read: resume-like files of a type screener cannot
+// read (status error, reason unsupported, with a hint), and skipped files
+// with a reason: hidden files, Word lock files (~$*), other extensions,
+// and symbolic links that leave the folder given. A file named explicitly
+// is always screened. A path that does not exist is an error.
 func Discover(paths []string) (files []string, skipped []Record, err error) {
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -82,10 +104,13 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 			switch ext := strings.ToLower(filepath.Ext(name)); {
 			case strings.HasPrefix(name, "~$"):
 				skip(p, "Word lock file")
-			case !resumeExts[ext]:
-				skip(p, fmt.Sprintf("unsupported file type %q", ext))
-			default:
+			case resumeExts[ext]:
 				add(p)
+			case unreadable[ext] != "":
+				skipped = append(skipped, Record{File: p, Status: StatusError, Error: "unsupported",
+					Message: fmt.Sprintf("%s: unsupported format: %s (%s) (hint: %s)", p, unreadable[ext], ext, unreadableHint(ext))})
+			default:
+				skip(p, fmt.Sprintf("unsupported file type %q", ext))
 			}
 			return nil
 		})
@@ -96,7 +121,7 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 	if len(files) == 0 && len(skipped) == 0 {
 		return nil, nil, errors.New("no files found")
 	}
-	sort.Strings(files)
-	sort.Slice(skipped, func(i, j int) bool { return skipped[i].File < skipped[j].File })
+	sort.Slice(files, func(i, j int) bool { return pathLess(files[i], files[j]) })
+	sort.Slice(skipped, func(i, j int) bool { return pathLess(skipped[i].File, skipped[j].File) })
 	return files, skipped, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
@@ -30,25 +29,32 @@ func WriteJSONL(w io.Writer, rep *Report) error {
 	return bw.Flush()
 }
 
-// shortlistHeader are the columns of the Shortlist sheet and of the CSV.
-var shortlistHeader = []string{"Rank", "Score", "Qualified", "Name", "Email", "Phone", "Links",
-	"Matched required", "Missing required", "Matched preferred", "Years of experience", "File", "Evidence"}
-
-// WriteCSV writes the shortlist (ok records only) as CSV with the
-// Shortlist sheet's columns. Cells that a spreadsheet would run as a formula
-// (starting with = + - @, tab or carriage return) are prefixed with a quote.
-func WriteCSV(w io.Writer, rep *Report) error {
+// WriteCSV writes the shortlist (ok records only) as CSV, in the columns
+// of the Shortlist sheet ([ShortlistColumns]); links opens CV links as
+// the workbook's do, with its Dir the CSV's folder. Numbers are written
+// with one decimal. A cell a spreadsheet would run as a formula gets a
+// leading quote (see [csvSafe]).
+func WriteCSV(w io.Writer, rep *Report, links Links) error {
+	cols := ShortlistColumns(rep.Incremental)
+	env := &tableEnv{links: links}
 	cw := csv.NewWriter(w)
-	cw.Write(shortlistHeader)
-	for _, r := range rep.Records {
+	row := make([]string, len(cols))
+	for i, c := range cols {
+		row[i] = c.Header
+	}
+	cw.Write(row)
+	for i := range rep.Records {
+		r := &rep.Records[i]
 		if r.Status != StatusOK {
 			continue
 		}
-		row := []string{fmt.Sprint(r.Rank), fmt.Sprintf("%.1f", r.Score), yesNo(r.Qualified), r.Name, r.Email, r.Phone,
-			strings.Join(r.Links, " "), strings.Join(r.Matched, ", "), strings.Join(r.Missing, ", "),
-			strings.Join(r.MatchedPreferred, ", "), fmt.Sprintf("%.1f", r.YearsExperience), r.File, topEvidence(r, 3)}
-		for i := range row {
-			row[i] = csvSafe(row[i])
+		for j, c := range cols {
+			cell := c.Value(r, env)
+			v := cell.Text
+			if cell.CSV != "" {
+				v = cell.CSV
+			}
+			row[j] = csvSafe(v)
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -58,33 +64,22 @@ func WriteCSV(w io.Writer, rep *Report) error {
 	return cw.Error()
 }
 
+// csvSafe guards a cell that a spreadsheet would run as a formula with a
+// leading quote: one starting with =, @, a tab or a carriage return, and
+// one starting with + or - unless the rest is plainly a number or a phone
+// number (digits, spaces, dots, dashes, slashes, parentheses), which a
+// spreadsheet reads as data.
 func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r':
 		return "'" + s
+	case '+', '-':
+		if strings.Trim(s[1:], "0123456789 .-/()") != "" || strings.TrimSpace(s[1:]) == "" {
+			return "'" + s
+		}
 	}
 	return s
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
-
-// topEvidence quotes the evidence lines of the first n matched skills.
-func topEvidence(r Record, n int) string {
-	var parts []string
-	for _, m := range append(append([]string(nil), r.Matched...), r.MatchedPreferred...) {
-		if len(parts) == n {
-			break
-		}
-		for _, f := range r.SkillsFound {
-			if f.Skill == m {
-				parts = append(parts, m+": "+f.Evidence)
-				break
-			}
-		}
-	}
-	return strings.Join(parts, "\n")
 }

@@ -64,6 +64,7 @@ type fileWorker struct {
 	asOf      time.Time
 	store     Store
 	rulesHash string
+	newSince  time.Time
 	log       *slog.Logger
 }
 
@@ -115,7 +116,7 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 	default:
 		var doc *parsers.Document
 		rec, doc, te, tm = w.screenFresh(ctx, path)
-		rec.File, rec.SHA256, rec.New = path, sha, !c.SeenBefore
+		rec.File, rec.SHA256, rec.New = path, sha, w.isNew(c)
 		// Timeouts and memory failures may pass on another day; they are
 		// retried rather than remembered.
 		if ctx.Err() == nil && rec.Status != statusGone && rec.Error != "timeout" && rec.Error != "memory" && rec.Error != "cancelled" {
@@ -125,7 +126,7 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 		}
 		return rec, te, tm
 	}
-	rec.File, rec.SHA256, rec.New = path, sha, !c.SeenBefore
+	rec.File, rec.SHA256, rec.New = path, sha, w.isNew(c)
 	if c.Doc != nil && c.Record == nil {
 		if err := w.store.Save(info, c.Doc, rec, w.rulesHash); err != nil {
 			w.log.Error("state write failed", "file", path, "err", err)
@@ -134,6 +135,15 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 		w.log.Error("state write failed", "file", path, "err", err)
 	}
 	return rec, te, tm
+}
+
+// isNew says whether content is new: first seen in the New window (see
+// [Options.NewSince]).
+func (w *fileWorker) isNew(c Cached) bool {
+	if w.newSince.IsZero() {
+		return !c.SeenBefore
+	}
+	return c.FirstSeen.IsZero() || !c.FirstSeen.Before(w.newSince) // zero: first seen now
 }
 
 // screenFresh extracts and scores a file; doc is nil on failure.

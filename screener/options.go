@@ -29,4 +29,8 @@ type Options struct {
 	// whose content and rules are unchanged are not read again. nil means
 	// a stateless run.
 	Store Store
+	// NewSince, with a Store, marks as New the candidates whose content was
+	// first seen at or after it; zero means those first seen since the
+	// last completed run.
+	NewSince time.Time
 }

@@ -10,10 +10,13 @@ type Status string
 
 // Statuses, in the order reports list them.
 const (
-	StatusOK        Status = "ok"
-	StatusDuplicate Status = "duplicate"
-	StatusError     Status = "error"
-	StatusSkipped   Status = "skipped"
+	StatusOK Status = "ok"
+	// StatusSamePerson is a scored resume of a candidate who sent another
+	// version that ranks higher (see SamePersonAs); it is not ranked.
+	StatusSamePerson Status = "same_person"
+	StatusDuplicate  Status = "duplicate"
+	StatusError      Status = "error"
+	StatusSkipped    Status = "skipped"
 
 	// statusGone marks a file removed while the run read it: it is no
 	// longer an input, and the report leaves it out.
@@ -22,12 +25,15 @@ const (
 
 // Record is the outcome for one input file: a scored candidate, or why not.
 type Record struct {
-	File             string         `json:"file"`
-	SHA256           string         `json:"sha256,omitempty"`
-	Status           Status         `json:"status"`
-	Error            string         `json:"error,omitempty"`   // reason code, see parsers.Code; "duplicate", "skipped"
-	Message          string         `json:"message,omitempty"` // human-readable reason
-	DuplicateOf      string         `json:"duplicate_of,omitempty"`
+	File        string `json:"file"`
+	SHA256      string `json:"sha256,omitempty"`
+	Status      Status `json:"status"`
+	Error       string `json:"error,omitempty"`   // reason code, see parsers.Code; "duplicate", "skipped"
+	Message     string `json:"message,omitempty"` // human-readable reason
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// SamePersonAs is, for status same_person, the file of the candidate's
+	// ranked version.
+	SamePersonAs     string         `json:"same_person_as,omitempty"`
 	Rank             int            `json:"rank,omitempty"` // 1-based among status ok
 	New              bool           `json:"new,omitempty"`  // with a Store: first seen since the last completed run
 	Score            float64        `json:"score"`
@@ -57,18 +63,21 @@ type Progress struct {
 
 // Report is the result of a run: every input file exactly once.
 type Report struct {
-	Records  []Record // ok (ranked), then duplicate, error and skipped, each by file name
+	Records  []Record // ok (ranked), then same_person, duplicate, error and skipped, each by path
 	Started  time.Time
 	Elapsed  time.Duration
 	Counts   Counts
 	RuleHash string
 	// Incremental is set when the run used a Store: records carry New.
 	Incremental bool
+	// NewSince is the start of the New window of an incremental run; zero
+	// means since the last completed run.
+	NewSince time.Time
 	// Time spent, summed over workers: extraction, and matching with scoring.
 	ExtractTime, MatchTime time.Duration
 }
 
 // Counts summarise a report.
 type Counts struct {
-	Files, Screened, Qualified, Errors, Skipped, Duplicates int
+	Files, Screened, Qualified, Errors, Skipped, Duplicates, SamePerson int
 }

@@ -51,8 +51,9 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	rep := &Report{Started: time.Now(), RuleHash: opts.Rules.Hash(), Incremental: opts.Store != nil}
-	w := &fileWorker{extract: extract, tax: tax, set: opts.Rules, asOf: asOf, store: opts.Store, rulesHash: rep.RuleHash, log: log}
+	rep := &Report{Started: time.Now(), RuleHash: opts.Rules.Hash(), Incremental: opts.Store != nil, NewSince: opts.NewSince}
+	w := &fileWorker{extract: extract, tax: tax, set: opts.Rules, asOf: asOf, store: opts.Store, rulesHash: rep.RuleHash,
+		newSince: opts.NewSince, log: log}
 	records := make([]Record, len(files))
 	var (
 		mu       sync.Mutex
@@ -61,6 +62,12 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 		extractT time.Duration
 		matchT   time.Duration
 	)
+	for _, r := range skipped {
+		if r.Status == StatusError { // a resume-like file of a type we cannot read
+			log.Warn("file failed", "file", r.File, "reason", r.Error, "message", r.Message)
+			errCount++
+		}
+	}
 	infos, order, known := w.plan(files)
 	// Stored results are read in bulk while the first new files extract.
 	prefetched := make(chan struct{})
@@ -114,6 +121,7 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	rep.ExtractTime, rep.MatchTime = extractT, matchT
 	records = slices.DeleteFunc(records, func(r Record) bool { return r.Status == statusGone })
 	markDuplicates(records)
+	markSamePerson(records)
 	rep.Records = rank(append(records, skipped...))
 	rep.Elapsed = time.Since(rep.Started)
 	rep.Counts = count(rep.Records)

@@ -24,6 +24,8 @@ type Cached struct {
 	Failed *Record
 	// SeenBefore is true if a completed earlier run saw this content.
 	SeenBefore bool
+	// FirstSeen is when a run first saw this content; zero if unknown.
+	FirstSeen time.Time
 }
 
 // Store persists what a run learns, for incremental runs. Implementations

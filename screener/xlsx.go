@@ -3,9 +3,9 @@ package screener
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/screener/screener/rules"
 	"github.com/xuri/excelize/v2"
@@ -15,16 +15,36 @@ import (
 const (
 	maxCellChars  = 32767 // characters in a cell
 	maxHyperlinks = 65530 // hyperlinks in a sheet
-	maxFormulaArg = 255   // characters in a formula's string literal
 )
 
+// Row heights, in points: one line of the default 11-point font, and the
+// most a wrapped row grows to. Eight lines keep a row of long evidence
+// readable without pushing its neighbours off the screen; text beyond
+// stays in the cell (and in the CSV and JSON Lines), clipped.
+const (
+	lineHeight   = 15
+	maxRowLines  = 8
+	headerHeight = 2 * lineHeight
+)
+
+// WorkbookOptions say what a workbook holds besides the report.
+type WorkbookOptions struct {
+	Rules  *rules.Set
+	Source string // the posting or rule file the rules came from
+	// Links make the CV column's links; its Dir should be the workbook's
+	// folder.
+	Links Links
+}
+
 // WriteWorkbook writes the report as an .xlsx workbook with the sheets
-// Shortlist, Skills, Errors, Rules and Summary. Large sheets go through
-// excelize's StreamWriter, so memory stays flat in the number of resumes.
-// source names the posting or rule file the set came from.
+// Shortlist, New (incremental runs only), Skills, Errors, Rules and
+// Summary. Candidate sheets go through excelize's StreamWriter, so memory
+// stays flat in the number of resumes. Every sheet declares its real
+// dimension, prints landscape, one page wide, with its header row repeated
+// on every page.
 //
 // Text from resumes is always written as a string cell, never a formula.
-func WriteWorkbook(w io.Writer, rep *Report, set *rules.Set, source string) error {
+func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
@@ -36,15 +56,14 @@ func WriteWorkbook(w io.Writer, rep *Report, set *rules.Set, source string) erro
 	}
 	sheets := []string{"Skills", "Errors", "Rules", "Summary"}
 	if rep.Incremental {
-		sheets = append([]string{newSheet}, sheets...)
+		sheets = append([]string{newSheetName(rep)}, sheets...)
 	}
 	for _, name := range sheets {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
 	}
-	var ok []Record
-	var bad []Record
+	var ok, bad []Record
 	for _, r := range rep.Records {
 		if r.Status == StatusOK {
 			ok = append(ok, r)
@@ -52,8 +71,14 @@ func WriteWorkbook(w io.Writer, rep *Report, set *rules.Set, source string) erro
 			bad = append(bad, r)
 		}
 	}
+	env := &tableEnv{links: opts.Links}
+	cols := ShortlistColumns(rep.Incremental)
+	set := opts.Rules
+	if set == nil {
+		set = &rules.Set{}
+	}
 	steps := []func() error{
-		func() error { return writeShortlist(f, st, ok, rep.Incremental) },
+		func() error { return writeCandidates(f, st, "Shortlist", "Shortlist", cols, ok, env) },
 		func() error {
 			if !rep.Incremental {
 				return nil
@@ -64,11 +89,11 @@ func WriteWorkbook(w io.Writer, rep *Report, set *rules.Set, source string) erro
 					fresh = append(fresh, r)
 				}
 			}
-			return writeShortlistSheet(f, st, newSheet, "New", fresh, false)
+			return writeCandidates(f, st, newSheetName(rep), "New", cols, fresh, env)
 		},
 		func() error { return writeSkills(f, st, ok, set) },
 		func() error { return writeErrors(f, st, bad) },
-		func() error { return writeRules(f, st, set, source, rep.RuleHash) },
+		func() error { return writeRules(f, st, set, opts.Source, rep.RuleHash) },
 		func() error { return writeSummary(f, st, rep, ok) },
 	}
 	for _, step := range steps {
@@ -82,9 +107,17 @@ func WriteWorkbook(w io.Writer, rep *Report, set *rules.Set, source string) erro
 	return f.Write(w)
 }
 
+// newSheetName names the sheet of new candidates after its window.
+func newSheetName(rep *Report) string {
+	if rep.NewSince.IsZero() {
+		return "New since last run"
+	}
+	return "New since " + rep.NewSince.Format("2006-01-02 15.04")
+}
+
 type styles struct {
-	header, wrap, check, link int
-	score                     [5]int // fills from red (low) to green (high)
+	header, headerKnockout, text, wrap, link, decimal, uncertain, check, knockout int
+	score                                                                         [5]int // fills from red (low) to green (high)
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -98,15 +131,23 @@ func newStyles(f *excelize.File) (*styles, error) {
 		id, err = f.NewStyle(st)
 		return id
 	}
-	s.header = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	s.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	top := func(wrap bool) *excelize.Alignment { return &excelize.Alignment{Vertical: "top", WrapText: wrap} }
+	headerFill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	s.header = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: headerFill("305496"),
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	s.headerKnockout = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: headerFill("9C2A2A"),
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	s.text = mk(&excelize.Style{Alignment: top(false)})
+	s.wrap = mk(&excelize.Style{Alignment: top(true)})
+	s.link = mk(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top(false)})
+	s.decimal = mk(&excelize.Style{CustomNumFmt: ptr("0.0"), Alignment: top(false)})
+	s.uncertain = mk(&excelize.Style{Font: &excelize.Font{Color: "808080", Italic: true}, Alignment: top(true)})
 	s.check = mk(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}},
-		Font: &excelize.Font{Color: "006100", Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center"}})
-	s.link = mk(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}})
+		Font: &excelize.Font{Color: "006100", Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
+	s.knockout = mk(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F8D7D7"}}, Alignment: top(true)})
 	for i, c := range []string{"F8696B", "FBAA77", "FFEB84", "B1D580", "63BE7B"} {
 		s.score[i] = mk(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}},
-			NumFmt: 0, CustomNumFmt: ptr("0.0"), Alignment: &excelize.Alignment{Vertical: "top"}})
+			CustomNumFmt: ptr("0.0"), Alignment: top(false)})
 	}
 	return &s, err
 }
@@ -125,268 +166,539 @@ func text(s string) string {
 	return s
 }
 
-// headerRow freezes the first row and writes the column names in it.
-func headerRow(sw *excelize.StreamWriter, st *styles, cols []string) error {
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+// sheetLayout is what a sheet declares before its rows: its size, column
+// widths, frozen panes and print setup. Streamed sheets must declare all
+// of it before the first row.
+type sheetLayout struct {
+	name       string
+	rows, cols int       // used range, header included
+	widths     []float64 // of the first columns; 0 leaves the default
+	header     bool      // row 1 is a header: frozen, repeated on printed pages
+	freezeCols int       // columns frozen at the left
+}
+
+func (l sheetLayout) apply(f *excelize.File) error {
+	last, err := excelize.CoordinatesToCellName(max(l.cols, 1), max(l.rows, 1))
+	if err != nil {
 		return err
 	}
-	row := make([]any, len(cols))
+	if err := f.SetSheetDimension(l.name, "A1:"+last); err != nil {
+		return err
+	}
+	// excelize puts each new <col> before the earlier ones: set them
+	// right to left, so that they come out in order, as readers expect.
+	for i := len(l.widths) - 1; i >= 0; i-- {
+		if l.widths[i] == 0 {
+			continue
+		}
+		name, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		if err := f.SetColWidth(l.name, name, name, l.widths[i]); err != nil {
+			return err
+		}
+	}
+	if l.header || l.freezeCols > 0 {
+		y := 0
+		if l.header {
+			y = 1
+		}
+		tl, _ := excelize.CoordinatesToCellName(l.freezeCols+1, y+1)
+		pane := "bottomRight"
+		switch {
+		case l.freezeCols == 0:
+			pane = "bottomLeft"
+		case y == 0:
+			pane = "topRight"
+		}
+		if err := f.SetPanes(l.name, &excelize.Panes{Freeze: true, XSplit: l.freezeCols, YSplit: y, TopLeftCell: tl, ActivePane: pane,
+			Selection: []excelize.Selection{{SQRef: tl, ActiveCell: tl, Pane: pane}}}); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetProps(l.name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(l.name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(l.name, &excelize.PageLayoutMarginsOptions{Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.5), Bottom: ptr(0.6),
+		Header: ptr(0.3), Footer: ptr(0.3)}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(l.name, &excelize.HeaderFooterOptions{OddFooter: "&L&A&RPage &P of &N"}); err != nil {
+		return err
+	}
+	if l.header {
+		return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", l.name), Scope: l.name})
+	}
+	return nil
+}
+
+// headerCells styles column names for a header row.
+func headerCells(st int, names []string) []any {
+	row := make([]any, len(names))
+	for i, c := range names {
+		row[i] = excelize.Cell{StyleID: st, Value: c}
+	}
+	return row
+}
+
+// writeCandidates writes records in the given columns, one row each, as a
+// filterable table whose first two columns (rank and name) and header row
+// are frozen.
+func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs []Record, env *tableEnv) error {
+	layout := sheetLayout{name: sheet, rows: len(recs) + 1, cols: len(cols), header: true, freezeCols: min(2, len(cols))}
+	header := make([]string, len(cols))
 	for i, c := range cols {
-		row[i] = excelize.Cell{StyleID: st.header, Value: c}
+		layout.widths = append(layout.widths, c.Width)
+		header[i] = c.Header
 	}
-	return sw.SetRow("A1", row, excelize.RowOpts{Height: 30})
-}
-
-// fileLink is a HYPERLINK formula cell opening the file, or plain text when
-// the path is too long for a formula or the sheet's link budget is spent.
-func fileLink(st *styles, path string, n int) excelize.Cell {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
+	if err := layout.apply(f); err != nil {
+		return err
 	}
-	url := "file://" + filepath.ToSlash(abs)
-	if n >= maxHyperlinks || len(url) > maxFormulaArg || len(path) > maxFormulaArg {
-		return excelize.Cell{Value: path}
+	// Links and notes live outside the sheet's rows; they are declared
+	// before the rows are streamed.
+	links := 0
+	for i := range recs {
+		for j, c := range cols {
+			cell := c.Value(&recs[i], env)
+			ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
+			if cell.Link != "" && cell.Text != "" && links < maxHyperlinks {
+				if err := f.SetCellHyperLink(sheet, ref, cell.Link, "External"); err != nil {
+					return err
+				}
+				links++
+			}
+			if cell.Note != "" {
+				if err := f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "screener", Text: cell.Note}); err != nil {
+					return err
+				}
+			}
+		}
 	}
-	q := func(s string) string { return strings.ReplaceAll(s, `"`, `""`) }
-	return excelize.Cell{StyleID: st.link, Formula: fmt.Sprintf(`HYPERLINK("%s","%s")`, q(url), q(path)), Value: path}
-}
-
-// newSheet lists the candidates first seen since the last completed run.
-const newSheet = "New since last run"
-
-func writeShortlist(f *excelize.File, st *styles, ok []Record, incremental bool) error {
-	return writeShortlistSheet(f, st, "Shortlist", "Shortlist", ok, incremental)
-}
-
-// writeShortlistSheet writes candidates in the Shortlist's columns, plus
-// a New column when the run was incremental.
-func writeShortlistSheet(f *excelize.File, st *styles, sheet, table string, ok []Record, withNew bool) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	header := shortlistHeader
-	if withNew {
-		header = append(append([]string(nil), header...), "New")
-	}
-	widths := []float64{6, 7, 9, 24, 28, 18, 36, 32, 32, 32, 10, 40, 80, 6}
-	for i, w := range widths[:len(header)] {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := headerRow(sw, st, header); err != nil {
+	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return err
 	}
-	for i, r := range ok {
-		bucket := min(int(r.Score/20), 4)
-		row := []any{
-			r.Rank,
-			excelize.Cell{StyleID: st.score[bucket], Value: r.Score},
-			yesNo(r.Qualified),
-			text(r.Name), text(r.Email), text(r.Phone), text(strings.Join(r.Links, "\n")),
-			text(strings.Join(r.Matched, ", ")), text(strings.Join(r.Missing, ", ")), text(strings.Join(r.MatchedPreferred, ", ")),
-			r.YearsExperience,
-			fileLink(st, r.File, i),
-			excelize.Cell{StyleID: st.wrap, Value: text(topEvidence(r, 3))},
+	links = 0
+	for i := range recs {
+		row := make([]any, len(cols))
+		lines := 1
+		for j, c := range cols {
+			cell := c.Value(&recs[i], env)
+			linked := cell.Link != "" && cell.Text != "" && links < maxHyperlinks
+			if linked {
+				links++
+			}
+			style := st.text
+			switch {
+			case cell.Style == styleScore:
+				style = st.score[min(max(int(cell.Num/20), 0), 4)]
+			case cell.Style == styleUncertain:
+				style = st.uncertain
+			case linked:
+				style = st.link
+			case cell.IsNum && cell.Num != float64(int64(cell.Num)):
+				style = st.decimal
+			case c.Wrap:
+				style = st.wrap
+			}
+			if c.Wrap || cell.Style == styleUncertain {
+				lines = max(lines, wrappedLines(cell.Text, c.Width))
+			}
+			var v any = text(cell.Text)
+			if cell.IsNum {
+				v = cell.Num
+			}
+			row[j] = excelize.Cell{StyleID: style, Value: v}
 		}
-		if withNew {
-			row = append(row, yesNo(r.New))
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		ref, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(ref, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(header), max(len(ok)+1, 2))
+	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(recs)+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: table, StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}); err != nil {
 		return err
 	}
 	return sw.Flush()
 }
 
-// ruleSkills lists the skills a set asks for, in rule order, once each.
-func ruleSkills(set *rules.Set) []string {
-	var out []string
+// wrappedLines estimates the lines text takes in a wrapping cell of the
+// given width: words are laid greedily on lines of 1.1 × width characters.
+// The width unit is the width of a digit of the default font; an average
+// letter of running text is about a fifth narrower (measured on
+// LibreOffice's rendering of the example), so 1.1 leaves room for wide
+// letters and capitals.
+func wrappedLines(s string, width float64) int {
+	capacity := max(int(width*1.1), 1)
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		lines++
+		used := 0
+		for _, word := range strings.Fields(para) {
+			n := utf8.RuneCountInString(word)
+			switch {
+			case used == 0:
+				used = n
+			case used+1+n <= capacity:
+				used += 1 + n
+				continue
+			default:
+				lines++
+				used = n
+			}
+			for used > capacity { // a word longer than a line breaks anywhere
+				lines++
+				used -= capacity
+			}
+		}
+	}
+	return lines
+}
+
+// skillHeaders names the skills a set asks for, in rule order, once each,
+// and says which ones can rule a candidate out.
+func skillHeaders(set *rules.Set) (skills []string, knockout []bool) {
 	seen := map[string]bool{}
-	add := func(s string) {
+	add := func(s string, ko bool) {
 		if !seen[s] {
 			seen[s] = true
-			out = append(out, s)
+			skills = append(skills, s)
+			knockout = append(knockout, ko)
 		}
 	}
 	for _, it := range set.Required {
-		add(it.Skill)
+		add(it.Skill, true)
 	}
 	for _, g := range set.OneOf {
 		for _, s := range g.Skills {
-			add(s)
+			add(s, true)
 		}
 	}
 	for _, it := range set.Preferred {
-		add(it.Skill)
+		add(it.Skill, false)
 	}
-	return out
+	return skills, knockout
 }
 
+// skillHeader marks what a skill is to the rules in its column's name.
+func skillHeader(set *rules.Set, skill string) string {
+	for _, it := range set.Required {
+		if it.Skill == skill {
+			return skill + " (required)"
+		}
+	}
+	for _, g := range set.OneOf {
+		for _, s := range g.Skills {
+			if s == skill {
+				return skill + " (one of)"
+			}
+		}
+	}
+	return skill
+}
+
+// skillMark is a Skills cell: the skill was found.
+func skillMark(rules.Found) string { return "✓" }
+
 func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set) error {
-	sw, err := f.NewStreamWriter("Skills")
+	const sheet = "Skills"
+	skills, knockout := skillHeaders(set)
+	fixed := []string{"Rank", "Name", "Score", "Qualified"}
+	layout := sheetLayout{name: sheet, rows: len(ok) + 1, cols: len(fixed) + len(skills), widths: []float64{6, 24, 7, 10},
+		header: true, freezeCols: 2}
+	for range skills {
+		layout.widths = append(layout.widths, 13)
+	}
+	if err := layout.apply(f); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	skills := ruleSkills(set)
-	cols := append([]string{"Rank", "Name"}, skills...)
-	if err := sw.SetColWidth(2, 2, 24); err != nil {
-		return err
-	}
-	if len(skills) > 0 {
-		if err := sw.SetColWidth(3, 2+len(skills), 11); err != nil {
-			return err
+	header := headerCells(st.header, fixed)
+	for i, s := range skills {
+		style := st.header
+		if knockout[i] {
+			style = st.headerKnockout
 		}
+		header = append(header, excelize.Cell{StyleID: style, Value: skillHeader(set, s)})
 	}
-	if err := headerRow(sw, st, cols); err != nil {
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight}); err != nil {
 		return err
 	}
 	for i, r := range ok {
-		row := []any{r.Rank, text(r.Name)}
-		found := map[string]bool{}
+		row := []any{r.Rank, excelize.Cell{StyleID: st.wrap, Value: text(r.Name)},
+			excelize.Cell{StyleID: st.score[min(max(int(r.Score/20), 0), 4)], Value: r.Score}, yesNo(r.Qualified)}
+		found := map[string]rules.Found{}
 		for _, s := range r.SkillsFound {
-			found[s.Skill] = true
+			found[s.Skill] = s
 		}
 		for _, s := range skills {
-			if found[s] {
-				row = append(row, excelize.Cell{StyleID: st.check, Value: "✓"})
+			if fs, ok := found[s]; ok {
+				row = append(row, excelize.Cell{StyleID: st.check, Value: skillMark(fs)})
 			} else {
 				row = append(row, nil) // no cell at all: smaller and faster than an empty string
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(wrappedLines(r.Name, 24), maxRowLines) * lineHeight)}); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(ok)+1, 2))
+	last, _ := excelize.CoordinatesToCellName(layout.cols, max(len(ok)+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Skills", StyleName: "TableStyleLight1"}); err != nil {
 		return err
 	}
 	return sw.Flush()
 }
 
+// statusWords says in words what happened to a file that is not ranked.
+func statusWords(s Status) string {
+	switch s {
+	case StatusSamePerson:
+		return "same person"
+	case StatusDuplicate:
+		return "duplicate"
+	case StatusError:
+		return "not read"
+	case StatusSkipped:
+		return "skipped"
+	}
+	return string(s)
+}
+
+// problem is a record's message without the file name it starts with (the
+// sheet has a column for it).
+func problem(r Record) string { return strings.TrimPrefix(r.Message, r.File+": ") }
+
 func writeErrors(f *excelize.File, st *styles, bad []Record) error {
-	sw, err := f.NewStreamWriter("Errors")
+	const sheet = "Errors"
+	widths := []float64{44, 12, 13, 80}
+	layout := sheetLayout{name: sheet, rows: len(bad) + 1, cols: len(widths), widths: widths, header: true}
+	if err := layout.apply(f); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{50, 12, 14, 90} {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	cols := []string{"File", "Status", "Reason", "Message"}
-	if err := headerRow(sw, st, cols); err != nil {
+	if err := sw.SetRow("A1", headerCells(st.header, []string{"File", "Status", "Reason", "Message"}), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return err
 	}
 	for i, r := range bad {
+		msg := problem(r)
+		lines := max(wrappedLines(r.File, widths[0]), wrappedLines(msg, widths[3]))
+		row := []any{
+			excelize.Cell{StyleID: st.wrap, Value: text(r.File)}, excelize.Cell{StyleID: st.text, Value: statusWords(r.Status)},
+			excelize.Cell{StyleID: st.text, Value: r.Error}, excelize.Cell{StyleID: st.wrap, Value: text(msg)},
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{text(r.File), string(r.Status), r.Error, text(r.Message)}); err != nil {
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(bad)+1, 2))
+	last, _ := excelize.CoordinatesToCellName(len(widths), max(len(bad)+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Errors", StyleName: "TableStyleLight1"}); err != nil {
 		return err
 	}
 	return sw.Flush()
 }
 
-func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash string) error {
-	const sheet = "Rules"
-	rows := [][]any{
-		{"Title", set.Title},
-		{"Rules from", source},
-		{"Rules hash", hash},
-		{},
-		{"Kind", "Rule", "Weight", "Note"},
+// ruleRows are the rules in plain words: what each asks, whether missing
+// it rules a candidate out, its weight, and the posting's words for it.
+func ruleRows(set *rules.Set) [][]string {
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
 	}
+	w := func(v float64) string { return fmt.Sprintf("%g", v) }
+	skill := func(it rules.Item) string {
+		if it.MinYears > 0 {
+			return fmt.Sprintf("%s, at least %g years", it.Skill, it.MinYears)
+		}
+		return it.Skill
+	}
+	var rows [][]string
 	for _, it := range set.Required {
-		rows = append(rows, []any{"required", it.Skill, rules.WeightOr(it.Weight, rules.DefaultRequiredWeight), it.Note})
+		rows = append(rows, []string{"Must have", skill(it), "yes", w(rules.WeightOr(it.Weight, rules.DefaultRequiredWeight)), it.Note})
 	}
 	for _, g := range set.OneOf {
-		rule := fmt.Sprintf("at least %d of: %s", max(g.Min, 1), strings.Join(g.Skills, ", "))
-		rows = append(rows, []any{"one_of", rule, rules.WeightOr(g.Weight, rules.DefaultOneOfWeight), g.Note})
+		need := max(g.Min, 1)
+		what := fmt.Sprintf("At least %d of", need)
+		if g.Name != "" {
+			what = fmt.Sprintf("At least %d of the %s", need, g.Name)
+		}
+		rows = append(rows, []string{what, orList(g.Skills), "yes", w(rules.WeightOr(g.Weight, rules.DefaultOneOfWeight)), g.Note})
 	}
 	for _, it := range set.Preferred {
-		rows = append(rows, []any{"preferred", it.Skill, rules.WeightOr(it.Weight, rules.DefaultPreferredWeight), it.Note})
+		rows = append(rows, []string{"Nice to have", skill(it), "no", w(rules.WeightOr(it.Weight, rules.DefaultPreferredWeight)), it.Note})
 	}
 	if d := set.Degree; d != nil {
-		rule := d.Level
+		rule := d.Level + " degree or higher"
 		if len(d.Fields) > 0 {
-			rule += " in " + strings.Join(d.Fields, ", ")
+			rule += " in " + orList(d.Fields) + " (another field earns half)"
 		}
-		if d.Required {
-			rule += " (required)"
-		}
-		rows = append(rows, []any{"degree", rule, rules.WeightOr(d.Weight, rules.DefaultDegreeWeight), d.Note})
+		rows = append(rows, []string{"Degree", rule, yes(d.Required), w(rules.WeightOr(d.Weight, rules.DefaultDegreeWeight)), d.Note})
 	}
 	if e := set.Experience; e != nil {
-		rule := fmt.Sprintf("%g years", e.MinYears)
-		if e.Required {
-			rule += " (required)"
-		}
-		rows = append(rows, []any{"experience", rule, rules.WeightOr(e.Weight, rules.DefaultExperienceWeight), e.Note})
+		rows = append(rows, []string{"Experience", fmt.Sprintf("at least %g years in all", e.MinYears), yes(e.Required),
+			w(rules.WeightOr(e.Weight, rules.DefaultExperienceWeight)), e.Note})
 	}
-	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+	return rows
+}
+
+// orList writes "Go, Java or Python".
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}
+
+func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash string) error {
+	const sheet = "Rules"
+	rules := ruleRows(set)
+	header := []string{"Requirement", "What it takes", "Knockout", "Weight", "From the posting"}
+	widths := []float64{30, 46, 10, 8, 70}
+	layout := sheetLayout{name: sheet, rows: len(rules) + 1, cols: len(header), widths: widths, header: true}
+	if err := layout.apply(f); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
+		return err
+	}
+	for i, r := range rules {
+		style := st.wrap
+		if r[2] == "yes" {
+			style = st.knockout
+		}
+		row := make([]any, len(r))
+		lines := 1
+		for j, v := range r {
+			row[j] = excelize.Cell{StyleID: style, Value: v}
+			lines = max(lines, wrappedLines(v, widths[j]))
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
 			return err
 		}
 	}
-	f.SetCellStyle(sheet, "A5", "D5", st.header)
-	f.SetColWidth(sheet, "A", "A", 14)
-	f.SetColWidth(sheet, "B", "B", 60)
-	f.SetColWidth(sheet, "D", "D", 90)
-	return nil
+	// Below the table: what the rules are and how they count.
+	n := len(rules) + 3
+	title := set.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	notes := [][2]string{
+		{"Job", title},
+		{"Rules from", source},
+		{"Rules hash", hash},
+		{"Knockout", "a knockout rule that is not met makes the candidate not qualified (shaded red); the others only add points"},
+		{"Score", "100 × the weight earned ÷ the weight of all rules; a one-of group earns in proportion to the skills found, experience in proportion to the years"},
+	}
+	for i, kv := range notes {
+		cell, _ := excelize.CoordinatesToCellName(1, n+i)
+		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.text, Value: kv[0]}, excelize.Cell{StyleID: st.text, Value: kv[1]}}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
 }
 
 func writeSummary(f *excelize.File, st *styles, rep *Report, ok []Record) error {
 	const sheet = "Summary"
 	c := rep.Counts
-	rows := [][]any{
+	rows := [][2]any{
 		{"Files", c.Files},
-		{"Screened", c.Screened},
+		{"Ranked candidates", c.Screened},
 		{"Qualified", c.Qualified},
-		{"Errors", c.Errors},
+		{"Same person, another version", c.SamePerson},
+		{"Duplicates (identical files)", c.Duplicates},
+		{"Not read (errors)", c.Errors},
 		{"Skipped", c.Skipped},
-		{"Duplicates", c.Duplicates},
-		{"Started", rep.Started.UTC().Format(time.RFC3339)},
-		{"Run time (s)", rep.Elapsed.Round(time.Millisecond).Seconds()},
-		{"Rules hash", rep.RuleHash},
-		{},
-		{"Score range", "Candidates"},
 	}
+	if rep.Incremental {
+		n := 0
+		for _, r := range ok {
+			if r.New {
+				n++
+			}
+		}
+		since := "the last completed run"
+		if !rep.NewSince.IsZero() {
+			since = rep.NewSince.Format("2006-01-02 15:04 MST")
+		}
+		rows = append(rows, [2]any{"New since " + since, n})
+	}
+	rows = append(rows,
+		[2]any{"Started", rep.Started.UTC().Format(time.RFC3339)},
+		[2]any{"Run time (s)", rep.Elapsed.Round(time.Millisecond).Seconds()},
+		[2]any{"Rules hash", rep.RuleHash},
+	)
 	var buckets [10]int
 	for _, r := range ok {
-		buckets[min(int(r.Score/10), 9)]++
+		buckets[min(max(int(r.Score/10), 0), 9)]++
 	}
-	for i, n := range buckets {
-		rows = append(rows, []any{fmt.Sprintf("%d–%d", i*10, i*10+10), n})
+	first := len(rows) + 3 // the distribution's header row
+	widths := []float64{30, 24}
+	layout := sheetLayout{name: sheet, rows: first + len(buckets), cols: 2, widths: widths}
+	if err := layout.apply(f); err != nil {
+		return err
 	}
-	for i, row := range rows {
+	span := func(col string) string {
+		return fmt.Sprintf("%s!$%s$%d:$%s$%d", sheet, col, first+1, col, first+len(buckets))
+	}
+	err := f.AddChart(sheet, "D2", &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name: fmt.Sprintf("%s!$B$%d", sheet, first), Categories: span("A"), Values: span("B"),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}},
+		}},
+		VaryColors: ptr(false),
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Candidates by score", Font: &excelize.Font{Size: 14, Bold: true, Color: "000000"}}}},
+		Legend:     excelize.ChartLegend{Position: "none"},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		XAxis:      excelize.ChartAxis{Font: excelize.Font{Size: 11, Color: "000000"}, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Score", Font: &excelize.Font{Size: 11, Color: "000000"}}}}},
+		YAxis: excelize.ChartAxis{Font: excelize.Font{Size: 11, Color: "000000"}, MajorGridLines: true,
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Candidates", Font: &excelize.Font{Size: 11, Color: "000000"}}}}},
+		Dimension: excelize.ChartDimension{Width: 560, Height: 320},
+	})
+	if err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.text, Value: r[0]}, r[1]}); err != nil {
 			return err
 		}
 	}
-	f.SetCellStyle(sheet, "A11", "B11", st.header)
-	f.SetColWidth(sheet, "A", "A", 16)
-	f.SetColWidth(sheet, "B", "B", 22)
-	return f.AddChart(sheet, "D2", &excelize.Chart{
-		Type: excelize.Col,
-		Series: []excelize.ChartSeries{{
-			Name: "Summary!$B$11", Categories: "Summary!$A$12:$A$21", Values: "Summary!$B$12:$B$21",
-		}},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Score distribution"}}},
-		Legend: excelize.ChartLegend{Position: "none"},
-	})
+	cell, _ := excelize.CoordinatesToCellName(1, first)
+	if err := sw.SetRow(cell, headerCells(st.header, []string{"Score range", "Candidates"})); err != nil {
+		return err
+	}
+	for i, n := range buckets {
+		cell, _ := excelize.CoordinatesToCellName(1, first+1+i)
+		if err := sw.SetRow(cell, []any{fmt.Sprintf("%d–%d", i*10, i*10+10), n}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
 }

@@ -33,7 +33,7 @@ func BenchmarkWriteWorkbook(b *testing.B) {
 	rep, set := syntheticReport(3000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := WriteWorkbook(io.Discard, rep, set, "rules.yaml"); err != nil {
+		if err := WriteWorkbook(io.Discard, rep, WorkbookOptions{Rules: set, Source: "rules.yaml"}); err != nil {
 			b.Fatal(err)
 		}
 	}

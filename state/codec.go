@@ -131,7 +131,8 @@ func (d *decoder) strs() []string {
 	return out
 }
 
-// encodeRecord writes the stored part of a record (not File, Rank, New).
+// encodeRecord writes the stored part of a record (not File, Rank, New,
+// SamePersonAs).
 func encodeRecord(r screener.Record) []byte {
 	e := &encoder{b: make([]byte, 0, 2048)}
 	e.b = append(e.b, codecVersion)

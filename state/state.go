@@ -283,6 +283,7 @@ func (s *DB) rememberFiles(batch []pending) {
 // stored result for the run's rules, if any.
 type docRow struct {
 	firstRun, lastSeen int64
+	firstSeen          int64 // Unix seconds
 	status             string
 	code, msg          sql.NullString
 	rec                sql.NullString // the encoded result; invalid when none for these rules
@@ -317,7 +318,7 @@ func (s *DB) readDocs(shas []string, rulesHash string, into map[string]docRow) e
 	for _, sha := range shas {
 		args = append(args, sha)
 	}
-	rows, err := s.db.Query(`SELECT d.sha256, d.first_seen_run, d.last_seen_at, d.status, d.error, d.message, r.record
+	rows, err := s.db.Query(`SELECT d.sha256, d.first_seen_run, d.first_seen_at, d.last_seen_at, d.status, d.error, d.message, r.record
 		FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ?
 		WHERE d.sha256 IN (?`+strings.Repeat(", ?", len(shas)-1)+`)`, args...)
 	if err != nil {
@@ -327,7 +328,7 @@ func (s *DB) readDocs(shas []string, rulesHash string, into map[string]docRow) e
 	for rows.Next() {
 		var sha string
 		var r docRow
-		if err := rows.Scan(&sha, &r.firstRun, &r.lastSeen, &r.status, &r.code, &r.msg, &r.rec); err != nil {
+		if err := rows.Scan(&sha, &r.firstRun, &r.firstSeen, &r.lastSeen, &r.status, &r.code, &r.msg, &r.rec); err != nil {
 			return err
 		}
 		into[sha] = r
@@ -353,6 +354,7 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		}
 	}
 	c.SeenBefore = r.firstRun <= s.lastDone
+	c.FirstSeen = time.Unix(r.firstSeen, 0)
 	if s.opts.Now().Unix()-r.lastSeen < 24*60*60 {
 		s.mu.Lock()
 		s.recentDocs[sha] = true

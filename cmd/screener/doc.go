@@ -4,7 +4,7 @@
 // Usage:
 //
 //	screener screen (-job POSTING | -rules RULES.yaml) [-out shortlist.xlsx] [-jsonl FILE|-] [-csv FILE|-]
-//	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-quiet] PATH...
+//	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-link-base URL] [-quiet] PATH...
 //	screener rules derive POSTING      # rules as YAML on stdout, to review and edit
 //	screener rules check RULES.yaml    # validate a rule file
 //	screener extract [-sections] FILE... # the text screener reads from a resume
@@ -27,9 +27,30 @@
 // independent auditor; they are not legal advice.
 //
 // PATH is any mix of files and folders; folders are walked recursively.
-// Hidden files, Word lock files (~$*) and files that are not .pdf, .docx,
-// .odt, .html, .htm, .txt or .md are listed as skipped. The format of a file is read from its
-// content, not its name.
+// Flags may come before or after the paths. Resume-like files screener
+// cannot read yet (.doc, .rtf, images) are errors with reason unsupported
+// and a hint; hidden files, Word lock files (~$*) and other files that are
+// not .pdf, .docx, .odt, .html, .htm, .txt or .md are listed as skipped.
+// The format of a file is read from its content, not its name.
+//
+// The Shortlist has one row per person, best first: rank and name (frozen),
+// score, qualified, why not qualified (every knockout in words), the CV
+// link, contact details, years, skills and evidence. Its columns are
+// defined once, in screener/columns.go, for the workbook and the CSV.
+// Other CVs of the same person (same e-mail, same phone, or same name with
+// a shared link or file name) are listed as same_person on the Errors
+// sheet; of identical files the first in path order is kept. CV links are
+// relative to the workbook's folder when the resumes sit under or beside
+// it, absolute file:// links otherwise, or under -link-base URL (where the
+// screened folders are published) when given.
+//
+// With -state, -new-since DURATION|DATE sets what counts as New (default:
+// first seen since the last completed run; for watch, the last 24 hours,
+// so that a workbook rewritten after every drop still shows the night's
+// arrivals).
+//
+// On a terminal, progress is one line at the bottom; a file that cannot be
+// read is reported above it as "screener: FILE: reason: detail (hint: …)".
 //
 // Each file is extracted in an isolated worker process with a time limit
 // (-timeout) and a memory limit (-max-memory); a file that breaks either is
@@ -42,6 +63,7 @@
 //	2  usage error, or an invalid rule file
 //	3  the run finished, but some files could not be screened (see the Errors sheet)
 //	4  another run is using the -state file
+//	5  the run finished, but not one resume could be screened (see the Errors sheet)
 //
 // Output paths are checked before any resume is read (the folder exists and
 // can be written, the path is not a folder, no two outputs name one file).
@@ -74,8 +96,8 @@ Incremental and unattended:
   screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)
 
 Run 'screener screen -h' for the screening flags.
-Exit status: 0 all screened, 3 some files failed, 2 usage or rule error, 1 could not run,
-4 another run is using the state file.
+Exit status: 0 all screened, 3 some files failed, 5 not one resume screened,
+2 usage or rule error, 1 could not run, 4 another run is using the state file.
 `
 
 const screenUsage = `Usage: screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...

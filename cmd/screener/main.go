@@ -24,6 +24,7 @@ const (
 	exitUsage    = 2 // bad flags or rules
 	exitSomeBad  = 3 // finished, but some files could not be screened
 	exitLocked   = 4 // another run holds the state file
+	exitNothing  = 5 // finished, but not one resume could be screened
 	workerSwitch = "__extract-worker"
 )
 

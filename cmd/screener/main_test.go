@@ -6,11 +6,17 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/screener/screener/screener"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,11 +44,22 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// TestScreenExample screens the example as a nightly job would: the
+// resumes in an inbox folder, the workbook in a folder beside it (so CV
+// links are relative: ../inbox/alice.pdf), and opens what it wrote.
 func TestScreenExample(t *testing.T) {
-	dir := t.TempDir()
+	root := t.TempDir()
+	inbox, dir := filepath.Join(root, "inbox"), filepath.Join(root, "shortlists")
+	if err := os.CopyFS(inbox, os.DirFS(resumes)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	xlsx, jsonl, csvPath := filepath.Join(dir, "s.xlsx"), filepath.Join(dir, "s.jsonl"), filepath.Join(dir, "s.csv")
-	code, _, stderr := runCLI(t, "screen", "-job", posting, "-as-of", "2026-06-01", "-quiet",
-		"-out", xlsx, "-jsonl", jsonl, "-csv", csvPath, resumes)
+	// Flags after the folder are flags too.
+	code, _, stderr := runCLI(t, "screen", "-job", posting, "-as-of", "2026-06-01", inbox, "-quiet",
+		"-out", xlsx, "-jsonl", jsonl, "-csv", csvPath)
 	if code != exitSomeBad {
 		t.Fatalf("exit %d, want %d (some files are broken on purpose); stderr:\n%s", code, exitSomeBad, stderr)
 	}
@@ -85,8 +102,10 @@ func TestScreenExample(t *testing.T) {
 		"bruno.docx":               {"ok", ""},
 		"emeka.md":                 {"ok", ""},
 		"farah.txt":                {"ok", ""},
-		"george-copy.pdf":          {"ok", ""},
-		"george.pdf":               {"duplicate", "duplicate"},
+		"george.pdf":               {"ok", ""},
+		"george-copy.pdf":          {"duplicate", "duplicate"},
+		"ines.txt":                 {"ok", ""},
+		"bruno-2023.txt":           {"same_person", "same_person"},
 		"ivan-truncated.pdf":       {"error", "corrupt"},
 		"julia-renamed-binary.pdf": {"error", "unsupported"},
 		"kim-encrypted.pdf":        {"error", "encrypted"},
@@ -113,62 +132,111 @@ func TestScreenExample(t *testing.T) {
 	if got := wb.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
-	for _, sheet := range []string{"Shortlist", "Skills", "Errors"} {
-		if p, err := wb.GetPanes(sheet); err != nil || !p.Freeze || p.YSplit != 1 {
-			t.Errorf("%s: header row not frozen: %+v, %v", sheet, p, err)
+	for _, sheet := range want {
+		checkPrintSetup(t, wb, sheet)
+	}
+	for sheet, cols := range map[string]int{"Shortlist": 2, "Skills": 2, "Errors": 0} {
+		if p, err := wb.GetPanes(sheet); err != nil || !p.Freeze || p.YSplit != 1 || p.XSplit != cols {
+			t.Errorf("%s: want the header row and %d columns frozen: %+v, %v", sheet, cols, p, err)
 		}
 	}
 	rows, err := wb.GetRows("Shortlist")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows[0][0] != "Rank" || rows[0][3] != "Name" || rows[0][11] != "File" {
-		t.Errorf("Shortlist header %v", rows[0])
+	col := columnsOf(t, rows[0], "Rank", "Name", "Qualified", "Why not qualified", "CV", "Email")
+	if col["Rank"] != 0 || col["Name"] != 1 {
+		t.Errorf("Rank and Name are not the two frozen columns: %v", rows[0])
 	}
-	if len(rows) != 1+8 {
-		t.Errorf("Shortlist has %d candidates, want 8", len(rows)-1)
+	if len(rows) != 1+9 {
+		t.Errorf("Shortlist has %d candidates, want 9", len(rows)-1)
+	}
+	byName := map[string][]string{}
+	for _, r := range rows[1:] {
+		byName[r[col["Name"]]] = append(r, make([]string, len(rows[0]))...) // pad the empty trailing cells
 	}
 	// The best candidates know Go/Java/Python, a database, Docker and
-	// Kubernetes; the front-end developer and the analyst are not qualified.
-	top := map[string]bool{}
-	for _, r := range rows[1:5] {
-		top[r[3]] = true
-		if r[2] != "yes" {
-			t.Errorf("top-4 candidate %s not qualified", r[3])
+	// Kubernetes; every other candidate says why not, in words.
+	for i, r := range rows[1:5] {
+		if r[col["Qualified"]] != "yes" {
+			t.Errorf("top-4 candidate %s not qualified", r[col["Name"]])
+		}
+		if want := []string{"Alice Moreau", "Emeka Obi", "George Papadopoulos", "Bruno Silva"}; !slices.Contains(want, r[col["Name"]]) {
+			t.Errorf("rank %d is %s, want one of %v", i+1, r[col["Name"]], want)
 		}
 	}
-	for _, name := range []string{"Alice Moreau", "Emeka Obi", "George Papadopoulos", "Bruno Silva"} {
-		if !top[name] {
-			t.Errorf("%s not in the top 4: %v", name, rows[1:5])
+	whyNot := map[string]string{
+		"Ines Carvalho": "no bachelor degree found",
+		"Dana Kowalski": "missing required Kubernetes; 0.3 years of experience, 4 required",
+		"Farah Haddad":  "missing required Docker; missing required Kubernetes; needs 1 of PostgreSQL, MySQL",
+		"Chen Wei":      "missing required Docker; missing required Kubernetes; needs 1 of Go, Java, Python; needs 1 of PostgreSQL, MySQL",
+		"Alice Moreau":  "",
+	}
+	for name, want := range whyNot {
+		r, ok := byName[name]
+		if !ok {
+			t.Errorf("%s not on the Shortlist", name)
+			continue
+		}
+		if got := r[col["Why not qualified"]]; got != want {
+			t.Errorf("%s: why not %q, want %q", name, got, want)
 		}
 	}
-	for _, r := range rows[5:] {
-		if r[2] != "no" {
-			t.Errorf("candidate %s qualified, want not", r[3])
+	// The CV cell shows the file name and links to the file relative to
+	// the workbook's folder; the e-mail is a mailto link.
+	for i := 2; i <= len(rows); i++ {
+		name, _ := wb.GetCellValue("Shortlist", cellName(col["Name"], i))
+		cv, _ := wb.GetCellValue("Shortlist", cellName(col["CV"], i))
+		ok, link, err := wb.GetCellHyperLink("Shortlist", cellName(col["CV"], i))
+		if err != nil || !ok || strings.Contains(cv, "/") {
+			t.Errorf("%s: CV cell %q, link %v %v", name, cv, ok, err)
+			continue
 		}
-	}
-	formula, err := wb.GetCellFormula("Shortlist", "L2")
-	if err != nil || !strings.HasPrefix(formula, "HYPERLINK(") {
-		t.Errorf("file cell formula %q, %v; want a HYPERLINK", formula, err)
+		if want := "../inbox/" + cv; link != want {
+			t.Errorf("%s: CV link %q, want %q (relative to the workbook)", name, link, want)
+		}
+		if email, _ := wb.GetCellValue("Shortlist", cellName(col["Email"], i)); email != "" {
+			if ok, link, _ := wb.GetCellHyperLink("Shortlist", cellName(col["Email"], i)); !ok || link != "mailto:"+email {
+				t.Errorf("%s: e-mail link %q", name, link)
+			}
+		}
 	}
 	errRows, _ := wb.GetRows("Errors")
-	gotErrors := map[string]string{}
+	gotErrors := map[string][2]string{}
 	for _, r := range errRows[1:] {
-		gotErrors[filepath.Base(r[0])] = r[2]
+		gotErrors[filepath.Base(r[0])] = [2]string{r[2], r[3]}
 	}
-	for file, want := range map[string]string{"ivan-truncated.pdf": "corrupt", "julia-renamed-binary.pdf": "unsupported", "kim-encrypted.pdf": "encrypted", "george.pdf": "duplicate"} {
-		if gotErrors[file] != want {
-			t.Errorf("Errors sheet: %s reason %q, want %q", file, gotErrors[file], want)
+	for file, want := range map[string]string{"ivan-truncated.pdf": "corrupt", "julia-renamed-binary.pdf": "unsupported",
+		"kim-encrypted.pdf": "encrypted", "george-copy.pdf": "duplicate", "bruno-2023.txt": "same_person"} {
+		if gotErrors[file][0] != want {
+			t.Errorf("Errors sheet: %s reason %q, want %q", file, gotErrors[file][0], want)
 		}
 	}
-	if v, _ := wb.GetCellValue("Summary", "B2"); v != "8" {
-		t.Errorf("Summary screened = %q, want 8", v)
+	if msg := gotErrors["bruno-2023.txt"][1]; !strings.Contains(msg, "bruno.docx") || !strings.Contains(msg, "same e-mail") {
+		t.Errorf("same-person message %q", msg)
 	}
-	if v, _ := wb.GetCellValue("Rules", "B1"); v != "Senior Backend Engineer (Payments Platform)" {
-		t.Errorf("Rules title = %q", v)
+	summary, _ := wb.GetRows("Summary")
+	counts := map[string]string{}
+	for _, r := range summary {
+		if len(r) > 1 {
+			counts[r[0]] = r[1]
+		}
+	}
+	if counts["Ranked candidates"] != "9" || counts["Same person, another version"] != "1" || counts["Duplicates (identical files)"] != "1" {
+		t.Errorf("Summary counts %v", counts)
+	}
+	rulesRows, _ := wb.GetRows("Rules")
+	var knockouts []string
+	for _, r := range rulesRows[1:] {
+		if len(r) > 2 && r[2] == "yes" {
+			knockouts = append(knockouts, r[0]+": "+r[1])
+		}
+	}
+	if len(knockouts) != 6 || !slices.Contains(knockouts, "Experience: at least 4 years in all") {
+		t.Errorf("Rules sheet knockouts %q", knockouts)
 	}
 	skills, _ := wb.GetRows("Skills")
-	if len(skills) != 9 || skills[0][1] != "Name" {
+	if len(skills) != 10 || skills[0][1] != "Name" || skills[0][2] != "Score" || skills[0][4] != "Docker (required)" {
 		t.Errorf("Skills sheet: %d rows, header %v", len(skills), skills[0])
 	}
 
@@ -176,8 +244,49 @@ func TestScreenExample(t *testing.T) {
 	cf, _ := os.Open(csvPath)
 	defer cf.Close()
 	crows, err := csv.NewReader(cf).ReadAll()
-	if err != nil || len(crows) != 9 || crows[1][3] != rows[1][3] {
+	if err != nil || len(crows) != 10 || crows[1][1] != rows[1][1] {
 		t.Errorf("CSV: %d rows, err %v", len(crows), err)
+	}
+}
+
+// columnsOf finds named columns in a header row.
+func columnsOf(t *testing.T, header []string, names ...string) map[string]int {
+	t.Helper()
+	col := map[string]int{}
+	for _, n := range names {
+		i := slices.Index(header, n)
+		if i < 0 {
+			t.Fatalf("no column %q in %v", n, header)
+		}
+		col[n] = i
+	}
+	return col
+}
+
+func cellName(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col+1, row)
+	return c
+}
+
+// checkPrintSetup: landscape, one page wide, the header row on every page.
+func checkPrintSetup(t *testing.T, wb *excelize.File, sheet string) {
+	t.Helper()
+	pl, err := wb.GetPageLayout(sheet)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("%s: page layout %+v, %v", sheet, pl, err)
+	}
+	if p, err := wb.GetSheetProps(sheet); err != nil || p.FitToPage == nil || !*p.FitToPage {
+		t.Errorf("%s: not fit to page: %v", sheet, err)
+	}
+	if sheet == "Summary" {
+		return // no header row
+	}
+	found := false
+	for _, dn := range wb.GetDefinedName() {
+		found = found || (dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet && strings.HasSuffix(dn.RefersTo, "!$1:$1"))
+	}
+	if !found {
+		t.Errorf("%s: header row not repeated on printed pages", sheet)
 	}
 }
 
@@ -209,8 +318,10 @@ func TestFormulaInjection(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	ev, _ := wb.GetCellValue("Shortlist", "M2")
-	f, _ := wb.GetCellFormula("Shortlist", "M2")
+	header, _ := wb.GetRows("Shortlist")
+	ref := cellName(columnsOf(t, header[0], "Evidence")["Evidence"], 2)
+	ev, _ := wb.GetCellValue("Shortlist", ref)
+	f, _ := wb.GetCellFormula("Shortlist", ref)
 	if !strings.Contains(ev, "=HYPERLINK(") || f != "" {
 		t.Errorf("evidence cell value %q formula %q: want the text, no formula", ev, f)
 	}
@@ -235,12 +346,26 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(bad, []byte("required:\n  - Go\n  - postgress\n"), 0o644)
 	good := filepath.Join(dir, "good.txt")
 	os.WriteFile(good, []byte("Jo Doe\nSkills: Go, Docker, Kubernetes, PostgreSQL\n"), 0o644)
+	unread := filepath.Join(dir, "unread")
+	os.Mkdir(unread, 0o755)
+	for _, name := range []string{"old-cv.doc", "cv.rtf", "photo-cv.jpg", "notes.csv"} {
+		os.WriteFile(filepath.Join(unread, name), []byte("not read"), 0o644)
+	}
 	tests := []struct {
 		name       string
 		args       []string
 		want       int
 		wantStderr string
 	}{
+		{"nothing screened", []string{"screen", "-job", posting, "-out", filepath.Join(dir, "u.xlsx"), unread}, exitNothing,
+			"screener: " + filepath.Join(unread, "old-cv.doc") + ": unsupported format: a Word 97-2003 document (.doc) (hint: save it as PDF or DOCX"},
+		{"negative -top", []string{"screen", "-job", posting, "-top", "-5", good}, exitUsage, "-top must be 0 (all) or more"},
+		{"negative -min-score", []string{"screen", "-job", posting, "-min-score", "-5", good}, exitUsage, "-min-score must be between 0 and 100"},
+		{"-new-since without -state", []string{"screen", "-job", posting, "-new-since", "24h", good}, exitUsage, "need -state"},
+		{"bad -new-since", []string{"screen", "-job", posting, "-new-since", "yesterday", good}, exitUsage, "want a duration such as 24h"},
+		{"relative -link-base", []string{"screen", "-job", posting, "-link-base", "shared/cvs", good}, exitUsage, "want an absolute URL"},
+		{"flags after the folder", []string{"screen", good, "-job", posting, "-quiet", "-out", filepath.Join(dir, "o2.xlsx")}, exitOK, ""},
+		{"watch without -out", []string{"watch", "-state", filepath.Join(dir, "w.db"), "-job", posting, dir}, exitUsage, "-state and -out are required"},
 		{"no args", nil, exitUsage, "Usage"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
 		{"both job and rules", []string{"screen", "-job", posting, "-rules", bad, dir}, exitUsage, "exactly one of -job or -rules"},
@@ -272,5 +397,74 @@ func TestExtractSections(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("extract -sections output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestHelpDefaults: each default is shown once, in the unit it is given in.
+func TestHelpDefaults(t *testing.T) {
+	_, _, stderr := runCLI(t, "screen", "-h")
+	for _, want := range []string{"(default 512MiB)", "(default 20MiB)"} {
+		if strings.Count(stderr, want) != 1 {
+			t.Errorf("help shows %q %d times", want, strings.Count(stderr, want))
+		}
+	}
+	if strings.Contains(stderr, "536870912") {
+		t.Error("help shows the memory limit in bytes")
+	}
+}
+
+// TestVoice: a file's problem is one line, "screener: FILE: reason:
+// detail (hint: …)", with the file named once.
+func TestVoice(t *testing.T) {
+	var b bytes.Buffer
+	log := newLogger(&b, "text", false, false)
+	log.Warn("file failed", "file", "in/kim.pdf", "reason", "encrypted",
+		"message", "in/kim.pdf: encrypted: needs a user password (hint: ask for a copy without a password)")
+	log.Warn("file failed", "file", "in/x.pdf", "reason", "error", "message", "stat in/x.pdf: permission denied")
+	log.Error("run failed", "err", errors.New("disk full"))
+	want := "screener: in/kim.pdf: encrypted: needs a user password (hint: ask for a copy without a password)\n" +
+		"screener: in/x.pdf: error: stat in/x.pdf: permission denied\n" +
+		"screener: run failed: disk full\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestStatusLine: a message printed during progress goes above the
+// progress line, which is drawn again below it.
+func TestStatusLine(t *testing.T) {
+	var b bytes.Buffer
+	s := &statusLine{w: &b}
+	p := &progress{line: s}
+	p.update(screener.Progress{Done: 1, Total: 10, Elapsed: time.Second})
+	fmt.Fprintln(s, "screener: a.pdf: corrupt: truncated")
+	s.Set("")
+	want := "\r\x1b[Kscreening 1/10  1.0 files/s  ETA …  errors 0" +
+		"\r\x1b[Kscreener: a.pdf: corrupt: truncated\nscreening 1/10  1.0 files/s  ETA …  errors 0" +
+		"\r\x1b[K"
+	if b.String() != want {
+		t.Errorf("got %q\nwant %q", b.String(), want)
+	}
+}
+
+// TestETA: the ETA comes from the recent rate, not the run's average, and
+// is not shown before a few files are done.
+func TestETA(t *testing.T) {
+	p := &progress{line: &statusLine{w: io.Discard}}
+	// 5 slow files in the first 50 s, then 10 files a second.
+	for i := 1; i <= 5; i++ {
+		p.update(screener.Progress{Done: i, Total: 1000, Elapsed: time.Duration(i) * 10 * time.Second})
+	}
+	for i := 1; i <= 200; i++ {
+		p.update(screener.Progress{Done: 5 + i, Total: 1000, Elapsed: 50*time.Second + time.Duration(i)*100*time.Millisecond})
+	}
+	got := p.text(screener.Progress{Done: 205, Total: 1000, Elapsed: 70 * time.Second})
+	if !strings.Contains(got, "ETA 1m20s") { // 795 files at 10 a second, give or take the window's edge
+		t.Errorf("got %q, want ETA 1m20s", got)
+	}
+	early := &progress{line: &statusLine{w: io.Discard}}
+	early.update(screener.Progress{Done: 1, Total: 300, Elapsed: 200 * time.Millisecond})
+	if got := early.text(screener.Progress{Done: 1, Total: 300, Elapsed: 200 * time.Millisecond}); !strings.Contains(got, "ETA …") {
+		t.Errorf("after one file: %q, want no ETA yet", got)
 	}
 }

@@ -31,6 +31,8 @@ type screenFlags struct {
 	statePath                       string
 	storeText                       bool
 	retain                          days
+	linkBase                        urlFlag
+	newSince                        window
 }
 
 func (f *screenFlags) register(fs *flag.FlagSet) {
@@ -45,8 +47,8 @@ func (f *screenFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.top, "top", 0, "list only the best `N` candidates on the Shortlist, Skills and CSV (0: all)")
 	fs.Float64Var(&f.minScore, "min-score", 0, "list only candidates scoring at least `S` on the Shortlist, Skills and CSV")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per file")
-	fs.Var(&f.maxSize, "max-size", "largest file to read (default 20MiB)")
-	fs.Var(&f.memory, "max-memory", "memory limit of each extraction worker (default 512MiB)")
+	fs.Var(&f.maxSize, "max-size", "largest file to read")
+	fs.Var(&f.memory, "max-memory", "memory limit of each extraction worker")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but fatal errors (for cron)")
 	fs.BoolVar(&f.verbose, "v", false, "also log each file and the run's timing and memory figures")
 	fs.BoolVar(&f.inProcess, "in-process", false, "extract in this process instead of isolated workers (faster; a hostile file can hang the run)")
@@ -54,6 +56,8 @@ func (f *screenFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.asOf, "as-of", "", "date that 'Present' means in experience ranges, YYYY-MM-DD (default: today)")
 	fs.StringVar(&f.statePath, "state", "", "SQLite state `FILE`: remember files between runs and screen only new or changed ones")
 	fs.BoolVar(&f.storeText, "store-text", true, "with -state, keep extracted text so changed rules re-score without re-reading files (false: keep only its hash)")
+	fs.Var(&f.linkBase, "link-base", "link CVs under this `URL`, where the screened folders are published (default: relative to the workbook's folder)")
+	fs.Var(&f.newSince, "new-since", "with -state, mark as New the candidates first seen in this window: a `DURATION` back (24h, 7d) or since a DATE (2026-11-25, 2026-11-25T18:00) (default: since the last completed run; watch: 24h)")
 	fs.Var(&f.retain, "retain", "with -state, first delete what was stored about files not seen for this long, e.g. 180d")
 }
 
@@ -63,12 +67,16 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 		return usageError{cmd + ": no resume files or folders given"}
 	case (f.job == "") == (f.rulesFile == ""):
 		return usageError{cmd + ": give exactly one of -job or -rules"}
+	case f.top < 0:
+		return usageError{cmd + ": -top must be 0 (all) or more"}
+	case f.minScore < 0 || f.minScore > 100:
+		return usageError{cmd + ": -min-score must be between 0 and 100"}
 	case f.logFormat != "text" && f.logFormat != "json":
 		return usageError{cmd + ": -log-format must be text or json"}
 	case f.out == "" && f.jsonl == "" && f.csv == "":
 		return usageError{cmd + ": no output: give -out, -jsonl or -csv"}
-	case f.statePath == "" && (f.retain > 0 || !f.storeText):
-		return usageError{cmd + ": -retain and -store-text need -state"}
+	case f.statePath == "" && (f.retain > 0 || !f.storeText || f.newSince.isSet()):
+		return usageError{cmd + ": -retain, -store-text and -new-since need -state"}
 	case (f.out == "-" && f.jsonl == "-") || (f.out == "-" && f.csv == "-") || (f.jsonl == "-" && f.csv == "-"):
 		return usageError{cmd + ": only one output can go to standard output"}
 	}
@@ -100,6 +108,7 @@ type session struct {
 	opts    screener.Options
 	db      *state.DB
 	log     *slog.Logger
+	status  *statusLine // stderr on a terminal, nil otherwise
 	stderr  io.Writer
 	stdout  io.Writer
 	cleanup []func()
@@ -113,7 +122,12 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 		return nil, err
 	}
 	s.set, s.source = set, source
-	s.log = newLogger(stderr, f.logFormat, f.quiet, f.verbose)
+	logTo := stderr
+	if isTerminal(stderr) && !f.quiet && f.logFormat == "text" {
+		s.status = &statusLine{w: stderr}
+		logTo = s.status
+	}
+	s.log = newLogger(logTo, f.logFormat, f.quiet, f.verbose)
 	asOf := time.Now()
 	if f.asOf != "" {
 		asOf, _ = time.Parse("2006-01-02", f.asOf)
@@ -132,8 +146,8 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 		s.cleanup = append(s.cleanup, func() { sup.Close() })
 		s.opts.Extract = sup.Extract
 	}
-	if isTerminal(stderr) && !f.quiet && f.logFormat == "text" {
-		s.opts.Progress = progressPrinter(stderr)
+	if s.status != nil {
+		s.opts.Progress = (&progress{line: s.status}).update
 	}
 	if f.statePath != "" {
 		db, err := state.Open(f.statePath, state.Options{StoreText: f.storeText})
@@ -176,23 +190,31 @@ func (s *session) once(ctx context.Context) (int, error) {
 			return 0, fmt.Errorf("state: %w", err)
 		}
 	}
-	rep, err := screener.Run(ctx, s.paths, s.opts)
+	opts := s.opts
+	if s.f.newSince.isSet() {
+		opts.NewSince = s.f.newSince.start(time.Now())
+	}
+	rep, err := screener.Run(ctx, s.paths, opts)
 	if err != nil {
 		return 0, err
 	}
-	if s.opts.Progress != nil {
-		fmt.Fprint(s.stderr, "\r\033[K")
+	if s.status != nil {
+		s.status.Set("")
 	}
 	listed := shortlist(rep, s.f.top, s.f.minScore)
 	writeStart := time.Now()
 	for _, o := range outs {
 		switch o.flag {
 		case "-out":
-			o.write = func(w io.Writer) error { return screener.WriteWorkbook(w, listed, s.set, s.source) }
+			links := s.links(o.path)
+			o.write = func(w io.Writer) error {
+				return screener.WriteWorkbook(w, listed, screener.WorkbookOptions{Rules: s.set, Source: s.source, Links: links})
+			}
 		case "-jsonl":
 			o.write = func(w io.Writer) error { return screener.WriteJSONL(w, rep) }
 		case "-csv":
-			o.write = func(w io.Writer) error { return screener.WriteCSV(w, listed) }
+			links := s.links(o.path)
+			o.write = func(w io.Writer) error { return screener.WriteCSV(w, listed, links) }
 		}
 	}
 	if err := writeOutputs(outs, s.stdout); err != nil {
@@ -200,7 +222,10 @@ func (s *session) once(ctx context.Context) (int, error) {
 	}
 	c := rep.Counts
 	code := exitOK
-	if c.Errors > 0 {
+	switch {
+	case c.Screened == 0:
+		code = exitNothing
+	case c.Errors > 0:
 		code = exitSomeBad
 	}
 	newCount := 0
@@ -220,11 +245,17 @@ func (s *session) once(ctx context.Context) (int, error) {
 		"peak_rss_mib", self>>20, "worker_peak_rss_mib", worker>>20)
 	if !s.f.quiet {
 		extra := ""
+		if c.SamePerson > 0 {
+			extra += fmt.Sprintf(", same person %d", c.SamePerson)
+		}
 		if rep.Incremental {
-			extra = fmt.Sprintf(", new %d", newCount)
+			extra += fmt.Sprintf(", new %d", newCount)
 		}
 		fmt.Fprintf(s.stderr, "screener: screened %d, qualified %d, errors %d, skipped %d, duplicates %d%s in %s\n",
 			c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, extra, rep.Elapsed.Round(time.Millisecond))
+		if code == exitNothing {
+			fmt.Fprintf(s.stderr, "screener: no resume could be screened (hint: the Errors sheet says why for each file; screener reads PDF, DOCX, TXT and MD)\n")
+		}
 	}
 	return code, nil
 }
@@ -235,13 +266,14 @@ func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (in
 	var f screenFlags
 	f.register(fs)
 	fs.Usage = func() { fmt.Fprint(stderr, screenUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		return 0, usageErr(err)
-	}
-	if err := f.check(fs.Args(), "screen"); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		return 0, err
 	}
-	s, err := newSession(ctx, f, fs.Args(), stdout, stderr)
+	if err := f.check(paths, "screen"); err != nil {
+		return 0, err
+	}
+	s, err := newSession(ctx, f, paths, stdout, stderr)
 	if err != nil {
 		return 0, err
 	}
@@ -286,4 +318,14 @@ func shortlist(rep *screener.Report, top int, minScore float64) *screener.Report
 		c.Records = append(c.Records, r)
 	}
 	return &c
+}
+
+// links makes CV links for an output written to path: relative to its
+// folder, or under -link-base.
+func (s *session) links(path string) screener.Links {
+	l := screener.Links{Base: s.f.linkBase.URL, Roots: s.paths}
+	if path != "-" {
+		l.Dir = filepath.Dir(path)
+	}
+	return l
 }

@@ -18,19 +18,28 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	f.register(fs)
 	settle := fs.Duration("settle", 2*time.Second, "wait until changed files have not changed for this long")
 	fs.Usage = func() { fmt.Fprint(stderr, watchUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		return usageErr(err)
-	}
-	if fs.NArg() != 1 {
-		return usageError{"watch: give one INBOX folder"}
-	}
-	if f.statePath == "" || f.out == "" {
-		return usageError{"watch: -state and -out are required"}
-	}
-	if err := f.check(fs.Args(), "watch"); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	s, err := newSession(ctx, f, fs.Args(), stdout, stderr)
+	if len(paths) != 1 {
+		return usageError{"watch: give one INBOX folder"}
+	}
+	outGiven := false
+	fs.Visit(func(fl *flag.Flag) { outGiven = outGiven || fl.Name == "out" })
+	if f.statePath == "" || !outGiven || f.out == "" {
+		return usageError{"watch: -state and -out are required"}
+	}
+	if !f.newSince.isSet() {
+		// A rewrite follows every drop: "since the last run" would show only
+		// the last file or two. A day back shows a recruiter in the morning
+		// everything that arrived since the previous morning.
+		f.newSince = window{ago: 24 * time.Hour}
+	}
+	if err := f.check(paths, "watch"); err != nil {
+		return err
+	}
+	s, err := newSession(ctx, f, paths, stdout, stderr)
 	if err != nil {
 		return err
 	}

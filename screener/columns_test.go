@@ -1,0 +1,174 @@
+package screener
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"math"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/screener/screener/rules"
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// goldenReport is a small report with the cases the Shortlist must show:
+// a qualified candidate with links, one ruled out by a missing skill, an
+// unmet group, the degree and the years, one without contact details, and
+// text that looks like a formula.
+func goldenReport() *Report {
+	found := func(skill, line string) rules.Found { return rules.Found{Skill: skill, Count: 1, Evidence: line} }
+	recs := []Record{
+		{File: "inbox/jane-doe.pdf", Status: StatusOK, Rank: 1, Score: 91.5, Qualified: true, Name: "Jane Doe",
+			Email: "jane@example.com", Phone: "+1 415 555 0134", YearsExperience: 6.5,
+			Links:   []string{"https://www.linkedin.com/in/janedoe", "github.com/janedoe", "https://jane.dev"},
+			Matched: []string{"Docker", "Go"}, Missing: []string{}, MatchedPreferred: []string{"AWS"},
+			SkillsFound: []rules.Found{found("AWS", "Terraform on AWS"), found("Docker", "Go and Docker on Kubernetes"), found("Go", "Go and Docker on Kubernetes")}},
+		{File: "inbox/sub/max.docx", Status: StatusOK, Rank: 2, Score: 40, Qualified: false, Name: "Max Mustermann",
+			Email: "max@example.de", Phone: "-49 30 123456", YearsExperience: 1.5,
+			Knockouts: []string{"missing required Docker", "needs 1 of Go, Java", "no bachelor degree found", "1.5 years of experience, 4 required"},
+			Matched:   []string{}, Missing: []string{"Docker", "one of Go/Java"}, MatchedPreferred: []string{}},
+		{File: "elsewhere/=cmd.txt", Status: StatusOK, Rank: 3, Score: 0, Name: "=HYPERLINK(\"http://x\")",
+			Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}},
+		{File: "inbox/broken.pdf", Status: StatusError, Error: "corrupt", Message: "inbox/broken.pdf: corrupt: truncated"},
+	}
+	return &Report{Records: recs, Counts: count(recs), RuleHash: "h"}
+}
+
+// TestShortlistGolden pins the Shortlist's columns and rows, through the
+// CSV; run with -update after a deliberate change.
+func TestShortlistGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, goldenReport(), Links{Dir: "."}); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "shortlist.golden.csv")
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != string(want) {
+		t.Errorf("CSV differs from %s (run with -update if deliberate):\n%s", golden, buf.String())
+	}
+}
+
+// TestWorkbookMatchesCSV: the Shortlist sheet and the CSV come from one
+// column table: same headers, same text in every cell but the links.
+func TestWorkbookMatchesCSV(t *testing.T) {
+	rep := goldenReport()
+	var xb, cb bytes.Buffer
+	if err := WriteWorkbook(&xb, rep, WorkbookOptions{Rules: &rules.Set{}, Links: Links{Dir: "."}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSV(&cb, rep, Links{Dir: "."}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&xb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows("Shortlist", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	crows, err := csv.NewReader(&cb).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(crows) {
+		t.Fatalf("%d sheet rows, %d CSV rows", len(rows), len(crows))
+	}
+	cols := ShortlistColumns(false)
+	env := &tableEnv{links: Links{Dir: "."}}
+	for i := range crows {
+		for j, c := range cols {
+			got := ""
+			if j < len(rows[i]) {
+				got = rows[i][j]
+			}
+			want := strings.TrimPrefix(crows[i][j], "'")
+			if i > 0 {
+				cell := c.Value(&rep.Records[i-1], env)
+				if cell.CSV != "" {
+					want = cell.Text // the workbook shows the label; the CSV holds the link
+				}
+				if cell.IsNum {
+					g, _ := strconv.ParseFloat(got, 64)
+					w, _ := strconv.ParseFloat(want, 64)
+					if math.Abs(g-w) > 0.05 {
+						t.Errorf("row %d %s: sheet %q, CSV %q", i, c.Header, got, want)
+					}
+					continue
+				}
+			}
+			if got != want {
+				t.Errorf("row %d %s: sheet %q, CSV %q", i, c.Header, got, want)
+			}
+		}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	base, _ := url.Parse("https://drive.example.com/hiring/backend")
+	tests := []struct {
+		name  string
+		links Links
+		path  string
+		want  string
+	}{
+		{"under the workbook", Links{Dir: "out"}, "out/resumes/jane doe.pdf", "resumes/jane%20doe.pdf"},
+		{"beside the workbook", Links{Dir: "shortlists"}, "inbox/backend/jane.pdf", "../inbox/backend/jane.pdf"},
+		{"same folder", Links{}, "jane.pdf", "jane.pdf"},
+		{"far away", Links{Dir: "a/b/c"}, "x/y.pdf", "file://" + filepath.ToSlash(mustAbs(t, "x/y.pdf"))},
+		{"a colon in the name", Links{}, "a:b.pdf", "./a:b.pdf"},
+		{"link base", Links{Base: base, Roots: []string{"inbox/backend", "other"}}, "inbox/backend/2026/jane doe.pdf",
+			"https://drive.example.com/hiring/backend/2026/jane%20doe.pdf"},
+		{"link base, file given by name", Links{Base: base, Roots: []string{"inbox/jane.pdf"}}, "inbox/jane.pdf",
+			"https://drive.example.com/hiring/backend/jane.pdf"},
+	}
+	for _, tt := range tests {
+		if got := tt.links.To(tt.path); got != tt.want {
+			t.Errorf("%s: To(%q) = %q, want %q", tt.name, tt.path, got, tt.want)
+		}
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestWrappedLines(t *testing.T) {
+	tests := []struct {
+		s     string
+		width float64
+		want  int
+	}{
+		{"", 10, 1},
+		{"short", 10, 1},
+		{"one two three four", 10, 2}, // 11 per line: "one two" / "three four"
+		{"a\nb\nc", 30, 3},
+		{strings.Repeat("x", 25), 10, 3}, // a long word breaks anywhere
+	}
+	for _, tt := range tests {
+		if got := wrappedLines(tt.s, tt.width); got != tt.want {
+			t.Errorf("wrappedLines(%q, %g) = %d, want %d", tt.s, tt.width, got, tt.want)
+		}
+	}
+}

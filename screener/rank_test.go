@@ -1,0 +1,126 @@
+package screener
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestCSVSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"+SUM(A1)", "'+SUM(A1)"},
+		{"-2+3", "'-2+3"},
+		{"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+		{"+", "'+"},
+		{"+1 555 0100", "+1 555 0100"}, // a phone number is data
+		{"+44 (0)20 7946-0000", "+44 (0)20 7946-0000"},
+		{"-2", "-2"},
+		{"Alice", "Alice"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := csvSafe(tt.in); got != tt.want {
+			t.Errorf("csvSafe(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRankTieBreaks(t *testing.T) {
+	recs := []Record{
+		{File: "c.pdf", Status: StatusOK, Score: 50, Qualified: true, Matched: []string{"Go"}},
+		{File: "err.pdf", Status: StatusError},
+		{File: "b.pdf", Status: StatusOK, Score: 90, Qualified: false},
+		{File: "e.pdf", Status: StatusOK, Score: 95, Qualified: false},
+		{File: "a.pdf", Status: StatusOK, Score: 50, Qualified: true, Matched: []string{"Go"}},
+		{File: "d.pdf", Status: StatusOK, Score: 50, Qualified: true, Matched: []string{"Go", "SQL"}},
+		{File: "f.pdf", Status: StatusOK, Score: 60, Qualified: true},
+		{File: "dup.pdf", Status: StatusDuplicate},
+		{File: "same.pdf", Status: StatusSamePerson},
+	}
+	got := rank(recs)
+	var files []string
+	for _, r := range got {
+		files = append(files, r.File)
+	}
+	// Qualified first, then the higher score, then more matched, then path.
+	want := []string{"f.pdf", "d.pdf", "a.pdf", "c.pdf", "e.pdf", "b.pdf", "same.pdf", "dup.pdf", "err.pdf"}
+	if !slices.Equal(files, want) {
+		t.Fatalf("order %v, want %v", files, want)
+	}
+	if got[0].Rank != 1 || got[5].Rank != 6 || got[6].Rank != 0 {
+		t.Errorf("ranks %d %d %d", got[0].Rank, got[5].Rank, got[6].Rank)
+	}
+}
+
+func TestPathLess(t *testing.T) {
+	sorted := []string{"a/george.pdf", "a/george (2).pdf", "a/george-copy.pdf", "a/jane.docx", "a/jane.pdf", "a/sub/x.pdf", "b/a.pdf"}
+	for i := range sorted {
+		for j := range sorted {
+			if got := pathLess(sorted[i], sorted[j]); got != (i < j) {
+				t.Errorf("pathLess(%q, %q) = %v", sorted[i], sorted[j], got)
+			}
+		}
+	}
+}
+
+// TestMarkDuplicates: of identical files the first in path order is kept,
+// whatever order the records come in.
+func TestMarkDuplicates(t *testing.T) {
+	recs := []Record{{File: "george-copy.pdf", SHA256: "x", Status: StatusOK}, {File: "george.pdf", SHA256: "x", Status: StatusOK},
+		{File: "c", SHA256: "y", Status: StatusOK}}
+	markDuplicates(recs)
+	if recs[0].Status != StatusDuplicate || recs[0].DuplicateOf != "george.pdf" || recs[1].Status != StatusOK || recs[2].Status != StatusOK {
+		t.Errorf("got %+v", recs)
+	}
+}
+
+func TestMarkSamePerson(t *testing.T) {
+	ok := func(file, name, email, phone string, score float64, links ...string) Record {
+		return Record{File: file, Status: StatusOK, Name: name, Email: email, Phone: phone, Score: score, Links: links}
+	}
+	tests := []struct {
+		name string
+		recs []Record
+		same map[string]string // file -> the file it is the same person as
+	}{
+		{"same e-mail, any case: the better version is kept",
+			[]Record{ok("jane.docx", "Jane Doe", "Jane@Example.com", "", 60), ok("jane-2024.pdf", "J. Doe", "jane@example.com", "", 80)},
+			map[string]string{"jane.docx": "jane-2024.pdf"}},
+		{"same phone, other punctuation",
+			[]Record{ok("a.pdf", "Ann Lee", "", "+44 20 7946 0000", 50), ok("b.pdf", "Ann Lee", "", "+44 (20) 7946-0000", 40)},
+			map[string]string{"b.pdf": "a.pdf"}},
+		{"same name and a shared link",
+			[]Record{ok("x.pdf", "Ana Núñez", "", "", 50, "github.com/ana"), ok("y.pdf", "ana nunez", "", "", 70, "github.com/ana/")},
+			map[string]string{"x.pdf": "y.pdf"}},
+		{"same name and file name in two folders",
+			[]Record{ok("in/ana-nunez.pdf", "Ana Nunez", "", "", 50), ok("old/ana-nunez.docx", "Ana Nunez", "", "", 40)},
+			map[string]string{"old/ana-nunez.docx": "in/ana-nunez.pdf"}},
+		{"a shared name alone is not one person",
+			[]Record{ok("a/resume.pdf", "John Smith", "js1@example.com", "", 50), ok("b/resume.pdf", "John Smith", "js2@example.com", "", 40)},
+			nil},
+		{"numbers that share their last digits are not one phone",
+			[]Record{ok("a.pdf", "Ann Lee", "", "+55 11 91234-5678", 50), ok("b.pdf", "Bo Chan", "", "+351 91234 5678", 40)},
+			nil},
+		{"a chain joins three: e-mail, then phone",
+			[]Record{ok("1.pdf", "Kim Park", "kim@example.com", "", 10), ok("2.pdf", "Kim Park", "kim@example.com", "+82 10 1234 5678", 20),
+				ok("3.pdf", "K. Park", "", "+82 10 1234 5678", 30)},
+			map[string]string{"1.pdf": "3.pdf", "2.pdf": "3.pdf"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			markSamePerson(tt.recs)
+			for _, r := range tt.recs {
+				want, isSame := tt.same[r.File]
+				switch {
+				case isSame && (r.Status != StatusSamePerson || r.SamePersonAs != want || r.Error != "same_person"):
+					t.Errorf("%s: status %s, same as %q; want same person as %q", r.File, r.Status, r.SamePersonAs, want)
+				case !isSame && r.Status != StatusOK:
+					t.Errorf("%s: status %s (%s), want ok", r.File, r.Status, r.Message)
+				}
+			}
+		})
+	}
+}

@@ -141,12 +141,12 @@ func score(ctx context.Context, dir, labelsPath, only string, asOf time.Time) ([
 	if len(files) == 0 {
 		return nil, note, nil
 	}
-	tax := rules.DefaultTaxonomy()
-	set, tax, err := rules.Load(strings.NewReader("required:\n  - skill: Git\n"), "accuracy", tax)
+	// The rules only make the run score; the figures do not depend on them.
+	set, err := rules.Load(strings.NewReader("required:\n  - skill: Git\n"), "accuracy", rules.DefaultTaxonomy())
 	if err != nil {
 		return nil, "", err
 	}
-	rep, err := screener.RunFiles(ctx, files, nil, screener.Options{Rules: set, Taxonomy: tax, AsOf: asOf})
+	rep, err := screener.RunFiles(ctx, files, nil, screener.Options{Rules: set, AsOf: asOf})
 	if err != nil {
 		return nil, "", err
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 )
 
 // date is a month (M 1–12) or, with M 0, a year only.
@@ -256,9 +255,4 @@ func months(spans []span) int {
 		}
 	}
 	return total
-}
-
-// slug makes a file-name-safe ASCII stem.
-func slug(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, " ", "-"))
 }

@@ -1,6 +1,6 @@
 // Package parsers turns resume files into normalized text.
 //
-// [Extract] reads PDF, DOCX, ODT, HTML and plain text (UTF-8, UTF-16 with a
+// [Extract] reads PDF, DOCX, ODT, RTF, HTML and plain text (UTF-8, UTF-16 with a
 // byte-order mark, Windows-1252), recognising the format from the content, never from
 // the file name ([Detect]). It returns a [Document] with the text and what
 // later steps need to know about it (format, pages, size, SHA-256, header
@@ -13,7 +13,8 @@
 // which turns bytes into raw text and which callers need not import:
 // parsers/pdf (our positioned-text pass over each page's content stream,
 // with our own decryption, on top of github.com/ledongthuc/pdf's object
-// layer), parsers/docx, parsers/odt, parsers/html and parsers/text. Extract picks one with a plain
+// layer), parsers/docx, parsers/odt, parsers/rtf, parsers/html and
+// parsers/text. Extract picks one with a plain
 // switch and normalizes what it returns ([Normalize]). The typed errors and
 // the limits live in parsers/internal/extract, where the format packages
 // can use them without importing this one; the names here are aliases.

@@ -16,6 +16,7 @@ import (
 	"github.com/screener/screener/parsers/internal/extract"
 	"github.com/screener/screener/parsers/odt"
 	"github.com/screener/screener/parsers/pdf"
+	"github.com/screener/screener/parsers/rtf"
 	"github.com/screener/screener/parsers/text"
 )
 
@@ -28,6 +29,7 @@ const (
 	DOCX Format = "docx"
 	HTML Format = "html"
 	ODT  Format = "odt"
+	RTF  Format = "rtf"
 	Text Format = "text"
 )
 
@@ -58,8 +60,8 @@ func Detect(head []byte) (Format, error) {
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
 		return "", &Error{Err: ErrUnsupported, Detail: "OLE compound file (legacy .doc, or a password-protected .docx)",
 			Hint: "save it as .docx or .pdf without a password"}
-	case bytes.HasPrefix(head, []byte("{\\rtf")):
-		return "", &Error{Err: ErrUnsupported, Detail: "RTF document", Hint: "save it as .docx or .pdf"}
+	case bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"), []byte("{\\rtf")):
+		return RTF, nil
 	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xFF\xD8\xFF")),
 		bytes.HasPrefix(head, []byte("GIF8")), bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
 		return "", &Error{Err: ErrUnsupported, Detail: "image file", Hint: "a scanned resume needs OCR first"}
@@ -197,6 +199,8 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 		raw, err = docx.Extract(ctx, r, size, lim)
 	case ODT:
 		raw, err = odt.Extract(ctx, r, size, lim)
+	case RTF:
+		raw, err = rtf.Extract(ctx, r, size, lim)
 	case HTML:
 		raw, err = html.Extract(ctx, r, size, lim)
 	case Text:

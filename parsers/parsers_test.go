@@ -72,6 +72,16 @@ func TestFixtures(t *testing.T) {
 			"Mostly Bazel and GitHub Actions\n\ngithub.com/praman", // footnote after the body, then the footer
 		}, notWant: []string{"tooling1"}},
 		{file: "two-column.odt", format: parsers.ODT, want: []string{"Tomáš Novák\nCONTACT", "Kafka streams\nLANGUAGES"}},
+		{file: "word-features.rtf", format: parsers.RTF, want: []string{ // LibreOffice's RTF conversion of word-features.docx
+			"Priya Raman · +44 20 7946 0018 · Leeds\n\nPriya Raman",
+			"Profile:LinkedIn <https://www.linkedin.com/in/priyaraman>",
+			"Languages Go Rust\nCloud Kubernetes Terraform",
+			"Staff Engineer, Nimbus Labs Feb 2020 – Present",
+			"Built the deploy pipeline\nand the on-call tooling.",
+			"Mostly Bazel and GitHub Actions",
+			"github.com/praman",
+		}, notWant: []string{"Times New Roman", "Liberation", "Footnote Characters", "LibreOffice"}},
+		{file: "two-column.rtf", format: parsers.RTF, want: []string{"Tomáš Novák\nCONTACT", "Kafka streams\nLANGUAGES"}},
 		{file: "windows-1252.txt", format: parsers.Text, want: []string{"Zoë Müller – Café developer\nSkills: Python, SQL"}},
 		{file: "utf16.txt", format: parsers.Text, want: []string{"Renée Dubois\nGo and Rust"}},
 		{file: "enc-rc4-40-owner.pdf", format: parsers.PDF, want: []string{"Alice Moreau", "Paylane"}},
@@ -164,7 +174,7 @@ func TestDetect(t *testing.T) {
 		{"\xEF\xBB\xBF%PDF-1.4", parsers.PDF, nil}, // junk before the header
 		{"PK\x03\x04rest", parsers.DOCX, nil},
 		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "", parsers.ErrUnsupported},
-		{"{\\rtf1\\ansi", "", parsers.ErrUnsupported},
+		{"{\\rtf1\\ansi", parsers.RTF, nil},
 		{"\x89PNG\r\n\x1a\n", "", parsers.ErrUnsupported},
 		{"\x7fELF\x02\x01\x01\x00\x00\x00", "", parsers.ErrUnsupported},
 		{"Jane Doe\nGo developer\n", parsers.Text, nil},

@@ -57,27 +57,11 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	if err := w.walk(content, &body, &header, &footer, &notes); err != nil {
 		return extract.Result{}, err
 	}
-	hf := dedupLines(header.String()) + dedupLines(footer.String())
+	hf := extract.UniqueLines(header.String()) + extract.UniqueLines(footer.String())
 	return extract.Result{
-		Text:         dedupLines(header.String()) + "\n" + body.String() + "\n" + notes.String() + "\n" + dedupLines(footer.String()),
+		Text:         extract.UniqueLines(header.String()) + "\n" + body.String() + "\n" + notes.String() + "\n" + extract.UniqueLines(footer.String()),
 		HeaderFooter: hf,
 	}, nil
-}
-
-// dedupLines returns the non-empty lines of s once each, in order: a page
-// style's first-page, left and right headers usually repeat each other.
-func dedupLines(s string) string {
-	var out strings.Builder
-	seen := map[string]bool{}
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || seen[l] {
-			continue
-		}
-		seen[l] = true
-		out.WriteString(l + "\n")
-	}
-	return out.String()
 }
 
 type walker struct {

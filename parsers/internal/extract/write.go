@@ -16,3 +16,20 @@ func WriteLink(sb *strings.Builder, text, target string) {
 	}
 	sb.WriteString(" <" + shown + "> ")
 }
+
+// UniqueLines returns the non-empty lines of s, trimmed, once each and in
+// order, each ending in a newline: a document's first-page, left and right
+// headers usually repeat each other.
+func UniqueLines(s string) string {
+	var out strings.Builder
+	seen := map[string]bool{}
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || seen[l] {
+			continue
+		}
+		seen[l] = true
+		out.WriteString(l + "\n")
+	}
+	return out.String()
+}

@@ -570,7 +570,20 @@ func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash strin
 	rules := ruleRows(set)
 	header := []string{"Requirement", "What it takes", "Knockout", "Weight", "From the posting"}
 	widths := []float64{30, 46, 10, 8, 70}
-	layout := sheetLayout{name: sheet, rows: len(rules) + 1, cols: len(header), widths: widths, header: true}
+	title := set.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	// Below the table: what the rules are and how they count.
+	notes := [][2]string{
+		{"Job", title},
+		{"Rules from", source},
+		{"Rules hash", hash},
+		{"Knockout", "a knockout rule that is not met makes the candidate not qualified (shaded red); the others only add points"},
+		{"Score", "100 × the weight earned ÷ the weight of all rules; a one-of group earns in proportion to the skills found, experience in proportion to the years"},
+	}
+	n := len(rules) + 3 // the notes' first row
+	layout := sheetLayout{name: sheet, rows: n + len(notes) - 1, cols: len(header), widths: widths, header: true}
 	if err := layout.apply(f); err != nil {
 		return err
 	}
@@ -596,19 +609,6 @@ func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash strin
 		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
 			return err
 		}
-	}
-	// Below the table: what the rules are and how they count.
-	n := len(rules) + 3
-	title := set.Title
-	if title == "" {
-		title = "(untitled)"
-	}
-	notes := [][2]string{
-		{"Job", title},
-		{"Rules from", source},
-		{"Rules hash", hash},
-		{"Knockout", "a knockout rule that is not met makes the candidate not qualified (shaded red); the others only add points"},
-		{"Score", "100 × the weight earned ÷ the weight of all rules; a one-of group earns in proportion to the skills found, experience in proportion to the years"},
 	}
 	for i, kv := range notes {
 		cell, _ := excelize.CoordinatesToCellName(1, n+i)

@@ -259,6 +259,47 @@ func TestWatch(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("watch exit %d after cancel", code)
 	}
+	// New means the last 24 hours under watch: new00.txt has the content
+	// of r0000.txt, which the first run saw, and is still new after the
+	// rewrite the burst caused.
+	if m := readJSONL(t, jsonl); !m["new00.txt"].New || !m["new30.txt"].New {
+		t.Errorf("after a rewrite, new00.txt new=%v, new30.txt new=%v; want both new", m["new00.txt"].New, m["new30.txt"].New)
+	}
+}
+
+// TestNewSince: -new-since sets the window of New; without it, New is what
+// the last completed run had not seen.
+func TestNewSince(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	os.WriteFile(filepath.Join(in, "ann.txt"), []byte("Ann Lee\nSkills: Go, PostgreSQL, Docker, Kubernetes\n"), 0o644)
+	db, jsonl := filepath.Join(dir, "s.db"), filepath.Join(dir, "o.jsonl")
+	screen := func(extra ...string) map[string]record {
+		t.Helper()
+		args := append([]string{"screen", "-state", db, "-quiet", "-in-process", "-job", posting, "-out", "", "-jsonl", jsonl}, extra...)
+		if code, _, stderr := runCLI(t, append(args, in)...); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return readJSONL(t, jsonl)
+	}
+	if !screen()["ann.txt"].New {
+		t.Fatal("first run: ann.txt not new")
+	}
+	tomorrow := time.Now().Add(24 * time.Hour).Format("2006-01-02")
+	for _, tt := range []struct {
+		flags []string
+		want  bool
+	}{
+		{nil, false}, // seen by the last completed run
+		{[]string{"-new-since", "1h"}, true},
+		{[]string{"-new-since", "2000-01-01"}, true},
+		{[]string{"-new-since", tomorrow}, false},
+	} {
+		if got := screen(tt.flags...)["ann.txt"].New; got != tt.want {
+			t.Errorf("%v: ann.txt new=%v, want %v", tt.flags, got, tt.want)
+		}
+	}
 }
 
 func runCLIContext(ctx context.Context, args ...string) (int, string, string) {

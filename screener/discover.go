@@ -21,7 +21,7 @@ var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md
 // such a file is an unsupported error, with a hint, not a skipped file.
 // Other types (spreadsheets, archives, ...) are skipped.
 var unreadable = map[string]string{
-	".doc": "a Word 97-2003 document",
+	".doc":   "a Word 97-2003 document",
 	".pages": "an Apple Pages document", ".wps": "a Works document",
 	".jpg": "an image", ".jpeg": "an image", ".png": "an image", ".tif": "an image", ".tiff": "an image",
 	".heic": "an image", ".bmp": "an image", ".gif": "an image", ".webp": "an image",

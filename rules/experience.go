@@ -1,64 +1,586 @@
 package rules
 
 import (
-	"regexp"
-	"sort"
+	"math"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
-var (
-	monthNames = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-	dateExpr   = `(?:` + monthNames + `\s*,?\s*|\d{1,2}\s*[/.]\s*)?((?:19|20)\d\d)(?:\s*[/.-]\s*(\d{1,2})\b)?`
-	rangeRe    = regexp.MustCompile(`(?i)` + dateExpr + `\s*(?:-|–|—|to|until|till)\s*(?:` + dateExpr + `|(present|current|now|today|ongoing|date))`)
-	months     = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+// Dates are points on a line of months: 0 is the start of January of year
+// 0, 24240.5 the middle of January 2020. A date written to the month stands
+// for the middle of that month, a year alone for the middle of that year
+// (1 July), a full date for its day, and "Present" for the as-of date.
+// These are unbiased guesses: a role "2019 – 2022" started on average in
+// mid-2019 and ended in mid-2022, three years later, where counting from
+// January to December would add a year to every such role.
+
+// monthNames are the names and usual abbreviations of the months in
+// English, German, French, Spanish, Italian, Dutch and Portuguese,
+// lowercased; a trailing dot is allowed after any of them.
+var monthNames = map[string]int{
+	// en
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	// de
+	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "mai": 5, "juni": 6, "juli": 7,
+	"oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+	// fr
+	"janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "mars": 3, "avril": 4, "avr": 4,
+	"juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+	"décembre": 12, "decembre": 12, "déc": 12,
+	// es
+	"enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "dic": 12,
+	// it
+	"gennaio": 1, "gen": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "mag": 5, "giugno": 6, "giu": 6, "luglio": 7,
+	"lug": 7, "settembre": 9, "set": 9, "ottobre": 10, "ott": 10, "dicembre": 12,
+	// nl
+	"januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
+	// pt
+	"janeiro": 1, "fevereiro": 2, "fev": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+	"outubro": 10, "out": 10, "novembro": 11, "dezembro": 12,
+	// seasons, as their middle month
+	"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1,
+}
+
+// openWords end a range at the as-of date: "Jan 2019 – Present", "seit
+// 2019 bis heute", "2019 – à ce jour" ("date" only counts after a separator,
+// as in "to date").
+var openWords = map[string]bool{
+	"present": true, "current": true, "currently": true, "now": true, "today": true, "ongoing": true, "date": true,
+	"heute": true, "aktuell": true, "jetzt": true, "dato": true,
+	"présent": true, "aujourd": true, "jour": true, "maintenant": true,
+	"actualidad": true, "presente": true, "actual": true, "actualmente": true, "hoy": true,
+	"oggi": true, "attuale": true, "corso": true,
+	"heden": true, "nu": true, "huidig": true,
+	"atual": true, "atualmente": true, "momento": true,
+	"至今": true, "今": true, "现在": true, "現在": true,
+}
+
+// sinceWords open a range that runs to the as-of date: "since 2019".
+var sinceWords = map[string]bool{
+	"since": true, "seit": true, "depuis": true, "desde": true, "dal": true, "dall": true, "sinds": true,
+}
+
+// rangeWords join the two dates of a range, besides dashes and tildes.
+var rangeWords = map[string]bool{
+	"to": true, "until": true, "till": true, "til": true, "through": true, "thru": true, "bis": true, "à": true,
+	"a": true, "au": true, "al": true, "hasta": true, "tot": true, "até": true, "ate": true, "do": true, "至": true,
+	"exp": true, "expected": true, "ce": true, "la": true, "in": true, "fecha": true, "el": true, "o": true, "de": true,
+}
+
+// A mark is a date, or a word that ends or opens a range, found on a line.
+type mark struct {
+	kind       markKind
+	start, end int     // byte offsets in the line
+	at         float64 // for a date: months since year 0 (see above)
+	year       int
+	month      int // 1-12, or 0 for a year alone
+}
+
+type markKind int8
+
+const (
+	markDate  markKind = iota
+	markOpen           // "Present"
+	markSince          // "since"
+	markMonth          // a month name without a year: "Jan – Mar 2024", "2020, Jul–Oct"
 )
 
-// yearsOfExperience sums the date ranges of the experience section (or, if
-// the resume has none, of every line outside education), merging overlaps.
-func yearsOfExperience(lines []string, sections []Section, asOf time.Time) float64 {
-	hasExperience := false
-	for _, s := range sections {
-		if s == SectionExperience {
-			hasExperience = true
-			break
+// span is a period in months since year 0, [from, to).
+type span struct{ from, to float64 }
+
+// rangesIn returns the date ranges written on a line: two dates joined by a
+// dash, a word such as "to" or "bis", or nothing but space ("Jun. 2018
+// Jan. 2021"); a date followed by "Present" or a like word in one of the
+// languages above, or by a dash that ends the line ("2022-10-01 —"); and
+// "since 2019". A lone date is not a range. now is the as-of date.
+func rangesIn(line string, now float64) []span {
+	marks := marksIn(line)
+	var out []span
+	add := func(from, to mark) {
+		f, t := from.at, now
+		if to.kind == markDate {
+			t = to.at
 		}
+		if f == t && from.kind == markDate && to.kind == markDate && from.at == float64(from.year*12)+6 {
+			// "2019 – 2019": a role within one year lasts a third of a
+			// year on average.
+			f, t = f-2, f+2
+		}
+		if f < 1950*12 || t < f || t > now+1 || t-f > 50*12 {
+			return
+		}
+		out = append(out, span{f, t})
 	}
-	type span struct{ from, to int } // months since year 0
-	var spans []span
-	now := asOf.Year()*12 + int(asOf.Month()) - 1
-	for i, l := range lines {
-		if hasExperience && sections[i] != SectionExperience || !hasExperience && sections[i] == SectionEducation || !hasYear(l) || !hasRangeWord(l) {
-			continue
-		}
-		for _, m := range rangeRe.FindAllStringSubmatch(l, -1) {
-			from := monthOf(m[1], m[2], m[3], 1)
-			to := now
-			if m[7] == "" {
-				to = monthOf(m[4], m[5], m[6], 12)
+	for k := 0; k < len(marks); k++ {
+		m := marks[k]
+		switch m.kind {
+		case markSince:
+			if k+1 < len(marks) && marks[k+1].kind == markDate && onlySpace(line[m.end:marks[k+1].start]) {
+				add(marks[k+1], mark{kind: markOpen})
+				k++
 			}
-			if from < 0 || to < 0 || to < from || to > now+1 || to-from > 50*12 {
+		case markMonth: // "Jan – Mar 2024": the year of the end
+			if k+1 < len(marks) && marks[k+1].kind == markDate && marks[k+1].month > 0 && isRangeGap(line[m.end:marks[k+1].start]) {
+				end := marks[k+1]
+				y := end.year
+				if m.month > end.month {
+					y--
+				}
+				add(mark{kind: markDate, at: dateAt(y, m.month, 0), year: y, month: m.month}, end)
+				k++
+			}
+		case markDate:
+			if m.month == 0 && k+2 < len(marks) && marks[k+1].kind == markMonth && marks[k+2].kind == markMonth &&
+				strings.Trim(line[m.end:marks[k+1].start], " ,") == "" && isRangeGap(line[marks[k+1].end:marks[k+2].start]) {
+				// "2020, Jul–Oct": both months in that year
+				y, m1, m2 := m.year, marks[k+1].month, marks[k+2].month
+				y2 := y
+				if m2 < m1 {
+					y2++
+				}
+				add(mark{kind: markDate, at: dateAt(y, m1, 0)}, mark{kind: markDate, at: dateAt(y2, m2, 0)})
+				k += 2
 				continue
 			}
-			spans = append(spans, span{from, to})
+			if k+1 < len(marks) && (marks[k+1].kind == markDate || marks[k+1].kind == markOpen) && isRangeGap(line[m.end:marks[k+1].start]) {
+				add(m, marks[k+1])
+				k++
+			} else if k+1 == len(marks) {
+				if rest := strings.TrimSpace(line[m.end:]); rest != "" && strings.Trim(rest, "-–—‒―−~～ ") == "" {
+					add(m, mark{kind: markOpen}) // "2022-10-01 —": open-ended
+				}
+			}
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
-	total, end := 0, -1
+	return out
+}
+
+func onlySpace(s string) bool { return strings.TrimSpace(s) == "" || strings.TrimSpace(s) == ":" }
+
+// isRangeGap reports whether the text between two dates joins them into a
+// range: nothing, dashes, tildes, or range words ("to", "bis", "–exp.").
+func isRangeGap(gap string) bool {
+	for _, f := range strings.FieldsFunc(gap, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("-–—‒―−~～.'’→>", r)
+	}) {
+		if !rangeWords[strings.ToLower(f)] {
+			return false
+		}
+	}
+	return true
+}
+
+// marksIn finds the dates and range words of a line, in order.
+func marksIn(line string) []mark {
+	var marks []mark
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		switch {
+		case isDigit(line[i]):
+			j := digitsEnd(line, i)
+			afterDate := len(marks) > 0 && marks[len(marks)-1].end == i-1 && marks[len(marks)-1].kind == markDate
+			if m, end, ok := numericDate(line, i, j, afterDate); ok {
+				marks = append(marks, m)
+				i = end
+				continue
+			}
+			i = j
+		case unicode.IsLetter(r):
+			j, han := i+n, isHan(r)
+			for j < len(line) {
+				r, n := utf8.DecodeRuneInString(line[j:])
+				if !unicode.IsLetter(r) || isHan(r) != han {
+					break
+				}
+				j += n
+			}
+			word := strings.ToLower(line[i:j])
+			if mo, ok := monthNames[word]; ok {
+				if m, end, ok := namedDate(line, i, j, mo); ok {
+					marks = append(marks, m)
+					i = end
+					continue
+				}
+				marks = append(marks, mark{kind: markMonth, start: i, end: j, month: mo})
+				i = j
+				continue
+			}
+			if openWords[word] {
+				marks = append(marks, mark{kind: markOpen, start: i, end: j})
+			} else if sinceWords[word] {
+				marks = append(marks, mark{kind: markSince, start: i, end: j})
+			}
+			i = j
+		default:
+			i += n
+		}
+	}
+	return marks
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func plausibleYear(y int) bool { return 1950 <= y && y <= 2099 }
+
+// dateAt returns the point of a date: the middle of its month or year, or
+// its day when known.
+func dateAt(year, month, day int) float64 {
+	switch {
+	case month == 0:
+		return float64(year*12) + 6
+	case day == 0:
+		return float64(year*12+month-1) + 0.5
+	}
+	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return float64(year*12+month-1) + float64(min(day, days)-1)/float64(days)
+}
+
+// namedDate reads "March 2019", "Mar. 2019", "Mar, 2019" and "15 March
+// 2019" from the month name at [i, j).
+func namedDate(line string, i, j, month int) (mark, int, bool) {
+	k := j
+	if k < len(line) && line[k] == '.' {
+		k++
+	}
+	for k < len(line) && (line[k] == ' ' || line[k] == ',' || line[k] == '\t') {
+		k++
+	}
+	// "Jan '19" is too rare to risk; a four-digit year must follow.
+	e := digitsEnd(line, k)
+	if e-k != 4 || !plausibleYear(atoi(line[k:e])) || e < len(line) && isWordAt(line, e) {
+		return mark{}, 0, false
+	}
+	year, day, start := atoi(line[k:e]), 0, i
+	// A day before the month: "15 March 2019", "1. Januar 2020".
+	p := i
+	for p > 0 && line[p-1] == ' ' {
+		p--
+	}
+	if p > 0 && line[p-1] == '.' {
+		p--
+	}
+	if q := digitsBefore(line, p); p-q >= 1 && p-q <= 2 && p < i {
+		if d := atoi(line[q:p]); d >= 1 && d <= 31 {
+			day, start = d, q
+		}
+	}
+	return mark{kind: markDate, start: start, end: e, at: dateAt(year, month, day), year: year, month: month}, e, true
+}
+
+func digitsBefore(s string, p int) int {
+	for p > 0 && isDigit(s[p-1]) {
+		p--
+	}
+	return p
+}
+
+// numericDate reads a date starting with the digits at [i, j): YYYY,
+// YYYY-MM, YYYY.MM, YYYY/MM, YYYY-MM-DD, YYYY年MM月 (or "YYYY 年 MM 月"), MM/YYYY, MM.YYYY,
+// MM-YYYY, DD.MM.YYYY and DD/MM/YYYY. Digits inside a longer number (a
+// phone number, "1.2019.3") are not a date, unless another date ends
+// just before (afterDate: "2022/10-2024/07").
+func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
+	if i > 0 && isWordBefore(line, i) {
+		return mark{}, 0, false
+	}
+	if i > 1 && strings.IndexByte("-./", line[i-1]) >= 0 && isDigit(line[i-2]) && !(afterDate && line[i-1] == '-') {
+		// Only a range without spaces ("2019-2021", "03/2019-04/2021")
+		// puts digits and a separator before a date.
+		if p := digitsBefore(line, i-1); line[i-1] != '-' || i-1-p != 4 || !plausibleYear(atoi(line[p:i-1])) {
+			return mark{}, 0, false
+		}
+	}
+	sepAt := func(k int) bool { return k < len(line) && strings.IndexByte("-./", line[k]) >= 0 }
+	nextNum := func(k int) (int, int) { // the digits after a separator at k
+		if !sepAt(k) {
+			return k, k
+		}
+		return k + 1, digitsEnd(line, k+1)
+	}
+	// endOK reports whether a date can end at k: not inside a word or a
+	// longer number, though a range without spaces may follow.
+	endOK := func(k int) bool {
+		switch {
+		case k >= len(line):
+			return true
+		case isWordAt(line, k):
+			return false
+		case !sepAt(k) || k+1 >= len(line) || !isDigit(line[k+1]):
+			return true
+		case line[k] != '-':
+			return false
+		}
+		e := digitsEnd(line, k+1)
+		return e-k-1 == 4 || e-k-1 <= 2 && e < len(line) && (line[e] == '/' || line[e] == '.')
+	}
+	ok := func(y, mo, d, end int) (mark, int, bool) {
+		return mark{kind: markDate, start: i, end: end, at: dateAt(y, mo, d), year: y, month: mo}, end, true
+	}
+	switch n := j - i; {
+	case n == 4 && plausibleYear(atoi(line[i:j])):
+		y := atoi(line[i:j])
+		if rest := strings.TrimLeft(line[j:], " "); strings.HasPrefix(rest, "年") {
+			k := len(line) - len(rest) + len("年")
+			k += len(line[k:]) - len(strings.TrimLeft(line[k:], " "))
+			e := digitsEnd(line, k)
+			if mo := atoi(line[k:e]); e > k && e-k <= 2 && mo >= 1 && mo <= 12 {
+				if rest := strings.TrimLeft(line[e:], " "); strings.HasPrefix(rest, "月") {
+					e = len(line) - len(rest) + len("月")
+				}
+				return ok(y, mo, 0, e)
+			}
+			return ok(y, 0, 0, k)
+		}
+		if a, b := nextNum(j); b-a >= 1 && b-a <= 2 {
+			mo := atoi(line[a:b])
+			if mo < 1 || mo > 12 {
+				return mark{}, 0, false
+			}
+			if c, d := nextNum(b); d-c >= 1 && d-c <= 2 && line[b] == line[j] && endOK(d) {
+				return ok(y, mo, atoi(line[c:d]), d)
+			}
+			if endOK(b) {
+				return ok(y, mo, 0, b)
+			}
+			return mark{}, 0, false
+		}
+		if endOK(j) {
+			return ok(y, 0, 0, j)
+		}
+	case n <= 2:
+		a, b := nextNum(j)
+		first := atoi(line[i:j])
+		if b-a == 4 && plausibleYear(atoi(line[a:b])) && first >= 1 && first <= 12 && endOK(b) {
+			return ok(atoi(line[a:b]), first, 0, b) // MM/YYYY
+		}
+		if b-a >= 1 && b-a <= 2 && line[a-1] == line[j] {
+			second := atoi(line[a:b])
+			if c, d := nextNum(b); d-c == 4 && line[b] == line[j] && plausibleYear(atoi(line[c:d])) && endOK(d) {
+				day, mo := first, second // DD.MM.YYYY, and DD/MM/YYYY unless that cannot be
+				if line[j] == '/' && second > 12 {
+					day, mo = second, first
+				}
+				if mo >= 1 && mo <= 12 && day >= 1 && day <= 31 {
+					return ok(atoi(line[c:d]), mo, day, d)
+				}
+			}
+		}
+	}
+	return mark{}, 0, false
+}
+
+// A role is a dated period of work and the lines that describe it: from
+// the line with its dates (or the title lines just above a line that holds
+// only dates) to the next role or the end of its section.
+type role struct {
+	span
+	first, last int // lines [first, last)
+	lastYear    int // the year it ended (the as-of year if open)
+}
+
+// titleWords name a job or an employer: on a dated line outside an
+// experience section they make it a role.
+var titleWords = map[string]bool{
+	"engineer": true, "developer": true, "programmer": true, "manager": true, "analyst": true, "consultant": true,
+	"intern": true, "internship": true, "specialist": true, "lead": true, "architect": true, "administrator": true,
+	"designer": true, "officer": true, "director": true, "assistant": true, "associate": true, "coordinator": true,
+	"technician": true, "scientist": true, "accountant": true, "head": true, "founder": true, "cofounder": true,
+	"contractor": true, "freelance": true, "freelancer": true, "researcher": true, "teacher": true, "tutor": true,
+	"instructor": true, "representative": true, "executive": true, "supervisor": true, "president": true, "cto": true,
+	"ceo": true, "vp": true, "sre": true, "tester": true, "trainee": true, "apprentice": true, "clerk": true,
+	"advisor": true, "auditor": true, "fellow": true, "lecturer": true, "professor": true, "postdoc": true, "demonstrator": true, "owner": true, "partner": true, "employee": true, "staff": true,
+	"inc": true, "ltd": true, "llc": true, "gmbh": true, "corp": true, "corporation": true, "company": true, "plc": true,
+	"pvt": true, "ag": true, "bv": true, "sarl": true, "srl": true, "firma": true, "empresa": true, "azienda": true,
+	"entwickler": true, "ingenieur": true, "berater": true, "leiter": true, "praktikant": true, "werkstudent": true,
+	"ingénieur": true, "développeur": true, "stagiaire": true, "chef": true, "desarrollador": true, "ingeniero": true,
+	"gerente": true, "sviluppatore": true, "ontwikkelaar": true, "desenvolvedor": true, "engenheiro": true,
+}
+
+// schoolWords mark a line about education or a certificate, as does a
+// degree: such a dated line is never a role, unless it also names a job
+// ("Teaching Assistant, University of …").
+var schoolWords = map[string]bool{
+	"university": true, "college": true, "school": true, "degree": true, "diploma": true, "gpa": true,
+	"institute": true, "academy": true, "certified": true, "certification": true,
+	"certificate": true, "course": true, "coursework": true, "graduated": true, "graduation": true,
+	"universität": true, "hochschule": true, "studium": true, "université": true, "école": true, "universidad": true,
+	"università": true, "universiteit": true, "universidade": true, "licence": true, "licenciatura": true,
+}
+
+func lineWords(line string) []string {
+	return strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// hanTitles are job titles and employers in Chinese, which is written
+// without spaces between words: engineer, manager, designer, architect,
+// development, research and development, intern, company.
+var hanTitles = []string{"工程师", "经理", "设计师", "架构师", "开发", "研发", "实习", "公司", "主管", "总监"}
+
+func hasTitle(line string) bool {
+	if hasWordIn(line, titleWords) {
+		return true
+	}
+	for _, w := range hanTitles {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWordIn(line string, set map[string]bool) bool {
+	for _, w := range lineWords(line) {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// findRoles returns the dated roles of a resume, in text order. A dated
+// line is a role in an experience section, or, in a resume without one,
+// outside education, projects and interests when a job title or an
+// employer stands on it or on the line above. A line about a degree, a school or a certificate is never a
+// role.
+func findRoles(lines []string, sections []Section, asOf time.Time) []role {
+	hasExperience := slices.Contains(sections, SectionExperience)
+	days := time.Date(asOf.Year(), asOf.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	now := float64(asOf.Year()*12+int(asOf.Month())-1) + float64(asOf.Day()-1)/float64(days)
+	var roles []role
+	for i, l := range lines {
+		if !hasYear(l) {
+			continue
+		}
+		s := sections[i]
+		if s != SectionExperience && (hasExperience || s == SectionEducation || s == SectionProjects || s == SectionInterests) {
+			continue
+		}
+		// A title on the line, or on an undated line just above it.
+		titled := hasTitle(l) || i > 0 && !hasYear(lines[i-1]) && hasWordIn(lines[i-1], titleWords)
+		if s != SectionExperience && !titled {
+			continue
+		}
+		if (hasWordIn(l, schoolWords) || degreeRe.MatchString(l)) && !titled {
+			continue
+		}
+		for _, sp := range rangesIn(l, now) {
+			r := role{span: sp, first: i, last: i + 1, lastYear: int(math.Floor(sp.to / 12))}
+			if sp.to >= now {
+				r.lastYear = asOf.Year()
+			}
+			roles = append(roles, r)
+		}
+	}
+	// Each role's text runs to the next dated line of its section. A line
+	// holding only dates takes with it the short lines just above (title,
+	// employer), which the role before would otherwise claim.
+	for k := range roles {
+		r := &roles[k]
+		if onlyDates(lines[r.first]) {
+			for f := r.first; f > 0 && r.first-f < 3; f-- {
+				p := strings.TrimSpace(lines[f-1])
+				if _, heading := headingOf(p); p == "" || len(p) > 80 || sections[f-1] != sections[r.first] || isBulleted(p) || hasYear(p) || heading {
+					break
+				}
+				r.first = f - 1
+			}
+		}
+	}
+	for k := range roles {
+		r := &roles[k]
+		next := len(lines)
+		for _, o := range roles[k+1:] {
+			if o.first > r.first {
+				next = o.first
+				break
+			}
+		}
+		end := r.first + 1
+		for end < next && sections[end] == sections[r.first] {
+			end++
+		}
+		r.last = max(end, r.last)
+	}
+	return roles
+}
+
+// onlyDates reports whether a line holds nothing but dates and joining
+// words: no title, no employer.
+func onlyDates(line string) bool {
+	rest := line
+	for _, m := range slices.Backward(marksIn(line)) {
+		rest = rest[:m.start] + " " + rest[m.end:]
+	}
+	return isRangeGap(rest)
+}
+
+func isBulleted(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("•·-*◦▪●○■□➢➤►‣⁃–", r) || r >= 0xF000 && r <= 0xF0FF
+}
+
+// mergedMonths is the length of the union of spans, in months.
+func mergedMonths(spans []span) float64 {
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b span) int {
+		switch {
+		case a.from < b.from:
+			return -1
+		case a.from > b.from:
+			return 1
+		}
+		return 0
+	})
+	total, end := 0.0, math.Inf(-1)
 	for _, s := range spans {
 		if s.from > end {
-			total += s.to - s.from + 1
+			total += s.to - s.from
 			end = s.to
 		} else if s.to > end {
 			total += s.to - end
 			end = s.to
 		}
 	}
-	return float64(total*10/12) / 10
+	return total
+}
+
+// yearsOf returns the total length of the roles in years, overlaps merged,
+// to one decimal; nil when there is no dated role (unknown, not zero).
+func yearsOf(roles []role) *float64 {
+	if len(roles) == 0 {
+		return nil
+	}
+	spans := make([]span, len(roles))
+	for i, r := range roles {
+		spans[i] = r.span
+	}
+	y := math.Round(mergedMonths(spans)/12*10) / 10
+	return &y
 }
 
 // hasYear reports whether s holds a number that could be a year from 1900
-// to 2099: a cheap filter before the date-range expression.
+// to 2099: a cheap filter before the date parser.
 func hasYear(s string) bool {
 	for i := 0; i+4 <= len(s); i++ {
 		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
@@ -68,39 +590,4 @@ func hasYear(s string) bool {
 	return false
 }
 
-// hasRangeWord reports whether s has something that can join two dates:
-// a dash, "to", "until" or "till".
-func hasRangeWord(s string) bool {
-	if strings.ContainsAny(s, "-–—") {
-		return true
-	}
-	low := asciiLower(s)
-	return strings.Contains(low, " to ") || strings.Contains(low, "until") || strings.Contains(low, "till")
-}
-
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// monthOf turns a matched date into months since year 0; month names win
-// over numbers, and a bare year means its first (or, for an end, last) month.
-func monthOf(monthName, year, monthNum string, bare int) int {
-	if year == "" {
-		return -1
-	}
-	y := 0
-	for _, c := range year {
-		y = y*10 + int(c-'0')
-	}
-	mo := bare
-	if monthName != "" {
-		mo = months[strings.ToLower(monthName)]
-	} else if monthNum != "" {
-		n := 0
-		for _, c := range monthNum {
-			n = n*10 + int(c-'0')
-		}
-		if n >= 1 && n <= 12 {
-			mo = n
-		}
-	}
-	return y*12 + mo - 1
-}

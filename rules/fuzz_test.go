@@ -32,8 +32,18 @@ func FuzzMatch(f *testing.F) {
 				t.Errorf("evidence %q is not from the text", s.Evidence)
 			}
 		}
-		if p.YearsExperience < 0 || p.YearsExperience > 60 {
-			t.Errorf("years %v", p.YearsExperience)
+		years := 0.0
+		if p.YearsExperience != nil {
+			years = *p.YearsExperience
+			if years < 0 || years > 60 {
+				t.Errorf("years %v", years)
+			}
+		}
+		for _, s := range p.Skills {
+			// A skill's months are those of some roles: never more than all of them.
+			if s.Months < 0 || s.Months/12 > years+0.06 || s.LastUsed > 2025 {
+				t.Errorf("%s: %v months, last used %d, of %v years", s.Skill, s.Months, s.LastUsed, years)
+			}
 		}
 	})
 }

@@ -252,6 +252,7 @@ const (
 	SectionExperience Section = "experience"
 	SectionEducation  Section = "education"
 	SectionProjects   Section = "projects"
+	SectionInterests  Section = "interests" // interests and hobbies: never skills, never roles
 	SectionOther      Section = "other"
 )
 
@@ -273,9 +274,32 @@ var headings = map[string]Section{
 	"projects": SectionProjects, "personal projects": SectionProjects, "key projects": SectionProjects, "selected projects": SectionProjects,
 	"academic projects": SectionProjects, "side projects": SectionProjects, "open source": SectionProjects, "project experience": SectionProjects,
 	"certifications": SectionOther, "certificates": SectionOther, "awards": SectionOther, "publications": SectionOther,
-	"interests": SectionOther, "hobbies": SectionOther, "references": SectionOther, "volunteer": SectionOther,
+	"interests": SectionInterests, "hobbies": SectionInterests, "hobbies and interests": SectionInterests,
+	"interests and hobbies": SectionInterests, "personal interests": SectionInterests, "references": SectionOther, "volunteer": SectionOther,
 	"volunteering": SectionOther, "activities": SectionOther, "languages": SectionOther, "achievements": SectionOther,
 	"honors": SectionOther, "contact": SectionOther, "additional information": SectionOther, "leadership": SectionOther,
+	"extracurricular activities": SectionOther, "extracurricular activity": SectionOther, "extracurricular": SectionOther,
+	"honors & awards": SectionOther, "honors and awards": SectionOther, "awards & honors": SectionOther,
+	"awards and honors": SectionOther, "community": SectionOther, "volunteer experience": SectionOther,
+	"selected experience": SectionExperience, "relevant employment": SectionExperience, "current employment": SectionExperience, "work": SectionExperience, "work history and experience": SectionExperience, "employment experience": SectionExperience,
+	// The same headings in the other languages whose dates are read.
+	"berufserfahrung": SectionExperience, "berufliche erfahrung": SectionExperience, "beruflicher werdegang": SectionExperience,
+	"berufspraxis": SectionExperience, "berufstätigkeit": SectionExperience, "berufserfahrungen": SectionExperience,
+	"projekte": SectionProjects, "persönliche daten": SectionOther, "zertifikate": SectionOther, "weiterbildung": SectionEducation, "praxiserfahrung": SectionExperience, "ausbildung": SectionEducation,
+	"schulbildung": SectionEducation, "studium": SectionEducation, "kenntnisse": SectionSkills, "fähigkeiten": SectionSkills,
+	"expérience professionnelle": SectionExperience, "expériences professionnelles": SectionExperience,
+	"expérience": SectionExperience, "expériences": SectionExperience, "formation": SectionEducation,
+	"compétences": SectionSkills, "centres d intérêt": SectionInterests, "loisirs": SectionInterests,
+	"experiencia": SectionExperience, "experiencia laboral": SectionExperience, "experiencia profesional": SectionExperience,
+	"formación": SectionEducation, "educación": SectionEducation, "habilidades": SectionSkills,
+	"esperienza": SectionExperience, "esperienze professionali": SectionExperience, "esperienza lavorativa": SectionExperience,
+	"esperienza professionale": SectionExperience, "istruzione": SectionEducation, "competenze": SectionSkills,
+	"werkervaring": SectionExperience, "ervaring": SectionExperience, "werkervaringen": SectionExperience,
+	"opleiding": SectionEducation, "opleidingen": SectionEducation, "vaardigheden": SectionSkills,
+	"experiência": SectionExperience, "experiência profissional": SectionExperience, "formação": SectionEducation,
+	"formação acadêmica": SectionEducation, "educação": SectionEducation, "competências": SectionSkills,
+	"工作经历": SectionExperience, "工作经验": SectionExperience, "实习经历": SectionExperience, "教育背景": SectionEducation,
+	"教育经历": SectionEducation, "项目经历": SectionProjects, "项目经验": SectionProjects, "专业技能": SectionSkills,
 }
 
 // headingOf returns the section a line opens, if it is a heading: a short
@@ -334,7 +358,7 @@ func headingStart(line string) bool {
 		}
 		if asciiWord[c] {
 			c |= 0x20 // lowercase letters; digits never start a heading
-			return strings.IndexByte("acehiklopqrstvw", c) >= 0
+			return strings.IndexByte("abcefhiklopqrstvwz", c) >= 0
 		}
 	}
 	return false
@@ -342,14 +366,19 @@ func headingStart(line string) bool {
 
 // sectionsOf returns the section of every line of text. Lines before the
 // first heading belong to the summary (the top of a resume: name, contact,
-// profile).
+// profile). Under interests, "Skills:" labels a hobby, not a skills
+// section.
 func sectionsOf(lines []string) []Section {
 	out := make([]Section, len(lines))
 	cur := SectionSummary
 	for i, l := range lines {
 		if s, ok := headingOf(l); ok {
+			if cur != SectionInterests || s != SectionSkills || !strings.HasSuffix(strings.TrimSpace(l), ":") {
+				cur = s
+			}
+		} else if s, ok := headingPrefix(l); ok {
 			cur = s
-		} else if label, _, found := strings.Cut(l, ":"); found {
+		} else if label, _, found := strings.Cut(l, ":"); found && cur != SectionInterests {
 			// "Technical Skills: Go, Rust" labels one line.
 			if s, ok := headingOf(label); ok && s == SectionSkills {
 				out[i] = s
@@ -359,4 +388,64 @@ func sectionsOf(lines []string) []Section {
 		out[i] = cur
 	}
 	return out
+}
+
+// leadHeadings are the headings that some layouts print on the line of
+// their first entry ("EXPERIENCE Software Engineer …", "Work Part-time
+// Consultant …").
+var leadHeadings = map[string]bool{
+	"experience": true, "work experience": true, "professional experience": true, "work": true, "employment": true,
+	"education": true, "skills": true, "technical skills": true, "projects": true, "interests": true,
+}
+
+// headingPrefix returns the section of a heading that starts a line and
+// is followed by the first entry: one to three words that are a known
+// heading, in capitals (or, for the headings in leadHeadings, capitalised
+// on a dated line, so that "Work Authorization: …" is no heading), then a
+// capitalised word or a digit that is not a job title, so that "Education
+// Coordinator, City Schools 2015 – 2018" stays a line of experience.
+func headingPrefix(line string) (Section, bool) {
+	line = strings.TrimSpace(line)
+	if line == "" || !headingStart(line) {
+		return "", false
+	}
+	end := 0
+	for words := 1; words <= 3; words++ {
+		sp := strings.IndexByte(line[end:], ' ')
+		if sp < 0 {
+			return "", false
+		}
+		end += sp
+		prefix, rest := line[:end], strings.TrimSpace(line[end:])
+		end++
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		s, ok := headingOf(prefix)
+		if !ok {
+			continue
+		}
+		key := strings.ToLower(prefix)
+		caps := strings.ToUpper(prefix) == prefix && len(prefix) >= 4
+		if !caps && (!leadHeadings[key] || !capitalised(prefix) || !hasYear(rest)) {
+			continue
+		}
+		next, _, _ := strings.Cut(rest, " ")
+		if titleWords[strings.ToLower(strings.Trim(next, ",.;:"))] {
+			continue
+		}
+		return s, true
+	}
+	return "", false
+}
+
+// capitalised reports whether every word of s starts with a capital.
+func capitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

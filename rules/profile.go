@@ -14,6 +14,13 @@ type Found struct {
 	Count    int     `json:"count"`    // occurrences
 	Section  Section `json:"section"`  // section of the first occurrence
 	Evidence string  `json:"evidence"` // the line of the first occurrence, trimmed
+	// Months is the experience with the skill: the length, overlaps
+	// merged, of the dated roles whose text mentions it. A mention in a
+	// skills list or a project adds none.
+	Months float64 `json:"months,omitempty"`
+	// LastUsed is the year the last of those roles ended (the as-of year
+	// for a current role); 0 when no dated role mentions the skill.
+	LastUsed int `json:"last_used,omitempty"`
 }
 
 // Degree is an academic degree read from a resume.
@@ -25,11 +32,13 @@ type Degree struct {
 // Profile is what a resume says about its candidate, as far as screening
 // needs: skills with evidence, contact details, degrees and experience.
 type Profile struct {
-	Name            string   `json:"name"`
-	Email           string   `json:"email,omitempty"`
-	Phone           string   `json:"phone,omitempty"`
-	Links           []string `json:"links,omitempty"`
-	YearsExperience float64  `json:"years_experience"`
+	Name  string   `json:"name"`
+	Email string   `json:"email,omitempty"`
+	Phone string   `json:"phone,omitempty"`
+	Links []string `json:"links,omitempty"`
+	// YearsExperience is the length of the dated roles, overlaps merged;
+	// nil when the resume has no dated role (unknown, not zero).
+	YearsExperience *float64 `json:"years_experience"`
 	Degrees         []Degree `json:"degrees,omitempty"`
 	Skills          []Found  `json:"skills_found"`
 }
@@ -53,12 +62,13 @@ func (p *Profile) find(skill string) (Found, bool) {
 func (t *Taxonomy) Analyze(text, fileName string, asOf time.Time) *Profile {
 	lines := strings.Split(text, "\n")
 	sections := sectionsOf(lines)
-	p := &Profile{Skills: t.findSkills(text, lines, sections)}
+	roles := findRoles(lines, sections, asOf)
+	p := &Profile{Skills: t.findSkills(text, lines, sections, roles)}
 	p.Name = guessName(lines, fileName)
 	p.Email = emailRe.FindString(text)
 	p.Phone = findPhone(lines)
 	p.Links = findLinks(lines)
-	p.YearsExperience = yearsOfExperience(lines, sections, asOf)
+	p.YearsExperience = yearsOf(roles)
 	p.Degrees = findDegrees(lines, sections)
 	return p
 }

@@ -12,7 +12,9 @@ type Result struct {
 	// a required skill or a preferred one earns its weight when found; a
 	// one-of group earns weight × min(found, min)/min; a degree earns its
 	// weight at or above the level (half if the field is not one asked
-	// for); experience earns weight × min(years/min_years, 1).
+	// for); experience earns weight × min(years/min_years, 1), and so does
+	// a skill item with a min_years of its own, counting the years of the
+	// dated roles that mention the skill.
 	Score     float64 `json:"score"`
 	Qualified bool    `json:"qualified"` // no knockout: every required skill, group, and required degree/experience met
 	// Knockouts says why a candidate is not qualified, one reason each.
@@ -49,8 +51,12 @@ func (s *Set) Score(p *Profile) Result {
 		w := WeightOr(it.Weight, DefaultRequiredWeight)
 		l := Line{Rule: "required: " + it.Skill, Weight: w}
 		if f, ok := p.find(it.Skill); ok {
-			l.Earned, l.Detail = w, f.Evidence
+			l.Earned, l.Detail = itemCredit(it, f, w)
 			r.Matched = append(r.Matched, it.Skill)
+			if it.MinYears > 0 && f.Months/12 < it.MinYears {
+				r.Qualified, l.Knockout = false, true
+				r.Knockouts = append(r.Knockouts, fmt.Sprintf("%s: %s in dated roles, %g required", it.Skill, yearsText(f.Months/12), it.MinYears))
+			}
 		} else {
 			l.Detail = "not found"
 			r.Missing = append(r.Missing, it.Skill)
@@ -86,7 +92,7 @@ func (s *Set) Score(p *Profile) Result {
 		w := WeightOr(it.Weight, DefaultPreferredWeight)
 		l := Line{Rule: "preferred: " + it.Skill, Weight: w}
 		if f, ok := p.find(it.Skill); ok {
-			l.Earned, l.Detail = w, f.Evidence
+			l.Earned, l.Detail = itemCredit(it, f, w)
 			r.MatchedPreferred = append(r.MatchedPreferred, it.Skill)
 		}
 		addLine(l)
@@ -114,11 +120,20 @@ func (s *Set) Score(p *Profile) Result {
 	}
 	if e := s.Experience; e != nil && e.MinYears > 0 {
 		w := WeightOr(e.Weight, DefaultExperienceWeight)
-		l := Line{Rule: fmt.Sprintf("experience: %g years", e.MinYears), Weight: w,
-			Earned: w * math.Min(p.YearsExperience/e.MinYears, 1), Detail: fmt.Sprintf("%g years found", p.YearsExperience)}
-		if p.YearsExperience < e.MinYears && e.Required {
+		l := Line{Rule: fmt.Sprintf("experience: %g years", e.MinYears), Weight: w, Detail: "no dated role found"}
+		years := 0.0
+		if p.YearsExperience != nil {
+			years = *p.YearsExperience
+			l.Detail = fmt.Sprintf("%g years found", years)
+		}
+		l.Earned = w * math.Min(years/e.MinYears, 1)
+		if years < e.MinYears && e.Required {
 			r.Qualified, l.Knockout = false, true
-			r.Knockouts = append(r.Knockouts, fmt.Sprintf("%g years of experience, %g required", p.YearsExperience, e.MinYears))
+			if p.YearsExperience == nil {
+				r.Knockouts = append(r.Knockouts, fmt.Sprintf("no dated role found, %g years of experience required", e.MinYears))
+			} else {
+				r.Knockouts = append(r.Knockouts, fmt.Sprintf("%g years of experience, %g required", years, e.MinYears))
+			}
 		}
 		addLine(l)
 	}
@@ -127,6 +142,30 @@ func (s *Set) Score(p *Profile) Result {
 	}
 	r.Matched = dedupe(r.Matched)
 	return r
+}
+
+// itemCredit is what a found skill earns for its item: the whole weight,
+// or with a min_years, weight × min(years/min_years, 1), where years are
+// those of the dated roles that mention the skill.
+func itemCredit(it Item, f Found, w float64) (earned float64, detail string) {
+	if it.MinYears <= 0 {
+		return w, f.Evidence
+	}
+	years := f.Months / 12
+	detail = fmt.Sprintf("%s of %g in dated roles", yearsText(years), it.MinYears)
+	if f.LastUsed > 0 {
+		detail += fmt.Sprintf(", last %d", f.LastUsed)
+	}
+	return w * math.Min(years/it.MinYears, 1), detail + ": " + f.Evidence
+}
+
+// yearsText writes years to one decimal: "0 years", "2.5 years", "1 year".
+func yearsText(y float64) string {
+	y = math.Round(y*10) / 10
+	if y == 1 {
+		return "1 year"
+	}
+	return fmt.Sprintf("%g years", y)
 }
 
 // WeightOr returns w, or def when w is unset (zero or negative): the weight

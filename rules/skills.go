@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -8,10 +9,13 @@ import (
 // FindSkills returns every taxonomy skill in text, sorted by name.
 func (t *Taxonomy) FindSkills(text string) []Found {
 	lines := strings.Split(text, "\n")
-	return t.findSkills(text, lines, sectionsOf(lines))
+	return t.findSkills(text, lines, sectionsOf(lines), nil)
 }
 
-func (t *Taxonomy) findSkills(text string, lines []string, sections []Section) []Found {
+// findSkills finds the skills of a text; with roles, it also gives each
+// skill the months of the roles whose lines mention it, and the year it
+// was last used.
+func (t *Taxonomy) findSkills(text string, lines []string, sections []Section, roles []role) []Found {
 	toks := tokenize(text)
 	sectionOf := func(line int) Section {
 		if line < len(sections) {
@@ -32,6 +36,7 @@ func (t *Taxonomy) findSkills(text string, lines []string, sections []Section) [
 		count[h.skill]++
 	}
 	slices.SortFunc(found, func(a, b int) int { return t.order[a] - t.order[b] })
+	used := skillRoles(hits, toks, roles, len(t.skills))
 	out := make([]Found, len(found))
 	for i, sk := range found {
 		h := hits[first[sk]-1]
@@ -40,8 +45,34 @@ func (t *Taxonomy) findSkills(text string, lines []string, sections []Section) [
 		start := int(toks.t[h.first].start)
 		out[i] = Found{Skill: s.Name, Category: s.Category, Count: int(count[sk]), Section: sectionOf(line),
 			Evidence: evidence(lines[line], start-lineStart(text, start))}
+		if used != nil && len(used[sk]) > 0 {
+			rs := used[sk]
+			spans := make([]span, len(rs))
+			for k, r := range rs {
+				spans[k] = r.span
+				out[i].LastUsed = max(out[i].LastUsed, r.lastYear)
+			}
+			out[i].Months = math.Round(mergedMonths(spans)*10) / 10
+		}
 	}
 	return out
+}
+
+// skillRoles returns, by skill, the roles whose lines mention it.
+func skillRoles(hits []hit, toks *tokens, roles []role, nSkills int) [][]role {
+	if len(roles) == 0 {
+		return nil
+	}
+	used := make([][]role, nSkills)
+	for _, h := range hits {
+		line := int(toks.t[h.first].line)
+		for _, r := range roles {
+			if line >= r.first && line < r.last && !slices.ContainsFunc(used[h.skill], func(o role) bool { return o == r }) {
+				used[h.skill] = append(used[h.skill], r)
+			}
+		}
+	}
+	return used
 }
 
 func lineStart(text string, off int) int {

@@ -105,7 +105,10 @@ func ShortlistColumns(withNew bool) []Column {
 			return c
 		}},
 		Column{Header: "Years", Width: 7, Value: func(r *Record, _ *tableEnv) Cell {
-			return number(r.YearsExperience, fmt.Sprintf("%.1f", r.YearsExperience))
+			if r.YearsExperience == nil { // no dated role: unknown, not zero
+				return Cell{}
+			}
+			return number(*r.YearsExperience, fmt.Sprintf("%.1f", *r.YearsExperience))
 		}},
 		Column{Header: "Matched required", Width: 28, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: strings.Join(r.Matched, ", ")} }},
 		Column{Header: "Missing required", Width: 28, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: strings.Join(r.Missing, ", ")} }},

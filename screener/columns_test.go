@@ -24,14 +24,15 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // text that looks like a formula.
 func goldenReport() *Report {
 	found := func(skill, line string) rules.Found { return rules.Found{Skill: skill, Count: 1, Evidence: line} }
+	years := func(y float64) *float64 { return &y }
 	recs := []Record{
 		{File: "inbox/jane-doe.pdf", Status: StatusOK, Rank: 1, Score: 91.5, Qualified: true, Name: "Jane Doe",
-			Email: "jane@example.com", Phone: "+1 415 555 0134", YearsExperience: 6.5,
+			Email: "jane@example.com", Phone: "+1 415 555 0134", YearsExperience: years(6.5),
 			Links:   []string{"https://www.linkedin.com/in/janedoe", "github.com/janedoe", "https://jane.dev"},
 			Matched: []string{"Docker", "Go"}, Missing: []string{}, MatchedPreferred: []string{"AWS"},
 			SkillsFound: []rules.Found{found("AWS", "Terraform on AWS"), found("Docker", "Go and Docker on Kubernetes"), found("Go", "Go and Docker on Kubernetes")}},
 		{File: "inbox/sub/max.docx", Status: StatusOK, Rank: 2, Score: 40, Qualified: false, Name: "Max Mustermann",
-			Email: "max@example.de", Phone: "-49 30 123456", YearsExperience: 1.5,
+			Email: "max@example.de", Phone: "-49 30 123456", YearsExperience: years(1.5),
 			Knockouts: []string{"missing required Docker", "needs 1 of Go, Java", "no bachelor degree found", "1.5 years of experience, 4 required"},
 			Matched:   []string{}, Missing: []string{"Docker", "one of Go/Java"}, MatchedPreferred: []string{}},
 		{File: "elsewhere/=cmd.txt", Status: StatusOK, Rank: 3, Score: 0, Name: "=HYPERLINK(\"http://x\")",

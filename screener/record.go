@@ -43,7 +43,7 @@ type Record struct {
 	Email            string         `json:"email,omitempty"`
 	Phone            string         `json:"phone,omitempty"`
 	Links            []string       `json:"links,omitempty"`
-	YearsExperience  float64        `json:"years_experience"`
+	YearsExperience  *float64       `json:"years_experience"` // nil: no dated role found
 	Degrees          []rules.Degree `json:"degrees,omitempty"`
 	Matched          []string       `json:"matched"`
 	Missing          []string       `json:"missing"`

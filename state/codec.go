@@ -15,9 +15,10 @@ import (
 // is a version; a record starting with '{' is JSON (kept readable for old
 // state files). A field added to screener.Record must be added here too;
 // TestCodecRoundTrip fills every field by reflection and fails otherwise.
-// Version 2 added a breakdown line's knockout flag; version 1 is still
-// read (without it).
-const codecVersion = 2
+// Version 2 added a breakdown line's knockout flag; version 3 per-skill
+// months and last year used, and an unknown years of experience. Older
+// versions are still read.
+const codecVersion = 3
 
 var errShort = errors.New("stored result truncated")
 
@@ -141,7 +142,10 @@ func encodeRecord(r screener.Record) []byte {
 	}
 	e.f64(r.Score)
 	e.bool(r.Qualified)
-	e.f64(r.YearsExperience)
+	e.bool(r.YearsExperience != nil)
+	if r.YearsExperience != nil {
+		e.f64(*r.YearsExperience)
+	}
 	e.int(int64(r.Pages))
 	e.int(r.Bytes)
 	for _, ss := range [][]string{r.Knockouts, r.Links, r.Matched, r.Missing, r.MatchedPreferred} {
@@ -159,6 +163,8 @@ func encodeRecord(r screener.Record) []byte {
 		e.int(int64(f.Count))
 		e.str(string(f.Section))
 		e.str(f.Evidence)
+		e.f64(f.Months)
+		e.int(int64(f.LastUsed))
 	}
 	e.uint(uint64(len(r.Breakdown)))
 	for _, l := range r.Breakdown {
@@ -187,7 +193,14 @@ func decodeRecord(b string) (screener.Record, error) {
 	r.Status = screener.Status(status)
 	r.Score = d.f64()
 	r.Qualified = d.bool()
-	r.YearsExperience = d.f64()
+	if version < 3 { // 0 meant both none and unknown
+		if y := d.f64(); y > 0 {
+			r.YearsExperience = &y
+		}
+	} else if d.bool() {
+		y := d.f64()
+		r.YearsExperience = &y
+	}
 	r.Pages = int(d.int())
 	r.Bytes = d.int()
 	for _, p := range []*[]string{&r.Knockouts, &r.Links, &r.Matched, &r.Missing, &r.MatchedPreferred} {
@@ -213,6 +226,10 @@ func decodeRecord(b string) (screener.Record, error) {
 			f.Count = int(d.int())
 			f.Section = rules.Section(d.str())
 			f.Evidence = d.str()
+			if version >= 3 {
+				f.Months = d.f64()
+				f.LastUsed = int(d.int())
+			}
 		}
 	}
 	if n := d.count(); n > 0 {

@@ -21,6 +21,10 @@ func fill(v reflect.Value, seed int) {
 		v.SetFloat(float64(seed) + 0.5)
 	case reflect.Bool:
 		v.SetBool(true)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		fill(p.Elem(), seed)
+		v.Set(p)
 	case reflect.Slice:
 		s := reflect.MakeSlice(v.Type(), 2, 2)
 		for i := 0; i < 2; i++ {
@@ -91,18 +95,31 @@ func TestVarints(t *testing.T) {
 	}
 }
 
-// TestCodecVersion1 reads a record stored before breakdown lines carried
-// their knockout flag: the same bytes without the flag's.
-func TestCodecVersion1(t *testing.T) {
-	r := screener.Record{SHA256: "ab", Status: screener.StatusOK, Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{},
-		Breakdown: []rules.Line{{Rule: "required: Go", Weight: 3, Detail: "not found"}}}
-	v2 := encodeRecord(r)
-	v1 := append([]byte{1}, v2[1:len(v2)-1]...) // version byte, and no trailing flag
-	got, err := decodeRecord(string(v1))
-	if err != nil || !reflect.DeepEqual(got, r) {
-		t.Errorf("version 1: %+v, %v", got, err)
+// TestCodecOldVersions reads records stored by earlier versions: version
+// 2 (before per-skill months, with years as a number) and version 1 (also
+// before breakdown lines carried their knockout flag). The bytes are those
+// the encoder of each version wrote.
+func TestCodecOldVersions(t *testing.T) {
+	v2 := "\x02\x02ab\x02ok\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04@" +
+		"\x00\x00\x00\x00\x01\x02Go\x00\x00\x00\x01\x02Go\blanguage\x04\nexperience\nGo at Acme" +
+		"\x01\frequired: Go\x00\x00\x00\x00\x00\x00\b@\x00\x00\x00\x00\x00\x00\b@\nGo at Acme\x00"
+	v1 := "\x01" + v2[1:len(v2)-1] // no trailing knockout flag
+	years := 2.5
+	want := screener.Record{SHA256: "ab", Status: screener.StatusOK, YearsExperience: &years,
+		Matched: []string{"Go"}, Missing: []string{}, MatchedPreferred: []string{},
+		SkillsFound: []rules.Found{{Skill: "Go", Category: "language", Count: 2, Section: rules.SectionExperience, Evidence: "Go at Acme"}},
+		Breakdown:   []rules.Line{{Rule: "required: Go", Weight: 3, Earned: 3, Detail: "Go at Acme"}}}
+	for _, b := range []string{v1, v2} {
+		if got, err := decodeRecord(b); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("version %d: %+v, %v", b[0], got, err)
+		}
 	}
-	if _, err := decodeRecord(string(append([]byte{codecVersion + 1}, v2[1:]...))); err == nil {
+	// A version 2 record said 0 years both for none and for unknown.
+	zero := v2[:23] + "\x00\x00\x00\x00\x00\x00\x00\x00" + v2[31:] // bytes 23-30 hold the years
+	if got, err := decodeRecord(zero); err != nil || got.YearsExperience != nil {
+		t.Errorf("version 2, 0 years: %v, %v", got.YearsExperience, err)
+	}
+	if _, err := decodeRecord(string(append([]byte{codecVersion + 1}, encodeRecord(want)[1:]...))); err == nil {
 		t.Error("a future version was read")
 	}
 }

@@ -1,0 +1,214 @@
+package rules
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+func years(y float64) *float64 { return &y }
+
+var asOf = time.Date(2025, 6, 16, 0, 0, 0, 0, time.UTC) // mid-June 2025: month 24293.5
+
+// TestRanges reads one line each; want is the length of its ranges in
+// months, summed.
+func TestRanges(t *testing.T) {
+	now := 2025*12 + 5 + 15.0/30
+	tests := []struct {
+		line string
+		want float64 // months; 0 for no range
+	}{
+		{"Jan 2019 – Mar 2019", 2},
+		{"Jan. 2019 - Mar. 2019", 2},
+		{"January 2019 to March 2019", 2},
+		{"Jun. 2018 Jan. 2021", 31},                   // no separator
+		{"Mar. 2016 Exp. Jun. 2017", 15},              // "Exp." between
+		{"2019 – 2022", 36},                           // year only: mid-year to mid-year
+		{"2019-2021", 24},                             // no spaces
+		{"2019 – 2019", 4},                            // a third of a year
+		{"03/2019 - 05/2019", 2},                      // MM/YYYY
+		{"2019-03 – 2019-05", 2},                      // YYYY-MM
+		{"2018.07 - 2020.07", 24},                     // YYYY.MM
+		{"2020-07-01 — 2022-01-01", 18},               // ISO dates
+		{"01.03.2019 - 01.05.2019", 2},                // DD.MM.YYYY
+		{"2018年7月 - 2020年7月", 24},                     // CJK
+		{"März 2019 – Mai 2019", 2},                   // de
+		{"janv. 2019 - mars 2019", 2},                 // fr
+		{"enero 2019 - marzo 2019", 2},                // es
+		{"gennaio 2019 - marzo 2019", 2},              // it
+		{"jan 2019 tot mrt 2019", 2},                  // nl
+		{"fev 2019 até abr 2019", 2},                  // pt
+		{"15 March 2019 – 15 May 2019", 2},            // with days
+		{"Jan 2025 – Present", now - (2025*12 + 0.5)}, // open
+		{"Jan 2025 – current", now - (2025*12 + 0.5)}, // open
+		{"Jan 2025 to date", now - (2025*12 + 0.5)},   // open
+		{"Jan 2025 - heute", now - (2025*12 + 0.5)},   // de
+		{"since Jan 2025", now - (2025*12 + 0.5)},     // since
+		{"seit 2024", now - (2024*12 + 6)},            // since, year only
+		{"2025-01-01 —", now - 2025*12},               // open-ended
+		{"Engineer, Acme (2016 - 2018)", 24},          // inside text
+		{"Summer 2012 and 2013", 0},                   // two dates, no range
+		{"Call +1-123-456-2019 or 555-2021", 0},       // phone numbers
+		{"Graduated 2019", 0},                         // one date
+		{"Jan 2030 – Present", 0},                     // starts in the future
+		{"1820 - 1830", 0},                            // not plausible
+		{"Fix ticket 2019-2021-77", 0},                // an identifier
+		{"Led 2019, 2020 and 2021 launches", 0},       // a list of years
+	}
+	for _, tt := range tests {
+		got := 0.0
+		for _, s := range rangesIn(tt.line, now) {
+			got += s.to - s.from
+		}
+		if math.Abs(got-tt.want) > 0.05 {
+			t.Errorf("%q: %.2f months, want %.2f (%v)", tt.line, got, tt.want, rangesIn(tt.line, now))
+		}
+	}
+}
+
+// TestYears reads whole resumes: only dated roles count.
+func TestYears(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       *float64
+	}{
+		{"no dates", "Jane Doe\nExperience\nEngineer at Acme\n", nil},
+		{"only education", "Education\nBSc Computer Science 2014 – 2018\n", nil},
+		{"overlaps merged", "Experience\nEngineer, Acme, Jan 2019 – Jan 2021\nConsultant, Beta, Jan 2020 – Jan 2022\n", years(3)},
+		{"education never counts", "Experience\nEngineer, Acme, 2019 – 2021\nEducation\nBSc, State University, 2010 – 2014\n", years(2)},
+		{"an education line in the experience section", "Experience\nEngineer, Acme, 2019 – 2021\nMaster of Science, Tech University, 2016 – 2018\n", years(2)},
+		{"2M+ is not a degree", "Experience\n• Served 2M+ requests June 2023 – June 2024\n", years(1)},
+		{"teaching assistant is a job", "Experience\nTeaching Assistant, State University, 2017 – 2019\n", years(2)},
+		{"certifications never count", "Experience\nEngineer, Acme, 2019 – 2021\nCertifications\nAWS Certified Solutions Architect 2015 – 2018\n", years(2)},
+		{"projects are not roles", "Experience\nEngineer, Acme, 2019 – 2021\nProjects\nChess engine in Go, 2010 – 2018\n", years(2)},
+		{"without an experience heading, a title makes a role", "Jane Doe\nSoftware Engineer, Acme Inc, 2019 – 2021\nEducation\nBSc 2014 – 2018\n", years(2)},
+		{"without an experience heading, a bare range is not a role", "Jane Doe\nCycled across France 2015 – 2018\n", nil},
+		{"German headings", "Berufserfahrung\nEntwickler, Acme GmbH, 03.2019 – 03.2021\nAusbildung\nStudium 2012 – 2018\n", years(2)},
+		{"a heading on the line of its first entry", "Work Part-time Consultant, Acme 2019 – 2021\nEducation Bachelor of Arts, City College 2015 – 2019\n", years(2)},
+		{"Chinese company", "北京博睿宏远科技发展有限公司 2009/08 – 2019/08\n网络环境探测项目 2009/08 – 2009/09\n", years(10)},
+		{"interests are not roles", "Experience\nEngineer, Acme, 2019 – 2021\nInterests\nMarathon runner 2010 – 2018\n", years(2)},
+	}
+	tax := DefaultTaxonomy()
+	for _, tt := range tests {
+		got := tax.Analyze(tt.text, "", asOf).YearsExperience
+		if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
+			t.Errorf("%s: years %v, want %v", tt.name, deref(got), deref(tt.want))
+		}
+	}
+}
+
+func deref(y *float64) any {
+	if y == nil {
+		return nil
+	}
+	return *y
+}
+
+// TestSkillMonths checks per-skill experience: the months of the dated
+// roles whose text mentions a skill, and the year it was last used.
+func TestSkillMonths(t *testing.T) {
+	text := `Jane Doe
+Skills
+Go, Python, Kubernetes, Rust
+
+Experience
+Backend Engineer, Acme — Jan 2022 – Present
+- Services in Go on Kubernetes
+- Python tooling
+
+Acme Labs
+Platform Engineer
+Jan 2019 – Jan 2021
+- Go and PostgreSQL
+
+Developer, Beta, 2016 – 2018
+- Python scripts
+
+Projects
+Rust game engine, 2020 – 2024
+`
+	p := DefaultTaxonomy().Analyze(text, "", asOf)
+	want := map[string]struct {
+		months   float64
+		lastUsed int
+	}{
+		"Go":         {24 + 41, 2025}, // Jan 2019 – Jan 2021 and mid-Jan 2022 – mid-June 2025
+		"Kubernetes": {41, 2025},
+		"Python":     {24 + 41, 2025}, // 2016 – 2018 and 2022 – now
+
+		"PostgreSQL": {24, 2021},
+		"Rust":       {0, 0}, // a skills list and a project add nothing
+	}
+	for _, f := range p.Skills {
+		w, ok := want[f.Skill]
+		if !ok {
+			t.Errorf("unexpected skill %s", f.Skill)
+			continue
+		}
+		if math.Abs(f.Months-w.months) > 0.1 || f.LastUsed != w.lastUsed {
+			t.Errorf("%s: %v months, last used %d; want %v, %d", f.Skill, f.Months, f.LastUsed, w.months, w.lastUsed)
+		}
+		delete(want, f.Skill)
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v", want)
+	}
+	// 24 + 24 + 41 months.
+	if p.YearsExperience == nil || *p.YearsExperience != 7.4 {
+		t.Errorf("years %v, want 7.4", deref(p.YearsExperience))
+	}
+	lines := strings.Split(text, "\n")
+	if roles := findRoles(lines, sectionsOf(lines), asOf); len(roles) != 3 || roles[1].first != 9 || roles[0].last != 9 {
+		t.Errorf("roles %+v: a line of dates alone should take its title lines with it", roles)
+	}
+}
+
+// TestScoreMinYears scores items with a min_years of their own.
+func TestScoreMinYears(t *testing.T) {
+	set := &Set{
+		Required:  []Item{{Skill: "Go", MinYears: 3}},
+		Preferred: []Item{{Skill: "Rust", MinYears: 2}},
+	}
+	tests := []struct {
+		name      string
+		skills    []Found
+		score     float64
+		qualified bool
+		knockout  string
+	}{
+		{"enough years", []Found{{Skill: "Go", Months: 40, LastUsed: 2024}, {Skill: "Rust", Months: 30}}, 100, true, ""},
+		{"half the years", []Found{{Skill: "Go", Months: 18, LastUsed: 2024}, {Skill: "Rust", Months: 12}}, 50, false, "Go: 1.5 years in dated roles, 3 required"},
+		{"listed, never in a role", []Found{{Skill: "Go"}}, 0, false, "Go: 0 years in dated roles, 3 required"},
+		{"missing", nil, 0, false, "missing required Go"},
+	}
+	for _, tt := range tests {
+		r := set.Score(&Profile{Skills: tt.skills})
+		if r.Score != tt.score || r.Qualified != tt.qualified || tt.knockout != "" && (len(r.Knockouts) != 1 || r.Knockouts[0] != tt.knockout) {
+			t.Errorf("%s: score %v qualified %v knockouts %q; want %v %v %q", tt.name, r.Score, r.Qualified, r.Knockouts, tt.score, tt.qualified, tt.knockout)
+		}
+		if tt.name == "half the years" && !strings.HasPrefix(r.Breakdown[0].Detail, "1.5 years of 3 in dated roles, last 2024") {
+			t.Errorf("breakdown detail %q", r.Breakdown[0].Detail)
+		}
+	}
+	exp := &Set{Experience: &Experience{MinYears: 2, Required: true}}
+	if r := exp.Score(&Profile{}); r.Qualified || r.Knockouts[0] != "no dated role found, 2 years of experience required" || r.Breakdown[0].Detail != "no dated role found" {
+		t.Errorf("unknown years: %+v", r)
+	}
+}
+
+// TestSections checks headings printed on the line of their first entry,
+// and a "Skills:" label under interests.
+func TestSections(t *testing.T) {
+	text := "EXPERIENCE Software Engineer August 2018 - Present\nBuilt services\nPROJECTS Chess engine May 2019 - Present\n" +
+		"Work Part-time Consultant, Acme 2019 – 2021\nEducation Bachelor of Arts, City College 2015 – 2019\n" +
+		"Interests\nSkills:\nsailing, swift descents on a bike\nSkills: baking\n"
+	want := []Section{SectionExperience, SectionExperience, SectionProjects, SectionExperience, SectionEducation,
+		SectionInterests, SectionInterests, SectionInterests, SectionInterests, SectionInterests}
+	got := sectionsOf(strings.Split(text, "\n"))
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d %q: %s, want %s", i, strings.Split(text, "\n")[i], got[i], want[i])
+		}
+	}
+}

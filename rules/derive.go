@@ -1,371 +1,299 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 )
 
 // Derive turns the text of a job posting into a rule set a recruiter can
-// review. It finds every known skill and reads, statement by statement:
-//
-//   - strength from cue words: "must", "required", "essential", "strong",
-//     "proficiency", "experience with" make a requirement; "familiarity",
-//     "knowledge of", "understanding of", "nice to have", "a plus",
-//     "preferred" make a preference; a skill merely mentioned is preferred;
-//   - enumerations: a required list of examples ("such as Java, PHP,
-//     Python, or Ruby") or any list joined by "or" becomes a one-of group,
-//     split by category; a plain required list joined by "and" makes each
-//     skill required; a preferred list makes each skill preferred;
-//   - groups of one category that share a skill are merged, and a skill
-//     required on its own leaves the groups it was in;
-//   - a degree requirement (level and fields) and a minimum of years.
-//
-// Each item's Note quotes the phrase it came from. Derive is deterministic.
+// review; see [Taxonomy.DeriveExplained] for how.
 func (t *Taxonomy) Derive(posting string) *Set {
-	d := &deriver{t: t}
-	set := &Set{Title: postingTitle(posting), base: t}
-	for _, st := range statements(posting) {
-		if mode, ok := headingMode(st); ok {
-			d.mode = mode
-			continue
-		}
-		d.statement(st)
-		deg := deriveDegree(st)
-		if deg != nil && d.mode == required && !strings.Contains(strings.ToLower(st), "equivalent") {
-			deg.Required = true
-		}
-		if deg != nil && set.Degree == nil {
-			set.Degree = deg
-		} else if deg != nil {
-			// Later mentions may make the degree required or add fields.
-			set.Degree.Required = set.Degree.Required || deg.Required
-			for _, f := range deg.Fields {
-				if !contains(set.Degree.Fields, f) {
-					set.Degree.Fields = append(set.Degree.Fields, f)
-				}
-			}
-		}
-		if set.Experience == nil {
-			set.Experience = deriveYears(st)
-		}
-	}
-	d.finish(set)
+	set, _ := t.DeriveExplained(posting)
 	return set
 }
 
-type strength int
+// DeriveExplained turns the text of a job posting into a rule set, and
+// says for each rule why. It reads the posting in steps:
+//
+//   - sentences: lines a PDF wrapped are joined, list items and table rows
+//     stay units, headings set the section of what follows
+//     (derive_sentences.go);
+//   - strength: each list of skills takes the cue words of its clause
+//     ("must", "experience with", "a plus", "not needed"), bounded by its
+//     section: requirements, preferences, or a description of the job
+//     (responsibilities, about us, benefits), which names tools, not
+//     requirements (derive_cues.go);
+//   - groups: alternatives ("X or Y", "such as", "one of", "at least two
+//     of", "(either is fine)") become one-of groups by category, merged
+//     across statements when they share a skill (derive_groups.go);
+//   - years: of the job, and of each skill (derive_years.go);
+//   - degree: its level and fields, required unless hedged or dismissed
+//     anywhere (derive_degree.go).
+//
+// Each item's Note quotes the statement it came from. DeriveExplained is
+// deterministic and safe for concurrent use.
+func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
+	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}}
+	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
+	for _, st := range statements(posting, namesSkill) {
+		d.statement(st)
+	}
+	set := &Set{Title: postingTitle(posting), base: t}
+	return set, d.finish(set)
+}
 
-const (
-	mentioned strength = iota
-	preferred
-	required
-)
-
-type derivedGroup struct {
-	category string
-	skills   []string
-	note     string
+// hits returns the skills named in toks, ambiguous names ("Go", "React")
+// only in a technical context, which a skills section is.
+func (t *Taxonomy) hits(toks *tokens, sec Section) []hit {
+	return t.m.accept(toks, t.m.scan(toks), func(int) Section { return sec })
 }
 
 type deriver struct {
 	t         *Taxonomy
-	required  map[string]string // skill -> note
-	preferred map[string]string
+	required  map[string]Reason // skill -> why
+	preferred map[string]Reason
 	groups    []*derivedGroup
-	mode      strength // set by the last heading: "Requirements" or "Nice to have"
+	years     []yearsClaim
+	degrees   []*degreeClaim
+	last      []chain // the lists of the previous statement, for "… you should know both"
 }
 
-// headingMode recognises the headings postings use to sort requirements
-// from wishes; a statement under one without cue words takes its strength.
-func headingMode(st string) (strength, bool) {
-	h := strings.ToLower(strings.TrimRight(st, ": "))
-	if len(strings.Fields(h)) > 5 {
-		return 0, false
-	}
-	switch {
-	case containsAny(h, []string{"nice to have", "bonus", "preferred", "pluses", "desirable", "good to have"}):
-		return preferred, true
-	case containsAny(h, []string{"requirements", "required", "must have", "must-have", "qualifications", "what we need", "what you bring"}):
-		return required, true
-	case containsAny(h, []string{"what you will do", "responsibilities", "about us", "about the role", "benefits", "what we offer"}):
-		return mentioned, true
-	}
-	return 0, false
-}
+func (d *deriver) name(h hit) string { return d.t.skills[h.skill].Name }
 
-// statements splits a posting into sentences and table cells.
-func statements(text string) []string {
+func (d *deriver) names(c chain) []string {
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		for _, cell := range strings.Split(line, "|") {
-			cell = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(cell), "-*•·"))
-			for _, s := range sentenceEnd.Split(cell, -1) {
-				if s = strings.TrimSpace(s); s != "" && s != "---" {
-					out = append(out, s)
-				}
-			}
+	for _, h := range c.hits {
+		if n := d.name(h); !contains(out, n) {
+			out = append(out, n)
 		}
 	}
 	return out
 }
 
-var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
-
-var (
-	hardCues      = []string{"must", "required", "requirement", "essential", "mandatory", "need to", "needs to", "minimum", "at least"}
-	strongCues    = []string{"strong", "solid", "expert", "deep ", "proficien", "advanced", "extensive"}
-	preferredCues = []string{"familiar", "knowledge of", "understanding of", "nice to have", "a plus", "preferred", "prefer", "bonus", "desirable", "exposure", "ideally", "advantage", "optional", "would be great"}
-	softCues      = []string{"experience with", "experience in", "experienced", "hands-on", "working with", "ability to"}
-	exampleCues   = []string{"such as", "like", "e.g", "including", "for example", "for instance", "among others"}
-)
-
-func strengthOf(lower string) strength {
-	switch {
-	case containsAny(lower, hardCues):
-		return required
-	case containsAny(lower, strongCues):
-		return required
-	case containsAny(lower, preferredCues):
-		return preferred
-	case containsAny(lower, softCues):
-		return required
+// statement reads one statement. The fields of a degree it names are not
+// skills ("a degree in Statistics"). A statement that names no skill but
+// refers back with a cue ("you should be comfortable with both") gives its
+// strength to the lists of the statement before it.
+func (d *deriver) statement(st statement) {
+	toks := tokenize(st.text)
+	sec, where := st.where()
+	context := SectionOther
+	if sec == sectionRequirements || sec == sectionPreferences {
+		context = SectionSkills // lists of skills: "Go (3+ years)" is the language
 	}
-	return mentioned
-}
-
-// chainStrength reads the cue words nearest a list: those between the
-// previous list (or the statement's start) and this one, so that in "strong
-// communication and knowledge of HTML" the knowledge cue wins. A hard cue
-// anywhere in the statement ("... is a must") still makes it required.
-func chainStrength(lower string, toks *tokens, from, to int) strength {
-	var prefix strings.Builder
-	for k := from; k < to; k++ {
-		prefix.WriteString(toks.key(k) + " ")
+	full := st.text
+	if st.labelText != "" {
+		full = st.labelText + ": " + st.text
 	}
-	p := prefix.String()
-	switch {
-	case containsAny(p, preferredCues):
-		return preferred
-	case containsAny(lower, hardCues):
-		return required
-	case containsAny(p, strongCues), containsAny(p, softCues):
-		return required
+	deg := degreeOf(full, sec, Reason{Statement: st.text, Heading: where, Section: sec.String()})
+	hits := d.t.hits(toks, context)
+	if deg != nil {
+		hits = slices.DeleteFunc(hits, func(h hit) bool { return contains(deg.fields, d.name(h)) })
 	}
-	return strengthOf(lower)
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
+	lower := toks.low
+	cues := findCues(lower)
+	chs := chains(toks, hits)
+	base := Reason{Statement: st.text, Heading: where, Section: sec.String()}
+	if len(chs) == 0 && anaphor.MatchString(lower) {
+		if cu := scopeCue(lower, cues, 0, 0, 0, len(lower)); cu.kind == cueMust || cu.kind == cueStrong {
+			str, bySection := decide(cu.kind, sec)
+			why := base
+			if !bySection {
+				why.Cue = strings.TrimSpace(st.text[cu.start:cu.end])
+			}
+			for _, c := range d.last {
+				d.add(c, str, why)
+			}
 		}
 	}
-	return false
+	d.last = chs
+	for i, c := range chs {
+		prev, next := 0, len(lower)
+		if i > 0 {
+			prev = chs[i-1].to
+		}
+		if i+1 < len(chs) {
+			next = chs[i+1].from
+		}
+		cu := scopeCue(lower, cues, prev, c.from, c.to, next)
+		str, bySection := decide(cu.kind, sec)
+		why := base
+		if !bySection {
+			why.Cue = strings.TrimSpace(st.text[cu.start:cu.end])
+		}
+		d.add(c, str, why)
+	}
+	d.years = append(d.years, yearsOf(st, toks, chs, d.names, base, sec)...)
+	if deg != nil {
+		d.degrees = append(d.degrees, deg)
+	}
 }
 
-func (d *deriver) statement(st string) {
-	toks := tokenize(st)
-	hits := d.t.m.accept(toks, d.t.m.scan(toks), func(int) Section { return SectionOther })
-	if len(hits) == 0 {
+// anaphor refers back to the skills of the statement before.
+var anaphor = regexp.MustCompile(`\b(?:both|either|them|these|those|each of)\b`)
+
+// add records a list of skills at a strength. A list of alternatives
+// becomes a group per category that has two or more of them, the others
+// being asides kept as preferences ("Unity or Unreal (C# counts too)"); a
+// list whose categories all have one skill is one group. Alternatives at
+// preferred strength make a weak group, which joins a required group of
+// its category that shares a skill, or stays a list of preferences.
+func (d *deriver) add(c chain, str strength, why Reason) {
+	names := d.names(c)
+	if str == dropped {
 		return
 	}
-	lower := strings.ToLower(st)
-	note := quote(st)
-	prevEnd := -1
-	// Chains of hits separated only by list punctuation are enumerations.
-	for i := 0; i < len(hits); {
-		j := i + 1
-		disjunctive := false
-		for j < len(hits) && listNeighbours(toks, hits[j-1].last, hits[j].first) {
-			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
-				disjunctive = disjunctive || toks.key(k) == "or" || toks.key(k) == "/"
-			}
-			j++
-		}
-		chain := hits[i:j]
-		str := chainStrength(lower, toks, prevEnd+1, chain[0].first)
-		if d.mode == preferred || (d.mode == required && !containsAny(lower, preferredCues)) {
-			str = d.mode
-		}
-		prevEnd = chain[len(chain)-1].last
-		examples := false
-		for k := max(0, chain[0].first-4); k < chain[0].first; k++ {
-			examples = examples || containsAny(toks.key(k)+" "+tokenKey(toks, k+1), exampleCues)
-		}
-		d.add(chain, str, len(chain) > 1 && (examples || disjunctive), note)
-		i = j
-	}
-}
-
-func tokenKey(toks *tokens, i int) string {
-	if i < toks.len() {
-		return toks.key(i)
-	}
-	return ""
-}
-
-func (d *deriver) add(chain []hit, str strength, alternatives bool, note string) {
-	if d.required == nil {
-		d.required, d.preferred = map[string]string{}, map[string]string{}
-	}
-	if str != required {
-		for _, h := range chain {
-			name := d.t.skills[h.skill].Name
-			if _, ok := d.preferred[name]; !ok {
-				d.preferred[name] = note
-			}
+	if !c.alternatives || len(names) < 2 {
+		for _, n := range names {
+			d.record(n, str, why)
 		}
 		return
 	}
-	if !alternatives {
-		for _, h := range chain {
-			name := d.t.skills[h.skill].Name
-			if _, ok := d.required[name]; !ok {
-				d.required[name] = note
-			}
-		}
-		return
-	}
-	// Alternatives: one group per category; a category with a single skill
-	// in the list is an aside, kept as a preference.
 	byCat := map[string][]string{}
 	var cats []string
-	for _, h := range chain {
-		s := d.t.skills[h.skill]
-		if _, ok := byCat[s.Category]; !ok {
-			cats = append(cats, s.Category)
+	for _, h := range c.hits {
+		sk := d.t.skills[h.skill]
+		if _, ok := byCat[sk.Category]; !ok {
+			cats = append(cats, sk.Category)
 		}
-		byCat[s.Category] = append(byCat[s.Category], s.Name)
+		if !contains(byCat[sk.Category], sk.Name) {
+			byCat[sk.Category] = append(byCat[sk.Category], sk.Name)
+		}
 	}
+	multi := false
 	for _, c := range cats {
-		skills := byCat[c]
+		multi = multi || len(byCat[c]) > 1
+	}
+	if !multi {
+		cats, byCat = []string{""}, map[string][]string{"": names}
+	}
+	for _, cat := range cats {
+		skills := byCat[cat]
 		if len(skills) == 1 {
-			if _, ok := d.preferred[skills[0]]; !ok {
-				d.preferred[skills[0]] = note
-			}
+			d.record(skills[0], preferred, why)
 			continue
 		}
-		d.mergeGroup(c, skills, note)
-	}
-}
-
-// mergeGroup adds a group, merging it into an earlier group of the same
-// category that shares a skill.
-func (d *deriver) mergeGroup(category string, skills []string, note string) {
-	for _, g := range d.groups {
-		if g.category != category || !overlaps(g.skills, skills) {
-			continue
-		}
+		g := &derivedGroup{category: cat, skills: skills, min: min(c.min, len(skills)), weak: str != required, reason: why, why: map[string]Reason{}}
 		for _, s := range skills {
-			if !contains(g.skills, s) {
-				g.skills = append(g.skills, s)
-			}
+			g.why[s] = why
 		}
-		return
+		d.groups = append(d.groups, g)
 	}
-	d.groups = append(d.groups, &derivedGroup{category: category, skills: append([]string(nil), skills...), note: note})
 }
 
-func (d *deriver) finish(set *Set) {
-	// Merge again: a later group may have joined two earlier ones.
-	for changed := true; changed; {
-		changed = false
-		for i := 0; i < len(d.groups) && !changed; i++ {
-			for j := i + 1; j < len(d.groups); j++ {
-				a, b := d.groups[i], d.groups[j]
-				if a.category == b.category && overlaps(a.skills, b.skills) {
-					for _, s := range b.skills {
-						if !contains(a.skills, s) {
-							a.skills = append(a.skills, s)
-						}
-					}
-					d.groups = append(d.groups[:j], d.groups[j+1:]...)
-					changed = true
-					break
-				}
-			}
-		}
+func (d *deriver) record(name string, str strength, why Reason) {
+	m := d.preferred
+	if str == required {
+		m = d.required
 	}
+	if _, ok := m[name]; !ok {
+		m[name] = why
+	}
+}
+
+// finish builds the set from what the statements said, and the reasons.
+// A skill required on its own satisfies every group it is in: such a group
+// is dropped, or needs that many fewer of its other skills.
+func (d *deriver) finish(set *Set) []Reason {
+	var reasons []Reason
 	inGroup := map[string]bool{}
-	for _, g := range d.groups {
+	for _, g := range mergeGroups(d.groups) {
 		var keep []string
 		for _, s := range g.skills {
 			if _, req := d.required[s]; !req {
 				keep = append(keep, s)
 			}
 		}
-		switch len(keep) {
-		case 0:
-			continue
-		case 1:
-			d.required[keep[0]] = g.note
+		need := max(g.min, 1) - (len(g.skills) - len(keep))
+		if g.weak || need <= 0 || len(keep) < 2 {
+			for _, s := range keep {
+				d.record(s, preferred, g.why[s])
+			}
 			continue
 		}
 		for _, s := range keep {
 			inGroup[s] = true
 		}
-		set.OneOf = append(set.OneOf, Group{Name: groupName(g.category), Skills: keep, Note: g.note})
+		name := groupName(g.category)
+		if g.category == "" {
+			name = strings.Join(keep, " or ")
+		}
+		grp := Group{Name: name, Skills: keep, Note: quote(g.reason.Statement)}
+		if need > 1 {
+			grp.Min = need
+		}
+		set.OneOf = append(set.OneOf, grp)
+		why := g.reason
+		why.Rule = fmt.Sprintf("one of %v", keep)
+		if need > 1 {
+			why.Rule = fmt.Sprintf("at least %d of %v", need, keep)
+		}
+		reasons = append(reasons, why)
+	}
+	skillYears := map[string]float64{}
+	yearsWhy := map[string]Reason{}
+	for _, c := range d.years {
+		for _, s := range c.skills {
+			if c.years > skillYears[s] {
+				skillYears[s], yearsWhy[s] = c.years, c.reason
+			}
+		}
 	}
 	for _, name := range sortedKeys(d.required) {
-		set.Required = append(set.Required, Item{Skill: name, Note: d.required[name]})
+		set.Required = append(set.Required, Item{Skill: name, MinYears: skillYears[name], Note: quote(d.required[name].Statement)})
+		why := d.required[name]
+		why.Rule = "required " + name
+		reasons = append(reasons, why)
 	}
 	for _, name := range sortedKeys(d.preferred) {
 		if _, req := d.required[name]; req || inGroup[name] {
 			continue
 		}
-		set.Preferred = append(set.Preferred, Item{Skill: name, Note: d.preferred[name]})
+		set.Preferred = append(set.Preferred, Item{Skill: name, MinYears: skillYears[name], Note: quote(d.preferred[name].Statement)})
+		why := d.preferred[name]
+		why.Rule = "preferred " + name
+		reasons = append(reasons, why)
 	}
+	for _, list := range [][]Item{set.Required, set.Preferred} {
+		for _, it := range list {
+			if it.MinYears > 0 {
+				why := yearsWhy[it.Skill]
+				why.Rule, why.Cue = fmt.Sprintf("%s: min_years %v", it.Skill, it.MinYears), ""
+				reasons = append(reasons, why)
+			}
+		}
+	}
+	if deg, why := postingDegreeRule(d.degrees); deg != nil {
+		set.Degree = deg
+		r := *why
+		r.Rule, r.Cue = "degree "+deg.Level, ""
+		if deg.Required {
+			r.Rule += " (required)"
+		}
+		reasons = append(reasons, r)
+	}
+	if c := totalYears(d.years); c != nil {
+		set.Experience = &Experience{MinYears: c.years, Required: c.required, Note: quote(c.reason.Statement)}
+		r := c.reason
+		r.Rule, r.Cue = fmt.Sprintf("experience: min_years %v", c.years), ""
+		if c.required {
+			r.Rule += " (required)"
+		}
+		reasons = append(reasons, r)
+	}
+	return reasons
 }
 
-func groupName(category string) string {
-	switch category {
-	case "language":
-		return "programming languages"
-	case "database":
-		return "databases"
-	case "framework":
-		return "frameworks"
-	case "frontend":
-		return "front-end"
-	case "cloud":
-		return "cloud platforms"
-	case "vcs":
-		return "version control"
-	case "webserver":
-		return "web servers"
-	case "os":
-		return "operating systems"
-	}
-	return category
-}
-
-func sortedKeys(m map[string]string) []string {
+func sortedKeys(m map[string]Reason) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func overlaps(a, b []string) bool {
-	for _, x := range b {
-		if contains(a, x) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // quote shortens a statement for a YAML comment.
@@ -381,9 +309,11 @@ func quote(s string) string {
 	return `from: "` + s + `"`
 }
 
+// postingTitle is the posting's first line, up to a colon, if it is short
+// enough to be a title.
 func postingTitle(text string) string {
 	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
+		line = strings.TrimSpace(strings.TrimLeft(line, "#* "))
 		if line == "" {
 			continue
 		}
@@ -391,57 +321,9 @@ func postingTitle(text string) string {
 			line = t
 		}
 		if len(strings.Fields(line)) <= 10 {
-			return line
+			return strings.TrimSpace(line)
 		}
 		return ""
 	}
 	return ""
-}
-
-var degreeWord = regexp.MustCompile(`(?i)\b(bachelor|master|ph\.?d|doctorate|degree)`)
-
-func deriveDegree(st string) *DegreeRule {
-	if !degreeWord.MatchString(st) {
-		return nil
-	}
-	lower := strings.ToLower(st)
-	level := ""
-	for _, l := range []struct{ word, level string }{{"bachelor", "bachelor"}, {"master", "master"}, {"ph", "phd"}, {"doctor", "phd"}} {
-		if strings.Contains(lower, l.word) {
-			level = l.level
-			break
-		}
-	}
-	var fields []string
-	for _, f := range degreeFields {
-		if strings.Contains(lower, f.spelling) {
-			fields = append(fields, f.name)
-		}
-	}
-	if level == "" {
-		if len(fields) == 0 {
-			return nil
-		}
-		level = "bachelor" // "a degree in Computer Science"
-	}
-	return &DegreeRule{
-		Level:    level,
-		Fields:   fields,
-		Required: containsAny(lower, []string{"at least", "required", "must", "minimum"}) && !strings.Contains(lower, "not necessarily"),
-		Note:     quote(st),
-	}
-}
-
-var yearsRe = regexp.MustCompile(`(?i)(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?\+?\s*years?['’]?\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}experience`)
-
-func deriveYears(st string) *Experience {
-	m := yearsRe.FindStringSubmatch(st)
-	if m == nil {
-		return nil
-	}
-	n, _ := strconv.Atoi(m[1])
-	if n <= 0 || n > 40 {
-		return nil
-	}
-	return &Experience{MinYears: float64(n), Required: containsAny(strings.ToLower(st), hardCues), Note: quote(st)}
 }

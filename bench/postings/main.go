@@ -106,8 +106,7 @@ func loadWant(path string, tax *rules.Taxonomy) (*rules.Set, error) {
 		return nil, err
 	}
 	defer f.Close()
-	set, _, err := rules.Load(f, path, tax)
-	return set, err
+	return rules.Load(f, path, tax)
 }
 
 type posting struct{ name, split string }

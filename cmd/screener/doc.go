@@ -5,7 +5,8 @@
 //
 //	screener screen (-job POSTING | -rules RULES.yaml) [-out shortlist.xlsx] [-jsonl FILE|-] [-csv FILE|-]
 //	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-link-base URL] [-quiet] PATH...
-//	screener rules derive POSTING      # rules as YAML on stdout, to review and edit
+//	screener rules derive [-explain] POSTING  # rules as YAML on stdout, to review and edit;
+//	                                   # -explain says above them why each rule is what it is
 //	screener rules check RULES.yaml    # validate a rule file
 //	screener extract [-sections] FILE... # the text screener reads from a resume
 //	screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
@@ -79,7 +80,8 @@ const usage = `screener ranks resumes (PDF, DOCX, ODT, RTF, HTML, text) against 
 
 Usage:
   screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...
-  screener rules derive POSTING       derive rules from a job posting (YAML on stdout)
+  screener rules derive [-explain] POSTING  derive rules from a job posting (YAML on stdout;
+                                      -explain: each rule's sentence, cue and heading)
   screener rules check RULES.yaml     validate a rule file
   screener extract [-sections] FILE...  show the text screener reads from a resume
   screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json]

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
@@ -22,37 +24,72 @@ func loadRules(ctx context.Context, job, rulesFile string, lim parsers.Limits) (
 		set, err := rules.Load(fh, rulesFile, nil)
 		return set, rulesFile, err
 	}
-	doc, err := parsers.ExtractFile(ctx, job, lim)
+	set, _, err := derivePosting(ctx, job, lim)
 	if err != nil {
-		return nil, "", fmt.Errorf("job posting: %w", err)
-	}
-	set := rules.DefaultTaxonomy().Derive(doc.Text)
-	set.Source = filepath.Base(job)
-	if len(set.Required)+len(set.OneOf)+len(set.Preferred) == 0 {
-		return nil, "", usageError{fmt.Sprintf("%s: no known skills found in the posting; write a rule file instead", job)}
+		return nil, "", err
 	}
 	return set, job, nil
 }
 
-func cmdRules(args []string, stdout, stderr io.Writer) error {
-	if len(args) != 2 || (args[0] != "derive" && args[0] != "check") {
-		return usageError{"usage: screener rules derive POSTING | screener rules check RULES.yaml"}
+// derivePosting reads a job posting in any format the parsers read (text,
+// Markdown, PDF, DOCX, ...) and derives its rules, with the reason for each.
+func derivePosting(ctx context.Context, job string, lim parsers.Limits) (*rules.Set, []rules.Reason, error) {
+	doc, err := parsers.ExtractFile(ctx, job, lim)
+	if err != nil {
+		return nil, nil, fmt.Errorf("job posting: %w", err)
 	}
+	set, reasons := rules.DefaultTaxonomy().DeriveExplained(doc.Text)
+	set.Source = filepath.Base(job)
+	if len(set.Required)+len(set.OneOf)+len(set.Preferred) == 0 {
+		return nil, nil, usageError{fmt.Sprintf("%s: no known skills found in the posting; write a rule file instead", job)}
+	}
+	return set, reasons, nil
+}
+
+func cmdRules(args []string, stdout, stderr io.Writer) error {
+	const usageLine = "usage: screener rules derive [-explain] POSTING | screener rules check RULES.yaml"
+	if len(args) == 0 || (args[0] != "derive" && args[0] != "check") {
+		return usageError{usageLine}
+	}
+	fs := flag.NewFlagSet("rules "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	explain := false
+	if args[0] == "derive" {
+		fs.BoolVar(&explain, "explain", false, "before the rules, say for each why: its sentence, the cue that decided its strength, its heading")
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() != 1 {
+		return usageError{usageLine}
+	}
+	file := fs.Arg(0)
 	switch args[0] {
 	case "derive":
-		set, _, err := loadRules(context.Background(), args[1], "", parsers.Limits{})
+		set, reasons, err := derivePosting(context.Background(), file, parsers.Limits{})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "# Rules derived by screener %s from %s.\n# Review them: check each group and requirement against the posting.\n", buildVersion(), filepath.Base(args[1]))
+		fmt.Fprintf(stdout, "# Rules derived by screener %s from %s.\n# Review them: check each group and requirement against the posting.\n", buildVersion(), filepath.Base(file))
+		if explain {
+			var b strings.Builder
+			if err := rules.WriteExplanation(&b, reasons); err != nil {
+				return err
+			}
+			fmt.Fprint(stdout, "#\n# Why each rule:\n#\n")
+			for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+				fmt.Fprintln(stdout, strings.TrimRight("# "+line, " "))
+			}
+			fmt.Fprintln(stdout)
+		}
 		return set.WriteYAML(stdout)
 	default:
-		set, _, err := loadRules(context.Background(), "", args[1], parsers.Limits{})
+		set, _, err := loadRules(context.Background(), "", file, parsers.Limits{})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "%s: ok: %d required, %d one-of groups, %d preferred (hash %s)\n",
-			args[1], len(set.Required), len(set.OneOf), len(set.Preferred), set.Hash())
+			file, len(set.Required), len(set.OneOf), len(set.Preferred), set.Hash())
 		return nil
 	}
 }

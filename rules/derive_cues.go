@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// cueKind is what a cue phrase says of the skills it bears on.
+type cueKind int
+
+const (
+	cueNone      cueKind = iota
+	cueSoft              // "experience with", "have worked with": a requirement, unless its section says otherwise
+	cueStrong            // "strong", "proficiency", "you know", "comfortable with"
+	cueMust              // "must", "required", "you should know", "we expect": an obligation, whatever the heading
+	cuePreferred         // "nice to have", "a plus", "familiarity with", "some exposure to"
+	cueNegated           // "is not needed", "no ... required"
+	cueDescribes         // "we use", "our stack is": the team's tools, not a requirement
+)
+
+// cue is a cue phrase found in a statement, at byte offsets of its text.
+type cue struct {
+	kind       cueKind
+	start, end int
+}
+
+// cuePattern finds cue phrases. Alternatives are tried left to right at
+// each position, so a negation ("not required") is found before the word
+// it negates, and an intensified preference ("deep knowledge of", "solid
+// understanding") before the bare preference ("knowledge of").
+var cuePattern = regexp.MustCompile(`\b(?:` +
+	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
+	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement)|no need|` +
+	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|require|matter)|isn't (?:needed|required)|aren't (?:needed|required)|` +
+	`no (?:prior |previous )?(?:[\w.#+-]+ )?(?:experience|knowledge) (?:is )?(?:needed|required|necessary))|` +
+	`(?P<intense>(?:deep|solid|strong|good|working|thorough|in-depth|sound|excellent|extensive|advanced|expert|proven|firm|practical) ` +
+	`(?:knowledge|understanding|grasp|command|familiarity|awareness))|` +
+	`(?P<pref>familiar\w*|knowledge of|understanding of|awareness of|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
+	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
+	`(?:would|will|it|that|can) help|helps|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
+	`an asset|useful|good to (?:have|know)|even better|some (?:knowledge|experience|familiarity)|interest in)|` +
+	`(?P<must>must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
+	`expected|we expect|expect|should (?:know|have|be))|` +
+	`(?P<strong>at least|you (?:know|have|bring|are|can)|proven|track record|strong|` +
+	`solid|expert\w*|deep|proficien\w*|advanced|extensive|fluen\w+|thorough|in-depth|comfortable|confident|excellent|` +
+	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of)|` +
+	`(?P<soft>experience (?:with|in|of|using|building|developing|writing|working|running)|experienced|worked with|` +
+	`working with|have (?:\w+ )?(?:used|built|written|shipped|published|designed|led|run|deployed|worked|developed|maintained|operated)|` +
+	`in production|ability to|skills? (?:in|with)|knows?)` +
+	`)\b`)
+
+var cueKinds = func() []cueKind {
+	kinds := make([]cueKind, len(cuePattern.SubexpNames()))
+	for i, name := range cuePattern.SubexpNames() {
+		switch name {
+		case "neg":
+			kinds[i] = cueNegated
+		case "intense", "strong":
+			kinds[i] = cueStrong
+		case "must":
+			kinds[i] = cueMust
+		case "pref":
+			kinds[i] = cuePreferred
+		case "soft":
+			kinds[i] = cueSoft
+		case "describes":
+			kinds[i] = cueDescribes
+		}
+	}
+	return kinds
+}()
+
+// findCues returns the cue phrases of lower, a lowercased statement.
+func findCues(lower string) []cue {
+	var out []cue
+	for _, m := range cuePattern.FindAllStringSubmatchIndex(lower, -1) {
+		for g := 1; g < len(cueKinds); g++ {
+			if m[2*g] >= 0 {
+				out = append(out, cue{kind: cueKinds[g], start: m[0], end: m[1]})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// clauseBreak ends a clause: the cues of one clause do not bear on the
+// skills of the next ("Python is required, but Go is a plus").
+var clauseBreak = regexp.MustCompile(`;|, (?:and|but|as|while|whereas|although|though|so|which|since|because|plus)\b|` +
+	` (?:but|since|because|whereas|while|although) |\. `)
+
+// scopeCue returns the cue that decides the strength of the skills at
+// [from, to) of lower: the cues of its clause between the previous list of
+// skills (prev) and the next one (next). A negation wins, unless a
+// preference stands with it ("nice but not necessary"); then a preference
+// ("familiarity with", "is a plus"), unless the clause only describes the
+// team's tools ("we use"); then an obligation, a strong cue, a soft one.
+// With no cue in its scope, the statement's own cues decide, if they are
+// all requirements: "Go and Rust; you must know both".
+func scopeCue(lower string, cues []cue, prev, from, to, next int) cue {
+	lo, hi := prev, next
+	for _, m := range clauseBreak.FindAllStringIndex(lower[prev:from], -1) {
+		lo = prev + m[1]
+	}
+	if m := clauseBreak.FindStringIndex(lower[to:next]); m != nil {
+		hi = to + m[0]
+	}
+	var best, neg cue
+	rank := map[cueKind]int{cueNone: 0, cueSoft: 1, cueStrong: 2, cueMust: 3, cuePreferred: 4, cueDescribes: 5}
+	for _, c := range cues {
+		if c.start < lo || c.end > hi || (c.start < to && c.end > from) {
+			continue
+		}
+		if c.kind == cueNegated {
+			neg = c
+			continue
+		}
+		if rank[c.kind] > rank[best.kind] {
+			best = c
+		}
+	}
+	if neg.kind != cueNone && best.kind != cuePreferred {
+		return neg
+	}
+	if best.kind != cueNone {
+		return best
+	}
+	for _, c := range cues {
+		if c.kind == cuePreferred || c.kind == cueNegated || c.kind == cueDescribes {
+			return cue{}
+		}
+		if rank[c.kind] > rank[best.kind] {
+			best = c
+		}
+	}
+	return best
+}
+
+// strength is how much a posting asks for a skill.
+type strength int
+
+const (
+	dropped   strength = iota // named only to say it is not needed
+	preferred                 // a bonus
+	required                  // a requirement (alone, or as one of a group)
+)
+
+// decide combines a skill's cue with the section it sits in. A section
+// that describes the job (responsibilities, about us, benefits) names the
+// job's tools, not its requirements, whatever its cues say; under a
+// preferences heading everything is a preference but an obligation ("you
+// should have"); under a requirements heading everything is a requirement
+// but what its cue calls a preference; elsewhere the cue decides, and a
+// skill merely named is a preference.
+//
+// bySection reports whether the section decided: the statement has no cue,
+// or one the section overrules.
+func decide(c cueKind, sec section) (str strength, bySection bool) {
+	own := preferred
+	switch c {
+	case cueNegated:
+		return dropped, false
+	case cueDescribes:
+		return preferred, false
+	case cueMust, cueStrong, cueSoft:
+		own = required
+	}
+	str = own
+	switch sec {
+	case sectionDuties, sectionAbout:
+		str = preferred
+	case sectionPreferences:
+		if c != cueMust {
+			str = preferred
+		}
+	case sectionRequirements:
+		if c != cuePreferred {
+			str = required
+		}
+	}
+	return str, c == cueNone || str != own
+}
+
+// hedge marks a statement of years or of a degree as a wish, not a
+// requirement.
+var hedge = regexp.MustCompile(`\b(?:ideally|preferabl[ey]|preferred|around|roughly|approximately|about|a plus|desirable|` +
+	`nice|advantage\w*|bonus|beneficial|welcome|an asset|typically|usually|matters? less|not (?:required|essential|necessary|` +
+	`mandatory|a must|needed)|helpful|optional|or equivalent|equivalent (?:practical |work |professional )?experience|` +
+	`not necessarily|can help|would help|or similar experience)\b`)
+
+func cueText(lower string, c cue) string {
+	if c.kind == cueNone {
+		return ""
+	}
+	return strings.TrimSpace(lower[c.start:c.end])
+}

@@ -1,0 +1,127 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// degreeClaim is what one statement of a posting says of a degree.
+type degreeClaim struct {
+	level     string // bachelor, master or phd; "" for "a degree"
+	fields    []string
+	dismissed bool // "no degree required", "degrees don't matter"
+	hedged    bool // "preferred", "or equivalent experience", "not necessarily mandatory"
+	reason    Reason
+}
+
+// postingDegree finds a degree in a posting's statement. Bare "MS" and "BS"
+// are left out: in a posting they are more often Microsoft's ("MS SQL").
+var postingDegree = regexp.MustCompile(`\b(?:(?P<phd>ph\.? ?d\b\.?|doctorate|doctoral)|` +
+	`(?P<master>master'?s?|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba|m\.s\.)|` +
+	`(?P<bachelor>bachelor'?s?|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
+	`(?P<degree>degrees?))`)
+
+// notAcademic follows "degree" where it is not an academic one: "varying
+// degrees of expertise".
+var notAcademic = regexp.MustCompile(`^s? of (?:technical|expertise|experience|freedom|autonomy|independence|responsibility|seniority|\w+ (?:expertise|experience))`)
+
+// fieldPatterns match the spellings of degreeFields as whole words
+// ("informatics", not "bioinformatics").
+var fieldPatterns = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(degreeFields))
+	for i, f := range degreeFields {
+		out[i] = regexp.MustCompile(`\b` + regexp.QuoteMeta(f.spelling) + `\b`)
+	}
+	return out
+}()
+
+var (
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|matter|a must|require)\b|\bdegrees? (?:don't|do not|doesn't|does not) matter`)
+	welcome   = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
+)
+
+// degreeOf reads what a statement says of a degree, if anything: the
+// lowest level it accepts ("Bachelor's or Master's" accepts a bachelor),
+// the fields it names, and whether it dismisses the degree or only wishes
+// for it. A statement in a part of the posting that describes the job
+// (about us, responsibilities) only wishes.
+func degreeOf(text string, sec section, reason Reason) *degreeClaim {
+	lower := strings.ToLower(text)
+	var c degreeClaim
+	found := false
+	for _, m := range postingDegree.FindAllStringSubmatchIndex(lower, -1) {
+		for g, name := range postingDegree.SubexpNames() {
+			if name == "" || m[2*g] < 0 {
+				continue
+			}
+			if name == "degree" {
+				if notAcademic.MatchString(lower[m[2*g+1]-1:]) || strings.HasSuffix(lower[:m[2*g]], "to a ") {
+					continue
+				}
+			} else if c.level == "" || levelRank[name] < levelRank[c.level] {
+				c.level = name
+			}
+			found = true
+		}
+	}
+	if !found {
+		return nil
+	}
+	for i, f := range degreeFields {
+		if fieldPatterns[i].MatchString(lower) {
+			c.fields = append(c.fields, f.name)
+		}
+	}
+	c.dismissed = dismissal.MatchString(lower) && !welcome.MatchString(lower)
+	c.hedged = hedge.MatchString(lower) || sec == sectionDuties || sec == sectionAbout
+	c.reason = reason
+	return &c
+}
+
+// postingDegreeRule combines what the statements say: a degree at the
+// lowest level named (a bachelor's if none is), in any field named,
+// required only if some statement requires it and none dismisses it or
+// only wishes for it ("While a degree is not necessarily mandatory ...").
+// Statements that only dismiss a degree give no degree at all.
+func postingDegreeRule(claims []*degreeClaim) (*DegreeRule, *Reason) {
+	var d *DegreeRule
+	var why *Reason
+	anyRequired, anyHedge := false, false
+	for _, c := range claims {
+		if c.dismissed {
+			anyHedge = true
+			continue
+		}
+		if d == nil {
+			d = &DegreeRule{}
+		}
+		if why == nil || (d.Level == "" && c.level != "") {
+			d.Note, why = quote(c.reason.Statement), &c.reason
+		}
+		if c.level != "" && (d.Level == "" || levelRank[c.level] < levelRank[d.Level]) {
+			d.Level = c.level
+		}
+		for _, f := range c.fields {
+			if !contains(d.Fields, f) {
+				d.Fields = append(d.Fields, f)
+			}
+		}
+		anyHedge = anyHedge || c.hedged
+		anyRequired = anyRequired || !c.hedged
+	}
+	if d == nil {
+		return nil, nil
+	}
+	if d.Level == "" {
+		d.Level = "bachelor"
+	}
+	d.Required = anyRequired && !anyHedge
+	var ordered []string
+	for _, f := range degreeFields {
+		if contains(d.Fields, f.name) {
+			ordered = append(ordered, f.name)
+		}
+	}
+	d.Fields = ordered
+	return d, why
+}

@@ -1,0 +1,165 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// chain is a list of skills in a statement: hits separated only by list
+// words ("Java, PHP, Python, or Ruby"; "Splunk or the ELK Stack").
+type chain struct {
+	hits         []hit
+	from, to     int  // byte offsets of the list in the statement
+	alternatives bool // any one will do: joined by "or", or given as examples
+	min          int  // "at least two of": how many of the alternatives
+}
+
+// listGap holds the words that may stand between two skills of one list.
+var listGap = map[string]bool{",": true, "/": true, "|": true, "and": true, "or": true, "&": true, "(": true, ")": true,
+	"the": true, "a": true, "an": true, "either": true, "both": true, "as": true, "well": true, "nor": true, "plus": true}
+
+// orAnother joins "PostgreSQL or another relational database such as
+// MySQL" into one list of alternatives.
+var orAnother = regexp.MustCompile(`^,? ?or (?:another|other|any other|a similar|similar|an equivalent|equivalent)\b[\w\s-]{0,40}?\b(?:such as|like|e\.g\.?|for example|including)$`)
+
+var (
+	examplesBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|including|for example|for instance|i\.e\.?|namely|(?:one|any|either|two|three|some|several) of(?: the following)?|either|at least (?:one|two|three|\d)(?: of)?|(?:two|three|\d) or more(?: of)?)[\s:(,]*$`)
+	examplesAfter  = regexp.MustCompile(`^[\s,]*\(?(?:either|any|whichever|one) (?:is|of them is|will do|works)|^[\s,]*or (?:similar|equivalent|comparable|another|other)\b|^[\s,]*(?:among others|or the like)`)
+	minimumOf      = regexp.MustCompile(`\b(?:at least|minimum of) (two|three|2|3)\b[^.;]*$|\b(two|three|2|3) or more\b[^.;]*$`)
+)
+
+// chains splits the hits of a statement into lists.
+func chains(toks *tokens, hits []hit) []chain {
+	lower := toks.low
+	var out []chain
+	for i := 0; i < len(hits); {
+		j := i + 1
+		disjunctive := false
+		for j < len(hits) {
+			gapFrom, gapTo := int(toks.t[hits[j-1].last].end), int(toks.t[hits[j].first].start)
+			gap := lower[gapFrom:gapTo]
+			if orAnother.MatchString(strings.TrimSpace(gap)) {
+				disjunctive = true
+				j++
+				continue
+			}
+			if hits[j].first-hits[j-1].last > 5 {
+				break
+			}
+			ok := true
+			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
+				w := toks.key(k)
+				if !listGap[w] {
+					ok = false
+					break
+				}
+				disjunctive = disjunctive || w == "or" || w == "/" || w == "nor"
+			}
+			if !ok {
+				break
+			}
+			j++
+		}
+		c := chain{hits: hits[i:j], from: int(toks.t[hits[i].first].start), to: int(toks.t[hits[j-1].last].end)}
+		before := lower[max(0, c.from-60):c.from]
+		after := lower[c.to:min(len(lower), c.to+40)]
+		c.alternatives = len(c.hits) > 1 && (disjunctive || examplesBefore.MatchString(before) || examplesAfter.MatchString(after))
+		if c.alternatives {
+			c.min = 1
+			if m := minimumOf.FindStringSubmatch(before); m != nil {
+				switch m[1] + m[2] {
+				case "two", "2":
+					c.min = 2
+				case "three", "3":
+					c.min = 3
+				}
+			}
+		}
+		out = append(out, c)
+		i = j
+	}
+	return out
+}
+
+// derivedGroup is a one-of group being built.
+type derivedGroup struct {
+	category string
+	skills   []string
+	min      int
+	weak     bool // alternatives stated as a preference: they join a required group or stay preferences
+	reason   Reason
+	why      map[string]Reason // each skill's own statement, for those that end up preferences
+}
+
+// mergeGroups merges groups of one category that share a skill, until
+// none do: "MySQL or MongoDB" and "MySQL, Oracle or PostgreSQL" are one
+// group of databases. A weak group merges into a required one, never the
+// reverse; the merged group keeps the first one's place, and the larger
+// minimum.
+func mergeGroups(groups []*derivedGroup) []*derivedGroup {
+	for changed := true; changed; {
+		changed = false
+	outer:
+		for i, a := range groups {
+			for j, b := range groups {
+				if i == j || a.category != b.category || !overlaps(a.skills, b.skills) {
+					continue
+				}
+				if (a.weak && !b.weak) || (a.weak == b.weak && j < i) {
+					continue
+				}
+				for _, s := range b.skills {
+					if !contains(a.skills, s) {
+						a.skills = append(a.skills, s)
+						a.why[s] = b.why[s]
+					}
+				}
+				a.min = max(a.min, b.min)
+				groups = append(groups[:j], groups[j+1:]...)
+				changed = true
+				break outer
+			}
+		}
+	}
+	return groups
+}
+
+func groupName(category string) string {
+	switch category {
+	case "language":
+		return "programming languages"
+	case "database":
+		return "databases"
+	case "framework":
+		return "frameworks"
+	case "frontend":
+		return "front-end"
+	case "cloud":
+		return "cloud platforms"
+	case "vcs":
+		return "version control"
+	case "webserver":
+		return "web servers"
+	case "os":
+		return "operating systems"
+	}
+	return category
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range b {
+		if contains(a, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

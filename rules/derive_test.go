@@ -1,0 +1,394 @@
+package rules
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// classOf returns how a set asks for a skill: "required", "one_of",
+// "preferred" or "" when it does not.
+func classOf(s *Set, skill string) string {
+	for _, it := range s.Required {
+		if it.Skill == skill {
+			return "required"
+		}
+	}
+	for _, g := range s.OneOf {
+		if slices.Contains(g.Skills, skill) {
+			return "one_of"
+		}
+	}
+	for _, it := range s.Preferred {
+		if it.Skill == skill {
+			return "preferred"
+		}
+	}
+	return ""
+}
+
+func TestStatements(t *testing.T) {
+	tax := DefaultTaxonomy()
+	names := func(s string) bool { return len(tax.hits(tokenize(s), SectionOther)) > 0 }
+	// A posting printed to PDF: lines wrapped at the page's width, bullets lost.
+	pdf := `Requirements
+Proficiency in programming languages such as Java, Python, Ruby, and SQL is a must for
+back-end developers, and you have shipped services to production at scale before.
+Docker and Kubernetes
+Experience with relational databases such as PostgreSQL or MySQL, including schema
+design.
+Nice to have
+Apache Kafka`
+	got := statements(pdf, names)
+	want := []struct {
+		text string
+		sec  section
+	}{
+		{"Proficiency in programming languages such as Java, Python, Ruby, and SQL is a must for back-end developers, and you have shipped services to production at scale before.", sectionRequirements},
+		{"Docker and Kubernetes", sectionRequirements},
+		{"Experience with relational databases such as PostgreSQL or MySQL, including schema design.", sectionRequirements},
+		{"Apache Kafka", sectionPreferences},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d statements, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if got[i].text != w.text || got[i].section != w.sec {
+			t.Errorf("statement %d: %q in %v, want %q in %v", i, got[i].text, got[i].section, w.text, w.sec)
+		}
+	}
+
+	// Markdown: headings, bold labels, bullets and a table with a header.
+	md := "## What you'll do\n* Build services in **Go**.\n\n## Nice to have\n| Skill | Notes |\n|---|---|\n| Rust | e.g. for tools; any level |\n- **Must:** Python (e.g. Django) and SQL. Git too.\n"
+	got = statements(md, names)
+	var texts []string
+	for _, s := range got {
+		texts = append(texts, s.text+"@"+s.section.String()+"/"+s.label.String())
+	}
+	wantTexts := []string{
+		"Build services in Go.@responsibilities/",
+		"Rust@preferences/", "e.g. for tools;@preferences/", "any level@preferences/",
+		"Python (e.g. Django) and SQL.@preferences/requirements", "Git too.@preferences/requirements",
+	}
+	if !slices.Equal(texts, wantTexts) {
+		t.Errorf("markdown statements\n got %q\nwant %q", texts, wantTexts)
+	}
+	// A table row's header is not a statement, its separator neither.
+	for _, s := range got {
+		if strings.Contains(s.text, "---") || s.text == "Notes" {
+			t.Errorf("table header or separator read as a statement: %q", s.text)
+		}
+	}
+}
+
+func TestHeadingKinds(t *testing.T) {
+	tests := []struct {
+		line string
+		want section
+		ok   bool
+	}{
+		{"What you'll need", sectionRequirements, true},
+		{"Must-haves", sectionRequirements, true},
+		{"Core skills:", sectionRequirements, true},
+		{"Preferred qualifications", sectionPreferences, true},
+		{"It helps if you have:", sectionPreferences, true},
+		{"Desirable", sectionPreferences, true},
+		{"What you'll do", sectionDuties, true},
+		{"Essential Back-End Developer Tasks", sectionDuties, true},
+		{"About us", sectionAbout, true},
+		{"What we offer", sectionAbout, true},
+		{"Senior Data Engineer", 0, false},
+		{"4+ years of full-stack experience", 0, false}, // a list item whose bullet a PDF lost
+		{"Java or Kotlin", 0, false},                    // names a skill: checked by statements, so look at the words only
+	}
+	for _, tt := range tests {
+		got, ok := headingSection(line{text: tt.line})
+		if tt.line == "Java or Kotlin" {
+			continue
+		}
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("headingSection(%q) = %v, %v; want %v, %v", tt.line, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDeriveStrength(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct {
+		posting string
+		want    map[string]string // skill -> class; "" for not asked for
+	}{
+		// Headings whose words carry the strength.
+		{"What you'll need\n- Redis and Kafka in production\n", map[string]string{"Redis": "required", "Apache Kafka": "required"}},
+		{"Core skills:\n- Terraform\n\nAlso good to know:\n- Helm\n", map[string]string{"Terraform": "required", "Helm": "preferred"}},
+		// Cue phrases.
+		{"You should know React and TypeScript well.", map[string]string{"React": "required", "TypeScript": "required"}},
+		{"Some exposure to Terraform would help.", map[string]string{"Terraform": "preferred"}},
+		{"Docker is desirable.", map[string]string{"Docker": "preferred"}},
+		{"Experience with Grafana is an advantage.", map[string]string{"Grafana": "preferred"}},
+		{"Advanced SQL is essential, as is advanced Excel.", map[string]string{"SQL": "required", "Excel": "required"}},
+		{"Python or R is desirable, and familiarity with Looker would be an advantage.", map[string]string{"Python": "preferred", "R": "preferred", "Looker": "preferred"}},
+		{"Deep knowledge of Java is essential.", map[string]string{"Java": "required"}},
+		{"Knowledge of Agile and Scrum.", map[string]string{"Agile": "preferred", "Scrum": "preferred"}},
+		// Negations and descriptions.
+		{"Requirements\n- Experience with MySQL is nice to have; experience with Oracle Database is not needed.\n", map[string]string{"MySQL": "preferred", "Oracle Database": ""}},
+		{"Requirements\n- CI/CD pipeline design; we use GitHub Actions.\n", map[string]string{"CI/CD": "required", "GitHub Actions": "preferred"}},
+		{"Exposure to Heroku is nice but not necessary.", map[string]string{"Heroku": "preferred"}},
+		// Sections that describe the job name its tools, whatever their cues.
+		{"Responsibilities\n| Area | What |\n|---|---|\n| Servers | Developers must be proficient in cloud services such as AWS and Azure. |\n",
+			map[string]string{"AWS": "preferred", "Microsoft Azure": "preferred"}},
+		{"About us\nOur stack is Go and PostgreSQL, and you must love it.\n", map[string]string{"Go": "preferred", "PostgreSQL": "preferred"}},
+		// An obligation beats a preferences heading; a plain statement does not.
+		{"Nice to have\n- Rust\nYou should have shipped an app on iOS.\n", map[string]string{"Rust": "preferred", "iOS": "required"}},
+		// A statement that refers back with an obligation.
+		{"Our data lives in PostgreSQL and we cache in Redis; you should be comfortable with both.", map[string]string{"PostgreSQL": "required", "Redis": "required"}},
+		// A degree's field is not a skill.
+		{"A master's degree in Statistics is a plus.", map[string]string{"Statistics": ""}},
+	}
+	for _, tt := range tests {
+		set := tax.Derive(tt.posting)
+		for skill, want := range tt.want {
+			if got := classOf(set, skill); got != want {
+				t.Errorf("%q: %s is %q, want %q", tt.posting, skill, got, want)
+			}
+		}
+	}
+}
+
+func TestDeriveGroups(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct {
+		posting string
+		want    []string // each group: its skills, comma-separated, then "/min" if above 1
+	}{
+		{"Requirements\n- Java or Kotlin (either is fine), and the Android SDK\n", []string{"Java,Kotlin"}},
+		{"You have at least two of PyTorch, TensorFlow, Keras and scikit-learn.", []string{"PyTorch,TensorFlow,Keras,scikit-learn/2"}},
+		{"Requirements\n- Experience with PostgreSQL or another relational database such as MySQL\n", []string{"PostgreSQL,MySQL"}},
+		{"Requirements\n- Splunk or the ELK Stack for detection\n", []string{"Splunk,ELK Stack"}},
+		// Named twice, once as a preference: one group of databases.
+		{"Experience with database technologies such as MySQL or MongoDB.\nKnowledge of database systems such as MySQL, Oracle, or PostgreSQL.\n",
+			[]string{"MySQL,MongoDB,Oracle Database,PostgreSQL"}},
+		// Alternatives of several categories: a group per category, asides preferred.
+		{"Must have\n- Unreal Engine or Unity (C# counts too)\n", []string{"Unreal Engine,Unity"}},
+		// Alternatives of one skill per category: one group.
+		{"Must have\n- Apache Airflow or dbt\n", []string{"Apache Airflow,dbt"}},
+		// A skill required on its own satisfies its group.
+		{"Requirements\n- Python or Go\n- Python for tooling\n", nil},
+		// Preferred alternatives alone stay preferences.
+		{"Nice to have\n- Kafka or RabbitMQ\n", nil},
+	}
+	for _, tt := range tests {
+		set := tax.Derive(tt.posting)
+		var got []string
+		for _, g := range set.OneOf {
+			s := strings.Join(g.Skills, ",")
+			if g.Min > 1 {
+				s += "/" + string(rune('0'+g.Min))
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: groups %q, want %q", tt.posting, got, tt.want)
+		}
+	}
+	set := tax.Derive("Requirements\n- Unreal Engine or Unity (C# counts too)\n")
+	if classOf(set, "C#") != "preferred" {
+		t.Errorf("an aside of another category: C# is %q, want preferred", classOf(set, "C#"))
+	}
+}
+
+func TestDeriveYears(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct {
+		posting  string
+		total    float64
+		required bool
+		skills   map[string]float64
+	}{
+		{"At least five years in a comparable role.", 5, true, nil},
+		{"A minimum of four years of experience.", 4, true, nil},
+		{"Requirements\n- At least 2 years in a similar role.\n", 2, true, nil},
+		{"Two or more years of experience as an analyst.", 2, true, nil},
+		{"3-5 years of experience in business intelligence.", 3, true, nil},
+		{"Ideally 3 years of experience.", 3, false, nil},
+		{"This is an entry-level position: 0 to 2 years of experience.", 0, false, nil},
+		{"We were founded 15 years ago.", 0, false, nil},
+		{"Requirements\n- Go (3+ years) in production\n- 6+ years of software engineering experience\n", 6, true, map[string]float64{"Go": 3}},
+		{"Requirements\n- Python (at least 3 years)\n", 3, true, map[string]float64{"Python": 3}},
+		{"Requirements\n- 3+ years of Python\n", 3, true, map[string]float64{"Python": 3}},
+		{"Requirements\n- PHP and Laravel, at least 3 years of each\n", 3, true, map[string]float64{"PHP": 3, "Laravel": 3}},
+		{"You have at least eight years of professional experience with Java.\nAt least five years in a comparable role are required.", 5, true, map[string]float64{"Java": 8}},
+		{"Requirements\n- 5 years of experience in machine learning or data science roles\n", 5, true, nil},
+		{"| Technology | Required | Years |\n|---|---|---|\n| Vue.js | yes | 4+ |\n| Vitest | no | |\n", 4, true, map[string]float64{"Vue.js": 4}},
+	}
+	for _, tt := range tests {
+		set := tax.Derive(tt.posting)
+		var total float64
+		req := false
+		if set.Experience != nil {
+			total, req = set.Experience.MinYears, set.Experience.Required
+		}
+		if total != tt.total || (total > 0 && req != tt.required) {
+			t.Errorf("%q: experience %v (required %v), want %v (%v)", tt.posting, total, req, tt.total, tt.required)
+		}
+		got := map[string]float64{}
+		for _, list := range [][]Item{set.Required, set.Preferred} {
+			for _, it := range list {
+				if it.MinYears > 0 {
+					got[it.Skill] = it.MinYears
+				}
+			}
+		}
+		if len(got) != len(tt.skills) {
+			t.Errorf("%q: per-skill years %v, want %v", tt.posting, got, tt.skills)
+		}
+		for s, y := range tt.skills {
+			if got[s] != y {
+				t.Errorf("%q: %s min_years %v, want %v", tt.posting, s, got[s], y)
+			}
+		}
+	}
+	set := tax.Derive("| Technology | Required | Years |\n|---|---|---|\n| Vue.js | yes | 4+ |\n| Vitest | no | |\n")
+	if classOf(set, "Vue.js") != "required" || classOf(set, "Vitest") != "preferred" {
+		t.Errorf("table's Required column: Vue.js %q, Vitest %q", classOf(set, "Vue.js"), classOf(set, "Vitest"))
+	}
+}
+
+func TestDeriveDegree(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct {
+		posting string
+		want    string // level, fields, "required"; "" for no degree
+	}{
+		{"Bachelor's degree in Computer Science or Information Technology.", "bachelor Computer Science,Information Technology required"},
+		{"Requirements\n- A bachelor's degree in Computer Science is required.\n", "bachelor Computer Science required"},
+		{"Bachelor's or master's degree in Software Engineering.", "bachelor Software Engineering required"},
+		{"A Master's or PhD in Statistics.", "master Statistics required"},
+		{"Bachelor's degree in Computer Science or equivalent practical experience.", "bachelor Computer Science"},
+		{"Bachelor's degree preferred but not essential.", "bachelor"},
+		{"A degree is welcome but not required.", "bachelor"},
+		{"MSc in Computer Science, Bioinformatics or a related field.", "master Computer Science required"},
+		{"No degree required.", ""},
+		{"Degrees don't matter to us.", ""},
+		{"We do not require a degree; what you have built matters more.", ""},
+		{"Degree: not needed.", ""},
+		{"They work with people with varying degrees of technical expertise.", ""},
+		{"We use MS SQL Server.", ""},
+		// A hedge anywhere makes the degree optional, whatever else says it is required.
+		{"Qualifications\n- At least a bachelor's degree in Computer Science.\n\nWhile a degree is not necessarily mandatory, it can help.\n", "bachelor Computer Science"},
+		// Responsibilities and "about" sections do not require.
+		{"About us\nMost of us hold a degree in Physics.\n", "bachelor Physics"},
+		// A degree after a list of wishes, stated flatly, is still required.
+		{"Nice to have\n- Rust\n\nBachelor's degree in Computer Engineering.\n", "bachelor Computer Engineering required"},
+	}
+	for _, tt := range tests {
+		d := tax.Derive(tt.posting).Degree
+		got := ""
+		if d != nil {
+			got = strings.TrimSpace(d.Level + " " + strings.Join(d.Fields, ","))
+			if d.Required {
+				got += " required"
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: degree %q, want %q", tt.posting, got, tt.want)
+		}
+	}
+}
+
+// TestDeriveExplained checks that every derived item has its reason, with
+// the cue and heading that decided it.
+func TestDeriveExplained(t *testing.T) {
+	set, reasons := DefaultTaxonomy().DeriveExplained("Requirements\n- Strong Go (3+ years).\n- Kafka or Redis\n- Ansible is a plus.\n\nNice to have\n- Familiarity with Terraform.\n- Experience with RabbitMQ.\n\nBachelor's degree preferred. 5+ years of experience.\n")
+	byRule := map[string]Reason{}
+	for _, r := range reasons {
+		byRule[r.Rule] = r
+	}
+	want := []struct{ rule, cue, heading string }{
+		{"required Go", "Strong", "Requirements"},
+		{"one of [Apache Kafka Redis]", "", "Requirements"},
+		{"preferred Terraform", "Familiarity", "Nice to have"},
+		{"preferred RabbitMQ", "", "Nice to have"}, // "Experience with", overruled by the heading
+		{"preferred Ansible", "is a plus", "Requirements"},
+		{"Go: min_years 3", "", "Requirements"},
+		{"degree bachelor", "", "Nice to have"},
+		{"experience: min_years 5 (required)", "", "Nice to have"},
+	}
+	for _, w := range want {
+		r, ok := byRule[w.rule]
+		if !ok {
+			t.Errorf("no reason for %q in %+v", w.rule, reasons)
+			continue
+		}
+		if r.Cue != w.cue || r.Heading != w.heading || r.Statement == "" {
+			t.Errorf("%s: cue %q heading %q statement %q; want cue %q heading %q", w.rule, r.Cue, r.Heading, r.Statement, w.cue, w.heading)
+		}
+	}
+	if n := len(set.Required) + len(set.OneOf) + len(set.Preferred) + 3; len(reasons) != n {
+		t.Errorf("%d reasons for %d rules", len(reasons), n)
+	}
+}
+
+// TestReferencePosting checks what the issue asks of the reference posting
+// (a long guide with tables, kept outside the repository): set
+// SCREENER_REFERENCE_POSTING to its path.
+func TestReferencePosting(t *testing.T) {
+	path := os.Getenv("SCREENER_REFERENCE_POSTING")
+	if path == "" {
+		t.Skip("SCREENER_REFERENCE_POSTING not set")
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := DefaultTaxonomy().Derive(string(text))
+	group := func(skill string) []string {
+		for _, g := range set.OneOf {
+			if slices.Contains(g.Skills, skill) {
+				return g.Skills
+			}
+		}
+		return nil
+	}
+	for _, s := range []string{"Java", "PHP", "Python", "Ruby"} {
+		if !slices.Contains(group("Java"), s) {
+			t.Errorf("languages group %v lacks %s", group("Java"), s)
+		}
+	}
+	for _, s := range []string{"MySQL", "MongoDB", "Oracle Database", "PostgreSQL"} {
+		if !slices.Contains(group("MySQL"), s) {
+			t.Errorf("databases group %v lacks %s", group("MySQL"), s)
+		}
+	}
+	for _, s := range []string{"AWS", "Microsoft Azure"} {
+		if c := classOf(set, s); c != "preferred" {
+			t.Errorf("%s is %q, want preferred (named in the Responsibilities table)", s, c)
+		}
+	}
+	if set.Degree == nil || set.Degree.Required || !slices.Contains(set.Degree.Fields, "Computer Science") {
+		t.Errorf("degree %+v, want Computer Science, not required", set.Degree)
+	}
+}
+
+func FuzzDerive(f *testing.F) {
+	f.Add("Requirements\n- Go (3+ years)\n- Kafka or RabbitMQ\n| a | b |\n|---|---|\n| Python | yes |\n")
+	f.Add("Nice to have: e.g. Rust; 0 to 2 years; no degree required")
+	tax := DefaultTaxonomy()
+	f.Fuzz(func(t *testing.T, posting string) {
+		set, reasons := tax.DeriveExplained(posting)
+		var b strings.Builder
+		if err := set.WriteYAML(&b); err != nil {
+			t.Fatal(err)
+		}
+		if len(set.Required)+len(set.OneOf)+len(set.Preferred) == 0 && set.Degree == nil && set.Experience == nil {
+			return // nothing to load back
+		}
+		if _, err := Load(strings.NewReader(b.String()), "derived.yaml", tax); err != nil {
+			t.Fatalf("derived rules do not load: %v\n%s", err, b.String())
+		}
+		if len(reasons) == 0 {
+			t.Fatal("rules without reasons")
+		}
+	})
+}

@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// yearsClaim is a statement of years of experience: of the job in total
+// when it names no skill, of the skills it names otherwise.
+type yearsClaim struct {
+	years    float64
+	skills   []string
+	required bool
+	reason   Reason
+}
+
+const numberWord = `\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty`
+
+// yearsPattern finds "5+ years", "3-5 years", "at least five years", "a
+// minimum of 4 years", "two or more years", "three years or more"; its
+// first group is the least number of years.
+var yearsPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|minimum|min\.?|more than|over|upwards of)\s+)?` +
+	`(` + numberWord + `)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:` + numberWord + `)\s*\+?\s*)?(?:or more\s+)?(?:years?|yrs?)\b(?:\s+or more)?`)
+
+// notExperience follows a number of years that is not experience: "ten
+// years ago", "18 years old".
+var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|in business|of history)\b`)
+
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
+
+func parseNumber(s string) int {
+	if n, ok := numberWords[s]; ok {
+		return n
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// yearsLead is how a statement of years leads to the skills it is about:
+// "5 years of", "with", "writing", "developing embedded software in".
+var yearsLead = regexp.MustCompile(`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|` +
+	`hands-on|professional|commercial|production)\b[^,;.()]*$`)
+
+// yearsTrail, after the skills, says the years are of a kind of role,
+// not of the skills: "5 years in machine learning or data science roles".
+var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engineering|industry|field|teams?|environments?)\b`)
+
+// yearsOf reads the statements of years in a statement. A number of years
+// right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",
+// "PHP and Laravel, at least 3 years of each") or leading to one ("3+
+// years of Python", "at least five years writing Ruby") is the skills'
+// minimum; any other is the job's. A table row's years cell is the
+// minimum of the skills of its row.
+func yearsOf(st statement, toks *tokens, chs []chain, names func(chain) []string, reason Reason, sec section) []yearsClaim {
+	lower := toks.low
+	required := !hedge.MatchString(lower) && sec != sectionDuties && sec != sectionAbout
+	var out []yearsClaim
+	for _, m := range yearsPattern.FindAllStringSubmatchIndex(lower, -1) {
+		n := parseNumber(lower[m[2]:m[3]])
+		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) {
+			continue
+		}
+		claim := yearsClaim{years: float64(n), required: required, reason: reason}
+		for _, c := range chs {
+			if c.to <= m[0] && strings.Trim(lower[c.to:m[0]], " (:,–-") == "" {
+				claim.skills = names(c)
+			}
+		}
+		if claim.skills == nil {
+			for _, c := range chs {
+				if c.from >= m[1] && len(strings.Fields(lower[m[1]:c.from])) <= 8 && yearsLead.MatchString(lower[m[1]:c.from]) &&
+					!yearsTrail.MatchString(lower[c.to:]) {
+					claim.skills = names(c)
+					break
+				}
+			}
+		}
+		out = append(out, claim)
+	}
+	if st.rowYears != "" && len(chs) > 0 {
+		n, _ := strconv.Atoi(strings.TrimRight(strings.Fields(st.rowYears)[0], "+"))
+		if n > 0 {
+			var skills []string
+			for _, c := range chs {
+				skills = append(skills, names(c)...)
+			}
+			out = append(out, yearsClaim{years: float64(n), skills: skills, required: required, reason: reason})
+		}
+	}
+	return out
+}
+
+// totalYears returns the job's minimum years: the first statement of years
+// that names no skill, or else the largest minimum of a skill.
+func totalYears(claims []yearsClaim) *yearsClaim {
+	var best *yearsClaim
+	for i, c := range claims {
+		if c.skills == nil {
+			return &claims[i]
+		}
+		if best == nil || c.years > best.years {
+			best = &claims[i]
+		}
+	}
+	return best
+}

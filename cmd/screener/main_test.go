@@ -168,8 +168,8 @@ func TestScreenExample(t *testing.T) {
 	whyNot := map[string]string{
 		"Ines Carvalho": "no bachelor degree found",
 		"Dana Kowalski": "missing required Kubernetes; 0.3 years of experience, 4 required",
-		"Farah Haddad":  "missing required Docker; missing required Kubernetes; needs 1 of PostgreSQL, MySQL",
-		"Chen Wei":      "missing required Docker; missing required Kubernetes; needs 1 of Go, Java, Python; needs 1 of PostgreSQL, MySQL",
+		"Farah Haddad":  "missing required Docker; missing required Kubernetes; missing required REST; needs 1 of PostgreSQL, MySQL",
+		"Chen Wei":      "missing required Docker; missing required Kubernetes; missing required REST; needs 1 of Go, Java, Python; needs 1 of PostgreSQL, MySQL",
 		"Alice Moreau":  "",
 	}
 	for name, want := range whyNot {
@@ -232,7 +232,7 @@ func TestScreenExample(t *testing.T) {
 			knockouts = append(knockouts, r[0]+": "+r[1])
 		}
 	}
-	if len(knockouts) != 6 || !slices.Contains(knockouts, "Experience: at least 4 years in all") {
+	if len(knockouts) != 7 || !slices.Contains(knockouts, "Must have: REST") || !slices.Contains(knockouts, "Experience: at least 4 years in all") {
 		t.Errorf("Rules sheet knockouts %q", knockouts)
 	}
 	skills, _ := wb.GetRows("Skills")

@@ -1,8 +1,9 @@
 // Package parsers turns resume files into normalized text.
 //
-// [Extract] reads PDF, DOCX, ODT, RTF, HTML and plain text (UTF-8, UTF-16 with a
-// byte-order mark, Windows-1252), recognising the format from the content, never from
-// the file name ([Detect]). It returns a [Document] with the text and what
+// [Extract] reads PDF, Word (.docx and the 97–2003 .doc), OpenDocument
+// text, RTF, HTML and plain text (UTF-8, UTF-16 with a byte-order mark,
+// Windows-1252), recognising the format from the content, never from the
+// file name ([Detect]). It returns a [Document] with the text and what
 // later steps need to know about it (format, pages, size, SHA-256, header
 // and footer text), or an [*Error] wrapping one of the sentinel errors
 // ([ErrEncrypted], [ErrNoText], [ErrCorrupt], [ErrUnsupported],
@@ -13,11 +14,11 @@
 // which turns bytes into raw text and which callers need not import:
 // parsers/pdf (our positioned-text pass over each page's content stream,
 // with our own decryption, on top of github.com/ledongthuc/pdf's object
-// layer), parsers/docx, parsers/odt, parsers/rtf, parsers/html and
-// parsers/text. Extract picks one with a plain
-// switch and normalizes what it returns ([Normalize]). The typed errors and
-// the limits live in parsers/internal/extract, where the format packages
-// can use them without importing this one; the names here are aliases.
+// layer), parsers/docx, parsers/msdoc (.doc), parsers/odt, parsers/rtf,
+// parsers/html and parsers/text. Extract picks one with a plain switch and
+// normalizes what it returns ([Normalize]). The typed errors and the
+// limits live in parsers/internal/extract, where the format packages can
+// use them without importing this one; the names here are aliases.
 //
 // Every resume is untrusted input. A parser that loops or exhausts memory
 // inside a library cannot be stopped in-process, so package parsers/worker

@@ -14,6 +14,7 @@ import (
 	"github.com/screener/screener/parsers/docx"
 	"github.com/screener/screener/parsers/html"
 	"github.com/screener/screener/parsers/internal/extract"
+	"github.com/screener/screener/parsers/msdoc"
 	"github.com/screener/screener/parsers/odt"
 	"github.com/screener/screener/parsers/pdf"
 	"github.com/screener/screener/parsers/rtf"
@@ -30,6 +31,7 @@ const (
 	HTML Format = "html"
 	ODT  Format = "odt"
 	RTF  Format = "rtf"
+	DOC  Format = "doc"
 	Text Format = "text"
 )
 
@@ -58,8 +60,7 @@ func Detect(head []byte) (Format, error) {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return zipFormat(head)
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return "", &Error{Err: ErrUnsupported, Detail: "OLE compound file (legacy .doc, or a password-protected .docx)",
-			Hint: "save it as .docx or .pdf without a password"}
+		return DOC, nil // an OLE compound file: the parser tells Word from the rest
 	case bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"), []byte("{\\rtf")):
 		return RTF, nil
 	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xFF\xD8\xFF")),
@@ -201,6 +202,8 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 		raw, err = odt.Extract(ctx, r, size, lim)
 	case RTF:
 		raw, err = rtf.Extract(ctx, r, size, lim)
+	case DOC:
+		raw, err = msdoc.Extract(ctx, r, size, lim)
 	case HTML:
 		raw, err = html.Extract(ctx, r, size, lim)
 	case Text:

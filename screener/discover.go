@@ -13,7 +13,7 @@ import (
 // Extensions screener reads. Content decides the format; the extension
 // decides only whether a file in a folder is a candidate at all, so that a
 // folder's stray files are reported as skipped rather than parsed.
-var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true, ".odt": true, ".rtf": true}
+var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true, ".odt": true, ".rtf": true, ".doc": true}
 
 // unreadable are the resume-like file types screener cannot read yet,
 // with what the file is. A type screener learns to read moves to
@@ -21,7 +21,6 @@ var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md
 // such a file is an unsupported error, with a hint, not a skipped file.
 // Other types (spreadsheets, archives, ...) are skipped.
 var unreadable = map[string]string{
-	".doc":   "a Word 97-2003 document",
 	".pages": "an Apple Pages document", ".wps": "a Works document",
 	".jpg": "an image", ".jpeg": "an image", ".png": "an image", ".tif": "an image", ".tiff": "an image",
 	".heic": "an image", ".bmp": "an image", ".gif": "an image", ".webp": "an image",

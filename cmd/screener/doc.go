@@ -29,9 +29,9 @@
 //
 // PATH is any mix of files and folders; folders are walked recursively.
 // Flags may come before or after the paths. Resume-like files screener
-// cannot read yet (.doc, images) are errors with reason unsupported
+// cannot read yet (images) are errors with reason unsupported
 // and a hint; hidden files, Word lock files (~$*) and other files that are
-// not .pdf, .docx, .odt, .rtf, .html, .htm, .txt or .md are listed as skipped.
+// not .pdf, .docx, .doc, .odt, .rtf, .html, .htm, .txt or .md are listed as skipped.
 // The format of a file is read from its content, not its name.
 //
 // The Shortlist has one row per person, best first: rank and name (frozen),
@@ -76,7 +76,7 @@
 // sockets are refused.
 package main
 
-const usage = `screener ranks resumes (PDF, DOCX, ODT, RTF, HTML, text) against a job's requirements.
+const usage = `screener ranks resumes (PDF, DOCX, DOC, ODT, RTF, HTML, text) against a job's requirements.
 
 Usage:
   screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...

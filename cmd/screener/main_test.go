@@ -348,7 +348,7 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(good, []byte("Jo Doe\nSkills: Go, Docker, Kubernetes, PostgreSQL\n"), 0o644)
 	unread := filepath.Join(dir, "unread")
 	os.Mkdir(unread, 0o755)
-	for _, name := range []string{"old-cv.doc", "cv.pages", "photo-cv.jpg", "notes.csv"} {
+	for _, name := range []string{"old-cv.wps", "cv.pages", "photo-cv.jpg", "notes.csv"} {
 		os.WriteFile(filepath.Join(unread, name), []byte("not read"), 0o644)
 	}
 	tests := []struct {
@@ -358,7 +358,7 @@ func TestExitCodes(t *testing.T) {
 		wantStderr string
 	}{
 		{"nothing screened", []string{"screen", "-job", posting, "-out", filepath.Join(dir, "u.xlsx"), unread}, exitNothing,
-			"screener: " + filepath.Join(unread, "old-cv.doc") + ": unsupported format: a Word 97-2003 document (.doc) (hint: save it as PDF or DOCX"},
+			"screener: " + filepath.Join(unread, "old-cv.wps") + ": unsupported format: a Works document (.wps) (hint: save it as PDF or DOCX"},
 		{"negative -top", []string{"screen", "-job", posting, "-top", "-5", good}, exitUsage, "-top must be 0 (all) or more"},
 		{"negative -min-score", []string{"screen", "-job", posting, "-min-score", "-5", good}, exitUsage, "-min-score must be between 0 and 100"},
 		{"-new-since without -state", []string{"screen", "-job", posting, "-new-since", "24h", good}, exitUsage, "need -state"},

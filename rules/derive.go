@@ -126,7 +126,7 @@ func (d *deriver) statement(st statement) {
 		}
 		d.add(c, str, why)
 	}
-	d.years = append(d.years, yearsOf(st, toks, chs, d.names, base, sec)...)
+	d.years = append(d.years, postingYears(st, toks, chs, d.names, base, sec)...)
 	if deg != nil {
 		d.degrees = append(d.degrees, deg)
 	}

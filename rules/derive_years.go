@@ -47,13 +47,13 @@ var yearsLead = regexp.MustCompile(`^\s*(?:of|with|in|writing|using|developing|b
 // not of the skills: "5 years in machine learning or data science roles".
 var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engineering|industry|field|teams?|environments?)\b`)
 
-// yearsOf reads the statements of years in a statement. A number of years
+// postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",
 // "PHP and Laravel, at least 3 years of each") or leading to one ("3+
 // years of Python", "at least five years writing Ruby") is the skills'
 // minimum; any other is the job's. A table row's years cell is the
 // minimum of the skills of its row.
-func yearsOf(st statement, toks *tokens, chs []chain, names func(chain) []string, reason Reason, sec section) []yearsClaim {
+func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []string, reason Reason, sec section) []yearsClaim {
 	lower := toks.low
 	required := !hedge.MatchString(lower) && sec != sectionDuties && sec != sectionAbout
 	var out []yearsClaim

@@ -151,3 +151,34 @@ func TestAuditUsage(t *testing.T) {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
 }
+
+func TestRedactCommand(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "redact", filepath.Join(resumes, "alice.pdf"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, plain, _ := runCLI(t, "extract", filepath.Join(resumes, "alice.pdf"))
+	if code != exitOK {
+		t.Fatal("extract failed")
+	}
+	// Every e-mail, phone and the name in the plain text are gone; the
+	// skills stay.
+	for _, line := range strings.Split(plain, "\n") {
+		if strings.Contains(line, "@") && strings.Contains(stdout, strings.TrimSpace(line)) {
+			t.Errorf("line with an e-mail survived: %q", line)
+		}
+	}
+	for _, gone := range []string{"Alice", "Moreau", "alice.moreau@example.org"} {
+		if strings.Contains(stdout, gone) {
+			t.Errorf("%q survived:\n%s", gone, stdout)
+		}
+	}
+	for _, kept := range []string{"[name]", "[email]", "[phone]", "PostgreSQL", "Kubernetes"} {
+		if !strings.Contains(stdout, kept) {
+			t.Errorf("no %q in:\n%s", kept, stdout)
+		}
+	}
+	if code, _, _ := runCLI(t, "redact"); code != exitUsage {
+		t.Errorf("redact without a file: exit %d", code)
+	}
+}

@@ -12,6 +12,7 @@
 //	screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
 //	screener runs -state FILE
 //	screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)
+//	screener redact FILE                 # the resume's text, without what identifies the candidate
 //	screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json] [-min-share 0.02]
 //	screener version
 //
@@ -84,6 +85,7 @@ Usage:
                                       -explain: each rule's sentence, cue and heading)
   screener rules check RULES.yaml     validate a rule file
   screener extract [-sections] FILE...  show the text screener reads from a resume
+  screener redact FILE                the resume's text without names, contacts, age or gender, for blind review
   screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json]
                                       bias audit figures of a run (see 'screener audit -h')
   screener version

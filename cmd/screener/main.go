@@ -73,6 +73,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdRuns(args[1:], stdout, stderr)
 	case "audit":
 		err = cmdAudit(args[1:], stdout, stderr)
+	case "redact":
+		err = cmdRedact(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "screener", buildVersion())
 	case "help", "-h", "-help", "--help":

@@ -72,7 +72,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	text := strings.Join(resumeTexts(b), "\n")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		tax.Analyze(text, "x.pdf", time.Time{})
+		tax.Analyze(Resume{Text: text}, time.Time{})
 	}
 }
 

@@ -1,56 +1,145 @@
 package rules
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
-	"unicode"
 )
 
-var (
-	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
-	phoneRe = regexp.MustCompile(`\+?\(?\d[\d\s().-]{7,18}\d`)
-	urlRe   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"()]+|\b(?:linkedin\.com/in/|github\.com/|gitlab\.com/)[^\s<>"()]+`)
-	yearRng = regexp.MustCompile(`^\s*(19|20)\d\d\s*[-–]\s*(19|20)\d\d\s*$`)
+// Where a contact value came from, as [Profile] NameSource, EmailSource and
+// PhoneSource say. When the value is empty, the source says why:
+// [SourceNotFound], or "rejected: " and the reason the best line was not
+// taken (a heading, a job title, a skill, a place, a sentence…).
+const (
+	SourceLargestText  = "largest text"  // name: the largest type near the top of the first page (PDF) or the title (DOCX)
+	SourceHeader       = "header"        // one of the first lines of the text
+	SourcePageHeader   = "page header"   // a page header of the document (DOCX)
+	SourceLabel        = "label"         // a labelled line: "Name: …", "Phone: …"
+	SourceMatchesEmail = "matches email" // name: a line further down whose words are in the e-mail address
+	SourceBody         = "body"          // further down the text
+	SourceContactLine  = "contact line"  // phone: a line that also holds an e-mail address or a link
+	SourceEmail        = "email"         // name: made from the e-mail address ("john.doe@…"), a guess
+	sourceWrapped      = "wrapped"       // e-mail: joined from two lines of a narrow column
+	sourceObfuscated   = "obfuscated"    // e-mail: "jane [at] example [dot] com"
+	SourceNotFound     = "not found"
 )
 
-func findPhone(lines []string) string {
-	for _, l := range lines {
-		if digits(l) < 9 {
-			continue // cheap filter: a phone number has at least nine digits
-		}
-		if p := phoneIn(l); p != "" {
-			return p
-		}
-	}
-	return ""
+// Contact fields named in [Profile] Uncertain.
+const (
+	FieldName  = "name"
+	FieldEmail = "email"
+	FieldPhone = "phone"
+)
+
+// headerLines is how far the header zone reaches for e-mail addresses and
+// phone numbers: a value in the first lines is the candidate's own; one
+// further down may be a referee's or an employer's, and is taken only when
+// the top has none.
+const headerLines = 15
+
+// Contacts are a resume's contact details and where each came from.
+type contacts struct {
+	name, email, phone                   string
+	nameSource, emailSource, phoneSource string
+	uncertain                            []string
+	links                                []string
 }
 
-func digits(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) {
-			n++
-		}
-	}
-	return n
-}
-
-func phoneIn(text string) string {
-	for _, m := range phoneRe.FindAllString(text, 20) {
-		digits := 0
-		for _, r := range m {
-			if unicode.IsDigit(r) {
-				digits++
+// findContacts reads the contact details of a resume.
+func (t *Taxonomy) findContacts(r Resume, lines []string) contacts {
+	var c contacts
+	emails := findEmails(lines)
+	if len(emails) > 0 {
+		// The first address in reading order: the header's, or a sidebar's.
+		e := emails[0]
+		c.email, c.emailSource = e.addr, e.source
+		if e.source == "" {
+			c.emailSource = SourceBody
+			if e.line < headerLines {
+				c.emailSource = SourceHeader
 			}
 		}
-		if digits < 9 || digits > 15 || yearRng.MatchString(m) || strings.Count(m, ".") >= 2 && !strings.Contains(m, " ") {
-			continue // too short or long, a year range, or a version/date like 2019.09.01
-		}
-		return strings.TrimSpace(m)
+	} else {
+		c.emailSource = SourceNotFound
 	}
-	return ""
+
+	phones := findPhones(lines, r.Region)
+	if p, ok := pickPhone(phones, lines); ok {
+		c.phone = p.number
+		switch {
+		case p.labelled:
+			c.phoneSource = SourceLabel
+		case p.line < headerLines:
+			c.phoneSource = SourceHeader
+		case isContactLine(lines[p.line]):
+			c.phoneSource = SourceContactLine
+		default:
+			c.phoneSource = SourceBody
+		}
+		if p.uncertain {
+			c.uncertain = append(c.uncertain, FieldPhone)
+		}
+	} else {
+		c.phoneSource = SourceNotFound
+	}
+
+	f := &nameFinder{tax: t}
+	if c.email != "" {
+		f.emailLocal, _, _ = strings.Cut(strings.ToLower(c.email), "@")
+	}
+	if r.PageHeader != "" {
+		f.pageHeader = map[string]bool{}
+		for _, l := range strings.Split(r.PageHeader, "\n") {
+			f.pageHeader[strings.TrimSpace(l)] = true
+		}
+	}
+	n := f.find(lines, r.Title)
+	c.name, c.nameSource = n.name, n.source
+	if n.uncertain {
+		c.uncertain = append([]string{FieldName}, c.uncertain...)
+	}
+	c.links = findLinks(lines)
+	return c
 }
+
+// pickPhone takes the first labelled number of the header zone, else its
+// first number, else the first labelled number or the first on a contact
+// line anywhere (a sidebar printed after the body), else the first number
+// with the shape of one, marked uncertain.
+func pickPhone(hits []phoneHit, lines []string) (phoneHit, bool) {
+	var firstTop, labelled, contact, other *phoneHit
+	for i := range hits {
+		h := &hits[i]
+		switch {
+		case h.line < headerLines && h.labelled:
+			return *h, true
+		case h.line < headerLines && firstTop == nil:
+			firstTop = h
+		case h.labelled && labelled == nil:
+			labelled = h
+		case isContactLine(lines[h.line]) && contact == nil:
+			contact = h
+		case other == nil:
+			other = h
+		}
+	}
+	for _, h := range []*phoneHit{firstTop, labelled, contact} {
+		if h != nil {
+			return *h, true
+		}
+	}
+	if other != nil {
+		other.uncertain = true
+		return *other, true
+	}
+	return phoneHit{}, false
+}
+
+// isContactLine reports whether a line holds an e-mail address or a link.
+func isContactLine(l string) bool {
+	return strings.Contains(l, "@") || strings.Contains(l, "://") || strings.Contains(l, "www.")
+}
+
+var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"()]+|\b(?:linkedin\.com/in/|github\.com/|gitlab\.com/)[^\s<>"()]+`)
 
 func findLinks(lines []string) []string {
 	seen := map[string]bool{}
@@ -77,78 +166,3 @@ func appendLinks(links []string, seen map[string]bool, text string) []string {
 	}
 	return links
 }
-
-// guessName takes the first of the top lines that looks like a person's
-// name (two to four capitalised words, no digits), else the file name.
-func guessName(lines []string, fileName string) string {
-	checked := 0
-	for _, l := range lines {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if checked++; checked > 6 {
-			break
-		}
-		if n := asName(l); n != "" {
-			return n
-		}
-	}
-	base := strings.TrimSuffix(filepath.Base(fileName), filepath.Ext(fileName))
-	words := strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == '-' || r == ' ' || r == '.' })
-	var keep []string
-	for _, w := range words {
-		switch strings.ToLower(w) {
-		case "resume", "cv", "final", "updated", "new", "copy", "lebenslauf":
-			continue
-		}
-		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			continue
-		}
-		keep = append(keep, titleCase(w))
-	}
-	return strings.Join(keep, " ")
-}
-
-func asName(l string) string {
-	if _, isHeading := headingOf(l); isHeading {
-		return ""
-	}
-	words := strings.Fields(strings.Trim(l, "#*_ "))
-	if len(words) < 2 || len(words) > 4 {
-		return ""
-	}
-	for _, w := range words {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
-			return ""
-		}
-		for _, c := range r {
-			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '.' {
-				return ""
-			}
-		}
-	}
-	switch strings.ToLower(words[0]) {
-	case "curriculum", "resume", "résumé", "personal", "contact":
-		return ""
-	}
-	for i, w := range words {
-		if strings.ToUpper(w) == w && len(w) > 2 {
-			words[i] = titleCase(w)
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-func titleCase(w string) string {
-	r := []rune(strings.ToLower(w))
-	if len(r) > 0 {
-		r[0] = unicode.ToUpper(r[0])
-	}
-	return string(r)
-}
-
-// degreeRe finds degree mentions; the group that matched names the level.
-// Spelled-out forms ignore case; abbreviations must be capitals ("BS", "MS",
-// "BE", "BA"), or "be" and "ms" in ordinary prose would count.

@@ -6,6 +6,9 @@ import (
 	"strings"
 )
 
+// degreeRe finds degree mentions; the group that matched names the level.
+// Spelled-out forms ignore case; abbreviations must be capitals ("BS", "MS",
+// "BE", "BA"), or "be" and "ms" in ordinary prose would count.
 var degreeRe = regexp.MustCompile(`(?P<phd>(?i:\b(?:ph\.?\s?d\.?|doctorate|doctor of philosophy|doctoral)\b))` +
 	`|(?P<master>(?i:\b(?:master'?s?|m\.?\s?sc\.?|m\.?\s?eng\.?|m\.?\s?tech|mba|mca)\b)|\bM\.?S\.?\b|\bM\.A\.)` +
 	`|(?P<bachelor>(?i:\b(?:bachelor'?s?|b\.?\s?sc\.?|b\.?\s?eng\.?|b\.?\s?tech|bca|undergraduate degree)\b)|\bB\.?S\.?\b|\bB\.?E\.?\b|\bB\.A\.|\bBA\b)`)

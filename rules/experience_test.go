@@ -91,7 +91,7 @@ func TestYears(t *testing.T) {
 	}
 	tax := DefaultTaxonomy()
 	for _, tt := range tests {
-		got := tax.Analyze(tt.text, "", asOf).YearsExperience
+		got := tax.Analyze(Resume{Text: tt.text}, asOf).YearsExperience
 		if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
 			t.Errorf("%s: years %v, want %v", tt.name, deref(got), deref(tt.want))
 		}
@@ -128,7 +128,7 @@ Developer, Beta, 2016 – 2018
 Projects
 Rust game engine, 2020 – 2024
 `
-	p := DefaultTaxonomy().Analyze(text, "", asOf)
+	p := DefaultTaxonomy().Analyze(Resume{Text: text}, asOf)
 	want := map[string]struct {
 		months   float64
 		lastUsed int

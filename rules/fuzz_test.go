@@ -19,7 +19,7 @@ func FuzzMatch(f *testing.F) {
 	f.Add("Skills: C#, C++, .NET, Node.js, CI/CD, Objective-C (PostgreSQL) Java/Spring R&D")
 	tax := DefaultTaxonomy()
 	f.Fuzz(func(t *testing.T, text string) {
-		p := tax.Analyze(text, "x.pdf", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+		p := tax.Analyze(Resume{Text: text}, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 		for i, s := range p.Skills {
 			if s.Count < 1 {
 				t.Errorf("%s counted %d times", s.Skill, s.Count)

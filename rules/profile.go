@@ -31,11 +31,26 @@ type Degree struct {
 
 // Profile is what a resume says about its candidate, as far as screening
 // needs: skills with evidence, contact details, degrees and experience.
+//
+// Each contact value is found with evidence or left empty: NameSource,
+// EmailSource and PhoneSource say where the value came from (the Source
+// constants: "header", "largest text", "label", "email"…) or, when it is
+// empty, why ("not found", "rejected: heading"…). Uncertain lists the
+// contact fields (FieldName, FieldEmail, FieldPhone) whose value is a weak
+// guess a recruiter should check.
 type Profile struct {
-	Name  string   `json:"name"`
-	Email string   `json:"email,omitempty"`
-	Phone string   `json:"phone,omitempty"`
-	Links []string `json:"links,omitempty"`
+	Name        string   `json:"name"`
+	NameSource  string   `json:"name_source"`
+	Email       string   `json:"email,omitempty"`
+	EmailSource string   `json:"email_source"`
+	Phone       string   `json:"phone,omitempty"`
+	PhoneSource string   `json:"phone_source"`
+	Uncertain   []string `json:"uncertain,omitempty"`
+	Links       []string `json:"links,omitempty"`
+	// NotResume is set when the document is not a resume: what it is
+	// instead ("cover letter", "reference letter", "job posting") and the
+	// evidence.
+	NotResume *NotResume `json:"not_resume,omitempty"`
 	// YearsExperience is the length of the dated roles, overlaps merged;
 	// nil when the resume has no dated role (unknown, not zero).
 	YearsExperience *float64 `json:"years_experience"`
@@ -57,17 +72,39 @@ func (p *Profile) find(skill string) (Found, bool) {
 	return Found{}, false
 }
 
-// Analyze reads a resume's text. fileName (base name) is the fallback for
-// the candidate's name; asOf is the date "Present" stands for.
-func (t *Taxonomy) Analyze(text, fileName string, asOf time.Time) *Profile {
+// Resume is what [Taxonomy.Analyze] reads: a resume's text and what its
+// parser knew beyond the text. Only Text is required.
+type Resume struct {
+	Text string
+	// Title holds the lines the parser saw as the document's title: on a
+	// PDF's first page, the largest text near the top; in a DOCX, a
+	// Title-styled or the largest first paragraph. The best evidence of the
+	// candidate's name; empty when the parser could not tell.
+	Title []string
+	// PageHeader is the part of Text that came from page headers and
+	// footers (DOCX), where a name is set apart from the body.
+	PageHeader string
+	// Region is the ISO 3166 code ("GB", "US") of the country whose phone
+	// numbers may be written without a country code. Numbers are then
+	// checked and written in international format ("+44 20 7946 0018");
+	// empty means unknown: a number without "+" is kept as written.
+	Region string
+}
+
+// Analyze reads a resume; asOf is the date "Present" stands for. A name is
+// never made up: it comes from the resume's text (or its parser's title)
+// with its source, or is left empty with the reason.
+func (t *Taxonomy) Analyze(r Resume, asOf time.Time) *Profile {
+	text := r.Text
 	lines := strings.Split(text, "\n")
 	sections := sectionsOf(lines)
 	roles := findRoles(lines, sections, asOf)
 	p := &Profile{Skills: t.findSkills(text, lines, sections, roles)}
-	p.Name = guessName(lines, fileName)
-	p.Email = emailRe.FindString(text)
-	p.Phone = findPhone(lines)
-	p.Links = findLinks(lines)
+	r.Region = strings.ToUpper(r.Region)
+	c := t.findContacts(r, lines)
+	p.Name, p.Email, p.Phone, p.Links = c.name, c.email, c.phone, c.links
+	p.NameSource, p.EmailSource, p.PhoneSource, p.Uncertain = c.nameSource, c.emailSource, c.phoneSource, c.uncertain
+	p.NotResume = classify(lines, sections)
 	p.YearsExperience = yearsOf(roles)
 	p.Degrees = findDegrees(lines, sections)
 	return p

@@ -184,7 +184,7 @@ func TestSetCarriesTaxonomy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := tax.Analyze("Skills: Temporal workflows", "r.txt", time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	p := tax.Analyze(Resume{Text: "Skills: Temporal workflows"}, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
 	if r := set.Score(p); r.Score != 100 || !r.Qualified {
 		t.Errorf("score %v qualified %v: the set's own skill was not matched", r.Score, r.Qualified)
 	}

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sort"
 	"time"
 )
@@ -62,6 +61,7 @@ type fileWorker struct {
 	tax       *rules.Taxonomy
 	set       *rules.Set
 	asOf      time.Time
+	region    string
 	store     Store
 	rulesHash string
 	newSince  time.Time
@@ -167,17 +167,38 @@ func (w *fileWorker) screenFresh(ctx context.Context, path string) (rec Record, 
 }
 
 func (w *fileWorker) score(path string, doc *parsers.Document) Record {
-	p := w.tax.Analyze(doc.Text, filepath.Base(path), w.asOf)
-	res := w.set.Score(p)
+	p := w.tax.Analyze(rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter, Region: w.region}, w.asOf)
 	rec := Record{
 		File: path, SHA256: doc.SHA256, Status: StatusOK, Format: string(doc.Format), Pages: doc.Pages, Bytes: doc.Bytes,
-		Score: res.Score, Qualified: res.Qualified, Knockouts: res.Knockouts,
 		Name: p.Name, Email: p.Email, Phone: p.Phone, Links: p.Links, YearsExperience: p.YearsExperience, Degrees: p.Degrees,
-		Matched: res.Matched, Missing: res.Missing, MatchedPreferred: res.MatchedPreferred,
-		SkillsFound: p.Skills, Breakdown: res.Breakdown,
+		NameSource: p.NameSource, EmailSource: p.EmailSource, PhoneSource: p.PhoneSource, Uncertain: p.Uncertain,
+		SkillsFound: p.Skills,
 	}
+	if p.NotResume != nil {
+		// Not ranked: a letter's "name" is its addressee, and a posting
+		// matches its own requirements. Its contact details stay, to tie a
+		// cover letter to its sender's resume.
+		rec.Status, rec.Error = StatusSkipped, ReasonNotResume
+		rec.Message = fmt.Sprintf("not a resume: looks like a %s (%s) (hint: %s)", p.NotResume.Kind, p.NotResume.Evidence, notResumeHint(p.NotResume.Kind))
+		rec.SkillsFound = nil
+		return rec
+	}
+	res := w.set.Score(p)
+	rec.Score, rec.Qualified, rec.Knockouts = res.Score, res.Qualified, res.Knockouts
+	rec.Matched, rec.Missing, rec.MatchedPreferred, rec.Breakdown = res.Matched, res.Missing, res.MatchedPreferred, res.Breakdown
 	if doc.Truncated {
 		rec.Message = "text truncated at the size limit"
 	}
 	return rec
+}
+
+// notResumeHint says what to do with a document that is not a resume.
+func notResumeHint(kind string) string {
+	switch kind {
+	case rules.KindJobPosting:
+		return "a posting is read with -job, not screened as a candidate"
+	case rules.KindReferenceLetter:
+		return "keep it with the candidate's resume; it is not scored"
+	}
+	return "screen the candidate's resume; a resume that opens with a letter is screened when it has its own sections"
 }

@@ -21,6 +21,10 @@ type Options struct {
 	Limits  parsers.Limits
 	// AsOf is the date "Present" means in experience ranges; zero means now.
 	AsOf time.Time
+	// Region is the ISO 3166 code of the country whose phone numbers may
+	// be written without a country code (see rules.Resume); "" means
+	// unknown: such numbers are kept as written.
+	Region string
 	// Logger receives one line per failed file; nil means silent.
 	Logger *slog.Logger
 	// Progress, if set, is called after each file from a single goroutine.

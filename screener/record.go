@@ -23,12 +23,17 @@ const (
 	statusGone Status = "gone"
 )
 
+// ReasonNotResume is the reason code of a document that is not a resume
+// (a cover letter, a reference letter, a job posting): it is listed with
+// status skipped, the evidence and a hint, and not ranked.
+const ReasonNotResume = "not_resume"
+
 // Record is the outcome for one input file: a scored candidate, or why not.
 type Record struct {
 	File        string `json:"file"`
 	SHA256      string `json:"sha256,omitempty"`
 	Status      Status `json:"status"`
-	Error       string `json:"error,omitempty"`   // reason code, see parsers.Code; "duplicate", "skipped"
+	Error       string `json:"error,omitempty"`   // reason code, see parsers.Code; "duplicate", "skipped", ReasonNotResume
 	Message     string `json:"message,omitempty"` // human-readable reason
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 	// SamePersonAs is, for status same_person, the file of the candidate's
@@ -40,8 +45,12 @@ type Record struct {
 	Qualified        bool           `json:"qualified"`
 	Knockouts        []string       `json:"knockouts,omitempty"`
 	Name             string         `json:"name,omitempty"`
+	NameSource       string         `json:"name_source,omitempty"` // where Name came from, or why it is empty (see rules.Profile)
 	Email            string         `json:"email,omitempty"`
+	EmailSource      string         `json:"email_source,omitempty"`
 	Phone            string         `json:"phone,omitempty"`
+	PhoneSource      string         `json:"phone_source,omitempty"`
+	Uncertain        []string       `json:"uncertain,omitempty"` // contact fields whose value is a guess: "name", "email", "phone"
 	Links            []string       `json:"links,omitempty"`
 	YearsExperience  *float64       `json:"years_experience"` // nil: no dated role found
 	Degrees          []rules.Degree `json:"degrees,omitempty"`

@@ -52,8 +52,11 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 		log = slog.New(slog.DiscardHandler)
 	}
 	rep := &Report{Started: time.Now(), RuleHash: opts.Rules.Hash(), Incremental: opts.Store != nil, NewSince: opts.NewSince}
-	w := &fileWorker{extract: extract, tax: tax, set: opts.Rules, asOf: asOf, store: opts.Store, rulesHash: rep.RuleHash,
+	w := &fileWorker{extract: extract, tax: tax, set: opts.Rules, asOf: asOf, region: opts.Region, store: opts.Store, rulesHash: rep.RuleHash,
 		newSince: opts.NewSince, log: log}
+	if opts.Region != "" {
+		w.rulesHash += "+" + opts.Region // stored results depend on the region too
+	}
 	records := make([]Record, len(files))
 	var (
 		mu       sync.Mutex

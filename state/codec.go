@@ -16,11 +16,23 @@ import (
 // state files). A field added to screener.Record must be added here too;
 // TestCodecRoundTrip fills every field by reflection and fails otherwise.
 // Version 2 added a breakdown line's knockout flag; version 3 per-skill
-// months and last year used, and an unknown years of experience. Older
-// versions are still read.
-const codecVersion = 3
+// months and last year used, and an unknown years of experience; version 4
+// the contact fields' sources and Uncertain. Older versions are still read.
+const codecVersion = 4
+
+// contactsVersion is the first version whose contact details were found
+// with evidence: an older result may hold a name made from a file name, so
+// [staleRecord] has it scored again.
+const contactsVersion = 4
 
 var errShort = errors.New("stored result truncated")
+
+// staleRecord reports whether a stored result was written before
+// contactsVersion (or as JSON, earlier still) and should be scored again
+// from the stored text, or the file read again, rather than reused.
+func staleRecord(b string) bool {
+	return len(b) > 0 && (b[0] < contactsVersion || b[0] == '{')
+}
 
 type encoder struct{ b []byte }
 
@@ -174,6 +186,10 @@ func encodeRecord(r screener.Record) []byte {
 		e.str(l.Detail)
 		e.bool(l.Knockout)
 	}
+	for _, s := range []string{r.NameSource, r.EmailSource, r.PhoneSource} {
+		e.str(s)
+	}
+	e.strs(r.Uncertain)
 	return e.b
 }
 
@@ -243,6 +259,12 @@ func decodeRecord(b string) (screener.Record, error) {
 				l.Knockout = d.bool()
 			}
 		}
+	}
+	if version >= 4 {
+		for _, p := range []*string{&r.NameSource, &r.EmailSource, &r.PhoneSource} {
+			*p = d.str()
+		}
+		r.Uncertain = d.strs()
 	}
 	if d.err == nil && len(d.s) != 0 {
 		d.err = errors.New("stored result has trailing bytes")

@@ -123,3 +123,17 @@ func TestCodecOldVersions(t *testing.T) {
 		t.Error("a future version was read")
 	}
 }
+
+// TestCodecStale checks which stored results are scored again: those
+// written before the contact details had sources (a name then could come
+// from the file name), not current ones.
+func TestCodecStale(t *testing.T) {
+	cur := encodeRecord(screener.Record{Name: "Chris Oh", NameSource: "header"})
+	if staleRecord(string(cur)) {
+		t.Error("a current record is stale")
+	}
+	old := append([]byte{contactsVersion - 1}, cur[1:]...)
+	if !staleRecord(string(old)) || !staleRecord(`{"name":"Tigerjelly Gdocs"}`) {
+		t.Error("an earlier version is not stale")
+	}
+}

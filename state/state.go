@@ -17,7 +17,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -364,18 +363,16 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: r.code.String, Message: r.msg.String}
 		return c, nil
 	}
-	if r.rec.Valid {
+	if r.rec.Valid && !staleRecord(r.rec.String) {
 		rec, err := decodeRecord(r.rec.String)
-		if strings.HasPrefix(r.rec.String, "{") {
-			rec, err = screener.Record{}, json.Unmarshal([]byte(r.rec.String), &rec) // written by an earlier version
-		}
 		if err != nil {
 			return c, fmt.Errorf("stored result of %s: %w", sha, err)
 		}
 		c.Record = &rec
 		return c, nil
 	}
-	// No result for these rules: the stored text, if kept, is re-scored.
+	// No result for these rules, or a stale one: the stored text, if kept,
+	// is re-scored.
 	var (
 		format, text, hf sql.NullString
 		pages, size      sql.NullInt64

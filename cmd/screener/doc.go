@@ -4,7 +4,7 @@
 // Usage:
 //
 //	screener screen (-job POSTING | -rules RULES.yaml) [-out shortlist.xlsx] [-jsonl FILE|-] [-csv FILE|-]
-//	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-link-base URL] [-quiet] PATH...
+//	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-link-base URL] [-region GB] [-quiet] PATH...
 //	screener rules derive [-explain] POSTING  # rules as YAML on stdout, to review and edit;
 //	                                   # -explain says above them why each rule is what it is
 //	screener rules check RULES.yaml    # validate a rule file
@@ -53,6 +53,16 @@
 //
 // On a terminal, progress is one line at the bottom; a file that cannot be
 // read is reported above it as "screener: FILE: reason: detail (hint: …)".
+//
+// Contact details are read from the resume only, never from its file name.
+// Each of name, email and phone comes with its source in JSON Lines
+// (name_source: "header", "largest text", "label", "email"…) or, when empty,
+// the reason ("not found", "rejected: heading"); "uncertain" lists the
+// values that are guesses. -region GB makes phone numbers written without a
+// country code British (and every number is then written +44 …); without
+// it they are kept as written. A cover letter, reference letter or job
+// posting is not ranked: it is listed as skipped with the reason
+// not_resume, the words that decided and a hint.
 //
 // Each file is extracted in an isolated worker process with a time limit
 // (-timeout) and a memory limit (-max-memory); a file that breaks either is

@@ -374,6 +374,7 @@ func TestExitCodes(t *testing.T) {
 		{"missing folder", []string{"screen", "-job", posting, "-out", filepath.Join(dir, "o.xlsx"), filepath.Join(dir, "nope")}, exitFailure, "no such file"},
 		{"all good", []string{"screen", "-job", posting, "-quiet", "-out", filepath.Join(dir, "o.xlsx"), good}, exitOK, ""},
 		{"rules check bad", []string{"rules", "check", bad}, exitUsage, "did you mean"},
+		{"unknown region", []string{"screen", "-job", posting, "-region", "XY", "-out", filepath.Join(dir, "o.xlsx"), good}, exitUsage, `-region: unknown country code "XY"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -385,6 +386,43 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("stderr %q does not contain %q", stderr, tt.wantStderr)
 			}
 		})
+	}
+}
+
+// TestContactsAndLetters screens a folder with a resume and a cover letter:
+// the letter is listed as not_resume, not ranked; -region writes the
+// resume's national phone number in international form; every contact
+// field says where it came from.
+func TestContactsAndLetters(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "priya.txt"), []byte("PRIYA RAMAN\n020 7946 0018 · priya.raman@example.org\n\nExperience\nEngineer, Acme, 2019 - 2024\nSkills: Go, Docker, Kubernetes, PostgreSQL\n"), 0o644)
+	letter, err := os.ReadFile("../../rules/testdata/notresume/cover-letter.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "priya-letter.txt"), letter, 0o644)
+	code, out, stderr := runCLI(t, "screen", "-job", posting, "-region", "gb", "-quiet", "-out", "", "-jsonl", "-", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	recs := map[string]map[string]any{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r map[string]any
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		recs[filepath.Base(r["file"].(string))] = r
+	}
+	r := recs["priya.txt"]
+	for k, want := range map[string]any{"status": "ok", "name": "Priya Raman", "name_source": "header", "phone": "+44 20 7946 0018",
+		"phone_source": "header", "email": "priya.raman@example.org", "email_source": "header"} {
+		if r[k] != want {
+			t.Errorf("resume %s = %v, want %v", k, r[k], want)
+		}
+	}
+	l := recs["priya-letter.txt"]
+	if l["status"] != "skipped" || l["error"] != "not_resume" || !strings.Contains(l["message"].(string), "cover letter") || l["rank"] != nil {
+		t.Errorf("cover letter: %v", l)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +28,7 @@ type screenFlags struct {
 	timeout                         time.Duration
 	maxSize, memory                 byteSize
 	quiet, inProcess, verbose       bool
-	logFormat, asOf                 string
+	logFormat, asOf, region         string
 	statePath                       string
 	storeText                       bool
 	retain                          days
@@ -54,6 +55,7 @@ func (f *screenFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.inProcess, "in-process", false, "extract in this process instead of isolated workers (faster; a hostile file can hang the run)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "diagnostics format on stderr: text or json")
 	fs.StringVar(&f.asOf, "as-of", "", "date that 'Present' means in experience ranges, YYYY-MM-DD (default: today)")
+	fs.StringVar(&f.region, "region", "", "`country` (ISO code, e.g. GB) of phone numbers written without +code; they are then written +44 … (default: none, kept as written)")
 	fs.StringVar(&f.statePath, "state", "", "SQLite state `FILE`: remember files between runs and screen only new or changed ones")
 	fs.BoolVar(&f.storeText, "store-text", true, "with -state, keep extracted text so changed rules re-score without re-reading files (false: keep only its hash)")
 	fs.Var(&f.linkBase, "link-base", "link CVs under this `URL`, where the screened folders are published (default: relative to the workbook's folder)")
@@ -84,6 +86,9 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 		if _, err := time.Parse("2006-01-02", f.asOf); err != nil {
 			return usageError{cmd + ": -as-of: want YYYY-MM-DD"}
 		}
+	}
+	if f.region != "" && !rules.KnownRegion(f.region) {
+		return usageError{cmd + ": -region: unknown country code " + strconv.Quote(f.region) + " (want an ISO 3166 code such as GB, US, IN)"}
 	}
 	return nil
 }
@@ -132,7 +137,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 	if f.asOf != "" {
 		asOf, _ = time.Parse("2006-01-02", f.asOf)
 	}
-	s.opts = screener.Options{Rules: set, Workers: f.workers, Limits: limits, AsOf: asOf, Logger: s.log}
+	s.opts = screener.Options{Rules: set, Workers: f.workers, Limits: limits, AsOf: asOf, Region: f.region, Logger: s.log}
 	if f.inProcess {
 		s.opts.Extract = func(ctx context.Context, p string) (*parsers.Document, error) {
 			ctx, cancel := context.WithTimeout(ctx, f.timeout)

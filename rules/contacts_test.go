@@ -1,0 +1,232 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func analyze(tb testing.TB, r Resume) *Profile {
+	tb.Helper()
+	return DefaultTaxonomy().Analyze(r, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		title     []string // the parser's largest text
+		want      string
+		source    string
+		uncertain bool
+	}{
+		{"all capitals in title case", "CHRIS OH\n206.403.7494 | chris.oh@example.com", nil, "Chris Oh", SourceHeader, false},
+		{"name then contacts on one line", "CHRIS OH 206.403.7494 5tigerjelly@example.com github.com/x", nil, "Chris Oh", SourceHeader, false},
+		{"name then a label on one line", "Sourabh Bajaj Email: sourabh@example.com\nMobile: +1-123-456-7890", nil, "Sourabh Bajaj", SourceHeader, false},
+		{"letter-spaced", "J O H N   D O E\njohn@example.com", nil, "John Doe", SourceHeader, false},
+		{"letter-spaced heading skipped", "C O N T A C T\nAnna Berg\nanna@example.com", nil, "Anna Berg", SourceHeader, false},
+		{"particles", "Ludwig van Beethoven\nludwig@example.com", nil, "Ludwig van Beethoven", SourceHeader, false},
+		{"particles de la", "María José de la Cruz\nmj@example.com", nil, "María José de la Cruz", SourceHeader, false},
+		{"glued words split", "ArashEslami\nTehran, Iran", nil, "Arash Eslami", SourceHeader, false},
+		{"initial glued to a name", "RESUME\nP.Nithya,\nEMAIL ID:nithyapukal@example.com", nil, "P. Nithya", SourceHeader, false},
+		{"job title skipped", "Senior Software Engineer\nJane Roe\njane@example.com", nil, "Jane Roe", SourceHeader, false},
+		{"place skipped", "Seattle, WA\nJane Roe", nil, "Jane Roe", SourceHeader, false},
+		{"tagline is a sentence", "Lebenslauf\nNetzwerksüchtiger Katzenliebhaber.\nNerdig im Bereich Monitoring und Linux.", nil, "", "rejected: sentence", false},
+		{"field is not a name", "PROFILE\nComputer Science\nStudent.", nil, "", "rejected: skill", false},
+		{"organisation is not a name", "Company Recruitment Team\nGoogle Inc.", nil, "", "rejected: organization", false},
+		{"salutation is not a name", "Respected Sir/Madam\nA very good morning, I am writing to you.", nil, "", "rejected: heading", false},
+		{"heading only", "Curriculum Vitae\nExperience\nEngineer at Acme", nil, "", "rejected: heading", false},
+		{"label in French, given name first", "ETAT CIVIL\nPrénom : Aminata\nNom : DJIGO\nTel : 770359124", nil, "Aminata Djigo", SourceLabel, false},
+		{"label in Chinese", "个人简历\n基本资料\n姓名：邓书珊\n电话：15805173350", nil, "邓书珊", SourceLabel, false},
+		{"Chinese name", "178-1685-3813 602098611@qq.com\n王辉煌\n求职意向：web 前端工程师", nil, "王辉煌", SourceHeader, false},
+		{"Chinese name letter-spaced", "朱 威\n18627012881 | zhuwei@example.com", nil, "朱威", SourceHeader, false},
+		{"Chinese heading is not a name", "教育背景\n毕业论文\n专业技能", nil, "", "rejected: heading", false},
+		{"Japanese name", "山田 太郎\nyamada@example.jp", nil, "山田 太郎", SourceHeader, false},
+		{"Korean name", "김민수\nminsu@example.kr", nil, "김민수", SourceHeader, false},
+		{"Arabic name", "محمد أحمد\nmohammed@example.com", nil, "محمد أحمد", SourceHeader, false},
+		{"Cyrillic name", "Александр Бутылкин\nСтажер, разработчик С++", nil, "Александр Бутылкин", SourceHeader, false},
+		{"job title beside the name confirmed by the address", "Alistair M Senior\nalistair.senior@example.edu", nil, "Alistair M Senior", SourceHeader, false},
+		{"sidebar first, name matches the address", "PROFILE\nComputer Science\nStudent.\nCONTACT ME\n+7448693853\nadaikkalam1401@example.com\nEducation\nBharathidasan University\nAdaikkalam\nStudent", nil, "Adaikkalam", SourceMatchesEmail, false},
+		{"one word is a guess", "ANDERSON\nDevOps Site Reliability Engineer\ninfo@example.com", nil, "Anderson", SourceHeader, true},
+		{"largest text wins", "Objective\nTo build things.\n", []string{"Grace Hopper"}, "Grace Hopper", SourceLargestText, false},
+		{"largest text that is a title is skipped", "Grace Hopper\n", []string{"Senior Engineer"}, "Grace Hopper", SourceHeader, false},
+		{"from the address, as a guess", "Objective\nTo build reliable things for people.\nContact: john.doe@example.com", nil, "John Doe", SourceEmail, true},
+		{"nothing to go on", "", nil, "", SourceNotFound, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := analyze(t, Resume{Text: tt.text, Title: tt.title})
+			unc := slices.Contains(p.Uncertain, FieldName)
+			if p.Name != tt.want || p.NameSource != tt.source || unc != tt.uncertain {
+				t.Errorf("name %q (%s, uncertain %v), want %q (%s, uncertain %v)", p.Name, p.NameSource, unc, tt.want, tt.source, tt.uncertain)
+			}
+		})
+	}
+}
+
+// TestNameNotFromFileName guards against a name made of anything but the
+// resume: Analyze has no file name to use, and an empty text has no name.
+func TestNameNotFromFileName(t *testing.T) {
+	p := analyze(t, Resume{Text: "Experience\nEngineer, Acme, 2019 - 2022\n"})
+	if p.Name != "" || p.NameSource == "" {
+		t.Errorf("name %q (%s), want empty with a reason", p.Name, p.NameSource)
+	}
+}
+
+func TestPageHeaderName(t *testing.T) {
+	p := analyze(t, Resume{Text: "Mickey Mouse\nPage 2 of 3\n\nSolutions Architect\n", PageHeader: "Mickey Mouse\nPage 2 of 3"})
+	if p.Name != "Mickey Mouse" || p.NameSource != SourcePageHeader {
+		t.Errorf("name %q (%s)", p.Name, p.NameSource)
+	}
+}
+
+func TestPhones(t *testing.T) {
+	tests := []struct {
+		name, text, region string
+		want               string
+		uncertain          bool
+	}{
+		{"dotted", "Jane Roe\n607.379.5733 | jane@example.com", "", "607.379.5733", false},
+		{"dotted, region known", "Jane Roe\n607.379.5733 | jane@example.com", "US", "+1 607-379-5733", false},
+		{"digit of the next address not glued on", "CHRIS 206.403.7494 5tigerjelly@example.com", "", "206.403.7494", false},
+		{"parenthesised country code", "Omkar Pathak\n(+91) 8087996634 | omkar@example.com", "", "+91 80879 96634", false},
+		{"tel: link", "tel:(+82) 10-9030-1843 | mailto:claud@example.com", "", "+82 10-9030-1843", false},
+		{"not from an address", "周靖\n邮箱: 610948097@qq.com\n", "", "", false},
+		{"not from an address, the phone after it", "周靖\n邮箱: 610948097@qq.com\n电话: 13265752199", "CN", "+86 132 6575 2199", false},
+		{"not from a URL", "Jane Roe\nhttps://example.com/u/4155550142\n", "US", "", false},
+		{"not from dates", "Jane Roe\nAcme 2019.09-2023.06\nBorn 01.12.2000\n2013 – 2017 School", "", "", false},
+		{"not from an ISBN", "Jane Roe\nISBN 978-3-16-148410-0", "", "", false},
+		{"extension", "Jane Roe\nPhone: +1 415 555 0142 ext. 12", "", "+1 415-555-0142 ext. 12", false},
+		{"national, region GB", "Priya Raman\n020 7946 0018", "GB", "+44 20 7946 0018", false},
+		{"trunk zero in parentheses", "Tel: +61 (0) 2862 70703", "", "+61 2 8627 0703", false},
+		{"spaced", "Stefan\nTelefon: 0677 6120 1018", "", "0677 6120 1018", false},
+		{"two numbers, the first taken", "Mobile number: 8344830568 / 9751726340", "", "8344830568", false},
+		{"unknown to the metadata, kept as written", "John Doe\n+1 (234) 567 890 • john@example.org", "", "+1 (234) 567 890", true},
+		{"not valid for the region, kept as written", "Jane\n(123) 456-7890", "US", "(123) 456-7890", true},
+		{"placeholder digits", "Bin Yuan\nxxx@example.me · (+86) 131-221-87xxx", "", "", false},
+		{"short number needs a label", "Room 1234567 on floor 3", "", "", false},
+		{"odd hyphens", "Leo Leopard\n(909) 555-\u20105555", "US", "+1 909-555-5555", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := analyze(t, Resume{Text: tt.text, Region: tt.region})
+			unc := slices.Contains(p.Uncertain, FieldPhone)
+			if p.Phone != tt.want || unc != tt.uncertain {
+				t.Errorf("phone %q (%s, uncertain %v), want %q (uncertain %v)", p.Phone, p.PhoneSource, unc, tt.want, tt.uncertain)
+			}
+			if (p.Phone == "") != (p.PhoneSource == SourceNotFound) {
+				t.Errorf("phone %q with source %q", p.Phone, p.PhoneSource)
+			}
+		})
+	}
+}
+
+func TestEmails(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string
+		source     string
+	}{
+		{"plain", "Jane\njane.doe@example.com", "jane.doe@example.com", SourceHeader},
+		{"Unicode local part kept whole", "María\nmaría.núñez7@example.com", "maría.núñez7@example.com", SourceHeader},
+		{"IDN domain", "José\njosé@bücher.de", "josé@bücher.de", SourceHeader},
+		{"mailto", "tel:(+82) 10-9030-1843 |mailto:posquit0.bj@example.com | homepage", "posquit0.bj@example.com", SourceHeader},
+		{"obfuscated with brackets", "Jane\njane [at] example [dot] com", "jane@example.com", "obfuscated"},
+		{"obfuscated with parentheses", "Jane\njane(at)example(dot)org", "jane@example.org", "obfuscated"},
+		{"obfuscated in words", "Jane\nwrite to jane at example dot co dot uk", "jane@example.co.uk", "obfuscated"},
+		{"wrapped before the top-level domain", "CONTACT ME\nadaikkalam1401@gmail\n.com\n", "adaikkalam1401@gmail.com", "wrapped"},
+		{"wrapped inside the domain", "Jane\njane.doe@exam\nple.com\n", "jane.doe@example.com", "wrapped"},
+		{"wrapped after the at sign", "Jane\njane.doe@\nexample.com\n", "jane.doe@example.com", "wrapped"},
+		{"wrapped inside the local part", "María\nmaria.nunez\n7@example.com\n", "maria.nunez7@example.com", "wrapped"},
+		{"a number above is not a local part", "186 1020 2501\naeoluslau@example.com", "aeoluslau@example.com", SourceHeader},
+		{"a word below is not a domain", "jane@example.com\nGitHub\n", "jane@example.com", SourceHeader},
+		{"a lowercase word below is not a domain", "jane@example.com\ngithub\n", "jane@example.com", SourceHeader},
+		{"an unfinished address is not cut", "Jane\njane@example\n", "", SourceNotFound},
+		{"an address inside a longer run is not cut", "Jane\nmaría/núñez7@example.com", "", SourceNotFound},
+		{"first of several", "Jane\njane@example.com\nReferences\nbob@example.com", "jane@example.com", SourceHeader},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := analyze(t, Resume{Text: tt.text})
+			if p.Email != tt.want || p.EmailSource != tt.source {
+				t.Errorf("email %q (%s), want %q (%s)", p.Email, p.EmailSource, tt.want, tt.source)
+			}
+		})
+	}
+}
+
+func TestNotResume(t *testing.T) {
+	tests := []struct {
+		file string
+		want string // kind, "" for a resume
+	}{
+		{"testdata/notresume/cover-letter.txt", KindCoverLetter},
+		{"testdata/notresume/reference-letter.txt", KindReferenceLetter},
+		{"testdata/notresume/resume-with-letter.txt", ""},
+		{"testdata/data-engineer.posting.txt", KindJobPosting},
+		{"testdata/frontend.posting.txt", KindJobPosting},
+		{"../testdata/example/backend-posting.txt", KindJobPosting},
+	}
+	resumes, err := filepath.Glob("../testdata/example/resumes/*.[mt][dx]*")
+	if err != nil || len(resumes) == 0 {
+		t.Fatalf("example resumes: %v", err)
+	}
+	for _, r := range resumes {
+		tests = append(tests, struct{ file, want string }{r, ""})
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.file), func(t *testing.T) {
+			b, err := os.ReadFile(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := analyze(t, Resume{Text: string(b)})
+			got := ""
+			if p.NotResume != nil {
+				got = p.NotResume.Kind
+				if p.NotResume.Evidence == "" {
+					t.Error("no evidence")
+				}
+			}
+			if got != tt.want {
+				t.Errorf("kind %q (%+v), want %q", got, p.NotResume, tt.want)
+			}
+		})
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	seen := map[string]map[string]bool{}
+	kind := ""
+	for i, l := range strings.Split(nameWordsData, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "" || strings.HasPrefix(l, "#"):
+		case strings.HasPrefix(l, "["):
+			kind = strings.Trim(l, "[]")
+			if seen[kind] != nil {
+				t.Errorf("line %d: kind %q twice", i+1, kind)
+			}
+			seen[kind] = map[string]bool{}
+		default:
+			for _, w := range strings.Split(l, ",") {
+				w = strings.TrimSpace(w)
+				if w == "" || strings.ToLower(w) != w {
+					t.Errorf("line %d: entry %q empty or not lowercase", i+1, w)
+				}
+				if seen[kind][w] {
+					t.Errorf("line %d: %q twice in [%s]", i+1, w, kind)
+				}
+				seen[kind][w] = true
+			}
+		}
+	}
+	for _, k := range []string{"heading", "heading word", "job title", "field", "organization", "street word", "place", "function word", "particle", "cjk surname", "caseless heading"} {
+		if len(seen[k]) == 0 {
+			t.Errorf("kind [%s] missing or empty", k)
+		}
+	}
+}

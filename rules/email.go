@@ -51,7 +51,7 @@ func findEmails(lines []string) []emailHit {
 		}
 	}
 	for i, l := range lines {
-		if !strings.ContainsAny(l, "@([{<") && !strings.Contains(asciiLower(l), " at ") {
+		if !strings.Contains(l, "@") && !mayBeObfuscated(l) {
 			continue // cheap filter: neither an address nor an obfuscated one
 		}
 		var next, prev string
@@ -86,6 +86,9 @@ func findEmails(lines []string) []emailHit {
 					add(joined, i, sourceWrapped)
 				}
 			}
+		}
+		if !mayBeObfuscated(l) {
+			continue
 		}
 		if d := deobfuscate(l); d != l {
 			for _, m := range emailRe.FindAllStringIndex(d, 20) {
@@ -254,6 +257,14 @@ var genericTLDs = func() map[string]bool {
 	}
 	return m
 }()
+
+// mayBeObfuscated is a cheap test for a line deobfuscate may change: it
+// spells "at" in brackets, or " at " with " dot ".
+func mayBeObfuscated(l string) bool {
+	low := asciiLower(l)
+	return strings.Contains(low, "at]") || strings.Contains(low, "at)") || strings.Contains(low, "at}") || strings.Contains(low, "at>") ||
+		strings.Contains(low, "@]") || strings.Contains(low, "@)") || strings.Contains(low, " at ") && strings.Contains(low, " dot ")
+}
 
 // deobfuscate rewrites the spelled-out forms of "@" and "." in a line.
 func deobfuscate(l string) string {

@@ -2,8 +2,9 @@ package rules
 
 import (
 	"regexp"
-	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // NotResume says what a document is when it is not a resume.
@@ -20,17 +21,27 @@ const (
 )
 
 var (
-	// A letter's salutation, alone on its line or opening it.
-	salutationRe = regexp.MustCompile(`(?i)^\s*(dear\b|respected\s+(sir|madam|hiring)|to whom it may concern|hello\s+(hiring|recruit|team)|hi\s+(hiring|team)|greetings\b|sehr geehrte|liebe[rs]?\s|madame,? monsieur|monsieur,? madame|estimad[oa]s?\b|prezad[oa]s?\b|gentile\b|egregi|уважаем|尊敬的)`)
-	// A letter's closing.
-	closingRe = regexp.MustCompile(`(?i)^\s*(yours\s+(sincerely|faithfully|truly)|sincerely|best regards|kind regards|warm regards|warmest regards|regards|respectfully|with (best|kind) regards|thank you for your (time|consideration)|mit freundlichen grüßen|freundliche grüße|cordialement|bien cordialement|veuillez agréer|atentamente|saludos cordiales|cordiali saluti|с уважением|此致|敬礼)\b`)
+	// A letter's salutation, alone on its line or opening it (matched
+	// against the line with ASCII lowercased).
+	salutationRe = regexp.MustCompile(`^\s*(dear\b|respected\s+(sir|madam|hiring)|to whom it may concern|hello\s+(hiring|recruit|team)|hi\s+(hiring|team)|greetings\b|sehr geehrte|liebe[rs]?\s|madame,? monsieur|monsieur,? madame|estimad[oa]s?\b|prezad[oa]s?\b|gentile\b|egregi|(?i:уважаем)|尊敬的)`)
+	// How a letter closes: the start of one of its last lines.
+	closings = []string{"yours sincerely", "yours faithfully", "yours truly", "sincerely", "best regards", "kind regards",
+		"warm regards", "warmest regards", "regards,", "respectfully", "with best regards", "with kind regards",
+		"thank you for your time", "thank you for your consideration", "mit freundlichen grüßen", "freundliche grüße",
+		"cordialement", "bien cordialement", "veuillez agréer", "atentamente", "saludos cordiales", "cordiali saluti",
+		"с уважением", "此致"}
 	// Phrases of a reference letter.
-	referenceRe = regexp.MustCompile(`(?i)\b(letter of (recommendation|reference)|it is (my|a) (great )?pleasure to recommend|i (highly |strongly |warmly )?recommend (him|her|them)\b|i have known (him|her|them|mr|ms|mrs|dr)\b|i had the pleasure of (supervising|working with|teaching)|without (hesitation|reservation)|do not hesitate to contact me)`)
-	// Phrases of a job posting.
-	postingRe = regexp.MustCompile(`(?i)\b(we are (looking for|seeking|hiring)|we're (looking for|hiring)|the ideal candidate|you will|you'll|what you('ll| will) do|what we offer|we offer|about the (role|position|job)|job description|responsibilities|requirements|must[- ]have|nice[- ]to[- ]have|equal opportunity employer|apply now|how to apply|benefits include|join our team|our team|is required|(is )?a plus|you must|you should|or equivalent experience)\b`)
-	// Words in the first person, counted per word to tell a letter's prose
-	// from a resume's fragments.
-	firstPerson = map[string]bool{"i": true, "i'm": true, "i’m": true, "my": true, "me": true, "myself": true}
+	referencePhrases = []string{"letter of recommendation", "letter of reference", "pleasure to recommend", "recommend him",
+		"recommend her", "recommend them", "i have known", "i had the pleasure of supervising", "i had the pleasure of working with",
+		"without hesitation", "without reservation", "do not hesitate to contact me"}
+	// Phrases of a job posting: strong ones no resume uses, weak ones a
+	// resume may ("gathered requirements", "Responsibilities:").
+	postingStrong = []string{"we are looking for", "we are seeking", "we are hiring", "we're looking for", "we're hiring",
+		"the ideal candidate", "you will", "you'll", "what we offer", "we offer", "about the role", "about the position",
+		"about the job", "job description", "must have", "must-have", "nice to have", "nice-to-have",
+		"equal opportunity employer", "apply now", "how to apply", "benefits include", "join our team", "is a plus",
+		"you must", "you should"}
+	postingWeak = []string{"responsibilities", "requirements", "our team", "is required", "or equivalent experience"}
 )
 
 // classify decides whether a document is something other than a resume:
@@ -40,68 +51,101 @@ var (
 // of its phrases), so a resume that starts with a letter is still
 // screened; otherwise it takes signals that agree (a salutation and a
 // closing, a salutation and prose in the first person, or three phrases of
-// a posting).
-func classify(lines []string, sections []Section) *NotResume {
+// a posting). low is the text with ASCII lowercased, lowLines its lines,
+// lines the lines as written.
+func classify(lines []string, low string, lowLines []string, sections []Section) *NotResume {
 	resumeSections := map[Section]bool{}
-	for i, l := range lines {
+	for i, l := range lowLines {
 		if s, ok := headingOf(l); ok && s != SectionSummary && s != SectionOther {
 			resumeSections[sections[i]] = true
 		}
 	}
 	structured := len(resumeSections) >= 2
+	strong := phrasesIn(low, postingStrong)
+	postingCues := append(strong, phrasesIn(low, postingWeak)...)
+	posting := len(strong) >= 2 || len(strong) >= 1 && len(postingCues) >= 3
+	if structured && (len(strong) < 3 || len(postingCues) < 5) {
+		return nil // only a plain posting outweighs "Skills" and "Qualifications" headings
+	}
+	reference := phrasesIn(low, referencePhrases)
 	var salutation, closing string
-	words, first := 0, 0
-	postingCues := map[string]bool{}
-	var reference []string
-	for i, l := range lines {
+	for i, l := range lowLines {
 		t := strings.TrimSpace(l)
-		if t == "" {
+		if t == "" || len(t) >= 80 {
 			continue
 		}
-		if salutation == "" && i < 40 && len(t) < 80 && salutationRe.MatchString(t) {
-			salutation = t
+		if salutation == "" && i < 40 && salutationRe.MatchString(t) {
+			salutation = strings.TrimSpace(lines[i])
 		}
-		if len(t) < 60 && closingRe.MatchString(t) {
-			closing = t
-		}
-		for _, w := range strings.Fields(strings.ToLower(t)) {
-			words++
-			if firstPerson[strings.Trim(w, ".,;:!?")] {
-				first++
+		if len(t) < 60 && closing == "" {
+			lt := t
+			if t[0] >= 0x80 {
+				lt = strings.ToLower(t)
+			}
+			for _, c := range closings {
+				if strings.HasPrefix(lt, c) {
+					closing = strings.TrimSpace(lines[i])
+					break
+				}
 			}
 		}
-		for _, m := range postingRe.FindAllString(t, -1) {
-			postingCues[strings.ToLower(m)] = true
-		}
-		if m := referenceRe.FindString(t); m != "" && len(reference) < 2 {
-			reference = append(reference, m)
-		}
 	}
-	firstPersonProse := words >= 40 && first*100 >= words*3 // 3% of the words: "I", "my", "me"
+	words, first := countFirstPerson(low)
+	firstPersonProse := words >= 40 && first*100 >= words*3 // 3% of the words: "i", "my", "me"
 	switch {
-	case structured && len(postingCues) < 5:
-		return nil
 	case structured:
-		// Five phrases of a posting outweigh its "Skills" and
-		// "Qualifications" headings.
+		return &NotResume{Kind: KindJobPosting, Evidence: quoteAll(postingCues[:3])}
 	case salutation != "" && len(reference) >= 1 && (closing != "" || len(reference) >= 2):
-		return &NotResume{Kind: KindReferenceLetter, Evidence: said("opens", salutation) + "; " + quoteAll(reference)}
+		return &NotResume{Kind: KindReferenceLetter, Evidence: said("opens", salutation) + "; " + quoteAll(reference[:min(2, len(reference))])}
 	case salutation != "" && closing != "":
 		return &NotResume{Kind: KindCoverLetter, Evidence: said("opens", salutation) + "; " + said("closes", closing)}
 	case salutation != "" && firstPersonProse:
 		return &NotResume{Kind: KindCoverLetter, Evidence: said("opens", salutation) + "; written in the first person"}
-	case len(postingCues) >= 3 && !firstPersonProse:
-		cues := make([]string, 0, len(postingCues))
-		for c := range postingCues {
-			cues = append(cues, c)
-		}
-		slices.Sort(cues)
-		return &NotResume{Kind: KindJobPosting, Evidence: quoteAll(cues[:3])}
+	case posting && !firstPersonProse:
+		return &NotResume{Kind: KindJobPosting, Evidence: quoteAll(postingCues[:3])}
 	}
 	return nil
 }
 
-// said quotes a line of the document, shortened to 40 characters.
+// phrasesIn returns the phrases found in a lowercased text as whole words.
+func phrasesIn(low string, phrases []string) []string {
+	var found []string
+	for _, p := range phrases {
+		for from := 0; ; {
+			i := strings.Index(low[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(p)
+			if (i == 0 || !isLetterBefore(low, i)) && (end == len(low) || !isLetterAt(low, end)) {
+				found = append(found, p)
+				break
+			}
+			from = i + 1
+		}
+	}
+	return found
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// countFirstPerson counts the words of a lowercased text and those that
+// are "i", "i'm", "my", "me" or "myself".
+func countFirstPerson(low string) (words, first int) {
+	for _, w := range strings.Fields(low) {
+		words++
+		switch strings.Trim(w, ".,;:!?()") {
+		case "i", "i'm", "i’m", "my", "me", "myself":
+			first++
+		}
+	}
+	return words, first
+}
+
 func said(verb, line string) string {
 	if r := []rune(line); len(r) > 40 {
 		line = string(r[:40]) + "…"

@@ -46,17 +46,22 @@ type phoneHit struct {
 	uncertain bool // not a valid number for its region, kept as written
 }
 
-// findPhones returns the phone numbers of the text in reading order.
+// findPhones returns the phone numbers of the text in reading order, up
+// to the last one pickPhone could choose.
 // region is the ISO 3166 code for numbers written without a country code;
 // empty means unknown: such numbers are kept as written.
 func findPhones(lines []string, region string) []phoneHit {
 	var hits []phoneHit
+	labelled := false
 	for i, l := range lines {
+		if len(hits) > 0 && (i >= headerLines && hits[0].line < headerLines || labelled) {
+			break // pickPhone takes nothing found after these
+		}
 		if digits(l) < 7 {
 			continue // cheap filter: a phone number has at least seven digits
 		}
 		masked := maskNonPhones(l)
-		labelled := hasPhoneLabel(l)
+		onLabel := hasPhoneLabel(l)
 		for _, loc := range phoneRun.FindAllStringIndex(masked, 10) {
 			from, to := loc[0], loc[1]
 			if from > 0 {
@@ -75,8 +80,9 @@ func findPhones(lines []string, region string) []phoneHit {
 			}
 			run := masked[loc[0]:loc[1]]
 			for _, part := range splitRun(run) {
-				if p, ok := phoneOf(part, ext, region, labelled); ok {
-					hits = append(hits, phoneHit{number: p.number, line: i, labelled: labelled, uncertain: p.uncertain})
+				if p, ok := phoneOf(part, ext, region, onLabel); ok {
+					hits = append(hits, phoneHit{number: p.number, line: i, labelled: onLabel, uncertain: p.uncertain})
+					labelled = labelled || onLabel
 				}
 			}
 		}

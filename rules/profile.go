@@ -104,7 +104,8 @@ func (t *Taxonomy) Analyze(r Resume, asOf time.Time) *Profile {
 	c := t.findContacts(r, lines)
 	p.Name, p.Email, p.Phone, p.Links = c.name, c.email, c.phone, c.links
 	p.NameSource, p.EmailSource, p.PhoneSource, p.Uncertain = c.nameSource, c.emailSource, c.phoneSource, c.uncertain
-	p.NotResume = classify(lines, sections)
+	low := asciiLower(text)
+	p.NotResume = classify(lines, low, strings.Split(low, "\n"), sections)
 	p.YearsExperience = yearsOf(roles)
 	p.Degrees = findDegrees(lines, sections)
 	return p

@@ -36,7 +36,7 @@ func TestCorpus(t *testing.T) {
 			return nil
 		}
 		files++
-		p := tax.Analyze(doc.Text, filepath.Base(path), time.Now())
+		p := tax.Analyze(rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter}, time.Now())
 		red := Text(doc.Text, Identity{Names: []string{p.Name}, Emails: []string{p.Email}, Phones: []string{p.Phone}, Links: p.Links})
 		for _, v := range []string{p.Email, p.Phone} {
 			if v != "" && strings.Contains(red, v) {

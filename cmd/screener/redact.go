@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"time"
 
 	"github.com/screener/screener/parsers"
@@ -40,9 +39,8 @@ func cmdRedact(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	// The profile names the candidate (from the text, or failing that the
-	// file name, which then must go too).
-	p := rules.DefaultTaxonomy().Analyze(doc.Text, filepath.Base(path), time.Now())
+	// The profile names the candidate (from the text only).
+	p := rules.DefaultTaxonomy().Analyze(rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter}, time.Now())
 	id := redact.Identity{Names: []string{p.Name}, Emails: []string{p.Email}, Phones: []string{p.Phone}, Links: p.Links}
 	_, err = fmt.Fprintln(stdout, redact.Text(doc.Text, id))
 	return err

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -23,6 +24,10 @@ type Column struct {
 	Wrap bool
 	// Value is the cell of one candidate.
 	Value func(r *Record, env *tableEnv) Cell
+	// Notes says the column's cells may carry a note ([Cell.Note]); the
+	// workbook declares notes before it streams the rows, in a pass over
+	// these columns only.
+	Notes bool
 }
 
 // Cell is one value of a candidate table.
@@ -211,6 +216,17 @@ type Links struct {
 	Base *url.URL
 	// Roots are the paths screened, as given to [Run].
 	Roots []string
+
+	cwd string // the current folder, once resolved; see [Links.resolved]
+}
+
+// resolved returns l with the current folder looked up once, for many
+// calls of [Links.To].
+func (l Links) resolved() Links {
+	if l.cwd == "" {
+		l.cwd, _ = os.Getwd()
+	}
+	return l
 }
 
 // To returns the link for the resume at path.
@@ -230,17 +246,25 @@ func (l Links) To(path string) string {
 		}
 		return base.ResolveReference(&url.URL{Path: filepath.ToSlash(rel)}).String()
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	dir, err := filepath.Abs(cmp.Or(l.Dir, "."))
-	if err == nil {
-		if rel, err := filepath.Rel(dir, abs); err == nil && !escapes(strings.TrimPrefix(rel, ".."+string(filepath.Separator))) {
-			return (&url.URL{Path: filepath.ToSlash(rel)}).String()
+	l = l.resolved()
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p)
 		}
+		return filepath.Join(l.cwd, p)
 	}
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	path = abs(path)
+	dir := abs(cmp.Or(l.Dir, "."))
+	rel, err := filepath.Rel(dir, path)
+	under := err == nil && !escapes(rel)
+	// Beside: under the workbook folder's parent, unless that parent is the
+	// root of the file system (then the two share nothing).
+	beside := err == nil && !under && !escapes(strings.TrimPrefix(rel, ".."+string(filepath.Separator))) &&
+		filepath.Dir(dir) != filepath.Dir(filepath.Dir(dir))
+	if under || beside {
+		return (&url.URL{Path: filepath.ToSlash(rel)}).String()
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }
 
 // escapes reports whether a relative path climbs out of its folder.

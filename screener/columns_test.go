@@ -133,6 +133,7 @@ func TestLinks(t *testing.T) {
 		{"beside the workbook", Links{Dir: "shortlists"}, "inbox/backend/jane.pdf", "../inbox/backend/jane.pdf"},
 		{"same folder", Links{}, "jane.pdf", "jane.pdf"},
 		{"far away", Links{Dir: "a/b/c"}, "x/y.pdf", "file://" + filepath.ToSlash(mustAbs(t, "x/y.pdf"))},
+		{"beside, but only through the root", Links{Dir: "/tmp"}, "/srv/cvs/y.pdf", "file:///srv/cvs/y.pdf"},
 		{"a colon in the name", Links{}, "a:b.pdf", "./a:b.pdf"},
 		{"link base", Links{Base: base, Roots: []string{"inbox/backend", "other"}}, "inbox/backend/2026/jane doe.pdf",
 			"https://drive.example.com/hiring/backend/2026/jane%20doe.pdf"},

@@ -36,7 +36,7 @@ func WriteJSONL(w io.Writer, rep *Report) error {
 // leading quote (see [csvSafe]).
 func WriteCSV(w io.Writer, rep *Report, links Links) error {
 	cols := ShortlistColumns(rep.Incremental)
-	env := &tableEnv{links: links}
+	env := &tableEnv{links: links.resolved()}
 	cw := csv.NewWriter(w)
 	row := make([]string, len(cols))
 	for i, c := range cols {

@@ -1,6 +1,7 @@
 package screener
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -71,14 +72,20 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 			bad = append(bad, r)
 		}
 	}
-	env := &tableEnv{links: opts.Links}
+	env := &tableEnv{links: opts.Links.resolved()}
 	cols := ShortlistColumns(rep.Incremental)
+	links := map[string][]hyperlink{} // sheet name -> its links
+	candidates := func(sheet, table string, recs []Record) error {
+		l, err := writeCandidates(f, st, sheet, table, cols, recs, env)
+		links[sheet] = l
+		return err
+	}
 	set := opts.Rules
 	if set == nil {
 		set = &rules.Set{}
 	}
 	steps := []func() error{
-		func() error { return writeCandidates(f, st, "Shortlist", "Shortlist", cols, ok, env) },
+		func() error { return candidates("Shortlist", "Shortlist", ok) },
 		func() error {
 			if !rep.Incremental {
 				return nil
@@ -89,7 +96,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 					fresh = append(fresh, r)
 				}
 			}
-			return writeCandidates(f, st, newSheetName(rep), "New", cols, fresh, env)
+			return candidates(newSheetName(rep), "New", fresh)
 		},
 		func() error { return writeSkills(f, st, ok, set) },
 		func() error { return writeErrors(f, st, bad) },
@@ -104,7 +111,20 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 	// Shortlist, the renamed first sheet, is already the active one. Do
 	// not call SetActiveSheet here: after streaming it parses every
 	// streamed sheet back into memory (hundreds of MB for 10,000 rows).
-	return f.Write(w)
+	parts := map[string][]hyperlink{}
+	for id, name := range f.GetSheetMap() {
+		if len(links[name]) > 0 {
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = links[name]
+		}
+	}
+	if len(parts) == 0 {
+		return f.Write(w)
+	}
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		return err
+	}
+	return withHyperlinks(w, book.Bytes(), parts)
 }
 
 // newSheetName names the sheet of new candidates after its window.
@@ -247,8 +267,10 @@ func headerCells(st int, names []string) []any {
 
 // writeCandidates writes records in the given columns, one row each, as a
 // filterable table whose first two columns (rank and name) and header row
-// are frozen.
-func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs []Record, env *tableEnv) error {
+// are frozen. It returns the sheet's links, which the caller adds to the
+// written workbook (see [withHyperlinks]); at most maxHyperlinks, the rest
+// of the cells stay plain text.
+func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs []Record, env *tableEnv) ([]hyperlink, error) {
 	layout := sheetLayout{name: sheet, rows: len(recs) + 1, cols: len(cols), header: true, freezeCols: min(2, len(cols))}
 	header := make([]string, len(cols))
 	for i, c := range cols {
@@ -256,44 +278,41 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 		header[i] = c.Header
 	}
 	if err := layout.apply(f); err != nil {
-		return err
+		return nil, err
 	}
-	// Links and notes live outside the sheet's rows; they are declared
-	// before the rows are streamed.
-	links := 0
+	// Notes live outside the sheet's rows; they are declared before the
+	// rows are streamed.
 	for i := range recs {
 		for j, c := range cols {
+			if !c.Notes {
+				continue
+			}
 			cell := c.Value(&recs[i], env)
 			ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
-			if cell.Link != "" && cell.Text != "" && links < maxHyperlinks {
-				if err := f.SetCellHyperLink(sheet, ref, cell.Link, "External"); err != nil {
-					return err
-				}
-				links++
-			}
 			if cell.Note != "" {
 				if err := f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "screener", Text: cell.Note}); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
-		return err
+		return nil, err
 	}
-	links = 0
+	var links []hyperlink
 	for i := range recs {
 		row := make([]any, len(cols))
 		lines := 1
 		for j, c := range cols {
 			cell := c.Value(&recs[i], env)
-			linked := cell.Link != "" && cell.Text != "" && links < maxHyperlinks
+			linked := cell.Link != "" && cell.Text != "" && len(links) < maxHyperlinks
 			if linked {
-				links++
+				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
+				links = append(links, hyperlink{ref: ref, target: cell.Link})
 			}
 			style := st.text
 			switch {
@@ -319,14 +338,14 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(ref, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(recs)+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: table, StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}); err != nil {
-		return err
+		return nil, err
 	}
-	return sw.Flush()
+	return links, sw.Flush()
 }
 
 // wrappedLines estimates the lines text takes in a wrapping cell of the

@@ -70,3 +70,41 @@ func TestWorkbookDimensions(t *testing.T) {
 		}
 	}
 }
+
+// TestWithHyperlinks adds links to a sheet that has no relationships yet
+// and to one that has (a table), and reads them back.
+func TestWithHyperlinks(t *testing.T) {
+	f := excelize.NewFile()
+	f.NewSheet("Two")
+	f.SetCellValue("Sheet1", "A1", "x")
+	f.SetCellValue("Two", "A1", "h")
+	f.SetCellValue("Two", "A2", "y")
+	if err := f.AddTable("Two", &excelize.Table{Range: "A1:A2"}); err != nil {
+		t.Fatal(err)
+	}
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := withHyperlinks(&out, book.Bytes(), map[string][]hyperlink{
+		"xl/worksheets/sheet1.xml": {{"A1", "../in/a&b.pdf"}},
+		"xl/worksheets/sheet2.xml": {{"A2", "mailto:y@example.com"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	for _, tt := range []struct{ sheet, cell, want string }{{"Sheet1", "A1", "../in/a&b.pdf"}, {"Two", "A2", "mailto:y@example.com"}} {
+		if ok, link, err := wb.GetCellHyperLink(tt.sheet, tt.cell); !ok || link != tt.want || err != nil {
+			t.Errorf("%s!%s: link %q %v %v, want %q", tt.sheet, tt.cell, link, ok, err, tt.want)
+		}
+	}
+	if tables, err := wb.GetTables("Two"); err != nil || len(tables) != 1 {
+		t.Errorf("the table was lost: %v, %v", tables, err)
+	}
+}

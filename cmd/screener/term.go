@@ -165,7 +165,11 @@ func (p *progress) text(s screener.Progress) string {
 	rate := float64(s.Done-first.done) / max((s.Elapsed-first.at).Seconds(), 1e-3)
 	eta := "ETA …"
 	if s.Done >= etaAfter && rate > 0 {
-		eta = "ETA " + time.Duration(float64(s.Total-s.Done)/rate*float64(time.Second)).Round(time.Second).String()
+		left := time.Duration(float64(s.Total-s.Done) / rate * float64(time.Second)).Round(time.Second)
+		if s.Done < s.Total {
+			left = max(left, time.Second) // "ETA 0s" while files remain reads as done
+		}
+		eta = "ETA " + left.String()
 	}
 	return fmt.Sprintf("screening %d/%d  %.1f files/s  %s  errors %d", s.Done, s.Total, rate, eta, s.Errors)
 }

@@ -50,8 +50,9 @@ func TestWorkbookDimensions(t *testing.T) {
 		t.Fatal(err)
 	}
 	colMin := regexp.MustCompile(`<col min="(\d+)"`)
+	sheetPart := regexp.MustCompile(`^xl/worksheets/sheet\d+\.xml$`)
 	for _, f := range zr.File {
-		if ok, _ := regexp.MatchString(`^xl/worksheets/sheet\d+\.xml$`, f.Name); !ok {
+		if !sheetPart.MatchString(f.Name) {
 			continue
 		}
 		rc, err := f.Open()

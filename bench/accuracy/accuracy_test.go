@@ -132,3 +132,19 @@ func TestCompareWithoutMonths(t *testing.T) {
 		t.Errorf("months counted without months from the library: %+v", r)
 	}
 }
+
+func TestCompareStatus(t *testing.T) {
+	l := &label.Label{File: "f", Name: "Ana de la Cruz"}
+	for _, tt := range []struct {
+		status, failed string
+	}{{"ok", ""}, {"same_person", ""}, {"error", "no_text: no text layer"}} {
+		g, err := decode(map[string]any{"status": tt.status, "error": "no_text", "message": "no text layer", "name": "Ana de la Cruz"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := compare(l, g)
+		if r.failed != tt.failed {
+			t.Errorf("status %s: failed %q, want %q", tt.status, r.failed, tt.failed)
+		}
+	}
+}

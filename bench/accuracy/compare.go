@@ -35,7 +35,8 @@ type result struct {
 	failed       string // the record's error, if the file was not read
 
 	name, email, phone, years check
-	fromFileName              bool // the name given is the file name's words
+	noRole                    check // no dated role: the years must be unknown or 0
+	fromFileName              bool  // the name given is the file name's words
 
 	skillsCounted bool
 	tp, fp, fn    int
@@ -50,8 +51,11 @@ type result struct {
 // compare scores g against l.
 func compare(l *label.Label, g *got) result {
 	r := result{file: l.File, layout: l.Layout, monthsKnown: g.monthsKnown}
-	if g.Status != "ok" {
-		r.failed = strings.TrimSpace(g.Status + " " + g.Error + ": " + g.Message)
+	// Only files that were not read count as unread; a file ranked as
+	// the same person as another (status same_person) was read and keeps
+	// its fields.
+	if g.Status == "error" || g.Status == "skipped" {
+		r.failed = strings.TrimSpace(g.Error + ": " + g.Message)
 	}
 	if !l.IsUnsure("name") {
 		r.name = check{true, sameName(l.Name, g.Name), l.Name, g.Name}
@@ -72,6 +76,12 @@ func compare(l *label.Label, g *got) result {
 		if g.years != nil {
 			r.years.got = fmt.Sprintf("%.2f", *g.years)
 			r.years.right = math.Abs(*g.years-*l.Years) <= yearsTolerance+1e-9
+		}
+	}
+	if l.Years == nil && !l.IsUnsure("years") {
+		r.noRole = check{counted: true, right: g.years == nil || *g.years == 0, want: "none", got: "unknown"}
+		if g.years != nil {
+			r.noRole.got = fmt.Sprintf("%.2f", *g.years)
 		}
 	}
 	if !l.IsUnsure("skills") {

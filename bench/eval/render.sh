@@ -5,8 +5,10 @@
 #
 # Needs node and npm (the themes are installed into $EVAL_NPM, default
 # /tmp/screener-eval-npm, on first use), chromium, xelatex (texlive-xetex,
-# texlive-latex-extra with moderncv and europecv, fonts-dejavu,
-# fonts-droid-fallback) and soffice (libreoffice-writer).
+# texlive-latex-extra with moderncv and europecv), soffice
+# (libreoffice-writer) and fonts for every script of the set: fonts-dejavu
+# (Latin, Greek, Cyrillic, Arabic), fonts-droid-fallback (Chinese,
+# Japanese), fonts-nanum (Korean), fonts-lohit-deva (Devanagari).
 #
 #	bench/eval/render.sh [-f] [OUT]
 set -euo pipefail
@@ -25,6 +27,13 @@ if [[ ! -d $npmdir/node_modules/jsonresume-theme-even ]]; then
   for t in $themes; do pkgs+=("jsonresume-theme-$t"); done
   (cd "$npmdir" && npm install --no-audit --no-fund --silent "${pkgs[@]}")
 fi
+
+for lang in zh ja ko ar ru el hi; do
+  if [[ -z $(fc-list ":lang=$lang" family) ]]; then
+    echo "render.sh: no font for language $lang (see the fonts listed at the top)" >&2
+    exit 1
+  fi
+done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

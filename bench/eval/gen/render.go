@@ -74,18 +74,22 @@ func tex(s string) string {
 	return r.Replace(s)
 }
 
-// texScript wraps text in the CJK font where the person writes in CJK.
+// texScript wraps text in a CJK font where the person writes in CJK.
 func texScript(p person, s string) string {
-	if p.Script == "cjk" && s != "" {
-		return `{\cjkfont ` + tex(s) + `}`
+	switch {
+	case p.Script != "cjk" || s == "":
+		return tex(s)
+	case p.Country == "KR":
+		return `{\hangulfont ` + tex(s) + `}`
 	}
-	return tex(s)
+	return `{\cjkfont ` + tex(s) + `}`
 }
 
 const texFonts = `\usepackage{fontspec}
 \setmainfont{DejaVu Serif}
 \setsansfont{DejaVu Sans}
 \newfontfamily\cjkfont{Droid Sans Fallback}
+\newfontfamily\hangulfont{NanumGothic}
 `
 
 // latex writes the person in a LaTeX class: moderncv-STYLE or europecv.

@@ -150,7 +150,9 @@ func score(ctx context.Context, dir, labelsPath, only string, asOf time.Time) ([
 	if err != nil {
 		return nil, "", err
 	}
-	var out []result
+	var gots []*got
+	var ls []*label.Label
+	monthsKnown := false
 	for _, rec := range rep.Records {
 		l, ok := byPath[rec.File]
 		if !ok {
@@ -160,7 +162,15 @@ func score(ctx context.Context, dir, labelsPath, only string, asOf time.Time) ([
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: %w", rec.File, err)
 		}
-		out = append(out, compare(l, g))
+		monthsKnown = monthsKnown || g.monthsKnown
+		gots, ls = append(gots, g), append(ls, l)
+	}
+	// The library reports months if any record carries them: a record
+	// without (every skill at 0, the field omitted) then means 0 months.
+	out := make([]result, len(gots))
+	for i, g := range gots {
+		g.monthsKnown = monthsKnown
+		out[i] = compare(ls[i], g)
 	}
 	return out, note, nil
 }

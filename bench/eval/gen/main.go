@@ -268,7 +268,15 @@ func labelFor(file string, lo layout, p person, c career, ds dateStyle) label.La
 	for s := range set {
 		l.Skills = append(l.Skills, s)
 		l.Months[s] = months(bySkill[s])
+		// A product named after its maker's other product: a reader may
+		// or may not take "GitLab CI" as GitLab too.
+		if u, ok := impliedUnsure[s]; ok && !set[u] {
+			l.SkillsUnsure = append(l.SkillsUnsure, u)
+		}
 	}
 	slices.Sort(l.Skills)
+	slices.Sort(l.SkillsUnsure)
 	return l
 }
+
+var impliedUnsure = map[string]string{"GitLab CI": "GitLab", "GitHub Actions": "GitHub"}

@@ -35,8 +35,3 @@ type Error = extract.Error
 // Limits bound the work done on one document; the zero value of every
 // field means its documented default.
 type Limits = extract.Limits
-
-// Code returns the short reason code for err, as used in reports:
-// "encrypted", "no_text", "corrupt", "unsupported", "too_large", "timeout",
-// "memory", or "error" for anything else.
-func Code(err error) string { return extract.Code(err) }

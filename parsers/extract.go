@@ -4,11 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"unicode/utf8"
 
 	"github.com/screener/screener/parsers/docx"
@@ -43,7 +40,6 @@ type Document struct {
 	Text      string `json:"text"`
 	Pages     int    `json:"pages,omitempty"` // PDF only
 	Bytes     int64  `json:"bytes"`
-	SHA256    string `json:"sha256"`
 	Truncated bool   `json:"truncated,omitempty"` // Text was cut at Limits.MaxText
 	// HeaderFooter is the part of Text that came from page headers and
 	// footers (DOCX headers and footers); contact details often live there.
@@ -228,27 +224,18 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 		}
 		return nil, e
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, io.NewSectionReader(r, 0, size)); err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return doc, nil
 }
 
-// ExtractFile is [Extract] for a named file. Errors of type [*Error] carry
-// the path in their File field.
+// ExtractFile is [Extract] for a named file, opened with [OpenRegular].
+// Errors of type [*Error] carry the path in their File field.
 func ExtractFile(ctx context.Context, path string, lim Limits) (*Document, error) {
-	f, err := os.Open(path)
+	f, size, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	doc, err := Extract(ctx, f, fi.Size(), lim)
+	doc, err := Extract(ctx, f, size, lim)
 	return doc, withFile(err, path)
 }
 

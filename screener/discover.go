@@ -8,7 +8,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/screener/screener/parsers"
 )
+
+// ErrNoFiles is returned by [Discover] (and [Run]) when the paths hold no
+// file at all.
+var ErrNoFiles = errors.New("no files found")
 
 // Extensions screener reads. Content decides the format; the extension
 // decides only whether a file in a folder is a candidate at all, so that a
@@ -50,7 +56,7 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 		}
 	}
 	skip := func(p, why string) {
-		skipped = append(skipped, Record{File: p, Status: StatusSkipped, Error: "skipped", Message: why})
+		skipped = append(skipped, Record{File: p, Status: StatusSkipped, Error: parsers.ReasonSkipped, Message: why})
 	}
 	for _, root := range paths {
 		fi, err := os.Stat(root)
@@ -58,7 +64,11 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 			return nil, nil, err
 		}
 		if !fi.IsDir() {
-			add(root)
+			if fi.Mode().IsRegular() {
+				add(root)
+			} else {
+				skip(root, "not a regular file")
+			}
 			continue
 		}
 		absRoot, _ := filepath.Abs(root)
@@ -106,7 +116,7 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 			case resumeExts[ext]:
 				add(p)
 			case unreadable[ext] != "":
-				skipped = append(skipped, Record{File: p, Status: StatusError, Error: "unsupported",
+				skipped = append(skipped, Record{File: p, Status: StatusError, Error: parsers.ReasonUnsupported,
 					Message: fmt.Sprintf("%s: unsupported format: %s (%s) (hint: %s)", p, unreadable[ext], ext, unreadableHint(ext))})
 			default:
 				skip(p, fmt.Sprintf("unsupported file type %q", ext))
@@ -118,7 +128,7 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 		}
 	}
 	if len(files) == 0 && len(skipped) == 0 {
-		return nil, nil, errors.New("no files found")
+		return nil, nil, ErrNoFiles
 	}
 	sort.Slice(files, func(i, j int) bool { return pathLess(files[i], files[j]) })
 	sort.Slice(skipped, func(i, j int) bool { return pathLess(skipped[i].File, skipped[j].File) })

@@ -2,11 +2,9 @@ package screener
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
-	"io/fs"
 	"log/slog"
 	"os"
 	"sort"
@@ -68,37 +66,32 @@ type fileWorker struct {
 	log       *slog.Logger
 }
 
-// screen extracts, analyses and scores one file, through the store when
-// there is one. It recovers from panics so that one file can never take
+// screen hashes, extracts, analyses and scores one file, through the store
+// when there is one. The file is read twice at most: once here for its
+// hash (unless the store knows it from the file's size and time), once by
+// the extraction. It recovers from panics so that one file can never take
 // down the batch.
 func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm time.Duration) {
 	path := f.Path
 	defer func() {
 		if p := recover(); p != nil {
-			rec = Record{File: path, Status: StatusError, Error: "corrupt", Message: fmt.Sprintf("internal error: %v", p)}
+			rec = Record{File: path, Status: StatusError, Error: parsers.ReasonCorrupt, Message: fmt.Sprintf("internal error: %v", p)}
 		}
 	}()
+	if f.err == nil && f.SHA256 == "" {
+		f.SHA256, f.err = hashFile(path)
+	}
+	switch {
+	case parsers.Gone(f.err):
+		return Record{File: path, Status: statusGone}, 0, 0
+	case f.err != nil:
+		return Record{File: path, Status: StatusError, Error: parsers.ReasonError, Message: f.err.Error()}, 0, 0
+	}
+	info, sha := f.FileInfo, f.SHA256
 	if w.store == nil {
-		rec, _, te, tm = w.screenFresh(ctx, path)
+		rec, _, te, tm = w.screenFresh(ctx, path, sha)
 		return rec, te, tm
 	}
-	if errors.Is(f.err, fs.ErrNotExist) {
-		return Record{File: path, Status: statusGone}, 0, 0
-	}
-	if f.err != nil {
-		return Record{File: path, Status: StatusError, Error: "error", Message: f.err.Error()}, 0, 0
-	}
-	info := f.FileInfo
-	sha := info.SHA256
-	if sha == "" {
-		var err error
-		if sha, err = hashFile(path); errors.Is(err, fs.ErrNotExist) {
-			return Record{File: path, Status: statusGone}, 0, 0
-		} else if err != nil {
-			return Record{File: path, Status: StatusError, Error: "error", Message: err.Error()}, 0, 0
-		}
-	}
-	info.SHA256 = sha
 	c, err := w.store.Load(sha, w.rulesHash)
 	if err != nil {
 		w.log.Error("state read failed; screening afresh", "file", path, "err", err)
@@ -111,15 +104,15 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 		rec = *c.Failed
 	case c.Doc != nil: // rules changed: score the stored text
 		t1 := time.Now()
-		rec = w.score(path, c.Doc)
+		rec = w.score(path, sha, c.Doc)
 		tm = time.Since(t1)
 	default:
 		var doc *parsers.Document
-		rec, doc, te, tm = w.screenFresh(ctx, path)
-		rec.File, rec.SHA256, rec.New = path, sha, w.isNew(c)
-		// Timeouts and memory failures may pass on another day; they are
-		// retried rather than remembered.
-		if ctx.Err() == nil && rec.Status != statusGone && rec.Error != "timeout" && rec.Error != "memory" && rec.Error != "cancelled" {
+		rec, doc, te, tm = w.screenFresh(ctx, path, sha)
+		rec.New = w.isNew(c)
+		// Timeouts, memory failures and killed workers may pass on another
+		// day; they are retried rather than remembered.
+		if ctx.Err() == nil && rec.Status != statusGone && !rec.Error.Transient() {
 			if err := w.store.Save(info, doc, rec, w.rulesHash); err != nil {
 				w.log.Error("state write failed", "file", path, "err", err)
 			}
@@ -146,30 +139,31 @@ func (w *fileWorker) isNew(c Cached) bool {
 	return c.FirstSeen.IsZero() || !c.FirstSeen.Before(w.newSince) // zero: first seen now
 }
 
-// screenFresh extracts and scores a file; doc is nil on failure.
-func (w *fileWorker) screenFresh(ctx context.Context, path string) (rec Record, doc *parsers.Document, te, tm time.Duration) {
+// screenFresh extracts and scores a file whose content hashes to sha; doc
+// is nil on failure.
+func (w *fileWorker) screenFresh(ctx context.Context, path, sha string) (rec Record, doc *parsers.Document, te, tm time.Duration) {
 	t0 := time.Now()
 	doc, err := w.extract(ctx, path)
 	te = time.Since(t0)
 	if err != nil {
-		rec = Record{File: path, Status: StatusError, Error: parsers.Code(err), Message: err.Error()}
-		if errors.Is(err, fs.ErrNotExist) {
+		rec = Record{File: path, SHA256: sha, Status: StatusError, Error: parsers.Code(err), Message: err.Error()}
+		if parsers.Gone(err) {
 			rec.Status = statusGone
 		}
 		if ctx.Err() != nil {
-			rec.Error, rec.Message = "cancelled", "run cancelled"
+			rec.Error, rec.Message = parsers.ReasonCancelled, "run cancelled"
 		}
 		return rec, nil, te, 0
 	}
 	t1 := time.Now()
-	rec = w.score(path, doc)
+	rec = w.score(path, sha, doc)
 	return rec, doc, te, time.Since(t1)
 }
 
-func (w *fileWorker) score(path string, doc *parsers.Document) Record {
+func (w *fileWorker) score(path, sha string, doc *parsers.Document) Record {
 	p := w.tax.Analyze(rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter, Region: w.region}, w.asOf)
 	rec := Record{
-		File: path, SHA256: doc.SHA256, Status: StatusOK, Format: string(doc.Format), Pages: doc.Pages, Bytes: doc.Bytes,
+		File: path, SHA256: sha, Status: StatusOK, Format: string(doc.Format), Pages: doc.Pages, Bytes: doc.Bytes,
 		Name: p.Name, Email: p.Email, Phone: p.Phone, Links: p.Links, YearsExperience: p.YearsExperience, Degrees: p.Degrees,
 		NameSource: p.NameSource, EmailSource: p.EmailSource, PhoneSource: p.PhoneSource, Uncertain: p.Uncertain,
 		SkillsFound: p.Skills,
@@ -178,7 +172,7 @@ func (w *fileWorker) score(path string, doc *parsers.Document) Record {
 		// Not ranked: a letter's "name" is its addressee, and a posting
 		// matches its own requirements. Its contact details stay, to tie a
 		// cover letter to its sender's resume.
-		rec.Status, rec.Error = StatusSkipped, ReasonNotResume
+		rec.Status, rec.Error = StatusSkipped, parsers.ReasonNotResume
 		rec.Message = fmt.Sprintf("not a resume: looks like a %s (%s) (hint: %s)", p.NotResume.Kind, p.NotResume.Evidence, notResumeHint(p.NotResume.Kind))
 		rec.SkillsFound = nil
 		return rec

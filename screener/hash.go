@@ -4,11 +4,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"os"
+
+	"github.com/screener/screener/parsers"
 )
 
+// hashFile returns the SHA-256 of a file's content. It reads only regular
+// files (see [parsers.OpenRegular]): a FIFO or a device put in a file's
+// place is refused, never waited on.
 func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, _, err := parsers.OpenRegular(path)
 	if err != nil {
 		return "", err
 	}
@@ -19,6 +23,3 @@ func hashFile(path string) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
-
-// markDuplicates turns every ok record whose SHA-256 was seen on an earlier
-// file (in sorted order) into a duplicate of it.

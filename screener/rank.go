@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/screener/screener/parsers"
 )
 
 // pathLess orders paths folder by folder, and within a folder by file name
@@ -39,7 +41,7 @@ func markDuplicates(records []Record) {
 	for _, i := range order {
 		r := &records[i]
 		if f, ok := first[r.SHA256]; ok {
-			*r = Record{File: r.File, SHA256: r.SHA256, Status: StatusDuplicate, Error: "duplicate",
+			*r = Record{File: r.File, SHA256: r.SHA256, Status: StatusDuplicate, Error: parsers.ReasonDuplicate,
 				Message: "same content as " + f, DuplicateOf: f}
 			continue
 		}
@@ -148,7 +150,7 @@ func markSamePerson(records []Record) {
 				reason = whyOf(r, &records[idx[best]])
 			}
 			r.Status, r.SamePersonAs = StatusSamePerson, keep
-			r.Error = "same_person"
+			r.Error = parsers.ReasonSamePerson
 			r.Message = "same person as " + keep + " (" + reason + "), which ranks higher"
 		}
 	}

@@ -1,6 +1,7 @@
 package screener
 
 import (
+	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
 	"time"
 )
@@ -23,19 +24,14 @@ const (
 	statusGone Status = "gone"
 )
 
-// ReasonNotResume is the reason code of a document that is not a resume
-// (a cover letter, a reference letter, a job posting): it is listed with
-// status skipped, the evidence and a hint, and not ranked.
-const ReasonNotResume = "not_resume"
-
 // Record is the outcome for one input file: a scored candidate, or why not.
 type Record struct {
-	File        string `json:"file"`
-	SHA256      string `json:"sha256,omitempty"`
-	Status      Status `json:"status"`
-	Error       string `json:"error,omitempty"`   // reason code, see parsers.Code; "duplicate", "skipped", ReasonNotResume
-	Message     string `json:"message,omitempty"` // human-readable reason
-	DuplicateOf string `json:"duplicate_of,omitempty"`
+	File        string         `json:"file"`
+	SHA256      string         `json:"sha256,omitempty"`
+	Status      Status         `json:"status"`
+	Error       parsers.Reason `json:"error,omitempty"`   // why the file was not scored
+	Message     string         `json:"message,omitempty"` // human-readable reason
+	DuplicateOf string         `json:"duplicate_of,omitempty"`
 	// SamePersonAs is, for status same_person, the file of the candidate's
 	// ranked version.
 	SamePersonAs     string         `json:"same_person_as,omitempty"`

@@ -13,8 +13,8 @@ import (
 )
 
 // Run screens the files under paths (see [Discover]) against opts.Rules.
-// Bad files become error records; Run returns an error only if paths cannot
-// be listed or ctx is cancelled, in which case the report is nil.
+// Bad files become error records; Run returns an error (and a nil report)
+// only in the cases the package documentation lists.
 func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	if opts.Rules == nil {
 		return nil, errors.New("no rules")

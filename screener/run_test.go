@@ -78,7 +78,7 @@ func TestRunWithStore(t *testing.T) {
 	var extracted []string
 	extract := func(ctx context.Context, p string) (*parsers.Document, error) {
 		extracted = append(extracted, filepath.Base(p)) // one worker: no race
-		return &parsers.Document{Format: parsers.Text, Text: "Go developer", SHA256: "sha-" + filepath.Base(p)}, nil
+		return &parsers.Document{Format: parsers.Text, Text: "Go developer"}, nil
 	}
 	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
 	rep, err := RunFiles(context.Background(), []string{known, small, big}, nil,
@@ -118,9 +118,11 @@ func TestRunUsesTheSetsOwnSkills(t *testing.T) {
 		t.Fatal(err)
 	}
 	extract := func(ctx context.Context, p string) (*parsers.Document, error) {
-		return &parsers.Document{Format: parsers.Text, Text: "Skills: Temporal, Go", SHA256: "x"}, nil
+		return &parsers.Document{Format: parsers.Text, Text: "Skills: Temporal, Go"}, nil
 	}
-	rep, err := RunFiles(context.Background(), []string{"cv.txt"}, nil, Options{Rules: set, Extract: extract})
+	cv := filepath.Join(t.TempDir(), "cv.txt")
+	os.WriteFile(cv, []byte("Skills: Temporal, Go"), 0o644)
+	rep, err := RunFiles(context.Background(), []string{cv}, nil, Options{Rules: set, Extract: extract})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 
+	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
 )
@@ -149,7 +150,7 @@ func (d *decoder) strs() []string {
 func encodeRecord(r screener.Record) []byte {
 	e := &encoder{b: make([]byte, 0, 2048)}
 	e.b = append(e.b, codecVersion)
-	for _, s := range []string{r.SHA256, string(r.Status), r.Error, r.Message, r.DuplicateOf, r.Name, r.Email, r.Phone, r.Format} {
+	for _, s := range []string{r.SHA256, string(r.Status), string(r.Error), r.Message, r.DuplicateOf, r.Name, r.Email, r.Phone, r.Format} {
 		e.str(s)
 	}
 	e.f64(r.Score)
@@ -202,11 +203,11 @@ func decodeRecord(b string) (screener.Record, error) {
 	}
 	version := b[0]
 	d := &decoder{s: b[1:]}
-	var status string
-	for _, p := range []*string{&r.SHA256, &status, &r.Error, &r.Message, &r.DuplicateOf, &r.Name, &r.Email, &r.Phone, &r.Format} {
+	var status, reason string
+	for _, p := range []*string{&r.SHA256, &status, &reason, &r.Message, &r.DuplicateOf, &r.Name, &r.Email, &r.Phone, &r.Format} {
 		*p = d.str()
 	}
-	r.Status = screener.Status(status)
+	r.Status, r.Error = screener.Status(status), parsers.Reason(reason)
 	r.Score = d.f64()
 	r.Qualified = d.bool()
 	if version < 3 { // 0 meant both none and unknown

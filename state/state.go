@@ -19,7 +19,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -31,8 +33,16 @@ import (
 	_ "modernc.org/sqlite" // pure-Go SQLite driver: no cgo, one static binary
 )
 
-// ErrLocked is returned by Open when another process uses the state file.
-var ErrLocked = errors.New("state file in use by another run")
+// Errors [Open] returns, wrapped, for callers to branch on with errors.Is.
+var (
+	// ErrLocked: another process uses the state file.
+	ErrLocked = errors.New("state file in use by another run")
+	// ErrNotExist: the state file does not exist, and the options asked
+	// for an existing one.
+	ErrNotExist = errors.New("state file does not exist")
+	// ErrDamaged: the file is not an SQLite database, or a damaged one.
+	ErrDamaged = errors.New("state file is damaged or not a state file")
+)
 
 // Options configure a [DB].
 type Options struct {
@@ -41,6 +51,13 @@ type Options struct {
 	StoreText bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Existing makes Open fail with [ErrNotExist] instead of creating the
+	// file.
+	Existing bool
+	// ReadOnly opens an existing file for reading only, without the lock:
+	// a reader sees the last committed state, while a run (even a watch
+	// that never ends) goes on writing. Only [DB.Runs] is useful then.
+	ReadOnly bool
 }
 
 // DB is an open state file. Its methods are safe for concurrent use.
@@ -62,34 +79,53 @@ type DB struct {
 	prefetchRules  string             // the rules hash of prefetched; guarded by mu
 	lock           *os.File
 	opts           Options
-	run            int64 // current run, 0 outside a run
-	lastDone       int64 // the last completed run before this one
+	cwd            string // the current folder when opened, for storedPath
+	run            int64  // current run, 0 outside a run
+	lastDone       int64  // the last completed run before this one
 	// Interrupted lists runs found unfinished when the file was opened.
 	Interrupted []int64
 }
 
 // Open opens (creating and migrating if needed) the state file at path and
-// locks it for this process.
+// locks it for this process; see [Options] for an existing file only, and
+// for reading without the lock. Errors wrap [ErrLocked], [ErrNotExist] or
+// [ErrDamaged] where they apply.
 func Open(path string, opts Options) (*DB, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	lock, err := acquireLock(path + ".lock")
-	if err != nil {
-		return nil, err
+	if opts.Existing || opts.ReadOnly {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w: %s", ErrNotExist, path)
+		}
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
+	var lock *os.File
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)"
+	if opts.ReadOnly {
+		dsn += "&mode=ro"
+	} else {
+		var err error
+		if lock, err = acquireLock(path + ".lock"); err != nil {
+			return nil, err
+		}
+		dsn += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		lock.Close()
+		releaseLock(lock)
 		return nil, err
 	}
 	// Readers run in parallel (WAL mode); writes come only from Flush, one
 	// transaction at a time, and wait on busy_timeout if a reader is busy.
 	db.SetMaxOpenConns(runtime.GOMAXPROCS(0) + 1)
 	s := &DB{db: db, lock: lock, opts: opts, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{}}
-	if err := migrate(db); err != nil {
+	s.cwd, _ = os.Getwd()
+	if err := migrate(db, opts.ReadOnly); err != nil {
 		s.Close()
+		if damaged(err) {
+			return nil, fmt.Errorf("%w: %s: %v (hint: move it aside, e.g. mv %s %s.bad; the next run starts a new one and reads every file once again)",
+				ErrDamaged, path, err, path, path)
+		}
 		return nil, fmt.Errorf("state %s: %w", path, err)
 	}
 	for _, p := range []struct {
@@ -167,13 +203,23 @@ var migrations = []string{
 	CREATE INDEX documents_email ON documents(email);`,
 }
 
-func migrate(db *sql.DB) error {
+// migrate brings the schema up to date; readOnly only checks that it can
+// be read.
+func migrate(db *sql.DB, readOnly bool) error {
 	var version int
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
 		return err
 	}
 	if version > len(migrations) {
 		return fmt.Errorf("written by a newer screener (schema %d, this one knows %d)", version, len(migrations))
+	}
+	if readOnly {
+		if version == 0 {
+			return errors.New("not a screener state file (no schema)")
+		}
+		// Reading a page of a table finds a damaged file as the writer would.
+		var n int64
+		return db.QueryRow(`SELECT COUNT(*) FROM runs`).Scan(&n)
 	}
 	for i := version; i < len(migrations); i++ {
 		tx, err := db.Begin()
@@ -233,6 +279,7 @@ type fileRow struct {
 
 // Hash implements screener.Store.
 func (s *DB) Hash(path string, size int64, mtime time.Time) (string, bool) {
+	path = s.storedPath(path)
 	s.filesOnce.Do(s.loadFiles)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -360,7 +407,7 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		s.mu.Unlock()
 	}
 	if r.status == string(screener.StatusError) {
-		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: r.code.String, Message: r.msg.String}
+		c.Failed = &screener.Record{SHA256: sha, Status: screener.StatusError, Error: parsers.Reason(r.code.String), Message: r.msg.String}
 		return c, nil
 	}
 	if r.rec.Valid && !staleRecord(r.rec.String) {
@@ -381,7 +428,7 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 	switch {
 	case err == nil:
 		c.Doc = &parsers.Document{Format: parsers.Format(format.String), Text: text.String, HeaderFooter: hf.String,
-			Pages: int(pages.Int64), Bytes: size.Int64, SHA256: sha}
+			Pages: int(pages.Int64), Bytes: size.Int64}
 	case !errors.Is(err, sql.ErrNoRows):
 		return c, err
 	}
@@ -415,7 +462,8 @@ type pending struct {
 // Save implements screener.Store. Outcomes are committed in batches of
 // [batchSize]; Flush, EndRun and Close commit the rest.
 func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Record, rulesHash string) error {
-	p := pending{f: f, rules: rulesHash, code: rec.Error, message: rec.Message, email: rec.Email, failed: doc == nil}
+	f.Path = s.storedPath(f.Path)
+	p := pending{f: f, rules: rulesHash, code: string(rec.Error), message: rec.Message, email: rec.Email, failed: doc == nil}
 	if doc != nil {
 		p.format, p.pages, p.bytes, p.textSHA = string(doc.Format), doc.Pages, doc.Bytes, sha256Hex(doc.Text)
 		if s.opts.StoreText {
@@ -430,6 +478,7 @@ func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Recor
 // Seen implements screener.Store. It writes nothing when the file record
 // is unchanged and the content was seen within a day.
 func (s *DB) Seen(f screener.FileInfo) error {
+	f.Path = s.storedPath(f.Path)
 	s.mu.Lock()
 	skip := s.unchangedPaths[f.Path] && s.recentDocs[f.SHA256]
 	s.mu.Unlock()
@@ -527,22 +576,35 @@ func (s *DB) Prune(cutoff time.Time) (int64, error) {
 	return s.deleteDocuments(`SELECT sha256 FROM documents WHERE last_seen_at < ?`, cutoff.Unix())
 }
 
+// storedPath is the form a file's path is stored in: absolute and clean,
+// so that "cv.pdf", "./cv.pdf" and "/inbox/cv.pdf" are one file whatever
+// folder a run starts in. (filepath.Abs would ask the system for the
+// current folder once per file.)
+func (s *DB) storedPath(p string) string {
+	if filepath.IsAbs(p) || s.cwd == "" {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(s.cwd, p)
+}
+
 // Forget deletes everything stored about the candidates matching one
-// selector: an email address, a file path, or a content SHA-256. It
-// returns how many documents were removed.
+// selector: an email address, a file path (relative to the current folder
+// or absolute), or a content SHA-256. It returns how many documents were
+// removed.
 func (s *DB) Forget(email, path, sha string) (int64, error) {
 	switch {
 	case email != "":
 		return s.deleteDocuments(`SELECT sha256 FROM documents WHERE lower(email) = lower(?)`, email)
 	case path != "":
-		return s.deleteDocuments(`SELECT sha256 FROM files WHERE path = ?`, path)
+		// Files stored before paths were made absolute match as written.
+		return s.deleteDocuments(`SELECT sha256 FROM files WHERE path IN (?, ?)`, s.storedPath(path), path)
 	case sha != "":
 		return s.deleteDocuments(`SELECT sha256 FROM documents WHERE sha256 = ?`, strings.ToLower(sha))
 	}
 	return 0, errors.New("forget: give an email, a file or a SHA-256")
 }
 
-func (s *DB) deleteDocuments(query string, arg any) (int64, error) {
+func (s *DB) deleteDocuments(query string, args ...any) (int64, error) {
 	tx, err := s.db.Begin()
 	if err != nil {
 		return 0, err
@@ -551,7 +613,7 @@ func (s *DB) deleteDocuments(query string, arg any) (int64, error) {
 	if _, err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS doomed (sha256 TEXT PRIMARY KEY); DELETE FROM doomed`); err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec(`INSERT OR IGNORE INTO doomed `+query, arg); err != nil {
+	if _, err := tx.Exec(`INSERT OR IGNORE INTO doomed `+query, args...); err != nil {
 		return 0, err
 	}
 	for _, q := range []string{
@@ -616,6 +678,19 @@ func (s *DB) Runs() ([]Run, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// damaged reports whether err is SQLite's way of saying that a file is
+// not a database or is corrupt (SQLITE_NOTADB, SQLITE_CORRUPT).
+func damaged(err error) bool {
+	var coder interface{ Code() int }
+	if errors.As(err, &coder) {
+		switch coder.Code() & 0xff { // the primary result code
+		case 11, 26:
+			return true
+		}
+	}
+	return false
 }
 
 func sha256Hex(s string) string {

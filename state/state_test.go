@@ -111,7 +111,7 @@ func TestStore(t *testing.T) {
 	}
 	mtime := time.Unix(1700000000, 0)
 	f := screener.FileInfo{Path: "in/a.pdf", Size: 10, ModTime: mtime, SHA256: "aaa"}
-	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Pages: 1, Bytes: 10, SHA256: "aaa"}
+	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Pages: 1, Bytes: 10}
 	rec := screener.Record{File: "in/a.pdf", SHA256: "aaa", Status: screener.StatusOK, Score: 50, Email: "a@example.com", Rank: 3, New: true}
 	if err := db.Save(f, doc, rec, "rules1"); err != nil {
 		t.Fatal(err)
@@ -197,7 +197,7 @@ func TestTextNotStored(t *testing.T) {
 func TestPrefetch(t *testing.T) {
 	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{StoreText: true})
 	db.BeginRun("rules1")
-	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Pages: 1, Bytes: 10, SHA256: "aaa"}
+	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Pages: 1, Bytes: 10}
 	db.Save(screener.FileInfo{Path: "a", SHA256: "aaa"}, doc, screener.Record{SHA256: "aaa", Status: screener.StatusOK, Score: 50, Matched: []string{"Go"}}, "rules1")
 	db.Save(screener.FileInfo{Path: "b", SHA256: "bbb"}, nil, screener.Record{Status: screener.StatusError, Error: "encrypted", Message: "needs a password"}, "rules1")
 	if err := db.EndRun(screener.Counts{}, 0, 0); err != nil {

@@ -77,6 +77,8 @@
 //	4  another run is using the -state file
 //	5  the run finished, but not one resume could be screened (see the Errors sheet)
 //
+// forget exits with status 1 when nothing stored matches.
+//
 // Output paths are checked before any resume is read (the folder exists and
 // can be written, the path is not a folder, no two outputs name one file).
 // Outputs are written as a set: a temporary file for each in its folder,

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -101,72 +100,6 @@ func TestOutputThroughSymlink(t *testing.T) {
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 || !strings.Contains(mustRead(t, target), "Ada") {
 		t.Errorf("dangling link: link %v, target written: %v", err, fi)
-	}
-}
-
-// TestOutputToFIFO: a FIFO is written in place, not replaced by a file.
-func TestOutputToFIFO(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no FIFOs")
-	}
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "out.jsonl")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
-	got := make(chan string, 1)
-	go func() {
-		f, err := os.Open(fifo)
-		if err != nil {
-			got <- err.Error()
-			return
-		}
-		defer f.Close()
-		b, _ := io.ReadAll(f)
-		got <- string(b)
-	}()
-	code, _, stderr := runCLI(t, "screen", "-rules", exampleRules, "-quiet", "-out", "", "-jsonl", fifo, oneResume(t))
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	if fi, err := os.Lstat(fifo); err != nil || fi.Mode()&fs.ModeNamedPipe == 0 {
-		t.Fatalf("%s is no longer a FIFO: %v", fifo, fi.Mode())
-	}
-	if s := <-got; !strings.Contains(s, `"Ada Example"`) {
-		t.Errorf("read from the FIFO: %q", s)
-	}
-}
-
-// TestOutputToDevice: a character device is written in place: renaming
-// over it would replace the device node (for everyone, as root). As root
-// the test makes its own null device, so that a regression cannot replace
-// the system's /dev/null; as another user /dev/null is safe to use.
-func TestOutputToDevice(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no device nodes")
-	}
-	dev := os.DevNull
-	if os.Geteuid() == 0 {
-		dev = filepath.Join(t.TempDir(), "null")
-		if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, 1<<8|3); err != nil { // Linux's null device, 1:3
-			t.Skip(err)
-		}
-		if f, err := os.OpenFile(dev, os.O_WRONLY, 0); err != nil {
-			t.Skip(err) // a file system mounted nodev
-		} else {
-			f.Close()
-		}
-	}
-	code, _, stderr := runCLI(t, "screen", "-rules", exampleRules, "-quiet", "-out", dev, "-csv", filepath.Join(dev, "..", filepath.Base(dev)), oneResume(t))
-	if code != exitUsage || !strings.Contains(stderr, "name the same file") {
-		t.Errorf("two outputs to %s: exit %d, %q", dev, code, stderr)
-	}
-	code, _, stderr = runCLI(t, "screen", "-rules", exampleRules, "-quiet", "-out", dev, oneResume(t))
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	if fi, err := os.Stat(dev); err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
-		t.Fatalf("%s is no longer a device: %v", dev, fi.Mode())
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -117,6 +118,8 @@ type session struct {
 	stderr  io.Writer
 	stdout  io.Writer
 	cleanup []func()
+	// watching is set under watch: an empty inbox is then an empty report.
+	watching bool
 }
 
 func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stderr io.Writer) (*session, error) {
@@ -185,7 +188,7 @@ func (s *session) close() {
 }
 
 // once screens the paths, writes the outputs and returns the exit code.
-func (s *session) once(ctx context.Context) (int, error) {
+func (s *session) once(ctx context.Context) (code int, err error) {
 	outs := s.f.outputs()
 	if err := planOutputs(outs); err != nil {
 		return 0, err
@@ -194,12 +197,23 @@ func (s *session) once(ctx context.Context) (int, error) {
 		if _, err := s.db.BeginRun(s.set.Hash()); err != nil {
 			return 0, fmt.Errorf("state: %w", err)
 		}
+		defer func() {
+			// A run that failed is recorded as failed; only one that was
+			// cancelled (or killed) shows as interrupted.
+			if err != nil && !errors.Is(err, context.Canceled) {
+				s.db.EndRun(screener.Counts{}, 0, exitFailure)
+			}
+		}()
 	}
 	opts := s.opts
 	if s.f.newSince.isSet() {
 		opts.NewSince = s.f.newSince.start(time.Now())
 	}
 	rep, err := screener.Run(ctx, s.paths, opts)
+	if errors.Is(err, screener.ErrNoFiles) && s.watching {
+		// An empty inbox is a state, not a failure: the outputs say so.
+		rep, err = screener.RunFiles(ctx, nil, nil, opts)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -226,7 +240,7 @@ func (s *session) once(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	c := rep.Counts
-	code := exitOK
+	code = exitOK
 	switch {
 	case c.Screened == 0:
 		code = exitNothing

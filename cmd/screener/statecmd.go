@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,7 +31,10 @@ func cmdForget(args []string, stdout, stderr io.Writer) error {
 	if *statePath == "" || given != 1 || fs.NArg() > 0 {
 		return usageError{"usage: screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)"}
 	}
-	db, err := state.Open(*statePath, state.Options{})
+	if *sha != "" && !isSHA256(*sha) {
+		return usageError{fmt.Sprintf("forget: -sha256 %q: want 64 hexadecimal digits, as in the JSON Lines sha256 field", *sha)}
+	}
+	db, err := state.Open(*statePath, state.Options{Existing: true})
 	if err != nil {
 		return err
 	}
@@ -38,8 +43,19 @@ func cmdForget(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if n == 0 {
+		return errors.New("forget: nothing stored matches; nothing deleted (hint: 'screener runs' lists the runs; paths match as screened, relative to the current folder)")
+	}
 	fmt.Fprintf(stdout, "forgot %d resume(s)\n", n)
 	return nil
+}
+
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil
 }
 
 func cmdRuns(args []string, stdout, stderr io.Writer) error {
@@ -52,7 +68,7 @@ func cmdRuns(args []string, stdout, stderr io.Writer) error {
 	if *statePath == "" || fs.NArg() > 0 {
 		return usageError{"usage: screener runs -state FILE"}
 	}
-	db, err := state.Open(*statePath, state.Options{})
+	db, err := state.Open(*statePath, state.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}

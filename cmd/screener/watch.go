@@ -45,6 +45,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer s.close()
 	s.opts.Progress = nil // a long-lived process logs, it does not redraw
+	s.watching = true
 	return screenerWatch(ctx, s, *settle)
 }
 

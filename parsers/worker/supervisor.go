@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -86,10 +87,11 @@ type request struct {
 
 type reply struct {
 	Doc    *parsers.Document `json:"doc,omitempty"`
-	Code   string            `json:"code,omitempty"`
+	Code   parsers.Reason    `json:"code,omitempty"`
 	Detail string            `json:"detail,omitempty"`
 	Hint   string            `json:"hint,omitempty"`
-	Other  string            `json:"other,omitempty"` // an error that is not a *parsers.Error, e.g. file not found
+	Other  string            `json:"other,omitempty"` // an error that is not a *parsers.Error, e.g. permission denied
+	Gone   bool              `json:"gone,omitempty"`  // the file is no longer there (see parsers.Gone)
 }
 
 type worker struct {
@@ -153,14 +155,14 @@ func (s *Supervisor) Extract(ctx context.Context, path string) (*parsers.Documen
 	case 0:
 		return nil, s.crashed(w, path)
 	case killTimeout:
-		s.reap(w, "timeout", path)
+		s.reap(w, parsers.ReasonTimeout, path)
 		return nil, &parsers.Error{File: path, Err: parsers.ErrTimeout, Detail: fmt.Sprintf("extraction took longer than %s", s.opts.Timeout),
 			Hint: "the file may be malformed so as to loop a parser"}
 	case killMemory:
-		s.reap(w, "memory", path)
+		s.reap(w, parsers.ReasonMemory, path)
 		return nil, &parsers.Error{File: path, Err: parsers.ErrMemory, Detail: fmt.Sprintf("worker used %s, limit %s", extract.FormatBytes(rss.Load()), extract.FormatBytes(s.opts.MemoryLimit))}
 	default:
-		s.reap(w, "cancelled", path)
+		s.reap(w, parsers.ReasonCancelled, path)
 		return nil, ctx.Err()
 	}
 }
@@ -212,10 +214,12 @@ func decodeReply(line []byte, path string) (*parsers.Document, error) {
 		return nil, fmt.Errorf("%s: bad reply from worker: %w", path, err)
 	}
 	switch {
+	case r.Gone:
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
 	case r.Other != "":
 		return nil, fmt.Errorf("%s: %s", path, r.Other)
 	case r.Code != "":
-		return nil, &parsers.Error{File: path, Err: extract.ErrorForCode(r.Code), Detail: r.Detail, Hint: r.Hint}
+		return nil, &parsers.Error{File: path, Err: r.Code.Err(), Detail: r.Detail, Hint: r.Hint}
 	case r.Doc == nil:
 		return nil, fmt.Errorf("%s: empty reply from worker", path)
 	}
@@ -235,9 +239,9 @@ func (s *Supervisor) crashed(w *worker, path string) error {
 }
 
 // reap waits for a worker we killed.
-func (s *Supervisor) reap(w *worker, why, path string) {
+func (s *Supervisor) reap(w *worker, why parsers.Reason, path string) {
 	level := slog.LevelWarn
-	if why == "cancelled" {
+	if why == parsers.ReasonCancelled {
 		level = slog.LevelDebug // the caller gave up; nothing wrong with the file
 	}
 	s.opts.Logger.Log(context.Background(), level, "killed extraction worker", "reason", why, "file", path)
@@ -349,7 +353,7 @@ func Serve(r io.Reader, w io.Writer) error {
 func serveOne(req request) (rep reply) {
 	defer func() {
 		if p := recover(); p != nil {
-			rep = reply{Code: parsers.Code(parsers.ErrCorrupt), Detail: fmt.Sprintf("parser failed: %v", p)}
+			rep = reply{Code: parsers.ReasonCorrupt, Detail: fmt.Sprintf("parser failed: %v", p)}
 		}
 	}()
 	doc, err := parsers.ExtractFile(context.Background(), req.Path, req.Limits)
@@ -360,7 +364,7 @@ func serveOne(req request) (rep reply) {
 	case errors.As(err, &e):
 		return reply{Code: parsers.Code(e.Err), Detail: e.Detail, Hint: e.Hint}
 	}
-	return reply{Other: err.Error()}
+	return reply{Other: err.Error(), Gone: parsers.Gone(err)}
 }
 
 // tailBuffer keeps the first and the last 2 KiB written to it (a worker's

@@ -59,40 +59,6 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Code returns the short reason code for err, as used in reports:
-// "encrypted", "no_text", "corrupt", "unsupported", "too_large", "timeout",
-// "memory", or "error" for anything else.
-func Code(err error) string {
-	switch {
-	case errors.Is(err, ErrEncrypted):
-		return "encrypted"
-	case errors.Is(err, ErrNoText):
-		return "no_text"
-	case errors.Is(err, ErrCorrupt):
-		return "corrupt"
-	case errors.Is(err, ErrUnsupported):
-		return "unsupported"
-	case errors.Is(err, ErrTooLarge):
-		return "too_large"
-	case errors.Is(err, ErrTimeout):
-		return "timeout"
-	case errors.Is(err, ErrMemory):
-		return "memory"
-	}
-	return "error"
-}
-
-// ErrorForCode is the inverse of [Code], used to rebuild typed errors that
-// crossed the worker-process boundary.
-func ErrorForCode(code string) error {
-	for _, e := range []error{ErrEncrypted, ErrNoText, ErrCorrupt, ErrUnsupported, ErrTooLarge, ErrTimeout, ErrMemory} {
-		if Code(e) == code {
-			return e
-		}
-	}
-	return ErrCorrupt
-}
-
 // Newf returns an [*Error] of the given kind with a formatted detail.
 func Newf(kind error, format string, args ...any) *Error {
 	return &Error{Err: kind, Detail: fmt.Sprintf(format, args...)}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
@@ -38,14 +39,16 @@ type Options struct {
 // Report is an audit's result. Its JSON form is the audit's -json output,
 // documented in the README.
 type Report struct {
-	RulesHash   string         `json:"rules_hash"`
-	Records     int            `json:"records"` // JSON Lines records read
-	Scored      int            `json:"scored"`  // of them, scored candidates (status ok): the applicants
-	Joined      int            `json:"joined"`  // scored candidates with a row in the demographics file
-	Selected    int            `json:"selected"`
-	MedianScore float64        `json:"median_score"`
-	MinShare    float64        `json:"min_share"`
-	Unknown     map[string]int `json:"unknown"` // per attribute: scored candidates without a known group
+	RulesHash       string         `json:"rules_hash"`
+	ScreenerVersion string         `json:"screener_version,omitempty"`
+	RunAt           time.Time      `json:"run_at,omitzero"`
+	Records         int            `json:"records"` // JSON Lines records read
+	Scored          int            `json:"scored"`  // of them, scored candidates (status ok): the applicants
+	Joined          int            `json:"joined"`  // scored candidates with a row in the demographics file
+	Selected        int            `json:"selected"`
+	MedianScore     float64        `json:"median_score"`
+	MinShare        float64        `json:"min_share"`
+	Unknown         map[string]int `json:"unknown"` // per attribute: scored candidates without a known group
 	// LowestImpactRatio is the lowest selection or scoring impact ratio of
 	// any included group; Flags counts the groups flagged.
 	LowestImpactRatio *float64   `json:"lowest_impact_ratio"`
@@ -127,7 +130,7 @@ func Compute(run *Run, d *Demographics, opt Options) *Report {
 	if opt.SmallSample <= 0 {
 		opt.SmallSample = DefaultSmallSample
 	}
-	rep := &Report{RulesHash: run.RulesHash, Records: len(run.Records), MinShare: opt.MinShare, Unknown: map[string]int{}, opt: opt}
+	rep := &Report{RulesHash: run.RulesHash, ScreenerVersion: run.ScreenerVersion, RunAt: run.RunAt, Records: len(run.Records), MinShare: opt.MinShare, Unknown: map[string]int{}, opt: opt}
 	rep.attrs = slices.Clone(d.Attributes)
 	hasBoth := slices.Contains(d.Attributes, Sex) && slices.Contains(d.Attributes, RaceEthnicity)
 	if hasBoth {
@@ -388,7 +391,7 @@ func (rep *Report) notes(unattributed int) {
 		add("no scored candidates in the results: nothing to audit")
 	}
 	if n := rep.Records - rep.Scored; n > 0 {
-		add("%d records were not scored (unreadable files, duplicates, skipped files) and are not counted as applicants", n)
+		add("%d records were not scored or were another version of a ranked candidate's resume (unreadable files, duplicates, the same person, skipped files) and are not counted as applicants", n)
 	}
 	if n := rep.Scored - rep.Joined; n > 0 {
 		add("%d scored candidates have no row in the demographics file: they count as unknown for every attribute", n)

@@ -55,7 +55,7 @@ func candidate(n int, skills string, deg bool) screener.Record {
 // Sorted scores 0 33.3 50 50 66.7 66.7 83.3 83.3 83.3 83.3 100: the median
 // is 66.7, which c4 and c7 tie (not above it).
 func populationA() (*Run, string) {
-	run := &Run{RulesHash: "h1", Records: []screener.Record{
+	run := &Run{Provenance: screener.Provenance{RulesHash: "h1"}, Records: []screener.Record{
 		candidate(1, "Docker Go", true), candidate(2, "Go", true), candidate(3, "Go", true), candidate(4, "Docker Go", false),
 		candidate(5, "Go", true), candidate(6, "Go", false), candidate(7, "Docker Go", false), candidate(8, "", true),
 		candidate(9, "Go", false), candidate(10, "Go", true), candidate(11, "", false),

@@ -23,11 +23,12 @@ const (
 	Intersection  = Sex + " × " + RaceEthnicity
 )
 
-// Run is what an audit reads of a screening run: its records, and the hash
-// of the rules they were scored with.
+// Run is what an audit reads of a screening run: its records, and where
+// they came from (empty when the records do not say: written by an older
+// screener).
 type Run struct {
-	Records   []screener.Record
-	RulesHash string // empty when the records do not say (written by an older screener)
+	Records []screener.Record
+	screener.Provenance
 }
 
 // ReadResults reads the JSON Lines a screen run writes (see
@@ -42,7 +43,7 @@ func ReadResults(r io.Reader) (*Run, error) {
 		if len(bytes.TrimSpace(b)) > 0 {
 			var rec struct {
 				screener.Record
-				RulesHash string `json:"rules_hash"`
+				screener.Provenance
 			}
 			if jerr := json.Unmarshal(b, &rec); jerr != nil {
 				return nil, fmt.Errorf("line %d: %w", line, jerr)
@@ -54,7 +55,7 @@ func ReadResults(r io.Reader) (*Run, error) {
 				if run.RulesHash != "" && run.RulesHash != rec.RulesHash {
 					return nil, fmt.Errorf("line %d: rules hash %s, earlier records %s: records of two rule sets cannot be audited together", line, rec.RulesHash, run.RulesHash)
 				}
-				run.RulesHash = rec.RulesHash
+				run.Provenance = rec.Provenance
 			}
 			run.Records = append(run.Records, rec.Record)
 		}

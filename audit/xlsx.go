@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -90,6 +91,8 @@ func (rep *Report) writeExplanation(f *excelize.File, st *styles) error {
 	rows := [][]any{
 		{excelize.Cell{StyleID: st.bold, Value: "Bias audit figures of a screening run"}},
 		{"Rules hash", rep.RulesHash},
+		{"Screener version of the run", rep.ScreenerVersion},
+		{"Run at", runAt(rep.RunAt)},
 		{"Records read", rep.Records},
 		{"Scored candidates (applicants)", rep.Scored},
 		{"With demographics", rep.Joined},
@@ -240,4 +243,11 @@ func setRow(f *excelize.File, sheet string, row int, vals []any) error {
 		}
 	}
 	return nil
+}
+
+func runAt(t time.Time) string {
+	if t.IsZero() {
+		return "" // records written before runs were stamped
+	}
+	return t.Format(time.RFC3339)
 }

@@ -12,17 +12,22 @@ import (
 
 // WriteJSONL writes one JSON object per input file, in report order (ranked
 // candidates, then duplicates, errors and skipped files). The schema is the
-// JSON form of [Record], documented in the README.
+// JSON form of [Record] followed by the run's [Provenance], documented in
+// the README.
 func WriteJSONL(w io.Writer, rep *Report) error {
 	bw := bufio.NewWriterSize(w, 256<<10) // records run to kilobytes each
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
+	line := struct {
+		Record
+		Provenance
+	}{Provenance: rep.Provenance()}
 	for i := range rep.Records {
-		r := rep.Records[i]
-		if r.SkillsFound == nil {
-			r.SkillsFound = []rules.Found{}
+		line.Record = rep.Records[i]
+		if line.SkillsFound == nil {
+			line.SkillsFound = []rules.Found{}
 		}
-		if err := enc.Encode(r); err != nil {
+		if err := enc.Encode(line); err != nil {
 			return err
 		}
 	}

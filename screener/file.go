@@ -180,6 +180,7 @@ func (w *fileWorker) score(path, sha string, doc *parsers.Document) Record {
 	res := w.set.Score(p)
 	rec.Score, rec.Qualified, rec.Knockouts = res.Score, res.Qualified, res.Knockouts
 	rec.Matched, rec.Missing, rec.MatchedPreferred, rec.Breakdown = res.Matched, res.Missing, res.MatchedPreferred, res.Breakdown
+	rec.AsOf = w.asOf.Format(time.DateOnly)
 	if doc.Truncated {
 		rec.Message = "text truncated at the size limit"
 	}

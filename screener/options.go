@@ -33,6 +33,9 @@ type Options struct {
 	// whose content and rules are unchanged are not read again. nil means
 	// a stateless run.
 	Store Store
+	// Version is the screener version recorded in the outputs, so that a
+	// run can be reproduced; "" means unknown.
+	Version string
 	// NewSince, with a Store, marks as New the candidates whose content was
 	// first seen at or after it; zero means those first seen since the
 	// last completed run.

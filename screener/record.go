@@ -55,9 +55,13 @@ type Record struct {
 	MatchedPreferred []string       `json:"matched_preferred"`
 	SkillsFound      []rules.Found  `json:"skills_found"`
 	Breakdown        []rules.Line   `json:"breakdown,omitempty"`
-	Format           string         `json:"format,omitempty"`
-	Pages            int            `json:"pages,omitempty"`
-	Bytes            int64          `json:"bytes,omitempty"`
+	// AsOf is the date "Present" meant when this result was scored
+	// (YYYY-MM-DD): the run's -as-of, or for a result reused from a Store,
+	// that of the run that scored it.
+	AsOf   string `json:"as_of,omitempty"`
+	Format string `json:"format,omitempty"`
+	Pages  int    `json:"pages,omitempty"`
+	Bytes  int64  `json:"bytes,omitempty"`
 }
 
 // Progress is a snapshot of a run.
@@ -73,6 +77,10 @@ type Report struct {
 	Elapsed  time.Duration
 	Counts   Counts
 	RuleHash string
+	// Version is the screener version that ran (Options.Version), and
+	// AsOf the date "Present" meant in this run's scoring.
+	Version string
+	AsOf    time.Time
 	// Incremental is set when the run used a Store: records carry New.
 	Incremental bool
 	// NewSince is the start of the New window of an incremental run; zero

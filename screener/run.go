@@ -51,7 +51,8 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	rep := &Report{Started: time.Now(), RuleHash: opts.Rules.Hash(), Incremental: opts.Store != nil, NewSince: opts.NewSince}
+	rep := &Report{Started: time.Now(), RuleHash: opts.Rules.Hash(), Incremental: opts.Store != nil, NewSince: opts.NewSince,
+		Version: opts.Version, AsOf: asOf}
 	w := &fileWorker{extract: extract, tax: tax, set: opts.Rules, asOf: asOf, region: opts.Region, store: opts.Store, rulesHash: rep.RuleHash,
 		newSince: opts.NewSince, log: log}
 	if opts.Region != "" {

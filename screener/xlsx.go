@@ -100,7 +100,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 		},
 		func() error { return writeSkills(f, st, ok, set) },
 		func() error { return writeErrors(f, st, bad) },
-		func() error { return writeRules(f, st, set, opts.Source, rep.RuleHash) },
+		func() error { return writeRules(f, st, set, opts.Source, rep) },
 		func() error { return writeSummary(f, st, rep, ok) },
 	}
 	for _, step := range steps {
@@ -584,7 +584,7 @@ func orList(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
-func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash string) error {
+func writeRules(f *excelize.File, st *styles, set *rules.Set, source string, rep *Report) error {
 	const sheet = "Rules"
 	rules := ruleRows(set)
 	header := []string{"Requirement", "What it takes", "Knockout", "Weight", "From the posting"}
@@ -597,7 +597,12 @@ func writeRules(f *excelize.File, st *styles, set *rules.Set, source, hash strin
 	notes := [][2]string{
 		{"Job", title},
 		{"Rules from", source},
-		{"Rules hash", hash},
+		{"Rules hash", rep.RuleHash},
+		// To reproduce the run (see the README): the version, the rules
+		// with this hash, and -as-of.
+		{"Screener version", rep.Provenance().ScreenerVersion},
+		{"As of", rep.AsOf.Format(time.DateOnly) + ` ("Present" in date ranges; with -state, a result reused from an earlier run keeps its own as_of)`},
+		{"Run at", rep.Provenance().RunAt.Format(time.RFC3339)},
 		{"Knockout", "a knockout rule that is not met makes the candidate not qualified (shaded red); the others only add points"},
 		{"Score", "100 × the weight earned ÷ the weight of all rules; a one-of group earns in proportion to the skills found, experience in proportion to the years"},
 	}

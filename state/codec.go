@@ -18,8 +18,9 @@ import (
 // TestCodecRoundTrip fills every field by reflection and fails otherwise.
 // Version 2 added a breakdown line's knockout flag; version 3 per-skill
 // months and last year used, and an unknown years of experience; version 4
-// the contact fields' sources and Uncertain. Older versions are still read.
-const codecVersion = 4
+// the contact fields' sources and Uncertain; version 5 the as-of date a
+// result was scored with. Older versions are still read.
+const codecVersion = 5
 
 // contactsVersion is the first version whose contact details were found
 // with evidence: an older result may hold a name made from a file name, so
@@ -191,6 +192,7 @@ func encodeRecord(r screener.Record) []byte {
 		e.str(s)
 	}
 	e.strs(r.Uncertain)
+	e.str(r.AsOf)
 	return e.b
 }
 
@@ -266,6 +268,9 @@ func decodeRecord(b string) (screener.Record, error) {
 			*p = d.str()
 		}
 		r.Uncertain = d.strs()
+	}
+	if version >= 5 {
+		r.AsOf = d.str()
 	}
 	if d.err == nil && len(d.s) != 0 {
 		d.err = errors.New("stored result has trailing bytes")

@@ -114,6 +114,11 @@ func TestCodecOldVersions(t *testing.T) {
 			t.Errorf("version %d: %+v, %v", b[0], got, err)
 		}
 	}
+	// Version 4 wrote what version 5 writes but the as-of date at the end.
+	v5 := encodeRecord(want)
+	if got, err := decodeRecord("\x04" + string(v5[1:len(v5)-1])); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("version 4: %+v, %v", got, err)
+	}
 	// A version 2 record said 0 years both for none and for unknown.
 	zero := v2[:23] + "\x00\x00\x00\x00\x00\x00\x00\x00" + v2[31:] // bytes 23-30 hold the years
 	if got, err := decodeRecord(zero); err != nil || got.YearsExperience != nil {

@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestAuditCommand screens the example folder with a state file, audits
@@ -180,5 +183,72 @@ func TestRedactCommand(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "redact"); code != exitUsage {
 		t.Errorf("redact without a file: exit %d", code)
+	}
+}
+
+// TestAuditTrail: every JSON Lines record says which screener, which rules
+// and when; scored ones the as-of date they were scored with, which a
+// result reused from the state file keeps. The Rules sheet says the same.
+func TestAuditTrail(t *testing.T) {
+	dir := t.TempDir()
+	db, jsonl, xlsx := filepath.Join(dir, "s.db"), filepath.Join(dir, "run.jsonl"), filepath.Join(dir, "s.xlsx")
+	screen := func(asOf string) []map[string]any {
+		t.Helper()
+		before := time.Now().UTC().Truncate(time.Second)
+		code, _, stderr := runCLI(t, "screen", "-job", posting, "-as-of", asOf, "-quiet", "-state", db, "-out", xlsx, "-jsonl", jsonl, resumes)
+		if code != exitSomeBad {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, _ := os.ReadFile(jsonl)
+		var recs []map[string]any
+		hash := ""
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var r map[string]any
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				t.Fatal(err)
+			}
+			runAt, err := time.Parse(time.RFC3339, fmt.Sprint(r["run_at"]))
+			if err != nil || runAt.Before(before) || runAt.After(time.Now()) {
+				t.Errorf("run_at %v (%v)", r["run_at"], err)
+			}
+			if v, _ := r["screener_version"].(string); v == "" {
+				t.Errorf("%v: no screener_version", r["file"])
+			}
+			if h, _ := r["rules_hash"].(string); h == "" || hash != "" && h != hash {
+				t.Errorf("%v: rules_hash %q, others %q", r["file"], h, hash)
+			} else {
+				hash = h
+			}
+			recs = append(recs, r)
+		}
+		f, err := excelize.OpenFile(xlsx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, _ := f.GetRows("Rules")
+		var sheet []string
+		for _, r := range rows {
+			sheet = append(sheet, strings.Join(r, "|"))
+		}
+		text := strings.Join(sheet, "\n")
+		for _, want := range []string{"Rules hash|" + hash, "Screener version|", "As of|" + asOf, "Run at|" + recs[0]["run_at"].(string)} {
+			if !strings.Contains(text, want) {
+				t.Errorf("Rules sheet lacks %q:\n%s", want, text)
+			}
+		}
+		return recs
+	}
+	for _, r := range screen("2026-06-01") {
+		if r["status"] == "ok" && r["as_of"] != "2026-06-01" {
+			t.Errorf("%v: as_of %v", r["file"], r["as_of"])
+		}
+	}
+	// A later run on the same state reuses the stored results, scored as
+	// of the first run's date.
+	for _, r := range screen("2027-01-15") {
+		if r["status"] == "ok" && r["as_of"] != "2026-06-01" {
+			t.Errorf("reused %v: as_of %v, want the first run's 2026-06-01", r["file"], r["as_of"])
+		}
 	}
 }

@@ -140,7 +140,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 	if f.asOf != "" {
 		asOf, _ = time.Parse("2006-01-02", f.asOf)
 	}
-	s.opts = screener.Options{Rules: set, Workers: f.workers, Limits: limits, AsOf: asOf, Region: f.region, Logger: s.log}
+	s.opts = screener.Options{Rules: set, Workers: f.workers, Limits: limits, AsOf: asOf, Region: f.region, Logger: s.log, Version: buildVersion()}
 	if f.inProcess {
 		s.opts.Extract = func(ctx context.Context, p string) (*parsers.Document, error) {
 			ctx, cancel := context.WithTimeout(ctx, f.timeout)

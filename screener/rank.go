@@ -68,10 +68,11 @@ func better(a, b *Record) bool {
 // re-sent CV, the .docx and .pdf of one CV) and keeps the best-ranked of
 // each group: the others get status same_person, with SamePersonAs naming
 // it and Message saying why. Two resumes are one candidate when they give
-// the same e-mail address, or the same phone number (the same digits), or
-// the same name (two words or more, case, accents and punctuation aside)
-// together with a shared link or the same file name. A name alone is not
-// enough: two people may share one.
+// the same e-mail address; or the same phone number (the same digits; not
+// a placeholder such as 123-456-7890, and not under two different names);
+// or the same name (two words or more, case, accents and punctuation
+// aside) together with a shared link or a file name made of that name. A
+// name alone is not enough: two people may share one.
 func markSamePerson(records []Record) {
 	var idx []int
 	for i := range records {
@@ -100,6 +101,9 @@ func markSamePerson(records []Record) {
 		if !ok {
 			owner[key] = i
 			return
+		}
+		if strings.HasPrefix(key, "p:") && namesDiffer(&records[idx[i]], &records[idx[j]]) {
+			return // a shared office line, or one number guessed wrong
 		}
 		if a, b := find(i), find(j); a != b {
 			parent[a] = b
@@ -178,10 +182,46 @@ func phoneKey(p string) string {
 			d = append(d, p[i])
 		}
 	}
-	if len(d) < 8 {
+	if len(d) < 8 || placeholder(d) {
 		return ""
 	}
 	return strings.TrimPrefix(string(d), "00")
+}
+
+// placeholder reports whether phone digits hold a run of six that only a
+// template would print: 123456, 987654, 000000.
+func placeholder(d []byte) bool {
+	up, down, same := 1, 1, 1
+	for i := 1; i < len(d); i++ {
+		up, down, same = next(up, d[i] == d[i-1]+1), next(down, d[i] == d[i-1]-1), next(same, d[i] == d[i-1])
+		if up >= 6 || down >= 6 || same >= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+func next(run int, continues bool) int {
+	if continues {
+		return run + 1
+	}
+	return 1
+}
+
+// namesDiffer reports whether two records name two different people: their
+// last words differ, or their first words do, an initial standing for any
+// word it begins ("K. Park" and "Kim Park" may be one person).
+func namesDiffer(a, b *Record) bool {
+	x, y := strings.Fields(nameKey(a.Name)), strings.Fields(nameKey(b.Name))
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	if x[len(x)-1] != y[len(y)-1] {
+		return true
+	}
+	f, g := x[0], y[0]
+	initial := func(i, w string) bool { return len([]rune(i)) == 1 && strings.HasPrefix(w, i) }
+	return f != g && !initial(f, g) && !initial(g, f)
 }
 
 // nameKey is a name in lower case, letters only, accents removed for the

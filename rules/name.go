@@ -113,7 +113,16 @@ func (f *nameFinder) find(lines []string, title []string) nameHit {
 		if _, ok := headingOf(l); ok && seen > 1 {
 			break
 		}
-		name, ok := consider(leadingSegment(l))
+		seg := leadingSegment(l)
+		name, ok := "", false
+		if next := nextLine(lines, i); next >= 0 {
+			if joined := nameOnTwoLines(seg, leadingSegment(lines[next])); joined != "" {
+				name, ok = consider(joined)
+			}
+		}
+		if !ok {
+			name, ok = consider(seg)
+		}
 		if !ok {
 			continue
 		}
@@ -219,6 +228,38 @@ func (f *nameFinder) labelled(lines []string) (nameHit, bool) {
 	return nameHit{}, false
 }
 
+// nextLine returns the index of the next non-empty line after i, or -1.
+func nextLine(lines []string, i int) int {
+	for j := i + 1; j < len(lines) && j < i+3; j++ {
+		if strings.TrimSpace(lines[j]) != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// nameOnTwoLines joins a name a layout broke over two lines: "Ludwig von"
+// and "Hohenberg", "Isabella García-" and "Márquez", "Thomas" and
+// "Müller-Lüdenscheidt…" (a name set as two lines, given and family). It
+// returns "" when the lines do not look like that; the join is still
+// checked as a name.
+func nameOnTwoLines(seg, next string) string {
+	words, nw := strings.Fields(seg), strings.Fields(next)
+	if len(words) == 0 || len(nw) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	switch {
+	case strings.HasSuffix(last, "-"):
+		return seg + nw[0]
+	case isNameWord("particle", last):
+		return seg + " " + nw[0]
+	case len(words) == 1 && utf8.RuneCountInString(seg) > 1:
+		return seg + " " + nw[0] // checked as a name: "Adaikkalam Student" is not one
+	}
+	return ""
+}
+
 // leadingSegment returns the start of a line up to the first separator or
 // contact detail: "Sourabh Bajaj" of "Sourabh Bajaj Email: sourabh@…",
 // "CHRIS OH" of "CHRIS OH 206.403.7494 5tigerjelly@…", "John Doe" of
@@ -230,6 +271,9 @@ func leadingSegment(l string) string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) // bullets, icons
 	}))
 	l = joinLetterSpaced(l)
+	if loc := cityOnNameLine.FindStringIndex(l); loc != nil && loc[0] > 0 {
+		l = l[:loc[0]] // "SARAH O'NEILL Boston, MA US": the address set on the name's line
+	}
 	if i := strings.IndexByte(l, ','); i >= 0 {
 		// "Seattle, WA", "Alandur, Chennai": a place or a list, unless what
 		// follows is a degree or a suffix ("Jane Doe, PhD").
@@ -244,16 +288,26 @@ func leadingSegment(l string) string {
 		l = l[:i]
 	}
 	words := strings.Fields(l)
+	if n := len(words); n >= 3 && isCountryCode(words[n-1]) && !nameSuffix.MatchString(words[n-1]) {
+		// "KWAME MENSAH Accra GH", "Giulia Bianchi Torino IT": a city and
+		// its country code set on the name's line.
+		if r, _ := utf8.DecodeRuneInString(words[n-2]); unicode.IsUpper(r) && !upper(words[n-2]) || caseless(words[n-2]) {
+			words = words[:n-2]
+		}
+	}
 	capitalised := 0
 	for i, w := range words {
 		if strings.HasSuffix(w, ":") || strings.Contains(w, "：") || w == ":" {
-			if i == 0 || i == 1 && isNameWord("heading word", strings.ToLower(words[0])) {
-				return "" // a label: "Email: …", "Prénom : Aminata"
+			if i <= 1 {
+				return "" // a label: "Email: …", "Prénom : Aminata", "Nom : DJIGO"
 			}
 			return strings.Join(words[:i], " ")
 		}
 		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
+		if i > 0 && yearWord.MatchString(w) && monthRe.MatchString(words[i-1]) {
+			return "" // a date: "Aug 2025 – Present"
+		}
 		if strings.ContainsAny(w, "@0123456789+") || strings.Contains(lw, "www.") ||
 			capitalised >= 2 && unicode.IsLower(r) && strings.ContainsAny(w, "._") {
 			return strings.Join(words[:i], " ")
@@ -263,6 +317,22 @@ func leadingSegment(l string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// monthRe is a month's name or abbreviation, in English, and yearWord a
+// year: together, a date at the start of a line.
+var (
+	monthRe  = regexp.MustCompile(`^(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$`)
+	yearWord = regexp.MustCompile(`^(?:19|20)\d\d\b`)
+)
+
+// cityOnNameLine is a city, its state and country codes at the end of a
+// line: " Boston, MA US", " San Francisco, CA".
+var cityOnNameLine = regexp.MustCompile(`\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,\s*[A-Z]{2}(?:\s+[A-Z]{2})?\s*$`)
+
+// isCountryCode reports whether w is two capital ASCII letters.
+func isCountryCode(w string) bool {
+	return len(w) == 2 && 'A' <= w[0] && w[0] <= 'Z' && 'A' <= w[1] && w[1] <= 'Z'
 }
 
 // nameSuffix is what may follow a name after a comma: degrees and
@@ -315,7 +385,8 @@ func (f *nameFinder) nameIn(s string) (name, why string) {
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
-			if i == 0 || !isNameWord("particle", w) {
+			particle, _, _ := strings.Cut(w, "-") // "al-Amin"
+			if i == 0 || !isNameWord("particle", particle) {
 				return "", notNameText // a lowercase word: a phrase
 			}
 		} else if isNameWord("function word", lw) && utf8.RuneCountInString(w) > 1 {
@@ -348,7 +419,8 @@ func (f *nameFinder) nameIn(s string) (name, why string) {
 // capitals in title case ("CHRIS OH" is "Chris Oh"), "ArashEslami" split.
 func displayName(words []string) string {
 	var out []string
-	for _, w := range strings.Fields(initialDot.ReplaceAllString(strings.Join(words, " "), ". $1")) {
+	joined := strings.ReplaceAll(strings.Join(words, " "), "’", "'")
+	for _, w := range strings.Fields(initialDot.ReplaceAllString(joined, ". $1")) {
 		if upper(w) && utf8.RuneCountInString(w) > 1 && !isInitials(w) {
 			w = titleCase(w)
 		}
@@ -572,17 +644,38 @@ func nameParts(name string) []string {
 	return out
 }
 
-// fold lowercases s and drops its accents and everything but letters:
-// "Núñez" is "nunez".
+// fold lowercases s, writes Cyrillic and Greek letters in Latin ones and
+// drops accents and everything but letters: "Núñez" is "nunez", "Ольга"
+// is "olga", to compare a name with an e-mail address.
 func fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if unicode.IsLetter(r) && !unicode.Is(unicode.M, r) {
+		switch {
+		case unicode.Is(unicode.M, r) || !unicode.IsLetter(r):
+		case translit[r] != "":
+			b.WriteString(translit[r])
+		case unicode.In(r, unicode.Cyrillic, unicode.Greek):
+			// a soft or hard sign, or a letter without a Latin spelling
+		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
+
+// translit spells lowercase Cyrillic and Greek letters in Latin, as e-mail
+// addresses usually do (a simple, common romanisation; only to compare).
+var translit = func() map[rune]string {
+	m := map[rune]string{}
+	for _, pair := range strings.Fields(`а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:y к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f
+		х:kh ц:ts ч:ch ш:sh щ:shch ы:y э:e ю:yu я:ya і:i ї:yi є:ye ґ:g
+		α:a β:v γ:g δ:d ε:e ζ:z η:i θ:th ι:i κ:k λ:l μ:m ν:n ξ:x ο:o π:p ρ:r σ:s ς:s τ:t υ:y φ:f χ:ch ψ:ps ω:o`) {
+		k, v, _ := strings.Cut(pair, ":")
+		r, _ := utf8.DecodeRuneInString(k)
+		m[r] = v
+	}
+	return m
+}()
 
 // nameFromEmail makes a name of a local part of two or three words of
 // letters joined by ".", "_" or "-" ("john.doe" is "John Doe"); anything

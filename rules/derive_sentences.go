@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,9 @@ type line struct {
 	bullet  bool     // a list item
 	heading bool     // a Markdown heading ("## Requirements")
 	cells   []string // a table row's cells
+	// lastWidth is the length of the last line joined into this one: a
+	// line that ran to the full width of the page continues on the next.
+	lastWidth int
 }
 
 // statements reconstructs the sentences of a posting from text that may
@@ -69,6 +73,7 @@ func statements(text string, namesSkill func(string) bool) []statement {
 	var out []statement
 	heading, sec := "", sectionNone
 	var header []string // the header row of the current table
+	matrix := false     // under a heading such as "Technology Required Years"
 	for i, ln := range lines {
 		if ln.cells != nil {
 			if header == nil || (i > 0 && lines[i-1].cells == nil) {
@@ -85,8 +90,17 @@ func statements(text string, namesSkill func(string) bool) []statement {
 			continue
 		}
 		header = nil
+		if m := matrixRow.FindStringSubmatch(ln.text); matrix && m != nil {
+			// A row of a table whose cells the parser joined with spaces:
+			// "Vue.js yes 4+" under "Technology Required Years".
+			out = append(out, tableRow([]string{m[1], m[2], m[3]}, []string{"", "required", "years"}, heading, sec)...)
+			continue
+		}
+		matrix = false
 		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text)) {
 			heading, sec = strings.TrimRight(ln.text, ": "), s
+			words := strings.Fields(strings.ToLower(ln.text))
+			matrix = len(words) > 1 && (slices.Contains(words, "required") || slices.Contains(words, "must"))
 			continue
 		}
 		st := statement{heading: heading, section: sec}
@@ -103,6 +117,10 @@ func statements(text string, namesSkill func(string) bool) []statement {
 	}
 	return out
 }
+
+// matrixRow is a row of a skills matrix after its cells were joined with
+// spaces: a skill, "yes" or "no", and perhaps years.
+var matrixRow = regexp.MustCompile(`(?i)^(.*\S)\s+(yes|no|✓|✔|✗)(?:\s+(\d{1,2}\s*\+?(?:\s*years?)?))?$`)
 
 var (
 	mdHeading  = regexp.MustCompile(`^#{1,6}\s+`)
@@ -129,44 +147,74 @@ func readLines(text string) []line {
 		if m := bulletMark.FindString(s); m != "" && len(s) > len(m) {
 			ln.bullet, s = true, s[len(m):]
 		}
-		if n := strings.Count(s, "|"); n >= 2 || (n == 1 && strings.HasPrefix(s, "|")) {
-			for _, c := range strings.Split(strings.Trim(s, "| "), "|") {
-				ln.cells = append(ln.cells, strings.TrimSpace(c))
-			}
-		}
 		ln.text = strings.TrimSpace(s)
+		ln.cells = cellsOf(ln.text)
 		out = append(out, ln)
 	}
 	return out
 }
 
+// cellsOf returns the cells of a table row ("| Go | yes |", "Go | yes |"),
+// or nil if s is not one.
+func cellsOf(s string) []string {
+	n := strings.Count(s, "|")
+	if n < 2 && !(n == 1 && strings.HasPrefix(s, "|")) {
+		return nil
+	}
+	var cells []string
+	for _, c := range strings.Split(strings.Trim(s, "| "), "|") {
+		cells = append(cells, strings.TrimSpace(c))
+	}
+	return cells
+}
+
 // joinWrapped joins the lines a PDF (or a text file wrapped by hand) broke
 // inside a sentence. A line continues the previous one when the previous
-// one does not end a sentence or a label, and the line starts in lower
-// case, or the previous one ends with a comma, a slash or an opening
-// bracket, or it ran to the full width of the text. The full width is the
-// longest line's, counted only if at least three lines come within a fifth
-// of it and it is under 200 characters: text whose paragraphs are single
-// long lines is not wrapped.
+// one does not end a sentence or a label and neither is a heading, and:
+//
+//   - the line starts in lower case ("... at least 3 of them on backend" /
+//     "systems.");
+//   - or the previous one ends with a comma, a slash, an opening bracket or
+//     a word that cannot end a sentence ("such as Java," / "Python, and
+//     Ruby."; "experience with" / "Kubernetes");
+//   - or the line's first word would not have fitted on the previous one
+//     (the longest line giving the width, less a tenth for letters of
+//     different widths) and the line ends the sentence (or a sentence
+//     ends in it)
+//     ("... Google Cloud or Microsoft" / "Azure."). Not fitting is not
+//     enough on its own: a PDF drops list bullets, and an item without a
+//     full stop followed by another looks the same.
+//
+// The width is that of the longest lines: the longest length that at
+// least two lines come within a tenth of (one odd line, a title or an
+// address, does not set it). Text whose width is 200 characters or more is
+// not wrapped (Word files and HTML give a paragraph per line).
 func joinWrapped(lines []line) []line {
-	width, near := 0, 0
+	var lens []int
 	for _, ln := range lines {
 		if ln.cells == nil {
-			width = max(width, utf8.RuneCountInString(ln.text))
+			lens = append(lens, utf8.RuneCountInString(ln.text))
 		}
 	}
-	for _, ln := range lines {
-		if ln.cells == nil && utf8.RuneCountInString(ln.text)*5 >= width*4 {
-			near++
+	slices.Sort(lens)
+	width := 0
+	for i := len(lens) - 1; i > 0 && width == 0; i-- {
+		if lens[i-1]*10 >= lens[i]*9 {
+			width = lens[i]
 		}
 	}
-	if near < 3 || width >= 200 {
+	if width >= 200 {
 		width = 0
 	}
 	var out []line
 	for _, ln := range lines {
+		ln.lastWidth = utf8.RuneCountInString(ln.text)
 		if n := len(out); n > 0 && continues(out[n-1], ln, width) {
 			out[n-1].text += " " + ln.text
+			out[n-1].lastWidth = ln.lastWidth
+			if out[n-1].cells != nil || ln.cells != nil {
+				out[n-1].cells = cellsOf(out[n-1].text)
+			}
 			continue
 		}
 		out = append(out, ln)
@@ -174,24 +222,46 @@ func joinWrapped(lines []line) []line {
 	return out
 }
 
+var sentenceEndInside = regexp.MustCompile(`[a-z)][.!?] `)
+
+// openEnd holds the words that leave a sentence open.
+var openEnd = map[string]bool{"and": true, "or": true, "with": true, "of": true, "in": true, "on": true, "the": true, "a": true,
+	"an": true, "to": true, "for": true, "as": true, "like": true, "including": true, "such": true, "e.g.": true, "using": true,
+	"at": true, "from": true, "by": true, "is": true, "are": true, "be": true, "your": true, "our": true, "both": true, "either": true}
+
 func continues(prev, next line, width int) bool {
-	if prev.cells != nil || next.cells != nil || prev.heading || next.heading || next.bullet {
+	if prev.heading || next.heading || next.bullet {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	words := strings.Fields(strings.ToLower(prev.text))
+	openEnded := strings.ContainsRune(",/(&", last) || (len(words) > 1 && openEnd[words[len(words)-1]])
+	switch {
+	case (prev.cells != nil || strings.Contains(prev.text, "|")) && last != '|' && strings.HasSuffix(next.text, "|") && cellsOf(next.text) == nil:
+		// A row whose last cell a PDF wrapped: "... MongoDB | Excellent" /
+		// "communication and collaboration skills |".
+		return true
+	case prev.cells != nil:
+		return false
+	case next.cells != nil:
+		// A row whose first cell a PDF wrapped: "... Python, or" / "Ruby | Problem-solving skills |".
+		return openEnded && !strings.ContainsRune(".!?:;", last)
+	}
 	if strings.ContainsRune(".!?:;", last) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(next.text)
-	switch {
-	case unicode.IsLower(first):
-		return true
-	case strings.ContainsRune(",/(&", last):
-		return true
-	case width > 0 && utf8.RuneCountInString(prev.text)*5 >= width*4:
-		return true
+	if _, ok := headingSection(prev); ok {
+		return false // "Nice to have" before "gRPC and Protocol Buffers"
 	}
-	return false
+	if _, ok := headingSection(next); ok {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next.text)
+	end, _ := utf8.DecodeLastRuneInString(next.text)
+	firstWord, _, _ := strings.Cut(next.text, " ")
+	full := width > 0 && (prev.lastWidth+1+utf8.RuneCountInString(firstWord))*10 > width*9
+	return unicode.IsLower(first) || openEnded ||
+		(full && (strings.ContainsRune(".!?", end) || sentenceEndInside.MatchString(next.text) || first == '('))
 }
 
 // headingSection reports whether a line is a heading and, if so, the kind
@@ -201,7 +271,7 @@ func continues(prev, next line, width int) bool {
 // or Kotlin" is a list item whose bullet a PDF lost.)
 func headingSection(ln line) (section, bool) {
 	t := strings.TrimSpace(ln.text)
-	if ln.bullet || t == "" {
+	if first, _ := utf8.DecodeRuneInString(t); ln.bullet || t == "" || (unicode.IsLower(first) && !ln.heading) {
 		return 0, false
 	}
 	if !ln.heading {
@@ -211,6 +281,10 @@ func headingSection(ln line) (section, bool) {
 		}
 		if strings.HasSuffix(t, "?") && len(strings.Fields(t)) > 6 {
 			return 0, false
+		}
+		switch w := strings.Fields(strings.ToLower(t)); w[len(w)-1] {
+		case "and", "or", "with", "of", "such", "as", "like", "including", "in", "the", "a":
+			return 0, false // a sentence a PDF wrapped: "Experience with Docker and"
 		}
 	}
 	return classifyHeading(strings.TrimRight(t, ": "))

@@ -82,6 +82,34 @@ Apache Kafka`
 	}
 }
 
+func TestJoinWrapped(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a heading before a lower-case name", "Nice to have\ngRPC and Protocol Buffers.", []string{"Nice to have", "gRPC and Protocol Buffers."}},
+		{"a line that ends the sentence after a full line",
+			"Experience with at least one major cloud: AWS, Google Cloud or Microsoft\nAzure.\nInfrastructure as Code with Terraform or Pulumi, declared.\nContainers and orchestration with Docker and Kubernetes, run.",
+			[]string{"Experience with at least one major cloud: AWS, Google Cloud or Microsoft Azure.", "Infrastructure as Code with Terraform or Pulumi, declared.", "Containers and orchestration with Docker and Kubernetes, run."}},
+		{"items without full stops are items, however long",
+			"Kubernetes (4+ years), including running clusters you did not create\nTerraform for everything that can be declared\nLinux internals: processes, networking, file systems, and more",
+			[]string{"Kubernetes (4+ years), including running clusters you did not create", "Terraform for everything that can be declared", "Linux internals: processes, networking, file systems, and more"}},
+		{"an open end", "Experience with Docker and\nKubernetes.", []string{"Experience with Docker and Kubernetes."}},
+		{"paragraphs on single lines", "We need Go.\nWe use Rust.", []string{"We need Go.", "We use Rust."}},
+		{"table rows a PDF wrapped", "Proficiency in languages such as Java, PHP, Python, or\nRuby | Problem-solving skills |\nExperience with MySQL or MongoDB | Excellent\ncommunication skills |",
+			[]string{"Proficiency in languages such as Java, PHP, Python, or Ruby | Problem-solving skills |", "Experience with MySQL or MongoDB | Excellent communication skills |"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, ln := range joinWrapped(readLines(tt.text)) {
+			got = append(got, ln.text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestHeadingKinds(t *testing.T) {
 	tests := []struct {
 		line string
@@ -249,9 +277,16 @@ func TestDeriveYears(t *testing.T) {
 			}
 		}
 	}
-	set := tax.Derive("| Technology | Required | Years |\n|---|---|---|\n| Vue.js | yes | 4+ |\n| Vitest | no | |\n")
-	if classOf(set, "Vue.js") != "required" || classOf(set, "Vitest") != "preferred" {
-		t.Errorf("table's Required column: Vue.js %q, Vitest %q", classOf(set, "Vue.js"), classOf(set, "Vitest"))
+	// The same table as Markdown and as a Word or HTML parser gives it,
+	// cells joined by spaces.
+	for _, table := range []string{
+		"| Technology | Required | Years |\n|---|---|---|\n| Vue.js | yes | 4+ |\n| Vitest | no | |\n",
+		"Skills matrix\nTechnology Required Years\nVue.js yes 4+\nVitest no\n",
+	} {
+		set := tax.Derive(table)
+		if classOf(set, "Vue.js") != "required" || classOf(set, "Vitest") != "preferred" || len(set.Required) != 1 || set.Required[0].MinYears != 4 {
+			t.Errorf("%q: Vue.js %q (%+v), Vitest %q", table, classOf(set, "Vue.js"), set.Required, classOf(set, "Vitest"))
+		}
 	}
 }
 

@@ -28,6 +28,11 @@ type Column struct {
 	// workbook declares notes before it streams the rows, in a pass over
 	// these columns only.
 	Notes bool
+	// Identifies marks a column that says who the candidate is (name,
+	// contacts, links, file): a blind table has the candidate ID in their
+	// place. Quotes marks one that quotes the resume: redacted when blind.
+	// See [BlindColumns].
+	Identifies, Quotes bool
 }
 
 // Cell is one value of a candidate table.
@@ -72,7 +77,7 @@ type tableEnv struct {
 func ShortlistColumns(withNew bool) []Column {
 	cols := []Column{
 		{Header: "Rank", Width: 6, Value: func(r *Record, _ *tableEnv) Cell { return number(float64(r.Rank), fmt.Sprint(r.Rank)) }},
-		{Header: "Name", Width: 24, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: r.Name} }},
+		{Header: "Name", Width: 24, Wrap: true, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: r.Name} }},
 	}
 	if withNew {
 		cols = append(cols, Column{Header: "New", Width: 6, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: yesNo(r.New)} }})
@@ -87,21 +92,21 @@ func ShortlistColumns(withNew bool) []Column {
 		Column{Header: "Why not qualified", Width: 36, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell {
 			return Cell{Text: strings.Join(r.Knockouts, "; ")}
 		}},
-		Column{Header: "CV", Width: 22, Value: func(r *Record, env *tableEnv) Cell {
+		Column{Header: "CV", Width: 22, Identifies: true, Value: func(r *Record, env *tableEnv) Cell {
 			link := env.links.To(r.File)
 			return Cell{Text: filepath.Base(r.File), Link: link, CSV: link}
 		}},
-		Column{Header: "Email", Width: 28, Value: func(r *Record, _ *tableEnv) Cell {
+		Column{Header: "Email", Width: 28, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell {
 			c := Cell{Text: r.Email}
 			if r.Email != "" {
 				c.Link = "mailto:" + r.Email
 			}
 			return c
 		}},
-		Column{Header: "Phone", Width: 18, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: r.Phone} }},
-		Column{Header: "LinkedIn", Width: 14, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "linkedin.com/"), "LinkedIn") }},
-		Column{Header: "GitHub", Width: 14, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "github.com/"), "GitHub") }},
-		Column{Header: "Other links", Width: 24, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell {
+		Column{Header: "Phone", Width: 18, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: r.Phone} }},
+		Column{Header: "LinkedIn", Width: 14, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "linkedin.com/"), "LinkedIn") }},
+		Column{Header: "GitHub", Width: 14, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "github.com/"), "GitHub") }},
+		Column{Header: "Other links", Width: 24, Wrap: true, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell {
 			other := otherLinks(r.Links)
 			c := Cell{Text: strings.Join(other, "\n"), CSV: strings.Join(other, " ")}
 			if len(other) > 0 {
@@ -120,7 +125,7 @@ func ShortlistColumns(withNew bool) []Column {
 		Column{Header: "Matched preferred", Width: 28, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell {
 			return Cell{Text: strings.Join(r.MatchedPreferred, ", ")}
 		}},
-		Column{Header: "Evidence", Width: 60, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: topEvidence(*r, 3)} }},
+		Column{Header: "Evidence", Width: 60, Wrap: true, Quotes: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: topEvidence(*r, 3)} }},
 	)
 }
 

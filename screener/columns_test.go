@@ -46,7 +46,7 @@ func goldenReport() *Report {
 // CSV; run with -update after a deliberate change.
 func TestShortlistGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, goldenReport(), Links{Dir: "."}); err != nil {
+	if err := WriteCSV(&buf, goldenReport(), CSVOptions{Links: Links{Dir: "."}}); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "shortlist.golden.csv")
@@ -72,7 +72,7 @@ func TestWorkbookMatchesCSV(t *testing.T) {
 	if err := WriteWorkbook(&xb, rep, WorkbookOptions{Rules: &rules.Set{}, Links: Links{Dir: "."}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteCSV(&cb, rep, Links{Dir: "."}); err != nil {
+	if err := WriteCSV(&cb, rep, CSVOptions{Links: Links{Dir: "."}}); err != nil {
 		t.Fatal(err)
 	}
 	wb, err := excelize.OpenReader(&xb)

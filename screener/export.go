@@ -34,14 +34,25 @@ func WriteJSONL(w io.Writer, rep *Report) error {
 	return bw.Flush()
 }
 
+// CSVOptions say how [WriteCSV] writes a shortlist.
+type CSVOptions struct {
+	// Links make the CV column's links; its Dir should be the CSV's folder.
+	Links Links
+	// Blind writes [BlindColumns]: candidate IDs, not who they are.
+	Blind bool
+}
+
 // WriteCSV writes the shortlist (ok records only) as CSV, in the columns
-// of the Shortlist sheet ([ShortlistColumns]); links opens CV links as
+// of the Shortlist sheet ([ShortlistColumns]); opts.Links opens CV links as
 // the workbook's do, with its Dir the CSV's folder. Numbers are written
 // with one decimal. A cell a spreadsheet would run as a formula gets a
 // leading quote (see [csvSafe]).
-func WriteCSV(w io.Writer, rep *Report, links Links) error {
+func WriteCSV(w io.Writer, rep *Report, opts CSVOptions) error {
 	cols := ShortlistColumns(rep.Incremental)
-	env := &tableEnv{links: links.resolved()}
+	if opts.Blind {
+		cols = BlindColumns(rep.Incremental)
+	}
+	env := &tableEnv{links: opts.Links.resolved()}
 	cw := csv.NewWriter(w)
 	row := make([]string, len(cols))
 	for i, c := range cols {

@@ -35,6 +35,10 @@ type WorkbookOptions struct {
 	// Links make the CV column's links; its Dir should be the workbook's
 	// folder.
 	Links Links
+	// Blind shows candidate IDs instead of who the candidates are: the
+	// Shortlist and New sheets in [BlindColumns], the Skills sheet by ID,
+	// the Errors sheet by ID with redacted messages.
+	Blind bool
 }
 
 // WriteWorkbook writes the report as an .xlsx workbook with the sheets
@@ -74,6 +78,13 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 	}
 	env := &tableEnv{links: opts.Links.resolved()}
 	cols := ShortlistColumns(rep.Incremental)
+	if opts.Blind {
+		cols = BlindColumns(rep.Incremental)
+		ids := newFileIDs(rep)
+		for i := range bad {
+			bad[i] = blindRecord(bad[i], ids)
+		}
+	}
 	links := map[string][]hyperlink{} // sheet name -> its links
 	candidates := func(sheet, table string, recs []Record) error {
 		l, err := writeCandidates(f, st, sheet, table, cols, recs, env)
@@ -98,7 +109,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 			}
 			return candidates(newSheetName(rep), "New", fresh)
 		},
-		func() error { return writeSkills(f, st, ok, set) },
+		func() error { return writeSkills(f, st, ok, set, opts.Blind) },
 		func() error { return writeErrors(f, st, bad) },
 		func() error { return writeRules(f, st, set, opts.Source, rep) },
 		func() error { return writeSummary(f, st, rep, ok) },
@@ -426,10 +437,14 @@ func skillHeader(set *rules.Set, skill string) string {
 // skillMark is a Skills cell: the skill was found.
 func skillMark(rules.Found) string { return "✓" }
 
-func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set) error {
+func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blind bool) error {
 	const sheet = "Skills"
 	skills, knockout := skillHeaders(set)
 	fixed := []string{"Rank", "Name", "Score", "Qualified"}
+	who := func(r *Record) string { return r.Name }
+	if blind {
+		fixed[1], who = "Candidate", func(r *Record) string { return CandidateID(r.SHA256) }
+	}
 	layout := sheetLayout{name: sheet, rows: len(ok) + 1, cols: len(fixed) + len(skills), widths: []float64{6, 24, 7, 10},
 		header: true, freezeCols: 2}
 	for range skills {
@@ -454,7 +469,7 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set) erro
 		return err
 	}
 	for i, r := range ok {
-		row := []any{r.Rank, excelize.Cell{StyleID: st.wrap, Value: text(r.Name)},
+		row := []any{r.Rank, excelize.Cell{StyleID: st.wrap, Value: text(who(&r))},
 			excelize.Cell{StyleID: st.score[min(max(int(r.Score/20), 0), 4)], Value: r.Score}, yesNo(r.Qualified)}
 		found := map[string]rules.Found{}
 		for _, s := range r.SkillsFound {
@@ -468,7 +483,7 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set) erro
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(wrappedLines(r.Name, 24), maxRowLines) * lineHeight)}); err != nil {
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(wrappedLines(who(&r), 24), maxRowLines) * lineHeight)}); err != nil {
 			return err
 		}
 	}

@@ -3,11 +3,13 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -250,5 +252,103 @@ func TestAuditTrail(t *testing.T) {
 		if r["status"] == "ok" && r["as_of"] != "2026-06-01" {
 			t.Errorf("reused %v: as_of %v, want the first run's 2026-06-01", r["file"], r["as_of"])
 		}
+	}
+}
+
+// TestBlind screens the example folder twice, with and without -blind. The
+// blind workbook (every part of it) and CSV contain none of the names,
+// e-mails, phones or links the plain run found; ranks and scores are the
+// same; the JSON Lines are the same (they are the audit record, not a
+// review copy); the identities file maps each ID back to its candidate.
+func TestBlind(t *testing.T) {
+	dir := t.TempDir()
+	screen := func(name string, extra ...string) {
+		t.Helper()
+		args := append([]string{"screen", "-job", posting, "-as-of", "2026-06-01", "-quiet",
+			"-out", filepath.Join(dir, name+".xlsx"), "-csv", filepath.Join(dir, name+".csv"), "-jsonl", filepath.Join(dir, name+".jsonl")}, extra...)
+		if code, _, stderr := runCLI(t, append(args, resumes)...); code != exitSomeBad {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+	}
+	screen("plain")
+	screen("blind", "-blind", "-identities", filepath.Join(dir, "ids.csv"))
+
+	plain, _ := os.ReadFile(filepath.Join(dir, "plain.jsonl"))
+	blind, _ := os.ReadFile(filepath.Join(dir, "blind.jsonl"))
+	if withoutRunAt(plain) != withoutRunAt(blind) {
+		t.Error("-blind changed the JSON Lines")
+	}
+	var secrets []string
+	for _, line := range strings.Split(strings.TrimSpace(string(plain)), "\n") {
+		var r struct {
+			Name, Email, Phone string
+			Links              []string
+		}
+		json.Unmarshal([]byte(line), &r)
+		for _, s := range append([]string{r.Name, r.Email, r.Phone}, r.Links...) {
+			if s != "" {
+				secrets = append(secrets, s)
+			}
+		}
+	}
+	if len(secrets) < 20 {
+		t.Fatalf("only %d names, contacts and links in the plain run: %q", len(secrets), secrets)
+	}
+	csvBlind, _ := os.ReadFile(filepath.Join(dir, "blind.csv"))
+	for what, content := range map[string]string{"workbook": string(unzipAll(t, filepath.Join(dir, "blind.xlsx"))), "CSV": string(csvBlind)} {
+		low := strings.ToLower(content)
+		for _, s := range secrets {
+			if strings.Contains(low, strings.ToLower(s)) {
+				t.Errorf("the blind %s contains %q", what, s)
+			}
+		}
+		for _, base := range []string{"alice.pdf", "george-copy.pdf", "ivan-truncated.pdf"} {
+			if strings.Contains(low, base) {
+				t.Errorf("the blind %s names the file %s", what, base)
+			}
+		}
+	}
+
+	// Same ranks and scores; the blind Candidate column maps, through the
+	// identities file, to the plain Name column.
+	ids := map[string]string{}
+	idf, _ := os.ReadFile(filepath.Join(dir, "ids.csv"))
+	rows, err := csv.NewReader(bytes.NewReader(idf)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		if _, seen := ids[r[0]]; !seen { // a duplicate shares its original's ID
+			ids[r[0]] = r[1]
+		}
+	}
+	sheet := func(name, sheet string) [][]string {
+		f, err := excelize.OpenFile(filepath.Join(dir, name+".xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, _ := f.GetRows(sheet)
+		return rows
+	}
+	for _, s := range []string{"Shortlist", "Skills"} {
+		p, b := sheet("plain", s), sheet("blind", s)
+		col := func(rows [][]string, header string) int { return slices.Index(rows[0], header) }
+		if len(p) != len(b) || len(p) < 5 {
+			t.Fatalf("%s: %d rows plain, %d blind", s, len(p), len(b))
+		}
+		for i := 1; i < len(p); i++ {
+			for _, h := range []string{"Rank", "Score", "Qualified"} {
+				if p[i][col(p, h)] != b[i][col(b, h)] {
+					t.Errorf("%s row %d: %s %s plain, %s blind", s, i, h, p[i][col(p, h)], b[i][col(b, h)])
+				}
+			}
+			if id := b[i][col(b, "Candidate")]; ids[id] != p[i][col(p, "Name")] {
+				t.Errorf("%s row %d: %s is %q in the identities, the plain run has %q", s, i, id, ids[id], p[i][col(p, "Name")])
+			}
+		}
+	}
+	if code, _, stderr := runCLI(t, "screen", "-job", posting, "-identities", filepath.Join(dir, "x.csv"), resumes); code != exitUsage || !strings.Contains(stderr, "-identities goes with -blind") {
+		t.Errorf("-identities without -blind: exit %d, %s", code, stderr)
 	}
 }

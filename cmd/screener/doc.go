@@ -4,7 +4,8 @@
 // Usage:
 //
 //	screener screen (-job POSTING | -rules RULES.yaml) [-out shortlist.xlsx] [-jsonl FILE|-] [-csv FILE|-]
-//	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-link-base URL] [-region GB] [-quiet] PATH...
+//	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-link-base URL] [-region GB]
+//	                [-blind [-identities IDS.csv]] [-quiet] PATH...
 //	screener rules derive [-explain] POSTING  # rules as YAML on stdout, to review and edit;
 //	                                   # -explain says above them why each rule is what it is
 //	screener rules check RULES.yaml    # validate a rule file
@@ -20,6 +21,17 @@
 // screens only files that are new or changed (by content hash), re-scores
 // stored text when the rules change, and marks candidates first seen since
 // the last completed run as New.
+//
+// With -blind (screen and watch), the workbook and CSV show a stable
+// candidate ID (C- and ten hex digits of the resume's SHA-256) instead of
+// name, e-mail, phone, links and file name, and evidence is redacted as
+// by the redact command; -identities FILE.csv maps the IDs back to
+// contacts and files. Scores and ranks are the same as without -blind. The
+// JSON Lines are not blinded: they are the run's record for an audit.
+//
+// Every JSON Lines record carries screener_version, rules_hash and run_at,
+// and scored ones as_of; the Rules sheet shows the same, so that a run can
+// be repeated (see the README).
 //
 // The audit command computes, from a run's JSON Lines and a CSV of
 // self-reported demographics (joined on email, id or sha256), each group's

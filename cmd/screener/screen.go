@@ -35,6 +35,8 @@ type screenFlags struct {
 	retain                          days
 	linkBase                        urlFlag
 	newSince                        window
+	blind                           bool
+	identities                      string
 }
 
 func (f *screenFlags) register(fs *flag.FlagSet) {
@@ -61,6 +63,8 @@ func (f *screenFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.storeText, "store-text", true, "with -state, keep extracted text so changed rules re-score without re-reading files (false: keep only its hash)")
 	fs.Var(&f.linkBase, "link-base", "link CVs under this `URL`, where the screened folders are published (default: relative to the workbook's folder)")
 	fs.Var(&f.newSince, "new-since", "with -state, mark as New the candidates first seen in this window: a `DURATION` back (24h, 7d) or since a DATE (2026-11-25, 2026-11-25T18:00) (default: since the last completed run; watch: 24h)")
+	fs.BoolVar(&f.blind, "blind", false, "blind review: the workbook and CSV show a candidate ID instead of name, contacts, links and file, and redacted evidence")
+	fs.StringVar(&f.identities, "identities", "", "with -blind, also write the candidate IDs' names, contacts and files to this CSV `FILE`")
 	fs.Var(&f.retain, "retain", "with -state, first delete what was stored about files not seen for this long, e.g. 180d")
 }
 
@@ -80,6 +84,10 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 		return usageError{cmd + ": no output: give -out, -jsonl or -csv"}
 	case f.statePath == "" && (f.retain > 0 || !f.storeText || f.newSince.isSet()):
 		return usageError{cmd + ": -retain, -store-text and -new-since need -state"}
+	case f.identities != "" && !f.blind:
+		return usageError{cmd + ": -identities goes with -blind"}
+	case f.identities == "-":
+		return usageError{cmd + ": -identities needs a file (it holds contact details)"}
 	case (f.out == "-" && f.jsonl == "-") || (f.out == "-" && f.csv == "-") || (f.jsonl == "-" && f.csv == "-"):
 		return usageError{cmd + ": only one output can go to standard output"}
 	}
@@ -97,7 +105,7 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 // outputs lists the outputs the flags ask for, each yet to be planned.
 func (f *screenFlags) outputs() []*output {
 	var outs []*output
-	for _, o := range []struct{ flag, path string }{{"-out", f.out}, {"-jsonl", f.jsonl}, {"-csv", f.csv}} {
+	for _, o := range []struct{ flag, path string }{{"-out", f.out}, {"-jsonl", f.jsonl}, {"-csv", f.csv}, {"-identities", f.identities}} {
 		if o.path != "" {
 			outs = append(outs, &output{flag: o.flag, path: o.path})
 		}
@@ -227,13 +235,17 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 		case "-out":
 			links := s.links(o.path)
 			o.write = func(w io.Writer) error {
-				return screener.WriteWorkbook(w, listed, screener.WorkbookOptions{Rules: s.set, Source: s.source, Links: links})
+				return screener.WriteWorkbook(w, listed, screener.WorkbookOptions{Rules: s.set, Source: s.source, Links: links, Blind: s.f.blind})
 			}
 		case "-jsonl":
 			o.write = func(w io.Writer) error { return screener.WriteJSONL(w, rep) }
 		case "-csv":
 			links := s.links(o.path)
-			o.write = func(w io.Writer) error { return screener.WriteCSV(w, listed, links) }
+			o.write = func(w io.Writer) error {
+				return screener.WriteCSV(w, listed, screener.CSVOptions{Links: links, Blind: s.f.blind})
+			}
+		case "-identities":
+			o.write = func(w io.Writer) error { return screener.WriteIdentities(w, rep) }
 		}
 	}
 	if err := writeOutputs(outs, s.stdout); err != nil {

@@ -10,12 +10,15 @@ import (
 )
 
 // Dates are points on a line of months: 0 is the start of January of year
-// 0, 24240.5 the middle of January 2020. A date written to the month stands
-// for the middle of that month, a year alone for the middle of that year
-// (1 July), a full date for its day, and "Present" for the as-of date.
-// These are unbiased guesses: a role "2019 – 2022" started on average in
-// mid-2019 and ended in mid-2022, three years later, where counting from
-// January to December would add a year to every such role.
+// 0, 24240 the start of January 2020. A role runs from the start of its
+// first month to the end of its last ("Jan 2019 – Mar 2019" is three
+// months, as people count them; a day, when written, is not counted), and
+// "Present" to the end of the as-of month. A year alone stands for the
+// middle of that year (1 July) at either end: a role "2019 – 2022" started
+// on average in mid-2019 and ended in mid-2022, three years later, where
+// counting from January to December would add a year to every such role.
+// A role within one year ("2019 – 2019") counts four months, the average
+// length of a span between two random points of a year.
 
 // monthNames are the names and usual abbreviations of the months in
 // English, German, French, Spanish, Italian, Dutch and Portuguese,
@@ -73,11 +76,14 @@ var rangeWords = map[string]bool{
 	"exp": true, "expected": true, "ce": true, "la": true, "in": true, "fecha": true, "el": true, "o": true, "de": true,
 }
 
+// splitWords end a line whose range goes on at the start of the next.
+var splitWords = map[string]bool{"to": true, "until": true, "till": true, "bis": true, "à": true, "au": true, "al": true,
+	"hasta": true, "tot": true, "até": true}
+
 // A mark is a date, or a word that ends or opens a range, found on a line.
 type mark struct {
 	kind       markKind
-	start, end int     // byte offsets in the line
-	at         float64 // for a date: months since year 0 (see above)
+	start, end int // byte offsets in the line
 	year       int
 	month      int // 1-12, or 0 for a year alone
 }
@@ -103,14 +109,12 @@ func rangesIn(line string, now float64) []span {
 	marks := marksIn(line)
 	var out []span
 	add := func(from, to mark) {
-		f, t := from.at, now
+		f, t := startAt(from), now
 		if to.kind == markDate {
-			t = to.at
+			t = endAt(to)
 		}
-		if f == t && from.kind == markDate && to.kind == markDate && from.at == float64(from.year*12)+6 {
-			// "2019 – 2019": a role within one year lasts a third of a
-			// year on average.
-			f, t = f-2, f+2
+		if f == t && from.month == 0 && to.month == 0 {
+			f, t = f-2, f+2 // "2019 – 2019"
 		}
 		if f < 1950*12 || t < f || t > now+1 || t-f > 50*12 {
 			return
@@ -132,7 +136,7 @@ func rangesIn(line string, now float64) []span {
 				if m.month > end.month {
 					y--
 				}
-				add(mark{kind: markDate, at: dateAt(y, m.month, 0), year: y, month: m.month}, end)
+				add(mark{kind: markDate, year: y, month: m.month}, end)
 				k++
 			}
 		case markDate:
@@ -144,7 +148,7 @@ func rangesIn(line string, now float64) []span {
 				if m2 < m1 {
 					y2++
 				}
-				add(mark{kind: markDate, at: dateAt(y, m1, 0)}, mark{kind: markDate, at: dateAt(y2, m2, 0)})
+				add(mark{kind: markDate, year: y, month: m1}, mark{kind: markDate, year: y2, month: m2})
 				k += 2
 				continue
 			}
@@ -243,17 +247,45 @@ func atoi(s string) int {
 
 func plausibleYear(y int) bool { return 1950 <= y && y <= 2099 }
 
-// dateAt returns the point of a date: the middle of its month or year, or
-// its day when known.
-func dateAt(year, month, day int) float64 {
-	switch {
-	case month == 0:
-		return float64(year*12) + 6
-	case day == 0:
-		return float64(year*12+month-1) + 0.5
+// splitRange reads a range split over two lines, as some layouts print a
+// column of dates beside the title ("12/2022 — Mobile Developer, Acme"
+// over "04/2026 • Wrote …"): a line whose last date is followed by a dash
+// or "to" and a title, and a next line that starts with the end date or
+// "Present".
+func splitRange(line, next string, now float64) []span {
+	marks := marksIn(line)
+	if len(marks) == 0 || marks[len(marks)-1].kind != markDate {
+		return nil
 	}
-	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-	return float64(year*12+month-1) + float64(min(day, days)-1)/float64(days)
+	m := marks[len(marks)-1]
+	rest := strings.TrimLeft(line[m.end:], " ")
+	word, _, _ := strings.Cut(rest, " ")
+	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune("-–—‒―−", r) && !splitWords[strings.ToLower(word)] {
+		return nil
+	}
+	nm := marksIn(next)
+	if len(nm) == 0 || nm[0].kind == markSince || strings.TrimSpace(next[:nm[0].start]) != "" {
+		return nil
+	}
+	return rangesIn(line[m.start:m.end]+" – "+next[nm[0].start:nm[0].end], now)
+}
+
+// startAt is where a role starting at a date starts: the start of its
+// month, or the middle of its year.
+func startAt(m mark) float64 {
+	if m.month == 0 {
+		return float64(m.year*12) + 6
+	}
+	return float64(m.year*12 + m.month - 1)
+}
+
+// endAt is where a role ending at a date ends: the end of its month, or
+// the middle of its year.
+func endAt(m mark) float64 {
+	if m.month == 0 {
+		return float64(m.year*12) + 6
+	}
+	return float64(m.year*12 + m.month)
 }
 
 // namedDate reads "March 2019", "Mar. 2019", "Mar, 2019" and "15 March
@@ -271,7 +303,7 @@ func namedDate(line string, i, j, month int) (mark, int, bool) {
 	if e-k != 4 || !plausibleYear(atoi(line[k:e])) || e < len(line) && isWordAt(line, e) {
 		return mark{}, 0, false
 	}
-	year, day, start := atoi(line[k:e]), 0, i
+	year, start := atoi(line[k:e]), i
 	// A day before the month: "15 March 2019", "1. Januar 2020".
 	p := i
 	for p > 0 && line[p-1] == ' ' {
@@ -282,10 +314,10 @@ func namedDate(line string, i, j, month int) (mark, int, bool) {
 	}
 	if q := digitsBefore(line, p); p-q >= 1 && p-q <= 2 && p < i {
 		if d := atoi(line[q:p]); d >= 1 && d <= 31 {
-			day, start = d, q
+			start = q
 		}
 	}
-	return mark{kind: markDate, start: start, end: e, at: dateAt(year, month, day), year: year, month: month}, e, true
+	return mark{kind: markDate, start: start, end: e, year: year, month: month}, e, true
 }
 
 func digitsBefore(s string, p int) int {
@@ -334,8 +366,8 @@ func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
 		e := digitsEnd(line, k+1)
 		return e-k-1 == 4 || e-k-1 <= 2 && e < len(line) && (line[e] == '/' || line[e] == '.')
 	}
-	ok := func(y, mo, d, end int) (mark, int, bool) {
-		return mark{kind: markDate, start: i, end: end, at: dateAt(y, mo, d), year: y, month: mo}, end, true
+	ok := func(y, mo, end int) (mark, int, bool) {
+		return mark{kind: markDate, start: i, end: end, year: y, month: mo}, end, true
 	}
 	switch n := j - i; {
 	case n == 4 && plausibleYear(atoi(line[i:j])):
@@ -348,9 +380,9 @@ func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
 				if rest := strings.TrimLeft(line[e:], " "); strings.HasPrefix(rest, "月") {
 					e = len(line) - len(rest) + len("月")
 				}
-				return ok(y, mo, 0, e)
+				return ok(y, mo, e)
 			}
-			return ok(y, 0, 0, k)
+			return ok(y, 0, k)
 		}
 		if a, b := nextNum(j); b-a >= 1 && b-a <= 2 {
 			mo := atoi(line[a:b])
@@ -358,21 +390,21 @@ func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
 				return mark{}, 0, false
 			}
 			if c, d := nextNum(b); d-c >= 1 && d-c <= 2 && line[b] == line[j] && endOK(d) {
-				return ok(y, mo, atoi(line[c:d]), d)
+				return ok(y, mo, d)
 			}
 			if endOK(b) {
-				return ok(y, mo, 0, b)
+				return ok(y, mo, b)
 			}
 			return mark{}, 0, false
 		}
 		if endOK(j) {
-			return ok(y, 0, 0, j)
+			return ok(y, 0, j)
 		}
 	case n <= 2:
 		a, b := nextNum(j)
 		first := atoi(line[i:j])
 		if b-a == 4 && plausibleYear(atoi(line[a:b])) && first >= 1 && first <= 12 && endOK(b) {
-			return ok(atoi(line[a:b]), first, 0, b) // MM/YYYY
+			return ok(atoi(line[a:b]), first, b) // MM/YYYY
 		}
 		if b-a >= 1 && b-a <= 2 && line[a-1] == line[j] {
 			second := atoi(line[a:b])
@@ -382,7 +414,7 @@ func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
 					day, mo = second, first
 				}
 				if mo >= 1 && mo <= 12 && day >= 1 && day <= 31 {
-					return ok(atoi(line[c:d]), mo, day, d)
+					return ok(atoi(line[c:d]), mo, d)
 				}
 			}
 		}
@@ -465,8 +497,7 @@ func hasWordIn(line string, set map[string]bool) bool {
 // role.
 func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 	hasExperience := slices.Contains(sections, SectionExperience)
-	days := time.Date(asOf.Year(), asOf.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
-	now := float64(asOf.Year()*12+int(asOf.Month())-1) + float64(asOf.Day()-1)/float64(days)
+	now := float64(asOf.Year()*12 + int(asOf.Month())) // the end of the as-of month
 	var roles []role
 	for i, l := range lines {
 		if !hasYear(l) {
@@ -476,15 +507,26 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 		if s != SectionExperience && (hasExperience || s == SectionEducation || s == SectionProjects || s == SectionInterests) {
 			continue
 		}
-		// A title on the line, or on an undated line just above it.
-		titled := hasTitle(l) || i > 0 && !hasYear(lines[i-1]) && hasWordIn(lines[i-1], titleWords)
+		// A title on the line, or on an undated line just above it (two
+		// lines above a line of dates alone: title, employer, dates).
+		titled, above := hasTitle(l), 1
+		if wordsBesideDates(l) == 0 {
+			above = 2
+		}
+		for k := i - 1; !titled && k >= 0 && i-k <= above && !hasYear(lines[k]); k-- {
+			titled = hasWordIn(lines[k], titleWords)
+		}
 		if s != SectionExperience && !titled {
 			continue
 		}
 		if (hasWordIn(l, schoolWords) || degreeRe.MatchString(l)) && !titled {
 			continue
 		}
-		for _, sp := range rangesIn(l, now) {
+		spans := rangesIn(l, now)
+		if len(spans) == 0 && i+1 < len(lines) {
+			spans = splitRange(l, lines[i+1], now)
+		}
+		for _, sp := range spans {
 			r := role{span: sp, first: i, last: i + 1, lastYear: int(math.Floor(sp.to / 12))}
 			if sp.to >= now {
 				r.lastYear = asOf.Year()
@@ -494,17 +536,26 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 	}
 	// Each role's text runs to the next dated line of its section. A line
 	// holding only dates takes with it the short lines just above (title,
-	// employer), which the role before would otherwise claim.
+	// employer, in title case or naming a job), which the role before
+	// would otherwise claim; so does a line with a title and dates alone
+	// ("Site Reliability Engineer 05/2019 - 01/2022"), for an employer line
+	// above it ("New Relic, Denver"), not a sentence of the role before.
 	for k := range roles {
 		r := &roles[k]
-		if onlyDates(lines[r.first]) {
-			for f := r.first; f > 0 && r.first-f < 3; f-- {
-				p := strings.TrimSpace(lines[f-1])
-				if _, heading := headingOf(p); p == "" || len(p) > 80 || sections[f-1] != sections[r.first] || isBulleted(p) || hasYear(p) || heading {
-					break
-				}
-				r.first = f - 1
+		maxLines, maxLen := 0, 0
+		switch n := wordsBesideDates(lines[r.first]); {
+		case n == 0:
+			maxLines, maxLen = 3, 80
+		case n <= 6:
+			maxLines, maxLen = 1, 60
+		}
+		for f := r.first; f > 0 && r.first-f < maxLines; f-- {
+			p := strings.TrimSpace(lines[f-1])
+			if _, heading := headingOf(p); p == "" || len(p) > maxLen || sections[f-1] != sections[r.first] || isBulleted(p) || hasYear(p) || heading ||
+				!titleCased(p) && !hasTitle(p) {
+				break
 			}
+			r.first = f - 1
 		}
 	}
 	for k := range roles {
@@ -525,14 +576,37 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 	return roles
 }
 
-// onlyDates reports whether a line holds nothing but dates and joining
-// words: no title, no employer.
-func onlyDates(line string) bool {
+// titleCased reports whether most words of a line (two thirds, not
+// counting "of", "and" and the like) start with a capital, as names do.
+func titleCased(line string) bool {
+	words, caps := 0, 0
+	for _, w := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if smallWords[strings.ToLower(w)] {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words > 0 && caps*3 >= words*2
+}
+
+// wordsBesideDates counts the words of a line that are not dates or
+// the words joining them: 0 for "Jan 2019 – Present", 3 for "Site
+// Reliability Engineer 05/2019 - 01/2022".
+func wordsBesideDates(line string) int {
 	rest := line
 	for _, m := range slices.Backward(marksIn(line)) {
 		rest = rest[:m.start] + " " + rest[m.end:]
 	}
-	return isRangeGap(rest)
+	n := 0
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !rangeWords[strings.ToLower(w)] {
+			n++
+		}
+	}
+	return n
 }
 
 func isBulleted(s string) bool {

@@ -9,52 +9,59 @@ import (
 
 func years(y float64) *float64 { return &y }
 
-var asOf = time.Date(2025, 6, 16, 0, 0, 0, 0, time.UTC) // mid-June 2025: month 24293.5
+var asOf = time.Date(2025, 6, 16, 0, 0, 0, 0, time.UTC) // "Present" runs to the end of June 2025
 
 // TestRanges reads one line each; want is the length of its ranges in
 // months, summed.
 func TestRanges(t *testing.T) {
-	now := 2025*12 + 5 + 15.0/30
+	now := 2025*12 + 6.0 // the end of June 2025
 	tests := []struct {
 		line string
 		want float64 // months; 0 for no range
 	}{
-		{"Jan 2019 – Mar 2019", 2},
-		{"Jan. 2019 - Mar. 2019", 2},
-		{"January 2019 to March 2019", 2},
-		{"Jun. 2018 Jan. 2021", 31},                   // no separator
-		{"Mar. 2016 Exp. Jun. 2017", 15},              // "Exp." between
-		{"2019 – 2022", 36},                           // year only: mid-year to mid-year
-		{"2019-2021", 24},                             // no spaces
-		{"2019 – 2019", 4},                            // a third of a year
-		{"03/2019 - 05/2019", 2},                      // MM/YYYY
-		{"2019-03 – 2019-05", 2},                      // YYYY-MM
-		{"2018.07 - 2020.07", 24},                     // YYYY.MM
-		{"2020-07-01 — 2022-01-01", 18},               // ISO dates
-		{"01.03.2019 - 01.05.2019", 2},                // DD.MM.YYYY
-		{"2018年7月 - 2020年7月", 24},                     // CJK
-		{"März 2019 – Mai 2019", 2},                   // de
-		{"janv. 2019 - mars 2019", 2},                 // fr
-		{"enero 2019 - marzo 2019", 2},                // es
-		{"gennaio 2019 - marzo 2019", 2},              // it
-		{"jan 2019 tot mrt 2019", 2},                  // nl
-		{"fev 2019 até abr 2019", 2},                  // pt
-		{"15 March 2019 – 15 May 2019", 2},            // with days
-		{"Jan 2025 – Present", now - (2025*12 + 0.5)}, // open
-		{"Jan 2025 – current", now - (2025*12 + 0.5)}, // open
-		{"Jan 2025 to date", now - (2025*12 + 0.5)},   // open
-		{"Jan 2025 - heute", now - (2025*12 + 0.5)},   // de
-		{"since Jan 2025", now - (2025*12 + 0.5)},     // since
-		{"seit 2024", now - (2024*12 + 6)},            // since, year only
-		{"2025-01-01 —", now - 2025*12},               // open-ended
-		{"Engineer, Acme (2016 - 2018)", 24},          // inside text
-		{"Summer 2012 and 2013", 0},                   // two dates, no range
-		{"Call +1-123-456-2019 or 555-2021", 0},       // phone numbers
-		{"Graduated 2019", 0},                         // one date
-		{"Jan 2030 – Present", 0},                     // starts in the future
-		{"1820 - 1830", 0},                            // not plausible
-		{"Fix ticket 2019-2021-77", 0},                // an identifier
-		{"Led 2019, 2020 and 2021 launches", 0},       // a list of years
+		{"Jan 2019 – Mar 2019", 3},
+		{"Jan. 2019 - Mar. 2019", 3},
+		{"January 2019 to March 2019", 3},
+		{"Jun. 2018 Jan. 2021", 32},             // no separator
+		{"Mar. 2016 Exp. Jun. 2017", 16},        // "Exp." between
+		{"2019 – 2022", 36},                     // year only: mid-year to mid-year
+		{"2019-2021", 24},                       // no spaces
+		{"2019 – 2019", 4},                      // a third of a year
+		{"03/2019 - 05/2019", 3},                // MM/YYYY
+		{"2022/10-2024/10", 25},                 // YYYY/MM, no spaces
+		{"03/2019-05/2019", 3},                  // MM/YYYY, no spaces
+		{"2019-03 – 2019-05", 3},                // YYYY-MM
+		{"2018.07 - 2020.07", 25},               // YYYY.MM
+		{"2020-07-01 — 2022-01-01", 19},         // ISO dates
+		{"01.03.2019 - 01.05.2019", 3},          // DD.MM.YYYY
+		{"2018年7月 - 2020年7月", 25},               // CJK
+		{"2015 年 3 月 – 2015 年 5 月", 3},          // CJK with spaces
+		{"2009/08 – 至今", now - (2009*12 + 7)},   // CJK "to now"
+		{"März 2019 – Mai 2019", 3},             // de
+		{"janv. 2019 - mars 2019", 3},           // fr
+		{"enero 2019 - marzo 2019", 3},          // es
+		{"gennaio 2019 - marzo 2019", 3},        // it
+		{"jan 2019 tot mrt 2019", 3},            // nl
+		{"fev 2019 até abr 2019", 3},            // pt
+		{"15 March 2019 – 15 May 2019", 3},      // with days
+		{"IoT gas detector Jan – Mar 2024", 3},  // the year once, at the end
+		{"Nov – Feb 2024", 4},                   // across a new year
+		{"2020, Jul-Okt.", 4},                   // the year once, first
+		{"Jan 2025 – Present", now - 2025*12},   // open
+		{"Jan 2025 – current", now - 2025*12},   // open
+		{"Jan 2025 to date", now - 2025*12},     // open
+		{"Jan 2025 - heute", now - 2025*12},     // de
+		{"since Jan 2025", now - 2025*12},       // since
+		{"seit 2024", now - (2024*12 + 6)},      // since, year only
+		{"2025-01-01 —", now - 2025*12},         // open-ended
+		{"Engineer, Acme (2016 - 2018)", 24},    // inside text
+		{"Summer 2012 and 2013", 0},             // two dates, no range
+		{"Call +1-123-456-2019 or 555-2021", 0}, // phone numbers
+		{"Graduated 2019", 0},                   // one date
+		{"Jan 2030 – Present", 0},               // starts in the future
+		{"1820 - 1830", 0},                      // not plausible
+		{"Fix ticket 2019-2021-77", 0},          // an identifier
+		{"Led 2019, 2020 and 2021 launches", 0}, // a list of years
 	}
 	for _, tt := range tests {
 		got := 0.0
@@ -75,18 +82,18 @@ func TestYears(t *testing.T) {
 	}{
 		{"no dates", "Jane Doe\nExperience\nEngineer at Acme\n", nil},
 		{"only education", "Education\nBSc Computer Science 2014 – 2018\n", nil},
-		{"overlaps merged", "Experience\nEngineer, Acme, Jan 2019 – Jan 2021\nConsultant, Beta, Jan 2020 – Jan 2022\n", years(3)},
+		{"overlaps merged", "Experience\nEngineer, Acme, Jan 2019 – Dec 2020\nConsultant, Beta, Jan 2020 – Dec 2021\n", years(3)},
 		{"education never counts", "Experience\nEngineer, Acme, 2019 – 2021\nEducation\nBSc, State University, 2010 – 2014\n", years(2)},
 		{"an education line in the experience section", "Experience\nEngineer, Acme, 2019 – 2021\nMaster of Science, Tech University, 2016 – 2018\n", years(2)},
-		{"2M+ is not a degree", "Experience\n• Served 2M+ requests June 2023 – June 2024\n", years(1)},
+		{"2M+ is not a degree", "Experience\n• Served 2M+ requests June 2023 – May 2024\n", years(1)},
 		{"teaching assistant is a job", "Experience\nTeaching Assistant, State University, 2017 – 2019\n", years(2)},
 		{"certifications never count", "Experience\nEngineer, Acme, 2019 – 2021\nCertifications\nAWS Certified Solutions Architect 2015 – 2018\n", years(2)},
 		{"projects are not roles", "Experience\nEngineer, Acme, 2019 – 2021\nProjects\nChess engine in Go, 2010 – 2018\n", years(2)},
 		{"without an experience heading, a title makes a role", "Jane Doe\nSoftware Engineer, Acme Inc, 2019 – 2021\nEducation\nBSc 2014 – 2018\n", years(2)},
 		{"without an experience heading, a bare range is not a role", "Jane Doe\nCycled across France 2015 – 2018\n", nil},
-		{"German headings", "Berufserfahrung\nEntwickler, Acme GmbH, 03.2019 – 03.2021\nAusbildung\nStudium 2012 – 2018\n", years(2)},
+		{"German headings", "Berufserfahrung\nEntwickler, Acme GmbH, 03.2019 – 02.2021\nAusbildung\nStudium 2012 – 2018\n", years(2)},
 		{"a heading on the line of its first entry", "Work Part-time Consultant, Acme 2019 – 2021\nEducation Bachelor of Arts, City College 2015 – 2019\n", years(2)},
-		{"Chinese company", "北京博睿宏远科技发展有限公司 2009/08 – 2019/08\n网络环境探测项目 2009/08 – 2009/09\n", years(10)},
+		{"Chinese company", "北京博睿宏远科技发展有限公司 2009/08 – 2019/07\n网络环境探测项目 2009/08 – 2009/09\n", years(10)},
 		{"interests are not roles", "Experience\nEngineer, Acme, 2019 – 2021\nInterests\nMarathon runner 2010 – 2018\n", years(2)},
 	}
 	tax := DefaultTaxonomy()
@@ -133,11 +140,11 @@ Rust game engine, 2020 – 2024
 		months   float64
 		lastUsed int
 	}{
-		"Go":         {24 + 41, 2025}, // Jan 2019 – Jan 2021 and mid-Jan 2022 – mid-June 2025
-		"Kubernetes": {41, 2025},
-		"Python":     {24 + 41, 2025}, // 2016 – 2018 and 2022 – now
+		"Go":         {25 + 42, 2025}, // Jan 2019 – Jan 2021 and Jan 2022 – June 2025
+		"Kubernetes": {42, 2025},
+		"Python":     {24 + 42, 2025}, // mid-2016 – mid-2018 and Jan 2022 – June 2025
 
-		"PostgreSQL": {24, 2021},
+		"PostgreSQL": {25, 2021},
 		"Rust":       {0, 0}, // a skills list and a project add nothing
 	}
 	for _, f := range p.Skills {
@@ -154,9 +161,9 @@ Rust game engine, 2020 – 2024
 	if len(want) > 0 {
 		t.Errorf("not found: %v", want)
 	}
-	// 24 + 24 + 41 months.
-	if p.YearsExperience == nil || *p.YearsExperience != 7.4 {
-		t.Errorf("years %v, want 7.4", deref(p.YearsExperience))
+	// 24 + 25 + 42 months.
+	if p.YearsExperience == nil || *p.YearsExperience != 7.6 {
+		t.Errorf("years %v, want 7.6", deref(p.YearsExperience))
 	}
 	lines := strings.Split(text, "\n")
 	if roles := findRoles(lines, sectionsOf(lines), asOf); len(roles) != 3 || roles[1].first != 9 || roles[0].last != 9 {
@@ -209,6 +216,55 @@ func TestSections(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("line %d %q: %s, want %s", i, strings.Split(text, "\n")[i], got[i], want[i])
+		}
+	}
+}
+
+// TestEmployerLineAbove gives an employer line printed above a role's
+// title and dates to that role, not to the role before.
+func TestEmployerLineAbove(t *testing.T) {
+	text := "Employment History\nAcme Corp Denver, Colorado\nDevOps Engineer 01/2022 - 01/2024\n" +
+		"• Ran Kubernetes clusters, cutting costs by a third.\nNew Relic Denver, Colorado\nSite Reliability Engineer 05/2019 - 01/2022\n• Docker everywhere.\n" +
+		"Kept a Redis cache of 200,000 keys\nConsultant at Tessellate GmbH 01/2018 - 12/2018\n"
+	months := map[string]float64{}
+	for _, f := range DefaultTaxonomy().Analyze(Resume{Text: text}, asOf).Skills {
+		months[f.Skill] = f.Months
+	}
+	if months["New Relic"] != 33 || months["Kubernetes"] != 25 || months["Docker"] != 33 || months["Redis"] != 33 {
+		t.Errorf("months %v, want New Relic 33, Kubernetes 25, Docker 33, Redis 33", months)
+	}
+}
+
+// TestRoleLayouts reads roles printed the ways some themes print them.
+func TestRoleLayouts(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       *float64
+	}{
+		{"a range split over two lines", "Experience\n12/2022 — Mobile Developer, Northwind\n04/2024 { Wrote the style guide\n", years(1.4)},
+		{"split, to Present", "Experience\n12/2022 — Mobile Developer, Northwind\nPresent { Wrote the style guide\n", years(2.6)},
+		{"split with to", "Experience\n2019 to Backend Engineer, Cobalt Freight\n2022 { Presented results\n", years(3)},
+		{"title lines above dates, not the sentence before", "Experience\nCloud Engineer, Aurelian\n2022 — 2024\nDesigned a billing service on Azure\n" +
+			"Cloud Engineer, Brightline\n2020 — 2022\nKubernetes, Python\n", years(4)},
+		{"a heading beside the title, dates two lines down", "Jane Doe\nWork Data Scientist\nKestrel Bank\nAug 2023 – Present\nBuilt the order pipeline\n", years(1.9)},
+	}
+	tax := DefaultTaxonomy()
+	for _, tt := range tests {
+		got := tax.Analyze(Resume{Text: tt.text}, asOf).YearsExperience
+		if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
+			t.Errorf("%s: years %v, want %v", tt.name, deref(got), deref(tt.want))
+		}
+	}
+}
+
+// TestSentenceAboveDates keeps the last sentence of a role with it when
+// the next role prints its title above a line of dates.
+func TestSentenceAboveDates(t *testing.T) {
+	text := "Experience\nCloud Engineer, Aurelian\n2022 — 2024\nDesigned a billing service on Azure\n" +
+		"Cloud Engineer, Brightline\n2020 — 2022\nDay to day: Kubernetes\n"
+	for _, f := range DefaultTaxonomy().Analyze(Resume{Text: text}, asOf).Skills {
+		if want := map[string]float64{"Microsoft Azure": 24, "Kubernetes": 24}[f.Skill]; f.Months != want {
+			t.Errorf("%s: %v months, want %v", f.Skill, f.Months, want)
 		}
 	}
 }

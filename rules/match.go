@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +13,16 @@ import (
 type matcher struct {
 	root   *trieNode
 	skills []Skill
-	not    [][][]string // per skill: its "not" phrases, tokenized (keys)
+	not    [][]notPhrase // per skill: its "not" phrases
+}
+
+// notPhrase is a phrase in which a skill's name is ordinary English.
+type notPhrase struct {
+	keys []string // tokenized, lowercased
+	// lower is set for a phrase written in lowercase that starts with
+	// the name: it does not apply to a word skill capitalised in
+	// mid-sentence.
+	lower bool
 }
 
 type trieNode struct {
@@ -24,6 +34,7 @@ type aliasEnd struct {
 	skill     int
 	exact     []string // for case-sensitive aliases: the tokens as written
 	ambiguous bool     // needs a technical context to count
+	word      bool     // ambiguous, and an English word: its case is evidence
 }
 
 // An alias of a skill flagged "context" is ambiguous only if it could be an
@@ -44,7 +55,7 @@ func isPlainWord(toks *tokens) bool {
 }
 
 func newMatcher(skills []Skill) *matcher {
-	m := &matcher{root: &trieNode{}, skills: skills, not: make([][][]string, len(skills))}
+	m := &matcher{root: &trieNode{}, skills: skills, not: make([][]notPhrase, len(skills))}
 	for i, s := range skills {
 		for _, a := range append([]string{s.Name}, s.Aliases...) {
 			toks := tokenize(a)
@@ -64,6 +75,7 @@ func newMatcher(skills []Skill) *matcher {
 				n = c
 			}
 			end := aliasEnd{skill: i, ambiguous: s.NeedsContext && isPlainWord(toks)}
+			end.word = end.ambiguous && s.Word
 			if s.CaseSensitive && toks.len() == 1 && (len(toks.text(0)) <= 4 || strings.ToUpper(toks.text(0)) == toks.text(0)) {
 				for k := range toks.t {
 					end.exact = append(end.exact, toks.text(k))
@@ -72,12 +84,15 @@ func newMatcher(skills []Skill) *matcher {
 			n.ends = append(n.ends, end)
 		}
 		for _, p := range s.Not {
-			var keys []string
+			var np notPhrase
 			pt := tokenize(p)
 			for k := range pt.t {
-				keys = append(keys, pt.key(k))
+				np.keys = append(np.keys, pt.key(k))
 			}
-			m.not[i] = append(m.not[i], keys)
+			np.lower = p == pt.low && len(np.keys) > 0 && slices.ContainsFunc(append([]string{s.Name}, s.Aliases...), func(a string) bool {
+				return strings.EqualFold(a, pt.text(0))
+			})
+			m.not[i] = append(m.not[i], np)
 		}
 	}
 	return m
@@ -88,6 +103,7 @@ type hit struct {
 	skill       int
 	first, last int
 	ambiguous   bool
+	word        bool
 }
 
 // scan returns the raw hits, before context rules, in text order.
@@ -98,7 +114,7 @@ func (m *matcher) scan(toks *tokens) []hit {
 			i++
 			continue
 		}
-		n, bestSkill, bestLen, bestAmbiguous := m.root, -1, 0, false
+		n, bestSkill, bestLen, bestAmbiguous, bestWord := m.root, -1, 0, false, false
 		for j := i; j < toks.len() && toks.t[j].line == toks.t[i].line; j++ {
 			n = n.next[toks.key(j)]
 			if n == nil {
@@ -109,7 +125,7 @@ func (m *matcher) scan(toks *tokens) []hit {
 					continue
 				}
 				if j-i+1 > bestLen {
-					bestSkill, bestLen, bestAmbiguous = e.skill, j-i+1, e.ambiguous
+					bestSkill, bestLen, bestAmbiguous, bestWord = e.skill, j-i+1, e.ambiguous, e.word
 				}
 			}
 		}
@@ -117,7 +133,7 @@ func (m *matcher) scan(toks *tokens) []hit {
 			i++
 			continue
 		}
-		hits = append(hits, hit{skill: bestSkill, first: i, last: i + bestLen - 1, ambiguous: bestAmbiguous})
+		hits = append(hits, hit{skill: bestSkill, first: i, last: i + bestLen - 1, ambiguous: bestAmbiguous, word: bestWord})
 		i += bestLen
 	}
 	return hits
@@ -157,7 +173,8 @@ var labelWords = map[string]bool{
 func (m *matcher) accept(toks *tokens, hits []hit, sectionOf func(line int) Section) []hit {
 	out := make([]hit, 0, len(hits))
 	for k, h := range hits {
-		if m.excluded(toks, h) {
+		midCap := h.word && caseOf(toks, h) == caseMidSentence
+		if m.excluded(toks, h, midCap) {
 			continue
 		}
 		if h.ambiguous && !m.inContext(toks, hits, k, sectionOf) {
@@ -168,8 +185,12 @@ func (m *matcher) accept(toks *tokens, hits []hit, sectionOf func(line int) Sect
 	return out
 }
 
-func (m *matcher) excluded(toks *tokens, h hit) bool {
-	for _, phrase := range m.not[h.skill] {
+func (m *matcher) excluded(toks *tokens, h hit, midCap bool) bool {
+	for _, np := range m.not[h.skill] {
+		if midCap && np.lower {
+			continue
+		}
+		phrase := np.keys
 		// Align the phrase so that its first token equal to the hit's
 		// first token sits on the hit.
 		for off, w := range phrase {
@@ -195,10 +216,125 @@ func (m *matcher) excluded(toks *tokens, h hit) bool {
 	return false
 }
 
+// A mention's case, as evidence for a word skill.
+type mentionCase int8
+
+const (
+	caseNone        mentionCase = iota // sentence start, all capitals, a title-case line: no evidence
+	caseLower                          // "scraped off the rust": the English word
+	caseMidSentence                    // "Introduced React to …": the technology
+)
+
+// caseOf classifies how a mention is written. A capital after a sentence
+// boundary (start of line, ".", ":", a bullet) or on a line of mostly
+// capitalised words (a heading, a job title, an employer) says nothing.
+func caseOf(toks *tokens, h hit) mentionCase {
+	w := toks.text(h.first)
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsLower(r):
+		return caseLower
+	case !unicode.IsUpper(r) || len(w) > 1 && strings.ToUpper(w) == w:
+		return caseNone
+	}
+	line := toks.t[h.first].line
+	if h.first == 0 || toks.t[h.first-1].line != line {
+		return caseNone
+	}
+	if p := toks.t[h.first-1]; p.punct && !strings.Contains(",;(/&'’\"“", toks.text(h.first-1)) {
+		return caseNone
+	}
+	words, caps := 0, 0
+	for j := h.first - 1; j >= 0 && toks.t[j].line == line; j-- {
+		words, caps = countCap(toks, j, words, caps)
+	}
+	for j := h.last + 1; j < toks.len() && toks.t[j].line == line; j++ {
+		words, caps = countCap(toks, j, words, caps)
+	}
+	if words >= 2 && caps*4 >= words*3 {
+		return caseNone
+	}
+	return caseMidSentence
+}
+
+// countCap counts token j if it is a word of letters, and whether it is
+// capitalised; short function words ("of", "and", "at") do not count.
+func countCap(toks *tokens, j, words, caps int) (int, int) {
+	w := toks.text(j)
+	if toks.t[j].punct || len(w) <= 3 && smallWords[toks.key(j)] {
+		return words, caps
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) {
+		return words, caps
+	}
+	if unicode.IsUpper(r) {
+		caps++
+	}
+	return words + 1, caps
+}
+
+var smallWords = map[string]bool{"of": true, "and": true, "at": true, "in": true, "for": true, "the": true, "a": true, "an": true,
+	"to": true, "on": true, "by": true, "&": true, "with": true}
+
+// partOfName reports whether a word skill's mention is part of a proper
+// name: after "at" or "@" ("a driver at Express Couriers"), or followed by
+// a capitalised word that is neither a skill nor a cue ("Spring Valley
+// Foods", "the Rust Belt"), or preceded by one in mid-sentence ("American
+// Express"). A cue word right after ("Go Developer") says it is not.
+func partOfName(toks *tokens, hits []hit, k int) bool {
+	h := hits[k]
+	line := toks.t[h.first].line
+	next := h.last + 1
+	if next < toks.len() && toks.t[next].line == line && cueWords[toks.key(next)] {
+		return false
+	}
+	if p := h.first - 1; p >= 0 && toks.t[p].line == line && (toks.key(p) == "at" || toks.key(p) == "@") {
+		return true
+	}
+	isSkill := func(j int) bool {
+		return k+1 < len(hits) && hits[k+1].first == j || k > 0 && hits[k-1].last == j
+	}
+	capWord := func(j int) bool {
+		if toks.t[j].punct || isSkill(j) {
+			return false
+		}
+		w := toks.text(j)
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) && (len(w) <= 1 || strings.ToUpper(w) != w)
+	}
+	if next < toks.len() && toks.t[next].line == line && capWord(next) {
+		return true
+	}
+	if p := h.first - 1; p >= 1 && toks.t[p-1].line == line && capWord(p) && toks.text(p) != "I" && !toks.t[p-1].punct {
+		return true
+	}
+	return false
+}
+
 func (m *matcher) inContext(toks *tokens, hits []hit, k int, sectionOf func(int) Section) bool {
 	h := hits[k]
 	line := toks.t[h.first].line
-	if sectionOf(int(line)) == SectionSkills {
+	sec := sectionOf(int(line))
+	listed := sec == SectionSkills || sec != SectionInterests && labelledLine(toks, h.first)
+	if h.word {
+		// A skills list wins over case ("Languages: go, rust"); a
+		// proper name, then case, over the other evidence.
+		if listed {
+			return true
+		}
+		if partOfName(toks, hits, k) {
+			return false
+		}
+		switch caseOf(toks, h) {
+		case caseMidSentence:
+			return true
+		case caseLower:
+			return k > 0 && toks.t[hits[k-1].last].line == line && listNeighbours(toks, hits[k-1].last, h.first) ||
+				k+1 < len(hits) && toks.t[hits[k+1].first].line == line && listNeighbours(toks, h.last, hits[k+1].first)
+		}
+	}
+	if listed {
 		return true
 	}
 	// Another skill nearby on the same line: an unambiguous one within
@@ -218,8 +354,14 @@ func (m *matcher) inContext(toks *tokens, hits []hit, k int, sectionOf func(int)
 			return true
 		}
 	}
-	// A labelled line: "Languages: Go, Rust".
-	for j := h.first - 1; j >= 0 && toks.t[j].line == line; j-- {
+	return false
+}
+
+// labelledLine reports whether token i follows a skills label on its
+// line: "Languages: Go, Rust".
+func labelledLine(toks *tokens, i int) bool {
+	line := toks.t[i].line
+	for j := i - 1; j >= 0 && toks.t[j].line == line; j-- {
 		if toks.key(j) == ":" && j > 0 && labelWords[toks.key(j-1)] {
 			return true
 		}
@@ -376,7 +518,7 @@ func sectionsOf(lines []string) []Section {
 			if cur != SectionInterests || s != SectionSkills || !strings.HasSuffix(strings.TrimSpace(l), ":") {
 				cur = s
 			}
-		} else if s, ok := headingPrefix(l); ok {
+		} else if s, ok := headingPrefix(l, datedSoon(lines, i)); ok {
 			cur = s
 		} else if label, _, found := strings.Cut(l, ":"); found && cur != SectionInterests {
 			// "Technical Skills: Go, Rust" labels one line.
@@ -401,10 +543,11 @@ var leadHeadings = map[string]bool{
 // headingPrefix returns the section of a heading that starts a line and
 // is followed by the first entry: one to three words that are a known
 // heading, in capitals (or, for the headings in leadHeadings, capitalised
-// on a dated line, so that "Work Authorization: …" is no heading), then a
+// and dated, on the line or the next three, so that "Work Authorization:
+// …" is no heading), then a
 // capitalised word or a digit that is not a job title, so that "Education
 // Coordinator, City Schools 2015 – 2018" stays a line of experience.
-func headingPrefix(line string) (Section, bool) {
+func headingPrefix(line string, dated bool) (Section, bool) {
 	line = strings.TrimSpace(line)
 	if line == "" || !headingStart(line) {
 		return "", false
@@ -428,16 +571,26 @@ func headingPrefix(line string) (Section, bool) {
 		}
 		key := strings.ToLower(prefix)
 		caps := strings.ToUpper(prefix) == prefix && len(prefix) >= 4
-		if !caps && (!leadHeadings[key] || !capitalised(prefix) || !hasYear(rest)) {
+		if !caps && (!leadHeadings[key] || !capitalised(prefix) || !dated) {
 			continue
 		}
 		next, _, _ := strings.Cut(rest, " ")
-		if titleWords[strings.ToLower(strings.Trim(next, ",.;:"))] {
+		if titleWords[strings.ToLower(strings.Trim(next, ",.;:"))] || strings.ContainsAny(next, ":：") {
 			continue
 		}
 		return s, true
 	}
 	return "", false
+}
+
+// datedSoon reports whether line i or one of the next three has a year.
+func datedSoon(lines []string, i int) bool {
+	for _, l := range lines[i:min(i+4, len(lines))] {
+		if hasYear(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalised reports whether every word of s starts with a capital.

@@ -88,6 +88,26 @@ func TestAmbiguousNames(t *testing.T) {
 		{"Ember.js front end", "Ember.js", true},
 		{"MS Access databases", "Microsoft Access", true},
 		{"Gained access to the building", "Microsoft Access", false},
+		// Case, for names that are English words: capitalised in
+		// mid-sentence for, lowercase against, unless in a list.
+		{"Introduced React to three product teams", "React", true},
+		{"Moved a billing service on Flask to containers", "Flask", true},
+		{"Coached the team on Agile for a year", "Agile", true},
+		{"Migrated the billing services to Go to cut latency", "Go", true},
+		{"Shipped the iOS app in Swift", "Swift", true},
+		{"Languages: rust, python", "Rust", true},
+		{"daily work in rust, python and c++", "Rust", true},
+		{"bike engineer: scrapes rust off old frames", "Rust", false},
+		{"Ran swift developer onboarding sessions", "Swift", false},
+		{"a developer who can react under pressure", "React", false},
+		{"Delivery driver at Express Couriers, backend developer since", "Express", false},
+		{"Backend developer, Spring Valley Foods", "Spring", false},
+		{"Studied abroad in the Spring 2021 semester", "Spring", false},
+		{"Grew up in the Rust Belt and learned Python", "Rust", false},
+		{"Interests\nSkills: Swift sailing, knots", "Swift", false},
+		// No case evidence for names that are no English words.
+		{"used git daily", "Git", true},
+		{"Redis and mysql caches", "MySQL", true},
 	}
 	for _, tt := range tests {
 		if got := found(tax, tt.text)[tt.skill]; got != tt.want {
@@ -300,11 +320,11 @@ func TestHeadings(t *testing.T) {
 		}
 	}
 	for _, line := range []string{"Built APIs in Go", "Experience with Kubernetes and Terraform in production", "", "2019 - 2021",
-		"Work Authorization: US citizen", "Education Coordinator, City Schools 2015 – 2018"} {
+		"Work Authorization: US citizen", "Work Role：移动端负责人", "Education Coordinator, City Schools 2015 – 2018"} {
 		if s, ok := headingOf(line); ok {
 			t.Errorf("headingOf(%q) = %q, want no heading", line, s)
 		}
-		if s, ok := headingPrefix(line); ok {
+		if s, ok := headingPrefix(line, true); ok {
 			t.Errorf("headingPrefix(%q) = %q, want no heading", line, s)
 		}
 	}

@@ -25,6 +25,9 @@ type Skill struct {
 	CaseSensitive bool `yaml:"case,omitempty"`
 	// NeedsContext skills count only in a technical context; see taxonomy.txt.
 	NeedsContext bool `yaml:"context,omitempty"`
+	// Word marks a context skill whose name is an ordinary English word
+	// ("Rust", "Spring"): its case is evidence; see taxonomy.txt.
+	Word bool `yaml:"word,omitempty"`
 	// Not lists phrases in which the name is ordinary English.
 	Not []string `yaml:"not,omitempty"`
 }
@@ -93,6 +96,8 @@ func LoadTaxonomy(r io.Reader) (*Taxonomy, error) {
 					s.CaseSensitive = true
 				case "context":
 					s.NeedsContext = true
+				case "word":
+					s.Word = true
 				default:
 					return nil, fmt.Errorf("taxonomy line %d: unknown flag %q", line, word)
 				}

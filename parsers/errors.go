@@ -24,6 +24,9 @@ var (
 	ErrTimeout = extract.ErrTimeout
 	// ErrMemory means extraction exceeded its memory cap.
 	ErrMemory = extract.ErrMemory
+	// ErrKilled means the extraction worker was killed by a signal screener
+	// did not send (the kernel's out-of-memory killer, an administrator).
+	ErrKilled = extract.ErrKilled
 )
 
 // Error reports why one document could not be extracted: File, Err (one of

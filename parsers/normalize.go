@@ -9,7 +9,9 @@ import (
 )
 
 // Normalize returns s in the form every parser produces: NFC, ligatures
-// expanded, invisible characters removed, odd spaces made plain, private-use
+// expanded, invisible characters removed (bidirectional embeddings,
+// overrides and isolates too: in a name or a cell they can make text read
+// backwards, "invoice\u202Efdp.exe"), odd spaces made plain, private-use
 // bullet glyphs (Symbol and Wingdings fonts) made "•", words hyphenated at a
 // line end joined, each line trimmed, runs of spaces collapsed and at most one
 // blank line in a row.
@@ -27,6 +29,8 @@ func Normalize(s string) string {
 			b.WriteString(ligatures[r-0xFB00])
 		case r == '\u00AD', r == '\u200B', r == '\u200C', r == '\u200D', r == '\u2060', r == '\uFEFF':
 			// soft hyphen, zero-width characters, BOM: invisible
+		case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069':
+			// bidirectional embeddings, overrides and isolates: invisible
 		case r == '\t', r == '\u00A0', r == '\u3000', r == '\u202F', r == '\u205F', r >= '\u2000' && r <= '\u200A':
 			b.WriteByte(' ')
 		case r == '\f', r == '\v', r == '\u2028', r == '\u2029', r == '\u0085':

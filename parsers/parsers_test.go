@@ -216,6 +216,8 @@ func TestNormalize(t *testing.T) {
 		{"line  one \r\n\r\n\r\n\r\nline two", "line one\n\nline two"},
 		{"e\u0301", "é"},
 		{"\u2f08\u2f2f", "人工"},
+		{"Jane \u202eeoD\u202c", "Jane eoD"}, // a right-to-left override would show "Doe"
+		{"\u2066Ali\u2069 \u202aB\u202b\u202d", "Ali B"},
 	}
 	for _, tt := range tests {
 		if got := parsers.Normalize(tt.in); got != tt.want {

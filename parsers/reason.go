@@ -7,7 +7,7 @@ import "errors"
 // listed in the README; reports and stored state hold these strings.
 type Reason string
 
-// Reasons. The first seven stand for the sentinel errors of this package
+// Reasons. The first eight stand for the sentinel errors of this package
 // ([Reason.Err]); the others are given by the worker supervisor and by the
 // screening pipeline.
 const (
@@ -18,10 +18,7 @@ const (
 	ReasonTooLarge    Reason = "too_large"   // ErrTooLarge
 	ReasonTimeout     Reason = "timeout"     // ErrTimeout
 	ReasonMemory      Reason = "memory"      // ErrMemory
-	// ReasonKilled: the process extracting the file was killed by a signal
-	// screener did not send (the kernel's out-of-memory killer, an
-	// administrator).
-	ReasonKilled Reason = "killed"
+	ReasonKilled      Reason = "killed"      // ErrKilled
 	// ReasonCancelled: the run was cancelled while the file was read.
 	ReasonCancelled Reason = "cancelled"
 	// ReasonError: the file could not be read at all (permission denied,
@@ -52,7 +49,7 @@ func sentinels() []struct {
 	}{
 		{ReasonEncrypted, ErrEncrypted}, {ReasonNoText, ErrNoText}, {ReasonCorrupt, ErrCorrupt},
 		{ReasonUnsupported, ErrUnsupported}, {ReasonTooLarge, ErrTooLarge}, {ReasonTimeout, ErrTimeout},
-		{ReasonMemory, ErrMemory},
+		{ReasonMemory, ErrMemory}, {ReasonKilled, ErrKilled},
 	}
 }
 

@@ -87,23 +87,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	var ue usageError
 	var pe *rules.ParseError
+	msg := termSafe(err.Error()) // paths come from the user, and may hold escape sequences
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "screener: %v\nRun 'screener help' for usage.\n", err)
+		fmt.Fprintf(stderr, "screener: %s\nRun 'screener help' for usage.\n", msg)
 		return exitUsage
 	case errors.As(err, &pe):
-		fmt.Fprintf(stderr, "screener: %v\n", strings.ReplaceAll(err.Error(), "\n", "\nscreener: "))
+		fmt.Fprintf(stderr, "screener: %s\n", strings.ReplaceAll(msg, "\n", "\nscreener: "))
 		return exitUsage
 	case errors.Is(err, state.ErrLocked):
-		fmt.Fprintf(stderr, "screener: %v (hint: wait for it to finish; a killed run's lock frees itself)\n", err)
+		fmt.Fprintf(stderr, "screener: %s (hint: wait for it to finish; a killed run's lock frees itself)\n", msg)
 		return exitLocked
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "screener: interrupted; no output written")
 		return exitFailure
 	}
-	fmt.Fprintf(stderr, "screener: %v\n", err)
+	fmt.Fprintf(stderr, "screener: %s\n", msg)
 	return exitFailure
 }
 

@@ -110,8 +110,7 @@ func (v *voice) Handle(_ context.Context, r slog.Record) error {
 	if len(rest) > 0 {
 		b.WriteString(" (" + strings.Join(rest, ", ") + ")")
 	}
-	b.WriteString("\n")
-	_, err := io.WriteString(v.w, b.String())
+	_, err := io.WriteString(v.w, termSafe(b.String())+"\n") // file names may hold escape sequences
 	return err
 }
 

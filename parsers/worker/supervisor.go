@@ -81,7 +81,10 @@ func NewSupervisor(opts Options) *Supervisor {
 }
 
 type request struct {
-	Path   string         `json:"path"`
+	// Path is bytes (base64 in JSON): a file name need not be UTF-8 (a
+	// Latin-1 name from a zip made on Windows), and a JSON string would
+	// turn its invalid bytes into U+FFFD.
+	Path   []byte         `json:"path"`
 	Limits parsers.Limits `json:"limits"`
 }
 
@@ -120,7 +123,7 @@ func (s *Supervisor) Extract(ctx context.Context, path string) (*parsers.Documen
 	if err != nil {
 		return nil, err
 	}
-	line, err := json.Marshal(request{Path: path, Limits: s.opts.Limits})
+	line, err := json.Marshal(request{Path: []byte(path), Limits: s.opts.Limits})
 	if err != nil {
 		s.put(w)
 		return nil, err
@@ -231,6 +234,14 @@ func (s *Supervisor) crashed(w *worker, path string) error {
 	w.stdin.Close()
 	w.cmd.Wait()
 	tail := w.stderr.String()
+	if sig, ok := signalled(w.cmd.ProcessState); ok {
+		// Not our kill (that sets w.killed), nor a crash of the parser (a
+		// Go panic exits with status 2): the kernel's out-of-memory killer
+		// or an administrator. Nothing says the file is bad.
+		s.opts.Logger.Warn("extraction worker killed from outside", "file", path, "signal", sig)
+		return &parsers.Error{File: path, Err: parsers.ErrKilled, Detail: "worker killed by signal " + sig,
+			Hint: "not sent by screener (the out-of-memory killer, or an administrator); the file is tried again next run"}
+	}
 	s.opts.Logger.Warn("extraction worker died", "file", path, "stderr", lastLine(tail))
 	if strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
 		return &parsers.Error{File: path, Err: parsers.ErrMemory, Detail: "worker ran out of memory"}
@@ -299,6 +310,7 @@ func (s *Supervisor) start() (*worker, error) {
 	}
 	w := &worker{cmd: cmd, stdin: stdin, stdout: bufio.NewReaderSize(stdout, 1<<16), stderr: &tailBuffer{}}
 	cmd.Stderr = w.stderr
+	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start extraction worker: %w", err)
 	}
@@ -320,28 +332,59 @@ func (s *Supervisor) Close() error {
 
 // Serve is the worker side of a [Supervisor]: it reads requests from r
 // and writes replies to w until r ends. A program that offers a worker mode
-// calls it from main; it sets the process's memory limits from the
-// environment the Supervisor passes.
+// calls it from main and exits when it returns; it sets the process's
+// memory limits from the environment the Supervisor passes.
+//
+// r ending means the supervisor is gone (its process died, even by
+// SIGKILL, and with it the pipe's other end) or closed this worker: Serve
+// then returns at once, even in the middle of a request, whose work is
+// abandoned. The caller must exit, so that no orphan goes on parsing
+// without a deadline or a memory watch.
 func Serve(r io.Reader, w io.Writer) error {
 	if n, err := strconv.ParseInt(os.Getenv("SCREENER_WORKER_MEMORY"), 10, 64); err == nil && n > 0 {
 		limitMemory(n)
 	}
-	in := bufio.NewReaderSize(r, 1<<16)
-	out := bufio.NewWriter(w)
-	enc := json.NewEncoder(out)
-	for {
-		line, err := in.ReadBytes('\n')
+	lines := make(chan []byte)
+	ended := make(chan error, 1)
+	go func() { // reads ahead, so that the end of r is seen during a request
+		in := bufio.NewReaderSize(r, 1<<16)
+		for {
+			line, err := in.ReadBytes('\n')
+			if err != nil {
+				ended <- err
+				return
+			}
+			lines <- line
+		}
+	}()
+	end := func(err error) error {
 		if err == io.EOF {
 			return nil
 		}
-		if err != nil {
-			return err
+		return err
+	}
+	out := bufio.NewWriter(w)
+	enc := json.NewEncoder(out)
+	for {
+		var line []byte
+		select {
+		case line = <-lines:
+		case err := <-ended:
+			return end(err)
 		}
 		var req request
 		if err := json.Unmarshal(line, &req); err != nil {
 			return fmt.Errorf("bad request: %w", err)
 		}
-		if err := enc.Encode(serveOne(req)); err != nil {
+		done := make(chan reply, 1)
+		go func() { done <- serveOne(req) }()
+		var rep reply
+		select {
+		case rep = <-done:
+		case err := <-ended:
+			return end(err)
+		}
+		if err := enc.Encode(rep); err != nil {
 			return err
 		}
 		if err := out.Flush(); err != nil {
@@ -356,7 +399,7 @@ func serveOne(req request) (rep reply) {
 			rep = reply{Code: parsers.ReasonCorrupt, Detail: fmt.Sprintf("parser failed: %v", p)}
 		}
 	}()
-	doc, err := parsers.ExtractFile(context.Background(), req.Path, req.Limits)
+	doc, err := parsers.ExtractFile(context.Background(), string(req.Path), req.Limits)
 	var e *parsers.Error
 	switch {
 	case err == nil:

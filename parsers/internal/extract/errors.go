@@ -31,6 +31,9 @@ var (
 	ErrTimeout = errors.New("timeout")
 	// ErrMemory means extraction exceeded its memory cap.
 	ErrMemory = errors.New("memory limit exceeded")
+	// ErrKilled means the extraction worker was killed by a signal the
+	// supervisor did not send.
+	ErrKilled = errors.New("killed")
 )
 
 // Error reports why one document could not be extracted. Err is one of the

@@ -1,12 +1,7 @@
 package screener
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
@@ -32,7 +27,11 @@ const (
 
 // Record is the outcome for one input file: a scored candidate, or why not.
 type Record struct {
-	File        string         `json:"file"`
+	File string `json:"file"`
+	// FileBytes is File when File is not valid UTF-8 (a Latin-1 name from
+	// a zip made on Windows): JSON shows such a name with U+FFFD for each
+	// invalid byte, and this field (base64) gives it exactly.
+	FileBytes   []byte         `json:"file_bytes,omitempty"`
 	SHA256      string         `json:"sha256,omitempty"`
 	Status      Status         `json:"status"`
 	Error       parsers.Reason `json:"error,omitempty"`   // why the file was not scored
@@ -99,46 +98,4 @@ type Report struct {
 // Counts summarise a report.
 type Counts struct {
 	Files, Screened, Qualified, Errors, Skipped, Duplicates, SamePerson int
-}
-
-// MarshalJSON writes the record as JSON Lines documents it. A file name
-// that is not valid UTF-8 (a Latin-1 name from a zip made on Windows)
-// cannot be a JSON string as it is: "file" then holds it with each invalid
-// byte written as \xNN, and "file_bytes" the exact name in base64.
-func (r Record) MarshalJSON() ([]byte, error) {
-	type plain Record
-	var v any = plain(r)
-	if !utf8.ValidString(r.File) {
-		v = struct {
-			plain
-			File      string `json:"file"`
-			FileBytes []byte `json:"file_bytes"`
-		}{plain(r), escapeInvalidUTF8(r.File), []byte(r.File)}
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // as WriteJSONL: "R&D" stays readable
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
-
-// escapeInvalidUTF8 writes each byte of s that is not part of valid UTF-8
-// as \xNN, and a backslash as \\, so that the result reads unambiguously.
-func escapeInvalidUTF8(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\\':
-			b.WriteString(`\\`)
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
 }

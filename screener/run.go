@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Run screens the files under paths (see [Discover]) against opts.Rules.
@@ -127,6 +128,11 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	markDuplicates(records)
 	markSamePerson(records)
 	rep.Records = rank(append(records, skipped...))
+	for i := range rep.Records {
+		if r := &rep.Records[i]; !utf8.ValidString(r.File) {
+			r.FileBytes = []byte(r.File)
+		}
+	}
 	rep.Elapsed = time.Since(rep.Started)
 	rep.Counts = count(rep.Records)
 	return rep, nil

@@ -43,9 +43,9 @@ func fill(v reflect.Value, seed int) {
 func TestCodecRoundTrip(t *testing.T) {
 	var r screener.Record
 	fill(reflect.ValueOf(&r).Elem(), 1)
-	// File, Rank, New and SamePersonAs belong to a run, not to the
-	// content: not stored.
-	r.File, r.Rank, r.New, r.SamePersonAs = "", 0, false, ""
+	// File (and FileBytes), Rank, New and SamePersonAs belong to a run,
+	// not to the content: not stored.
+	r.File, r.FileBytes, r.Rank, r.New, r.SamePersonAs = "", nil, 0, false, ""
 	got, err := decodeRecord(string(encodeRecord(r)))
 	if err != nil {
 		t.Fatal(err)

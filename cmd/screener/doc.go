@@ -76,6 +76,18 @@
 // posting is not ranked: it is listed as skipped with the reason
 // not_resume, the words that decided and a hint.
 //
+// Years of experience add up the dated roles of the resume (date ranges
+// on lines of an experience section, or on lines naming a job or an
+// employer), overlaps once; education, certificates, projects and
+// interests never count. Month names in English, German, French, Spanish,
+// Italian, Dutch and Portuguese and the numeric forms (MM/YYYY, YYYY-MM,
+// ISO dates) are read; a year alone stands for mid-year. Without a dated
+// role the years are unknown: null in JSON Lines, an empty cell, never 0.
+// Each skill found has the months of the roles that mention it and the
+// year last used (skills_found[].months, .last_used); a rule item's
+// min_years is scored against those, and is a knockout when the item is
+// required.
+//
 // Each file is extracted in an isolated worker process with a time limit
 // (-timeout) and a memory limit (-max-memory); a file that breaks either is
 // reported on the Errors sheet and the run goes on.

@@ -142,3 +142,18 @@ func TestCodecStale(t *testing.T) {
 		t.Error("an earlier version is not stale")
 	}
 }
+
+// TestCodecRejectsTrailingBytes: a stored result with bytes after its
+// last field is damaged, not read as if whole.
+func TestCodecRejectsTrailingBytes(t *testing.T) {
+	b := encodeRecord(screener.Record{Name: "Ada", Status: screener.StatusOK, Matched: []string{"Go"}})
+	if _, err := decodeRecord(string(b)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decodeRecord(string(append(b, 0))); err == nil {
+		t.Error("a record with a trailing byte decoded")
+	}
+	if _, err := decodeRecord(string(b[:len(b)-1])); err == nil {
+		t.Error("a truncated record decoded")
+	}
+}

@@ -243,6 +243,12 @@ func migrate(db *sql.DB, readOnly bool) error {
 
 // BeginRun records the start of a run with the given rules and returns its id.
 func (s *DB) BeginRun(rulesHash string) (int64, error) {
+	// What Seen may skip is learnt anew each run: a watch keeps its DB
+	// open for days, and a content seen "within a day" must not stay so.
+	s.mu.Lock()
+	clear(s.unchangedPaths)
+	clear(s.recentDocs)
+	s.mu.Unlock()
 	if len(s.Interrupted) > 0 {
 		if _, err := s.db.Exec(`UPDATE runs SET ended_at = started_at, exit_code = -1 WHERE ended_at IS NULL`); err != nil {
 			return 0, err

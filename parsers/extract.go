@@ -44,6 +44,12 @@ type Document struct {
 	// HeaderFooter is the part of Text that came from page headers and
 	// footers (DOCX headers and footers); contact details often live there.
 	HeaderFooter string `json:"header_footer,omitempty"`
+	// Title is what the document sets apart as its title, one line per
+	// line: on a PDF's first page, the text in the largest type near the
+	// top; in a DOCX, the first paragraphs styled Title or set clearly
+	// larger than the rest. On a resume, the candidate's name. Empty when
+	// the format or the document does not tell.
+	Title string `json:"title,omitempty"`
 }
 
 // Detect returns the format of a document from its first bytes (512 are
@@ -214,6 +220,7 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 	doc = &Document{Format: format, Pages: raw.Pages, Bytes: size}
 	doc.Text = Normalize(raw.Text)
 	doc.HeaderFooter = Normalize(raw.HeaderFooter)
+	doc.Title = Normalize(raw.Title)
 	if len(doc.Text) > lim.MaxText {
 		doc.Text, doc.Truncated = truncateUTF8(doc.Text, lim.MaxText), true
 	}

@@ -93,8 +93,27 @@ func (f *nameFinder) find(lines []string, title []string) nameHit {
 		}
 		return "", false
 	}
+	// The title: its first lines together first, longest first ("CHRIS" /
+	// "OH", "Ludwig von" / "Hohenberg" / "Engineer"), then each line (a
+	// name below a tagline set as large).
+	var segs, cands []string
 	for _, l := range title {
-		if name, ok := consider(l); ok {
+		if seg := leadingSegment(l); seg != "" {
+			segs = append(segs, seg)
+		}
+	}
+	for n := len(segs); n > 1; n-- {
+		joined := segs[0]
+		for _, seg := range segs[1:n] {
+			if !strings.HasSuffix(joined, "-") {
+				joined += " "
+			}
+			joined += seg
+		}
+		cands = append(cands, joined)
+	}
+	for _, seg := range append(cands, segs...) {
+		if name, ok := consider(seg); ok {
 			return nameHit{name: name, source: SourceLargestText, uncertain: f.weak(name, false)}
 		}
 	}
@@ -618,15 +637,21 @@ func (f *nameFinder) matchesEmail(name string) bool {
 }
 
 // confirms reports whether the e-mail address names the person beyond
-// doubt: two words of the name, or its only word, are in its local part.
+// doubt, a job title or field word of the name included: two words of the
+// name, or its only word, are in its local part, and so is every such
+// word ("Alistair M Senior" and alistair.senior@…, not "Kwame Mensah
+// Engineer" and kwame.mensah@…).
 func (f *nameFinder) confirms(name string) bool {
 	if f.emailLocal == "" {
 		return false
 	}
 	local, parts, n := fold(f.emailLocal), nameParts(name), 0
 	for _, w := range parts {
-		if len(w) >= 3 && strings.Contains(local, w) {
+		in := len(w) >= 3 && strings.Contains(local, w)
+		if in {
 			n++
+		} else if isNameWord("job title", w) || isNameWord("field", w) {
+			return false
 		}
 	}
 	return n >= 2 || n == 1 && len(parts) == 1

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -161,7 +162,11 @@ func (w *fileWorker) screenFresh(ctx context.Context, path, sha string) (rec Rec
 }
 
 func (w *fileWorker) score(path, sha string, doc *parsers.Document) Record {
-	p := w.tax.Analyze(rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter, Region: w.region}, w.asOf)
+	r := rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter, Region: w.region}
+	if doc.Title != "" {
+		r.Title = strings.Split(doc.Title, "\n")
+	}
+	p := w.tax.Analyze(r, w.asOf)
 	rec := Record{
 		File: path, SHA256: sha, Status: StatusOK, Format: string(doc.Format), Pages: doc.Pages, Bytes: doc.Bytes,
 		Name: p.Name, Email: p.Email, Phone: p.Phone, Links: p.Links, YearsExperience: p.YearsExperience, Degrees: p.Degrees,

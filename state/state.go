@@ -132,7 +132,7 @@ func Open(path string, opts Options) (*DB, error) {
 		stmt **sql.Stmt
 		q    string
 	}{
-		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
+		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer, title FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
 	} {
 		if *p.stmt, err = db.Prepare(p.q); err != nil {
 			s.Close()
@@ -201,6 +201,9 @@ var migrations = []string{
 	// 2: the candidate's email, so that `forget -email` finds their data.
 	`ALTER TABLE documents ADD COLUMN email TEXT;
 	CREATE INDEX documents_email ON documents(email);`,
+	// 3: the document's title (parsers.Document.Title), stored with its
+	// text, for the candidate's name when stored text is scored again.
+	`ALTER TABLE documents ADD COLUMN title TEXT;`,
 }
 
 // migrate brings the schema up to date; readOnly only checks that it can
@@ -427,13 +430,13 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 	// No result for these rules, or a stale one: the stored text, if kept,
 	// is re-scored.
 	var (
-		format, text, hf sql.NullString
-		pages, size      sql.NullInt64
+		format, text, hf, title sql.NullString
+		pages, size             sql.NullInt64
 	)
-	err := s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf)
+	err := s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf, &title)
 	switch {
 	case err == nil:
-		c.Doc = &parsers.Document{Format: parsers.Format(format.String), Text: text.String, HeaderFooter: hf.String,
+		c.Doc = &parsers.Document{Format: parsers.Format(format.String), Text: text.String, HeaderFooter: hf.String, Title: title.String,
 			Pages: int(pages.Int64), Bytes: size.Int64}
 	case !errors.Is(err, sql.ErrNoRows):
 		return c, err
@@ -462,6 +465,7 @@ type pending struct {
 	bytes   int64
 	text    sql.NullString
 	hf      sql.NullString
+	title   sql.NullString
 	textSHA string
 }
 
@@ -475,6 +479,7 @@ func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Recor
 		if s.opts.StoreText {
 			p.text = sql.NullString{String: doc.Text, Valid: true}
 			p.hf = sql.NullString{String: doc.HeaderFooter, Valid: true}
+			p.title = sql.NullString{String: doc.Title, Valid: doc.Title != ""}
 		}
 		p.rec = encodeRecord(rec)
 	}
@@ -546,12 +551,13 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 		status = string(screener.StatusError)
 	}
 	if _, err := tx.Exec(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
-			format, pages, bytes, text, header_footer, text_sha256, email)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			format, pages, bytes, text, header_footer, text_sha256, email, title)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
-			text = COALESCE(documents.text, excluded.text), email = excluded.email`,
+			text = COALESCE(documents.text, excluded.text), email = excluded.email,
+			title = COALESCE(documents.title, excluded.title)`,
 		p.f.SHA256, s.run, now, now, status, nullIf(p.code), nullIf(p.message), p.format, p.pages, p.bytes, p.text, p.hf,
-		nullIf(p.textSHA), nullIf(p.email)); err != nil {
+		nullIf(p.textSHA), nullIf(p.email), p.title); err != nil {
 		return err
 	}
 	if err := upsertFile(tx, p.f, now); err != nil {

@@ -12,6 +12,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/screener/screener/parsers/internal/extract"
@@ -78,10 +79,13 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 		}
 		hf.WriteString(strings.TrimSpace(s) + "\n")
 	}
+	w.paras = &[]para{}
 	body, err := read(doc, rels)
 	if err != nil {
 		return out, err
 	}
+	out.Title = titleOf(*w.paras)
+	w.paras = nil
 	var tail strings.Builder
 	for _, f := range notes {
 		s, err := read(f, nil)
@@ -106,6 +110,60 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 type docxWalker struct {
 	lim    extract.Limits
 	budget *zipread.Budget
+	paras  *[]para // when set, the first paragraphs of the part, for titleOf
+}
+
+// para is one of a document's first paragraphs: its text, style and the
+// largest explicit run size (half-points; 0 when none is set).
+type para struct {
+	text, style string
+	size        int
+}
+
+// firstParas is how many paragraphs titleOf looks at.
+const firstParas = 8
+
+// titleStyles are the style ids of a title paragraph in Word's languages.
+var titleStyles = map[string]bool{"Title": true, "Titel": true, "Titre": true, "Título": true, "Titolo": true, "Tytu": true}
+
+// titleOf returns the first paragraphs styled as a title, else those set
+// clearly larger (1.3 times, at least 12 pt) than the most common explicit
+// size of the first paragraphs; one per line, at most three. It returns ""
+// when neither tells.
+func titleOf(paras []para) string {
+	var out []string
+	for _, p := range paras {
+		if titleStyles[p.style] {
+			out = append(out, p.text)
+		} else if len(out) > 0 {
+			break
+		}
+	}
+	if len(out) == 0 {
+		count := map[int]int{}
+		largest := 0
+		for _, p := range paras {
+			if p.size > 0 {
+				count[p.size] += len(p.text)
+				largest = max(largest, p.size)
+			}
+		}
+		common := 0
+		for size, n := range count {
+			if n > count[common] || n == count[common] && size < common {
+				common = size
+			}
+		}
+		if largest < 24 || 10*largest < 13*common {
+			return ""
+		}
+		for _, p := range paras {
+			if 10*p.size >= 9*largest {
+				out = append(out, p.text)
+			}
+		}
+	}
+	return strings.Join(out[:min(len(out), 3)], "\n")
 }
 
 // partRels loads the relationships of a header or footer part, which keep
@@ -165,6 +223,8 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 		skip            int      // depth inside an element whose text we ignore
 		links           []string // hyperlink targets of the open w:hyperlink elements
 		linkStart       []int
+		open            []para // the open paragraphs, text holding their start offset, when w.paras is set
+		starts          []int
 	)
 	for {
 		tok, err := dec.Token()
@@ -189,6 +249,25 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 			if skip > 0 {
 				skip++
 				continue
+			}
+			if w.paras != nil {
+				switch t.Name.Local {
+				case "p":
+					open, starts = append(open, para{}), append(starts, sb.Len())
+				case "pStyle", "sz":
+					if len(open) > 0 {
+						for _, a := range t.Attr {
+							if a.Name.Local != "val" {
+								continue
+							}
+							if p := &open[len(open)-1]; t.Name.Local == "pStyle" {
+								p.style = a.Value
+							} else if n, err := strconv.Atoi(a.Value); err == nil {
+								p.size = max(p.size, n)
+							}
+						}
+					}
+				}
 			}
 			switch t.Name.Local {
 			case "Fallback", "delText", "instrText":
@@ -228,6 +307,14 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 			case "instrText":
 				inInstr = false
 			case "p":
+				if n := len(open); n > 0 {
+					p := open[n-1]
+					p.text = strings.Join(strings.Fields(sb.String()[starts[n-1]:]), " ")
+					open, starts = open[:n-1], starts[:n-1]
+					if p.text != "" && len(*w.paras) < firstParas {
+						*w.paras = append(*w.paras, p)
+					}
+				}
 				if inCell > 0 {
 					sb.WriteByte(' ')
 				} else {

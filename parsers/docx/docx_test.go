@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"strconv"
 	"testing"
 
 	"github.com/screener/screener/parsers"
@@ -57,6 +58,40 @@ func TestDOCXBombs(t *testing.T) {
 		_, err := extractBytes(t, tt.data, tt.lim)
 		if !errors.Is(err, tt.wantErr) {
 			t.Errorf("%s: error %v, want %v", tt.name, err, tt.wantErr)
+		}
+	}
+}
+
+// TestDOCXTitle checks the title of a document: the first paragraphs styled
+// Title, else those set clearly larger than the rest; none when neither.
+func TestDOCXTitle(t *testing.T) {
+	para := func(style string, size int, text string) string {
+		ppr, rpr := "", ""
+		if style != "" {
+			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		if size > 0 {
+			rpr = `<w:rPr><w:sz w:val="` + strconv.Itoa(size) + `"/></w:rPr>`
+		}
+		return `<w:p>` + ppr + `<w:r>` + rpr + `<w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := para("", 20, "Backend engineer, eight years of Go.") + para("", 20, "Experience at Acme and Globex.")
+	tests := []struct {
+		name, body, want string
+	}{
+		{"Title style", para("Title", 0, "Priya Raman") + body, "Priya Raman"},
+		{"larger type", para("", 36, "Ines") + para("", 36, "Duarte") + body, "Ines\nDuarte"},
+		{"one size", para("", 20, "Priya Raman") + body, ""},
+		{"no sizes", para("", 0, "Priya Raman") + para("", 0, "Backend engineer"), ""},
+	}
+	for _, tt := range tests {
+		doc := `<w:document xmlns:w="w"><w:body>` + tt.body + `</w:body></w:document>`
+		d, err := extractBytes(t, zipOf(t, map[string][]byte{"word/document.xml": []byte(doc)}), parsers.Limits{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if d.Title != tt.want {
+			t.Errorf("%s: title %q, want %q", tt.name, d.Title, tt.want)
 		}
 	}
 }

@@ -27,11 +27,12 @@ func (c *chunk) bottom() float64 { return c.y - 0.25*c.size }
 
 // layoutPage rebuilds words, lines and columns from positioned glyphs and
 // writes the page's text in reading order: top to bottom, and within a
-// region that has a column gutter, the left column before the right.
-func layoutPage(sb *strings.Builder, glyphs []glyph) {
+// region that has a column gutter, the left column before the right. It
+// returns the page's chunks.
+func layoutPage(sb *strings.Builder, glyphs []glyph) []*chunk {
 	chunks := buildChunks(glyphs)
 	if len(chunks) == 0 {
-		return
+		return nil
 	}
 	var lines []string
 	layoutNode(chunks, &lines)
@@ -41,6 +42,7 @@ func layoutPage(sb *strings.Builder, glyphs []glyph) {
 		}
 		sb.WriteString(l)
 	}
+	return chunks
 }
 
 func buildChunks(glyphs []glyph) []*chunk {

@@ -57,7 +57,7 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 		return extract.Result{}, err
 	}
 	var sb strings.Builder
-	var pageTexts []string
+	var pageTexts, title []string
 	budget := int64(lim.MaxUncompressed)
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
@@ -71,13 +71,16 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 			sb.WriteString("\n\n")
 		}
 		start := sb.Len()
-		layoutPage(&sb, tp.glyphs)
+		chunks := layoutPage(&sb, tp.glyphs)
+		if i == 0 {
+			title = titleOf(chunks)
+		}
 		pageTexts = append(pageTexts, sb.String()[start:])
 		if sb.Len() > 2*lim.MaxText {
 			break
 		}
 	}
-	return extract.Result{Text: sb.String(), HeaderFooter: repeatedMargins(pageTexts), Pages: len(pages)}, nil
+	return extract.Result{Text: sb.String(), HeaderFooter: repeatedMargins(pageTexts), Title: strings.Join(title, "\n"), Pages: len(pages)}, nil
 }
 
 // repeatedMargins finds page headers and footers: lines among the first or

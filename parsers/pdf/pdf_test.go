@@ -203,3 +203,28 @@ func TestPDFCIDCollections(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFTitle checks the first page's title: the text set clearly larger
+// than the body near the top, line by line; none when the page has one size,
+// and not a large line far down the page.
+func TestPDFTitle(t *testing.T) {
+	body := "BT /F1 10 Tf 72 640 Td (Backend engineer with eight years of Go and PostgreSQL.) Tj ET " +
+		"BT /F1 10 Tf 72 620 Td (Experience at Acme, Globex and Initech, on call for all three.) Tj ET "
+	tests := []struct {
+		name, content, want string
+	}{
+		{"name in large type", "BT /F1 24 Tf 72 720 Td (Priya Raman) Tj ET " + body, "Priya Raman"},
+		{"name over two lines", "BT /F1 24 Tf 72 730 Td (CHRIS) Tj ET BT /F1 24 Tf 72 702 Td (OH) Tj ET " + body, "CHRIS\nOH"},
+		{"one size: no title", "BT /F1 10 Tf 72 720 Td (Priya Raman) Tj ET " + body, ""},
+		{"large text low on the page", body + "BT /F1 24 Tf 72 100 Td (Thank you) Tj ET BT /F1 10 Tf 72 80 Td (The end of the page, and of the resume.) Tj ET", ""},
+	}
+	for _, tt := range tests {
+		doc, err := extractBytes(t, simplePDF("%PDF-1.4", tt.content, ""), parsers.Limits{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if doc.Title != tt.want {
+			t.Errorf("%s: title %q, want %q", tt.name, doc.Title, tt.want)
+		}
+	}
+}

@@ -35,5 +35,6 @@ func (l Limits) WithDefaults() Limits {
 type Result struct {
 	Text         string
 	HeaderFooter string // the part of Text from page headers and footers
+	Title        string // the document's title lines: see parsers.Document.Title
 	Pages        int    // PDF only
 }

@@ -6,7 +6,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/screener/screener/rules"
 )
 
 // Column is one column of a candidate table: the Shortlist and New sheets
@@ -77,7 +80,9 @@ type tableEnv struct {
 func ShortlistColumns(withNew bool) []Column {
 	cols := []Column{
 		{Header: "Rank", Width: 6, Value: func(r *Record, _ *tableEnv) Cell { return number(float64(r.Rank), fmt.Sprint(r.Rank)) }},
-		{Header: "Name", Width: 24, Wrap: true, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: r.Name} }},
+		{Header: "Name", Width: 24, Wrap: true, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
+			return contact(r, rules.FieldName, r.Name, r.NameSource)
+		}},
 	}
 	if withNew {
 		cols = append(cols, Column{Header: "New", Width: 6, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: yesNo(r.New)} }})
@@ -96,14 +101,16 @@ func ShortlistColumns(withNew bool) []Column {
 			link := env.links.To(r.File)
 			return Cell{Text: filepath.Base(r.File), Link: link, CSV: link}
 		}},
-		Column{Header: "Email", Width: 28, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell {
-			c := Cell{Text: r.Email}
+		Column{Header: "Email", Width: 28, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
+			c := contact(r, rules.FieldEmail, r.Email, r.EmailSource)
 			if r.Email != "" {
 				c.Link = "mailto:" + r.Email
 			}
 			return c
 		}},
-		Column{Header: "Phone", Width: 18, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: r.Phone} }},
+		Column{Header: "Phone", Width: 18, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
+			return contact(r, rules.FieldPhone, r.Phone, r.PhoneSource)
+		}},
 		Column{Header: "LinkedIn", Width: 14, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "linkedin.com/"), "LinkedIn") }},
 		Column{Header: "GitHub", Width: 14, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "github.com/"), "GitHub") }},
 		Column{Header: "Other links", Width: 24, Wrap: true, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell {
@@ -127,6 +134,48 @@ func ShortlistColumns(withNew bool) []Column {
 		}},
 		Column{Header: "Evidence", Width: 60, Wrap: true, Quotes: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: topEvidence(*r, 3)} }},
 	)
+}
+
+// contact is a contact detail's cell: a weak guess (the field is in
+// r.Uncertain) is shown in grey italics, with a note saying where it came
+// from, so that a recruiter knows what to check on the CV.
+func contact(r *Record, field, value, source string) Cell {
+	c := Cell{Text: value}
+	if value != "" && slices.Contains(r.Uncertain, field) {
+		c.Style = styleUncertain
+		c.Note = fmt.Sprintf("A guess, from %s: check the %s on the CV.", sourceWords(source), field)
+	}
+	return c
+}
+
+// sourceWords says in words where a contact value came from (see the
+// rules.Source constants).
+func sourceWords(source string) string {
+	switch source {
+	case rules.SourceLargestText:
+		return "the largest text near the top of the first page"
+	case rules.SourceHeader:
+		return "one of the first lines"
+	case rules.SourcePageHeader:
+		return "the page header"
+	case rules.SourceLabel:
+		return "a labelled line"
+	case rules.SourceMatchesEmail:
+		return "a line whose words are in the e-mail address"
+	case rules.SourceBody:
+		return "further down the CV, not its top"
+	case rules.SourceContactLine:
+		return "a line with the e-mail address or a link"
+	case rules.SourceEmail:
+		return "the e-mail address"
+	case "wrapped":
+		return "two lines of a narrow column, joined"
+	case "obfuscated":
+		return `an address written out ("name [at] example [dot] com")`
+	case "":
+		return "an unknown place"
+	}
+	return source
 }
 
 func number(v float64, text string) Cell { return Cell{Num: v, IsNum: true, Text: text} }

@@ -35,7 +35,8 @@ func goldenReport() *Report {
 			Email: "max@example.de", Phone: "-49 30 123456", YearsExperience: years(1.5),
 			Knockouts: []string{"missing required Docker", "needs 1 of Go, Java", "no bachelor degree found", "1.5 years of experience, 4 required"},
 			Matched:   []string{}, Missing: []string{"Docker", "one of Go/Java"}, MatchedPreferred: []string{}},
-		{File: "elsewhere/=cmd.txt", Status: StatusOK, Rank: 3, Score: 0, Name: "=HYPERLINK(\"http://x\")",
+		{File: "elsewhere/=cmd.txt", Status: StatusOK, Rank: 3, Score: 0, Name: "=HYPERLINK(\"http://x\")", NameSource: rules.SourceEmail,
+			Uncertain: []string{rules.FieldName},
 			Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}},
 		{File: "inbox/broken.pdf", Status: StatusError, Error: "corrupt", Message: "inbox/broken.pdf: corrupt: truncated"},
 	}
@@ -171,6 +172,52 @@ func TestWrappedLines(t *testing.T) {
 	for _, tt := range tests {
 		if got := wrappedLines(tt.s, tt.width); got != tt.want {
 			t.Errorf("wrappedLines(%q, %g) = %d, want %d", tt.s, tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestUncertainContact: a guessed contact value is grey italic, with a note
+// saying where it came from; a sure one is plain.
+func TestUncertainContact(t *testing.T) {
+	rep := goldenReport()
+	var b bytes.Buffer
+	if err := WriteWorkbook(&b, rep, WorkbookOptions{Rules: &rules.Set{}}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	comments, err := wb.GetComments("Shortlist")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(comments) != 1 || comments[0].Cell != "B4" || !strings.Contains(comments[0].Text, "A guess, from the e-mail address") {
+		t.Errorf("comments %+v, want one on B4 (the guessed name)", comments)
+	}
+	italic := func(cell string) bool {
+		id, _ := wb.GetCellStyle("Shortlist", cell)
+		st, _ := wb.GetStyle(id)
+		return st != nil && st.Font != nil && st.Font.Italic && st.Font.Color == "808080"
+	}
+	if !italic("B4") || italic("B2") {
+		t.Errorf("guessed name italic %v, sure name italic %v; want only the guess", italic("B4"), italic("B2"))
+	}
+}
+
+func TestSkillMark(t *testing.T) {
+	tests := []struct {
+		f    rules.Found
+		want string
+	}{
+		{rules.Found{Skill: "Go"}, "✓"},
+		{rules.Found{Skill: "Go", Months: 54, LastUsed: 2025}, "✓ 4.5 y · 2025"},
+		{rules.Found{Skill: "Go", Months: 6}, "✓ 0.5 y"},
+	}
+	for _, tt := range tests {
+		if got := skillMark(tt.f); got != tt.want {
+			t.Errorf("skillMark(%+v) = %q, want %q", tt.f, got, tt.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -434,8 +435,19 @@ func skillHeader(set *rules.Set, skill string) string {
 	return skill
 }
 
-// skillMark is a Skills cell: the skill was found.
-func skillMark(rules.Found) string { return "✓" }
+// skillMark is a Skills cell: the skill was found, and with dated roles
+// that mention it, the years of those roles and the last year of use
+// ("✓ 4.5 y · 2025").
+func skillMark(f rules.Found) string {
+	if f.Months <= 0 {
+		return "✓"
+	}
+	mark := fmt.Sprintf("✓ %.1f y", f.Months/12)
+	if f.LastUsed > 0 {
+		mark += fmt.Sprintf(" · %d", f.LastUsed)
+	}
+	return mark
+}
 
 func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blind bool) error {
 	const sheet = "Skills"
@@ -448,7 +460,7 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blin
 	layout := sheetLayout{name: sheet, rows: len(ok) + 1, cols: len(fixed) + len(skills), widths: []float64{6, 24, 7, 10},
 		header: true, freezeCols: 2}
 	for range skills {
-		layout.widths = append(layout.widths, 13)
+		layout.widths = append(layout.widths, 15) // "✓ 4.5 y · 2025"
 	}
 	if err := layout.apply(f); err != nil {
 		return err
@@ -469,7 +481,11 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blin
 		return err
 	}
 	for i, r := range ok {
-		row := []any{r.Rank, excelize.Cell{StyleID: st.wrap, Value: text(who(&r))},
+		nameStyle := st.wrap
+		if slices.Contains(r.Uncertain, rules.FieldName) && !blind {
+			nameStyle = st.uncertain
+		}
+		row := []any{r.Rank, excelize.Cell{StyleID: nameStyle, Value: text(who(&r))},
 			excelize.Cell{StyleID: st.score[min(max(int(r.Score/20), 0), 4)], Value: r.Score}, yesNo(r.Qualified)}
 		found := map[string]rules.Found{}
 		for _, s := range r.SkillsFound {

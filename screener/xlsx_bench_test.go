@@ -22,6 +22,9 @@ func syntheticReport(n int) (*Report, *rules.Set) {
 			Score: float64(i%100) + 0.5, Name: fmt.Sprintf("Candidate %d", i), Email: fmt.Sprintf("c%d@example.com", i),
 			Phone: "+44 20 7946 0000", Links: []string{"https://linkedin.com/in/c"}, Matched: []string{"Docker", "Go"},
 			MatchedPreferred: []string{"AWS"}, SkillsFound: found})
+		if i%4 == 0 { // a name guessed from the e-mail address: a cell note
+			rep.Records[i].NameSource, rep.Records[i].Uncertain = "email", []string{"name"}
+		}
 	}
 	rep.Counts = count(rep.Records)
 	return rep, set

@@ -37,7 +37,7 @@ func goldenReport() *Report {
 			Matched:   []string{}, Missing: []string{"Docker", "one of Go/Java"}, MatchedPreferred: []string{}},
 		{File: "elsewhere/=cmd.txt", Status: StatusOK, Rank: 3, Score: 0, Name: "=HYPERLINK(\"http://x\")", NameSource: rules.SourceEmail,
 			Uncertain: []string{rules.FieldName},
-			Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}},
+			Matched:   []string{}, Missing: []string{}, MatchedPreferred: []string{}},
 		{File: "inbox/broken.pdf", Status: StatusError, Error: "corrupt", Message: "inbox/broken.pdf: corrupt: truncated"},
 	}
 	return &Report{Records: recs, Counts: count(recs), RuleHash: "h"}

@@ -148,3 +148,29 @@ func TestCompareStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestNameSource(t *testing.T) {
+	l := &label.Label{File: "x/jan-de-vries-cv.pdf", Name: "Jan van der Berg"}
+	tests := []struct {
+		rec  map[string]any
+		from bool
+		how  string
+	}{
+		{map[string]any{"status": "ok", "name": "Jan De Vries"}, true, ""},                               // no sources: the heuristic
+		{map[string]any{"status": "ok", "name": "Jan De Vries", "name_source": "email"}, false, "email"}, // the library says
+		{map[string]any{"status": "ok", "name": "X", "name_source": "file name", "uncertain": []string{"name"}}, true, "file name, uncertain"},
+	}
+	for _, tt := range tests {
+		g, err := decode(tt.rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := compare(l, g)
+		if r.fromFileName != tt.from || r.name.how != tt.how {
+			t.Errorf("%v: from file name %v (%q), want %v (%q)", tt.rec, r.fromFileName, r.name.how, tt.from, tt.how)
+		}
+	}
+	if !sameName("SARAH O'NEILL", "Sarah O\u2019Neill") {
+		t.Error("typographic apostrophe not matched")
+	}
+}

@@ -27,6 +27,7 @@ type check struct {
 	right   bool
 	want    string
 	got     string
+	how     string // where the library says the value came from, if it says
 }
 
 // result is the comparison of one file's record with its label.
@@ -58,19 +59,26 @@ func compare(l *label.Label, g *got) result {
 		r.failed = strings.TrimSpace(g.Error + ": " + g.Message)
 	}
 	if !l.IsUnsure("name") {
-		r.name = check{true, sameName(l.Name, g.Name), l.Name, g.Name}
+		r.name = check{true, sameName(l.Name, g.Name), l.Name, g.Name, g.how("name", g.NameSource)}
 	}
 	if !l.IsUnsure("email") {
-		r.email = check{true, sameEmail(l.Email, g.Email), l.Email, g.Email}
+		r.email = check{true, sameEmail(l.Email, g.Email), l.Email, g.Email, g.how("email", g.EmailSource)}
 	}
 	if !l.IsUnsure("phone") {
 		want := l.Phone
 		if l.PhoneE164 != "" && l.PhoneE164 != l.Phone {
 			want += " | " + l.PhoneE164
 		}
-		r.phone = check{true, samePhone(l.Phone, l.PhoneE164, g.Phone), want, g.Phone}
+		r.phone = check{true, samePhone(l.Phone, l.PhoneE164, g.Phone), want, g.Phone, g.how("phone", g.PhoneSource)}
 	}
-	r.fromFileName = g.Name != "" && fileNameWords(l.File) != "" && norms(g.Name) == norms(fileNameWords(l.File)) && !r.name.right
+	// A library that names its sources says whether a name came from the
+	// file name; for one that does not, a wrong name equal to the file
+	// name's words is taken as made up from it.
+	if g.NameSource != "" {
+		r.fromFileName = strings.Contains(strings.ToLower(g.NameSource), "file")
+	} else {
+		r.fromFileName = g.Name != "" && fileNameWords(l.File) != "" && norms(g.Name) == norms(fileNameWords(l.File)) && !r.name.right
+	}
 	if l.Years != nil && !l.IsUnsure("years") {
 		r.years = check{counted: true, want: fmt.Sprintf("%.2f", *l.Years), got: "unknown"}
 		if g.years != nil {
@@ -127,12 +135,28 @@ func compare(l *label.Label, g *got) result {
 	return r
 }
 
+// how describes where a contact field came from, for the list of misses.
+func (g *got) how(field, source string) string {
+	if slices.Contains(g.Uncertain, field) {
+		if source == "" {
+			return "uncertain"
+		}
+		return source + ", uncertain"
+	}
+	return source
+}
+
 var fold = cases.Fold()
 
+// apostrophes are written as typesetters print them; names compare them
+// as one.
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u02bc", "'", "\u2018", "'")
+
 // norms is the form names are compared in: NFC, case folded, without
-// spaces (so "山田 花子" is "山田花子" and "DANIELA ROSSI" is "Daniela Rossi").
+// spaces, typographic apostrophes as ASCII ones (so "山田 花子" is
+// "山田花子", "DANIELA ROSSI" is "Daniela Rossi", "O’Neill" is "O'Neill").
 func norms(s string) string {
-	s = fold.String(norm.NFC.String(s))
+	s = fold.String(norm.NFC.String(apostrophes.Replace(s)))
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1

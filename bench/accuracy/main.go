@@ -180,14 +180,20 @@ func score(ctx context.Context, dir, labelsPath, only string, asOf time.Time) ([
 // scorer: years_experience may be a number or null (unknown), and
 // skills_found[].months is read when the library reports it.
 type got struct {
-	Status  string          `json:"status"`
-	Error   string          `json:"error"`
-	Message string          `json:"message"`
-	Name    string          `json:"name"`
-	Email   string          `json:"email"`
-	Phone   string          `json:"phone"`
-	Years   json.RawMessage `json:"years_experience"`
-	Skills  []gotSkill      `json:"skills_found"`
+	Status  string `json:"status"`
+	Error   string `json:"error"`
+	Message string `json:"message"`
+	Name    string `json:"name"`
+	Email   string `json:"email"`
+	Phone   string `json:"phone"`
+	// Where each contact came from, and which are guesses, where the
+	// library says so.
+	NameSource  string          `json:"name_source"`
+	EmailSource string          `json:"email_source"`
+	PhoneSource string          `json:"phone_source"`
+	Uncertain   []string        `json:"uncertain"`
+	Years       json.RawMessage `json:"years_experience"`
+	Skills      []gotSkill      `json:"skills_found"`
 
 	years       *float64 // nil: unknown
 	monthsKnown bool     // some skill carries a months field

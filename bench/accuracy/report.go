@@ -130,7 +130,11 @@ func printMisses(w io.Writer, rs []result) {
 			c    check
 		}{{"name", r.name}, {"email", r.email}, {"phone", r.phone}, {"years", r.years}, {"years", r.noRole}} {
 			if f.c.counted && !f.c.right {
-				lines = append(lines, fmt.Sprintf("%s want %q got %q", f.name, f.c.want, f.c.got))
+				line := fmt.Sprintf("%s want %q got %q", f.name, f.c.want, f.c.got)
+				if f.c.how != "" {
+					line += " (" + f.c.how + ")"
+				}
+				lines = append(lines, line)
 			}
 		}
 		if r.fromFileName {

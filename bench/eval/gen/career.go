@@ -189,7 +189,10 @@ func highlights(r *rand.Rand, tr track, k int) ([]string, []string) {
 		if slices.Contains(out, t) {
 			continue
 		}
-		out = append(out, fmt.Sprintf(t, args...))
+		if slots > 0 {
+			t = fmt.Sprintf(t, args...)
+		}
+		out = append(out, t)
 	}
 	slices.Sort(skills)
 	return out, skills

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
+	"github.com/screener/screener/bench/eval/label"
 	"github.com/screener/screener/rules"
 )
 
@@ -59,52 +59,6 @@ func readTree(t *testing.T, root string) map[string]string {
 	return out
 }
 
-// mentions returns the taxonomy skills whose name or an alias occurs in s
-// as a whole word: as written for case-sensitive short names, ignoring
-// case otherwise. It ignores context flags: it is stricter than a matcher.
-func mentions(tax *rules.Taxonomy, s string) []string {
-	var out []string
-	low := strings.ToLower(s)
-	for _, sk := range tax.Skills() {
-		for _, a := range append([]string{sk.Name}, sk.Aliases...) {
-			hay, needle := low, strings.ToLower(a)
-			if sk.CaseSensitive && (len(a) <= 4 || strings.ToUpper(a) == a) {
-				hay, needle = s, a
-			}
-			if containsWord(hay, needle) {
-				out = append(out, sk.Name)
-				break
-			}
-		}
-	}
-	return out
-}
-
-func containsWord(hay, needle string) bool {
-	for i := 0; ; {
-		j := strings.Index(hay[i:], needle)
-		if j < 0 {
-			return false
-		}
-		j += i
-		before, after := rune(' '), rune(' ')
-		if j > 0 {
-			before = []rune(hay[:j])[len([]rune(hay[:j]))-1]
-		}
-		if k := j + len(needle); k < len(hay) {
-			after = []rune(hay[k:])[0]
-		}
-		if !isWordRune(before) && !isWordRune(after) {
-			return true
-		}
-		i = j + 1
-	}
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#'
-}
-
 // TestFillerNamesNoSkill checks that the text around the skills (titles,
 // companies, templates, headings) names no skill, so that the labels,
 // which list only the skills the generator put in, are the whole truth;
@@ -133,12 +87,12 @@ func TestFillerNamesNoSkill(t *testing.T) {
 		filler = append(filler, p.Name, p.City)
 	}
 	for _, f := range filler {
-		if m := mentions(tax, f); len(m) > 0 {
+		if m := label.Mentions(tax, f); len(m) > 0 {
 			t.Errorf("%q names %v", f, m)
 		}
 	}
 	for _, trap := range append(trapCompanies, "scraping off the rust") {
-		if len(mentions(tax, trap)) == 0 {
+		if len(label.Mentions(tax, trap)) == 0 {
 			t.Errorf("trap %q names no skill", trap)
 		}
 	}

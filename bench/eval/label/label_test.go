@@ -68,3 +68,26 @@ func TestReadRejectsUnknownFields(t *testing.T) {
 		t.Fatalf("got %+v, %v; want one label with unknown years", ls, err)
 	}
 }
+
+func TestMentions(t *testing.T) {
+	tax := rules.DefaultTaxonomy()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Built services in Go and Postgres", []string{"Go", "PostgreSQL"}},
+		{"we go hiking", nil},
+		{"C++ and C# daily", []string{"C++", "C#"}},
+		{"Javascripts", nil},
+		{"Spring Valley Foods", []string{"Spring"}}, // it proposes; the labeller decides
+	}
+	for _, tt := range tests {
+		got := Mentions(tax, tt.text)
+		slices.Sort(got)
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("Mentions(%q) = %v, want %v", tt.text, got, want)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package state
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Prune deletes the documents, results and file records not seen since
+// before cutoff, and returns how many documents went.
+func (s *DB) Prune(cutoff time.Time) (int64, error) {
+	return s.deleteDocuments(`SELECT sha256 FROM documents WHERE last_seen_at < ?`, cutoff.Unix())
+}
+
+// Forget deletes everything stored about the candidates matching one
+// selector: an email address, a file path (relative to the current folder
+// or absolute), or a content SHA-256. It returns how many documents were
+// removed.
+func (s *DB) Forget(email, path, sha string) (int64, error) {
+	switch {
+	case email != "":
+		return s.deleteDocuments(`SELECT sha256 FROM documents WHERE lower(email) = lower(?)`, email)
+	case path != "":
+		// Files stored before paths were made absolute match as written.
+		return s.deleteDocuments(`SELECT sha256 FROM files WHERE path IN (?, ?)`, s.storedPath(path), path)
+	case sha != "":
+		return s.deleteDocuments(`SELECT sha256 FROM documents WHERE sha256 = ?`, strings.ToLower(sha))
+	}
+	return 0, errors.New("forget: give an email, a file or a SHA-256")
+}
+
+func (s *DB) deleteDocuments(query string, args ...any) (int64, error) {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS doomed (sha256 TEXT PRIMARY KEY); DELETE FROM doomed`); err != nil {
+		return 0, err
+	}
+	if _, err := tx.Exec(`INSERT OR IGNORE INTO doomed `+query, args...); err != nil {
+		return 0, err
+	}
+	for _, q := range []string{
+		`DELETE FROM results WHERE sha256 IN (SELECT sha256 FROM doomed)`,
+		`DELETE FROM files WHERE sha256 IN (SELECT sha256 FROM doomed)`,
+	} {
+		if _, err := tx.Exec(q); err != nil {
+			return 0, err
+		}
+	}
+	res, err := tx.Exec(`DELETE FROM documents WHERE sha256 IN (SELECT sha256 FROM doomed)`)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := res.RowsAffected()
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	s.filesOnce.Do(func() {}) // from now on the copy is rebuilt here, not lazily
+	s.mu.Lock()
+	s.files = nil
+	s.mu.Unlock()
+	s.loadFiles()
+	// Deleted text must not linger in free pages or the write-ahead log.
+	if _, err := s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return n, err
+	}
+	_, err = s.db.ExecContext(context.Background(), `VACUUM`)
+	return n, err
+}

@@ -1,0 +1,77 @@
+package state
+
+import (
+	"time"
+
+	"github.com/screener/screener/screener"
+)
+
+// BeginRun records the start of a run with the given rules and returns its id.
+func (s *DB) BeginRun(rulesHash string) (int64, error) {
+	// What Seen may skip is learnt anew each run: a watch keeps its DB
+	// open for days, and a content seen "within a day" must not stay so.
+	s.mu.Lock()
+	clear(s.unchangedPaths)
+	clear(s.recentDocs)
+	s.mu.Unlock()
+	if len(s.Interrupted) > 0 {
+		if _, err := s.db.Exec(`UPDATE runs SET ended_at = started_at, exit_code = -1 WHERE ended_at IS NULL`); err != nil {
+			return 0, err
+		}
+	}
+	if err := s.db.QueryRow(`SELECT COALESCE(MAX(id), 0) FROM runs WHERE exit_code >= 0`).Scan(&s.lastDone); err != nil {
+		return 0, err
+	}
+	res, err := s.db.Exec(`INSERT INTO runs (started_at, rules_hash) VALUES (?, ?)`, s.opts.Now().Unix(), rulesHash)
+	if err != nil {
+		return 0, err
+	}
+	s.run, err = res.LastInsertId()
+	return s.run, err
+}
+
+// EndRun commits queued outcomes and records the end of the current run.
+func (s *DB) EndRun(c screener.Counts, newCount, exitCode int) error {
+	if err := s.Flush(); err != nil {
+		return err
+	}
+	_, err := s.db.Exec(`UPDATE runs SET ended_at = ?, files = ?, screened = ?, qualified = ?, errors = ?, skipped = ?,
+		duplicates = ?, new = ?, exit_code = ? WHERE id = ?`,
+		s.opts.Now().Unix(), c.Files, c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, newCount, exitCode, s.run)
+	return err
+}
+
+// Run is one line of the run history.
+type Run struct {
+	ID                                                           int64
+	Started, Ended                                               time.Time // Ended is zero if the run did not finish
+	RulesHash                                                    string
+	Files, Screened, Qualified, Errors, Skipped, Duplicates, New int
+	ExitCode                                                     int // -1: interrupted
+}
+
+// Runs returns the run history, newest first.
+func (s *DB) Runs() ([]Run, error) {
+	rows, err := s.db.Query(`SELECT id, started_at, COALESCE(ended_at, 0), rules_hash, COALESCE(files, 0), COALESCE(screened, 0),
+		COALESCE(qualified, 0), COALESCE(errors, 0), COALESCE(skipped, 0), COALESCE(duplicates, 0), COALESCE(new, 0),
+		COALESCE(exit_code, -1) FROM runs ORDER BY id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Run
+	for rows.Next() {
+		var r Run
+		var started, ended int64
+		if err := rows.Scan(&r.ID, &started, &ended, &r.RulesHash, &r.Files, &r.Screened, &r.Qualified, &r.Errors,
+			&r.Skipped, &r.Duplicates, &r.New, &r.ExitCode); err != nil {
+			return nil, err
+		}
+		r.Started = time.Unix(started, 0)
+		if ended > 0 {
+			r.Ended = time.Unix(ended, 0)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

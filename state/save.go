@@ -1,0 +1,146 @@
+package state
+
+import (
+	"database/sql"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/screener"
+)
+
+// batchSize is how many file outcomes are committed in one transaction.
+// A crash loses at most this many (uncommitted) outcomes, which the next
+// run simply redoes; committing each file alone made state writes cost as
+// much as extraction.
+const batchSize = 64
+
+// pending is one file outcome waiting for the next commit.
+type pending struct {
+	f       screener.FileInfo
+	seen    bool   // only touch timestamps and the path
+	failed  bool   // doc was nil: an extraction failure
+	rec     []byte // the record in the binary form of encodeRecord (codec.go), for results
+	rules   string
+	code    string
+	message string
+	email   string
+	format  string
+	pages   int
+	bytes   int64
+	text    sql.NullString
+	hf      sql.NullString
+	title   sql.NullString
+	textSHA string
+}
+
+// Save implements screener.Store. Outcomes are committed in batches of
+// [batchSize]; Flush, EndRun and Close commit the rest.
+func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Record, rulesHash string) error {
+	f.Path = s.storedPath(f.Path)
+	p := pending{f: f, rules: rulesHash, code: string(rec.Error), message: rec.Message, email: rec.Email, failed: doc == nil}
+	if doc != nil {
+		p.format, p.pages, p.bytes, p.textSHA = string(doc.Format), doc.Pages, doc.Bytes, sha256Hex(doc.Text)
+		if s.opts.StoreText {
+			p.text = sql.NullString{String: doc.Text, Valid: true}
+			p.hf = sql.NullString{String: doc.HeaderFooter, Valid: true}
+			p.title = sql.NullString{String: doc.Title, Valid: doc.Title != ""}
+		}
+		p.rec = encodeRecord(rec)
+	}
+	return s.queue(p)
+}
+
+// Seen implements screener.Store. It writes nothing when the file record
+// is unchanged and the content was seen within a day.
+func (s *DB) Seen(f screener.FileInfo) error {
+	f.Path = s.storedPath(f.Path)
+	s.mu.Lock()
+	skip := s.unchangedPaths[f.Path] && s.recentDocs[f.SHA256]
+	s.mu.Unlock()
+	if skip {
+		return nil
+	}
+	return s.queue(pending{f: f, seen: true})
+}
+
+func (s *DB) queue(p pending) error {
+	s.mu.Lock()
+	s.pending = append(s.pending, p)
+	full := len(s.pending) >= batchSize
+	s.mu.Unlock()
+	if full {
+		return s.Flush()
+	}
+	return nil
+}
+
+// Flush commits the queued outcomes in one transaction.
+func (s *DB) Flush() error {
+	s.flushMu.Lock() // one writer at a time: SQLite allows no more
+	defer s.flushMu.Unlock()
+	s.mu.Lock()
+	batch := s.pending
+	s.pending = nil
+	s.mu.Unlock()
+	if len(batch) == 0 {
+		return nil
+	}
+	now := s.opts.Now().Unix()
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, p := range batch {
+		if err := s.apply(tx, p, now); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.rememberFiles(batch)
+	return nil
+}
+
+func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
+	if p.seen {
+		if _, err := tx.Exec(`UPDATE documents SET last_seen_at = ? WHERE sha256 = ?`, now, p.f.SHA256); err != nil {
+			return err
+		}
+		return upsertFile(tx, p.f, now)
+	}
+	status := string(screener.StatusOK)
+	if p.failed {
+		status = string(screener.StatusError)
+	}
+	if _, err := tx.Exec(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
+			format, pages, bytes, text, header_footer, text_sha256, email, title)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
+			text = COALESCE(documents.text, excluded.text), email = excluded.email,
+			title = COALESCE(documents.title, excluded.title)`,
+		p.f.SHA256, s.run, now, now, status, nullIf(p.code), nullIf(p.message), p.format, p.pages, p.bytes, p.text, p.hf,
+		nullIf(p.textSHA), nullIf(p.email), p.title); err != nil {
+		return err
+	}
+	if err := upsertFile(tx, p.f, now); err != nil {
+		return err
+	}
+	if p.rec != nil {
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)`,
+			p.f.SHA256, p.rules, p.rec, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func upsertFile(tx *sql.Tx, f screener.FileInfo, now int64) error {
+	_, err := tx.Exec(`INSERT INTO files (path, sha256, size, mtime_ns, first_seen_at, last_screened_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns,
+			last_screened_at = excluded.last_screened_at`,
+		f.Path, f.SHA256, f.Size, f.ModTime.UnixNano(), now, now)
+	return err
+}
+
+func nullIf(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }

@@ -101,6 +101,10 @@ type Category struct {
 // set: its knockout no longer counts, and its weight leaves every score.
 type WhatIf struct {
 	Rule string `json:"rule"`
+	// Change is "drop" (the rule dropped) or "minimum_years" (the rule
+	// kept, its per-skill minimum of years dropped: Rule ends in
+	// "(minimum years only)").
+	Change string `json:"change"`
 	// KnockedOut counts scored candidates this rule knocks out; Selected is
 	// how many are selected without it.
 	KnockedOut        int        `json:"knocked_out"`
@@ -119,6 +123,7 @@ type applicant struct {
 	score    float64
 	selected bool
 	lines    []rules.Line
+	found    map[string]bool // skills the resume shows that the rules ask for
 	// attributed is false for a candidate who is not qualified although no
 	// breakdown line is marked as a knockout (records written before lines
 	// were marked): such a candidate stays unselected in every what-if.
@@ -154,7 +159,11 @@ func Compute(run *Run, d *Demographics, opt Options) *Report {
 		if r.Status != screener.StatusOK {
 			continue
 		}
-		a := applicant{groups: map[string]string{}, score: r.Score, selected: r.Qualified, lines: r.Breakdown, attributed: r.Qualified}
+		a := applicant{groups: map[string]string{}, score: r.Score, selected: r.Qualified, lines: r.Breakdown, attributed: r.Qualified,
+			found: map[string]bool{}}
+		for _, s := range append(slices.Clone(r.Matched), r.MatchedPreferred...) {
+			a.found[s] = true
+		}
 		for _, l := range r.Breakdown {
 			a.attributed = a.attributed || l.Knockout
 		}
@@ -190,32 +199,13 @@ func Compute(run *Run, d *Demographics, opt Options) *Report {
 	rep.Categories, rep.MedianScore, rep.Selected = t.cats, t.median, t.selected
 	rep.LowestImpactRatio, rep.Flags = t.lowest, t.flags
 
-	for _, rule := range ruleNames(apps) {
-		w := WhatIf{Rule: rule}
+	for _, c := range changes(apps) {
+		w := WhatIf{Rule: c.label, Change: c.kind()}
 		for i, a := range apps {
-			sel[i], scores[i] = a.selected, a.score
-			knockouts, ruleKnocks := 0, false
-			var earned, total, ruleEarned, ruleWeight float64
-			for _, l := range a.lines {
-				earned += l.Earned
-				total += l.Weight
-				if l.Knockout {
-					knockouts++
-				}
-				if l.Rule == rule {
-					ruleKnocks = l.Knockout
-					ruleEarned, ruleWeight = l.Earned, l.Weight
-				}
-			}
-			if ruleKnocks {
+			var knocked bool
+			sel[i], scores[i], knocked = a.with(c)
+			if knocked {
 				w.KnockedOut++
-				sel[i] = a.attributed && knockouts == 1
-			}
-			if ruleWeight > 0 {
-				scores[i] = 0
-				if total > ruleWeight {
-					scores[i] = math.Round(1000*(earned-ruleEarned)/(total-ruleWeight)) / 10 // as rules.Set.Score rounds
-				}
 			}
 		}
 		t := rep.tabulate(apps, groups, sel, scores)
@@ -237,19 +227,93 @@ func Compute(run *Run, d *Demographics, opt Options) *Report {
 	return rep
 }
 
-// ruleNames lists the rules of the candidates' breakdowns, in rule-set order.
-func ruleNames(apps []applicant) []string {
-	var names []string
+// change is one what-if: a rule dropped, or only its per-skill minimum
+// of years.
+type change struct {
+	label, rule string
+	// skill, when set, keeps the rule but drops its minimum of years: a
+	// candidate whose resume shows the skill earns the rule's whole weight
+	// and is not knocked out by it.
+	skill string
+}
+
+func (c change) kind() string {
+	if c.skill != "" {
+		return "minimum_years"
+	}
+	return "drop"
+}
+
+// changes lists the what-ifs of the candidates' breakdowns, in rule-set
+// order: every rule dropped, and for a skill rule with a minimum of years
+// (someone shows the skill yet earns less than its weight, or is knocked
+// out by it), that minimum alone.
+func changes(apps []applicant) []change {
+	var out []change
 	seen := map[string]bool{}
+	hasMinimum := map[string]bool{}
 	for _, a := range apps {
 		for _, l := range a.lines {
 			if !seen[l.Rule] {
 				seen[l.Rule] = true
-				names = append(names, l.Rule)
+				out = append(out, change{label: l.Rule, rule: l.Rule})
+			}
+			if sk := skillOf(l.Rule); sk != "" && a.found[sk] && (l.Knockout || l.Earned < l.Weight) {
+				hasMinimum[l.Rule] = true
 			}
 		}
 	}
-	return names
+	for i := 0; i < len(out); i++ {
+		if r := out[i].rule; hasMinimum[r] {
+			out = slices.Insert(out, i+1, change{label: r + " (minimum years only)", rule: r, skill: skillOf(r)})
+			i++
+		}
+	}
+	return out
+}
+
+// skillOf is the skill a required or preferred item's breakdown line is
+// about ("required: Go" → "Go", as rules.Set.Score names them), or "".
+func skillOf(rule string) string {
+	for _, prefix := range []string{"required: ", "preferred: "} {
+		if s, ok := strings.CutPrefix(rule, prefix); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// with returns the applicant's selection and score under a change, and
+// whether the changed rule knocked the applicant out.
+func (a *applicant) with(c change) (selected bool, score float64, knocked bool) {
+	var earned, total float64
+	knockouts, changed := 0, false
+	for _, l := range a.lines {
+		if l.Rule == c.rule {
+			switch {
+			case c.skill == "":
+				knocked, changed = l.Knockout, true
+				continue // dropped
+			case a.found[c.skill]:
+				knocked = l.Knockout
+				changed = changed || l.Knockout || l.Earned != l.Weight
+				l.Earned, l.Knockout = l.Weight, false
+			}
+		}
+		earned += l.Earned
+		total += l.Weight
+		if l.Knockout {
+			knockouts++
+		}
+	}
+	if !changed {
+		return a.selected, a.score, knocked
+	}
+	if total > 0 {
+		score = math.Round(1000*earned/total) / 10 // as rules.Set.Score rounds
+	}
+	// A candidate whose knockouts are not marked keeps its selection.
+	return a.selected || a.attributed && knockouts == 0, score, knocked
 }
 
 type tally struct {

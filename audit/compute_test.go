@@ -377,3 +377,47 @@ func TestREADMEWorkedExample(t *testing.T) {
 		rep.WriteJSON(os.Stdout) // the README's JSON example is an abridged copy
 	}
 }
+
+// TestWhatIfMinimumYears: a required skill with a minimum of three years.
+// Dropping the whole rule selects everyone; dropping only the minimum
+// selects those whose resumes show the skill, however briefly.
+//
+//	a, b (F)  Go, 4 years in dated roles   100, qualified
+//	c (F)     Go, 1 year                   33.3 (3 × 1/3 of 3), not qualified
+//	d, e (M)  Go, 6 months                 16.7, not qualified
+//	f (M)     no Go                        0, not qualified
+func TestWhatIfMinimumYears(t *testing.T) {
+	set := &rules.Set{Required: []rules.Item{{Skill: "Go", MinYears: 3}}}
+	run := &Run{}
+	csv := "email,sex\n"
+	for i, c := range []struct {
+		sex    string
+		months float64
+	}{{"F", 48}, {"F", 48}, {"F", 12}, {"M", 6}, {"M", 6}, {"M", -1}} {
+		p := &rules.Profile{}
+		if c.months >= 0 {
+			p.Skills = []rules.Found{{Skill: "Go", Months: c.months}}
+		}
+		res := set.Score(p)
+		email := fmt.Sprintf("%c@example.org", 'a'+i)
+		run.Records = append(run.Records, screener.Record{Email: email, Status: screener.StatusOK, Score: res.Score, Qualified: res.Qualified,
+			Matched: res.Matched, MatchedPreferred: res.MatchedPreferred, Breakdown: res.Breakdown})
+		csv += email + "," + c.sex + "\n"
+	}
+	rep := audit(t, run, csv, Options{})
+	if rep.Selected != 2 || len(rep.WhatIf) != 2 {
+		t.Fatalf("%d selected, %d what-ifs", rep.Selected, len(rep.WhatIf))
+	}
+	drop, minimum := whatIf(t, rep, "required: Go"), whatIf(t, rep, "required: Go (minimum years only)")
+	if drop.Change != "drop" || drop.KnockedOut != 4 || drop.Selected != 6 {
+		t.Errorf("without Go: %s, knocked out %d, selected %d", drop.Change, drop.KnockedOut, drop.Selected)
+	}
+	if minimum.Change != "minimum_years" || minimum.KnockedOut != 3 || minimum.Selected != 5 || minimum.MedianScore != 100 {
+		t.Errorf("without the minimum: %s, knocked out %d, selected %d, median %v", minimum.Change, minimum.KnockedOut, minimum.Selected, minimum.MedianScore)
+	}
+	// Baseline: F 2/3 selected, M 0/3; scores 0 16.7 16.7 33.3 100 100,
+	// median 25: a, b and c above it. Without the minimum: F 3/3, M 2/3
+	// selected; every score but f's is 100, the median too.
+	checkCategories(t, "baseline", rep.Categories, []want{{Sex, "F", 3, 2, 3, 2.0 / 3, 1, 1, 1, false}, {Sex, "M", 3, 0, 0, 0, 0, 0, 0, true}})
+	checkCategories(t, "without the minimum", minimum.Categories, []want{{Sex, "F", 3, 3, 0, 1, 1, 0, -1, false}, {Sex, "M", 3, 2, 0, 2.0 / 3, 2.0 / 3, 0, -1, true}})
+}

@@ -97,11 +97,11 @@ func ShortlistColumns(withNew bool) []Column {
 		Column{Header: "Why not qualified", Width: 36, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell {
 			return Cell{Text: strings.Join(r.Knockouts, "; ")}
 		}},
-		Column{Header: "CV", Width: 22, Identifies: true, Value: func(r *Record, env *tableEnv) Cell {
+		Column{Header: "CV", Width: 22, Wrap: true, Identifies: true, Value: func(r *Record, env *tableEnv) Cell {
 			link := env.links.To(r.File)
 			return Cell{Text: filepath.Base(r.File), Link: link, CSV: link}
 		}},
-		Column{Header: "Email", Width: 28, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
+		Column{Header: "Email", Width: 28, Wrap: true, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
 			c := contact(r, rules.FieldEmail, r.Email, r.EmailSource)
 			if r.Email != "" {
 				c.Link = "mailto:" + r.Email

@@ -171,7 +171,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
 	s.text = mk(&excelize.Style{Alignment: top(false)})
 	s.wrap = mk(&excelize.Style{Alignment: top(true)})
-	s.link = mk(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top(false)})
+	s.link = mk(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top(true)})
 	s.decimal = mk(&excelize.Style{CustomNumFmt: ptr("0.0"), Alignment: top(false)})
 	s.uncertain = mk(&excelize.Style{Font: &excelize.Font{Color: "808080", Italic: true}, Alignment: top(true)})
 	s.check = mk(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}},

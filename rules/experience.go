@@ -422,6 +422,12 @@ func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
 	return mark{}, 0, false
 }
 
+// Bounds on what is read as roles, so that hostile text costs linear time.
+const (
+	maxRangesPerLine = 4
+	maxRoles         = 200
+)
+
 // A role is a dated period of work and the lines that describe it: from
 // the line with its dates (or the title lines just above a line that holds
 // only dates) to the next role or the end of its section.
@@ -526,6 +532,11 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 		if len(spans) == 0 && i+1 < len(lines) {
 			spans = splitRange(l, lines[i+1], now)
 		}
+		// More ranges than that on one line are a list of years, not
+		// roles; more roles than that, not a resume.
+		if len(spans) > maxRangesPerLine || len(roles)+len(spans) > maxRoles {
+			continue
+		}
 		for _, sp := range spans {
 			r := role{span: sp, first: i, last: i + 1, lastYear: int(math.Floor(sp.to / 12))}
 			if sp.to >= now {
@@ -558,14 +569,11 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 			r.first = f - 1
 		}
 	}
-	for k := range roles {
+	next := len(lines) // the first line of the next role on a later line
+	for k := len(roles) - 1; k >= 0; k-- {
 		r := &roles[k]
-		next := len(lines)
-		for _, o := range roles[k+1:] {
-			if o.first > r.first {
-				next = o.first
-				break
-			}
+		if k+1 < len(roles) && roles[k+1].first > r.first {
+			next = roles[k+1].first
 		}
 		end := r.first + 1
 		for end < next && sections[end] == sections[r.first] {
@@ -596,16 +604,19 @@ func titleCased(line string) bool {
 // the words joining them: 0 for "Jan 2019 – Present", 3 for "Site
 // Reliability Engineer 05/2019 - 01/2022".
 func wordsBesideDates(line string) int {
-	rest := line
-	for _, m := range slices.Backward(marksIn(line)) {
-		rest = rest[:m.start] + " " + rest[m.end:]
-	}
-	n := 0
-	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if !rangeWords[strings.ToLower(w)] {
-			n++
+	n, at := 0, 0
+	count := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if !rangeWords[strings.ToLower(w)] {
+				n++
+			}
 		}
 	}
+	for _, m := range marksIn(line) {
+		count(line[at:m.start])
+		at = m.end
+	}
+	count(line[at:])
 	return n
 }
 

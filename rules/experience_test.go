@@ -268,3 +268,16 @@ func TestSentenceAboveDates(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeLongLines reads hostile text: a few very long lines of
+// ambiguous names and of dates. Its cost must grow with the text, not with
+// its square (each once took seconds for 100 KB).
+func BenchmarkAnalyzeLongLines(b *testing.B) {
+	tax := DefaultTaxonomy()
+	text := strings.Repeat("Introduced React to Rust teams, ", 3000) + "\n" + strings.Repeat("2019 ", 20000) + "\n" +
+		strings.Repeat("Jan 2019 – Mar 2020 ", 5000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tax.Analyze(Resume{Text: text}, asOf)
+	}
+}

@@ -81,3 +81,27 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDates feeds lines to the date reader: no panic, and every range it
+// reads lies between 1950 and the as-of date, from before to.
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{"Jun. 2018 Jan. 2021", "2020-07-01 — 2022-01-01", "2022-10-01 —", "since 2019", "2018年7月 - 至今",
+		"03/2019-05/2019", "2020, Jul-Okt.", "Nov – Feb 2024", "15 March 2019 – heute", "+1-123-456-2019", "12/2022 — Developer"} {
+		f.Add(s, "04/2026 • Wrote")
+	}
+	now := float64(2025*12 + 6)
+	f.Fuzz(func(t *testing.T, line, next string) {
+		spans := rangesIn(line, now)
+		spans = append(spans, splitRange(line, next, now)...)
+		for _, s := range spans {
+			if s.from < 1950*12 || s.to > now+1 || s.from > s.to {
+				t.Errorf("%q: range %v", line, s)
+			}
+		}
+		for _, m := range marksIn(line) {
+			if m.start < 0 || m.end > len(line) || m.start >= m.end {
+				t.Errorf("%q: mark at [%d, %d)", line, m.start, m.end)
+			}
+		}
+	})
+}

@@ -172,12 +172,16 @@ var labelWords = map[string]bool{
 // accept applies the context rules and "not" phrases to raw hits.
 func (m *matcher) accept(toks *tokens, hits []hit, sectionOf func(line int) Section) []hit {
 	out := make([]hit, 0, len(hits))
+	var facts []lineFacts
 	for k, h := range hits {
-		midCap := h.word && caseOf(toks, h) == caseMidSentence
+		if h.ambiguous && facts == nil {
+			facts = factsOf(toks)
+		}
+		midCap := h.word && caseOf(toks, facts, h) == caseMidSentence
 		if m.excluded(toks, h, midCap) {
 			continue
 		}
-		if h.ambiguous && !m.inContext(toks, hits, k, sectionOf) {
+		if h.ambiguous && !m.inContext(toks, facts, hits, k, sectionOf) {
 			continue
 		}
 		out = append(out, h)
@@ -225,10 +229,35 @@ const (
 	caseMidSentence                    // "Introduced React to …": the technology
 )
 
+// lineFacts are what the context rules need to know about a whole line,
+// counted once per text so that a long line costs linear time.
+type lineFacts struct {
+	words, caps int // words of letters, and how many are capitalised (see countCap)
+	labelAt     int // the token of the first skills label's colon ("Languages:"), or -1
+}
+
+func factsOf(toks *tokens) []lineFacts {
+	if toks.len() == 0 {
+		return nil
+	}
+	facts := make([]lineFacts, toks.t[toks.len()-1].line+1)
+	for i := range facts {
+		facts[i].labelAt = -1
+	}
+	for j := range toks.t {
+		f := &facts[toks.t[j].line]
+		f.words, f.caps = countCap(toks, j, f.words, f.caps)
+		if f.labelAt < 0 && toks.key(j) == ":" && j > 0 && toks.t[j-1].line == toks.t[j].line && labelWords[toks.key(j-1)] {
+			f.labelAt = j
+		}
+	}
+	return facts
+}
+
 // caseOf classifies how a mention is written. A capital after a sentence
 // boundary (start of line, ".", ":", a bullet) or on a line of mostly
 // capitalised words (a heading, a job title, an employer) says nothing.
-func caseOf(toks *tokens, h hit) mentionCase {
+func caseOf(toks *tokens, facts []lineFacts, h hit) mentionCase {
 	w := toks.text(h.first)
 	r, _ := utf8.DecodeRuneInString(w)
 	switch {
@@ -244,13 +273,9 @@ func caseOf(toks *tokens, h hit) mentionCase {
 	if p := toks.t[h.first-1]; p.punct && !strings.Contains(",;(/&'’\"“", toks.text(h.first-1)) {
 		return caseNone
 	}
-	words, caps := 0, 0
-	for j := h.first - 1; j >= 0 && toks.t[j].line == line; j-- {
-		words, caps = countCap(toks, j, words, caps)
-	}
-	for j := h.last + 1; j < toks.len() && toks.t[j].line == line; j++ {
-		words, caps = countCap(toks, j, words, caps)
-	}
+	// The other words of the line: all of them but the mention itself.
+	words, caps := countCap(toks, h.first, 0, 0)
+	words, caps = facts[line].words-words, facts[line].caps-caps
 	if words >= 2 && caps*4 >= words*3 {
 		return caseNone
 	}
@@ -261,7 +286,7 @@ func caseOf(toks *tokens, h hit) mentionCase {
 // capitalised; short function words ("of", "and", "at") do not count.
 func countCap(toks *tokens, j, words, caps int) (int, int) {
 	w := toks.text(j)
-	if toks.t[j].punct || len(w) <= 3 && smallWords[toks.key(j)] {
+	if toks.t[j].punct || len(w) <= 4 && smallWords[toks.key(j)] {
 		return words, caps
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -312,11 +337,12 @@ func partOfName(toks *tokens, hits []hit, k int) bool {
 	return false
 }
 
-func (m *matcher) inContext(toks *tokens, hits []hit, k int, sectionOf func(int) Section) bool {
+func (m *matcher) inContext(toks *tokens, facts []lineFacts, hits []hit, k int, sectionOf func(int) Section) bool {
 	h := hits[k]
 	line := toks.t[h.first].line
 	sec := sectionOf(int(line))
-	listed := sec == SectionSkills || sec != SectionInterests && labelledLine(toks, h.first)
+	labelAt := facts[line].labelAt
+	listed := sec == SectionSkills || sec != SectionInterests && labelAt >= 0 && labelAt < h.first
 	if h.word {
 		// A skills list wins over case ("Languages: go, rust"); a
 		// proper name, then case, over the other evidence.
@@ -326,7 +352,7 @@ func (m *matcher) inContext(toks *tokens, hits []hit, k int, sectionOf func(int)
 		if partOfName(toks, hits, k) {
 			return false
 		}
-		switch caseOf(toks, h) {
+		switch caseOf(toks, facts, h) {
 		case caseMidSentence:
 			return true
 		case caseLower:
@@ -351,18 +377,6 @@ func (m *matcher) inContext(toks *tokens, hits []hit, k int, sectionOf func(int)
 	}
 	for j := max(0, h.first-3); j <= min(toks.len()-1, h.last+3); j++ {
 		if (j < h.first || j > h.last) && toks.t[j].line == line && cueWords[toks.key(j)] {
-			return true
-		}
-	}
-	return false
-}
-
-// labelledLine reports whether token i follows a skills label on its
-// line: "Languages: Go, Rust".
-func labelledLine(toks *tokens, i int) bool {
-	line := toks.t[i].line
-	for j := i - 1; j >= 0 && toks.t[j].line == line; j-- {
-		if toks.key(j) == ":" && j > 0 && labelWords[toks.key(j-1)] {
 			return true
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,6 +80,15 @@ func NewSupervisor(opts Options) *Supervisor {
 	}
 	return &Supervisor{opts: opts}
 }
+
+// maxStack bounds a worker's goroutine stacks (Go's default is 1 GB). The
+// PDF object layer resolves references recursively, so a file whose
+// objects refer to themselves (an object stream said to lie inside itself)
+// recurses until the stack runs out: with this limit the worker stops in a
+// fraction of a second, as corrupt, instead of growing to its memory cap
+// and being reported as memory, a failure retried on every run. Real
+// documents nest nowhere near this deep.
+const maxStack = 64 << 20
 
 type request struct {
 	// Path is bytes (base64 in JSON): a file name need not be UTF-8 (a
@@ -246,6 +256,10 @@ func (s *Supervisor) crashed(w *worker, path string) error {
 	if strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
 		return &parsers.Error{File: path, Err: parsers.ErrMemory, Detail: "worker ran out of memory"}
 	}
+	if strings.Contains(tail, "fatal error: stack overflow") {
+		return &parsers.Error{File: path, Err: parsers.ErrCorrupt,
+			Detail: fmt.Sprintf("objects nested too deep or referring to themselves (parser stack over %s)", extract.FormatBytes(maxStack))}
+	}
 	return &parsers.Error{File: path, Err: parsers.ErrCorrupt, Detail: "parser crashed: " + lastLine(tail)}
 }
 
@@ -344,6 +358,7 @@ func Serve(r io.Reader, w io.Writer) error {
 	if n, err := strconv.ParseInt(os.Getenv("SCREENER_WORKER_MEMORY"), 10, 64); err == nil && n > 0 {
 		limitMemory(n)
 	}
+	debug.SetMaxStack(maxStack)
 	lines := make(chan []byte)
 	ended := make(chan error, 1)
 	go func() { // reads ahead, so that the end of r is seen during a request

@@ -126,3 +126,14 @@ func BenchmarkSupervisor(b *testing.B) {
 		}
 	})
 }
+
+// TestSupervisorSelfContainedObjectStream: an 826-byte PDF whose xref puts
+// an object stream inside itself used to grow its worker to the memory
+// cap, reported as memory (retried every run); it is corrupt.
+func TestSupervisorSelfContainedObjectStream(t *testing.T) {
+	s := testSupervisor(t, Options{Timeout: time.Minute, MemoryLimit: 512 << 20})
+	_, err := s.Extract(context.Background(), filepath.Join(fixtures, "objstm-self.pdf"))
+	if !errors.Is(err, parsers.ErrCorrupt) || !strings.Contains(err.Error(), "referring to themselves") {
+		t.Errorf("error %v, want ErrCorrupt", err)
+	}
+}

@@ -132,7 +132,7 @@ func BenchmarkSupervisor(b *testing.B) {
 // cap, reported as memory (retried every run); it is corrupt.
 func TestSupervisorSelfContainedObjectStream(t *testing.T) {
 	s := testSupervisor(t, Options{Timeout: time.Minute, MemoryLimit: 512 << 20})
-	_, err := s.Extract(context.Background(), filepath.Join(fixtures, "objstm-self.pdf"))
+	_, err := s.Extract(context.Background(), filepath.Join(fixtures, "../hostile/objstm-self.pdf"))
 	if !errors.Is(err, parsers.ErrCorrupt) || !strings.Contains(err.Error(), "referring to themselves") {
 		t.Errorf("error %v, want ErrCorrupt", err)
 	}

@@ -17,7 +17,7 @@ import (
 // (SCREENER_CORPUS=DIR) and reports, per file, skills the redaction cost
 // (found before, not after), and what is left that looks like a contact
 // detail (e-mail-like or long digit runs: mostly date ranges). It fails
-// when the candidate's own e-mail or phone survives.
+// when the candidate's own name, e-mail or phone survives.
 func TestCorpus(t *testing.T) {
 	dir := os.Getenv("SCREENER_CORPUS")
 	if dir == "" {
@@ -38,7 +38,7 @@ func TestCorpus(t *testing.T) {
 		files++
 		p := tax.Analyze(rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter}, time.Now())
 		red := Text(doc.Text, Identity{Names: []string{p.Name}, Emails: []string{p.Email}, Phones: []string{p.Phone}, Links: p.Links})
-		for _, v := range []string{p.Email, p.Phone} {
+		for _, v := range []string{p.Name, p.Email, p.Phone} {
 			if v != "" && strings.Contains(red, v) {
 				t.Errorf("%s: %q survived", path, v)
 			}

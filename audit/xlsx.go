@@ -59,6 +59,11 @@ func (rep *Report) WriteWorkbook(w io.Writer) error {
 			return err
 		}
 	}
+	for i, s := range sheets {
+		if err := printSetup(f, s, i > 0); err != nil {
+			return err
+		}
+	}
 	return f.Write(w)
 }
 
@@ -200,6 +205,9 @@ func table(f *excelize.File, st *styles, sheet string, header []string, rows [][
 	if err := setRow(f, sheet, 1, head); err != nil {
 		return err
 	}
+	if err := f.SetRowHeight(sheet, 1, 30); err != nil { // two lines of header text
+		return err
+	}
 	for i, r := range rows {
 		if err := setRow(f, sheet, i+2, r); err != nil {
 			return err
@@ -250,4 +258,19 @@ func runAt(t time.Time) string {
 		return "" // records written before runs were stamped
 	}
 	return t.Format(time.RFC3339)
+}
+
+// printSetup prints a sheet landscape, one page wide, with its header row
+// (if it has one) on every page.
+func printSetup(f *excelize.File, sheet string, header bool) error {
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	if !header {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet), Scope: sheet})
 }

@@ -366,12 +366,16 @@ func (d *document) headersFooters(table []byte) (header, footer string) {
 	plc := table[f.fcPlcfHdd : f.fcPlcfHdd+f.lcbPlcfHdd]
 	n := len(plc)/4 - 1
 	var h, ft strings.Builder
+	prevEnd := 0
 	for i := 6; i < n; i++ {
 		start := int(binary.LittleEndian.Uint32(plc[4*i:]))
 		end := int(binary.LittleEndian.Uint32(plc[4*i+4:]))
-		if end <= start || end > f.ccpHdd {
+		// Stories follow one another; one that reaches back is damage, and
+		// reading it would let a hostile table render the text many times.
+		if end <= start || end > f.ccpHdd || start < prevEnd {
 			continue
 		}
+		prevEnd = end
 		s := d.story(f.hddStart()+start, end-start)
 		switch (i - 6) % 6 {
 		case 0, 1, 4:

@@ -304,7 +304,7 @@ func (p *parser) word(w string, arg int, hasArg bool) error {
 			p.st.fldinst = true
 			p.st.skip = true
 		case w == "ud":
-			p.st.skip = p.stack != nil && len(p.stack) >= 2 && p.stack[len(p.stack)-2].skip
+			p.st.skip = len(p.stack) >= 2 && p.stack[len(p.stack)-2].skip
 		case w == "header" || w == "headerl" || w == "headerr" || w == "headerf":
 			p.st.out = &p.header
 			p.st.inTable = false

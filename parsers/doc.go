@@ -2,8 +2,9 @@
 //
 // [Extract] reads PDF, Word (.docx and the 97–2003 .doc), OpenDocument
 // text, RTF, HTML and plain text (UTF-8, UTF-16 with a byte-order mark,
-// Windows-1252), recognising the format from the content, never from the
-// file name ([Detect]). It returns a [Document] with the text and what
+// Windows-1252), and, with Tesseract (package parsers/ocr), PNG, JPEG and
+// TIFF images and PDFs without a text layer; it recognises the format
+// from the content, never from the file name ([Detect]). It returns a [Document] with the text and what
 // later steps need to know about it (format, pages, size, SHA-256, header
 // and footer text), or an [*Error] wrapping one of the sentinel errors
 // ([ErrEncrypted], [ErrNoText], [ErrCorrupt], [ErrUnsupported],

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"unicode/utf8"
 
 	"github.com/screener/screener/parsers/docx"
@@ -14,6 +15,7 @@ import (
 	"github.com/screener/screener/parsers/msdoc"
 	"github.com/screener/screener/parsers/odt"
 	"github.com/screener/screener/parsers/pdf"
+	"github.com/screener/screener/parsers/raster"
 	"github.com/screener/screener/parsers/rtf"
 	"github.com/screener/screener/parsers/text"
 )
@@ -29,7 +31,9 @@ const (
 	ODT  Format = "odt"
 	RTF  Format = "rtf"
 	DOC  Format = "doc"
-	Text Format = "text"
+	// Image is a PNG, JPEG or TIFF file, read with OCR.
+	Image Format = "image"
+	Text  Format = "text"
 )
 
 // Document is the text of one file and what we know about it.
@@ -50,6 +54,12 @@ type Document struct {
 	// larger than the rest. On a resume, the candidate's name. Empty when
 	// the format or the document does not tell.
 	Title string `json:"title,omitempty"`
+	// OCR is set when Text was read from images by Tesseract (an image
+	// file, or a PDF without a text layer): a recruiter should check it.
+	OCR bool `json:"ocr,omitempty"`
+	// OCRConfidence is Tesseract's mean word confidence, 0–100, when OCR
+	// is set.
+	OCRConfidence float64 `json:"ocr_confidence,omitempty"`
 }
 
 // Detect returns the format of a document from its first bytes (512 are
@@ -65,9 +75,10 @@ func Detect(head []byte) (Format, error) {
 		return DOC, nil // an OLE compound file: the parser tells Word from the rest
 	case bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"), []byte("{\\rtf")):
 		return RTF, nil
-	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xFF\xD8\xFF")),
-		bytes.HasPrefix(head, []byte("GIF8")), bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
-		return "", &Error{Err: ErrUnsupported, Detail: "image file", Hint: "a scanned resume needs OCR first"}
+	case raster.Kind(head) != "":
+		return Image, nil
+	case bytes.HasPrefix(head, []byte("GIF8")):
+		return "", &Error{Err: ErrUnsupported, Detail: "GIF image", Hint: "save it as PNG or PDF"}
 	case looksLikeHTML(head):
 		return HTML, nil
 	case looksLikeText(head):
@@ -210,6 +221,8 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 		raw, err = html.Extract(ctx, r, size, lim)
 	case Text:
 		raw, err = text.Extract(r, size)
+	case Image:
+		// no text but what OCR reads, below
 	}
 	if err != nil {
 		return nil, err
@@ -221,13 +234,20 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (doc *D
 	doc.Text = Normalize(raw.Text)
 	doc.HeaderFooter = Normalize(raw.HeaderFooter)
 	doc.Title = Normalize(raw.Title)
+	if !hasWords(doc.Text) && (format == PDF || format == Image) {
+		scan, err := readScan(ctx, r, size, format, lim)
+		if err != nil {
+			return nil, err
+		}
+		doc.Text, doc.OCR, doc.OCRConfidence = Normalize(scan.Text), true, math.Round(scan.Confidence*10)/10
+	}
 	if len(doc.Text) > lim.MaxText {
 		doc.Text, doc.Truncated = truncateUTF8(doc.Text, lim.MaxText), true
 	}
 	if !hasWords(doc.Text) {
 		e := &Error{Err: ErrNoText, Detail: "no text layer"}
-		if format == PDF {
-			e.Hint = "the PDF is probably a scanned image; it needs OCR"
+		if doc.OCR {
+			e.Detail = "OCR found no text"
 		}
 		return nil, e
 	}

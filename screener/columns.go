@@ -99,7 +99,11 @@ func ShortlistColumns(withNew bool) []Column {
 		}},
 		Column{Header: "CV", Width: 22, Wrap: true, Identifies: true, Value: func(r *Record, env *tableEnv) Cell {
 			link := env.links.To(r.File)
-			return Cell{Text: filepath.Base(r.File), Link: link, CSV: link}
+			c := Cell{Text: filepath.Base(r.File), Link: link, CSV: link}
+			if r.OCR {
+				c.Note = fmt.Sprintf("Read from a scan with OCR (mean word confidence %.0f%%): check the text.", r.OCRConfidence)
+			}
+			return c
 		}},
 		Column{Header: "Email", Width: 28, Wrap: true, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
 			c := contact(r, rules.FieldEmail, r.Email, r.EmailSource)

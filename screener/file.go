@@ -169,6 +169,7 @@ func (w *fileWorker) score(path, sha string, doc *parsers.Document) Record {
 	p := w.tax.Analyze(r, w.asOf)
 	rec := Record{
 		File: path, SHA256: sha, Status: StatusOK, Format: string(doc.Format), Pages: doc.Pages, Bytes: doc.Bytes,
+		OCR: doc.OCR, OCRConfidence: doc.OCRConfidence,
 		Name: p.Name, Email: p.Email, Phone: p.Phone, Links: p.Links, YearsExperience: p.YearsExperience, Degrees: p.Degrees,
 		NameSource: p.NameSource, EmailSource: p.EmailSource, PhoneSource: p.PhoneSource, Uncertain: p.Uncertain,
 		SkillsFound: p.Skills,

@@ -67,6 +67,10 @@ type Record struct {
 	Format string `json:"format,omitempty"`
 	Pages  int    `json:"pages,omitempty"`
 	Bytes  int64  `json:"bytes,omitempty"`
+	// OCR is set when the text was read from a scan or photo with OCR;
+	// OCRConfidence is then the mean word confidence, 0–100.
+	OCR           bool    `json:"ocr,omitempty"`
+	OCRConfidence float64 `json:"ocr_confidence,omitempty"`
 }
 
 // Progress is a snapshot of a run.

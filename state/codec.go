@@ -19,8 +19,9 @@ import (
 // Version 2 added a breakdown line's knockout flag; version 3 per-skill
 // months and last year used, and an unknown years of experience; version 4
 // the contact fields' sources and Uncertain; version 5 the as-of date a
-// result was scored with. Older versions are still read.
-const codecVersion = 5
+// result was scored with; version 6 OCR and its confidence. Older versions
+// are still read.
+const codecVersion = 6
 
 // contactsVersion is the first version whose contact details were found
 // with evidence: an older result may hold a name made from a file name, so
@@ -193,6 +194,8 @@ func encodeRecord(r screener.Record) []byte {
 	}
 	e.strs(r.Uncertain)
 	e.str(r.AsOf)
+	e.bool(r.OCR)
+	e.f64(r.OCRConfidence)
 	return e.b
 }
 
@@ -271,6 +274,10 @@ func decodeRecord(b string) (screener.Record, error) {
 	}
 	if version >= 5 {
 		r.AsOf = d.str()
+	}
+	if version >= 6 {
+		r.OCR = d.bool()
+		r.OCRConfidence = d.f64()
 	}
 	if d.err == nil && len(d.s) != 0 {
 		d.err = errors.New("stored result has trailing bytes")

@@ -114,8 +114,14 @@ func TestCodecOldVersions(t *testing.T) {
 			t.Errorf("version %d: %+v, %v", b[0], got, err)
 		}
 	}
-	// Version 4 wrote what version 5 writes but the as-of date at the end.
-	v5 := encodeRecord(want)
+	// Version 5 wrote what version 6 writes but OCR and its confidence at
+	// the end (a byte and 8 bytes); version 4 also not the as-of date
+	// before them (one byte when empty).
+	v6 := encodeRecord(want)
+	v5 := v6[:len(v6)-9]
+	if got, err := decodeRecord("\x05" + string(v5[1:])); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("version 5: %+v, %v", got, err)
+	}
 	if got, err := decodeRecord("\x04" + string(v5[1:len(v5)-1])); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("version 4: %+v, %v", got, err)
 	}

@@ -92,6 +92,15 @@
 // (-timeout) and a memory limit (-max-memory); a file that breaks either is
 // reported on the Errors sheet and the run goes on.
 //
+// Images (PNG, JPEG, TIFF) and PDFs without a text layer (scans) are read
+// with Tesseract when it is installed: -ocr auto (the default) uses it when
+// it is on PATH, -ocr off never; -ocr-lang eng+deu picks its languages.
+// Text read this way is marked, in JSON Lines (ocr: true, ocr_confidence)
+// and as a note on the workbook's CV cell, so that a recruiter checks it.
+// Tesseract runs inside the extraction worker, under its time and memory
+// limits; a page takes seconds, so long scans may need a larger -timeout.
+// Without Tesseract a scan is no_text with the hint to install it.
+//
 // Exit status:
 //
 //	0  every file was screened
@@ -113,7 +122,7 @@
 // sockets are refused.
 package main
 
-const usage = `screener ranks resumes (PDF, DOCX, DOC, ODT, RTF, HTML, text) against a job's requirements.
+const usage = `screener ranks resumes (PDF, DOCX, DOC, ODT, RTF, HTML, text; scans with OCR) against a job's requirements.
 
 Usage:
   screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...

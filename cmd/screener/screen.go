@@ -37,6 +37,7 @@ type screenFlags struct {
 	newSince                        window
 	blind                           bool
 	identities                      string
+	ocr, ocrLang                    string
 }
 
 func (f *screenFlags) register(fs *flag.FlagSet) {
@@ -65,6 +66,8 @@ func (f *screenFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.newSince, "new-since", "with -state, mark as New the candidates first seen in this window: a `DURATION` back (24h, 7d) or since a DATE (2026-11-25, 2026-11-25T18:00) (default: since the last completed run; watch: 24h)")
 	fs.BoolVar(&f.blind, "blind", false, "blind review: the workbook and CSV show a candidate ID instead of name, contacts, links and file, and redacted evidence")
 	fs.StringVar(&f.identities, "identities", "", "with -blind, also write the candidate IDs' names, contacts and files to this CSV `FILE`")
+	fs.StringVar(&f.ocr, "ocr", "auto", "read scans and photos with Tesseract: auto (when installed) or off")
+	fs.StringVar(&f.ocrLang, "ocr-lang", "eng", "Tesseract `languages` for OCR, e.g. eng+deu (each needs its tesseract-ocr-LANG package)")
 	fs.Var(&f.retain, "retain", "with -state, first delete what was stored about files not seen for this long, e.g. 180d")
 }
 
@@ -78,6 +81,8 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 		return usageError{cmd + ": -top must be 0 (all) or more"}
 	case f.minScore < 0 || f.minScore > 100:
 		return usageError{cmd + ": -min-score must be between 0 and 100"}
+	case f.ocr != "auto" && f.ocr != "off":
+		return usageError{cmd + ": -ocr must be auto or off"}
 	case f.logFormat != "text" && f.logFormat != "json":
 		return usageError{cmd + ": -log-format must be text or json"}
 	case f.out == "" && f.jsonl == "" && f.csv == "":
@@ -132,7 +137,7 @@ type session struct {
 
 func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stderr io.Writer) (*session, error) {
 	s := &session{f: f, paths: paths, stdout: stdout, stderr: stderr}
-	limits := parsers.Limits{MaxBytes: int64(f.maxSize)}
+	limits := parsers.Limits{MaxBytes: int64(f.maxSize), OCR: f.ocr, OCRLang: f.ocrLang}
 	set, source, err := loadRules(ctx, f.job, f.rulesFile, limits)
 	if err != nil {
 		return nil, err

@@ -39,7 +39,8 @@ func Seed(f *testing.F, dir string, patterns ...string) {
 // inside a third-party library are recovered as ErrCorrupt; ours would fail
 // here only if they escaped).
 func Fuzz(t *testing.T, data []byte) {
-	lim := parsers.Limits{MaxText: 64 << 10, MaxUncompressed: 8 << 20}.WithDefaults()
+	// OCR off: the fuzz targets test our parsers, not Tesseract.
+	lim := parsers.Limits{MaxText: 64 << 10, MaxUncompressed: 8 << 20, OCR: "off"}.WithDefaults()
 	type result struct {
 		doc *parsers.Document
 		err error

@@ -32,9 +32,9 @@ func cmdAudit(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, auditUsage); fs.PrintDefaults() }
-	results := fs.String("results", "", "JSON Lines written by `screen -jsonl`")
-	people := fs.String("demographics", "", "CSV of self-reported demographics (email, id or sha256; sex, race_ethnicity, ...)")
-	out := fs.String("out", "", "workbook to write (none if empty)")
+	results := fs.String("results", "", "JSON Lines `FILE` written by screen -jsonl")
+	people := fs.String("demographics", "", "CSV `FILE` of self-reported demographics (email, id or sha256; sex, race_ethnicity, ...)")
+	out := fs.String("out", "", "workbook `FILE` to write (none if empty)")
 	asJSON := fs.Bool("json", false, "print one JSON document instead of the summary")
 	minShare := fs.Float64("min-share", 0, "leave groups under this share of scored candidates out of the impact ratios (e.g. 0.02)")
 	if err := fs.Parse(args); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -350,5 +351,52 @@ func TestBlind(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "screen", "-job", posting, "-identities", filepath.Join(dir, "x.csv"), resumes); code != exitUsage || !strings.Contains(stderr, "-identities goes with -blind") {
 		t.Errorf("-identities without -blind: exit %d, %s", code, stderr)
+	}
+}
+
+// TestWatchBlind: watch takes -blind too; its workbook shows candidate IDs
+// and none of the names its JSON Lines hold.
+func TestWatchBlind(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for file events")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "inbox")
+	copyDir(t, resumes, in)
+	jsonl, xlsx := filepath.Join(dir, "o.jsonl"), filepath.Join(dir, "o.xlsx")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() {
+		code, _, _ := runCLIContext(ctx, "watch", "-quiet", "-in-process", "-blind", "-state", filepath.Join(dir, "s.db"),
+			"-job", posting, "-out", xlsx, "-jsonl", jsonl, in)
+		done <- code
+	}()
+	var names []string
+	for deadline := time.Now().Add(20 * time.Second); len(names) == 0 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		b, err := os.ReadFile(jsonl)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var r struct{ Name string }
+			json.Unmarshal([]byte(line), &r)
+			if r.Name != "" {
+				names = append(names, r.Name)
+			}
+		}
+	}
+	cancel()
+	<-done
+	if len(names) < 5 {
+		t.Fatalf("watch wrote %d names to JSON Lines", len(names))
+	}
+	parts := string(unzipAll(t, xlsx))
+	if !strings.Contains(parts, "Candidate") {
+		t.Error("no Candidate column in the blind workbook")
+	}
+	for _, n := range names {
+		if strings.Contains(parts, n) {
+			t.Errorf("the blind workbook of watch contains %q", n)
+		}
 	}
 }

@@ -76,7 +76,7 @@ var rangeWords = map[string]bool{
 	"exp": true, "expected": true, "ce": true, "la": true, "in": true, "fecha": true, "el": true, "o": true, "de": true,
 }
 
-// splitWords end a line whose range goes on at the start of the next.
+// splitWords join the dates of a range wrapped over lines.
 var splitWords = map[string]bool{"to": true, "until": true, "till": true, "bis": true, "à": true, "au": true, "al": true,
 	"hasta": true, "tot": true, "até": true}
 
@@ -228,6 +228,22 @@ func marksIn(line string) []mark {
 	return marks
 }
 
+// startsWithMonth reports whether a line starts with a month name: the
+// first line of a column of dates ("August" over "2016 - July").
+func startsWithMonth(line string) bool {
+	line = strings.TrimSpace(line)
+	end := 0
+	for end < len(line) {
+		r, n := utf8.DecodeRuneInString(line[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += n
+	}
+	_, ok := monthNames[strings.ToLower(line[:end])]
+	return ok && end > 0
+}
+
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func digitsEnd(s string, i int) int {
@@ -247,27 +263,71 @@ func atoi(s string) int {
 
 func plausibleYear(y int) bool { return 1950 <= y && y <= 2099 }
 
-// splitRange reads a range split over two lines, as some layouts print a
-// column of dates beside the title ("12/2022 — Mobile Developer, Acme"
-// over "04/2026 • Wrote …"): a line whose last date is followed by a dash
-// or "to" and a title, and a next line that starts with the end date or
-// "Present".
-func splitRange(line, next string, now float64) []span {
+// columnRange reads a range printed in a narrow column of dates beside
+// the title, wrapped over up to three lines ("12/2022 —" over "04/2026",
+// "August" over "2016 - July" over "2017", "08/2022 -" over "to date"):
+// the leading dates and joining words of line i and of the lines after
+// it that start with some, read as one line. It needs a dash or a joining
+// word, so that a list of lines each starting with a year is no range.
+func columnRange(lines []string, i int, now float64) (spans []span, used int) {
+	var col []string
+	joined := false
+	for k := i; k < len(lines) && k < i+3; k++ {
+		lead, join := leadingDates(lines[k])
+		if lead == "" {
+			break
+		}
+		col = append(col, lead)
+		joined = joined || join
+	}
+	if len(col) < 2 || !joined {
+		return nil, 0
+	}
+	return rangesIn(strings.Join(col, " "), now), len(col)
+}
+
+// leadingDates returns the dates, dashes and joining words that start a
+// line, and whether a dash or joining word is among them.
+func leadingDates(line string) (lead string, join bool) {
 	marks := marksIn(line)
-	if len(marks) == 0 || marks[len(marks)-1].kind != markDate {
-		return nil
+	pos := 0
+	for {
+		for pos < len(line) && line[pos] == ' ' {
+			pos++
+		}
+		if len(marks) > 0 && marks[0].start < pos {
+			marks = marks[1:]
+			continue
+		}
+		if pos >= len(line) {
+			break
+		}
+		if len(marks) > 0 && marks[0].start == pos {
+			join = join || marks[0].kind == markOpen
+			pos = marks[0].end
+			marks = marks[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(line[pos:])
+		if strings.ContainsRune("-–—‒―−~", r) {
+			pos += n
+			join = true
+			continue
+		}
+		end := pos
+		for end < len(line) {
+			r, n := utf8.DecodeRuneInString(line[end:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			end += n
+		}
+		if end == pos || !splitWords[strings.ToLower(line[pos:end])] {
+			break
+		}
+		pos, join = end, true
 	}
-	m := marks[len(marks)-1]
-	rest := strings.TrimLeft(line[m.end:], " ")
-	word, _, _ := strings.Cut(rest, " ")
-	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune("-–—‒―−", r) && !splitWords[strings.ToLower(word)] {
-		return nil
-	}
-	nm := marksIn(next)
-	if len(nm) == 0 || nm[0].kind == markSince || strings.TrimSpace(next[:nm[0].start]) != "" {
-		return nil
-	}
-	return rangesIn(line[m.start:m.end]+" – "+next[nm[0].start:nm[0].end], now)
+	return strings.TrimSpace(line[:pos]), join
 }
 
 // startAt is where a role starting at a date starts: the start of its
@@ -505,8 +565,9 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 	hasExperience := slices.Contains(sections, SectionExperience)
 	now := float64(asOf.Year()*12 + int(asOf.Month())) // the end of the as-of month
 	var roles []role
+	columnEnd := 0
 	for i, l := range lines {
-		if !hasYear(l) {
+		if !hasYear(l) && !startsWithMonth(l) {
 			continue
 		}
 		s := sections[i]
@@ -529,8 +590,11 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 			continue
 		}
 		spans := rangesIn(l, now)
-		if len(spans) == 0 && i+1 < len(lines) {
-			spans = splitRange(l, lines[i+1], now)
+		if len(spans) == 0 && i >= columnEnd {
+			var used int
+			if spans, used = columnRange(lines, i, now); len(spans) > 0 {
+				columnEnd = i + used // its other lines are no ranges of their own
+			}
 		}
 		// More ranges than that on one line are a list of years, not
 		// roles; more roles than that, not a resume.
@@ -555,6 +619,9 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 		r := &roles[k]
 		maxLines, maxLen := 0, 0
 		switch n := wordsBesideDates(lines[r.first]); {
+		case n == 0 && r.first+1 < len(lines) && isTitleLine(lines[r.first+1]):
+			// The title is below the dates ("2025-03 — 2025-10" over
+			// "Cloud Engineer"): the lines above are the role before.
 		case n == 0:
 			maxLines, maxLen = 3, 80
 		case n <= 6:
@@ -563,7 +630,7 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 		for f := r.first; f > 0 && r.first-f < maxLines; f-- {
 			p := strings.TrimSpace(lines[f-1])
 			if _, heading := headingOf(p); p == "" || len(p) > maxLen || sections[f-1] != sections[r.first] || isBulleted(p) || hasYear(p) || heading ||
-				!titleCased(p) && !hasTitle(p) {
+				!isTitleLine(p) {
 				break
 			}
 			r.first = f - 1
@@ -582,6 +649,13 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 		r.last = max(end, r.last)
 	}
 	return roles
+}
+
+// isTitleLine reports whether a line reads as a job title or an employer:
+// in title case or naming a job, and no label ("Stack: Go, Docker").
+func isTitleLine(line string) bool {
+	line = strings.TrimSpace(line)
+	return line != "" && !strings.Contains(line, ": ") && !hasYear(line) && !isBulleted(line) && (titleCased(line) || hasTitle(line))
 }
 
 // titleCased reports whether most words of a line (two thirds, not

@@ -243,6 +243,9 @@ func TestRoleLayouts(t *testing.T) {
 	}{
 		{"a range split over two lines", "Experience\n12/2022 — Mobile Developer, Northwind\n04/2024 { Wrote the style guide\n", years(1.4)},
 		{"split, to Present", "Experience\n12/2022 — Mobile Developer, Northwind\nPresent { Wrote the style guide\n", years(2.6)},
+		{"split before to date", "Experience\n08/2022 - Research Analyst, Parsec\nto date { Delivered a portal\n", years(2.9)},
+		{"a column of dates over three lines", "Experience\nAugust Data Engineer, Calder Energy\n2016 - July { Moved reporting to SQL\n2017 { Introduced R\n", years(1)},
+		{"lines starting with years are no range", "Experience\n2018 Top rated developer\n2019 Quora Top Writer\n", nil},
 		{"split with to", "Experience\n2019 to Backend Engineer, Cobalt Freight\n2022 { Presented results\n", years(3)},
 		{"title lines above dates, not the sentence before", "Experience\nCloud Engineer, Aurelian\n2022 — 2024\nDesigned a billing service on Azure\n" +
 			"Cloud Engineer, Brightline\n2020 — 2022\nKubernetes, Python\n", years(4)},
@@ -253,6 +256,18 @@ func TestRoleLayouts(t *testing.T) {
 		got := tax.Analyze(Resume{Text: tt.text}, asOf).YearsExperience
 		if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
 			t.Errorf("%s: years %v, want %v", tt.name, deref(got), deref(tt.want))
+		}
+	}
+}
+
+// TestTitleBelowDates leaves the lines above a line of dates to the role
+// before when the title comes below the dates.
+func TestTitleBelowDates(t *testing.T) {
+	text := "Work\n2022-03-01 — 2022-10-01\nCloud Engineer\nDay to day: Bash, Jenkins\n" +
+		"2017-05-01 — 2021-09-01\nPlatform Engineer\nMaintained a Docker codebase\n"
+	for _, f := range DefaultTaxonomy().Analyze(Resume{Text: text}, asOf).Skills {
+		if want := map[string]float64{"Bash": 8, "Jenkins": 8, "Docker": 53}[f.Skill]; f.Months != want {
+			t.Errorf("%s: %v months, want %v", f.Skill, f.Months, want)
 		}
 	}
 }

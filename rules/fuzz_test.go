@@ -92,7 +92,8 @@ func FuzzDates(f *testing.F) {
 	now := float64(2025*12 + 6)
 	f.Fuzz(func(t *testing.T, line, next string) {
 		spans := rangesIn(line, now)
-		spans = append(spans, splitRange(line, next, now)...)
+		col, _ := columnRange([]string{line, next}, 0, now)
+		spans = append(spans, col...)
 		for _, s := range spans {
 			if s.from < 1950*12 || s.to > now+1 || s.from > s.to {
 				t.Errorf("%q: range %v", line, s)

@@ -33,6 +33,11 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	parts := map[string]*zip.File{}
 	var total uint64
 	for _, f := range zr.File {
+		if parts[f.Name] != nil {
+			// Which copy Word would open is undefined; another program may
+			// show other text than the one screened.
+			return extract.Result{}, extract.Newf(extract.ErrCorrupt, "zip holds two entries named %s", f.Name)
+		}
 		parts[f.Name] = f
 		total += f.UncompressedSize64
 	}
@@ -191,7 +196,7 @@ func (w *docxWalker) readRels(f *zip.File) (map[string]string, error) {
 			Mode   string `xml:"TargetMode,attr"`
 		} `xml:"Relationship"`
 	}
-	if err := xml.NewDecoder(rc).Decode(&doc); err != nil {
+	if err := zipread.NewXMLDecoder(rc).Decode(&doc); err != nil {
 		var pe *extract.Error
 		if errors.As(err, &pe) {
 			return nil, pe
@@ -215,7 +220,7 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 		return err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
+	dec := zipread.NewXMLDecoder(rc)
 	dec.Strict = false
 	var (
 		inText, inInstr bool

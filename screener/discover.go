@@ -19,7 +19,8 @@ var ErrNoFiles = errors.New("no files found")
 // Extensions screener reads. Content decides the format; the extension
 // decides only whether a file in a folder is a candidate at all, so that a
 // folder's stray files are reported as skipped rather than parsed.
-var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true, ".odt": true, ".rtf": true, ".doc": true}
+var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true, ".odt": true, ".rtf": true, ".doc": true,
+	".png": true, ".jpg": true, ".jpeg": true, ".tif": true, ".tiff": true} // images: with OCR
 
 // unreadable are the resume-like file types screener cannot read yet,
 // with what the file is. A type screener learns to read moves to
@@ -28,14 +29,13 @@ var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md
 // Other types (spreadsheets, archives, ...) are skipped.
 var unreadable = map[string]string{
 	".pages": "an Apple Pages document", ".wps": "a Works document",
-	".jpg": "an image", ".jpeg": "an image", ".png": "an image", ".tif": "an image", ".tiff": "an image",
 	".heic": "an image", ".bmp": "an image", ".gif": "an image", ".webp": "an image",
 }
 
 // unreadableHint says what to do about a file of an unreadable type.
 func unreadableHint(ext string) string {
 	if strings.HasPrefix(unreadable[ext], "an image") {
-		return "a photo or scan of a CV: ask for a PDF or DOCX, or make a PDF with a text layer (OCR)"
+		return "a photo or scan of a CV: save it as PNG, JPEG or PDF, which screener reads with OCR"
 	}
 	return "save it as PDF or DOCX and screen it again"
 }

@@ -42,9 +42,10 @@
 //
 // PATH is any mix of files and folders; folders are walked recursively.
 // Flags may come before or after the paths. Resume-like files screener
-// cannot read yet (images) are errors with reason unsupported
-// and a hint; hidden files, Word lock files (~$*) and other files that are
-// not .pdf, .docx, .doc, .odt, .rtf, .html, .htm, .txt or .md are listed as skipped.
+// cannot read (.pages, .wps, HEIC, BMP, GIF and WebP images) are errors
+// with reason unsupported and a hint; hidden files, Word lock files (~$*)
+// and other files that are not .pdf, .docx, .doc, .odt, .rtf, .html, .htm,
+// .txt, .md, .png, .jpg, .jpeg, .tif or .tiff are listed as skipped.
 // The format of a file is read from its content, not its name.
 //
 // The Shortlist has one row per person, best first: rank and name (frozen),

@@ -350,7 +350,7 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(good, []byte("Jo Doe\nSkills: Go, Docker, Kubernetes, PostgreSQL\n"), 0o644)
 	unread := filepath.Join(dir, "unread")
 	os.Mkdir(unread, 0o755)
-	for _, name := range []string{"old-cv.wps", "cv.pages", "photo-cv.jpg", "notes.csv"} {
+	for _, name := range []string{"old-cv.wps", "cv.pages", "photo-cv.heic", "notes.csv"} {
 		os.WriteFile(filepath.Join(unread, name), []byte("not read"), 0o644)
 	}
 	tests := []struct {

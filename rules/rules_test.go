@@ -105,6 +105,9 @@ func TestAmbiguousNames(t *testing.T) {
 		{"Studied abroad in the Spring 2021 semester", "Spring", false},
 		{"Grew up in the Rust Belt and learned Python", "Rust", false},
 		{"Interests\nSkills: Swift sailing, knots", "Swift", false},
+		{"Designed a billing service on Cypress with tests", "Cypress", true},
+		{"took the helm as lead engineer", "Helm", false},
+		{"we excel as backend developers", "Excel", false},
 		// No case evidence for names that are no English words.
 		{"used git daily", "Git", true},
 		{"Redis and mysql caches", "MySQL", true},

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // cueKind is what a cue phrase says of the skills it bears on.
 type cueKind int
@@ -187,10 +184,3 @@ var hedge = regexp.MustCompile(`\b(?:ideally|preferabl[ey]|preferred|around|roug
 	`nice|advantage\w*|bonus|beneficial|welcome|an asset|typically|usually|matters? less|not (?:required|essential|necessary|` +
 	`mandatory|a must|needed)|helpful|optional|or equivalent|equivalent (?:practical |work |professional )?experience|` +
 	`not necessarily|can help|would help|or similar experience)\b`)
-
-func cueText(lower string, c cue) string {
-	if c.kind == cueNone {
-		return ""
-	}
-	return strings.TrimSpace(lower[c.start:c.end])
-}

@@ -48,32 +48,56 @@ type CSVOptions struct {
 // with one decimal. A cell a spreadsheet would run as a formula gets a
 // leading quote (see [csvSafe]).
 func WriteCSV(w io.Writer, rep *Report, opts CSVOptions) error {
-	cols := ShortlistColumns(rep.Incremental)
+	return writeCSV(w, []*Report{rep}, opts, false)
+}
+
+// WriteJobsCSV writes the shortlists of a run over several jobs (see
+// [RunJobs]) as one CSV: a Job column, then those of [WriteCSV], each
+// job's candidates in its report's order.
+func WriteJobsCSV(w io.Writer, reps []*Report, opts CSVOptions) error {
+	return writeCSV(w, reps, opts, true)
+}
+
+func writeCSV(w io.Writer, reps []*Report, opts CSVOptions, withJob bool) error {
+	incremental := false
+	for _, rep := range reps {
+		incremental = incremental || rep.Incremental
+	}
+	cols := ShortlistColumns(incremental)
 	if opts.Blind {
-		cols = BlindColumns(rep.Incremental)
+		cols = BlindColumns(incremental)
 	}
 	env := &tableEnv{links: opts.Links.resolved()}
 	cw := csv.NewWriter(w)
-	row := make([]string, len(cols))
-	for i, c := range cols {
-		row[i] = c.Header
+	var row []string
+	if withJob {
+		row = append(row, "Job")
+	}
+	for _, c := range cols {
+		row = append(row, c.Header)
 	}
 	cw.Write(row)
-	for i := range rep.Records {
-		r := &rep.Records[i]
-		if r.Status != StatusOK {
-			continue
-		}
-		for j, c := range cols {
-			cell := c.Value(r, env)
-			v := cell.Text
-			if cell.CSV != "" {
-				v = cell.CSV
+	for _, rep := range reps {
+		for i := range rep.Records {
+			r := &rep.Records[i]
+			if r.Status != StatusOK {
+				continue
 			}
-			row[j] = csvSafe(v)
-		}
-		if err := cw.Write(row); err != nil {
-			return err
+			row = row[:0]
+			if withJob {
+				row = append(row, csvSafe(rep.Job))
+			}
+			for _, c := range cols {
+				cell := c.Value(r, env)
+				v := cell.Text
+				if cell.CSV != "" {
+					v = cell.CSV
+				}
+				row = append(row, csvSafe(v))
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()

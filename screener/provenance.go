@@ -10,7 +10,8 @@ import "time"
 type Provenance struct {
 	ScreenerVersion string    `json:"screener_version"`
 	RulesHash       string    `json:"rules_hash"`
-	RunAt           time.Time `json:"run_at"` // when the run started, UTC
+	RunAt           time.Time `json:"run_at"`        // when the run started, UTC
+	Job             string    `json:"job,omitempty"` // in a run over several jobs, the one the record is scored for
 }
 
 // Provenance returns the report's provenance.
@@ -19,5 +20,5 @@ func (rep *Report) Provenance() Provenance {
 	if v == "" {
 		v = "unknown"
 	}
-	return Provenance{ScreenerVersion: v, RulesHash: rep.RuleHash, RunAt: rep.Started.UTC().Truncate(time.Second)}
+	return Provenance{ScreenerVersion: v, RulesHash: rep.RuleHash, RunAt: rep.Started.UTC().Truncate(time.Second), Job: rep.Job}
 }

@@ -86,6 +86,9 @@ type Report struct {
 	Elapsed  time.Duration
 	Counts   Counts
 	RuleHash string
+	// Job names the job of a run over several (see [RunJobs]); "" for a
+	// run of one.
+	Job string
 	// Version is the screener version that ran (Options.Version), and
 	// AsOf the date "Present" meant in this run's scoring.
 	Version string

@@ -112,7 +112,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 		},
 		func() error { return writeSkills(f, st, ok, set, opts.Blind) },
 		func() error { return writeErrors(f, st, bad) },
-		func() error { return writeRules(f, st, set, opts.Source, rep) },
+		func() error { return writeRules(f, st, "Rules", set, opts.Source, rep) },
 		func() error { return writeSummary(f, st, rep, ok) },
 	}
 	for _, step := range steps {
@@ -615,8 +615,7 @@ func orList(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
-func writeRules(f *excelize.File, st *styles, set *rules.Set, source string, rep *Report) error {
-	const sheet = "Rules"
+func writeRules(f *excelize.File, st *styles, sheet string, set *rules.Set, source string, rep *Report) error {
 	rules := ruleRows(set)
 	header := []string{"Requirement", "What it takes", "Knockout", "Weight", "From the posting"}
 	widths := []float64{30, 46, 10, 8, 70}

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	screener screen (-job POSTING | -rules RULES.yaml) [-out shortlist.xlsx] [-jsonl FILE|-] [-csv FILE|-]
+//	screener screen (-job POSTING... | -rules RULES.yaml...) [-out shortlist.xlsx] [-jsonl FILE|-] [-csv FILE|-]
 //	                [-workers N] [-top N] [-min-score S] [-timeout 30s] [-max-size 20MiB] [-link-base URL] [-region GB]
 //	                [-blind [-identities IDS.csv]] [-quiet] PATH...
 //	screener rules derive [-explain] POSTING  # rules as YAML on stdout, to review and edit;
@@ -16,6 +16,10 @@
 //	screener redact FILE                 # the resume's text, without what identifies the candidate
 //	screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json] [-min-share 0.02]
 //	screener version
+//
+// -job and -rules may be repeated, once per job: each resume is read once
+// and scored for every job, and the workbook gets a Best fit sheet and a
+// shortlist per job; JSON Lines records carry their job.
 //
 // With -state, screener keeps an SQLite file of what it has read: a run
 // screens only files that are new or changed (by content hash), re-scores
@@ -127,6 +131,7 @@ const usage = `screener ranks resumes (PDF, DOCX, DOC, ODT, RTF, HTML, text; sca
 
 Usage:
   screener screen (-job POSTING | -rules RULES.yaml) [flags] PATH...
+                                      repeat -job (or -rules) to screen for several jobs at once
   screener rules derive [-explain] POSTING  derive rules from a job posting (YAML on stdout;
                                       -explain: each rule's sentence, cue and heading)
   screener rules check RULES.yaml     validate a rule file

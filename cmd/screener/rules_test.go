@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestRulesDeriveExplain(t *testing.T) {
@@ -35,5 +38,58 @@ func TestRulesDeriveExplain(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "rules", "derive", "-explain"); code != exitUsage || !strings.Contains(stderr, "usage") {
 		t.Errorf("rules derive -explain without a posting: exit %d, %q", code, stderr)
+	}
+}
+
+// TestScreenSeveralJobs screens the example folder for two jobs at once:
+// one workbook with a Best fit sheet and a shortlist per job, JSON Lines
+// with every file once per job, each record naming its job.
+func TestScreenSeveralJobs(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "jobs.xlsx")
+	second := "../../testdata/postings/02-react-frontend.txt"
+	code, out, stderr := runCLI(t, "screen", "-job", posting, "-job", second, "-as-of", "2026-06-01", "-out", xlsx, "-jsonl", "-", resumes)
+	if code != exitSomeBad {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitSomeBad, stderr)
+	}
+	if !strings.Contains(stderr, "(Payments Platform), ") || !strings.Contains(stderr, " Frontend Developer (mid-level)") {
+		t.Errorf("summary line does not give each job's qualified count: %q", stderr)
+	}
+	entries, _ := os.ReadDir(resumes)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2*len(entries) {
+		t.Errorf("%d JSON Lines records for %d files and two jobs", len(lines), len(entries))
+	}
+	for i, want := range []string{`"job":"Senior Backend Engineer (Payments Platform)"`, `"job":"Frontend Developer (mid-level)"`} {
+		if n := strings.Count(out, want); n != len(entries) {
+			t.Errorf("job %d: %d records carry %s, want %d", i, n, want, len(entries))
+		}
+	}
+	wb, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	want := []string{"Best fit", "Senior Backend Engineer (Paymen", "Rules · Senior Backend Engineer", "Frontend Developer (mid-level)", "Rules · Frontend Developer (mid", "Errors"}
+	if got := wb.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %q, want %q", got, want)
+	}
+	// The backend job's sheet is the Shortlist of a run for it alone.
+	single := filepath.Join(dir, "one.xlsx")
+	if code, _, stderr := runCLI(t, "screen", "-job", posting, "-as-of", "2026-06-01", "-quiet", "-out", single, resumes); code != exitSomeBad {
+		t.Fatalf("single job: exit %d: %s", code, stderr)
+	}
+	one, err := excelize.OpenFile(single)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer one.Close()
+	wantRows, _ := one.GetRows("Shortlist")
+	gotRows, _ := wb.GetRows(want[1])
+	if !slices.EqualFunc(gotRows, wantRows, slices.Equal) {
+		t.Errorf("backend sheet differs from the single run's Shortlist:\n%q\n%q", gotRows, wantRows)
+	}
+	if code, _, stderr := runCLI(t, "screen", "-job", posting, "-rules", "../../testdata/example/backend-rules.yaml", resumes); code != exitUsage || !strings.Contains(stderr, "exactly one of -job or -rules") {
+		t.Errorf("-job with -rules: exit %d, %q", code, stderr)
 	}
 }

@@ -23,28 +23,29 @@ import (
 
 // screenFlags are the flags of screen and watch.
 type screenFlags struct {
-	job, rulesFile, out, jsonl, csv string
-	workers, top                    int
-	minScore                        float64
-	timeout                         time.Duration
-	maxSize, memory                 byteSize
-	quiet, inProcess, verbose       bool
-	logFormat, asOf, region         string
-	statePath                       string
-	storeText                       bool
-	retain                          days
-	linkBase                        urlFlag
-	newSince                        window
-	blind                           bool
-	identities                      string
-	ocr, ocrLang                    string
+	jobs                      jobList // -job and -rules, in order: one job each
+	out, jsonl, csv           string
+	workers, top              int
+	minScore                  float64
+	timeout                   time.Duration
+	maxSize, memory           byteSize
+	quiet, inProcess, verbose bool
+	logFormat, asOf, region   string
+	statePath                 string
+	storeText                 bool
+	retain                    days
+	linkBase                  urlFlag
+	newSince                  window
+	blind                     bool
+	identities                string
+	ocr, ocrLang              string
 }
 
 func (f *screenFlags) register(fs *flag.FlagSet) {
 	f.maxSize = 20 << 20
 	f.memory = 512 << 20
-	fs.StringVar(&f.job, "job", "", "job posting (.txt, .md, .pdf, .docx) to derive the rules from")
-	fs.StringVar(&f.rulesFile, "rules", "", "rule file (YAML), e.g. from 'screener rules derive'")
+	fs.Var(jobFlag{&f.jobs, false}, "job", "job `posting` (.txt, .md, .pdf, .docx, .html, ...) to derive the rules from; repeat it to screen for several jobs at once")
+	fs.Var(jobFlag{&f.jobs, true}, "rules", "rule `file` (YAML), e.g. from 'screener rules derive'; repeat it to screen for several jobs at once")
 	fs.StringVar(&f.out, "out", "shortlist.xlsx", "Excel workbook to write ('' for none)")
 	fs.StringVar(&f.jsonl, "jsonl", "", "also write JSON Lines, one record per input file, to `FILE` (- for stdout)")
 	fs.StringVar(&f.csv, "csv", "", "also write the shortlist as CSV to `FILE` (- for stdout)")
@@ -75,8 +76,8 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 	switch {
 	case len(paths) == 0:
 		return usageError{cmd + ": no resume files or folders given"}
-	case (f.job == "") == (f.rulesFile == ""):
-		return usageError{cmd + ": give exactly one of -job or -rules"}
+	case f.jobs.mixed():
+		return usageError{cmd + ": give exactly one of -job or -rules (either may be repeated, once per job)"}
 	case f.top < 0:
 		return usageError{cmd + ": -top must be 0 (all) or more"}
 	case f.minScore < 0 || f.minScore > 100:
@@ -122,8 +123,7 @@ func (f *screenFlags) outputs() []*output {
 type session struct {
 	f       screenFlags
 	paths   []string
-	set     *rules.Set
-	source  string
+	jobs    []screener.Job
 	opts    screener.Options
 	db      *state.DB
 	log     *slog.Logger
@@ -138,11 +138,18 @@ type session struct {
 func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stderr io.Writer) (*session, error) {
 	s := &session{f: f, paths: paths, stdout: stdout, stderr: stderr}
 	limits := parsers.Limits{MaxBytes: int64(f.maxSize), OCR: f.ocr, OCRLang: f.ocrLang}
-	set, source, err := loadRules(ctx, f.job, f.rulesFile, limits)
-	if err != nil {
-		return nil, err
+	for _, j := range f.jobs {
+		job, rulesFile := j.path, ""
+		if j.rules {
+			job, rulesFile = "", j.path
+		}
+		set, source, err := loadRules(ctx, job, rulesFile, limits)
+		if err != nil {
+			return nil, err
+		}
+		s.jobs = append(s.jobs, screener.Job{Rules: set, Source: source})
 	}
-	s.set, s.source = set, source
+	set := s.jobs[0].Rules
 	logTo := stderr
 	if isTerminal(stderr) && !f.quiet && f.logFormat == "text" {
 		s.status = &statusLine{w: stderr}
@@ -207,7 +214,11 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 		return 0, err
 	}
 	if s.db != nil {
-		if _, err := s.db.BeginRun(s.set.Hash()); err != nil {
+		var hashes []string
+		for _, j := range s.jobs {
+			hashes = append(hashes, j.Rules.Hash())
+		}
+		if _, err := s.db.BeginRun(strings.Join(hashes, "+")); err != nil {
 			return 0, fmt.Errorf("state: %w", err)
 		}
 		defer func() {
@@ -222,34 +233,48 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 	if s.f.newSince.isSet() {
 		opts.NewSince = s.f.newSince.start(time.Now())
 	}
-	rep, err := screener.Run(ctx, s.paths, opts)
-	if errors.Is(err, screener.ErrNoFiles) && s.watching {
-		// An empty inbox is a state, not a failure: the outputs say so.
-		rep, err = screener.RunFiles(ctx, nil, nil, opts)
-	}
+	reps, err := s.run(ctx, opts)
 	if err != nil {
 		return 0, err
 	}
+	rep := reps[0] // files, errors and counts are the same for every job
 	if s.status != nil {
 		s.status.Set("")
 	}
-	listed := shortlist(rep, s.f.top, s.f.minScore)
+	listed := make([]*screener.Report, len(reps))
+	for i, r := range reps {
+		listed[i] = shortlist(r, s.f.top, s.f.minScore)
+	}
 	writeStart := time.Now()
 	for _, o := range outs {
-		switch o.flag {
-		case "-out":
-			links := s.links(o.path)
+		links := s.links(o.path)
+		switch {
+		case o.flag == "-out" && len(reps) == 1:
 			o.write = func(w io.Writer) error {
-				return screener.WriteWorkbook(w, listed, screener.WorkbookOptions{Rules: s.set, Source: s.source, Links: links, Blind: s.f.blind})
+				return screener.WriteWorkbook(w, listed[0], screener.WorkbookOptions{Rules: s.jobs[0].Rules, Source: s.jobs[0].Source, Links: links, Blind: s.f.blind})
 			}
-		case "-jsonl":
-			o.write = func(w io.Writer) error { return screener.WriteJSONL(w, rep) }
-		case "-csv":
-			links := s.links(o.path)
+		case o.flag == "-out":
 			o.write = func(w io.Writer) error {
-				return screener.WriteCSV(w, listed, screener.CSVOptions{Links: links, Blind: s.f.blind})
+				return screener.WriteJobsWorkbook(w, listed, screener.JobsWorkbookOptions{Jobs: s.jobs, Links: links, Blind: s.f.blind})
 			}
-		case "-identities":
+		case o.flag == "-jsonl":
+			o.write = func(w io.Writer) error {
+				for _, r := range reps {
+					if err := screener.WriteJSONL(w, r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+		case o.flag == "-csv" && len(reps) == 1:
+			o.write = func(w io.Writer) error {
+				return screener.WriteCSV(w, listed[0], screener.CSVOptions{Links: links, Blind: s.f.blind})
+			}
+		case o.flag == "-csv":
+			o.write = func(w io.Writer) error {
+				return screener.WriteJobsCSV(w, listed, screener.CSVOptions{Links: links, Blind: s.f.blind})
+			}
+		case o.flag == "-identities":
 			o.write = func(w io.Writer) error { return screener.WriteIdentities(w, rep) }
 		}
 	}
@@ -287,13 +312,91 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 		if rep.Incremental {
 			extra += fmt.Sprintf(", new %d", newCount)
 		}
-		fmt.Fprintf(s.stderr, "screener: screened %d, qualified %d, errors %d, skipped %d, duplicates %d%s in %s\n",
-			c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, extra, rep.Elapsed.Round(time.Millisecond))
+		qualified := strconv.Itoa(c.Qualified)
+		if len(reps) > 1 {
+			var per []string
+			for _, r := range reps {
+				per = append(per, fmt.Sprintf("%d %s", r.Counts.Qualified, r.Job))
+			}
+			qualified = strings.Join(per, ", ")
+		}
+		elapsed := time.Duration(0)
+		for _, r := range reps {
+			elapsed += r.Elapsed
+		}
+		fmt.Fprintf(s.stderr, "screener: screened %d, qualified %s, errors %d, skipped %d, duplicates %d%s in %s\n",
+			c.Screened, qualified, c.Errors, c.Skipped, c.Duplicates, extra, elapsed.Round(time.Millisecond))
 		if code == exitNothing {
 			fmt.Fprintf(s.stderr, "screener: no resume could be screened (hint: the Errors sheet says why for each file; screener reads PDF, DOCX, TXT and MD)\n")
 		}
 	}
 	return code, nil
+}
+
+// run screens the paths for every job: one report per job, in order.
+func (s *session) run(ctx context.Context, opts screener.Options) ([]*screener.Report, error) {
+	if len(s.jobs) == 1 {
+		rep, err := screener.Run(ctx, s.paths, opts)
+		if errors.Is(err, screener.ErrNoFiles) && s.watching {
+			// An empty inbox is a state, not a failure: the outputs say so.
+			rep, err = screener.RunFiles(ctx, nil, nil, opts)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return []*screener.Report{rep}, nil
+	}
+	reps, err := screener.RunJobs(ctx, s.paths, s.jobs, opts)
+	if errors.Is(err, screener.ErrNoFiles) && s.watching {
+		reps, err = screener.RunJobsFiles(ctx, nil, nil, s.jobs, opts)
+	}
+	return reps, err
+}
+
+// jobList is the jobs of -job and -rules, in the order given.
+type jobList []jobSpec
+
+type jobSpec struct {
+	path  string
+	rules bool // a rule file, not a posting
+}
+
+// mixed reports whether the list is empty, or mixes postings and rule files.
+func (l jobList) mixed() bool {
+	for _, j := range l {
+		if j.rules != l[0].rules {
+			return true
+		}
+	}
+	return len(l) == 0
+}
+
+// jobFlag is the flag.Value of -job (rules false) and -rules (rules true):
+// each use adds a job.
+type jobFlag struct {
+	list  *jobList
+	rules bool
+}
+
+func (f jobFlag) String() string {
+	if f.list == nil {
+		return ""
+	}
+	var paths []string
+	for _, j := range *f.list {
+		if j.rules == f.rules {
+			paths = append(paths, j.path)
+		}
+	}
+	return strings.Join(paths, ", ")
+}
+
+func (f jobFlag) Set(s string) error {
+	if s == "" {
+		return errors.New("empty path")
+	}
+	*f.list = append(*f.list, jobSpec{path: s, rules: f.rules})
+	return nil
 }
 
 func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {

@@ -113,7 +113,7 @@ func TestWatchEmptyInboxNotInterrupted(t *testing.T) {
 	inbox := filepath.Join(dir, "inbox")
 	os.Mkdir(inbox, 0o755)
 	db := filepath.Join(dir, "s.db")
-	f := screenFlags{rulesFile: exampleRules, out: filepath.Join(dir, "o.xlsx"), statePath: db, storeText: true, quiet: true, logFormat: "text"}
+	f := screenFlags{jobs: jobList{{path: exampleRules, rules: true}}, out: filepath.Join(dir, "o.xlsx"), statePath: db, storeText: true, quiet: true, logFormat: "text"}
 	s, err := newSession(context.Background(), f, []string{inbox}, io.Discard, io.Discard)
 	if err != nil {
 		t.Fatal(err)

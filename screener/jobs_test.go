@@ -1,0 +1,249 @@
+package screener
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
+	"github.com/xuri/excelize/v2"
+)
+
+// jobsFixture writes a folder of text resumes and returns it with two jobs.
+func jobsFixture(t *testing.T) (string, []Job) {
+	t.Helper()
+	dir := t.TempDir()
+	resumes := map[string]string{
+		"ana.txt":   "Ana Lima\nana@example.com\n\nSkills\nGo, PostgreSQL, Docker, Kubernetes\n",
+		"ben.txt":   "Ben Okafor\nben@example.com\n\nSkills\nReact, TypeScript, CSS, Jest\n",
+		"chen.txt":  "Chen Wei\nchen@example.com\n\nSkills\nGo, React, TypeScript, Docker\n",
+		"dana.txt":  "Dana Novak\ndana@example.com\n\nSkills\nExcel, PowerPoint\n",
+		"empty.pdf": "%PDF-1.4 not really",
+	}
+	for name, text := range resumes {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tax := rules.DefaultTaxonomy()
+	backend := tax.Derive("Backend Engineer\nRequirements\n- Go\n- PostgreSQL or MySQL\nNice to have\n- Kubernetes\n")
+	frontend := tax.Derive("Frontend Engineer\nRequirements\n- React and TypeScript\nNice to have\n- Jest\n")
+	return dir, []Job{{Rules: backend, Source: "backend.txt"}, {Rules: frontend, Source: "frontend.txt"}}
+}
+
+// TestRunJobs screens a folder against two jobs: every file is extracted
+// once, and each job's report equals a run of that job alone.
+func TestRunJobs(t *testing.T) {
+	dir, jobs := jobsFixture(t)
+	var mu sync.Mutex
+	calls := map[string]int{}
+	opts := Options{Workers: 2, AsOf: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+		Extract: func(ctx context.Context, p string) (*parsers.Document, error) {
+			mu.Lock()
+			calls[filepath.Base(p)]++
+			mu.Unlock()
+			return parsers.ExtractFile(ctx, p, parsers.Limits{})
+		}}
+	reps, err := RunJobs(context.Background(), []string{dir}, jobs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, n := range calls {
+		if n != 1 {
+			t.Errorf("%s extracted %d times, want once", file, n)
+		}
+	}
+	if len(calls) != 5 {
+		t.Errorf("extracted %v, want the five files", calls)
+	}
+	if len(reps) != 2 || reps[0].Job != "Backend Engineer" || reps[1].Job != "Frontend Engineer" {
+		t.Fatalf("reports %d, jobs %q", len(reps), []string{reps[0].Job, reps[1].Job})
+	}
+	for i, job := range jobs {
+		o := opts
+		o.Rules = job.Rules
+		alone, err := Run(context.Background(), []string{dir}, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := shortlistCSV(t, reps[i]), shortlistCSV(t, alone); got != want {
+			t.Errorf("job %s: shortlist\n%s\nwant, as a run of its own,\n%s", reps[i].Job, got, want)
+		}
+		if len(reps[i].Records) != len(alone.Records) || reps[i].Counts != alone.Counts {
+			t.Errorf("job %s: %d records %+v, alone %d %+v", reps[i].Job, len(reps[i].Records), reps[i].Counts, len(alone.Records), alone.Counts)
+		}
+	}
+	if reps[0].Records[0].Name != "Ana Lima" || reps[1].Records[0].Name != "Ben Okafor" {
+		t.Errorf("best candidates %q and %q", reps[0].Records[0].Name, reps[1].Records[0].Name)
+	}
+
+	// JSON Lines records say which job they are scored for.
+	var b bytes.Buffer
+	for _, rep := range reps {
+		if err := WriteJSONL(&b, rep); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := strings.Count(b.String(), `"job":"Backend Engineer"`); n != 5 {
+		t.Errorf("%d JSON Lines records for the backend job, want 5", n)
+	}
+
+	// One CSV: the job, then the shortlist's columns.
+	b.Reset()
+	if err := WriteJobsCSV(&b, reps, CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0][0] != "Job" || len(rows) != 1+reps[0].Counts.Screened+reps[1].Counts.Screened || rows[1][0] != "Backend Engineer" {
+		t.Errorf("jobs CSV:\n%q", rows)
+	}
+}
+
+func shortlistCSV(t *testing.T, rep *Report) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteCSV(&b, rep, CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestJobsWorkbook opens the workbook of two jobs: a Best fit sheet with
+// every candidate's score for each job, best first; a shortlist sheet per
+// job equal to the Shortlist sheet of a run of that job alone; each job's
+// rules; the shared Errors sheet.
+func TestJobsWorkbook(t *testing.T) {
+	dir, jobs := jobsFixture(t)
+	opts := Options{AsOf: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
+	reps, err := RunJobs(context.Background(), []string{dir}, jobs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJobsWorkbook(&b, reps, JobsWorkbookOptions{Jobs: jobs}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	want := []string{"Best fit", "Backend Engineer", "Rules · Backend Engineer", "Frontend Engineer", "Rules · Frontend Engineer", "Errors"}
+	if got := wb.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %q, want %q", got, want)
+	}
+	best, err := wb.GetRows("Best fit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := []string{"Rank", "Name", "Email", "Best fit", "Qualified for", "Score: Backend Engineer", "Score: Frontend Engineer", "CV"}
+	if !slices.Equal(best[0], header) {
+		t.Errorf("Best fit header %q", best[0])
+	}
+	if len(best) != 5 {
+		t.Fatalf("Best fit has %d rows, want a header and the four candidates: %q", len(best), best)
+	}
+	// Ana and Ben are each qualified for one job and score 100 there; Chen
+	// is qualified for the front-end job with less; Dana, qualified for
+	// none, comes last.
+	byName := map[string][]string{}
+	for _, r := range best[1:] {
+		byName[r[1]] = r
+	}
+	if r := byName["Ana Lima"]; r[3] != "Backend Engineer" || r[4] != "Backend Engineer" {
+		t.Errorf("Ana: %q", r)
+	}
+	if r := byName["Ben Okafor"]; r[3] != "Frontend Engineer" || r[4] != "Frontend Engineer" {
+		t.Errorf("Ben: %q", r)
+	}
+	if best[3][1] != "Chen Wei" || best[3][3] != "Frontend Engineer" || best[3][4] != "Frontend Engineer" {
+		t.Errorf("third row %q, want Chen Wei, qualified for the front-end job", best[3])
+	}
+	if best[4][1] != "Dana Novak" || best[4][4] != "" || best[4][0] != "4" {
+		t.Errorf("last row %q, want Dana Novak, qualified for nothing", best[4])
+	}
+	for i, job := range jobs {
+		o := opts
+		o.Rules = job.Rules
+		alone, err := Run(context.Background(), []string{dir}, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var single bytes.Buffer
+		if err := WriteWorkbook(&single, alone, WorkbookOptions{Rules: job.Rules, Source: job.Source}); err != nil {
+			t.Fatal(err)
+		}
+		sb, err := excelize.OpenReader(&single)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantRows, _ := sb.GetRows("Shortlist")
+		gotRows, _ := wb.GetRows(want[1+2*i])
+		sb.Close()
+		if !slices.EqualFunc(gotRows, wantRows, slices.Equal) {
+			t.Errorf("sheet %s:\n%q\nwant the single run's Shortlist:\n%q", want[1+2*i], gotRows, wantRows)
+		}
+	}
+	errs, _ := wb.GetRows("Errors")
+	if len(errs) != 2 || !strings.HasSuffix(errs[1][0], "empty.pdf") {
+		t.Errorf("Errors sheet %q", errs)
+	}
+}
+
+func TestJobSheetNames(t *testing.T) {
+	reps := []*Report{{Job: "Senior Backend Engineer (Payments Platform)"}, {Job: "Senior Backend Engineer (Payments Platform)"}, {Job: "Data: ETL/BI [EU]"}, {Job: "Best fit"}}
+	shortlists, ruleSheets := jobSheetNames(reps)
+	want := []string{"Senior Backend Engineer (Paymen", "Senior Backend Engineer (Paym 2", "Data- ETL-BI -EU-", "Best fit 2"}
+	if !slices.Equal(shortlists, want) {
+		t.Errorf("shortlist sheets %q, want %q", shortlists, want)
+	}
+	for _, n := range append(shortlists, ruleSheets...) {
+		if len([]rune(n)) > 31 {
+			t.Errorf("sheet name %q longer than 31 characters", n)
+		}
+	}
+}
+
+// TestJobsWorkbookBlind: a blind workbook of several jobs names no one.
+func TestJobsWorkbookBlind(t *testing.T) {
+	dir, jobs := jobsFixture(t)
+	reps, err := RunJobs(context.Background(), []string{dir}, jobs, Options{AsOf: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJobsWorkbook(&b, reps, JobsWorkbookOptions{Jobs: jobs, Blind: true}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	for _, sheet := range []string{"Best fit", "Backend Engineer", "Frontend Engineer"} {
+		rows, _ := wb.GetRows(sheet)
+		all := ""
+		for _, r := range rows {
+			all += strings.Join(r, "|") + "\n"
+		}
+		for _, who := range []string{"Ana Lima", "ana@example.com", "ana.txt"} {
+			if strings.Contains(all, who) {
+				t.Errorf("%s names %q in a blind workbook:\n%s", sheet, who, all)
+			}
+		}
+		if !strings.Contains(all, "C-") {
+			t.Errorf("%s has no candidate IDs:\n%s", sheet, all)
+		}
+	}
+}

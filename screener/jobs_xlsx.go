@@ -1,0 +1,290 @@
+package screener
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/screener/screener/rules"
+	"github.com/xuri/excelize/v2"
+)
+
+// JobsWorkbookOptions say what a workbook of several jobs holds besides
+// their reports.
+type JobsWorkbookOptions struct {
+	Jobs []Job // in the order of the reports
+	// Links make the CV column's links; its Dir should be the workbook's
+	// folder.
+	Links Links
+	// Blind shows candidate IDs instead of who the candidates are: the
+	// job sheets in [BlindColumns], the Best fit sheet by ID, without
+	// names, e-mails or files.
+	Blind bool
+}
+
+// WriteJobsWorkbook writes the reports of a run over several jobs (see
+// [RunJobs]) as one workbook: a "Best fit" sheet listing every candidate
+// with their score for each job, best fit first; then for each job a
+// shortlist sheet named after it, with the Shortlist's columns, and its
+// rules; then the Errors sheet, which all jobs share. reps[i] is the report
+// of opts.Jobs[i], its Job its name.
+func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) error {
+	if len(reps) == 0 || len(reps) != len(opts.Jobs) {
+		return fmt.Errorf("%d reports for %d jobs", len(reps), len(opts.Jobs))
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", bestFitSheet); err != nil {
+		return err
+	}
+	shortlists, ruleSheets := jobSheetNames(reps)
+	for i := range reps {
+		for _, name := range []string{shortlists[i], ruleSheets[i]} {
+			if _, err := f.NewSheet(name); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := f.NewSheet("Errors"); err != nil {
+		return err
+	}
+	env := &tableEnv{links: opts.Links.resolved()}
+	links := map[string][]hyperlink{}
+	l, err := writeBestFit(f, st, reps, env, opts.Blind)
+	if err != nil {
+		return err
+	}
+	links[bestFitSheet] = l
+	for i, rep := range reps {
+		var ok []Record
+		for _, r := range rep.Records {
+			if r.Status == StatusOK {
+				ok = append(ok, r)
+			}
+		}
+		cols := ShortlistColumns(rep.Incremental)
+		if opts.Blind {
+			cols = BlindColumns(rep.Incremental)
+		}
+		l, err := writeCandidates(f, st, shortlists[i], fmt.Sprintf("Shortlist%d", i+1), cols, ok, env)
+		if err != nil {
+			return err
+		}
+		links[shortlists[i]] = l
+		set := opts.Jobs[i].Rules
+		if set == nil {
+			set = &rules.Set{}
+		}
+		if err := writeRules(f, st, ruleSheets[i], set, opts.Jobs[i].Source, rep); err != nil {
+			return err
+		}
+	}
+	var bad []Record
+	for _, r := range reps[0].Records {
+		if r.Status != StatusOK && r.Status != StatusSamePerson {
+			bad = append(bad, r)
+		}
+	}
+	if err := writeErrors(f, st, bad); err != nil {
+		return err
+	}
+	parts := map[string][]hyperlink{}
+	for id, name := range f.GetSheetMap() {
+		if len(links[name]) > 0 {
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = links[name]
+		}
+	}
+	if len(parts) == 0 {
+		return f.Write(w)
+	}
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		return err
+	}
+	return withHyperlinks(w, book.Bytes(), parts)
+}
+
+const bestFitSheet = "Best fit"
+
+// jobSheetNames names each job's shortlist sheet after the job and its
+// rules sheet "Rules · " and the job, within Excel's 31 characters and its
+// forbidden characters, unique.
+func jobSheetNames(reps []*Report) (shortlists, ruleSheets []string) {
+	used := map[string]bool{strings.ToLower(bestFitSheet): true, "errors": true}
+	unique := func(name string) string {
+		name = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`[]:*?/\`, r) {
+				return '-'
+			}
+			return r
+		}, name)
+		name = strings.Trim(name, "' ")
+		if name == "" {
+			name = "Job"
+		}
+		for n := 1; ; n++ {
+			try := truncateRunes(name, 31)
+			if n > 1 {
+				suffix := fmt.Sprintf(" %d", n)
+				try = truncateRunes(name, 31-len(suffix)) + suffix
+			}
+			if !used[strings.ToLower(try)] {
+				used[strings.ToLower(try)] = true
+				return try
+			}
+		}
+	}
+	for _, rep := range reps {
+		shortlists = append(shortlists, unique(rep.Job))
+	}
+	for _, rep := range reps {
+		ruleSheets = append(ruleSheets, unique("Rules · "+rep.Job))
+	}
+	return shortlists, ruleSheets
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n]))
+}
+
+// fit is one candidate's results across jobs, for the Best fit sheet.
+type fit struct {
+	rec    *Record   // the record of the candidate's best job
+	scores []float64 // per job; -1 where the file was not scored for it
+	quals  []bool
+	best   int // index of the best job
+}
+
+// bestFits gathers, for every file scored for some job, its score for each
+// job. A candidate's best job is the one they are qualified for with the
+// highest score, or else the highest score; ties go to the earlier job.
+// Candidates come best first: qualified for some job, then by best score,
+// then by name and file.
+func bestFits(reps []*Report) []fit {
+	byFile := map[string]*fit{}
+	var order []string
+	for j, rep := range reps {
+		for k := range rep.Records {
+			r := &rep.Records[k]
+			if r.Status != StatusOK && r.Status != StatusSamePerson {
+				continue
+			}
+			ft := byFile[r.File]
+			if ft == nil {
+				ft = &fit{scores: make([]float64, len(reps)), quals: make([]bool, len(reps)), best: -1}
+				for i := range ft.scores {
+					ft.scores[i] = -1
+				}
+				byFile[r.File] = ft
+				order = append(order, r.File)
+			}
+			ft.scores[j], ft.quals[j] = r.Score, r.Qualified
+			if b := ft.best; b < 0 || (r.Qualified && !ft.quals[b]) || (r.Qualified == ft.quals[b] && r.Score > ft.scores[b]) {
+				ft.best, ft.rec = j, r
+			}
+		}
+	}
+	out := make([]fit, 0, len(order))
+	for _, file := range order {
+		out = append(out, *byFile[file])
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		x, y := &out[a], &out[b]
+		qx, qy := x.quals[x.best], y.quals[y.best]
+		if qx != qy {
+			return qx
+		}
+		if sx, sy := x.scores[x.best], y.scores[y.best]; sx != sy {
+			return sx > sy
+		}
+		if x.rec.Name != y.rec.Name {
+			return x.rec.Name < y.rec.Name
+		}
+		return pathLess(x.rec.File, y.rec.File)
+	})
+	return out
+}
+
+// writeBestFit writes every candidate with their best job, the jobs they
+// are qualified for and their score for each job.
+func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, blind bool) ([]hyperlink, error) {
+	fits := bestFits(reps)
+	header := []string{"Rank", "Name", "Email", "Best fit", "Qualified for"}
+	widths := []float64{6, 24, 28, 28, 36}
+	if blind {
+		header = []string{"Rank", "Candidate", "Best fit", "Qualified for"}
+		widths = []float64{6, 14, 28, 36}
+	}
+	for _, rep := range reps {
+		header = append(header, "Score: "+rep.Job)
+		widths = append(widths, 14)
+	}
+	if !blind {
+		header = append(header, "CV")
+		widths = append(widths, 30)
+	}
+	layout := sheetLayout{name: bestFitSheet, rows: len(fits) + 1, cols: len(header), widths: widths, header: true, freezeCols: 2}
+	if err := layout.apply(f); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(bestFitSheet)
+	if err != nil {
+		return nil, err
+	}
+	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
+		return nil, err
+	}
+	var links []hyperlink
+	for i, ft := range fits {
+		var quals []string
+		for j, q := range ft.quals {
+			if q {
+				quals = append(quals, reps[j].Job)
+			}
+		}
+		row := []any{excelize.Cell{StyleID: st.text, Value: i + 1}}
+		if blind {
+			row = append(row, excelize.Cell{StyleID: st.text, Value: CandidateID(ft.rec.SHA256)})
+		} else {
+			row = append(row, excelize.Cell{StyleID: st.text, Value: text(ft.rec.Name)}, excelize.Cell{StyleID: st.text, Value: text(ft.rec.Email)})
+		}
+		row = append(row, excelize.Cell{StyleID: st.wrap, Value: text(reps[ft.best].Job)},
+			excelize.Cell{StyleID: st.wrap, Value: text(strings.Join(quals, "; "))})
+		for _, s := range ft.scores {
+			if s < 0 {
+				row = append(row, excelize.Cell{StyleID: st.text, Value: ""})
+				continue
+			}
+			row = append(row, excelize.Cell{StyleID: st.score[min(max(int(s/20), 0), 4)], Value: s})
+		}
+		if !blind {
+			cv := env.links.To(ft.rec.File)
+			style := st.text
+			if cv != "" && len(links) < maxHyperlinks {
+				ref, _ := excelize.CoordinatesToCellName(len(header), i+2)
+				links = append(links, hyperlink{ref: ref, target: cv})
+				style = st.link
+			}
+			row = append(row, excelize.Cell{StyleID: style, Value: text(ft.rec.File)})
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(ref, row); err != nil {
+			return nil, err
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(header), max(len(fits)+1, 2))
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "BestFit", StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}); err != nil {
+		return nil, err
+	}
+	return links, sw.Flush()
+}

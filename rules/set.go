@@ -313,6 +313,7 @@ func (s *Set) canonical() *Set {
 		panic("rules: copy of a set: " + fmt.Sprint(err)) // a Set holds only strings, numbers and bools
 	}
 	c.Source = ""
+	nilEmpty(reflect.ValueOf(&c).Elem()) // an empty list means what no list means
 	for _, l := range []struct {
 		items []Item
 		def   float64
@@ -332,4 +333,27 @@ func (s *Set) canonical() *Set {
 		e.Note, e.Weight = "", WeightOr(e.Weight, DefaultExperienceWeight)
 	}
 	return &c
+}
+
+// nilEmpty sets every empty slice reachable from v to nil.
+func nilEmpty(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			nilEmpty(v.Elem())
+		}
+	case reflect.Slice:
+		if v.Len() == 0 {
+			v.SetZero()
+		}
+		for i := range v.Len() {
+			nilEmpty(v.Index(i))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				nilEmpty(v.Field(i))
+			}
+		}
+	}
 }

@@ -110,11 +110,12 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		format, text, hf, title sql.NullString
 		pages, size             sql.NullInt64
 	)
-	err := s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf, &title)
+	var ocr sql.NullFloat64
+	err := s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf, &title, &ocr)
 	switch {
 	case err == nil:
 		c.Doc = &parsers.Document{Format: parsers.Format(format.String), Text: text.String, HeaderFooter: hf.String, Title: title.String,
-			Pages: int(pages.Int64), Bytes: size.Int64}
+			Pages: int(pages.Int64), Bytes: size.Int64, OCR: ocr.Valid, OCRConfidence: ocr.Float64}
 	case !errors.Is(err, sql.ErrNoRows):
 		return c, err
 	}

@@ -51,6 +51,9 @@ var migrations = []string{
 	// 3: the document's title (parsers.Document.Title), stored with its
 	// text, for the candidate's name when stored text is scored again.
 	`ALTER TABLE documents ADD COLUMN title TEXT;`,
+	// 4: for text read with OCR, Tesseract's mean confidence (NULL: not
+	// OCR), so that stored text scored again stays marked.
+	`ALTER TABLE documents ADD COLUMN ocr_confidence REAL;`,
 }
 
 // migrate brings the schema up to date; readOnly only checks that it can

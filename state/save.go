@@ -29,6 +29,7 @@ type pending struct {
 	text    sql.NullString
 	hf      sql.NullString
 	title   sql.NullString
+	ocr     sql.NullFloat64
 	textSHA string
 }
 
@@ -39,6 +40,7 @@ func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Recor
 	p := pending{f: f, rules: rulesHash, code: string(rec.Error), message: rec.Message, email: rec.Email, failed: doc == nil}
 	if doc != nil {
 		p.format, p.pages, p.bytes, p.textSHA = string(doc.Format), doc.Pages, doc.Bytes, sha256Hex(doc.Text)
+		p.ocr = sql.NullFloat64{Float64: doc.OCRConfidence, Valid: doc.OCR}
 		if s.opts.StoreText {
 			p.text = sql.NullString{String: doc.Text, Valid: true}
 			p.hf = sql.NullString{String: doc.HeaderFooter, Valid: true}
@@ -114,13 +116,13 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 		status = string(screener.StatusError)
 	}
 	if _, err := tx.Exec(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
-			format, pages, bytes, text, header_footer, text_sha256, email, title)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			format, pages, bytes, text, header_footer, text_sha256, email, title, ocr_confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
 			text = COALESCE(documents.text, excluded.text), email = excluded.email,
 			title = COALESCE(documents.title, excluded.title)`,
 		p.f.SHA256, s.run, now, now, status, nullIf(p.code), nullIf(p.message), p.format, p.pages, p.bytes, p.text, p.hf,
-		nullIf(p.textSHA), nullIf(p.email), p.title); err != nil {
+		nullIf(p.textSHA), nullIf(p.email), p.title, p.ocr); err != nil {
 		return err
 	}
 	if err := upsertFile(tx, p.f, now); err != nil {

@@ -126,7 +126,7 @@ func Open(path string, opts Options) (*DB, error) {
 		stmt **sql.Stmt
 		q    string
 	}{
-		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer, title FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
+		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer, title, ocr_confidence FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
 	} {
 		if *p.stmt, err = db.Prepare(p.q); err != nil {
 			s.Close()

@@ -111,7 +111,7 @@ func TestStore(t *testing.T) {
 	}
 	mtime := time.Unix(1700000000, 0)
 	f := screener.FileInfo{Path: "in/a.pdf", Size: 10, ModTime: mtime, SHA256: "aaa"}
-	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Title: "Priya Raman", Pages: 1, Bytes: 10}
+	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Title: "Priya Raman", Pages: 1, Bytes: 10, OCR: true, OCRConfidence: 87.5}
 	rec := screener.Record{File: "in/a.pdf", SHA256: "aaa", Status: screener.StatusOK, Score: 50, Email: "a@example.com", Rank: 3, New: true}
 	if err := db.Save(f, doc, rec, "rules1"); err != nil {
 		t.Fatal(err)
@@ -141,7 +141,7 @@ func TestStore(t *testing.T) {
 		t.Error("content first seen in the current run counted as seen before")
 	}
 	c, _ = db.Load("aaa", "rules2")
-	if c.Record != nil || c.Doc == nil || c.Doc.Text != doc.Text || c.Doc.Title != doc.Title {
+	if c.Record != nil || c.Doc == nil || c.Doc.Text != doc.Text || c.Doc.Title != doc.Title || !c.Doc.OCR || c.Doc.OCRConfidence != 87.5 {
 		t.Errorf("Load other rules: want the text and title without a record, got %+v", c)
 	}
 	c, _ = db.Load("bbb", "rules1")

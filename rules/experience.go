@@ -526,6 +526,10 @@ var schoolWords = map[string]bool{
 	"università": true, "universiteit": true, "universidade": true, "licence": true, "licenciatura": true,
 }
 
+// isSchool reports whether a line is about a degree, a school or a
+// certificate.
+func isSchool(line string) bool { return hasWordIn(line, schoolWords) || degreeRe.MatchString(line) }
+
 func lineWords(line string) []string {
 	return strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) })
 }
@@ -562,8 +566,20 @@ func hasWordIn(line string, set map[string]bool) bool {
 // employer stands on it or on the line above. A line about a degree, a school or a certificate is never a
 // role.
 func findRoles(lines []string, sections []Section, asOf time.Time) []role {
-	hasExperience := slices.Contains(sections, SectionExperience)
 	now := float64(asOf.Year()*12 + int(asOf.Month())) // the end of the as-of month
+	roles := datedRoles(lines, sections, asOf.Year(), now, slices.Contains(sections, SectionExperience))
+	if len(roles) == 0 && slices.Contains(sections, SectionExperience) {
+		// An experience section without a single date (a form whose
+		// values a parser put elsewhere, as in Europass): read the
+		// resume as one without.
+		roles = datedRoles(lines, sections, asOf.Year(), now, false)
+	}
+	return roleText(lines, sections, roles)
+}
+
+// datedRoles returns the dated lines that are roles, in text order;
+// withExperience says whether only an experience section holds them.
+func datedRoles(lines []string, sections []Section, year int, now float64, withExperience bool) []role {
 	var roles []role
 	columnEnd := 0
 	for i, l := range lines {
@@ -571,22 +587,24 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 			continue
 		}
 		s := sections[i]
-		if s != SectionExperience && (hasExperience || s == SectionEducation || s == SectionProjects || s == SectionInterests) {
+		if s != SectionExperience && (withExperience || s == SectionEducation || s == SectionProjects || s == SectionInterests) {
 			continue
 		}
 		// A title on the line, or on an undated line just above it (two
-		// lines above a line of dates alone: title, employer, dates).
-		titled, above := hasTitle(l), 1
+		// lines above a line of dates alone: title, employer, dates; or
+		// the line below it, where a layout puts the title under them).
+		titled, above, school := hasTitle(l), 1, isSchool(l)
 		if wordsBesideDates(l) == 0 {
 			above = 2
+			if i+1 < len(lines) && isTitleLine(lines[i+1]) {
+				titled = titled || hasTitle(lines[i+1])
+				school = school || isSchool(lines[i+1])
+			}
 		}
-		for k := i - 1; !titled && k >= 0 && i-k <= above && !hasYear(lines[k]); k-- {
+		for k := i - 1; !titled && k >= 0 && i-k <= above && !hasYear(lines[k]) && (k == i-1 || isTitleLine(lines[k+1])); k-- {
 			titled = hasWordIn(lines[k], titleWords)
 		}
-		if s != SectionExperience && !titled {
-			continue
-		}
-		if (hasWordIn(l, schoolWords) || degreeRe.MatchString(l)) && !titled {
+		if s != SectionExperience && !titled || school && !titled {
 			continue
 		}
 		spans := rangesIn(l, now)
@@ -604,11 +622,16 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 		for _, sp := range spans {
 			r := role{span: sp, first: i, last: i + 1, lastYear: int(math.Floor(sp.to / 12))}
 			if sp.to >= now {
-				r.lastYear = asOf.Year()
+				r.lastYear = year
 			}
 			roles = append(roles, r)
 		}
 	}
+	return roles
+}
+
+// roleText sets the lines of each role's text.
+func roleText(lines []string, sections []Section, roles []role) []role {
 	// Each role's text runs to the next dated line of its section. A line
 	// holding only dates takes with it the short lines just above (title,
 	// employer, in title case or naming a job), which the role before

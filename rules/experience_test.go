@@ -246,6 +246,8 @@ func TestRoleLayouts(t *testing.T) {
 		{"split before to date", "Experience\n08/2022 - Research Analyst, Parsec\nto date { Delivered a portal\n", years(2.9)},
 		{"a column of dates over three lines", "Experience\nAugust Data Engineer, Calder Energy\n2016 - July { Moved reporting to SQL\n2017 { Introduced R\n", years(1)},
 		{"lines starting with years are no range", "Experience\n2018 Top rated developer\n2019 Quora Top Writer\n", nil},
+		{"a Europass form whose values come after it", "Work experience\nDates\nOccupation or position held\nLanguages\n" +
+			"08/2023 - to date\nResearch Analyst\nDelivered a portal\n2012 - 2016\nBachelor of Arts, Economics\n", years(1.9)},
 		{"split with to", "Experience\n2019 to Backend Engineer, Cobalt Freight\n2022 { Presented results\n", years(3)},
 		{"title lines above dates, not the sentence before", "Experience\nCloud Engineer, Aurelian\n2022 — 2024\nDesigned a billing service on Azure\n" +
 			"Cloud Engineer, Brightline\n2020 — 2022\nKubernetes, Python\n", years(4)},

@@ -223,7 +223,9 @@ func (o *output) writeTemp() error {
 }
 
 // writeStream writes the output in place: to stdout for "-", else to the
-// FIFO or device it names, opened without creating or truncating.
+// FIFO, device or descriptor it names, opened without creating or
+// truncating, and appending: /dev/stdout redirected with >> to a file
+// must not overwrite what the file held.
 func (o *output) writeStream(stdout io.Writer) error {
 	if o.path == "-" {
 		if err := o.write(stdout); err != nil {
@@ -231,7 +233,7 @@ func (o *output) writeStream(stdout io.Writer) error {
 		}
 		return nil
 	}
-	f, err := os.OpenFile(o.path, os.O_WRONLY, 0)
+	f, err := os.OpenFile(o.path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o, pathErrCause(err))
 	}

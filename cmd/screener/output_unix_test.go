@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -69,5 +70,32 @@ func TestOutputToDevice(t *testing.T) {
 	}
 	if fi, err := os.Stat(dev); err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
 		t.Fatalf("%s is no longer a device: %v", dev, fi.Mode())
+	}
+}
+
+// TestOutputToDescriptorAppends: /dev/stdout (here /proc/self/fd/N) that
+// leads to a file opened for appending (a shell's >>) is appended to, not
+// overwritten from its start.
+func TestOutputToDescriptorAppends(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "log.csv")
+	os.WriteFile(log, []byte("earlier line\n"), 0o644)
+	f, err := os.OpenFile(log, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fd := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
+	if _, err := os.Stat(fd); err != nil {
+		t.Skip("no /proc")
+	}
+	code, _, stderr := runCLI(t, "screen", "-rules", exampleRules, "-quiet", "-out", "", "-csv", fd, oneResume(t))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := mustRead(t, log); !strings.HasPrefix(got, "earlier line\n") || !strings.Contains(got, "Ada Example") {
+		t.Errorf("%s holds %q", log, got)
+	}
+	if fi, err := os.Lstat(log); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("%s replaced: %v", log, err)
 	}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Where a contact value came from, as [Profile] NameSource, EmailSource and
@@ -47,6 +48,7 @@ type contacts struct {
 // findContacts reads the contact details of a resume.
 func (t *Taxonomy) findContacts(r Resume, lines []string) contacts {
 	var c contacts
+	lines = clip(lines)
 	emails := findEmails(lines)
 	if len(emails) > 0 {
 		// The first address in reading order: the header's, or a sidebar's.
@@ -99,6 +101,34 @@ func (t *Taxonomy) findContacts(r Resume, lines []string) contacts {
 	}
 	c.links = findLinks(lines)
 	return c
+}
+
+// maxContactLine is how much of a line is read for contact details: they
+// sit on short lines or at the start of long ones, and a hostile file's
+// megabyte-long line must not be read many times over.
+const maxContactLine = 1000
+
+// clip returns lines with each cut to maxContactLine bytes (at a character
+// boundary); lines is not modified.
+func clip(lines []string) []string {
+	var out []string
+	for i, l := range lines {
+		if len(l) <= maxContactLine {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), lines...)
+		}
+		cut := maxContactLine
+		for cut > 0 && !utf8.RuneStart(l[cut]) {
+			cut--
+		}
+		out[i] = l[:cut]
+	}
+	if out == nil {
+		return lines
+	}
+	return out
 }
 
 // pickPhone takes the first labelled number of the header zone, else its

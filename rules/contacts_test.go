@@ -243,3 +243,63 @@ func TestNameWords(t *testing.T) {
 		}
 	}
 }
+
+// TestContactsOnLongLines: contact details at the start of a very long
+// line (a hostile file's, or a paragraph without breaks) are still read.
+func TestContactsOnLongLines(t *testing.T) {
+	long := "Jane Roe | jane.roe@example.com | +44 20 7946 0018 | " + strings.Repeat("Go and Rust and more. ", 50000)
+	p := analyze(t, Resume{Text: long, Region: "GB"})
+	if p.Name != "Jane Roe" || p.Email != "jane.roe@example.com" || p.Phone != "+44 20 7946 0018" {
+		t.Errorf("got %q %q %q", p.Name, p.Email, p.Phone)
+	}
+}
+
+// FuzzContacts checks the contact finders on any text and title: every
+// value comes with a source, an empty value with a reason, an address is
+// valid and taken from the text (on one line or wrapped over two), a phone
+// number has the digits of one.
+func FuzzContacts(f *testing.F) {
+	for _, s := range []string{"CHRIS OH 206.403.7494 5tigerjelly@example.com", "maria.nunez\n7@example.com",
+		"Prénom : Aminata\nNom : DJIGO", "朱 威\n18627012881", "jane [at] example [dot] com", "Ludwig von\nHohenberg Berlin DE",
+		"SARAH O’NEILL Boston, MA US\nM (617) 555-0199", "(+91) 8087996634 ext. 12"} {
+		f.Add(s, "")
+	}
+	f.Add("Objective\nTo build.", "CHRIS\nOH")
+	files, _ := filepath.Glob("testdata/notresume/*.txt")
+	for _, file := range files {
+		b, _ := os.ReadFile(file)
+		f.Add(string(b), "")
+	}
+	tax := DefaultTaxonomy()
+	f.Fuzz(func(t *testing.T, text, title string) {
+		var lines []string
+		if title != "" {
+			lines = strings.Split(title, "\n")
+		}
+		p := tax.Analyze(Resume{Text: text, Title: lines, Region: "GB"}, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+		if p.NameSource == "" || p.EmailSource == "" || p.PhoneSource == "" {
+			t.Fatalf("a source is missing: %q %q %q", p.NameSource, p.EmailSource, p.PhoneSource)
+		}
+		if noName := p.NameSource == SourceNotFound || strings.HasPrefix(p.NameSource, "rejected: "); (p.Name == "") != noName {
+			t.Errorf("name %q with source %q", p.Name, p.NameSource)
+		}
+		if p.Email != "" {
+			if !validEmail(p.Email) {
+				t.Errorf("invalid address %q", p.Email)
+			}
+			if p.EmailSource != sourceObfuscated && !strings.Contains(strings.ReplaceAll(text, "\n", ""), p.Email) {
+				t.Errorf("address %q (%s) is not from the text", p.Email, p.EmailSource)
+			}
+		}
+		if p.Phone != "" {
+			if n := digits(p.Phone); n < 7 || n > 21 {
+				t.Errorf("phone %q has %d digits", p.Phone, n)
+			}
+		}
+		for _, u := range p.Uncertain {
+			if u != FieldName && u != FieldEmail && u != FieldPhone {
+				t.Errorf("uncertain %q", u)
+			}
+		}
+	})
+}

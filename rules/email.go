@@ -28,6 +28,10 @@ var (
 	bareDot        = regexp.MustCompile(`(?i)\s+dot\s+`)
 )
 
+// maxObfuscatedLines is how far down a text spelled-out addresses are
+// looked for ("jane [at] example [dot] com" is a header's, not a footer's).
+const maxObfuscatedLines = 400
+
 // emailHit is an address found in a text: its line, and how it was read
 // when not plainly (sourceWrapped, sourceObfuscated).
 type emailHit struct {
@@ -87,7 +91,7 @@ func findEmails(lines []string) []emailHit {
 				}
 			}
 		}
-		if !mayBeObfuscated(l) {
+		if i >= maxObfuscatedLines || !mayBeObfuscated(l) {
 			continue
 		}
 		if d := deobfuscate(l); d != l {

@@ -97,7 +97,7 @@ func (f *nameFinder) find(lines []string, title []string) nameHit {
 	// "OH", "Ludwig von" / "Hohenberg" / "Engineer"), then each line (a
 	// name below a tagline set as large).
 	var segs, cands []string
-	for _, l := range title {
+	for _, l := range title[:min(len(title), maxTitleLines)] {
 		if seg := leadingSegment(l); seg != "" {
 			segs = append(segs, seg)
 		}
@@ -246,6 +246,10 @@ func (f *nameFinder) labelled(lines []string) (nameHit, bool) {
 	}
 	return nameHit{}, false
 }
+
+// maxTitleLines is how many lines of a title are read: a name takes one or
+// two, three with a tagline.
+const maxTitleLines = 3
 
 // nextLine returns the index of the next non-empty line after i, or -1.
 func nextLine(lines []string, i int) int {

@@ -38,6 +38,11 @@ var (
 		"电话", "手机", "電話", "携帯", "전화", "휴대폰", "هاتف", "جوال", "whatsapp"}
 )
 
+// maxPhoneLines is how far down a text phone numbers are looked for: a
+// resume gives its number at the top, or in a sidebar that a layout puts
+// after the first page's main column, well within this many lines.
+const maxPhoneLines = 400
+
 // phoneHit is a phone number found in a text.
 type phoneHit struct {
 	number    string // international format when the region is known, else as written
@@ -53,7 +58,7 @@ type phoneHit struct {
 func findPhones(lines []string, region string) []phoneHit {
 	var hits []phoneHit
 	labelled := false
-	for i, l := range lines {
+	for i, l := range lines[:min(len(lines), maxPhoneLines)] {
 		if len(hits) > 0 && (i >= headerLines && hits[0].line < headerLines || labelled) {
 			break // pickPhone takes nothing found after these
 		}

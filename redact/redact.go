@@ -50,6 +50,11 @@ type pattern struct {
 	label  string
 	re     *regexp.Regexp
 	reject func(match string) bool
+	// hints, if any, are lower-case strings of which a text must contain
+	// one for the pattern to be tried: a cheap test that spares most texts
+	// the slower expressions (a case-insensitive alternation cannot use
+	// the regexp package's literal prefix search).
+	hints []string
 }
 
 // date is a calendar date as resumes write one: 12/03/1990, 1990-03-12,
@@ -59,30 +64,30 @@ const date = `(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d|
 // The patterns, applied in this order: an e-mail before the URL and name
 // inside it, a date of birth before the phone its digits could resemble.
 var patterns = []pattern{
-	{Email, regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`), nil},
+	{Email, regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`), nil, nil},
 	// An address cut at the end of a line ("jane@gmail" / ".com").
-	{Email, regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]{2,}\b`), nil},
-	{Email, regexp.MustCompile(`(?i)[\p{L}\p{N}._+-]+\s*[\[(]\s*at\s*[\])]\s*[\p{L}\p{N}-]+(?:\s*[\[(]\s*dot\s*[\])]\s*[\p{L}\p{N}-]+)+`), nil},
-	{URL, regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"|]+`), nil},
-	{URL, regexp.MustCompile(`(?i)\b(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|twitter\.com|x\.com|facebook\.com|instagram\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|xing\.com)/[^\s<>"|]*`), nil},
+	{Email, regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]{2,}\b`), nil, nil},
+	{Email, regexp.MustCompile(`(?i)[\p{L}\p{N}._+-]+\s*[\[(]\s*at\s*[\])]\s*[\p{L}\p{N}-]+(?:\s*[\[(]\s*dot\s*[\])]\s*[\p{L}\p{N}-]+)+`), nil, []string{"[at", "(at", "[ at", "( at"}},
+	{URL, regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"|]+`), nil, []string{"http", "www."}},
+	{URL, regexp.MustCompile(`(?i)\b(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|twitter\.com|x\.com|facebook\.com|instagram\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|xing\.com)/[^\s<>"|]*`), nil, []string{"/"}},
 	// A bare personal domain, in lower case ("janedoe.dev"); "ASP.NET" and
 	// "Node.js" are not domains.
 	{URL, regexp.MustCompile(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|info|app|ai|xyz|tech|site|page|blog|codes)(?:/[^\s<>"|]*)?\b`),
-		func(m string) bool { return m == "asp.net" || m == "vb.net" || m == "ado.net" }},
-	{DateOfBirth, regexp.MustCompile(`(?i)\b(?:date\s+of\s+birth|birth\s*date|d\.o\.b\.?|dob|born(?:\s+on|\s+in)?|geburtsdatum|geboren(?:\s+am)?|date\s+de\s+naissance|n[ée]e?\s+le|fecha\s+de\s+nacimiento)\s*[:–-]?\s*` + date), nil},
-	{Age, regexp.MustCompile(`(?i)\b(?:age|aged|alter|âge|edad)\s*[:–-]?\s*\d{1,2}\b(?:\s*(?:years|yrs|jahre|ans|años))?`), nil},
-	{Age, regexp.MustCompile(`(?i)\b\d{1,2}\s*(?:-\s*)?(?:years?|yrs?)[\s-]*old\b|\b\d{1,2}\s*y/o\b`), nil},
-	{Personal, regexp.MustCompile(`(?im)\b(?:nationality|marital\s+status|family\s+status|religion|place\s+of\s+birth|(?:father|mother|husband|wife|spouse|parent)['’]?s?\s+name|staatsangehörigkeit|familienstand|nationalité|état\s+civil)\s*[:–-]\s*[^|\n;]*`), nil},
-	{Gender, regexp.MustCompile(`(?im)\b(?:gender|sex|geschlecht|sexe)\s*[:–-]\s*[^|\n;,]*`), nil},
+		func(m string) bool { return m == "asp.net" || m == "vb.net" || m == "ado.net" }, []string{".co", ".org", ".net", ".io", ".dev", ".me", ".info", ".app", ".ai", ".xyz", ".tech", ".site", ".page", ".blog"}},
+	{DateOfBirth, regexp.MustCompile(`(?i)\b(?:date\s+of\s+birth|birth\s*date|d\.o\.b\.?|dob|born(?:\s+on|\s+in)?|geburtsdatum|geboren(?:\s+am)?|date\s+de\s+naissance|n[ée]e?\s+le|fecha\s+de\s+nacimiento)\s*[:–-]?\s*` + date), nil, []string{"birth", "dob", "d.o.b", "born", "geburt", "geboren", "naissance", "née", "nee", "né ", "ne le", "nacimiento"}},
+	{Age, regexp.MustCompile(`(?i)\b(?:age|aged|alter|âge|edad)\s*[:–-]?\s*\d{1,2}\b(?:\s*(?:years|yrs|jahre|ans|años))?`), nil, []string{"age", "alter", "edad"}},
+	{Age, regexp.MustCompile(`(?i)\b\d{1,2}\s*(?:-\s*)?(?:years?|yrs?)[\s-]*old\b|\b\d{1,2}\s*y/o\b`), nil, []string{"old", "y/o"}},
+	{Personal, regexp.MustCompile(`(?im)\b(?:nationality|marital\s+status|family\s+status|religion|place\s+of\s+birth|(?:father|mother|husband|wife|spouse|parent)['’]?s?\s+name|staatsangehörigkeit|familienstand|nationalité|état\s+civil)\s*[:–-]\s*[^|\n;]*`), nil, []string{"nationalit", "marital", "family status", "religion", "birth", "name", "staatsang", "familienstand", "état civil", "etat civil"}},
+	{Gender, regexp.MustCompile(`(?im)\b(?:gender|sex|geschlecht|sexe)\s*[:–-]\s*[^|\n;,]*`), nil, []string{"gender", "sex", "geschlecht"}},
 	// Street addresses: a number and a street with its type, and what
 	// usually follows (flat, town, state and postcode); or the German and
 	// French order; or a post-office box.
-	{Address, regexp.MustCompile(`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:[\p{Lu}\d][\p{L}\d'.-]*[ \t]+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Square|Sq|Crescent|Close|Highway|Hwy)\b\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?(?:,?[ \t]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?[ \t]*[\w-]+)?(?:,[ \t]*[\p{Lu}][\p{Ll}.'-]+(?:[ \t]+[\p{Lu}][\p{Ll}.'-]+){0,2}){0,2}(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?`), nil},
-	{Address, regexp.MustCompile(`\b(?:[\p{Lu}][\p{L}-]*(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|ring|damm)|Stra(?:ss|ß)e)[ \t]+\d{1,4}[a-z]?(?:[ \t]*[,–-][ \t]*\d{4,5}[ \t]+[\p{Lu}][\p{L}-]+)?`), nil},
-	{Address, regexp.MustCompile(`\b\d{1,4},?[ \t]+(?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|calle|avenida|via|viale|piazza)[ \t]+(?:[\p{L}'-]+[ \t]+){0,4}[\p{L}'-]+(?:,[ \t]*\d{5}[ \t]+[\p{Lu}][\p{L}-]+)?`), nil},
-	{Address, regexp.MustCompile(`(?i)\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+`), nil},
-	{ID, regexp.MustCompile(`\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b`), nil}, // ORCID
-	{Phone, regexp.MustCompile(`(?:\+|\b00)?\(?\d[\d \t().-]{6,20}\d(?:[ \t]*(?:ext\.?|x)[ \t]*\d{1,5})?`), notPhone},
+	{Address, regexp.MustCompile(`\b\d{1,5}[A-Za-z]?,?[ \t]+(?:[\p{Lu}\d][\p{L}\d'.-]*[ \t]+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Square|Sq|Crescent|Close|Highway|Hwy)\b\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?(?:,?[ \t]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?[ \t]*[\w-]+)?(?:,[ \t]*[\p{Lu}][\p{Ll}.'-]+(?:[ \t]+[\p{Lu}][\p{Ll}.'-]+){0,2}){0,2}(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?`), nil, nil},
+	{Address, regexp.MustCompile(`\b(?:[\p{Lu}][\p{L}-]*(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|ring|damm)|Stra(?:ss|ß)e)[ \t]+\d{1,4}[a-z]?(?:[ \t]*[,–-][ \t]*\d{4,5}[ \t]+[\p{Lu}][\p{L}-]+)?`), nil, []string{"str", "weg", "gasse", "allee", "platz", "ring", "damm"}},
+	{Address, regexp.MustCompile(`\b\d{1,4},?[ \t]+(?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|calle|avenida|via|viale|piazza)[ \t]+(?:[\p{L}'-]+[ \t]+){0,4}[\p{L}'-]+(?:,[ \t]*\d{5}[ \t]+[\p{Lu}][\p{L}-]+)?`), nil, nil},
+	{Address, regexp.MustCompile(`(?i)\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+`), nil, []string{"box"}},
+	{ID, regexp.MustCompile(`\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b`), nil, nil}, // ORCID
+	{Phone, regexp.MustCompile(`(?:\+|\b00)?\(?\d[\d \t().-]{6,20}\d(?:[ \t]*(?:ext\.?|x)[ \t]*\d{1,5})?`), notPhone, nil},
 }
 
 // notPhone rejects digit runs that are dates or year ranges
@@ -115,8 +120,6 @@ func notPhone(m string) bool {
 // their own. Titles are matched in title case only, so the degree "MS"
 // stays.
 var (
-	pronouns = regexp.MustCompile(`(?i)\b(?:he|she|him|her|hers|his|himself|herself)\b`)
-	gendered = regexp.MustCompile(`(?i)\b(?:male|female|man|woman|men|women|gentleman|gentlemen|lady|ladies|boy|girl|boys|girls|husband|wife|mother|father|mom|mum|dad|son|daughter|brother|sister|maternity|paternity|sorority|fraternity|widow|widower)\b`)
 	// titled is a title and the name after it: "Dr. Anna Weber", "Mr John
 	// Smith" (a referee, say, whose name the resume's contacts do not give).
 	titled  = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle)\.?[ \t]+[\p{Lu}][\p{L}'-]+(?:[ \t]+[\p{Lu}][\p{L}'-]+){0,2}`)
@@ -132,6 +135,9 @@ func Text(text string, id Identity) string {
 	text = literal(text, id.Links, URL)
 	text = literal(text, id.Phones, Phone)
 	for _, p := range patterns {
+		if !mayContain(text, p.hints) {
+			continue
+		}
 		text = p.re.ReplaceAllStringFunc(text, func(m string) string {
 			if p.reject != nil && p.reject(m) {
 				return m
@@ -140,11 +146,91 @@ func Text(text string, id Identity) string {
 		})
 	}
 	text = names(text, id.Names)
-	text = titled.ReplaceAllStringFunc(text, func(m string) string { return labelFor(m, Name) })
+	if mayContainCase(text, titleHints) {
+		text = titled.ReplaceAllStringFunc(text, func(m string) string { return labelFor(m, Name) })
+	}
 	text = nameRun.ReplaceAllString(text, Name)
-	text = pronouns.ReplaceAllString(text, Pronoun)
-	text = titles.ReplaceAllString(text, Gender)
-	return gendered.ReplaceAllString(text, Gender)
+	if mayContainCase(text, titleHints) {
+		text = titles.ReplaceAllString(text, Gender)
+	}
+	return replaceWords(text, genderLabel)
+}
+
+// titleHints are the beginnings of the titles titled and titles find.
+var titleHints = []string{"Mr", "Ms", "Mx", "Miss", "Dr", "Prof", "Herr", "Frau", "Mme", "Mlle", "Madame", "Monsieur"}
+
+// mayContainCase reports whether text contains one of the hints as written.
+func mayContainCase(text string, hints []string) bool {
+	for _, h := range hints {
+		if strings.Contains(text, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// genderLabel is the label of a lower-case word that says a person's sex:
+// a pronoun, or a gendered noun or adjective; "" for any other word.
+func genderLabel(w string) string {
+	switch w {
+	case "he", "she", "him", "her", "hers", "his", "himself", "herself":
+		return Pronoun
+	case "male", "female", "man", "woman", "men", "women", "gentleman", "gentlemen", "lady", "ladies", "boy", "girl", "boys", "girls",
+		"husband", "wife", "mother", "father", "mom", "mum", "dad", "son", "daughter", "brother", "sister",
+		"maternity", "paternity", "sorority", "fraternity", "widow", "widower":
+		return Gender
+	}
+	return ""
+}
+
+// replaceWords replaces each word that label names, a word being a run of
+// ASCII letters between non-word characters (as the regexp \b bounds
+// it: letters, digits and "_" are word characters), matched in lower case.
+// It is one pass over the text, where an alternation of thirty words
+// ignoring case would be slow.
+func replaceWords(text string, label func(lower string) string) string {
+	isLetter := func(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+	isWord := func(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_' }
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		if !isLetter(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		if (i == 0 || !isWord(text[i-1])) && (j == len(text) || !isWord(text[j])) {
+			if l := label(strings.ToLower(text[i:j])); l != "" {
+				b.WriteString(text[last:i])
+				b.WriteString(l)
+				last = j
+			}
+		}
+		i = j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// mayContain reports whether text contains one of the hints, ignoring
+// case; no hints means it may contain anything.
+func mayContain(text string, hints []string) bool {
+	if len(hints) == 0 {
+		return true
+	}
+	low := strings.ToLower(text)
+	for _, h := range hints {
+		if strings.Contains(low, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // literal replaces each value, ignoring case.
@@ -153,6 +239,9 @@ func literal(text string, values []string, label string) string {
 		v = strings.TrimSpace(strings.ToValidUTF8(v, ""))
 		if len(v) < 3 {
 			continue
+		}
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(v)) {
+			continue // the common case: spare the expression
 		}
 		re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(v))
 		text = re.ReplaceAllStringFunc(text, func(m string) string { return labelFor(m, label) })
@@ -193,6 +282,9 @@ func names(text string, full []string) string {
 }
 
 func wholeWord(text, word, label string) string {
+	if first, _, _ := strings.Cut(word, " "); !strings.Contains(strings.ToLower(text), strings.ToLower(first)) {
+		return text
+	}
 	re := regexp.MustCompile(`(?i)` + strings.ReplaceAll(regexp.QuoteMeta(word), " ", `\s+`))
 	var b strings.Builder
 	last := 0

@@ -61,12 +61,14 @@ while IFS=$'\t' read -r file layout kind src; do
       { echo "xelatex failed for $file:" >&2; tail -20 "$work/tex/$stem.console" >&2; exit 1; }
     cp "$work/tex/$stem.pdf" "$dst"
     ;;
-  docx)
-    mkdir -p "$work/docx"
-    cp "$set_dir/$src" "$work/docx/$stem.html"
-    (cd "$work/docx" && timeout 120 soffice -env:UserInstallation=file://$work/lo --headless \
-      --convert-to 'docx:MS Word 2007 XML' "$stem.html" >/dev/null 2>&1)
-    cp "$work/docx/$stem.docx" "$dst"
+  docx | odt)
+    filter='docx:MS Word 2007 XML'
+    if [[ $kind == odt ]]; then filter='odt:writer8'; fi
+    mkdir -p "$work/$kind"
+    cp "$set_dir/$src" "$work/$kind/$stem.html"
+    (cd "$work/$kind" && timeout 120 soffice -env:UserInstallation=file://$work/lo --headless \
+      --convert-to "$filter" "$stem.html" >/dev/null 2>&1)
+    cp "$work/$kind/$stem.$kind" "$dst"
     ;;
   *) echo "unknown kind $kind" >&2; exit 1 ;;
   esac

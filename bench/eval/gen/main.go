@@ -27,7 +27,7 @@ import (
 // layout is one way a resume is rendered.
 type layout struct {
 	Name string
-	Kind string // "theme" (jsonresume-theme-NAME, HTML printed by Chromium), "latex" (xelatex), "docx" (HTML converted by LibreOffice)
+	Kind string // "theme" (jsonresume-theme-NAME, HTML printed by Chromium), "latex" (xelatex), "docx" or "odt" (HTML converted by LibreOffice)
 	// Promote: the theme prints a year-only date as January of that year.
 	Promote bool
 	Scripts string // scripts it can typeset; "" means all
@@ -47,8 +47,15 @@ var layouts = []layout{
 	{Name: "docx", Kind: "docx"},
 }
 
-// perPerson is how many layouts each person is rendered in.
+// perPerson is how many layouts of the rotation each person is rendered in.
 const perPerson = 2
+
+// odt is a layout outside the rotation: every odtEvery-th person is also
+// written as an OpenDocument text converted by LibreOffice from the same
+// HTML as the DOCX layout.
+var odt = layout{Name: "odt", Kind: "odt"}
+
+const odtEvery = 5
 
 func main() {
 	out := flag.String("out", "bench/eval/set", "folder to write")
@@ -70,11 +77,17 @@ func run(out string) error {
 			return err
 		}
 		files["people/"+p.Slug+".json"] = doc
+		var los []layout
 		for _, li := range pick(i, p, count) {
-			lo := layouts[li]
+			los = append(los, layouts[li])
+		}
+		if i%odtEvery == 0 {
+			los = append(los, odt)
+		}
+		for _, lo := range los {
 			ext := ".pdf"
-			if lo.Kind == "docx" {
-				ext = ".docx"
+			if lo.Kind == "docx" || lo.Kind == "odt" {
+				ext = "." + lo.Kind
 			}
 			file := lo.Name + "/" + fileStem(i, p) + ext
 			src := "people/" + p.Slug + ".json"
@@ -83,7 +96,7 @@ func run(out string) error {
 			case "latex":
 				src = "src/" + lo.Name + "/" + p.Slug + ".tex"
 				files[src] = []byte(latex(lo.Name, p, c, ds))
-			case "docx":
+			case "docx", "odt":
 				src = "src/" + lo.Name + "/" + p.Slug + ".html"
 				files[src] = []byte(html(p, c, ds))
 			}

@@ -95,7 +95,7 @@ func ShortlistColumns(withNew bool) []Column {
 		}},
 		Column{Header: "Qualified", Width: 10, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: yesNo(r.Qualified)} }},
 		Column{Header: "Why not qualified", Width: 36, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell {
-			return Cell{Text: strings.Join(r.Knockouts, "; ")}
+			return Cell{Text: whyNot(r.Knockouts)}
 		}},
 		Column{Header: "CV", Width: 22, Wrap: true, Identifies: true, Value: func(r *Record, env *tableEnv) Cell {
 			link := env.links.To(r.File)
@@ -138,6 +138,29 @@ func ShortlistColumns(withNew bool) []Column {
 		}},
 		Column{Header: "Evidence", Width: 60, Wrap: true, Quotes: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: topEvidence(*r, 3)} }},
 	)
+}
+
+// whyNot joins a candidate's knockouts, the missing required skills in
+// one phrase: "missing required Docker, Kubernetes; needs 1 of Go, Java".
+func whyNot(knockouts []string) string {
+	const missing = "missing required "
+	var parts, skills []string
+	at := -1 // where the missing skills go: the place of the first
+	for _, k := range knockouts {
+		if skill, ok := strings.CutPrefix(k, missing); ok {
+			if at < 0 {
+				at = len(parts)
+				parts = append(parts, "")
+			}
+			skills = append(skills, skill)
+			continue
+		}
+		parts = append(parts, k)
+	}
+	if at >= 0 {
+		parts[at] = missing + strings.Join(skills, ", ")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // contact is a contact detail's cell: a weak guess (the field is in

@@ -221,3 +221,21 @@ func TestSkillMark(t *testing.T) {
 		}
 	}
 }
+
+func TestWhyNot(t *testing.T) {
+	tests := []struct {
+		knockouts []string
+		want      string
+	}{
+		{nil, ""},
+		{[]string{"no bachelor degree found"}, "no bachelor degree found"},
+		{[]string{"missing required Docker", "missing required Kubernetes", "needs 1 of Go, Java", "missing required REST", "2 years of experience, 4 required"},
+			"missing required Docker, Kubernetes, REST; needs 1 of Go, Java; 2 years of experience, 4 required"},
+		{[]string{"Python: 1 year in dated roles, 3 required", "missing required Docker"}, "Python: 1 year in dated roles, 3 required; missing required Docker"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.knockouts); got != tt.want {
+			t.Errorf("whyNot(%q) = %q, want %q", tt.knockouts, got, tt.want)
+		}
+	}
+}

@@ -169,8 +169,8 @@ func TestScreenExample(t *testing.T) {
 	whyNot := map[string]string{
 		"Ines Carvalho": "no bachelor degree found",
 		"Dana Kowalski": "missing required Kubernetes; 0.3 years of experience, 4 required",
-		"Farah Haddad":  "missing required Docker; missing required Kubernetes; missing required REST; needs 1 of PostgreSQL, MySQL",
-		"Chen Wei":      "missing required Docker; missing required Kubernetes; missing required REST; needs 1 of Go, Java, Python; needs 1 of PostgreSQL, MySQL",
+		"Farah Haddad":  "missing required Docker, Kubernetes, REST; needs 1 of PostgreSQL, MySQL",
+		"Chen Wei":      "missing required Docker, Kubernetes, REST; needs 1 of Go, Java, Python; needs 1 of PostgreSQL, MySQL",
 		"Alice Moreau":  "",
 	}
 	for name, want := range whyNot {

@@ -228,3 +228,39 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestRenamed: the content decides the format, never the name.
+func TestRenamed(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		from, to string
+		want     parsers.Format
+	}{
+		{"word-features.doc", "cv.docx", parsers.DOC},
+		{"word-features.odt", "cv.doc", parsers.ODT},
+		{"word-features.rtf", "cv.txt", parsers.RTF},
+		{"word-features.html", "cv.pdf", parsers.HTML},
+		{"scan.png", "cv.pdf", parsers.Image},
+	} {
+		data, err := os.ReadFile(filepath.Join(fixtures, tt.from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, tt.to)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// OCR off: the format is decided before any reading.
+		doc, err := parsers.ExtractFile(t.Context(), path, parsers.Limits{OCR: "off"})
+		if tt.want == parsers.Image {
+			var e *parsers.Error
+			if !errors.As(err, &e) || !strings.Contains(e.Detail, "an image") {
+				t.Errorf("%s as %s: %v, want the image's no-text error", tt.from, tt.to, err)
+			}
+			continue
+		}
+		if err != nil || doc.Format != tt.want {
+			t.Errorf("%s as %s: %v, %+v; want format %s", tt.from, tt.to, err, doc, tt.want)
+		}
+	}
+}

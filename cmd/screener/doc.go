@@ -9,7 +9,7 @@
 //	screener rules derive [-explain] POSTING  # rules as YAML on stdout, to review and edit;
 //	                                   # -explain says above them why each rule is what it is
 //	screener rules check RULES.yaml    # validate a rule file
-//	screener extract [-sections] FILE... # the text screener reads from a resume
+//	screener extract [-sections] [-ocr auto|off] FILE... # the text screener reads from a resume
 //	screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
 //	screener runs -state FILE
 //	screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)

@@ -344,9 +344,10 @@ func (m *matcher) inContext(toks *tokens, facts []lineFacts, hits []hit, k int, 
 	labelAt := facts[line].labelAt
 	listed := sec == SectionSkills || sec != SectionInterests && labelAt >= 0 && labelAt < h.first
 	if h.word {
-		// A skills list wins over case ("Languages: go, rust"); a
-		// proper name, then case, over the other evidence.
-		if listed {
+		// A skills list wins over case ("Languages: go, rust"), when the
+		// name is an item of it, not a word of a phrase ("scraping off
+		// the rust"); a proper name, then case, over the other evidence.
+		if listed && (caseOf(toks, facts, h) != caseLower || h.first == 0 || toks.t[h.first-1].line != line || toks.t[h.first-1].punct) {
 			return true
 		}
 		if partOfName(toks, hits, k) {

@@ -96,6 +96,8 @@ func TestAmbiguousNames(t *testing.T) {
 		{"Migrated the billing services to Go to cut latency", "Go", true},
 		{"Shipped the iOS app in Swift", "Swift", true},
 		{"Languages: rust, python", "Rust", true},
+		{"Skills\nrust, python", "Rust", true},
+		{"Skills\nrestoring old bikes, scraping off the rust", "Rust", false},
 		{"daily work in rust, python and c++", "Rust", true},
 		{"bike engineer: scrapes rust off old frames", "Rust", false},
 		{"Ran swift developer onboarding sessions", "Swift", false},

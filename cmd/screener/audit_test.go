@@ -312,6 +312,9 @@ func TestBlind(t *testing.T) {
 
 	// Same ranks and scores; the blind Candidate column maps, through the
 	// identities file, to the plain Name column.
+	if fi, err := os.Stat(filepath.Join(dir, "ids.csv")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("identities file: %v, %v; want mode 0600 (it holds contact details)", fi.Mode(), err)
+	}
 	ids := map[string]string{}
 	idf, _ := os.ReadFile(filepath.Join(dir, "ids.csv"))
 	rows, err := csv.NewReader(bytes.NewReader(idf)).ReadAll()

@@ -27,6 +27,10 @@ type output struct {
 	flag  string // the flag that named it, for messages: "-out"
 	path  string // as the user gave it
 	write func(io.Writer) error
+	// private writes the file readable by its owner only (0600, not
+	// 0644): it holds what others must not read, such as the contacts
+	// behind a blind review's IDs.
+	private bool
 
 	stream bool   // written in place (stdout, FIFO, device)
 	target string // the file renamed over; symlinks resolved
@@ -214,7 +218,11 @@ func (o *output) writeTemp() error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
+		perm := os.FileMode(0o644)
+		if o.private {
+			perm = 0o600
+		}
+		err = os.Chmod(f.Name(), perm)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", o, pathErrCause(err))

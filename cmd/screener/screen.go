@@ -113,7 +113,7 @@ func (f *screenFlags) outputs() []*output {
 	var outs []*output
 	for _, o := range []struct{ flag, path string }{{"-out", f.out}, {"-jsonl", f.jsonl}, {"-csv", f.csv}, {"-identities", f.identities}} {
 		if o.path != "" {
-			outs = append(outs, &output{flag: o.flag, path: o.path})
+			outs = append(outs, &output{flag: o.flag, path: o.path, private: o.flag == "-identities"})
 		}
 	}
 	return outs

@@ -60,6 +60,9 @@ func (t *Taxonomy) findContacts(r Resume, lines []string) contacts {
 				c.emailSource = SourceHeader
 			}
 		}
+		if inReferences(lines, e.line) {
+			c.uncertain = append(c.uncertain, FieldEmail) // perhaps a referee's
+		}
 	} else {
 		c.emailSource = SourceNotFound
 	}
@@ -77,7 +80,7 @@ func (t *Taxonomy) findContacts(r Resume, lines []string) contacts {
 		default:
 			c.phoneSource = SourceBody
 		}
-		if p.uncertain {
+		if p.uncertain || inReferences(lines, p.line) {
 			c.uncertain = append(c.uncertain, FieldPhone)
 		}
 	} else {
@@ -134,7 +137,8 @@ func clip(lines []string) []string {
 // pickPhone takes the first labelled number of the header zone, else its
 // first number, else the first labelled number or the first on a contact
 // line anywhere (a sidebar printed after the body), else the first number
-// with the shape of one, marked uncertain.
+// with the shape of one, marked uncertain unless the numbering plan of its
+// country confirms it.
 func pickPhone(hits []phoneHit, lines []string) (phoneHit, bool) {
 	var firstTop, labelled, contact, other *phoneHit
 	for i := range hits {
@@ -158,10 +162,25 @@ func pickPhone(hits []phoneHit, lines []string) (phoneHit, bool) {
 		}
 	}
 	if other != nil {
-		other.uncertain = true
+		// Far from the top and on no contact line: a number the numbering
+		// plan confirms is the candidate's (forms and sidebars put it
+		// there); any other run of digits is a guess.
+		other.uncertain = other.uncertain || !other.valid
 		return *other, true
 	}
 	return phoneHit{}, false
+}
+
+// inReferences reports whether line i is under a "References" heading (or
+// "Referees", "Referenzen"…), where contact details are someone else's.
+func inReferences(lines []string, i int) bool {
+	for j := i; j >= 0; j-- {
+		if _, ok := headingOf(lines[j]); ok {
+			k := simpleKey(lines[j])
+			return strings.HasPrefix(k, "referen") || strings.HasPrefix(k, "referee")
+		}
+	}
+	return false
 }
 
 // isContactLine reports whether a line holds an e-mail address or a link.

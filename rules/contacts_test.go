@@ -122,6 +122,8 @@ func TestPhones(t *testing.T) {
 		{"placeholder digits", "Bin Yuan\nxxx@example.me · (+86) 131-221-87xxx", "", "", false},
 		{"short number needs a label", "Room 1234567 on floor 3", "", "", false},
 		{"odd hyphens", "Leo Leopard\n(909) 555-\u20105555", "US", "+1 909-555-5555", false},
+		{"far down, confirmed by the numbering plan", "Jane\n" + strings.Repeat("Built things.\n", 20) + "+33 6 12 34 56 78", "", "+33 6 12 34 56 78", false},
+		{"far down, unconfirmed", "Jane\n" + strings.Repeat("Built things.\n", 20) + "030 1234567", "", "030 1234567", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,12 +162,16 @@ func TestEmails(t *testing.T) {
 		{"an unfinished address is not cut", "Jane\njane@example\n", "", SourceNotFound},
 		{"an address inside a longer run is not cut", "Jane\nmaría/núñez7@example.com", "", SourceNotFound},
 		{"first of several", "Jane\njane@example.com\nReferences\nbob@example.com", "jane@example.com", SourceHeader},
+		{"a referee's is a guess", "Jane\nExperience\nAcme\nReferences\nBob Smith, bob@example.com", "bob@example.com", SourceHeader},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := analyze(t, Resume{Text: tt.text})
 			if p.Email != tt.want || p.EmailSource != tt.source {
 				t.Errorf("email %q (%s), want %q (%s)", p.Email, p.EmailSource, tt.want, tt.source)
+			}
+			if unc := slices.Contains(p.Uncertain, FieldEmail); unc != strings.Contains(tt.name, "guess") {
+				t.Errorf("uncertain %v", unc)
 			}
 		})
 	}

@@ -49,6 +49,7 @@ type phoneHit struct {
 	line      int
 	labelled  bool // on a line that says "Phone", "Tel", "Mobile"…
 	uncertain bool // not a valid number for its region, kept as written
+	valid     bool // checked against the numbering plan of its country
 }
 
 // findPhones returns the phone numbers of the text in reading order, up
@@ -86,7 +87,7 @@ func findPhones(lines []string, region string) []phoneHit {
 			run := masked[loc[0]:loc[1]]
 			for _, part := range splitRun(run) {
 				if p, ok := phoneOf(part, ext, region, onLabel); ok {
-					hits = append(hits, phoneHit{number: p.number, line: i, labelled: onLabel, uncertain: p.uncertain})
+					hits = append(hits, phoneHit{number: p.number, line: i, labelled: onLabel, uncertain: p.uncertain, valid: p.valid})
 					labelled = labelled || onLabel
 				}
 			}
@@ -141,7 +142,7 @@ func phoneOf(part, ext, region string, labelled bool) (phoneHit, bool) {
 		return phoneHit{}, false
 	}
 	if phonenumbers.IsValidNumber(num) {
-		return phoneHit{number: phonenumbers.Format(num, phonenumbers.INTERNATIONAL)}, true
+		return phoneHit{number: phonenumbers.Format(num, phonenumbers.INTERNATIONAL), valid: true}, true
 	}
 	// A number the metadata does not know (a made-up sample, a new range,
 	// a region given wrongly) is still the candidate's: kept as written,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/screener/screener/bench/eval/label"
@@ -172,5 +173,23 @@ func TestNameSource(t *testing.T) {
 	}
 	if !sameName("SARAH O'NEILL", "Sarah O\u2019Neill") {
 		t.Error("typographic apostrophe not matched")
+	}
+}
+
+func TestPrintFlags(t *testing.T) {
+	rs := []result{
+		{layout: "even", name: check{counted: true, right: false, how: "email, uncertain"}, email: check{counted: true, right: true, how: "text"}},
+		{layout: "even", name: check{counted: true, right: true, how: "header, uncertain"}, phone: check{counted: true, right: false}},
+	}
+	var b strings.Builder
+	printFlags(&b, rs)
+	want := "set (all): contact values marked uncertain: 1 of 2 wrong, 1 of 2 right\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+	b.Reset()
+	printFlags(&b, []result{{layout: "even", name: check{counted: true}}})
+	if b.Len() != 0 {
+		t.Errorf("printed %q for a library that marks nothing", b.String())
 	}
 }

@@ -85,6 +85,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		all = append(all, rs...)
 	}
 	printTable(stdout, all)
+	printFlags(stdout, all)
 	for _, n := range notes {
 		fmt.Fprintln(stdout, n)
 	}

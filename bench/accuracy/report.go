@@ -154,3 +154,48 @@ func printMisses(w io.Writer, rs []result) {
 		}
 	}
 }
+
+// printFlags says how well the library's "uncertain" marks on contact
+// fields (name, e-mail, phone) separate its wrong values from its right
+// ones, per group; nothing when it marks none.
+func printFlags(w io.Writer, rs []result) {
+	type count struct{ wrong, wrongFlagged, right, rightFlagged int }
+	by := map[string]*count{}
+	var groups []string
+	marked := false
+	for _, r := range rs {
+		g := group(r.layout)
+		if by[g] == nil {
+			by[g] = &count{}
+			groups = append(groups, g)
+		}
+		c := by[g]
+		for _, f := range []check{r.name, r.email, r.phone} {
+			if !f.counted {
+				continue
+			}
+			flagged := strings.Contains(f.how, "uncertain")
+			marked = marked || flagged
+			switch {
+			case f.right && flagged:
+				c.right++
+				c.rightFlagged++
+			case f.right:
+				c.right++
+			case flagged:
+				c.wrong++
+				c.wrongFlagged++
+			default:
+				c.wrong++
+			}
+		}
+	}
+	if !marked {
+		return
+	}
+	sort.Strings(groups)
+	for _, g := range groups {
+		c := by[g]
+		fmt.Fprintf(w, "%s: contact values marked uncertain: %d of %d wrong, %d of %d right\n", g, c.wrongFlagged, c.wrong, c.rightFlagged, c.right)
+	}
+}

@@ -147,7 +147,7 @@ func datedRoles(lines []string, sections []Section, year int, now float64, withE
 			continue
 		}
 		for _, sp := range spans {
-			r := role{span: sp, first: i, last: i + 1, lastYear: int(math.Floor(sp.to / 12))}
+			r := role{span: sp, first: i, last: i + 1, lastYear: int(math.Floor((sp.to - 0.5) / 12))}
 			if sp.to >= now {
 				r.lastYear = year
 			}

@@ -235,3 +235,15 @@ func BenchmarkAnalyzeLongLines(b *testing.B) {
 		tax.Analyze(Resume{Text: text}, asOf)
 	}
 }
+
+// TestLastUsed gives the year a role ended: December's end is not the next
+// year.
+func TestLastUsed(t *testing.T) {
+	text := "Experience\nDeveloper, Acme, Mar 2018 – Dec 2020\n• Go services\nDeveloper, Beta, 2015 – 2017\n• Perl scripts\n"
+	want := map[string]int{"Go": 2020, "Perl": 2017}
+	for _, f := range DefaultTaxonomy().Analyze(Resume{Text: text}, asOf).Skills {
+		if f.LastUsed != want[f.Skill] {
+			t.Errorf("%s: last used %d, want %d", f.Skill, f.LastUsed, want[f.Skill])
+		}
+	}
+}

@@ -29,7 +29,8 @@ type WhatIf struct {
 }
 
 // whatIfs recomputes the categories for every change the breakdowns
-// allow, the change that raises the lowest impact ratio most first.
+// allow, the change that raises the lowest impact ratio most first; among
+// equals, the one leaving fewer groups flagged, then more selected.
 func (rep *Report) whatIfs(apps []applicant, groups map[string][]string) {
 	sel := make([]bool, len(apps))
 	scores := make([]float64, len(apps))
@@ -52,8 +53,11 @@ func (rep *Report) whatIfs(apps []applicant, groups map[string][]string) {
 	}
 	sort.SliceStable(rep.WhatIf, func(i, j int) bool {
 		a, b := rep.WhatIf[i], rep.WhatIf[j]
-		if a.Improvement != b.Improvement {
+		switch {
+		case a.Improvement != b.Improvement:
 			return a.Improvement > b.Improvement
+		case a.Flags != b.Flags: // several groups at the lowest ratio: fewer flagged is better
+			return a.Flags < b.Flags
 		}
 		return a.Selected > b.Selected
 	})

@@ -8,12 +8,34 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // hyperlink is one cell's link: an external relationship, as Excel writes
 // it (a relative target is relative to the workbook's folder).
 type hyperlink struct {
 	ref, target string
+}
+
+// writeLinked writes the workbook f to w with the links of its sheets
+// (sheet name -> links) added.
+func writeLinked(w io.Writer, f *excelize.File, links map[string][]hyperlink) error {
+	parts := map[string][]hyperlink{}
+	for id, name := range f.GetSheetMap() {
+		if len(links[name]) > 0 {
+			// excelize names a sheet's part after the sheet's id.
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = links[name]
+		}
+	}
+	if len(parts) == 0 {
+		return f.Write(w)
+	}
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		return err
+	}
+	return withHyperlinks(w, book.Bytes(), parts)
 }
 
 // withHyperlinks copies the workbook in book to w, adding to each sheet

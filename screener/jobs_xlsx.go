@@ -1,7 +1,6 @@
 package screener
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -92,23 +91,14 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 			bad = append(bad, r)
 		}
 	}
-	if err := writeErrors(f, st, bad); err != nil {
+	linkTo := env.links.To
+	if opts.Blind {
+		linkTo = nil
+	}
+	if links["Errors"], err = writeErrors(f, st, bad, linkTo); err != nil {
 		return err
 	}
-	parts := map[string][]hyperlink{}
-	for id, name := range f.GetSheetMap() {
-		if len(links[name]) > 0 {
-			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = links[name]
-		}
-	}
-	if len(parts) == 0 {
-		return f.Write(w)
-	}
-	var book bytes.Buffer
-	if err := f.Write(&book); err != nil {
-		return err
-	}
-	return withHyperlinks(w, book.Bytes(), parts)
+	return writeLinked(w, f, links)
 }
 
 const bestFitSheet = "Best fit"

@@ -1,7 +1,6 @@
 package screener
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -111,7 +110,15 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 			return candidates(newSheetName(rep), "New", fresh)
 		},
 		func() error { return writeSkills(f, st, ok, set, opts.Blind) },
-		func() error { return writeErrors(f, st, bad) },
+		func() error {
+			linkTo := env.links.To
+			if opts.Blind {
+				linkTo = nil // the file name says who the candidate is
+			}
+			l, err := writeErrors(f, st, bad, linkTo)
+			links["Errors"] = l
+			return err
+		},
 		func() error { return writeRules(f, st, "Rules", set, opts.Source, rep) },
 		func() error { return writeSummary(f, st, rep, ok) },
 	}
@@ -123,20 +130,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 	// Shortlist, the renamed first sheet, is already the active one. Do
 	// not call SetActiveSheet here: after streaming it parses every
 	// streamed sheet back into memory (hundreds of MB for 10,000 rows).
-	parts := map[string][]hyperlink{}
-	for id, name := range f.GetSheetMap() {
-		if len(links[name]) > 0 {
-			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = links[name]
-		}
-	}
-	if len(parts) == 0 {
-		return f.Write(w)
-	}
-	var book bytes.Buffer
-	if err := f.Write(&book); err != nil {
-		return err
-	}
-	return withHyperlinks(w, book.Bytes(), parts)
+	return writeLinked(w, f, links)
 }
 
 // newSheetName names the sheet of new candidates after its window.
@@ -529,37 +523,47 @@ func statusWords(s Status) string {
 // sheet has a column for it).
 func problem(r Record) string { return strings.TrimPrefix(r.Message, r.File+": ") }
 
-func writeErrors(f *excelize.File, st *styles, bad []Record) error {
+// writeErrors lists the files not on the Shortlist, each linked with
+// linkTo (nil: no links) so that a recruiter can open an unreadable CV and
+// see why; it returns the links, as [writeCandidates] does.
+func writeErrors(f *excelize.File, st *styles, bad []Record, linkTo func(string) string) ([]hyperlink, error) {
 	const sheet = "Errors"
 	widths := []float64{44, 12, 13, 80}
 	layout := sheetLayout{name: sheet, rows: len(bad) + 1, cols: len(widths), widths: widths, header: true}
 	if err := layout.apply(f); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetRow("A1", headerCells(st.header, []string{"File", "Status", "Reason", "Message"}), excelize.RowOpts{Height: headerHeight}); err != nil {
-		return err
+		return nil, err
 	}
+	var links []hyperlink
 	for i, r := range bad {
 		msg := problem(r)
 		lines := max(wrappedLines(r.File, widths[0]), wrappedLines(msg, widths[3]))
+		fileStyle := st.wrap
+		if linkTo != nil && r.File != "" && len(links) < maxHyperlinks {
+			ref, _ := excelize.CoordinatesToCellName(1, i+2)
+			links = append(links, hyperlink{ref: ref, target: linkTo(r.File)})
+			fileStyle = st.link
+		}
 		row := []any{
-			excelize.Cell{StyleID: st.wrap, Value: text(r.File)}, excelize.Cell{StyleID: st.text, Value: statusWords(r.Status)},
+			excelize.Cell{StyleID: fileStyle, Value: text(r.File)}, excelize.Cell{StyleID: st.text, Value: statusWords(r.Status)},
 			excelize.Cell{StyleID: st.text, Value: r.Error}, excelize.Cell{StyleID: st.wrap, Value: text(msg)},
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(widths), max(len(bad)+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Errors", StyleName: "TableStyleLight1"}); err != nil {
-		return err
+		return nil, err
 	}
-	return sw.Flush()
+	return links, sw.Flush()
 }
 
 // ruleRows are the rules in plain words: what each asks, whether missing

@@ -216,6 +216,10 @@ func TestScreenExample(t *testing.T) {
 	if msg := gotErrors["bruno-2023.txt"][1]; !strings.Contains(msg, "bruno.docx") || !strings.Contains(msg, "same e-mail") {
 		t.Errorf("same-person message %q", msg)
 	}
+	// An unreadable CV is a link too, to open it and see why.
+	if ok, link, err := wb.GetCellHyperLink("Errors", "A2"); !ok || err != nil || !strings.HasPrefix(link, "../inbox/") {
+		t.Errorf("Errors!A2 link %q %v %v, want ../inbox/…", link, ok, err)
+	}
 	summary, _ := wb.GetRows("Summary")
 	counts := map[string]string{}
 	for _, r := range summary {

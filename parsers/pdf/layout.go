@@ -314,7 +314,7 @@ func readLines(chunks []*chunk, lines *[]string) {
 		for i, c := range line {
 			parts[i] = strings.TrimSpace(c.text.String())
 		}
-		*lines = append(*lines, strings.Join(parts, " "))
+		*lines = append(*lines, logicalRTL(strings.Join(parts, " ")))
 		line = line[:0]
 	}
 	for _, c := range sorted {

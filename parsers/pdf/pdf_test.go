@@ -10,6 +10,7 @@ import (
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/parsers/internal/parsertest"
+	"github.com/screener/screener/parsers/pdf"
 )
 
 const fixtures = "../../testdata/parsers"
@@ -225,6 +226,24 @@ func TestPDFTitle(t *testing.T) {
 		}
 		if doc.Title != tt.want {
 			t.Errorf("%s: title %q, want %q", tt.name, doc.Title, tt.want)
+		}
+	}
+}
+
+// TestLogicalRTL checks that right-to-left runs laid out left to right are
+// turned into reading order, and that nothing else is touched.
+func TestLogicalRTL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"يلعلا دمحم", "محمد العلي"},                                               // a name, as a PDF gives it
+		{"Backend Engineer based in ضايرلا.", "Backend Engineer based in الرياض."}, // a word in an English line
+		{"ءاضيبلا رادلا, MA +212 612-345678", "الدار البيضاء, MA +212 612-345678"},
+		{"ןהכ דוד", "דוד כהן"},                                 // Hebrew
+		{"Jane Doe (415) 555-0134", "Jane Doe (415) 555-0134"}, // no right-to-left letter
+		{"\u064e\u0628", "\u064e\u0628"},                       // a mark with no base before it stays
+	}
+	for _, tt := range tests {
+		if got := pdf.LogicalRTL(tt.in); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -36,6 +36,9 @@ import (
 // Errors are [*extract.Error] values, or ctx's error.
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
 	ra, size, tail := tolerantPDF(r, size)
+	if err := checkObjectStreams(ra, size, tail); err != nil {
+		return extract.Result{}, err
+	}
 	if isEncrypted(tail) {
 		// Our own decryption (see decryptPDF) works on the whole file.
 		data := make([]byte, size)

@@ -94,3 +94,14 @@ func TestSupervisorNonUTF8Path(t *testing.T) {
 		t.Errorf("non-UTF-8 name: %v", err)
 	}
 }
+
+// TestSupervisorStackOverflow: a worker whose parser overflowed its stack
+// (objects nested without end) makes the file corrupt, saying why.
+func TestSupervisorStackOverflow(t *testing.T) {
+	s := NewSupervisor(Options{Command: []string{"sh", "-c", "echo 'runtime: goroutine stack exceeds 67108864-byte limit' >&2; echo 'fatal error: stack overflow' >&2; exit 2"}})
+	defer s.Close()
+	_, err := s.Extract(context.Background(), filepath.Join(fixtures, "utf16.txt"))
+	if !errors.Is(err, parsers.ErrCorrupt) || !strings.Contains(err.Error(), "nested too deep or referring to themselves") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -1,0 +1,199 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+
+	"github.com/screener/screener/parsers/internal/extract"
+)
+
+// checkObjectStreams reads the file's cross-reference streams (following
+// /Prev) and refuses a file that places an object stream inside an object
+// stream, itself or another. The PDF specification forbids it, and the
+// object layer resolves such an object by resolving its container first,
+// without end: the recursion exhausts the stack, which no recover can
+// catch. A section this check cannot read (a classic table, an indirect
+// /Length, a filter other than Flate) is left to the object layer, which
+// reads classic tables without recursing.
+func checkObjectStreams(r io.ReaderAt, size int64, tail []byte) error {
+	i := bytes.LastIndex(tail, []byte("startxref"))
+	if i < 0 {
+		return nil
+	}
+	lx := &lexer{data: tail[i+len("startxref"):]}
+	t, ok := lx.next()
+	if !ok || t.kind != opNumber {
+		return nil
+	}
+	container := map[int]int{} // object number -> the object stream holding it
+	seen := map[int64]bool{}
+	for off := int64(t.num); off > 0 && off < size && !seen[off] && len(seen) < 64; {
+		seen[off] = true
+		dict, data, ok := xrefStream(r, size, off)
+		if !ok {
+			break
+		}
+		xrefEntries(dict, data, func(obj, typ, field2 int) {
+			if typ == 2 {
+				container[obj] = field2
+			}
+		})
+		prev, ok := dict.get("Prev")
+		if !ok || prev.kind != opNumber {
+			break
+		}
+		off = int64(prev.num)
+	}
+	for obj, in := range container {
+		if outer, nested := container[in]; nested {
+			return extract.Newf(extract.ErrCorrupt, "cross-reference stream puts object stream %d (holding object %d) inside object stream %d", in, obj, outer)
+		}
+	}
+	return nil
+}
+
+// xrefStream reads the cross-reference stream object at off: its
+// dictionary and its decoded data.
+func xrefStream(r io.ReaderAt, size, off int64) (dict operand, data []byte, ok bool) {
+	head := make([]byte, min(size-off, 4096))
+	n, _ := r.ReadAt(head, off)
+	lx := &lexer{data: head[:n]}
+	for _, want := range []operandKind{opNumber, opNumber, opKeyword} { // "6 0 obj"
+		if t, ok := lx.next(); !ok || t.kind != want {
+			return operand{}, nil, false
+		}
+	}
+	dict, ok = lx.next()
+	if !ok || dict.kind != opDict {
+		return operand{}, nil, false
+	}
+	if typ, _ := dict.get("Type"); typ.name != "XRef" {
+		return operand{}, nil, false
+	}
+	length, ok := dict.get("Length")
+	if !ok || length.kind != opNumber || length.num <= 0 || length.num > 16<<20 {
+		return operand{}, nil, false
+	}
+	if kw, ok := lx.next(); !ok || kw.name != "stream" {
+		return operand{}, nil, false
+	}
+	start := off + int64(lx.pos)
+	if lx.pos < n && head[lx.pos] == '\r' {
+		start++
+	}
+	if int(start-off) < n && head[start-off] == '\n' {
+		start++
+	}
+	raw := make([]byte, int64(length.num))
+	if m, _ := r.ReadAt(raw, start); m != len(raw) {
+		return operand{}, nil, false
+	}
+	filter, _ := dict.get("Filter")
+	if filter.kind == opArray && len(filter.arr) == 1 {
+		filter = filter.arr[0]
+	}
+	switch filter.name {
+	case "":
+		data = raw
+	case "FlateDecode":
+		zr, err := zlib.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return operand{}, nil, false
+		}
+		data, _ = io.ReadAll(io.LimitReader(zr, 64<<20)) // a truncated stream still says something
+	default:
+		return operand{}, nil, false
+	}
+	parms, _ := dict.get("DecodeParms")
+	if parms.kind == opArray && len(parms.arr) == 1 {
+		parms = parms.arr[0]
+	}
+	if p, _ := parms.get("Predictor"); p.num >= 10 {
+		cols := 1
+		if c, ok := parms.get("Columns"); ok && c.num >= 1 && c.num < 1<<16 {
+			cols = int(c.num)
+		}
+		data = unpredictPNG(data, cols)
+	}
+	return dict, data, true
+}
+
+// unpredictPNG undoes PNG row filters (one byte per pixel), as Flate's
+// /Predictor 10 to 15 asks.
+func unpredictPNG(data []byte, cols int) []byte {
+	var out []byte
+	prev := make([]byte, cols)
+	for len(data) >= cols+1 {
+		f, row := data[0], append([]byte(nil), data[1:cols+1]...)
+		data = data[cols+1:]
+		for i := range row {
+			var left, upLeft byte
+			if i > 0 {
+				left, upLeft = row[i-1], prev[i-1]
+			}
+			up := prev[i]
+			switch f {
+			case 1:
+				row[i] += left
+			case 2:
+				row[i] += up
+			case 3:
+				row[i] += byte((int(left) + int(up)) / 2)
+			case 4:
+				row[i] += paeth(left, up, upLeft)
+			}
+		}
+		out = append(out, row...)
+		prev = row
+	}
+	return out
+}
+
+// xrefEntries calls f for each entry of a cross-reference stream's data:
+// its object number, type and second field (for type 2, the object
+// stream that holds it).
+func xrefEntries(dict operand, data []byte, f func(obj, typ, field2 int)) {
+	w, _ := dict.get("W")
+	if w.kind != opArray || len(w.arr) != 3 {
+		return
+	}
+	var widths [3]int
+	row := 0
+	for i, x := range w.arr {
+		if x.num < 0 || x.num > 8 {
+			return
+		}
+		widths[i] = int(x.num)
+		row += widths[i]
+	}
+	if row == 0 {
+		return
+	}
+	index, _ := dict.get("Index")
+	var ranges []int
+	for _, x := range index.arr {
+		ranges = append(ranges, int(x.num))
+	}
+	if len(ranges) == 0 {
+		sz, _ := dict.get("Size")
+		ranges = []int{0, int(sz.num)}
+	}
+	field := func(b []byte) int {
+		v := 0
+		for _, c := range b {
+			v = v<<8 | int(c)
+		}
+		return v
+	}
+	for k := 0; k+1 < len(ranges); k += 2 {
+		for obj := ranges[k]; obj < ranges[k]+ranges[k+1] && len(data) >= row; obj++ {
+			typ := 1
+			if widths[0] > 0 {
+				typ = field(data[:widths[0]])
+			}
+			f(obj, typ, field(data[widths[0]:widths[0]+widths[1]]))
+			data = data[row:]
+		}
+	}
+}

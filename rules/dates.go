@@ -386,7 +386,7 @@ func digitsBefore(s string, p int) int {
 
 // numericDate reads a date starting with the digits at [i, j): YYYY,
 // YYYY-MM, YYYY.MM, YYYY/MM, YYYY-MM-DD, YYYY年MM月 (or "YYYY 年 MM 月"), MM/YYYY, MM.YYYY,
-// MM-YYYY, DD.MM.YYYY and DD/MM/YYYY. Digits inside a longer number (a
+// MM-YYYY, DD.MM.YYYY, DD/MM/YYYY and MM/YY. Digits inside a longer number (a
 // phone number, "1.2019.3") are not a date, unless another date ends
 // just before (afterDate: "2022/10-2024/07").
 func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
@@ -475,8 +475,28 @@ func numericDate(line string, i, j int, afterDate bool) (mark, int, bool) {
 				}
 			}
 		}
+		if n == 2 && b-a == 2 && line[j] == '/' && first >= 1 && first <= 12 && endOK(b) {
+			// MM/YY ("05/14 - 08/14"), two digits each: "3/10" is a ratio.
+			y := 2000 + atoi(line[a:b])
+			if y >= 2050 {
+				y -= 100
+			}
+			return ok(y, first, b)
+		}
 	}
 	return mark{}, 0, false
+}
+
+// hasShortDate reports whether s holds an MM/YY date: a cheap filter, as
+// hasYear is for the other forms.
+func hasShortDate(s string) bool {
+	for i := 0; i+5 <= len(s); i++ {
+		if s[i+2] == '/' && isDigit(s[i]) && isDigit(s[i+1]) && isDigit(s[i+3]) && isDigit(s[i+4]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+5 == len(s) || !isDigit(s[i+5])) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasYear reports whether s holds a number that could be a year from 1900

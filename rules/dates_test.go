@@ -16,46 +16,49 @@ func TestRanges(t *testing.T) {
 		{"Jan 2019 – Mar 2019", 3},
 		{"Jan. 2019 - Mar. 2019", 3},
 		{"January 2019 to March 2019", 3},
-		{"Jun. 2018 Jan. 2021", 32},             // no separator
-		{"Mar. 2016 Exp. Jun. 2017", 16},        // "Exp." between
-		{"2019 – 2022", 36},                     // year only: mid-year to mid-year
-		{"2019-2021", 24},                       // no spaces
-		{"2019 – 2019", 4},                      // a third of a year
-		{"03/2019 - 05/2019", 3},                // MM/YYYY
-		{"2022/10-2024/10", 25},                 // YYYY/MM, no spaces
-		{"03/2019-05/2019", 3},                  // MM/YYYY, no spaces
-		{"2019-03 – 2019-05", 3},                // YYYY-MM
-		{"2018.07 - 2020.07", 25},               // YYYY.MM
-		{"2020-07-01 — 2022-01-01", 19},         // ISO dates
-		{"01.03.2019 - 01.05.2019", 3},          // DD.MM.YYYY
-		{"2018年7月 - 2020年7月", 25},               // CJK
-		{"2015 年 3 月 – 2015 年 5 月", 3},          // CJK with spaces
-		{"2009/08 – 至今", now - (2009*12 + 7)},   // CJK "to now"
-		{"März 2019 – Mai 2019", 3},             // de
-		{"janv. 2019 - mars 2019", 3},           // fr
-		{"enero 2019 - marzo 2019", 3},          // es
-		{"gennaio 2019 - marzo 2019", 3},        // it
-		{"jan 2019 tot mrt 2019", 3},            // nl
-		{"fev 2019 até abr 2019", 3},            // pt
-		{"15 March 2019 – 15 May 2019", 3},      // with days
-		{"IoT gas detector Jan – Mar 2024", 3},  // the year once, at the end
-		{"Nov – Feb 2024", 4},                   // across a new year
-		{"2020, Jul-Okt.", 4},                   // the year once, first
-		{"Jan 2025 – Present", now - 2025*12},   // open
-		{"Jan 2025 – current", now - 2025*12},   // open
-		{"Jan 2025 to date", now - 2025*12},     // open
-		{"Jan 2025 - heute", now - 2025*12},     // de
-		{"since Jan 2025", now - 2025*12},       // since
-		{"seit 2024", now - (2024*12 + 6)},      // since, year only
-		{"2025-01-01 —", now - 2025*12},         // open-ended
-		{"Engineer, Acme (2016 - 2018)", 24},    // inside text
-		{"Summer 2012 and 2013", 0},             // two dates, no range
-		{"Call +1-123-456-2019 or 555-2021", 0}, // phone numbers
-		{"Graduated 2019", 0},                   // one date
-		{"Jan 2030 – Present", 0},               // starts in the future
-		{"1820 - 1830", 0},                      // not plausible
-		{"Fix ticket 2019-2021-77", 0},          // an identifier
-		{"Led 2019, 2020 and 2021 launches", 0}, // a list of years
+		{"Jun. 2018 Jan. 2021", 32},              // no separator
+		{"Mar. 2016 Exp. Jun. 2017", 16},         // "Exp." between
+		{"2019 – 2022", 36},                      // year only: mid-year to mid-year
+		{"2019-2021", 24},                        // no spaces
+		{"2019 – 2019", 4},                       // a third of a year
+		{"03/2019 - 05/2019", 3},                 // MM/YYYY
+		{"Berkeley Lab 05/13 - 05/14", 13},       // MM/YY
+		{"05/14 – Present", now - (2014*12 + 4)}, // MM/YY, open
+		{"Scored 3/10 - 4/10 in reviews", 0},     // ratios
+		{"2022/10-2024/10", 25},                  // YYYY/MM, no spaces
+		{"03/2019-05/2019", 3},                   // MM/YYYY, no spaces
+		{"2019-03 – 2019-05", 3},                 // YYYY-MM
+		{"2018.07 - 2020.07", 25},                // YYYY.MM
+		{"2020-07-01 — 2022-01-01", 19},          // ISO dates
+		{"01.03.2019 - 01.05.2019", 3},           // DD.MM.YYYY
+		{"2018年7月 - 2020年7月", 25},                // CJK
+		{"2015 年 3 月 – 2015 年 5 月", 3},           // CJK with spaces
+		{"2009/08 – 至今", now - (2009*12 + 7)},    // CJK "to now"
+		{"März 2019 – Mai 2019", 3},              // de
+		{"janv. 2019 - mars 2019", 3},            // fr
+		{"enero 2019 - marzo 2019", 3},           // es
+		{"gennaio 2019 - marzo 2019", 3},         // it
+		{"jan 2019 tot mrt 2019", 3},             // nl
+		{"fev 2019 até abr 2019", 3},             // pt
+		{"15 March 2019 – 15 May 2019", 3},       // with days
+		{"IoT gas detector Jan – Mar 2024", 3},   // the year once, at the end
+		{"Nov – Feb 2024", 4},                    // across a new year
+		{"2020, Jul-Okt.", 4},                    // the year once, first
+		{"Jan 2025 – Present", now - 2025*12},    // open
+		{"Jan 2025 – current", now - 2025*12},    // open
+		{"Jan 2025 to date", now - 2025*12},      // open
+		{"Jan 2025 - heute", now - 2025*12},      // de
+		{"since Jan 2025", now - 2025*12},        // since
+		{"seit 2024", now - (2024*12 + 6)},       // since, year only
+		{"2025-01-01 —", now - 2025*12},          // open-ended
+		{"Engineer, Acme (2016 - 2018)", 24},     // inside text
+		{"Summer 2012 and 2013", 0},              // two dates, no range
+		{"Call +1-123-456-2019 or 555-2021", 0},  // phone numbers
+		{"Graduated 2019", 0},                    // one date
+		{"Jan 2030 – Present", 0},                // starts in the future
+		{"1820 - 1830", 0},                       // not plausible
+		{"Fix ticket 2019-2021-77", 0},           // an identifier
+		{"Led 2019, 2020 and 2021 launches", 0},  // a list of years
 	}
 	for _, tt := range tests {
 		got := 0.0

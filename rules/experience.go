@@ -110,7 +110,7 @@ func datedRoles(lines []string, sections []Section, year int, now float64, withE
 	var roles []role
 	columnEnd := 0
 	for i, l := range lines {
-		if !hasYear(l) && !startsWithMonth(l) {
+		if !hasYear(l) && !startsWithMonth(l) && !hasShortDate(l) {
 			continue
 		}
 		s := sections[i]

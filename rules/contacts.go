@@ -19,9 +19,9 @@ const (
 	SourceBody         = "body"          // further down the text
 	SourceContactLine  = "contact line"  // phone: a line that also holds an e-mail address or a link
 	SourceEmail        = "email"         // name: made from the e-mail address ("john.doe@…"), a guess
-	sourceWrapped      = "wrapped"       // e-mail: joined from two lines of a narrow column
-	sourceObfuscated   = "obfuscated"    // e-mail: "jane [at] example [dot] com"
-	SourceNotFound     = "not found"
+	SourceWrapped      = "wrapped"       // e-mail: joined from two lines of a narrow column
+	SourceObfuscated   = "obfuscated"    // e-mail: "jane [at] example [dot] com"
+	SourceNotFound     = "not found"     // no value: nothing in the text had its shape
 )
 
 // Contact fields named in [Profile] Uncertain.
@@ -37,7 +37,7 @@ const (
 // the top has none.
 const headerLines = 15
 
-// Contacts are a resume's contact details and where each came from.
+// contacts are a resume's contact details and where each came from.
 type contacts struct {
 	name, email, phone                   string
 	nameSource, emailSource, phoneSource string

@@ -293,7 +293,7 @@ func FuzzContacts(f *testing.F) {
 			if !validEmail(p.Email) {
 				t.Errorf("invalid address %q", p.Email)
 			}
-			if p.EmailSource != sourceObfuscated && !strings.Contains(strings.ReplaceAll(text, "\n", ""), p.Email) {
+			if p.EmailSource != SourceObfuscated && !strings.Contains(strings.ReplaceAll(text, "\n", ""), p.Email) {
 				t.Errorf("address %q (%s) is not from the text", p.Email, p.EmailSource)
 			}
 		}

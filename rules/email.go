@@ -33,7 +33,7 @@ var (
 const maxObfuscatedLines = 400
 
 // emailHit is an address found in a text: its line, and how it was read
-// when not plainly (sourceWrapped, sourceObfuscated).
+// when not plainly (SourceWrapped, SourceObfuscated).
 type emailHit struct {
 	addr   string
 	line   int
@@ -69,7 +69,7 @@ func findEmails(lines []string) []emailHit {
 			for _, m := range emailRe.FindAllStringIndex(l, 20) {
 				if m[0] == len(l)-len(strings.TrimLeft(l, " \t")) {
 					if addr, ok := wrappedBefore(prev, l[m[0]:m[1]]); ok {
-						add(addr, i-1, sourceWrapped)
+						add(addr, i-1, SourceWrapped)
 						continue
 					}
 				}
@@ -79,7 +79,7 @@ func findEmails(lines []string) []emailHit {
 				}
 				if m[1] == len(strings.TrimRight(l, " \t")) {
 					if joined, ok := wrappedAfter(addr, next); ok {
-						add(joined, i, sourceWrapped)
+						add(joined, i, SourceWrapped)
 						continue
 					}
 				}
@@ -87,7 +87,7 @@ func findEmails(lines []string) []emailHit {
 			}
 			if head := lastField(strings.TrimRight(l, " \t")); isEmailHead(head) {
 				if joined, ok := wrappedAfter(head, next); ok {
-					add(joined, i, sourceWrapped)
+					add(joined, i, SourceWrapped)
 				}
 			}
 		}
@@ -97,7 +97,7 @@ func findEmails(lines []string) []emailHit {
 		if d := deobfuscate(l); d != l {
 			for _, m := range emailRe.FindAllStringIndex(d, 20) {
 				if addr, ok := emailAt(d, m[0], m[1]); ok && !strings.Contains(l, addr) {
-					add(addr, i, sourceObfuscated)
+					add(addr, i, SourceObfuscated)
 				}
 			}
 		}

@@ -391,7 +391,7 @@ func listNeighbours(toks *tokens, a, b int) bool {
 	}
 	for i := a + 1; i < b; i++ {
 		switch toks.key(i) {
-		case ",", "/", "|", ";", "and", "or", "&", "•", "·", "(", ")":
+		case ",", "/", "|", ";", "and", "or", "&", "•", "·", "(", ")", "、", "，", "；":
 		default:
 			return false
 		}
@@ -457,6 +457,9 @@ var headings = map[string]Section{
 	"formação acadêmica": SectionEducation, "educação": SectionEducation, "competências": SectionSkills,
 	"工作经历": SectionExperience, "工作经验": SectionExperience, "实习经历": SectionExperience, "教育背景": SectionEducation,
 	"教育经历": SectionEducation, "项目经历": SectionProjects, "项目经验": SectionProjects, "专业技能": SectionSkills,
+	"技能特长": SectionSkills, "个人技能": SectionSkills, "基本信息": SectionOther, "个人信息": SectionOther,
+	"自我评价": SectionSummary, "自我简述": SectionSummary, "个人评价": SectionSummary, "个人简介": SectionSummary, "荣誉奖项": SectionOther,
+	"获奖情况": SectionOther, "获奖经历": SectionOther, "证书": SectionOther,
 }
 
 // headingOf returns the section a line opens, if it is a heading: a short

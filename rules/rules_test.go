@@ -113,6 +113,7 @@ func TestAmbiguousNames(t *testing.T) {
 		// No case evidence for names that are no English words.
 		{"used git daily", "Git", true},
 		{"Redis and mysql caches", "MySQL", true},
+		{"熟悉 Vue、NodeJS、SpringBoot 等主流技术栈", "Vue.js", true}, // Chinese list commas
 	}
 	for _, tt := range tests {
 		if got := found(tax, tt.text)[tt.skill]; got != tt.want {

@@ -185,6 +185,7 @@ func TestNotResume(t *testing.T) {
 		{"testdata/notresume/cover-letter.txt", KindCoverLetter},
 		{"testdata/notresume/reference-letter.txt", KindReferenceLetter},
 		{"testdata/notresume/resume-with-letter.txt", ""},
+		{"testdata/notresume/posting-addressed.txt", KindJobPosting},
 		{"testdata/data-engineer.posting.txt", KindJobPosting},
 		{"testdata/frontend.posting.txt", KindJobPosting},
 		{"../testdata/example/backend-posting.txt", KindJobPosting},

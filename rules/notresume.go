@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -40,8 +41,10 @@ var (
 		"the ideal candidate", "you will", "you'll", "what we offer", "we offer", "about the role", "about the position",
 		"about the job", "job description", "must have", "must-have", "nice to have", "nice-to-have",
 		"equal opportunity employer", "apply now", "how to apply", "benefits include", "join our team", "is a plus",
-		"you must", "you should"}
-	postingWeak = []string{"responsibilities", "requirements", "our team", "is required", "or equivalent experience"}
+		"you must", "you should", "you bring", "what you bring", "who you are", "bonus points", "you might also have"}
+	postingWeak = []string{"responsibilities", "requirements", "our team", "is required", "or equivalent experience",
+		"required", "about you", "we expect", "what we look for", "a bonus", "would help", "good to know", "we use",
+		"our stack", "salary", "benefits"}
 )
 
 // classify decides whether a document is something other than a resume:
@@ -51,7 +54,8 @@ var (
 // of its phrases), so a resume that starts with a letter is still
 // screened; otherwise it takes signals that agree (a salutation and a
 // closing, a salutation and prose in the first person, or three phrases of
-// a posting). low is the text with ASCII lowercased, lowLines its lines,
+// a posting, or prose addressed to its reader, "you", with one). low is
+// the text with ASCII lowercased, lowLines its lines,
 // lines the lines as written.
 func classify(lines []string, low string, lowLines []string, sections []Section) *NotResume {
 	resumeSections := map[Section]bool{}
@@ -90,8 +94,15 @@ func classify(lines []string, low string, lowLines []string, sections []Section)
 			}
 		}
 	}
-	words, first := countFirstPerson(low)
+	words, first, second := countPersons(low)
 	firstPersonProse := words >= 40 && first*100 >= words*3 // 3% of the words: "i", "my", "me"
+	// A posting speaks to its reader ("you", "your": 2% of the words), a
+	// resume of its writer, if of anyone (under 1% "i", "my", "me").
+	addressed := second >= 3 && second*100 >= words*2 && first*100 < words
+	if addressed && len(postingCues) >= 1 && !posting {
+		posting = true
+		postingCues = append([]string{fmt.Sprintf("you/your %d times", second)}, postingCues...)
+	}
 	switch {
 	case structured:
 		return &NotResume{Kind: KindJobPosting, Evidence: quoteAll(postingCues[:3])}
@@ -102,7 +113,7 @@ func classify(lines []string, low string, lowLines []string, sections []Section)
 	case salutation != "" && firstPersonProse:
 		return &NotResume{Kind: KindCoverLetter, Evidence: said("opens", salutation) + "; written in the first person"}
 	case posting && !firstPersonProse:
-		return &NotResume{Kind: KindJobPosting, Evidence: quoteAll(postingCues[:3])}
+		return &NotResume{Kind: KindJobPosting, Evidence: quoteAll(postingCues[:min(3, len(postingCues))])}
 	}
 	return nil
 }
@@ -133,19 +144,23 @@ func isLetterBefore(s string, i int) bool {
 	return unicode.IsLetter(r)
 }
 
-// countFirstPerson counts the words of a lowercased text and those that
-// are "i", "i'm", "my", "me" or "myself".
-func countFirstPerson(low string) (words, first int) {
+// countPersons counts the words of a lowercased text, those in the first
+// person singular ("i", "i'm", "my", "me", "myself") and those in the
+// second person ("you", "your"…).
+func countPersons(low string) (words, first, second int) {
 	for _, w := range strings.Fields(low) {
 		words++
 		switch strings.Trim(w, ".,;:!?()") {
 		case "i", "i'm", "i’m", "my", "me", "myself":
 			first++
+		case "you", "your", "you're", "you’re", "you'll", "you’ll", "yourself":
+			second++
 		}
 	}
-	return words, first
+	return words, first, second
 }
 
+// said quotes a line of the document, shortened to 40 characters.
 func said(verb, line string) string {
 	if r := []rune(line); len(r) > 40 {
 		line = string(r[:40]) + "…"

@@ -10,11 +10,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/screener/screener/state"
+	"github.com/xuri/excelize/v2"
 )
 
 // copyDir copies the example resumes into a fresh folder.
@@ -306,6 +308,22 @@ func TestNewSince(t *testing.T) {
 		if got := screen(tt.flags...)["ann.txt"].New; got != tt.want {
 			t.Errorf("%v: ann.txt new=%v, want %v", tt.flags, got, tt.want)
 		}
+	}
+	// The workbook names the window: a sheet of the new candidates and a
+	// Summary line.
+	xlsx := filepath.Join(dir, "o.xlsx")
+	screen("-new-since", "2000-01-01", "-out", xlsx)
+	wb, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	sheets := wb.GetSheetList()
+	if len(sheets) < 2 || sheets[1] != "New since 2000-01-01 00.00" {
+		t.Errorf("sheets %v, want the second named after the window", sheets)
+	}
+	if rows, _ := wb.GetRows(sheets[1]); len(rows) != 2 || !slices.Contains(rows[0], "New") {
+		t.Errorf("New sheet rows %v, want a header with New and ann.txt", rows)
 	}
 }
 

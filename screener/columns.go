@@ -97,7 +97,7 @@ func ShortlistColumns(withNew bool) []Column {
 		Column{Header: "Why not qualified", Width: 36, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell {
 			return Cell{Text: whyNot(r.Knockouts)}
 		}},
-		Column{Header: "CV", Width: 22, Wrap: true, Identifies: true, Value: func(r *Record, env *tableEnv) Cell {
+		Column{Header: "CV", Width: 22, Wrap: true, Identifies: true, Notes: true, Value: func(r *Record, env *tableEnv) Cell {
 			link := env.links.To(r.File)
 			c := Cell{Text: filepath.Base(r.File), Link: link, CSV: link}
 			if r.OCR {

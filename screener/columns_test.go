@@ -239,3 +239,45 @@ func TestWhyNot(t *testing.T) {
 		}
 	}
 }
+
+// TestOCRNote: a resume read with OCR has a note on its CV cell, so that a
+// recruiter checks its text.
+func TestOCRNote(t *testing.T) {
+	rep := goldenReport()
+	rep.Records[1].OCR, rep.Records[1].OCRConfidence = true, 87.4
+	var b bytes.Buffer
+	if err := WriteWorkbook(&b, rep, WorkbookOptions{Rules: &rules.Set{}}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	comments, err := wb.GetComments("Shortlist")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range comments {
+		if !strings.Contains(c.Text, "OCR") {
+			continue
+		}
+		col, row, _ := excelize.CellNameToCoordinates(c.Cell)
+		header, _ := wb.GetCellValue("Shortlist", mustCell(t, col, 1))
+		name, _ := wb.GetCellValue("Shortlist", mustCell(t, col, row))
+		found = header == "CV" && name == "max.docx" && strings.Contains(c.Text, "mean word confidence 87%")
+	}
+	if !found {
+		t.Errorf("comments %+v, want an OCR note on max.docx's CV cell", comments)
+	}
+}
+
+func mustCell(t *testing.T, col, row int) string {
+	t.Helper()
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
+}

@@ -65,6 +65,7 @@ const (
 	stylePlain     cellStyle = iota
 	styleScore               // filled from red to green by value
 	styleUncertain           // a guessed value: grey italics
+	styleDecimal             // a number with one decimal
 )
 
 // tableEnv is what a column needs besides the record.
@@ -129,7 +130,9 @@ func ShortlistColumns(withNew bool) []Column {
 			if r.YearsExperience == nil { // no dated role: unknown, not zero
 				return Cell{}
 			}
-			return number(*r.YearsExperience, fmt.Sprintf("%.1f", *r.YearsExperience))
+			c := number(*r.YearsExperience, fmt.Sprintf("%.1f", *r.YearsExperience))
+			c.Style = styleDecimal
+			return c
 		}},
 		Column{Header: "Matched required", Width: 28, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: strings.Join(r.Matched, ", ")} }},
 		Column{Header: "Missing required", Width: 28, Wrap: true, Value: func(r *Record, _ *tableEnv) Cell { return Cell{Text: strings.Join(r.Missing, ", ")} }},

@@ -281,3 +281,39 @@ func mustCell(t *testing.T, col, row int) string {
 	}
 	return name
 }
+
+// TestYearsFormat: years read with one decimal whether whole or not, and
+// an unknown is an empty cell, not 0.
+func TestYearsFormat(t *testing.T) {
+	ten, half := 10.0, 0.5
+	recs := []Record{
+		{File: "a.txt", Status: StatusOK, Rank: 1, YearsExperience: &ten},
+		{File: "b.txt", Status: StatusOK, Rank: 2, YearsExperience: &half},
+		{File: "c.txt", Status: StatusOK, Rank: 3},
+	}
+	var b bytes.Buffer
+	if err := WriteWorkbook(&b, &Report{Records: recs, Counts: count(recs)}, WorkbookOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, _ := wb.GetRows("Shortlist")
+	col := -1
+	for i, h := range rows[0] {
+		if h == "Years" {
+			col = i
+		}
+	}
+	for i, want := range []string{"10.0", "0.5", ""} {
+		got := ""
+		if col < len(rows[i+1]) {
+			got = rows[i+1][col]
+		}
+		if got != want {
+			t.Errorf("row %d: years %q, want %q", i+1, got, want)
+		}
+	}
+}

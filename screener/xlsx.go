@@ -328,7 +328,7 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 				style = st.uncertain
 			case linked:
 				style = st.link
-			case cell.IsNum && cell.Num != float64(int64(cell.Num)):
+			case cell.Style == styleDecimal:
 				style = st.decimal
 			case c.Wrap:
 				style = st.wrap

@@ -56,3 +56,20 @@ func TestObjectStreamsOfARealFile(t *testing.T) {
 		t.Errorf("entries by type %v: want objects at offsets and in object streams", types)
 	}
 }
+
+// FuzzObjectStreams: the cross-reference check reads hostile bytes; it
+// must never panic, whatever it decides.
+func FuzzObjectStreams(f *testing.F) {
+	for _, p := range []string{"../../testdata/hostile/objstm-self.pdf", "../../testdata/parsers/latex-resume.pdf"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := strings.NewReader(string(data))
+		ra, size, tail := tolerantPDF(r, r.Size())
+		checkObjectStreams(ra, size, tail)
+	})
+}

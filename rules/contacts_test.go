@@ -67,6 +67,8 @@ func TestNames(t *testing.T) {
 		{"a date is not a name", "Experience\nAug 2025 – Present", nil, "", "rejected: heading", false},
 		{"Cyrillic name below a form, matched to a Latin address", "Europass\nCurriculum\nVitae\nPersonal information\nName / Surname\nTelephone\nPage 1 - Curriculum vitæ of\nОльга Смирнова\n\nОльга Смирнова\nКазань, RU\nolga.smirnova@example.ru", nil, "Ольга Смирнова", SourceHeader, false},
 		{"Greek name matched to a Latin address", "Personal information\nΓιώργος Παπαδόπουλος\ng.papadopoulos@example.gr", nil, "Γιώργος Παπαδόπουλος", SourceHeader, false},
+		{"surname that is also a word", "Ellen Page\nellen@example.com", nil, "Ellen Page", SourceHeader, false},
+		{"Vietnamese name with An", "Nguyen Van An\nan.nguyen@example.vn", nil, "Nguyen Van An", SourceHeader, false},
 		{"nothing to go on", "", nil, "", SourceNotFound, false},
 	}
 	for _, tt := range tests {

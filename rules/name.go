@@ -272,6 +272,9 @@ func nameOnTwoLines(seg, next string) string {
 		return ""
 	}
 	last := words[len(words)-1]
+	if scriptOf(last) != scriptOf(nw[0]) {
+		return "" // "Page" and "Ольга": two things
+	}
 	switch {
 	case strings.HasSuffix(last, "-"):
 		return seg + nw[0]
@@ -281,6 +284,24 @@ func nameOnTwoLines(seg, next string) string {
 		return seg + " " + nw[0] // checked as a name: "Adaikkalam Student" is not one
 	}
 	return ""
+}
+
+// scriptOf returns the script of a word's first letter, as a table of
+// package unicode (nil for none of those tried).
+func scriptOf(w string) *unicode.RangeTable {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for _, t := range []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Han, unicode.Hangul,
+			unicode.Hiragana, unicode.Katakana, unicode.Arabic, unicode.Hebrew, unicode.Devanagari} {
+			if unicode.Is(t, r) {
+				return t
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // leadingSegment returns the start of a line up to the first separator or
@@ -294,6 +315,9 @@ func leadingSegment(l string) string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) // bullets, icons
 	}))
 	l = joinLetterSpaced(l)
+	if pageNumber.MatchString(l) {
+		return "" // "Page 2 of 3", a page header's or footer's
+	}
 	if loc := cityOnNameLine.FindStringIndex(l); loc != nil && loc[0] > 0 {
 		l = l[:loc[0]] // "SARAH O'NEILL Boston, MA US": the address set on the name's line
 	}
@@ -352,6 +376,9 @@ var (
 // cityOnNameLine is a city, its state and country codes at the end of a
 // line: " Boston, MA US", " San Francisco, CA".
 var cityOnNameLine = regexp.MustCompile(`\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,\s*[A-Z]{2}(?:\s+[A-Z]{2})?\s*$`)
+
+// pageNumber is a page number's label: "Page 2", "Seite 1", "Página 3".
+var pageNumber = regexp.MustCompile(`^(?i:page|seite|página|pagina|strona|pag\.|p\.)\s*\d`)
 
 // isCountryCode reports whether w is two capital ASCII letters.
 func isCountryCode(w string) bool {

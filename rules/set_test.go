@@ -210,3 +210,67 @@ func TestLoadAcceptsGroupMinEqualToSize(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestLoadBounds: every range Load checks accepts its ends and refuses
+// what lies just outside them.
+func TestLoadBounds(t *testing.T) {
+	tests := []struct {
+		yaml, wantErr string // "" means it loads
+	}{
+		{"required: [{skill: Go, weight: 100}]", ""},
+		{"required: [{skill: Go, weight: 100.5}]", "bad weight 100.5"},
+		{"preferred: [{skill: Go, weight: -0.5}]", "bad weight -0.5"},
+		{"required: [{skill: Go, min_years: 60}]", ""},
+		{"required: [{skill: Go, min_years: 60.5}]", "min_years 60.5"},
+		{"preferred: [{skill: Go, min_years: -1}]", "min_years -1"},
+		{"one_of: [{skills: [Go, Java], weight: 100, min: 0}]", ""},
+		{"one_of: [{skills: [Go, Java], weight: 100.5}]", "bad weight 100.5 for group"},
+		{"one_of: [{skills: [Go, Java], weight: -1}]", "bad weight -1 for group"},
+		{"one_of: [{skills: [Go, Java], min: -1}]", "min -1 but 2 skills"},
+		{"degree: {level: PhD, weight: 100}", ""},
+		{"degree: {level: master, weight: 100.5}", "bad degree weight 100.5"},
+		{"degree: {level: master, weight: -1}", "bad degree weight -1"},
+		{"degree: {level: diploma}", `degree level "diploma"`},
+		{"experience: {min_years: 60, weight: 100}", ""},
+		{"experience: {min_years: 0}", ""},
+		{"experience: {min_years: 60.5}", "experience min_years 60.5"},
+		{"experience: {min_years: -1}", "experience min_years -1"},
+		{"experience: {min_years: 3, weight: 100.5}", "bad experience weight 100.5"},
+		{"experience: {min_years: 3, weight: -1}", "bad experience weight -1"},
+		{"title: only a title", "asks for nothing"},
+	}
+	for _, tt := range tests {
+		s, err := Load(strings.NewReader(tt.yaml), "r.yaml", nil)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("%s: %v", tt.yaml, err)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("%s: error %v, want %q", tt.yaml, err, tt.wantErr)
+		case err == nil && s.Degree != nil && s.Degree.Level != "phd":
+			t.Errorf("%s: level %q, want it lower-cased", tt.yaml, s.Degree.Level)
+		}
+	}
+}
+
+// TestSuggest: an unknown skill within a third of its length (in edits)
+// of a known name or alias is suggested; one further away is not.
+func TestSuggest(t *testing.T) {
+	tax := DefaultTaxonomy()
+	for _, tt := range []struct{ in, want string }{
+		{"postgress", "PostgreSQL"}, // one edit from the alias "postgres"
+		{"kubernets", "Kubernetes"},
+		{"Pyton", "Python"},
+		{"xqzwv", ""},
+		{"zzzzzzzzzzzz", ""},
+	} {
+		if got := tax.Suggest(tt.in); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if d := editDistance("kitten", "sitting"); d != 3 {
+		t.Errorf("editDistance(kitten, sitting) = %d, want 3", d)
+	}
+	if d := editDistance("", "abc"); d != 3 {
+		t.Errorf("editDistance(\"\", abc) = %d", d)
+	}
+}

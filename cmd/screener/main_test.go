@@ -25,7 +25,9 @@ import (
 // In tests that binary is the test binary: the environment variable makes
 // it behave as the real main.
 func TestMain(m *testing.M) {
-	if os.Getenv("SCREENER_TEST_AS_MAIN") == "1" {
+	// A fuzzing worker is this test binary too, started by the fuzzer.
+	fuzzWorker := slices.ContainsFunc(os.Args, func(a string) bool { return strings.HasPrefix(a, "-test.fuzzworker") })
+	if os.Getenv("SCREENER_TEST_AS_MAIN") == "1" && !fuzzWorker {
 		main()
 		return
 	}
@@ -511,4 +513,32 @@ func TestETA(t *testing.T) {
 	if got := early.text(screener.Progress{Done: 1, Total: 300, Elapsed: 200 * time.Millisecond}); !strings.Contains(got, "ETA …") {
 		t.Errorf("after one file: %q, want no ETA yet", got)
 	}
+}
+
+// FuzzWindow: -new-since accepts durations and dates; whatever it accepts
+// it prints back in a form it accepts again, meaning the same window.
+func FuzzWindow(f *testing.F) {
+	for _, s := range []string{"24h", "7d", "1.5d", "2026-11-25", "2026-11-25T18:00", "2026-11-25 18:00", "0h", "-3d", "yesterday", ""} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.Local)
+	f.Fuzz(func(t *testing.T, s string) {
+		var w window
+		if err := w.Set(s); err != nil {
+			if w.isSet() {
+				t.Errorf("Set(%q) failed but left a window", s)
+			}
+			return
+		}
+		if !w.isSet() {
+			t.Fatalf("Set(%q) succeeded with no window", s)
+		}
+		var again window
+		if err := again.Set(w.String()); err != nil {
+			t.Fatalf("Set(%q): its String %q is refused: %v", s, w.String(), err)
+		}
+		if got, want := again.start(now), w.start(now); !got.Equal(want) && w.ago%time.Second == 0 {
+			t.Errorf("Set(%q): %v, again from %q: %v", s, want, w.String(), got)
+		}
+	})
 }

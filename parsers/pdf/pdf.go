@@ -62,11 +62,12 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	var sb strings.Builder
 	var pageTexts, title []string
 	budget := int64(lim.MaxUncompressed)
+	fonts := map[objRef]*pdfFont{}
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		tp := &textPass{lim: lim, budget: &budget, fonts: map[string]*pdfFont{}}
+		tp := &textPass{lim: lim, budget: &budget, fonts: map[string]*pdfFont{}, docFonts: fonts}
 		if err := tp.page(page); err != nil {
 			return extract.Result{}, err
 		}
@@ -273,10 +274,15 @@ type gstate struct {
 // text matrices and text-showing operators. Everything else is skipped.
 type textPass struct {
 	lim    extract.Limits
-	budget *int64 // content bytes left to read for the whole document
-	fonts  map[string]*pdfFont
-	glyphs []glyph
-	depth  int
+	budget *int64              // content bytes left to read for the whole document
+	fonts  map[string]*pdfFont // this page's fonts by depth and resource name
+	// docFonts holds the document's indirect fonts by object, shared by
+	// the passes over its pages: pages name the same font objects, and
+	// loading one (widths, encoding, ToUnicode map) costs more than
+	// showing its glyphs. Nil means no sharing.
+	docFonts map[objRef]*pdfFont
+	glyphs   []glyph
+	depth    int
 
 	// Marked content with /ActualText replaces the glyphs it encloses
 	// (accessible PDFs use it for icons, ligatures and hyphenation).
@@ -337,7 +343,15 @@ func (tp *textPass) font(res pdf.Value, name string) *pdfFont {
 	if f, ok := tp.fonts[key]; ok {
 		return f
 	}
-	f := loadFont(res.Key("Font").Key(name))
+	dict := res.Key("Font")
+	ref, indirect := refOf(dict, name)
+	f, ok := tp.docFonts[ref]
+	if !indirect || !ok {
+		f = loadFont(dict.Key(name))
+		if indirect && tp.docFonts != nil {
+			tp.docFonts[ref] = f
+		}
+	}
 	tp.fonts[key] = f
 	return f
 }

@@ -535,6 +535,9 @@ func (tp *textPass) show(gs *gstate, tm *matrix, s []byte) {
 		if tp.actualDepth > 0 {
 			text, tp.actual = tp.actual, ""
 		}
+		if text == "" {
+			tp.coverTextless(trm[4], end[4], trm[5])
+		}
 		if text == "" || len(tp.glyphs) >= 4*tp.lim.MaxText {
 			continue
 		}

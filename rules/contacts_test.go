@@ -47,6 +47,7 @@ func TestNames(t *testing.T) {
 		{"Japanese name", "山田 太郎\nyamada@example.jp", nil, "山田 太郎", SourceHeader, false},
 		{"Korean name", "김민수\nminsu@example.kr", nil, "김민수", SourceHeader, false},
 		{"Arabic name", "محمد أحمد\nmohammed@example.com", nil, "محمد أحمد", SourceHeader, false},
+		{"Devanagari name ending in a vowel sign", "अमित शर्मा\namit@example.in", nil, "अमित शर्मा", SourceHeader, false},
 		{"Cyrillic name", "Александр Бутылкин\nСтажер, разработчик С++", nil, "Александр Бутылкин", SourceHeader, false},
 		{"job title beside the name confirmed by the address", "Alistair M Senior\nalistair.senior@example.edu", nil, "Alistair M Senior", SourceHeader, false},
 		{"sidebar first, name matches the address", "PROFILE\nComputer Science\nStudent.\nCONTACT ME\n+7448693853\nadaikkalam1401@example.com\nEducation\nBharathidasan University\nAdaikkalam\nStudent", nil, "Adaikkalam", SourceMatchesEmail, false},

@@ -395,7 +395,8 @@ var nameSuffix = regexp.MustCompile(`^(?i:ph\.?\s?d|m\.?d|mba|m\.?sc?|b\.?sc?|m\
 // confirm.
 func (f *nameFinder) nameIn(s string) (name, why string) {
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	s = strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	// A final vowel sign (Devanagari "शर्मा") is a mark, not a letter.
+	s = strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) && r != '.' })
 	s = joinLetterSpaced(s)
 	if s == "" {
 		return "", notNameShape

@@ -106,6 +106,11 @@
 // limits; a page takes seconds, so long scans may need a larger -timeout.
 // Without Tesseract a scan is no_text with the hint to install it.
 //
+// A PDF's text is read in reading order (screener extract shows it):
+// columns one after the other, a role's dates set flush right kept with
+// the role, a form's labels (Europass) each before its value, Arabic and
+// Hebrew in logical order.
+//
 // Exit status:
 //
 //	0  every file was screened

@@ -149,6 +149,21 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 		}
 		return
 	}
+	if labelColumn(bands[bestI:bestJ], best) {
+		var above, below []*chunk
+		for k, b := range bands {
+			switch {
+			case k < bestI:
+				above = append(above, b.chunks...)
+			case k >= bestJ:
+				below = append(below, b.chunks...)
+			}
+		}
+		layoutNode(above, lines)
+		layoutForm(bands[bestI:bestJ], best, lines)
+		layoutNode(below, lines)
+		return
+	}
 	var above, left, right, below []*chunk
 	for k, b := range bands {
 		for _, c := range b.chunks {
@@ -268,17 +283,23 @@ func interiorGutter(group []band, cands []span) (span, bool) {
 	return best, found
 }
 
-// rightAligned reports whether the text right of a gutter is flush right:
-// most of its chunks end at about one x while they start at widely
-// different ones. That
-// is dates and places pushed to the margin by tab stops on the lines of one
-// column, not a second column (whose lines start together and end ragged).
+// rightAligned reports whether the text right of a gutter is pushed to the
+// margin by tab stops on the lines of one column (dates and places beside
+// a role's title), not a second column. Its chunks end flush right, and
+// either start at widely different x (a second column's lines start
+// together and end ragged), or are short beside the lines left of the
+// gutter and stand alone or in pairs (a place above a date), where a
+// column's lines stack into paragraphs. Dates of one format start together
+// too, so the start spread alone misses them.
 func rightAligned(group []band, g span) bool {
 	var right []*chunk
+	leftX0 := math.Inf(1)
 	for _, b := range group {
 		for _, c := range b.chunks {
 			if c.x0 >= g.hi-0.01 {
 				right = append(right, c)
+			} else {
+				leftX0 = math.Min(leftX0, c.x0)
 			}
 		}
 	}
@@ -299,7 +320,140 @@ func rightAligned(group []band, g span) bool {
 			flush++
 		}
 	}
-	return 10*flush >= 6*len(right) && maxX0-minX0 > 0.25*(maxX1-minX0)
+	if 10*flush < 6*len(right) {
+		return false
+	}
+	if maxX0-minX0 > 0.25*(maxX1-minX0) {
+		return true
+	}
+	// Short: under 40% of the width left of the gutter (a date or a town
+	// is a fifth to a third of a role's line; a sidebar is rarely under
+	// 40% of the main column).
+	for _, c := range right {
+		if c.x1-c.x0 > 0.4*(g.lo-leftX0) {
+			return false
+		}
+	}
+	return longestStack(right) <= 2
+}
+
+// labelColumn reports whether the text left of a gutter is the labels of
+// a form (Europass: "Dates", "Occupation or position held") whose values
+// stand right of it: the labels end flush against the gutter while they
+// start at widely different x, and most share a baseline with a value.
+// Such a row reads as one line, label then value, so that the form's
+// section headings, which stand in the label column, stay with their
+// values.
+func labelColumn(group []band, g span) bool {
+	var left, right []*chunk
+	for _, b := range group {
+		for _, c := range b.chunks {
+			if c.x1 <= g.lo+0.01 {
+				left = append(left, c)
+			} else if c.x0 >= g.hi-0.01 {
+				right = append(right, c)
+			}
+		}
+	}
+	if len(left) < 3 {
+		return false
+	}
+	maxX1, minX0, maxX0 := math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, c := range left {
+		maxX1 = math.Max(maxX1, c.x1)
+		minX0, maxX0 = math.Min(minX0, c.x0), math.Max(maxX0, c.x0)
+	}
+	flush, beside := 0, 0
+	for _, c := range left {
+		if maxX1-c.x1 < 0.8*c.size {
+			flush++
+		}
+		for _, r := range right {
+			if math.Abs(r.y-c.y) < 0.1*c.size {
+				beside++
+				break
+			}
+		}
+	}
+	return 10*flush >= 8*len(left) && maxX0-minX0 > 0.25*(maxX1-minX0) && 2*beside > len(left)
+}
+
+// layoutForm appends the lines of a form (see labelColumn) row by row:
+// the label, then its value. Rows are told by the space between them: a
+// label or value wrapped over lines keeps the line spacing, and rows stand
+// further apart. When no spacing is wider than the tightest, the form is
+// one row, labels before values.
+func layoutForm(group []band, g span, lines *[]string) {
+	// The tightest spacing of each type size is its line spacing
+	// (headings in larger type have their own).
+	gaps, sizes := make([]float64, len(group)), make([]float64, len(group))
+	minGap := map[float64]float64{}
+	for k := 1; k < len(group); k++ {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, c := range group[k-1].chunks {
+			lo = math.Min(lo, c.y)
+		}
+		for _, c := range group[k].chunks {
+			hi = math.Max(hi, c.y)
+			sizes[k] = math.Max(sizes[k], math.Round(c.size*4)/4)
+		}
+		gaps[k] = lo - hi
+		if m, ok := minGap[sizes[k]]; !ok || gaps[k] < m {
+			minGap[sizes[k]] = gaps[k]
+		}
+	}
+	rows := 1
+	for k := 1; k < len(group); k++ {
+		if gaps[k] > minGap[sizes[k]]+0.1*sizes[k] {
+			rows++
+		}
+	}
+	var left, right []*chunk
+	flush := func() {
+		var label []string
+		readLines(left, &label)
+		if rows > 1 && len(label) > 1 {
+			// One label wrapped in a narrow column ("Education and" /
+			// "training"): a heading or label reads as one line.
+			label = []string{strings.Join(label, " ")}
+		}
+		*lines = append(*lines, label...)
+		layoutNode(right, lines)
+		left, right = left[:0], right[:0]
+	}
+	for k, b := range group {
+		if k > 0 && gaps[k] > minGap[sizes[k]]+0.1*sizes[k] {
+			flush()
+		}
+		for _, c := range b.chunks {
+			if c.x1 <= g.lo+0.01 {
+				left = append(left, c)
+			} else {
+				right = append(right, c)
+			}
+		}
+	}
+	flush()
+}
+
+// longestStack returns the most chunks that follow each other as the lines
+// of one block: each the next line below the one before (within 1.6 times
+// its size) and overlapping it horizontally.
+func longestStack(cs []*chunk) int {
+	sorted := append([]*chunk(nil), cs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y > sorted[j].y })
+	best, run := 0, 0
+	for i, c := range sorted {
+		run++
+		if i > 0 {
+			p := sorted[i-1]
+			if p.y-c.y > 1.6*math.Max(p.size, c.size) || c.x1 < p.x0 || c.x0 > p.x1 {
+				run = 1
+			}
+		}
+		best = max(best, run)
+	}
+	return best
 }
 
 // readLines appends the chunks of one band as lines: baselines clustered,

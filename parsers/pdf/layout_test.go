@@ -1,0 +1,116 @@
+package pdf_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/screener/screener/parsers"
+)
+
+// placed is a line of text at a position; right, when set, is where the
+// line ends (flush right) instead of x where it starts.
+type placed struct {
+	x, right, y, size float64
+	text              string
+}
+
+// placedPDF draws each line with Helvetica, whose glyphs the extractor
+// measures at half an em when the font gives no widths, so a line's end is
+// x + 0.5 × size × its length.
+func placedPDF(ls []placed) []byte {
+	var b strings.Builder
+	for _, l := range ls {
+		x := l.x
+		if l.right > 0 {
+			x = l.right - 0.5*l.size*float64(len(l.text))
+		}
+		fmt.Fprintf(&b, "BT /F1 %g Tf %g %g Td (%s) Tj ET\n", l.size, x, l.y, l.text)
+	}
+	return simplePDF("%PDF-1.4", b.String(), "")
+}
+
+// TestLayoutReadingOrder checks lines that the column finder must not tear
+// apart: dates flush right beside the roles of one column (on the title's
+// baseline or on a line of their own above it), and a form whose labels
+// stand flush right in a column left of their values (Europass).
+func TestLayoutReadingOrder(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []placed
+		want  []string
+	}{
+		{
+			name: "dates of one format flush right beside the roles",
+			lines: []placed{
+				{x: 72, y: 700, size: 12, text: "Experience"},
+				{right: 540, y: 686, size: 9, text: "01/2023 - Present"},
+				{x: 72, y: 674, size: 10, text: "Frontend Developer"},
+				{x: 90, y: 660, size: 9, text: "Reduced support tickets through clearer onboarding"},
+				{x: 90, y: 648, size: 9, text: "Ran the team on JavaScript for two years"},
+				{x: 72, y: 630, size: 12, text: "Education"},
+				{x: 72, y: 614, size: 10, text: "Lakeshore University"},
+				{right: 540, y: 614, size: 9, text: "01/2020 - 01/2023"},
+				{x: 72, y: 600, size: 10, text: "Master of Science Mathematics"},
+			},
+			want: []string{
+				"Experience\n01/2023 - Present\nFrontend Developer\nReduced",
+				"Education\nLakeshore University 01/2020 - 01/2023\nMaster",
+			},
+		},
+		{
+			name: "a sidebar of short lines set flush right stays a column",
+			lines: []placed{
+				{x: 72, y: 700, size: 12, text: "Experience"},
+				{right: 540, y: 700, size: 10, text: "Skills"},
+				{x: 72, y: 686, size: 10, text: "Frontend Developer at Lakeshore"},
+				{right: 540, y: 686, size: 10, text: "Golang"},
+				{x: 90, y: 674, size: 10, text: "Ran the team on JavaScript for two years"},
+				{right: 540, y: 674, size: 10, text: "Python"},
+				{x: 90, y: 662, size: 10, text: "Owned the upgrade across twelve services"},
+				{right: 540, y: 662, size: 10, text: "Kotlin"},
+				{x: 90, y: 650, size: 10, text: "Hired and onboarded six engineers"},
+			},
+			want: []string{
+				"Experience\nFrontend Developer at Lakeshore\nRan the team",
+				"Skills\nGolang\nPython\nKotlin",
+			},
+		},
+		{
+			name: "labels flush right left of their values",
+			lines: []placed{
+				{right: 170, y: 700, size: 12, text: "Work experience"},
+				{right: 170, y: 680, size: 10, text: "Dates"},
+				{x: 194, y: 680, size: 10, text: "August 2016 - July 2017"},
+				{right: 170, y: 666, size: 10, text: "Occupation or position held"},
+				{x: 194, y: 666, size: 10, text: "Data Engineer"},
+				{right: 170, y: 652, size: 10, text: "Main activities and"},
+				{x: 194, y: 652, size: 10, text: "Built the billing pipeline in Go and ran it"},
+				{right: 170, y: 640, size: 10, text: "responsibilities"},
+				{x: 194, y: 640, size: 10, text: "on Kubernetes for three years"},
+				{right: 170, y: 626, size: 10, text: "Name of employer"},
+				{x: 194, y: 626, size: 10, text: "Calder Energy"},
+				{right: 170, y: 600, size: 12, text: "Education and"},
+				{right: 170, y: 588, size: 12, text: "training"},
+				{right: 170, y: 570, size: 10, text: "Dates"},
+				{x: 194, y: 570, size: 10, text: "2009 - 2012"},
+			},
+			want: []string{
+				"Work experience\nDates\nAugust 2016 - July 2017\nOccupation or position held\nData Engineer\n",
+				"Main activities and responsibilities\nBuilt the billing pipeline in Go and ran it\non Kubernetes for three years\nName of employer\nCalder Energy\n",
+				"Education and training\nDates\n2009 - 2012",
+			},
+		},
+	}
+	for _, tt := range tests {
+		doc, err := extractBytes(t, placedPDF(tt.lines), parsers.Limits{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(doc.Text, w) {
+				t.Errorf("%s: text lacks %q; got:\n%s", tt.name, w, doc.Text)
+			}
+		}
+	}
+}

@@ -40,10 +40,10 @@ type Column struct {
 
 // Cell is one value of a candidate table.
 type Cell struct {
-	// Text is what the cell shows and what the CSV holds, unless Num is
-	// set or CSV is given.
+	// Text is what the workbook cell shows (unless IsNum) and what the CSV
+	// holds (unless CSV is set).
 	Text string
-	// Num, when IsNum, is a number cell (the CSV holds Text).
+	// Num, when IsNum, is the workbook cell's number (the CSV holds Text).
 	Num   float64
 	IsNum bool
 	// Link is the address the workbook cell opens (a relative path, a URL,

@@ -317,3 +317,28 @@ func TestYearsFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLink: a link longer than Excel takes stays plain text.
+func TestLongLink(t *testing.T) {
+	recs := []Record{{File: "a.txt", Status: StatusOK, Rank: 1, Links: []string{"https://example.com/" + strings.Repeat("x", 3000)}}}
+	var b bytes.Buffer
+	if err := WriteWorkbook(&b, &Report{Records: recs, Counts: count(recs)}, WorkbookOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, _ := wb.GetRows("Shortlist")
+	for j, h := range rows[0] {
+		cell, _ := excelize.CoordinatesToCellName(j+1, 2)
+		ok, link, _ := wb.GetCellHyperLink("Shortlist", cell)
+		if h == "Other links" && ok {
+			t.Errorf("a %d-character link was written", len(link))
+		}
+		if h == "CV" && !ok {
+			t.Error("the CV lost its link")
+		}
+	}
+}

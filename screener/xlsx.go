@@ -16,6 +16,7 @@ import (
 const (
 	maxCellChars  = 32767 // characters in a cell
 	maxHyperlinks = 65530 // hyperlinks in a sheet
+	maxLinkChars  = 2079  // characters in a hyperlink's address; Excel repairs a workbook with a longer one
 )
 
 // Row heights, in points: one line of the default 11-point font, and the
@@ -315,7 +316,7 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 		lines := 1
 		for j, c := range cols {
 			cell := c.Value(&recs[i], env)
-			linked := cell.Link != "" && cell.Text != "" && len(links) < maxHyperlinks
+			linked := cell.Link != "" && cell.Text != "" && len(links) < maxHyperlinks && len(cell.Link) <= maxLinkChars
 			if linked {
 				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
 				links = append(links, hyperlink{ref: ref, target: cell.Link})
@@ -546,9 +547,11 @@ func writeErrors(f *excelize.File, st *styles, bad []Record, linkTo func(string)
 		lines := max(wrappedLines(r.File, widths[0]), wrappedLines(msg, widths[3]))
 		fileStyle := st.wrap
 		if linkTo != nil && r.File != "" && len(links) < maxHyperlinks {
-			ref, _ := excelize.CoordinatesToCellName(1, i+2)
-			links = append(links, hyperlink{ref: ref, target: linkTo(r.File)})
-			fileStyle = st.link
+			if target := linkTo(r.File); len(target) <= maxLinkChars {
+				ref, _ := excelize.CoordinatesToCellName(1, i+2)
+				links = append(links, hyperlink{ref: ref, target: target})
+				fileStyle = st.link
+			}
 		}
 		row := []any{
 			excelize.Cell{StyleID: fileStyle, Value: text(r.File)}, excelize.Cell{StyleID: st.text, Value: statusWords(r.Status)},

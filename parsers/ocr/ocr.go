@@ -59,7 +59,11 @@ func Page(ctx context.Context, img []byte, lang string, dpi int, timeout time.Du
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	args := []string{"stdin", "stdout", "-l", lang, "--psm", "3"}
+	// Page segmentation mode 1: automatic, with orientation detection, so
+	// that a page scanned or photographed sideways is read the right way up
+	// (about a quarter of a second more per page; without the osd data
+	// Tesseract warns and reads the page as it lies).
+	args := []string{"stdin", "stdout", "-l", lang, "--psm", "1"}
 	if dpi >= 100 && dpi <= 1200 {
 		args = append(args, "--dpi", strconv.Itoa(dpi))
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Derive turns the text of a job posting into a rule set a recruiter can
@@ -36,6 +38,14 @@ func (t *Taxonomy) Derive(posting string) *Set {
 // Each item's Note quotes the statement it came from. DeriveExplained is
 // deterministic and safe for concurrent use.
 func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
+	// Notes quote the posting, and a rule file is UTF-8 without control
+	// characters.
+	posting = strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == utf8.RuneError) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(posting, " "))
 	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	for _, st := range statements(posting, namesSkill) {
@@ -97,8 +107,9 @@ func (d *deriver) statement(st statement) {
 	cues := findCues(lower)
 	chs := chains(toks, hits)
 	base := Reason{Statement: st.text, Heading: where, Section: sec.String()}
+	fallback := statementCue(cues)
 	if len(chs) == 0 && anaphor.MatchString(lower) {
-		if cu := scopeCue(lower, cues, 0, 0, 0, len(lower)); cu.kind == cueMust || cu.kind == cueStrong {
+		if cu := scopeCue(lower, cues, fallback, 0, 0, 0, len(lower)); cu.kind == cueMust || cu.kind == cueStrong {
 			str, bySection := decide(cu.kind, sec)
 			why := base
 			if !bySection {
@@ -118,7 +129,7 @@ func (d *deriver) statement(st statement) {
 		if i+1 < len(chs) {
 			next = chs[i+1].from
 		}
-		cu := scopeCue(lower, cues, prev, c.from, c.to, next)
+		cu := scopeCue(lower, cues, fallback, prev, c.from, c.to, next)
 		str, bySection := decide(cu.kind, sec)
 		why := base
 		if !bySection {

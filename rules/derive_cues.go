@@ -1,6 +1,9 @@
 package rules
 
-import "regexp"
+import (
+	"regexp"
+	"sort"
+)
 
 // cueKind is what a cue phrase says of the skills it bears on.
 type cueKind int
@@ -94,7 +97,11 @@ var clauseBreak = regexp.MustCompile(`;|, (?:and|but|as|while|whereas|although|t
 // team's tools ("we use"); then an obligation, a strong cue, a soft one.
 // With no cue in its scope, the statement's own cues decide, if they are
 // all requirements: "Go and Rust; you must know both".
-func scopeCue(lower string, cues []cue, prev, from, to, next int) cue {
+//
+// cues must be in the order [findCues] returns them; fallback is
+// [statementCue] of the same cues. The cost is that of the clause, not of
+// the statement, so a long statement of many lists stays linear.
+func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) cue {
 	lo, hi := prev, next
 	for _, m := range clauseBreak.FindAllStringIndex(lower[prev:from], -1) {
 		lo = prev + m[1]
@@ -103,16 +110,19 @@ func scopeCue(lower string, cues []cue, prev, from, to, next int) cue {
 		hi = to + m[0]
 	}
 	var best, neg cue
-	rank := map[cueKind]int{cueNone: 0, cueSoft: 1, cueStrong: 2, cueMust: 3, cuePreferred: 4, cueDescribes: 5}
-	for _, c := range cues {
-		if c.start < lo || c.end > hi || (c.start < to && c.end > from) {
+	first := sort.Search(len(cues), func(i int) bool { return cues[i].start >= lo })
+	for _, c := range cues[first:] {
+		if c.start >= hi {
+			break
+		}
+		if c.end > hi || (c.start < to && c.end > from) {
 			continue
 		}
 		if c.kind == cueNegated {
 			neg = c
 			continue
 		}
-		if rank[c.kind] > rank[best.kind] {
+		if cueRank(c.kind) > cueRank(best.kind) {
 			best = c
 		}
 	}
@@ -122,15 +132,40 @@ func scopeCue(lower string, cues []cue, prev, from, to, next int) cue {
 	if best.kind != cueNone {
 		return best
 	}
+	return fallback
+}
+
+// statementCue is the cue a whole statement gives the lists in it that
+// have none of their own: its strongest, if all its cues ask for
+// something ("Go and Rust; you must know both").
+func statementCue(cues []cue) cue {
+	var best cue
 	for _, c := range cues {
 		if c.kind == cuePreferred || c.kind == cueNegated || c.kind == cueDescribes {
 			return cue{}
 		}
-		if rank[c.kind] > rank[best.kind] {
+		if cueRank(c.kind) > cueRank(best.kind) {
 			best = c
 		}
 	}
 	return best
+}
+
+// cueRank orders the kinds of cue when several bear on one list.
+func cueRank(k cueKind) int {
+	switch k {
+	case cueSoft:
+		return 1
+	case cueStrong:
+		return 2
+	case cueMust:
+		return 3
+	case cuePreferred:
+		return 4
+	case cueDescribes:
+		return 5
+	}
+	return 0
 }
 
 // strength is how much a posting asks for a skill.

@@ -57,6 +57,9 @@ type line struct {
 	// lastWidth is the length of the last line joined into this one: a
 	// line that ran to the full width of the page continues on the next.
 	lastWidth int
+	tail      string // the last line joined into this one
+	joined    bool   // more than one line
+	pipe      bool   // a "|" in some line joined
 }
 
 // statements reconstructs the sentences of a posting from text that may
@@ -207,17 +210,30 @@ func joinWrapped(lines []line) []line {
 		width = 0
 	}
 	var out []line
+	var parts [][]string // the physical lines of each line of out
 	for _, ln := range lines {
+		ln.tail, ln.pipe = ln.text, strings.Contains(ln.text, "|")
 		ln.lastWidth = utf8.RuneCountInString(ln.text)
 		if n := len(out); n > 0 && continues(out[n-1], ln, width) {
-			out[n-1].text += " " + ln.text
-			out[n-1].lastWidth = ln.lastWidth
-			if out[n-1].cells != nil || ln.cells != nil {
-				out[n-1].cells = cellsOf(out[n-1].text)
+			p := &out[n-1]
+			parts[n-1] = append(parts[n-1], ln.text)
+			p.tail, p.lastWidth, p.joined = ln.text, ln.lastWidth, true
+			p.pipe = p.pipe || ln.pipe
+			if ln.cells != nil && p.cells == nil {
+				p.cells = ln.cells // recomputed below
 			}
 			continue
 		}
 		out = append(out, ln)
+		parts = append(parts, []string{ln.text})
+	}
+	for i := range out {
+		if len(parts[i]) > 1 {
+			out[i].text = strings.Join(parts[i], " ")
+			if out[i].cells != nil || out[i].pipe {
+				out[i].cells = cellsOf(out[i].text)
+			}
+		}
 	}
 	return out
 }
@@ -233,11 +249,13 @@ func continues(prev, next line, width int) bool {
 	if prev.heading || next.heading || next.bullet {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(prev.text)
-	words := strings.Fields(strings.ToLower(prev.text))
-	openEnded := strings.ContainsRune(",/(&", last) || (len(words) > 1 && openEnd[words[len(words)-1]])
+	// Only the end of the previous line counts: a long run of joined lines
+	// is never read again.
+	last, _ := utf8.DecodeLastRuneInString(prev.tail)
+	words := strings.Fields(strings.ToLower(prev.tail[max(0, len(prev.tail)-40):]))
+	openEnded := strings.ContainsRune(",/(&", last) || ((len(words) > 1 || prev.joined) && len(words) > 0 && openEnd[words[len(words)-1]])
 	switch {
-	case (prev.cells != nil || strings.Contains(prev.text, "|")) && last != '|' && strings.HasSuffix(next.text, "|") && cellsOf(next.text) == nil:
+	case (prev.cells != nil || prev.pipe) && last != '|' && strings.HasSuffix(next.text, "|") && cellsOf(next.text) == nil:
 		// A row whose last cell a PDF wrapped: "... MongoDB | Excellent" /
 		// "communication and collaboration skills |".
 		return true
@@ -250,7 +268,7 @@ func continues(prev, next line, width int) bool {
 	if strings.ContainsRune(".!?:;", last) {
 		return false
 	}
-	if _, ok := headingSection(prev); ok {
+	if _, ok := headingSection(prev); ok && !prev.joined {
 		return false // "Nice to have" before "gRPC and Protocol Buffers"
 	}
 	if _, ok := headingSection(next); ok {
@@ -271,7 +289,7 @@ func continues(prev, next line, width int) bool {
 // or Kotlin" is a list item whose bullet a PDF lost.)
 func headingSection(ln line) (section, bool) {
 	t := strings.TrimSpace(ln.text)
-	if first, _ := utf8.DecodeRuneInString(t); ln.bullet || t == "" || (unicode.IsLower(first) && !ln.heading) {
+	if first, _ := utf8.DecodeRuneInString(t); ln.bullet || t == "" || (unicode.IsLower(first) && !ln.heading) || len(t) > 200 {
 		return 0, false
 	}
 	if !ln.heading {

@@ -427,3 +427,22 @@ func FuzzDerive(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkDeriveLong derives rules from a megabyte of hostile posting
+// text of each shape that once cost quadratic time: one statement of many
+// lists, lines that all continue the one before, many sentences.
+func BenchmarkDeriveLong(b *testing.B) {
+	tax := DefaultTaxonomy()
+	for name, text := range map[string]string{
+		"lists":     strings.Repeat("Go must Rust ", 80000),
+		"wrapped":   strings.Repeat("Go, Rust and\n", 80000),
+		"sentences": strings.Repeat("You must know Go or Rust. 5 years of Go. ", 25000),
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				tax.Derive(text)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -63,18 +64,15 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 			continue
 		}
 		claim := yearsClaim{years: float64(n), required: required, reason: reason}
-		for _, c := range chs {
-			if c.to <= m[0] && strings.Trim(lower[c.to:m[0]], " (:,–-") == "" {
-				claim.skills = names(c)
-			}
+		// The list just before the years, and the one just after.
+		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
+		if b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1; b >= 0 && strings.Trim(lower[chs[b].to:m[0]], " (:,–-") == "" {
+			claim.skills = names(chs[b])
 		}
-		if claim.skills == nil {
-			for _, c := range chs {
-				if c.from >= m[1] && len(strings.Fields(lower[m[1]:c.from])) <= 8 && yearsLead.MatchString(lower[m[1]:c.from]) &&
-					!yearsTrail.MatchString(lower[c.to:]) {
-					claim.skills = names(c)
-					break
-				}
+		if claim.skills == nil && k < len(chs) {
+			c := chs[k]
+			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !yearsTrail.MatchString(lower[c.to:]) {
+				claim.skills = names(c)
 			}
 		}
 		out = append(out, claim)

@@ -149,7 +149,9 @@ func (f fib) ednStart() int     { return f.hddStart() + f.ccpHdd + f.ccpAtn }
 func (f fib) txbxStart() int    { return f.ednStart() + f.ccpEdn }
 func (f fib) hdrTxbxStart() int { return f.txbxStart() + f.ccpTxbx }
 func (f fib) totalStories() int { return f.hdrTxbxStart() + f.ccpHdrTxbx }
-func (f fib) fcLcb(blob []byte, i int) (uint32, uint32) {
+
+// fcLcb reads the i-th offset and length pair of the FIB's FibRgFcLcb.
+func fcLcb(blob []byte, i int) (uint32, uint32) {
 	if 8*i+8 > len(blob) {
 		return 0, 0
 	}
@@ -196,8 +198,8 @@ func parseFIB(word []byte) (fib, error) {
 	cb := int(binary.LittleEndian.Uint16(word[pos:]))
 	pos += 2
 	blob := word[pos:min(pos+8*cb, len(word))]
-	f.fcPlcfHdd, f.lcbPlcfHdd = f.fcLcb(blob, 11)
-	f.fcClx, f.lcbClx = f.fcLcb(blob, 33)
+	f.fcPlcfHdd, f.lcbPlcfHdd = fcLcb(blob, 11)
+	f.fcClx, f.lcbClx = fcLcb(blob, 33)
 	if f.lcbClx == 0 {
 		return f, extract.Newf(extract.ErrCorrupt, "no piece table")
 	}

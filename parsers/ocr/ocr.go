@@ -17,7 +17,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
@@ -159,9 +158,4 @@ func (l *limited) Write(p []byte) (int, error) {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.TrimSpace(lines[len(lines)-1])
-}
-
-// String describes r for logs.
-func (r Result) String() string {
-	return fmt.Sprintf("%d words, mean confidence %.1f", r.Words, r.Confidence)
 }

@@ -348,7 +348,7 @@ func colorSpace(xo pdf.Value) (family string, comps int, palette []byte) {
 	case "Separation":
 		return "Separation", 1, nil
 	case "Indexed", "I":
-		base, baseComps, _ := colorSpaceOf(cs.Index(1))
+		base, baseComps := colorSpaceOf(cs.Index(1))
 		lookup := cs.Index(3)
 		var pal []byte
 		if lookup.Kind() == pdf.Stream {
@@ -366,25 +366,27 @@ func colorSpace(xo pdf.Value) (family string, comps int, palette []byte) {
 	return "", 0, nil
 }
 
-func colorSpaceOf(v pdf.Value) (string, int, []byte) {
+// colorSpaceOf is the family and component count of an Indexed space's
+// base.
+func colorSpaceOf(v pdf.Value) (string, int) {
 	name := v.Name()
 	if v.Kind() == pdf.Array {
 		name = v.Index(0).Name()
 	}
 	switch name {
 	case "DeviceGray", "CalGray":
-		return "DeviceGray", 1, nil
+		return "DeviceGray", 1
 	case "DeviceRGB", "CalRGB":
-		return "DeviceRGB", 3, nil
+		return "DeviceRGB", 3
 	case "DeviceCMYK":
-		return "DeviceCMYK", 4, nil
+		return "DeviceCMYK", 4
 	case "ICCBased":
 		if v.Index(1).Key("N").Int64() == 1 {
-			return "DeviceGray", 1, nil
+			return "DeviceGray", 1
 		}
-		return "DeviceRGB", 3, nil
+		return "DeviceRGB", 3
 	}
-	return "", 0, nil
+	return "", 0
 }
 
 func components(xo pdf.Value) int {

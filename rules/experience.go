@@ -55,7 +55,7 @@ var schoolWords = map[string]bool{
 
 // isSchool reports whether a line is about a degree, a school or a
 // certificate.
-func isSchool(line string) bool { return hasWordIn(line, schoolWords) || degreeRe.MatchString(line) }
+func isSchool(line string) bool { return hasWordIn(line, schoolWords) || degreeLevel(line) != "" }
 
 func lineWords(line string) []string {
 	return strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) })

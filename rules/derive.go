@@ -320,21 +320,37 @@ func quote(s string) string {
 	return `from: "` + s + `"`
 }
 
-// postingTitle is the posting's first line, up to a colon, if it is short
-// enough to be a title.
+// postingTitle is the first of the posting's first ten lines that names a
+// role ("Senior Backend Engineer", "Data Analyst"), or else its first line,
+// up to a colon, if short enough to be a title. A page saved from a job
+// board starts with the board's navigation; the role's line is the title.
 func postingTitle(text string) string {
-	for _, line := range strings.Split(text, "\n") {
+	var first string
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(line, "#* "))
 		if line == "" {
 			continue
 		}
 		if t, _, ok := strings.Cut(line, ":"); ok && len(strings.Fields(t)) <= 8 {
-			line = t
+			line = strings.TrimSpace(t)
 		}
-		if len(strings.Fields(line)) <= 10 {
-			return strings.TrimSpace(line)
+		if len(strings.Fields(line)) > 10 {
+			line = ""
 		}
-		return ""
+		if n == 0 {
+			first = line
+		}
+		if line != "" && roleWord.MatchString(line) {
+			return line
+		}
+		if n++; n == 10 {
+			break
+		}
 	}
-	return ""
+	return first
 }
+
+// roleWord names a role in a job title.
+var roleWord = regexp.MustCompile(`(?i)\b(?:engineer|developer|programmer|architect|analyst|scientist|administrator|designer|` +
+	`manager|lead|consultant|specialist|tester|intern|director|officer|technician|devops|sre)s?\b`)

@@ -446,3 +446,19 @@ func BenchmarkDeriveLong(b *testing.B) {
 		})
 	}
 }
+
+func TestPostingTitle(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Senior Backend Engineer, Go\n\nWe move freight.", "Senior Backend Engineer, Go"},
+		{"Kiln CareersAll jobsCompanies\nData Analyst, Customer Insights\nWe insure homes.", "Data Analyst, Customer Insights"},
+		{"# PHP Developer (Laravel)\n**Company:** Brightwell", "PHP Developer (Laravel)"},
+		{"Back-End Developer Job Description: Roles & Responsibilities Guide\n", "Back-End Developer Job Description"},
+		{"Acme Corp\nWe are hiring.", "Acme Corp"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := postingTitle(tt.text); got != tt.want {
+			t.Errorf("postingTitle(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -10,8 +10,8 @@ import (
 )
 
 // meaning is a derived set as YAML without what may differ between the
-// formats of one posting: its title (a job board's page starts with the
-// board's name), its source and its notes.
+// formats of one posting: its title (a PDF may wrap a long headline), its
+// source and its notes.
 func meaning(tb testing.TB, s *rules.Set) string {
 	tb.Helper()
 	c := *s

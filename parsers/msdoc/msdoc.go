@@ -75,11 +75,11 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	text, err := pieceText(word, table, fib, 2*lim.MaxText)
+	text, fcs, err := pieceText(word, table, fib, 2*lim.MaxText)
 	if err != nil {
 		return res, err
 	}
-	d := &document{text: text, fib: fib}
+	d := &document{text: text, fcs: fcs, fib: fib, paras: paragraphRuns(word, table, fib.fcPlcfBtePapx, fib.lcbPlcfBtePapx)}
 	main := d.story(0, fib.ccpText)
 	notes := d.story(fib.ftnStart(), fib.ccpFtn) + "\n" + d.story(fib.ednStart(), fib.ccpEdn)
 	boxes := d.story(fib.txbxStart(), fib.ccpTxbx)
@@ -125,6 +125,7 @@ type fib struct {
 	ccpTxbx, ccpHdrTxbx                     int
 	fcClx, lcbClx                           uint32
 	fcPlcfHdd, lcbPlcfHdd                   uint32
+	fcPlcfBtePapx, lcbPlcfBtePapx           uint32
 }
 
 const (
@@ -199,6 +200,7 @@ func parseFIB(word []byte) (fib, error) {
 	pos += 2
 	blob := word[pos:min(pos+8*cb, len(word))]
 	f.fcPlcfHdd, f.lcbPlcfHdd = fcLcb(blob, 11)
+	f.fcPlcfBtePapx, f.lcbPlcfBtePapx = fcLcb(blob, 13)
 	f.fcClx, f.lcbClx = fcLcb(blob, 33)
 	if f.lcbClx == 0 {
 		return f, extract.Newf(extract.ErrCorrupt, "no piece table")
@@ -209,40 +211,41 @@ func parseFIB(word []byte) (fib, error) {
 // pieceText assembles the document's characters, in character-position
 // order, as UTF-16 code units, from the piece table (the Pcdt in the Clx,
 // MS-DOC 2.9.38). It stops after max units.
-func pieceText(word, table []byte, f fib, max int) ([]uint16, error) {
+func pieceText(word, table []byte, f fib, max int) ([]uint16, []uint32, error) {
 	if uint64(f.fcClx)+uint64(f.lcbClx) > uint64(len(table)) {
-		return nil, extract.Newf(extract.ErrCorrupt, "piece table outside the table stream")
+		return nil, nil, extract.Newf(extract.ErrCorrupt, "piece table outside the table stream")
 	}
 	clx := table[f.fcClx : f.fcClx+f.lcbClx]
 	// Skip the Prc entries (property modifiers) before the Pcdt.
 	for len(clx) > 0 && clx[0] == 0x01 {
 		if len(clx) < 3 {
-			return nil, extract.Newf(extract.ErrCorrupt, "piece table cut short")
+			return nil, nil, extract.Newf(extract.ErrCorrupt, "piece table cut short")
 		}
 		n := int(int16(binary.LittleEndian.Uint16(clx[1:])))
 		if n < 0 || 3+n > len(clx) {
-			return nil, extract.Newf(extract.ErrCorrupt, "bad property modifier in the piece table")
+			return nil, nil, extract.Newf(extract.ErrCorrupt, "bad property modifier in the piece table")
 		}
 		clx = clx[3+n:]
 	}
 	if len(clx) < 5 || clx[0] != 0x02 {
-		return nil, extract.Newf(extract.ErrCorrupt, "no piece descriptors in the piece table")
+		return nil, nil, extract.Newf(extract.ErrCorrupt, "no piece descriptors in the piece table")
 	}
 	lcb := int(binary.LittleEndian.Uint32(clx[1:]))
 	plc := clx[5:]
 	if lcb < 4 || lcb > len(plc) || (lcb-4)%12 != 0 {
-		return nil, extract.Newf(extract.ErrCorrupt, "piece table of %d bytes", lcb)
+		return nil, nil, extract.Newf(extract.ErrCorrupt, "piece table of %d bytes", lcb)
 	}
 	n := (lcb - 4) / 12
 	cp := func(i int) int { return int(binary.LittleEndian.Uint32(plc[4*i:])) }
 	total := min(f.totalStories(), max)
 	out := make([]uint16, 0, min(total, 1<<20))
+	fcs := make([]uint32, 0, min(total, 1<<20)) // each character's position in the WordDocument stream
 	win := charmap.Windows1252
 	for i := 0; i < n && len(out) < total; i++ {
 		start, end := cp(i), cp(i+1)
 		if end < start || start > len(out) {
 			// Pieces are in order and contiguous; a gap or overlap is damage.
-			return nil, extract.Newf(extract.ErrCorrupt, "piece %d covers characters %d–%d after %d", i, start, end, len(out))
+			return nil, nil, extract.Newf(extract.ErrCorrupt, "piece %d covers characters %d–%d after %d", i, start, end, len(out))
 		}
 		if start < len(out) { // overlapping piece: keep what we have
 			start = len(out)
@@ -258,27 +261,31 @@ func pieceText(word, table []byte, f fib, max int) ([]uint16, error) {
 		if fc&0x40000000 != 0 { // 8-bit piece: one byte per character at fc/2
 			offset = offset/2 + skip
 			if offset+count > len(word) {
-				return nil, extract.Newf(extract.ErrCorrupt, "piece %d lies outside the WordDocument stream", i)
+				return nil, nil, extract.Newf(extract.ErrCorrupt, "piece %d lies outside the WordDocument stream", i)
 			}
-			for _, b := range word[offset : offset+count] {
+			for j, b := range word[offset : offset+count] {
 				out = append(out, uint16(win.DecodeByte(b)))
+				fcs = append(fcs, uint32(offset+j))
 			}
 		} else { // UTF-16LE piece
 			offset += 2 * skip
 			if offset+2*count > len(word) {
-				return nil, extract.Newf(extract.ErrCorrupt, "piece %d lies outside the WordDocument stream", i)
+				return nil, nil, extract.Newf(extract.ErrCorrupt, "piece %d lies outside the WordDocument stream", i)
 			}
 			for j := 0; j < count; j++ {
 				out = append(out, binary.LittleEndian.Uint16(word[offset+2*j:]))
+				fcs = append(fcs, uint32(offset+2*j))
 			}
 		}
 	}
-	return out, nil
+	return out, fcs, nil
 }
 
 type document struct {
-	text []uint16
-	fib  fib
+	text  []uint16
+	fcs   []uint32  // each character's position in the WordDocument stream
+	paras []paraRun // paragraph table properties; nil if unknown
+	fib   fib
 }
 
 // story returns the text of the characters [start, start+n), with Word's
@@ -287,15 +294,19 @@ func (d *document) story(start, n int) string {
 	if start >= len(d.text) || n <= 0 {
 		return ""
 	}
-	return render(d.text[start:min(start+n, len(d.text))])
+	end := min(start+n, len(d.text))
+	return d.render(d.text[start:end], d.fcs[start:end])
 }
 
 var hyperlink = regexp.MustCompile(`HYPERLINK\s+(?:\\l\s+)?"?([^"\s]+)`)
 
 // render turns a story's characters into text. Fields (0x13 instruction
 // 0x14 result 0x15) keep their result; a hyperlink keeps its target too.
-// 0x07 ends a table cell, and a second 0x07 in a row ends the row.
-func render(units []uint16) string {
+// In a table, 0x07 ends a cell (a tab) or, in a row-end paragraph, the row
+// (a line end), and paragraphs inside a cell end in a space, as for DOCX;
+// without paragraph properties a second 0x07 in a row is taken for the
+// row's end.
+func (d *document) render(units []uint16, fcs []uint32) string {
 	var sb strings.Builder
 	type field struct {
 		inst      strings.Builder
@@ -304,7 +315,19 @@ func render(units []uint16) string {
 		hasResult bool
 	}
 	var fields []*field
-	runes := utf16.Decode(units)
+	runes := make([]rune, 0, len(units))
+	pos := make([]uint32, 0, len(units))
+	for i := 0; i < len(units); i++ {
+		r := rune(units[i])
+		if utf16.IsSurrogate(r) && i+1 < len(units) {
+			if pair := utf16.DecodeRune(r, rune(units[i+1])); pair != 0xFFFD {
+				runes, pos = append(runes, pair), append(pos, fcs[i])
+				i++
+				continue
+			}
+		}
+		runes, pos = append(runes, r), append(pos, fcs[i])
+	}
 	for i, r := range runes {
 		if n := len(fields); n > 0 && fields[n-1].inInst && r != 0x13 && r != 0x14 && r != 0x15 {
 			if fields[n-1].inst.Len() < 2048 {
@@ -330,10 +353,17 @@ func render(units []uint16) string {
 					extract.WriteLink(&sb, sb.String()[f.resultAt:], m[1])
 				}
 			}
-		case 0x0D, 0x0B, 0x0C: // paragraph end, line break, page or section break
+		case 0x0D: // paragraph end
+			if p, ok := at(d.paras, pos[i]); ok && p.inTable {
+				sb.WriteByte(' ')
+			} else {
+				sb.WriteByte('\n')
+			}
+		case 0x0B, 0x0C: // line break, page or section break
 			sb.WriteByte('\n')
-		case 0x07: // cell end; right after another, the row end
-			if i > 0 && runes[i-1] == 0x07 {
+		case 0x07: // cell end, or row end
+			p, ok := at(d.paras, pos[i])
+			if ok && p.rowEnd || !ok && i > 0 && runes[i-1] == 0x07 {
 				sb.WriteByte('\n')
 			} else {
 				sb.WriteByte('\t')

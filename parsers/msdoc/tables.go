@@ -1,0 +1,128 @@
+package msdoc
+
+import (
+	"encoding/binary"
+	"sort"
+)
+
+// paraRun is a run of paragraphs whose marks lie in [start, end) of the
+// WordDocument stream, with the table properties they share.
+type paraRun struct {
+	start, end uint32
+	inTable    bool // sprmPFInTable, or a table depth (sprmPItap) above 0
+	rowEnd     bool // sprmPFTtp or sprmPFInnerTtp: the mark ends a table row
+}
+
+// Single-operation property modifiers (MS-DOC 2.6.2) that say where a
+// paragraph sits in a table.
+const (
+	sprmPFInTable  = 0x2416
+	sprmPFTtp      = 0x2417
+	sprmPFInnerTtp = 0x244C
+	sprmPItap      = 0x6649
+)
+
+// maxParaRuns bounds the runs read from a hostile bin table: a page holds
+// at most 101 runs, and a resume has far fewer pages than this.
+const maxParaRuns = 1 << 16
+
+// paragraphRuns reads the table properties of every paragraph from the
+// PAPX bin table (PlcBtePapx, at FibRgFcLcb entry 13) and its formatted
+// disk pages (PapxFkp, 512 bytes each in the WordDocument stream). It
+// returns the runs sorted by position, or nil when the table is missing or
+// damaged; the caller then falls back on the marks alone.
+func paragraphRuns(word, table []byte, fc, lcb uint32) []paraRun {
+	if lcb < 12 || uint64(fc)+uint64(lcb) > uint64(len(table)) {
+		return nil
+	}
+	plc := table[fc : fc+lcb]
+	n := (len(plc) - 4) / 8
+	var runs []paraRun
+	for i := 0; i < n && len(runs) < maxParaRuns; i++ {
+		pn := int(binary.LittleEndian.Uint32(plc[4*(n+1)+4*i:]) & 0x3FFFFF)
+		if pn*512+512 > len(word) {
+			return nil
+		}
+		page := word[pn*512 : pn*512+512]
+		crun := int(page[511])
+		if 4*(crun+1)+13*crun > 511 {
+			return nil
+		}
+		for j := 0; j < crun; j++ {
+			r := paraRun{start: binary.LittleEndian.Uint32(page[4*j:]), end: binary.LittleEndian.Uint32(page[4*j+4:])}
+			if off := 2 * int(page[4*(crun+1)+13*j]); off != 0 {
+				r.inTable, r.rowEnd = tableProps(page, off)
+			}
+			runs = append(runs, r)
+		}
+	}
+	sort.Slice(runs, func(i, j int) bool { return runs[i].start < runs[j].start })
+	return runs
+}
+
+// tableProps reads a PapxInFkp at off in an FKP page: its size, the style
+// index, then property modifiers.
+func tableProps(page []byte, off int) (inTable, rowEnd bool) {
+	if off >= 511 {
+		return false, false
+	}
+	var grp []byte
+	if cb := int(page[off]); cb != 0 {
+		grp = page[min(off+1, 511):min(off+1+2*cb-1, 511)]
+	} else if off+1 < 511 {
+		cb2 := int(page[off+1])
+		grp = page[min(off+2, 511):min(off+2+2*cb2, 511)]
+	}
+	if len(grp) < 2 {
+		return false, false
+	}
+	prls := grp[2:] // after the style index
+	for pos := 0; pos+2 <= len(prls); {
+		sprm := binary.LittleEndian.Uint16(prls[pos:])
+		pos += 2
+		size := 0
+		switch sprm >> 13 { // spra: the operand's size
+		case 0, 1:
+			size = 1
+		case 2, 4, 5:
+			size = 2
+		case 3:
+			size = 4
+		case 7:
+			size = 3
+		case 6: // variable: a size byte first (two for sprmTDefTable)
+			if pos >= len(prls) {
+				return
+			}
+			if sprm == 0xD608 && pos+2 <= len(prls) {
+				size = 2 + int(binary.LittleEndian.Uint16(prls[pos:])) - 1
+			} else {
+				size = 1 + int(prls[pos])
+			}
+		}
+		if pos+size > len(prls) || size < 0 {
+			return
+		}
+		op := prls[pos : pos+size]
+		switch sprm {
+		case sprmPFInTable:
+			inTable = op[0] != 0
+		case sprmPFTtp, sprmPFInnerTtp:
+			rowEnd = op[0] != 0
+		case sprmPItap:
+			inTable = inTable || binary.LittleEndian.Uint32(op) > 0
+		}
+		pos += size
+	}
+	return inTable, rowEnd
+}
+
+// at returns the properties of the paragraph whose mark is at stream
+// position fc.
+func at(runs []paraRun, fc uint32) (paraRun, bool) {
+	i := sort.Search(len(runs), func(i int) bool { return runs[i].end > fc })
+	if i < len(runs) && runs[i].start <= fc {
+		return runs[i], true
+	}
+	return paraRun{}, false
+}

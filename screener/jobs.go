@@ -46,7 +46,7 @@ func RunJobsFiles(ctx context.Context, files []string, skipped []Record, jobs []
 		}
 	}
 	once := &extractOnce{extract: extract, done: map[string]*extraction{}}
-	names := JobNames(jobs)
+	names := jobNames(jobs)
 	var reps []*Report
 	for i, job := range jobs {
 		o := opts
@@ -62,9 +62,9 @@ func RunJobsFiles(ctx context.Context, files []string, skipped []Record, jobs []
 	return reps, nil
 }
 
-// JobNames returns the names jobs go by: their Name, or their rules' title,
+// jobNames returns the names jobs go by: their Name, or their rules' title,
 // or their source's file name, made unique with a number.
-func JobNames(jobs []Job) []string {
+func jobNames(jobs []Job) []string {
 	names := make([]string, len(jobs))
 	seen := map[string]int{}
 	for i, j := range jobs {

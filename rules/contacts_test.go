@@ -307,8 +307,16 @@ func FuzzContacts(f *testing.F) {
 			}
 		}
 		for _, u := range p.Uncertain {
-			if u != FieldName && u != FieldEmail && u != FieldPhone {
+			if u != FieldName && u != FieldEmail && u != FieldPhone && u != FieldTitle && u != FieldLocation {
 				t.Errorf("uncertain %q", u)
+			}
+		}
+		for _, v := range []struct{ value, source string }{{p.Title, p.TitleSource}, {p.Location, p.LocationSource}} {
+			if v.source == "" || (v.value == "") != (v.source == SourceNotFound) {
+				t.Errorf("value %q with source %q", v.value, v.source)
+			}
+			if v.value != "" && !strings.Contains(text, strings.Fields(v.value)[0]) {
+				t.Errorf("value %q is not from the text", v.value)
 			}
 		}
 	})

@@ -36,17 +36,26 @@ type Degree struct {
 // EmailSource and PhoneSource say where the value came from (the Source
 // constants: "header", "largest text", "label", "email"…) or, when it is
 // empty, why ("not found", "rejected: heading"…). Uncertain lists the
-// contact fields (FieldName, FieldEmail, FieldPhone) whose value is a weak
-// guess a recruiter should check.
+// fields (FieldName, FieldEmail, FieldPhone, FieldTitle, FieldLocation)
+// whose value is a weak guess a recruiter should check.
 type Profile struct {
-	Name        string   `json:"name"`
-	NameSource  string   `json:"name_source"`
-	Email       string   `json:"email,omitempty"`
-	EmailSource string   `json:"email_source"`
-	Phone       string   `json:"phone,omitempty"`
-	PhoneSource string   `json:"phone_source"`
-	Uncertain   []string `json:"uncertain,omitempty"`
-	Links       []string `json:"links,omitempty"`
+	Name        string `json:"name"`
+	NameSource  string `json:"name_source"`
+	Email       string `json:"email,omitempty"`
+	EmailSource string `json:"email_source"`
+	Phone       string `json:"phone,omitempty"`
+	PhoneSource string `json:"phone_source"`
+	// Title is the job title of the most recent dated role, or a headline
+	// title under the name; Location the city, region or country of the
+	// header or contact lines. TitleSource and LocationSource say where
+	// each came from ([SourceRole], [SourceHeadline], [SourceHeader],
+	// [SourceLabel]) or why it is empty.
+	Title          string   `json:"title,omitempty"`
+	TitleSource    string   `json:"title_source"`
+	Location       string   `json:"location,omitempty"`
+	LocationSource string   `json:"location_source"`
+	Uncertain      []string `json:"uncertain,omitempty"`
+	Links          []string `json:"links,omitempty"`
 	// NotResume is set when the document is not a resume: what it is
 	// instead ("cover letter", "reference letter", "job posting") and the
 	// evidence.
@@ -104,6 +113,13 @@ func (t *Taxonomy) Analyze(r Resume, asOf time.Time) *Profile {
 	c := t.findContacts(r, lines)
 	p.Name, p.Email, p.Phone, p.Links = c.name, c.email, c.phone, c.links
 	p.NameSource, p.EmailSource, p.PhoneSource, p.Uncertain = c.nameSource, c.emailSource, c.phoneSource, c.uncertain
+	var uncertain bool
+	if p.Title, p.TitleSource, uncertain = findTitle(clip(lines), roles, p.Name); uncertain {
+		p.Uncertain = append(p.Uncertain, FieldTitle)
+	}
+	if p.Location, p.LocationSource, uncertain = findLocation(t, clip(lines)); uncertain {
+		p.Uncertain = append(p.Uncertain, FieldLocation)
+	}
 	low := asciiLower(text)
 	p.NotResume = classify(lines, low, strings.Split(low, "\n"), sections)
 	p.YearsExperience = yearsOf(roles)

@@ -1,0 +1,129 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// locationLabels are the labels of a line that gives a place.
+var locationLabels = []string{"location", "address", "city", "based in", "residence", "wohnort", "adresse", "ubicación", "ville"}
+
+// locationSeparators split a contact line into its items:
+// "Berlin, Germany | jane@example.com | +49 …".
+var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "—", "–", "\t", "  ", " / "}
+
+// findLocation returns where the candidate lives, as the first lines say:
+// a labelled line ("Location: Austin, TX"), or an item of a header line
+// shaped as "City, Region" whose last part is a known place
+// ([place] in namewords.txt) or a two-letter code ("TX", "DE"), or a
+// known place alone. A place alone on a line that holds no other contact
+// detail is uncertain (it may be an employer's). Only the header zone is
+// read: further down, places are employers' and schools'.
+func findLocation(t *Taxonomy, lines []string) (loc, source string, uncertain bool) {
+	for i := 0; i < len(lines) && i < headerLines; i++ {
+		l := strings.TrimSpace(lines[i])
+		low := strings.ToLower(l)
+		for _, lab := range locationLabels {
+			if rest, ok := strings.CutPrefix(low, lab); ok && strings.HasPrefix(strings.TrimSpace(rest), ":") {
+				_, v, _ := strings.Cut(l, ":")
+				if p, _ := placeIn(t, strings.TrimSpace(v)); p != "" {
+					return p, SourceLabel, false
+				}
+			}
+		}
+	}
+	var alone string
+	for i := 0; i < len(lines) && i < headerLines; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		if _, heading := headingOf(l); heading && i > 0 {
+			break
+		}
+		items := []string{l}
+		for _, sep := range locationSeparators {
+			var next []string
+			for _, it := range items {
+				next = append(next, strings.Split(it, sep)...)
+			}
+			items = next
+		}
+		contact := isContactLine(l) || len(items) > 1 && strings.ContainsFunc(l, unicode.IsDigit)
+		for _, it := range items {
+			p, confirmed := placeIn(t, strings.TrimSpace(it))
+			switch {
+			case p == "":
+			case confirmed || contact:
+				return p, SourceHeader, false
+			case alone == "":
+				alone = p
+			}
+		}
+	}
+	if alone != "" {
+		return alone, SourceHeader, true
+	}
+	return "", SourceNotFound, false
+}
+
+// placeIn returns s when it reads as a place: "City, Region" (two or
+// three parts of one to four capitalised words, no digits) whose last
+// part is a known place or a two-letter code, which confirms it; or a
+// known place alone, unconfirmed. A postcode before a city
+// ("10115 Berlin") is dropped; a part that is a skill ("Go, AI") is no
+// place.
+func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
+	s = strings.Trim(s, " .;,")
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@:/()") {
+		return "", false
+	}
+	var parts []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		words := strings.Fields(p)
+		for len(words) > 1 && strings.IndexFunc(words[0], func(r rune) bool { return !unicode.IsDigit(r) && r != '-' }) < 0 {
+			words = words[1:] // a postcode
+		}
+		if len(words) == 0 || len(words) > 4 {
+			return "", false
+		}
+		for i, w := range words {
+			lw := strings.ToLower(strings.Trim(w, ".'’"))
+			if strings.ContainsFunc(w, unicode.IsDigit) || isNameWord("job title", lw) || isNameWord("organization", lw) ||
+				isNameWord("heading word", lw) || isNameWord("heading", lw) || isNameWord("street word", lw) || isNameWord("field", lw) {
+				return "", false
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) && (i == 0 || !isNameWord("particle", lw) && !isNameWord("function word", lw)) {
+				return "", false
+			}
+		}
+		p = strings.Join(words, " ")
+		if t != nil {
+			if _, skill := t.Lookup(p); skill {
+				return "", false
+			}
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) > 3 {
+		return "", false
+	}
+	place = strings.Join(parts, ", ")
+	last := parts[len(parts)-1]
+	if len(parts) > 1 && (isNameWord("place", strings.ToLower(last)) || isCode(last)) {
+		return place, true
+	}
+	if len(parts) == 1 && isNameWord("place", strings.ToLower(place)) {
+		return place, false
+	}
+	return "", false
+}
+
+// isCode reports whether s is a two-letter code in capitals: a US state
+// or a country ("TX", "DE").
+func isCode(s string) bool {
+	return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z'
+}

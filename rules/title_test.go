@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name, text, want, source string
+		uncertain                bool
+	}{
+		{"role title beside dates", "Jane Roe\njane@example.com\n\nExperience\nSenior Platform Engineer, Calder Energy  Jan 2022 – Present\n• Built the pipeline\nCloud Engineer, Nimbus Media  Mar 2019 – Dec 2021\n• Ran clusters",
+			"Senior Platform Engineer", SourceRole, false},
+		{"most recent role, not the first in the text", "Jane Roe\n\nExperience\nData Analyst at Acme  2015 – 2018\nLead Data Scientist at Orbit  2019 – 2024",
+			"Lead Data Scientist", SourceRole, false},
+		{"title above a line of dates", "Jane Roe\n\nWork Experience\nNimbus Media\nBackend Developer\nMar 2020 - Present\n• Wrote services",
+			"Backend Developer", SourceRole, false},
+		{"employer then title", "Jane Roe\n\nExperience\nNimbus Media | Site Reliability Engineer | 2020 – 2023",
+			"Site Reliability Engineer", SourceRole, false},
+		{"headline under the name", "Jane Roe\nFull-Stack Developer\njane@example.com\n\nSkills\nGo, SQL",
+			"Full-Stack Developer", SourceHeadline, true},
+		{"no title", "Jane Roe\njane@example.com\n\nSkills\nGo, SQL, Docker",
+			"", SourceNotFound, false},
+		{"a sentence under the name is no headline", "Jane Roe\nI am an engineer who likes building reliable distributed systems for many users.\n\nSkills\nGo",
+			"", SourceNotFound, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := analyze(t, Resume{Text: tt.text})
+			if p.Title != tt.want || p.TitleSource != tt.source || slices.Contains(p.Uncertain, FieldTitle) != tt.uncertain {
+				t.Errorf("title %q (%s, uncertain %v), want %q (%s, uncertain %v)", p.Title, p.TitleSource, slices.Contains(p.Uncertain, FieldTitle), tt.want, tt.source, tt.uncertain)
+			}
+		})
+	}
+}
+
+func TestLocation(t *testing.T) {
+	tests := []struct {
+		name, text, want, source string
+		uncertain                bool
+	}{
+		{"city and country on a contact line", "Jane Roe\nBerlin, Germany | jane@example.com | +49 30 1234567",
+			"Berlin, Germany", SourceHeader, false},
+		{"city and state code", "Jane Roe\nBackend Engineer\nAustin, TX\njane@example.com",
+			"Austin, TX", SourceHeader, false},
+		{"labelled", "Jane Roe\nEmail: jane@example.com\nLocation: Ciudad de México, MX",
+			"Ciudad de México, MX", SourceLabel, false},
+		{"postcode dropped", "Jane Roe\n10115 Berlin, Germany\njane@example.com",
+			"Berlin, Germany", SourceHeader, false},
+		{"a known place alone is a guess", "Jane Roe\nLondon\n\nSkills\nGo",
+			"London", SourceHeader, true},
+		{"a title and employer is no place", "Jane Roe\nSoftware Engineer, Google Inc.\njane@example.com",
+			"", SourceNotFound, false},
+		{"skills are no place", "Jane Roe\nGo, AWS\njane@example.com",
+			"", SourceNotFound, false},
+		{"a street address is no place", "Jane Roe\n12 Baker Street, Marylebone\njane@example.com",
+			"", SourceNotFound, false},
+		{"a place further down is an employer's", "Jane Roe\njane@example.com\n\nExperience\nEngineer, Acme  2019 – 2024\n" +
+			"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nParis, France",
+			"", SourceNotFound, false},
+		{"none", "Jane Roe\njane@example.com", "", SourceNotFound, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := analyze(t, Resume{Text: tt.text})
+			if p.Location != tt.want || p.LocationSource != tt.source || slices.Contains(p.Uncertain, FieldLocation) != tt.uncertain {
+				t.Errorf("location %q (%s, uncertain %v), want %q (%s, uncertain %v)", p.Location, p.LocationSource, slices.Contains(p.Uncertain, FieldLocation), tt.want, tt.source, tt.uncertain)
+			}
+		})
+	}
+}

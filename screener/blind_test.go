@@ -9,6 +9,7 @@ import (
 
 func TestBlindColumns(t *testing.T) {
 	r := &Record{File: "in/jane-doe.pdf", SHA256: "ABCDEF0123456789", Name: "Jane Doe", Email: "jane@example.org", Phone: "+1 415 555 0134",
+		Title: "Staff Engineer", Location: "Austin, TX",
 		Links: []string{"github.com/janedoe"}, Rank: 1, Score: 80, Qualified: true, Matched: []string{"Go"},
 		SkillsFound: []rules.Found{{Skill: "Go", Evidence: "Jane wrote Go at Acme; she is at jane@example.org"}}}
 	env := &tableEnv{}
@@ -33,7 +34,10 @@ func TestBlindColumns(t *testing.T) {
 		t.Errorf("%d blind columns, want the %d that do not identify and the ID", len(headers), plain)
 	}
 	all := strings.Join(cells, "|")
-	for _, s := range []string{"Jane", "Doe", "jane@", "555", "janedoe", "she"} {
+	if !strings.Contains(all, "Staff Engineer") {
+		t.Errorf("the title is not in blind cells %q: it does not identify", all)
+	}
+	for _, s := range []string{"Jane", "Doe", "jane@", "555", "janedoe", "she", "Austin"} {
 		if strings.Contains(all, s) {
 			t.Errorf("%q in blind cells %q", s, all)
 		}

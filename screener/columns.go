@@ -116,6 +116,15 @@ func ShortlistColumns(withNew bool) []Column {
 		Column{Header: "Phone", Width: 18, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
 			return contact(r, rules.FieldPhone, r.Phone, r.PhoneSource)
 		}},
+		// Location says where the candidate is, which with the rest can
+		// single a person out, so blind mode hides it; a job title is no
+		// more identifying than the skills and years beside it, so it stays.
+		Column{Header: "Current title", Width: 24, Wrap: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
+			return contact(r, rules.FieldTitle, r.Title, r.TitleSource)
+		}},
+		Column{Header: "Location", Width: 18, Wrap: true, Identifies: true, Notes: true, Value: func(r *Record, _ *tableEnv) Cell {
+			return contact(r, rules.FieldLocation, r.Location, r.LocationSource)
+		}},
 		Column{Header: "LinkedIn", Width: 14, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "linkedin.com/"), "LinkedIn") }},
 		Column{Header: "GitHub", Width: 14, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell { return linkCell(profileLink(r.Links, "github.com/"), "GitHub") }},
 		Column{Header: "Other links", Width: 24, Wrap: true, Identifies: true, Value: func(r *Record, _ *tableEnv) Cell {
@@ -198,6 +207,8 @@ func sourceWords(source string) string {
 		return "a line with the e-mail address or a link"
 	case rules.SourceEmail:
 		return "the e-mail address"
+	case rules.SourceHeadline:
+		return "a headline under the name (perhaps the role sought, not the current one)"
 	case "wrapped":
 		return "two lines of a narrow column, joined"
 	case "obfuscated":

@@ -28,11 +28,13 @@ func goldenReport() *Report {
 	recs := []Record{
 		{File: "inbox/jane-doe.pdf", Status: StatusOK, Rank: 1, Score: 91.5, Qualified: true, Name: "Jane Doe",
 			Email: "jane@example.com", Phone: "+1 415 555 0134", YearsExperience: years(6.5),
+			Title: "Staff Engineer", TitleSource: rules.SourceRole, Location: "Austin, TX", LocationSource: rules.SourceHeader,
 			Links:   []string{"https://www.linkedin.com/in/janedoe", "github.com/janedoe", "https://jane.dev"},
 			Matched: []string{"Docker", "Go"}, Missing: []string{}, MatchedPreferred: []string{"AWS"},
 			SkillsFound: []rules.Found{found("AWS", "Terraform on AWS"), found("Docker", "Go and Docker on Kubernetes"), found("Go", "Go and Docker on Kubernetes")}},
 		{File: "inbox/sub/max.docx", Status: StatusOK, Rank: 2, Score: 40, Qualified: false, Name: "Max Mustermann",
 			Email: "max@example.de", Phone: "-49 30 123456", YearsExperience: years(1.5),
+			Title: "Backend Developer", TitleSource: rules.SourceHeadline, Uncertain: []string{rules.FieldTitle}, LocationSource: rules.SourceNotFound,
 			Knockouts: []string{"missing required Docker", "needs 1 of Go, Java", "no bachelor degree found", "1.5 years of experience, 4 required"},
 			Matched:   []string{}, Missing: []string{"Docker", "one of Go/Java"}, MatchedPreferred: []string{}},
 		{File: "elsewhere/=cmd.txt", Status: StatusOK, Rank: 3, Score: 0, Name: "=HYPERLINK(\"http://x\")", NameSource: rules.SourceEmail,
@@ -193,13 +195,23 @@ func TestUncertainContact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(comments) != 1 || comments[0].Cell != "B4" || !strings.Contains(comments[0].Text, "A guess, from the e-mail address") {
-		t.Errorf("comments %+v, want one on B4 (the guessed name)", comments)
-	}
 	italic := func(cell string) bool {
 		id, _ := wb.GetCellStyle("Shortlist", cell)
 		st, _ := wb.GetStyle(id)
 		return st != nil && st.Font != nil && st.Font.Italic && st.Font.Color == "808080"
+	}
+	title := ""
+	for i, c := range ShortlistColumns(false) {
+		if c.Header == "Current title" {
+			title, _ = excelize.CoordinatesToCellName(i+1, 3)
+		}
+	}
+	if len(comments) != 2 || comments[0].Cell != title || !strings.Contains(comments[0].Text, "A guess, from a headline under the name") ||
+		comments[1].Cell != "B4" || !strings.Contains(comments[1].Text, "A guess, from the e-mail address") {
+		t.Errorf("comments %+v, want one on %s (the headline title) and one on B4 (the guessed name)", comments, title)
+	}
+	if !italic(title) {
+		t.Errorf("the headline title in %s is not shown as a guess", title)
 	}
 	if !italic("B4") || italic("B2") {
 		t.Errorf("guessed name italic %v, sure name italic %v; want only the guess", italic("B4"), italic("B2"))

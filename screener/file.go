@@ -172,6 +172,7 @@ func (w *fileWorker) score(path, sha string, doc *parsers.Document) Record {
 		OCR: doc.OCR, OCRConfidence: doc.OCRConfidence,
 		Name: p.Name, Email: p.Email, Phone: p.Phone, Links: p.Links, YearsExperience: p.YearsExperience, Degrees: p.Degrees,
 		NameSource: p.NameSource, EmailSource: p.EmailSource, PhoneSource: p.PhoneSource, Uncertain: p.Uncertain,
+		Title: p.Title, TitleSource: p.TitleSource, Location: p.Location, LocationSource: p.LocationSource,
 		SkillsFound: p.Skills,
 	}
 	if p.NotResume != nil {

@@ -39,19 +39,25 @@ type Record struct {
 	DuplicateOf string         `json:"duplicate_of,omitempty"`
 	// SamePersonAs is, for status same_person, the file of the candidate's
 	// ranked version.
-	SamePersonAs     string         `json:"same_person_as,omitempty"`
-	Rank             int            `json:"rank,omitempty"` // 1-based among status ok
-	New              bool           `json:"new,omitempty"`  // with a Store: first seen since the last completed run
-	Score            float64        `json:"score"`
-	Qualified        bool           `json:"qualified"`
-	Knockouts        []string       `json:"knockouts,omitempty"`
-	Name             string         `json:"name,omitempty"`
-	NameSource       string         `json:"name_source,omitempty"` // where Name came from, or why it is empty (see rules.Profile)
-	Email            string         `json:"email,omitempty"`
-	EmailSource      string         `json:"email_source,omitempty"`
-	Phone            string         `json:"phone,omitempty"`
-	PhoneSource      string         `json:"phone_source,omitempty"`
-	Uncertain        []string       `json:"uncertain,omitempty"` // contact fields whose value is a guess: "name", "email", "phone"
+	SamePersonAs string   `json:"same_person_as,omitempty"`
+	Rank         int      `json:"rank,omitempty"` // 1-based among status ok
+	New          bool     `json:"new,omitempty"`  // with a Store: first seen since the last completed run
+	Score        float64  `json:"score"`
+	Qualified    bool     `json:"qualified"`
+	Knockouts    []string `json:"knockouts,omitempty"`
+	Name         string   `json:"name,omitempty"`
+	NameSource   string   `json:"name_source,omitempty"` // where Name came from, or why it is empty (see rules.Profile)
+	Email        string   `json:"email,omitempty"`
+	EmailSource  string   `json:"email_source,omitempty"`
+	Phone        string   `json:"phone,omitempty"`
+	PhoneSource  string   `json:"phone_source,omitempty"`
+	// Title is the current job title and Location where the candidate
+	// lives, when found, with their sources (see rules.Profile).
+	Title            string         `json:"title,omitempty"`
+	TitleSource      string         `json:"title_source,omitempty"`
+	Location         string         `json:"location,omitempty"`
+	LocationSource   string         `json:"location_source,omitempty"`
+	Uncertain        []string       `json:"uncertain,omitempty"` // fields whose value is a guess: "name", "email", "phone", "title", "location"
 	Links            []string       `json:"links,omitempty"`
 	YearsExperience  *float64       `json:"years_experience"` // nil: no dated role found
 	Degrees          []rules.Degree `json:"degrees,omitempty"`

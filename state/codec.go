@@ -19,9 +19,10 @@ import (
 // Version 2 added a breakdown line's knockout flag; version 3 per-skill
 // months and last year used, and an unknown years of experience; version 4
 // the contact fields' sources and Uncertain; version 5 the as-of date a
-// result was scored with; version 6 OCR and its confidence. Older versions
+// result was scored with; version 6 OCR and its confidence; version 7 the
+// current title and location with their sources. Older versions
 // are still read.
-const codecVersion = 6
+const codecVersion = 7
 
 // contactsVersion is the first version whose contact details were found
 // with evidence: an older result may hold a name made from a file name, so
@@ -196,6 +197,9 @@ func encodeRecord(r screener.Record) []byte {
 	e.str(r.AsOf)
 	e.bool(r.OCR)
 	e.f64(r.OCRConfidence)
+	for _, s := range []string{r.Title, r.TitleSource, r.Location, r.LocationSource} {
+		e.str(s)
+	}
 	return e.b
 }
 
@@ -278,6 +282,11 @@ func decodeRecord(b string) (screener.Record, error) {
 	if version >= 6 {
 		r.OCR = d.bool()
 		r.OCRConfidence = d.f64()
+	}
+	if version >= 7 {
+		for _, p := range []*string{&r.Title, &r.TitleSource, &r.Location, &r.LocationSource} {
+			*p = d.str()
+		}
 	}
 	if d.err == nil && len(d.s) != 0 {
 		d.err = errors.New("stored result has trailing bytes")

@@ -114,10 +114,15 @@ func TestCodecOldVersions(t *testing.T) {
 			t.Errorf("version %d: %+v, %v", b[0], got, err)
 		}
 	}
-	// Version 5 wrote what version 6 writes but OCR and its confidence at
-	// the end (a byte and 8 bytes); version 4 also not the as-of date
-	// before them (one byte when empty).
-	v6 := encodeRecord(want)
+	// Version 6 wrote what version 7 writes but the title, the location
+	// and their sources at the end (four bytes when empty); version 5 also
+	// not OCR and its confidence before them (a byte and 8 bytes); version
+	// 4 also not the as-of date before those (one byte when empty).
+	v7 := encodeRecord(want)
+	v6 := v7[:len(v7)-4]
+	if got, err := decodeRecord("\x06" + string(v6[1:])); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("version 6: %+v, %v", got, err)
+	}
 	v5 := v6[:len(v6)-9]
 	if got, err := decodeRecord("\x05" + string(v5[1:])); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("version 5: %+v, %v", got, err)

@@ -54,7 +54,8 @@
 //
 // The Shortlist has one row per person, best first: rank and name (frozen),
 // score, qualified, why not qualified (every knockout in words), the CV
-// link, contact details, years, skills and evidence. Its columns are
+// link, contact details, current title and location (when found), years,
+// skills and evidence. Its columns are
 // defined once, in screener/columns.go, for the workbook and the CSV.
 // Other CVs of the same person (same e-mail, same phone, or same name with
 // a shared link or file name) are listed as same_person on the Errors
@@ -75,7 +76,11 @@
 // Each of name, email and phone comes with its source in JSON Lines
 // (name_source: "header", "largest text", "label", "email"…) or, when empty,
 // the reason ("not found", "rejected: heading"); "uncertain" lists the
-// values that are guesses. -region GB makes phone numbers written without a
+// values that are guesses. The current title (title, title_source: "role",
+// the most recent dated role; "headline", a guess) and the location
+// (location, location_source: "label", "header"; from the first lines
+// only) are found the same way; with -blind the location is hidden, the
+// title kept. -region GB makes phone numbers written without a
 // country code British (and every number is then written +44 …); without
 // it they are kept as written. A cover letter, reference letter or job
 // posting is not ranked: it is listed as skipped with the reason

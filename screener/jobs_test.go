@@ -199,6 +199,28 @@ func TestJobsWorkbook(t *testing.T) {
 	if len(errs) != 2 || !strings.HasSuffix(errs[1][0], "empty.pdf") {
 		t.Errorf("Errors sheet %q", errs)
 	}
+
+	// Shortlists cut to their best candidate: Best fit still lists all.
+	cut := make([]*Report, len(reps))
+	for i, rep := range reps {
+		c := *rep
+		c.Records = append([]Record{rep.Records[0]}, rep.Records[rep.Counts.Screened:]...)
+		cut[i] = &c
+	}
+	b.Reset()
+	if err := WriteJobsWorkbook(&b, cut, JobsWorkbookOptions{Jobs: jobs, Unlisted: reps}); err != nil {
+		t.Fatal(err)
+	}
+	wb2, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb2.Close()
+	best2, _ := wb2.GetRows("Best fit")
+	short, _ := wb2.GetRows("Backend Engineer")
+	if len(best2) != 5 || len(short) != 2 {
+		t.Errorf("cut shortlists: Best fit %d rows, want 5; backend sheet %d, want 2", len(best2), len(short))
+	}
 }
 
 func TestJobSheetNames(t *testing.T) {

@@ -18,6 +18,10 @@ type JobsWorkbookOptions struct {
 	// Links make the CV column's links; its Dir should be the workbook's
 	// folder.
 	Links Links
+	// Unlisted are the reports before the shortlists were cut (to a top
+	// N, a least score): the Best fit sheet lists every candidate. nil
+	// means the reports written.
+	Unlisted []*Report
 	// Blind shows candidate IDs instead of who the candidates are: the
 	// job sheets in [BlindColumns], the Best fit sheet by ID, without
 	// names, e-mails or files.
@@ -56,7 +60,11 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 	}
 	env := &tableEnv{links: opts.Links.resolved()}
 	links := map[string][]hyperlink{}
-	l, err := writeBestFit(f, st, reps, env, opts.Blind)
+	all := reps
+	if opts.Unlisted != nil {
+		all = opts.Unlisted
+	}
+	l, err := writeBestFit(f, st, all, env, opts.Blind)
 	if err != nil {
 		return err
 	}

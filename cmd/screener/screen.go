@@ -255,7 +255,7 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 			}
 		case o.flag == "-out":
 			o.write = func(w io.Writer) error {
-				return screener.WriteJobsWorkbook(w, listed, screener.JobsWorkbookOptions{Jobs: s.jobs, Links: links, Blind: s.f.blind})
+				return screener.WriteJobsWorkbook(w, listed, screener.JobsWorkbookOptions{Jobs: s.jobs, Links: links, Unlisted: reps, Blind: s.f.blind})
 			}
 		case o.flag == "-jsonl":
 			o.write = func(w io.Writer) error {

@@ -50,9 +50,9 @@ func (s *DB) readDocs(shas []string, rulesHash string, into map[string]docRow) e
 	for _, sha := range shas {
 		args = append(args, sha)
 	}
-	rows, err := s.db.Query(`SELECT d.sha256, d.first_seen_run, d.first_seen_at, d.last_seen_at, d.status, d.error, d.message, r.record
+	rows, err := s.db.Query(s.q(`SELECT d.sha256, d.first_seen_run, d.first_seen_at, d.last_seen_at, d.status, d.error, d.message, r.record
 		FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ?
-		WHERE d.sha256 IN (?`+strings.Repeat(", ?", len(shas)-1)+`)`, args...)
+		WHERE d.sha256 IN (?`+strings.Repeat(", ?", len(shas)-1)+`)`), args...)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package state
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"time"
@@ -10,7 +11,7 @@ import (
 // Prune deletes the documents, results and file records not seen since
 // before cutoff, and returns how many documents went.
 func (s *DB) Prune(cutoff time.Time) (int64, error) {
-	return s.deleteDocuments(`SELECT sha256 FROM documents WHERE last_seen_at < ?`, cutoff.Unix())
+	return s.deleteDocuments(`SELECT DISTINCT sha256 FROM documents WHERE last_seen_at < ?`, cutoff.Unix())
 }
 
 // Forget deletes everything stored about the candidates matching one
@@ -20,12 +21,12 @@ func (s *DB) Prune(cutoff time.Time) (int64, error) {
 func (s *DB) Forget(email, path, sha string) (int64, error) {
 	switch {
 	case email != "":
-		return s.deleteDocuments(`SELECT sha256 FROM documents WHERE lower(email) = lower(?)`, email)
+		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM documents WHERE lower(email) = lower(?)`, email)
 	case path != "":
 		// Files stored before paths were made absolute match as written.
-		return s.deleteDocuments(`SELECT sha256 FROM files WHERE path IN (?, ?)`, s.storedPath(path), path)
+		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM files WHERE path IN (?, ?)`, s.storedPath(path), path)
 	case sha != "":
-		return s.deleteDocuments(`SELECT sha256 FROM documents WHERE sha256 = ?`, strings.ToLower(sha))
+		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM documents WHERE sha256 = ?`, strings.ToLower(sha))
 	}
 	return 0, errors.New("forget: give an email, a file or a SHA-256")
 }
@@ -36,10 +37,12 @@ func (s *DB) deleteDocuments(query string, args ...any) (int64, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS doomed (sha256 TEXT PRIMARY KEY); DELETE FROM doomed`); err != nil {
-		return 0, err
+	for _, q := range []string{`CREATE TEMP TABLE IF NOT EXISTS doomed (sha256 TEXT PRIMARY KEY)`, `DELETE FROM doomed`} {
+		if _, err := tx.Exec(q); err != nil {
+			return 0, err
+		}
 	}
-	if _, err := tx.Exec(`INSERT OR IGNORE INTO doomed `+query, args...); err != nil {
+	if _, err := tx.Exec(s.q(`INSERT INTO doomed `+query), args...); err != nil {
 		return 0, err
 	}
 	for _, q := range []string{
@@ -63,10 +66,18 @@ func (s *DB) deleteDocuments(query string, args ...any) (int64, error) {
 	s.files = nil
 	s.mu.Unlock()
 	s.loadFiles()
-	// Deleted text must not linger in free pages or the write-ahead log.
-	if _, err := s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		return n, err
+	if s.backend.Scrub != nil {
+		err = s.backend.Scrub(s.db)
 	}
-	_, err = s.db.ExecContext(context.Background(), `VACUUM`)
 	return n, err
+}
+
+// scrubSQLite rewrites the file without its free pages and empties the
+// write-ahead log, so that deleted text does not linger in either.
+func scrubSQLite(db *sql.DB) error {
+	if _, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return err
+	}
+	_, err := db.ExecContext(context.Background(), `VACUUM`)
+	return err
 }

@@ -22,11 +22,7 @@ func (s *DB) BeginRun(rulesHash string) (int64, error) {
 	if err := s.db.QueryRow(`SELECT COALESCE(MAX(id), 0) FROM runs WHERE exit_code >= 0`).Scan(&s.lastDone); err != nil {
 		return 0, err
 	}
-	res, err := s.db.Exec(`INSERT INTO runs (started_at, rules_hash) VALUES (?, ?)`, s.opts.Now().Unix(), rulesHash)
-	if err != nil {
-		return 0, err
-	}
-	s.run, err = res.LastInsertId()
+	err := s.db.QueryRow(s.q(`INSERT INTO runs (started_at, rules_hash) VALUES (?, ?) RETURNING id`), s.opts.Now().Unix(), rulesHash).Scan(&s.run)
 	return s.run, err
 }
 
@@ -35,8 +31,8 @@ func (s *DB) EndRun(c screener.Counts, newCount, exitCode int) error {
 	if err := s.Flush(); err != nil {
 		return err
 	}
-	_, err := s.db.Exec(`UPDATE runs SET ended_at = ?, files = ?, screened = ?, qualified = ?, errors = ?, skipped = ?,
-		duplicates = ?, new = ?, exit_code = ? WHERE id = ?`,
+	_, err := s.db.Exec(s.q(`UPDATE runs SET ended_at = ?, files = ?, screened = ?, qualified = ?, errors = ?, skipped = ?,
+		duplicates = ?, new = ?, exit_code = ? WHERE id = ?`),
 		s.opts.Now().Unix(), c.Files, c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, newCount, exitCode, s.run)
 	return err
 }

@@ -77,7 +77,7 @@ func (s *DB) queue(p pending) error {
 
 // Flush commits the queued outcomes in one transaction.
 func (s *DB) Flush() error {
-	s.flushMu.Lock() // one writer at a time: SQLite allows no more
+	s.flushMu.Lock() // one writer at a time: SQLite allows no more, and batches stay in order
 	defer s.flushMu.Unlock()
 	s.mu.Lock()
 	batch := s.pending
@@ -106,30 +106,31 @@ func (s *DB) Flush() error {
 
 func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 	if p.seen {
-		if _, err := tx.Exec(`UPDATE documents SET last_seen_at = ? WHERE sha256 = ?`, now, p.f.SHA256); err != nil {
+		if _, err := tx.Exec(s.q(`UPDATE documents SET last_seen_at = ? WHERE sha256 = ?`), now, p.f.SHA256); err != nil {
 			return err
 		}
-		return upsertFile(tx, p.f, now)
+		return s.upsertFile(tx, p.f, now)
 	}
 	status := string(screener.StatusOK)
 	if p.failed {
 		status = string(screener.StatusError)
 	}
-	if _, err := tx.Exec(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
+	if _, err := tx.Exec(s.q(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
 			format, pages, bytes, text, header_footer, text_sha256, email, title, ocr_confidence)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
 			text = COALESCE(documents.text, excluded.text), email = excluded.email,
-			title = COALESCE(documents.title, excluded.title)`,
+			title = COALESCE(documents.title, excluded.title)`),
 		p.f.SHA256, s.run, now, now, status, nullIf(p.code), nullIf(p.message), p.format, p.pages, p.bytes, p.text, p.hf,
 		nullIf(p.textSHA), nullIf(p.email), p.title, p.ocr); err != nil {
 		return err
 	}
-	if err := upsertFile(tx, p.f, now); err != nil {
+	if err := s.upsertFile(tx, p.f, now); err != nil {
 		return err
 	}
 	if p.rec != nil {
-		if _, err := tx.Exec(`INSERT OR REPLACE INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)`,
+		if _, err := tx.Exec(s.q(`INSERT INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (sha256, rules_hash) DO UPDATE SET record = excluded.record, scored_at = excluded.scored_at`),
 			p.f.SHA256, p.rules, p.rec, now); err != nil {
 			return err
 		}
@@ -137,10 +138,10 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 	return nil
 }
 
-func upsertFile(tx *sql.Tx, f screener.FileInfo, now int64) error {
-	_, err := tx.Exec(`INSERT INTO files (path, sha256, size, mtime_ns, first_seen_at, last_screened_at) VALUES (?, ?, ?, ?, ?, ?)
+func (s *DB) upsertFile(tx *sql.Tx, f screener.FileInfo, now int64) error {
+	_, err := tx.Exec(s.q(`INSERT INTO files (path, sha256, size, mtime_ns, first_seen_at, last_screened_at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns,
-			last_screened_at = excluded.last_screened_at`,
+			last_screened_at = excluded.last_screened_at`),
 		f.Path, f.SHA256, f.Size, f.ModTime.UnixNano(), now, now)
 	return err
 }

@@ -21,6 +21,8 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -61,6 +63,7 @@ type DB struct {
 	pending []pending // outcomes not yet committed; guarded by mu
 
 	db       *sql.DB
+	backend  Backend
 	textStmt *sql.Stmt // prepared once: SQLite's parser is a visible cost per file
 	// unchangedPaths are the paths whose file record matched in Hash, and
 	// recentDocs the contents seen within a day: Seen on both would change
@@ -85,9 +88,6 @@ type DB struct {
 // for reading without the lock. Errors wrap [ErrLocked], [ErrNotExist] or
 // [ErrDamaged] where they apply.
 func Open(path string, opts Options) (*DB, error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
 	if opts.Existing || opts.ReadOnly {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %s", ErrNotExist, path)
@@ -112,28 +112,62 @@ func Open(path string, opts Options) (*DB, error) {
 	// Readers run in parallel (WAL mode); writes come only from Flush, one
 	// transaction at a time, and wait on busy_timeout if a reader is busy.
 	db.SetMaxOpenConns(runtime.GOMAXPROCS(0) + 1)
-	s := &DB{db: db, lock: lock, opts: opts, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{}}
-	s.cwd, _ = os.Getwd()
 	if err := migrate(db, opts.ReadOnly); err != nil {
-		s.Close()
+		db.Close()
+		releaseLock(lock)
 		if damaged(err) {
 			return nil, fmt.Errorf("%w: %s: %v (hint: move it aside, e.g. mv %s %s.bad; the next run starts a new one and reads every file once again)",
 				ErrDamaged, path, err, path, path)
 		}
 		return nil, fmt.Errorf("state %s: %w", path, err)
 	}
+	s, err := New(db, Backend{Scrub: scrubSQLite}, opts)
+	if err != nil {
+		releaseLock(lock)
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+// Backend is what a database other than SQLite supplies to keep the
+// state in; package state/postgres builds one for PostgreSQL.
+type Backend struct {
+	// Numbered writes query parameters as $1, $2, ... instead of ?.
+	Numbered bool
+	// Scrub runs after [DB.Forget] and [DB.Prune] have committed, to
+	// make deleted rows as unrecoverable as the database can; nil does
+	// nothing.
+	Scrub func(*sql.DB) error
+	// Release runs in [DB.Close] once queued outcomes are committed,
+	// before the database is closed (it drops a run lock); nil does
+	// nothing.
+	Release func() error
+}
+
+// New returns a [DB] on db, whose schema must already be that of this
+// version (the same tables and columns as the SQLite file's). The caller
+// has taken whatever lock Options.ReadOnly calls for; [DB.Close] (or an
+// error from New) closes db and calls b.Release.
+func New(db *sql.DB, b Backend, opts Options) (*DB, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &DB{db: db, backend: b, opts: opts, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{}}
+	s.cwd, _ = os.Getwd()
+	var err error
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		q    string
 	}{
 		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer, title, ocr_confidence FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
 	} {
-		if *p.stmt, err = db.Prepare(p.q); err != nil {
+		if *p.stmt, err = db.Prepare(s.q(p.q)); err != nil {
 			s.Close()
 			return nil, err
 		}
 	}
-	rows, err := db.Query(`SELECT id FROM runs WHERE ended_at IS NULL ORDER BY id`)
+	rows, err := db.Query(s.q(`SELECT id FROM runs WHERE ended_at IS NULL ORDER BY id`))
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -149,9 +183,31 @@ func Open(path string, opts Options) (*DB, error) {
 
 // Close commits queued outcomes and releases the database and the lock.
 func (s *DB) Close() error {
-	err := errors.Join(s.Flush(), s.db.Close())
+	err := s.Flush()
+	if s.backend.Release != nil {
+		err = errors.Join(err, s.backend.Release())
+	}
+	err = errors.Join(err, s.db.Close())
 	releaseLock(s.lock)
 	return err
+}
+
+// q returns query with its ? parameters written the backend's way. No
+// query of this package has a ? inside a string literal.
+func (s *DB) q(query string) string {
+	if !s.backend.Numbered {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, part := range strings.Split(query, "?") {
+		if n > 0 {
+			b.WriteString("$" + strconv.Itoa(n))
+		}
+		b.WriteString(part)
+		n++
+	}
+	return b.String()
 }
 
 // damaged reports whether err is SQLite's way of saying that a file is

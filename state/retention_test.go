@@ -9,33 +9,6 @@ import (
 	"github.com/screener/screener/screener"
 )
 
-// TestPruneBoundary: retention deletes what was last seen before the
-// cutoff, to the second, and keeps what was seen at it.
-func TestPruneBoundary(t *testing.T) {
-	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{Now: func() time.Time { return now }})
-	db.BeginRun("r")
-	for _, sha := range []string{"old", "edge"} {
-		if sha == "edge" {
-			now = now.Add(time.Second)
-		}
-		db.Save(screener.FileInfo{Path: sha, SHA256: sha}, &parsers.Document{Text: "x"}, screener.Record{Status: screener.StatusOK}, "r")
-		if err := db.Flush(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cutoff := now // "edge" was last seen at the cutoff, "old" a second before
-	if n, err := db.Prune(cutoff); err != nil || n != 1 {
-		t.Fatalf("Prune: %d, %v; want 1", n, err)
-	}
-	if c, _ := db.Load("edge", "r"); c.Record == nil {
-		t.Error("content seen at the cutoff was pruned")
-	}
-	if c, _ := db.Load("old", "r"); c.Record != nil {
-		t.Error("content seen before the cutoff was kept")
-	}
-}
-
 // TestSeenWithinADayWritesNothing: a file unchanged since its last run,
 // whose content was seen less than a day ago, costs no write; after a day
 // its last-seen time is brought up to date, which retention counts on,

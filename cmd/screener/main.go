@@ -68,9 +68,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "extract":
 		err = cmdExtract(ctx, args[1:], stdout, stderr)
 	case "forget":
-		err = cmdForget(args[1:], stdout, stderr)
+		err = cmdForget(ctx, args[1:], stdout, stderr)
 	case "runs":
-		err = cmdRuns(args[1:], stdout, stderr)
+		err = cmdRuns(ctx, args[1:], stdout, stderr)
 	case "audit":
 		err = cmdAudit(args[1:], stdout, stderr)
 	case "redact":

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/screener/screener/screener"
+	"github.com/screener/screener/internal/pgtest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -32,8 +33,13 @@ func TestMain(m *testing.M) {
 		return
 	}
 	os.Setenv("SCREENER_TEST_AS_MAIN", "1")
-	os.Exit(m.Run())
+	code := m.Run()
+	pg.Stop()
+	os.Exit(code)
 }
+
+// pg is the PostgreSQL server of the tests that keep state in one.
+var pg = pgtest.New()
 
 const (
 	posting = "../../testdata/example/backend-posting.txt"

@@ -61,7 +61,7 @@ func (f *screenFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.logFormat, "log-format", "text", "diagnostics format on stderr: text or json")
 	fs.StringVar(&f.asOf, "as-of", "", "date that 'Present' means in experience ranges, YYYY-MM-DD (default: today)")
 	fs.StringVar(&f.region, "region", "", "`country` (ISO code, e.g. GB) of phone numbers written without +code; they are then written +44 … (default: none, kept as written)")
-	fs.StringVar(&f.statePath, "state", "", "SQLite state `FILE`: remember files between runs and screen only new or changed ones")
+	fs.StringVar(&f.statePath, "state", "", "state: an SQLite `FILE` or a postgres:// URL (default: $SCREENER_STATE); remember files between runs and screen only new or changed ones")
 	fs.BoolVar(&f.storeText, "store-text", true, "with -state, keep extracted text so changed rules re-score without re-reading files (false: keep only its hash)")
 	fs.Var(&f.linkBase, "link-base", "link CVs under this `URL`, where the screened folders are published (default: relative to the workbook's folder)")
 	fs.Var(&f.newSince, "new-since", "with -state, mark as New the candidates first seen in this window: a `DURATION` back (24h, 7d) or since a DATE (2026-11-25, 2026-11-25T18:00) (default: since the last completed run; watch: 24h)")
@@ -178,7 +178,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 		s.opts.Progress = (&progress{line: s.status}).update
 	}
 	if f.statePath != "" {
-		db, err := state.Open(f.statePath, state.Options{StoreText: f.storeText})
+		db, err := openState(ctx, f.statePath, state.Options{StoreText: f.storeText})
 		if err != nil {
 			s.close()
 			return nil, err
@@ -409,6 +409,7 @@ func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (in
 	if err != nil {
 		return 0, err
 	}
+	f.statePath = stateSpec(f.statePath)
 	if err := f.check(paths, "screen"); err != nil {
 		return 0, err
 	}

@@ -71,11 +71,18 @@ func spoil(t *testing.T, path string) {
 	os.Chtimes(path, fi.ModTime(), fi.ModTime())
 }
 
+// TestIncrementalRuns runs with each kind of state: an SQLite file and a
+// PostgreSQL database.
 func TestIncrementalRuns(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { incrementalRuns(t, filepath.Join(t.TempDir(), "s.db")) })
+	t.Run("postgres", func(t *testing.T) { incrementalRuns(t, pg.Database(t)) })
+}
+
+func incrementalRuns(t *testing.T, db string) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
 	copyDir(t, resumes, in)
-	db, jsonl := filepath.Join(dir, "s.db"), filepath.Join(dir, "o.jsonl")
+	jsonl := filepath.Join(dir, "o.jsonl")
 	screen := func(extra ...string) map[string]record {
 		t.Helper()
 		args := append([]string{"screen", "-state", db, "-quiet", "-as-of", "2026-06-01", "-out", filepath.Join(dir, "o.xlsx"), "-jsonl", jsonl}, extra...)
@@ -126,16 +133,27 @@ func TestIncrementalRuns(t *testing.T) {
 }
 
 func TestStateLockedExitCode(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "s.db")
-	held, err := state.Open(db, state.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
-	code, _, stderr := runCLI(t, "screen", "-state", db, "-job", posting, "-out", filepath.Join(dir, "o.xlsx"), resumes)
-	if code != exitLocked || !strings.Contains(stderr, "in use by another run") {
-		t.Errorf("exit %d, stderr %q; want %d", code, stderr, exitLocked)
+	for _, tt := range []struct {
+		name string
+		db   func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "s.db") }},
+		{"postgres", func(t *testing.T) string { return pg.Database(t) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := tt.db(t)
+			held, err := openState(context.Background(), db, state.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer held.Close()
+			// Given by the environment, as a URL with a password would be.
+			t.Setenv(stateEnv, db)
+			code, _, stderr := runCLI(t, "screen", "-job", posting, "-out", filepath.Join(t.TempDir(), "o.xlsx"), resumes)
+			if code != exitLocked || !strings.Contains(stderr, "in use by another run") {
+				t.Errorf("exit %d, stderr %q; want %d", code, stderr, exitLocked)
+			}
+		})
 	}
 }
 

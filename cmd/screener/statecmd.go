@@ -1,27 +1,53 @@
 package main
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"text/tabwriter"
 	"time"
 
 	"github.com/screener/screener/state"
+	"github.com/screener/screener/state/postgres"
 )
 
-func cmdForget(args []string, stdout, stderr io.Writer) error {
+// stateEnv names the environment variable that stands for -state when
+// the flag is not given, so that a database URL with its password stays
+// off the command line (and out of ps).
+const stateEnv = "SCREENER_STATE"
+
+// stateSpec returns the -state flag's value, or else $SCREENER_STATE.
+func stateSpec(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	return os.Getenv(stateEnv)
+}
+
+// openState opens what -state names: a PostgreSQL database for a
+// postgres:// URL, else an SQLite file.
+func openState(ctx context.Context, spec string, opts state.Options) (*state.DB, error) {
+	if postgres.IsURL(spec) {
+		return postgres.Open(ctx, spec, opts)
+	}
+	return state.Open(spec, opts)
+}
+
+func cmdForget(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("forget", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	statePath := fs.String("state", "", "state `FILE`")
+	statePath := fs.String("state", "", "state `FILE` or postgres:// URL (default: $SCREENER_STATE)")
 	email := fs.String("email", "", "forget the candidate with this email `ADDRESS`")
 	file := fs.String("file", "", "forget the resume stored under this `PATH`")
 	sha := fs.String("sha256", "", "forget the resume with this content `HASH`")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
+	*statePath = stateSpec(*statePath)
 	given := 0
 	for _, v := range []string{*email, *file, *sha} {
 		if v != "" {
@@ -29,12 +55,12 @@ func cmdForget(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if *statePath == "" || given != 1 || fs.NArg() > 0 {
-		return usageError{"usage: screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)"}
+		return usageError{"usage: screener forget -state FILE|URL (-email ADDRESS | -file PATH | -sha256 HASH)"}
 	}
 	if *sha != "" && !isSHA256(*sha) {
 		return usageError{fmt.Sprintf("forget: -sha256 %q: want 64 hexadecimal digits, as in the JSON Lines sha256 field", *sha)}
 	}
-	db, err := state.Open(*statePath, state.Options{Existing: true})
+	db, err := openState(ctx, *statePath, state.Options{Existing: true})
 	if err != nil {
 		return err
 	}
@@ -58,17 +84,18 @@ func isSHA256(s string) bool {
 	return err == nil
 }
 
-func cmdRuns(args []string, stdout, stderr io.Writer) error {
+func cmdRuns(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("runs", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	statePath := fs.String("state", "", "state `FILE`")
+	statePath := fs.String("state", "", "state `FILE` or postgres:// URL (default: $SCREENER_STATE)")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
+	*statePath = stateSpec(*statePath)
 	if *statePath == "" || fs.NArg() > 0 {
-		return usageError{"usage: screener runs -state FILE"}
+		return usageError{"usage: screener runs -state FILE|URL"}
 	}
-	db, err := state.Open(*statePath, state.Options{ReadOnly: true})
+	db, err := openState(ctx, *statePath, state.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(paths) != 1 {
 		return usageError{"watch: give one INBOX folder"}
 	}
+	f.statePath = stateSpec(f.statePath)
 	outGiven := false
 	fs.Visit(func(fl *flag.Flag) { outGiven = outGiven || fl.Name == "out" })
 	if f.statePath == "" || !outGiven || f.out == "" {

@@ -6,10 +6,12 @@
 // [Server.Stop]. Where PostgreSQL is not installed, or cannot start,
 // [Server.Database] skips the test and says why.
 //
-// A package's TestMain starts one server for all its tests:
+// A package's TestMain makes one server for all its tests; it starts
+// when a test first asks for a database:
+//
+//	var pg = pgtest.New() // in a _test.go file
 //
 //	func TestMain(m *testing.M) {
-//		pg := pgtest.Start()
 //		code := m.Run()
 //		pg.Stop()
 //		os.Exit(code)
@@ -35,10 +37,11 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// Server is a running throwaway PostgreSQL server, or the reason there
-// is none. Its methods are safe for concurrent use.
+// Server is a throwaway PostgreSQL server, started on first use, or the
+// reason there is none. Its methods are safe for concurrent use.
 type Server struct {
-	err  error // why there is no server; nil when it runs
+	once sync.Once
+	err  error // why there is no server; nil when it runs or has not started
 	port int
 	dir  string // the temporary folder: data/, the log and the socket
 	ctl  string // pg_ctl
@@ -48,15 +51,16 @@ type Server struct {
 	n  int // databases made so far
 }
 
-// Start starts a server. It never fails: a server that could not start
+// New returns a server that starts when [Server.Database] is first
+// called. Starting never fails a test: a server that could not start
 // records why, and [Server.Database] skips with that reason.
-func Start() *Server {
-	s := &Server{}
+func New() *Server { return &Server{} }
+
+func (s *Server) startOnce() {
 	if s.err = s.start(); s.err != nil {
 		fmt.Fprintf(os.Stderr, "pgtest: tests that need PostgreSQL will skip: %v\n", s.err)
-		s.Stop()
+		s.remove()
 	}
-	return s
 }
 
 func (s *Server) start() error {
@@ -128,15 +132,19 @@ func (s *Server) run(name string, args ...string) error {
 	return nil
 }
 
-// Stop stops the server at once and removes its folder.
+// Stop stops the server, if it started, and removes its folder.
 func (s *Server) Stop() {
-	if s.dir == "" {
-		return
-	}
-	if s.err == nil {
+	s.once.Do(func() {}) // a server not started by now never will be
+	if s.err == nil && s.dir != "" {
 		s.run(s.ctl, "-D", filepath.Join(s.dir, "data"), "-m", "immediate", "-w", "stop")
 	}
-	os.RemoveAll(s.dir)
+	s.remove()
+}
+
+func (s *Server) remove() {
+	if s.dir != "" {
+		os.RemoveAll(s.dir)
+	}
 }
 
 // URL returns the address of database name on the server, with the
@@ -150,12 +158,9 @@ func (s *Server) URL(name string) string {
 // with the server.
 func (s *Server) Database(tb testing.TB) string {
 	tb.Helper()
-	if s == nil || s.err != nil {
-		reason := errors.New("no server started")
-		if s != nil {
-			reason = s.err
-		}
-		tb.Skipf("needs PostgreSQL: %v", reason)
+	s.once.Do(s.startOnce)
+	if s.err != nil {
+		tb.Skipf("needs PostgreSQL: %v", s.err)
 	}
 	s.mu.Lock()
 	s.n++

@@ -13,10 +13,9 @@ import (
 	"github.com/screener/screener/state/statetest"
 )
 
-var pg *pgtest.Server // the test binary's server, started by TestMain
+var pg = pgtest.New() // the test binary's server, stopped by TestMain
 
 func TestMain(m *testing.M) {
-	pg = pgtest.Start()
 	code := m.Run()
 	pg.Stop()
 	os.Exit(code)

@@ -62,11 +62,11 @@ func (s *DB) rememberFiles(batch []pending) {
 
 // storedPath is the form a file's path is stored in: absolute and clean,
 // so that "cv.pdf", "./cv.pdf" and "/inbox/cv.pdf" are one file whatever
-// folder a run starts in. (filepath.Abs would ask the system for the
+// folder a run starts in, in the backend's text form. (filepath.Abs would ask the system for the
 // current folder once per file.)
 func (s *DB) storedPath(p string) string {
 	if filepath.IsAbs(p) || s.cwd == "" {
-		return filepath.Clean(p)
+		return s.text(filepath.Clean(p))
 	}
-	return filepath.Join(s.cwd, p)
+	return s.text(filepath.Join(s.cwd, p))
 }

@@ -24,7 +24,7 @@ func (s *DB) Forget(email, path, sha string) (int64, error) {
 		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM documents WHERE lower(email) = lower(?)`, email)
 	case path != "":
 		// Files stored before paths were made absolute match as written.
-		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM files WHERE path IN (?, ?)`, s.storedPath(path), path)
+		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM files WHERE path IN (?, ?)`, s.storedPath(path), s.text(path))
 	case sha != "":
 		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM documents WHERE sha256 = ?`, strings.ToLower(sha))
 	}

@@ -37,7 +37,7 @@ type pending struct {
 // [batchSize]; Flush, EndRun and Close commit the rest.
 func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Record, rulesHash string) error {
 	f.Path = s.storedPath(f.Path)
-	p := pending{f: f, rules: rulesHash, code: string(rec.Error), message: rec.Message, email: rec.Email, failed: doc == nil}
+	p := pending{f: f, rules: rulesHash, code: s.text(string(rec.Error)), message: s.text(rec.Message), email: s.text(rec.Email), failed: doc == nil}
 	if doc != nil {
 		p.format, p.pages, p.bytes, p.textSHA = string(doc.Format), doc.Pages, doc.Bytes, sha256Hex(doc.Text)
 		p.ocr = sql.NullFloat64{Float64: doc.OCRConfidence, Valid: doc.OCR}

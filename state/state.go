@@ -139,6 +139,10 @@ type Backend struct {
 	// make deleted rows as unrecoverable as the database can; nil does
 	// nothing.
 	Scrub func(*sql.DB) error
+	// Text makes a path or message storable in a text column; it must map
+	// distinct strings to distinct ones, so that paths stay distinct. Nil
+	// stores strings as they are.
+	Text func(string) string
 	// Release runs in [DB.Close] once queued outcomes are committed,
 	// before the database is closed (it drops a run lock); nil does
 	// nothing.
@@ -190,6 +194,14 @@ func (s *DB) Close() error {
 	err = errors.Join(err, s.db.Close())
 	releaseLock(s.lock)
 	return err
+}
+
+// text is s as the backend stores it; see [Backend.Text].
+func (s *DB) text(str string) string {
+	if s.backend.Text == nil {
+		return str
+	}
+	return s.backend.Text(str)
 }
 
 // q returns query with its ? parameters written the backend's way. No

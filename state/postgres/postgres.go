@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -86,7 +87,32 @@ func Open(ctx context.Context, url string, opts state.Options) (*state.DB, error
 		db.Close()
 		return nil, fmt.Errorf("state %s: %w", where, err)
 	}
-	return state.New(db, state.Backend{Numbered: true, Scrub: vacuum, Release: release}, opts)
+	return state.New(db, state.Backend{Numbered: true, Scrub: vacuum, Text: storable, Release: release}, opts)
+}
+
+// storable makes s storable in a text column, which takes neither NUL
+// nor bytes that are not UTF-8 (a Unix file name may hold any byte but /,
+// and error messages quote them): such a byte becomes U+FFFD and two hex
+// digits, and a U+FFFD of s is doubled, so that distinct strings stay
+// distinct. Other strings are unchanged.
+func storable(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsAny(s, "\x00\uFFFD") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1, r == 0:
+			fmt.Fprintf(&b, "\uFFFD%02x", s[i])
+		case r == '\uFFFD':
+			b.WriteString("\uFFFD\uFFFD")
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // lock takes the run lock on a connection of its own and returns the

@@ -2,9 +2,15 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
+	"os/exec"
+	"strings"
+	"sync"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/screener/screener/internal/pgtest"
 	"github.com/screener/screener/parsers"
@@ -15,7 +21,16 @@ import (
 
 var pg = pgtest.New() // the test binary's server, stopped by TestMain
 
+// TestMain lets the test binary hold the run lock in a child process.
 func TestMain(m *testing.M) {
+	if url := os.Getenv("STATE_TEST_HOLD_LOCK"); url != "" {
+		if _, err := Open(context.Background(), url, state.Options{}); err != nil {
+			os.Exit(1)
+		}
+		os.Stdout.WriteString("locked\n")
+		time.Sleep(time.Minute)
+		os.Exit(0)
+	}
 	code := m.Run()
 	pg.Stop()
 	os.Exit(code)
@@ -56,5 +71,155 @@ func TestSmoke(t *testing.T) {
 	}
 	if n, err := db.Forget("", "/a", ""); n != 1 || err != nil {
 		t.Fatal(n, err)
+	}
+}
+
+// TestOddBytes: a file name that is not UTF-8 and a message with a NUL
+// are stored, and the file is known again by its name, distinct from
+// the name its escaped form spells.
+func TestOddBytes(t *testing.T) {
+	db := open(t, pg.Database(t), state.Options{StoreText: true})
+	db.BeginRun("r")
+	odd := screener.FileInfo{Path: "/in/caf\xe9.pdf", SHA256: "aaa", Size: 1}
+	lookalike := screener.FileInfo{Path: "/in/caf\uFFFDe9.pdf", SHA256: "bbb", Size: 1}
+	if err := db.Save(odd, nil, screener.Record{Status: screener.StatusError, Error: "damaged", Message: "bad \x00 byte \xff"}, "r"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Save(lookalike, &parsers.Document{Text: "x"}, screener.Record{Status: screener.StatusOK}, "r"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []screener.FileInfo{odd, lookalike} {
+		if sha, ok := db.Hash(f.Path, f.Size, f.ModTime); !ok || sha != f.SHA256 {
+			t.Errorf("Hash(%q) = %q, %v; want %q", f.Path, sha, ok, f.SHA256)
+		}
+	}
+	if c, err := db.Load("aaa", "r"); err != nil || c.Failed == nil || c.Failed.Error != "damaged" {
+		t.Errorf("Load of the failure: %+v, %v", c, err)
+	}
+	if n, err := db.Forget("", odd.Path, ""); n != 1 || err != nil {
+		t.Errorf("Forget by the odd name: %d, %v", n, err)
+	}
+}
+
+// TestStorable: odd bytes become storable text, and distinct strings stay
+// distinct, also those that look like an escaped byte.
+func TestStorable(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"/in/café.pdf", "/in/café.pdf"},
+		{"/in/caf\xe9.pdf", "/in/caf\uFFFDe9.pdf"},
+		{"/in/caf\uFFFDe9.pdf", "/in/caf\uFFFD\uFFFDe9.pdf"},
+		{"a\x00b", "a\uFFFD00b"},
+		{"\uFFFD\xff", "\uFFFD\uFFFD\uFFFDff"},
+	} {
+		if got := storable(tt.in); got != tt.want || !utf8.ValidString(got) || strings.ContainsRune(got, 0) {
+			t.Errorf("storable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLock: one run per database schema; Close frees the lock, and so
+// does the death of the process holding it; another schema of the same
+// database has a lock of its own.
+func TestLock(t *testing.T) {
+	url := pg.Database(t)
+	db := open(t, url, state.Options{})
+	if _, err := Open(context.Background(), url, state.Options{}); !errors.Is(err, state.ErrLocked) {
+		t.Fatalf("second open: %v, want ErrLocked", err)
+	}
+	if r, err := Open(context.Background(), url, state.Options{ReadOnly: true}); err != nil {
+		t.Errorf("read-only open beside a run: %v", err)
+	} else {
+		r.Close()
+	}
+	raw := rawDB(t, url)
+	if _, err := raw.Exec(`CREATE SCHEMA team2`); err != nil {
+		t.Fatal(err)
+	}
+	open(t, url+"&search_path=team2", state.Options{}) // held till the test ends
+	db.Close()
+	open(t, url, state.Options{}).Close()
+
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "STATE_TEST_HOLD_LOCK="+url)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 7)
+	out.Read(buf)
+	if _, err := Open(context.Background(), url, state.Options{}); !errors.Is(err, state.ErrLocked) {
+		t.Fatalf("open while a live process holds the lock: %v", err)
+	} else if !strings.Contains(err.Error(), "screener from") {
+		t.Errorf("the error does not name the holder: %v", err)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		db, err := Open(context.Background(), url, state.Options{})
+		if err == nil {
+			db.Close()
+			break
+		}
+		if !errors.Is(err, state.ErrLocked) || time.Now().After(deadline) {
+			t.Fatalf("lock of a killed process: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestMigrateConcurrently: processes migrating a new database together
+// migrate it once; none fails.
+func TestMigrateConcurrently(t *testing.T) {
+	raw := rawDB(t, pg.Database(t))
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = migrate(context.Background(), raw, false, false)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("migration %d: %v", i, err)
+		}
+	}
+	var version, rows int
+	if err := raw.QueryRow(`SELECT max(version), count(*) FROM screener_schema`).Scan(&version, &rows); err != nil || version != len(migrations) || rows != 1 {
+		t.Errorf("schema version %d in %d rows, %v; want %d in 1", version, rows, err, len(migrations))
+	}
+}
+
+func rawDB(t *testing.T, url string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestSchemaVersions: an empty database is no state to read or forget in;
+// a schema from a newer screener is refused.
+func TestSchemaVersions(t *testing.T) {
+	url := pg.Database(t)
+	for _, opts := range []state.Options{{ReadOnly: true}, {Existing: true}} {
+		if _, err := Open(context.Background(), url, opts); !errors.Is(err, state.ErrNotExist) {
+			t.Errorf("%+v on an empty database: %v, want ErrNotExist", opts, err)
+		}
+	}
+	open(t, url, state.Options{}).Close()
+	if _, err := rawDB(t, url).Exec(`UPDATE screener_schema SET version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(context.Background(), url, state.Options{}); err == nil || !strings.Contains(err.Error(), "newer screener") {
+		t.Errorf("schema 99: %v", err)
 	}
 }

@@ -10,9 +10,9 @@
 //	                                   # -explain says above them why each rule is what it is
 //	screener rules check RULES.yaml    # validate a rule file
 //	screener extract [-sections] [-ocr auto|off] FILE... # the text screener reads from a resume
-//	screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
-//	screener runs -state FILE
-//	screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)
+//	screener watch -state FILE|URL -out FILE (-job POSTING | -rules RULES.yaml) INBOX
+//	screener runs -state FILE|URL
+//	screener forget -state FILE|URL (-email ADDRESS | -file PATH | -sha256 HASH)
 //	screener redact FILE                 # the resume's text, without what identifies the candidate
 //	screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json] [-min-share 0.02]
 //	screener version
@@ -25,6 +25,14 @@
 // screens only files that are new or changed (by content hash), re-scores
 // stored text when the rules change, and marks candidates first seen since
 // the last completed run as New.
+//
+// -state also takes a PostgreSQL URL (postgres://user@host/db), so that
+// several machines share one state; without -state, $SCREENER_STATE is
+// used, which keeps a URL off the command line (the password comes from
+// PGPASSWORD or ~/.pgpass). One run at a time per database schema, by an
+// advisory lock; forget and -retain delete rows and VACUUM, which does not
+// erase copies in the write-ahead log, its archives or backups (see the
+// README).
 //
 // With -blind (screen and watch), the workbook and CSV show a stable
 // candidate ID (C- and ten hex digits of the resume's SHA-256) instead of
@@ -122,7 +130,7 @@
 //	1  screener could not run (unreadable input, unwritable output, interrupted)
 //	2  usage error, or an invalid rule file
 //	3  the run finished, but some files could not be screened (see the Errors sheet)
-//	4  another run is using the -state file
+//	4  another run is using the -state file or database
 //	5  the run finished, but not one resume could be screened (see the Errors sheet)
 //
 // forget exits with status 1 when nothing stored matches.
@@ -156,9 +164,10 @@ Example:
 
 Incremental and unattended:
   screener screen -state screener.db ...   remember files; screen only new or changed ones
-  screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) INBOX
-  screener runs -state FILE                 run history
-  screener forget -state FILE (-email ADDRESS | -file PATH | -sha256 HASH)
+  screener screen -state postgres://…  ...   the same, state shared in PostgreSQL ($SCREENER_STATE)
+  screener watch -state FILE|URL -out FILE (-job POSTING | -rules RULES.yaml) INBOX
+  screener runs -state FILE|URL             run history
+  screener forget -state FILE|URL (-email ADDRESS | -file PATH | -sha256 HASH)
 
 Run 'screener screen -h' for the screening flags.
 Exit status: 0 all screened, 3 some files failed, 5 not one resume screened,
@@ -178,7 +187,7 @@ Example:
 Flags:
 `
 
-const watchUsage = `Usage: screener watch -state FILE -out FILE (-job POSTING | -rules RULES.yaml) [flags] INBOX
+const watchUsage = `Usage: screener watch -state FILE|URL -out FILE (-job POSTING | -rules RULES.yaml) [flags] INBOX
 
 Screens INBOX now and again whenever files are added, changed or removed,
 once they have stopped changing (-settle), rewriting the outputs each time.

@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/screener/screener/screener"
 	"github.com/screener/screener/internal/pgtest"
+	"github.com/screener/screener/screener"
 	"github.com/xuri/excelize/v2"
 )
 

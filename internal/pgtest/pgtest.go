@@ -1,5 +1,3 @@
-//go:build unix
-
 // Package pgtest runs a throwaway PostgreSQL server for tests: Debian's
 // postgresql binaries, a cluster made by initdb in a temporary folder,
 // listening on 127.0.0.1 with fsync off, stopped and removed by
@@ -30,7 +28,6 @@ import (
 	"sort"
 	"strconv"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -45,7 +42,8 @@ type Server struct {
 	port int
 	dir  string // the temporary folder: data/, the log and the socket
 	ctl  string // pg_ctl
-	cred *syscall.Credential
+	uid  int    // the user that runs the server; -1: this process's
+	gid  int
 
 	mu sync.Mutex
 	n  int // databases made so far
@@ -54,7 +52,7 @@ type Server struct {
 // New returns a server that starts when [Server.Database] is first
 // called. Starting never fails a test: a server that could not start
 // records why, and [Server.Database] skips with that reason.
-func New() *Server { return &Server{} }
+func New() *Server { return &Server{uid: -1, gid: -1} }
 
 func (s *Server) startOnce() {
 	if s.err = s.start(); s.err != nil {
@@ -77,10 +75,9 @@ func (s *Server) start() error {
 		if err != nil {
 			return fmt.Errorf("running as root and no postgres user to run the server as: %w", err)
 		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		s.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
-		if err := os.Chown(s.dir, uid, gid); err != nil {
+		s.uid, _ = strconv.Atoi(u.Uid)
+		s.gid, _ = strconv.Atoi(u.Gid)
+		if err := os.Chown(s.dir, s.uid, s.gid); err != nil {
 			return err
 		}
 	}
@@ -122,9 +119,7 @@ func version(binDir string) int {
 func (s *Server) run(name string, args ...string) error {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = s.dir
-	if s.cred != nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: s.cred}
-	}
+	runAs(cmd, s.uid, s.gid)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%s: %w: %s", filepath.Base(name), err, out)

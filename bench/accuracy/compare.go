@@ -36,6 +36,7 @@ type result struct {
 	failed       string // the record's error, if the file was not read
 
 	name, email, phone, years check
+	title, location           check
 	noRole                    check // no dated role: the years must be unknown or 0
 	fromFileName              bool  // the name given is the file name's words
 
@@ -70,6 +71,12 @@ func compare(l *label.Label, g *got) result {
 			want += " | " + l.PhoneE164
 		}
 		r.phone = check{true, samePhone(l.Phone, l.PhoneE164, g.Phone), want, g.Phone, g.how("phone", g.PhoneSource)}
+	}
+	if l.Title != nil && !l.IsUnsure("title") {
+		r.title = check{true, fold.String(*l.Title) == fold.String(g.Title), *l.Title, g.Title, g.how("title", g.TitleSource)}
+	}
+	if l.Location != nil && !l.IsUnsure("location") {
+		r.location = check{true, sameCity(*l.Location, g.Location), *l.Location, g.Location, g.how("location", g.LocationSource)}
 	}
 	// A library that names its sources says whether a name came from the
 	// file name; for one that does not, a wrong name equal to the file
@@ -166,6 +173,17 @@ func norms(s string) string {
 }
 
 func sameName(want, got string) bool { return norms(want) == norms(got) }
+
+// sameCity reports whether a location found is the labelled city: its
+// city part (before a comma, a dash or a parenthesis: layouts print
+// "Madrid, Spain", "Madrid, ES", "Berlin – DE") equal to the label after
+// case folding; "" matches only "".
+func sameCity(want, got string) bool {
+	if i := strings.IndexAny(got, ",(–—"); i >= 0 {
+		got = got[:i]
+	}
+	return fold.String(norm.NFC.String(strings.TrimSpace(got))) == fold.String(norm.NFC.String(want))
+}
 
 // sameEmail compares addresses in NFC, ignoring case.
 func sameEmail(want, got string) bool {

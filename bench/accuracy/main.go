@@ -189,12 +189,16 @@ type got struct {
 	Phone   string `json:"phone"`
 	// Where each contact came from, and which are guesses, where the
 	// library says so.
-	NameSource  string          `json:"name_source"`
-	EmailSource string          `json:"email_source"`
-	PhoneSource string          `json:"phone_source"`
-	Uncertain   []string        `json:"uncertain"`
-	Years       json.RawMessage `json:"years_experience"`
-	Skills      []gotSkill      `json:"skills_found"`
+	NameSource     string          `json:"name_source"`
+	EmailSource    string          `json:"email_source"`
+	PhoneSource    string          `json:"phone_source"`
+	Title          string          `json:"title"`
+	TitleSource    string          `json:"title_source"`
+	Location       string          `json:"location"`
+	LocationSource string          `json:"location_source"`
+	Uncertain      []string        `json:"uncertain"`
+	Years          json.RawMessage `json:"years_experience"`
+	Skills         []gotSkill      `json:"skills_found"`
 
 	years       *float64 // nil: unknown
 	monthsKnown bool     // some skill carries a months field

@@ -11,6 +11,7 @@ import (
 type tally struct {
 	files, failed             int
 	name, email, phone, years ratio
+	title, location           ratio
 	noRole                    ratio
 	tp, fp, fn                int
 	monthsKnown               bool
@@ -44,6 +45,8 @@ func (t *tally) add(r result) {
 	t.name.add(r.name)
 	t.email.add(r.email)
 	t.phone.add(r.phone)
+	t.title.add(r.title)
+	t.location.add(r.location)
 	t.years.add(r.years)
 	t.noRole.add(r.noRole)
 	t.tp += r.tp
@@ -99,14 +102,14 @@ func printTable(w io.Writer, rs []result) {
 		}
 		return order[i] < order[j]
 	})
-	fmt.Fprintf(w, "%-18s %5s %6s %5s %5s %5s %7s %7s %8s %6s %6s %5s\n", "layout", "files", "unread", "name", "email", "phone", "years±1", "no-role", "months±6", "skillP", "skillR", "fname")
+	fmt.Fprintf(w, "%-18s %5s %6s %5s %5s %5s %5s %5s %7s %7s %8s %6s %6s %5s\n", "layout", "files", "unread", "name", "email", "phone", "title", "city", "years±1", "no-role", "months±6", "skillP", "skillR", "fname")
 	for _, k := range order {
 		t := by[k]
 		months := "n/a"
 		if t.monthsKnown {
 			months = t.months.String()
 		}
-		fmt.Fprintf(w, "%-18s %5d %6d %5s %5s %5s %7s %7s %8s %6s %6s %5d\n", k, t.files, t.failed, t.name, t.email, t.phone, t.years, t.noRole, months,
+		fmt.Fprintf(w, "%-18s %5d %6d %5s %5s %5s %5s %5s %7s %7s %8s %6s %6s %5d\n", k, t.files, t.failed, t.name, t.email, t.phone, t.title, t.location, t.years, t.noRole, months,
 			frac(t.tp, t.tp+t.fp), frac(t.tp, t.tp+t.fn), t.fromFileName)
 	}
 }
@@ -128,7 +131,7 @@ func printMisses(w io.Writer, rs []result) {
 		for _, f := range []struct {
 			name string
 			c    check
-		}{{"name", r.name}, {"email", r.email}, {"phone", r.phone}, {"years", r.years}, {"years", r.noRole}} {
+		}{{"name", r.name}, {"email", r.email}, {"phone", r.phone}, {"title", r.title}, {"location", r.location}, {"years", r.years}, {"years", r.noRole}} {
 			if f.c.counted && !f.c.right {
 				line := fmt.Sprintf("%s want %q got %q", f.name, f.c.want, f.c.got)
 				if f.c.how != "" {

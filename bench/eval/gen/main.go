@@ -31,12 +31,14 @@ type layout struct {
 	// Promote: the theme prints a year-only date as January of that year.
 	Promote bool
 	Scripts string // scripts it can typeset; "" means all
+	// NoLocation: the layout does not print basics.location.
+	NoLocation bool
 }
 
 var layouts = []layout{
 	{Name: "even", Kind: "theme", Promote: true},
 	{Name: "elegant", Kind: "theme", Promote: true},
-	{Name: "flat", Kind: "theme"},
+	{Name: "flat", Kind: "theme", NoLocation: true},
 	{Name: "kendall", Kind: "theme"},
 	{Name: "macchiato", Kind: "theme", Promote: true},
 	{Name: "stackoverflow", Kind: "theme", Promote: true},
@@ -266,6 +268,11 @@ func shown(lo layout, r role, ds dateStyle) (start, end date) {
 // labelFor computes the truth for person p rendered in layout lo.
 func labelFor(file string, lo layout, p person, c career, ds dateStyle) label.Label {
 	l := label.Label{File: file, Layout: lo.Name, Name: p.Name, Email: p.Email, Phone: p.Phone, PhoneE164: p.E164, Months: map[string]int{}}
+	title, loc := c.Roles[0].Position, p.City // work[0] is the current role
+	if lo.NoLocation {
+		loc = ""
+	}
+	l.Title, l.Location = &title, &loc
 	var all []span
 	bySkill := map[string][]span{}
 	for _, r := range c.Roles {

@@ -24,13 +24,20 @@ type Label struct {
 	// Years is the total experience from dated work roles, merged (see
 	// README.md for the convention); null means not determinable.
 	Years *float64 `json:"years"`
+	// Title is the job title of the current (most recent) role as
+	// printed; Location the candidate's city as printed, "" when the file
+	// shows none (a layout that leaves basics.location out). Both are
+	// compared after case folding, the location by its city part; nil
+	// when not labelled (not counted).
+	Title    *string `json:"title,omitempty"`
+	Location *string `json:"location,omitempty"`
 	// Skills are the taxonomy's canonical names of the skills the file shows.
 	Skills []string `json:"skills"`
 	// Months holds, for each skill of Skills, the months of the dated roles
 	// whose text mentions it (0 for a skill only listed); absent when not
 	// labelled.
 	Months map[string]int `json:"months,omitempty"`
-	// Unsure names the fields ("name", "email", "phone", "years",
+	// Unsure names the fields ("name", "email", "phone", "title", "location", "years",
 	// "skills", "months") the labeller could not settle; they are left out
 	// of the figures.
 	Unsure []string `json:"unsure,omitempty"`

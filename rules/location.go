@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +12,11 @@ var locationLabels = []string{"location", "address", "city", "based in", "reside
 
 // locationSeparators split a contact line into its items:
 // "Berlin, Germany | jane@example.com | +49 …".
-var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "—", "–", "\t", "  ", " / "}
+var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "\t", "  ", " / "}
+
+// codeAfter matches a place followed by a two-letter code without a
+// comma: "Utrecht NL", "Berlin – DE".
+var codeAfter = regexp.MustCompile(`^(\PN+?)\s*[–—-]?\s+([A-Z]{2})$`)
 
 // findLocation returns where the candidate lives, as the first lines say:
 // a labelled line ("Location: Austin, TX"), or an item of a header line
@@ -20,7 +25,7 @@ var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "—", 
 // known place alone. A place alone on a line that holds no other contact
 // detail is uncertain (it may be an employer's). Only the header zone is
 // read: further down, places are employers' and schools'.
-func findLocation(t *Taxonomy, lines []string) (loc, source string, uncertain bool) {
+func findLocation(t *Taxonomy, lines []string, name string) (loc, source string, uncertain bool) {
 	for i := 0; i < len(lines) && i < headerLines; i++ {
 		l := strings.TrimSpace(lines[i])
 		low := strings.ToLower(l)
@@ -51,8 +56,32 @@ func findLocation(t *Taxonomy, lines []string) (loc, source string, uncertain bo
 			items = next
 		}
 		contact := isContactLine(l) || len(items) > 1 && strings.ContainsFunc(l, unicode.IsDigit)
+		var parts []string
 		for _, it := range items {
-			p, confirmed := placeIn(t, strings.TrimSpace(it))
+			parts = append(parts, it)
+			for _, d := range []string{" – ", " — "} {
+				if strings.Contains(it, d) && !codeAfter.MatchString(strings.TrimSpace(it)) {
+					parts = append(parts[:len(parts)-1], strings.Split(it, d)...)
+					break
+				}
+			}
+		}
+		for _, it := range parts {
+			it = strings.TrimSpace(it)
+			p, confirmed := placeIn(t, it)
+			if p == "" && contact && len(parts) > 1 && it != name {
+				// A short capitalised item among the contact details
+				// ("Αθήνα | +30 … | g.p@example.gr"): a town the lists
+				// do not know, a guess.
+				p = cityIn(t, it)
+				confirmed = false
+				if p != "" {
+					if alone == "" {
+						alone = p
+					}
+					continue
+				}
+			}
 			switch {
 			case p == "":
 			case confirmed || contact:
@@ -75,13 +104,21 @@ func findLocation(t *Taxonomy, lines []string) (loc, source string, uncertain bo
 // ("10115 Berlin") is dropped; a part that is a skill ("Go, AI") is no
 // place.
 func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
-	s = strings.Trim(s, " .;,")
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r) })
+	if m := codeAfter.FindStringSubmatch(s); m != nil && !strings.Contains(s, ",") {
+		s = m[1] + ", " + m[2]
+	}
 	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@:/()") {
 		return "", false
 	}
 	var parts []string
-	for _, p := range strings.Split(s, ",") {
+	split := strings.Split(s, ",")
+	for k, p := range split {
 		p = strings.TrimSpace(p)
+		if k > 0 && k == len(split)-1 && isCode(p) {
+			parts = append(parts, p) // "IT" is a code here, not a word
+			continue
+		}
 		words := strings.Fields(p)
 		for len(words) > 1 && strings.IndexFunc(words[0], func(r rune) bool { return !unicode.IsDigit(r) && r != '-' }) < 0 {
 			words = words[1:] // a postcode
@@ -126,4 +163,18 @@ func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
 // or a country ("TX", "DE").
 func isCode(s string) bool {
 	return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z'
+}
+
+// cityIn returns s when it could be a town's name: one to three words,
+// no digits, not a name-word of any kind (title, organisation, heading,
+// field) and not a skill; the lists of known places are not asked.
+func cityIn(t *Taxonomy, s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) })
+	if n := len(strings.Fields(s)); n == 0 || n > 3 || strings.Contains(s, ",") {
+		return ""
+	}
+	if p, _ := placeIn(t, s+", XX"); p == "" {
+		return ""
+	}
+	return s
 }

@@ -90,7 +90,19 @@ func titleIn(line string) string {
 	}
 	for _, p := range parts {
 		p = strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ')' })
+		// A heading or a joining word glued on by a layout ("Experience
+		// Senior Engineer", "to Platform Engineer") is no part of a title.
 		words := strings.Fields(p)
+		for len(words) > 1 {
+			w := words[0]
+			r, _ := utf8.DecodeRuneInString(w)
+			_, heading := headingOf(w)
+			if !unicode.IsLower(r) && !heading {
+				break
+			}
+			words = words[1:]
+		}
+		p = strings.Join(words, " ")
 		if p == "" || len(words) > maxTitleWords || utf8.RuneCountInString(p) > maxTitle || strings.ContainsAny(p, "@:") {
 			continue
 		}

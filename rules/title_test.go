@@ -18,6 +18,8 @@ func TestTitle(t *testing.T) {
 			"Backend Developer", SourceRole, false},
 		{"employer then title", "Jane Roe\n\nExperience\nNimbus Media | Site Reliability Engineer | 2020 – 2023",
 			"Site Reliability Engineer", SourceRole, false},
+		{"heading glued to the title", "Jane Roe\n\nExperience\nWork Data Scientist, Orbit  2019 – 2024",
+			"Data Scientist", SourceRole, false},
 		{"headline under the name", "Jane Roe\nFull-Stack Developer\njane@example.com\n\nSkills\nGo, SQL",
 			"Full-Stack Developer", SourceHeadline, true},
 		{"no title", "Jane Roe\njane@example.com\n\nSkills\nGo, SQL, Docker",
@@ -58,6 +60,12 @@ func TestLocation(t *testing.T) {
 			"", SourceNotFound, false},
 		{"a place further down is an employer's", "Jane Roe\njane@example.com\n\nExperience\nEngineer, Acme  2019 – 2024\n" +
 			"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nParis, France",
+			"", SourceNotFound, false},
+		{"city and code after a dash", "Jane Roe\nTorino – IT\njane@example.com",
+			"Torino, IT", SourceHeader, false},
+		{"an unknown town among contacts is a guess", "Jane Roe\nBackend Engineer\nΑθήνα | +30 691 234 5678 | jane@example.gr",
+			"Αθήνα", SourceHeader, true},
+		{"the name among contacts is no town", "Jane Roe | jane@example.com | +1 415 555 0134",
 			"", SourceNotFound, false},
 		{"none", "Jane Roe\njane@example.com", "", SourceNotFound, false},
 	}

@@ -174,15 +174,15 @@ func norms(s string) string {
 
 func sameName(want, got string) bool { return norms(want) == norms(got) }
 
-// sameCity reports whether a location found is the labelled city: its
-// city part (before a comma, a dash or a parenthesis: layouts print
-// "Madrid, Spain", "Madrid, ES", "Berlin – DE") equal to the label after
-// case folding; "" matches only "".
+// sameCity reports whether a location found is the labelled city, after
+// case folding: the same, or the city followed by what layouts print
+// after it ("Madrid, Spain", "Madrid, ES", "Berlin, DE", "Utrecht, NL";
+// the label holds the city as the source gives it, "San Francisco, CA"
+// for a US one); "" matches only "".
 func sameCity(want, got string) bool {
-	if i := strings.IndexAny(got, ",(–—"); i >= 0 {
-		got = got[:i]
-	}
-	return fold.String(norm.NFC.String(strings.TrimSpace(got))) == fold.String(norm.NFC.String(want))
+	want, got = fold.String(norm.NFC.String(want)), fold.String(norm.NFC.String(got))
+	rest, ok := strings.CutPrefix(got, want)
+	return ok && (rest == "" || want != "" && strings.HasPrefix(rest, ","))
 }
 
 // sameEmail compares addresses in NFC, ignoring case.

@@ -314,11 +314,15 @@ func partOfName(toks *tokens, hits []hit, k int) bool {
 	if next < toks.len() && toks.t[next].line == line && cueWords[toks.key(next)] {
 		return false
 	}
-	if p := h.first - 1; p >= 0 && toks.t[p].line == line && (toks.key(p) == "at" || toks.key(p) == "@") {
-		return true
-	}
 	isSkill := func(j int) bool {
 		return k+1 < len(hits) && hits[k+1].first == j || k > 0 && hits[k-1].last == j
+	}
+	// An item of a list of skills ("good at Dart and Flutter") names no
+	// employer, whatever stands before it.
+	listed := k > 0 && toks.t[hits[k-1].last].line == line && listNeighbours(toks, hits[k-1].last, h.first) ||
+		k+1 < len(hits) && toks.t[hits[k+1].first].line == line && listNeighbours(toks, h.last, hits[k+1].first)
+	if p := h.first - 1; !listed && p >= 0 && toks.t[p].line == line && (toks.key(p) == "at" || toks.key(p) == "@") {
+		return true
 	}
 	capWord := func(j int) bool {
 		if toks.t[j].punct || isSkill(j) {

@@ -10,6 +10,9 @@
 // holds it. The kernel drops the lock when its holder dies, so the lock of
 // a killed run is taken over at once; its unfinished run is marked
 // interrupted.
+//
+// Package state/postgres keeps the same state in a PostgreSQL database,
+// through [New] and a [Backend]: the queries here serve both.
 package state
 
 import (
@@ -31,8 +34,8 @@ import (
 
 // Errors [Open] returns, wrapped, for callers to branch on with errors.Is.
 var (
-	// ErrLocked: another process uses the state file.
-	ErrLocked = errors.New("state file in use by another run")
+	// ErrLocked: another process uses the state (file or database).
+	ErrLocked = errors.New("state in use by another run")
 	// ErrNotExist: the state file does not exist, and the options asked
 	// for an existing one.
 	ErrNotExist = errors.New("state file does not exist")

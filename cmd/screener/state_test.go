@@ -378,3 +378,17 @@ func TestInterruptKeepsOldOutputs(t *testing.T) {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 }
+
+// TestStateCommandsNeedExistingDatabase: runs and forget on a database
+// without screener's tables fail, and create none.
+func TestStateCommandsNeedExistingDatabase(t *testing.T) {
+	db := pg.Database(t)
+	for _, args := range [][]string{{"runs", "-state", db}, {"forget", "-state", db, "-email", "a@example.com"}} {
+		if code, _, stderr := runCLI(t, args...); code != exitFailure || !strings.Contains(stderr, "no screener tables") {
+			t.Errorf("%s: exit %d, %q", args[0], code, stderr)
+		}
+	}
+	if code, _, stderr := runCLI(t, "runs", "-state", db); code != exitFailure {
+		t.Errorf("runs after forget: exit %d, %q; forget created the tables", code, stderr)
+	}
+}

@@ -50,6 +50,8 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 			return extract.Result{}, err
 		}
 		ra = bytes.NewReader(plain)
+	} else {
+		ra, size, _ = flattenObjectStreams(ra, size, tail, int64(lim.MaxUncompressed))
 	}
 	rd, err := openPDF(ra, size)
 	if err != nil {

@@ -34,7 +34,7 @@ func checkObjectStreams(r io.ReaderAt, size int64, tail []byte) error {
 		if !ok {
 			break
 		}
-		xrefEntries(dict, data, func(obj, typ, field2 int) {
+		xrefEntries(dict, data, func(obj, typ, field2, _ int) {
 			if typ == 2 {
 				container[obj] = field2
 			}
@@ -56,6 +56,12 @@ func checkObjectStreams(r io.ReaderAt, size int64, tail []byte) error {
 // xrefStream reads the cross-reference stream object at off: its
 // dictionary and its decoded data.
 func xrefStream(r io.ReaderAt, size, off int64) (dict operand, data []byte, ok bool) {
+	return streamAt(r, size, off, "XRef")
+}
+
+// streamAt reads the stream object of the given /Type at off, if its
+// /Length is direct and its filter Flate or none.
+func streamAt(r io.ReaderAt, size, off int64, typeName string) (dict operand, data []byte, ok bool) {
 	head := make([]byte, min(size-off, 4096))
 	n, _ := r.ReadAt(head, off)
 	lx := &lexer{data: head[:n]}
@@ -68,7 +74,7 @@ func xrefStream(r io.ReaderAt, size, off int64) (dict operand, data []byte, ok b
 	if !ok || dict.kind != opDict {
 		return operand{}, nil, false
 	}
-	if typ, _ := dict.get("Type"); typ.name != "XRef" {
+	if typ, _ := dict.get("Type"); typ.name != typeName {
 		return operand{}, nil, false
 	}
 	length, ok := dict.get("Length")
@@ -151,9 +157,10 @@ func unpredictPNG(data []byte, cols int) []byte {
 }
 
 // xrefEntries calls f for each entry of a cross-reference stream's data:
-// its object number, type and second field (for type 2, the object
-// stream that holds it).
-func xrefEntries(dict operand, data []byte, f func(obj, typ, field2 int)) {
+// its object number, type, second field (for type 1, the offset; for type
+// 2, the object stream that holds it) and third (the generation; the index
+// in the object stream).
+func xrefEntries(dict operand, data []byte, f func(obj, typ, field2, field3 int)) {
 	w, _ := dict.get("W")
 	if w.kind != opArray || len(w.arr) != 3 {
 		return
@@ -192,7 +199,7 @@ func xrefEntries(dict operand, data []byte, f func(obj, typ, field2 int)) {
 			if widths[0] > 0 {
 				typ = field(data[:widths[0]])
 			}
-			f(obj, typ, field(data[widths[0]:widths[0]+widths[1]]))
+			f(obj, typ, field(data[widths[0]:widths[0]+widths[1]]), field(data[widths[0]+widths[1]:row]))
 			data = data[row:]
 		}
 	}

@@ -47,7 +47,7 @@ func TestObjectStreamsOfARealFile(t *testing.T) {
 		t.Fatal("the cross-reference stream was not read")
 	}
 	var types [3]int
-	xrefEntries(dict, data, func(obj, typ, _ int) {
+	xrefEntries(dict, data, func(obj, typ, _, _ int) {
 		if typ < 3 {
 			types[typ]++
 		}
@@ -57,8 +57,9 @@ func TestObjectStreamsOfARealFile(t *testing.T) {
 	}
 }
 
-// FuzzObjectStreams: the cross-reference check reads hostile bytes; it
-// must never panic, whatever it decides.
+// FuzzObjectStreams: the cross-reference check and the flattening of
+// object streams read hostile bytes; they must never panic, whatever they
+// decide, and a flattened file is no larger than the budget allows.
 func FuzzObjectStreams(f *testing.F) {
 	for _, p := range []string{"../../testdata/hostile/objstm-self.pdf", "../../testdata/parsers/latex-resume.pdf"} {
 		b, err := os.ReadFile(p)
@@ -70,6 +71,12 @@ func FuzzObjectStreams(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := strings.NewReader(string(data))
 		ra, size, tail := tolerantPDF(r, r.Size())
-		checkObjectStreams(ra, size, tail)
+		if checkObjectStreams(ra, size, tail) != nil {
+			return
+		}
+		const budget = 1 << 20
+		if _, flatSize, ok := flattenObjectStreams(ra, size, tail, budget); ok && flatSize > 2*size+budget+20*int64(4*len(data)+1024)+4096 {
+			t.Errorf("flattened to %d bytes from %d", flatSize, size)
+		}
 	})
 }

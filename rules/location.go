@@ -16,6 +16,8 @@ var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "\t", "
 
 // codeAfter matches a place followed by a two-letter code without a
 // comma: "Utrecht NL", "Berlin – DE".
+var parenCode = regexp.MustCompile(`\(([A-Z]{2})\)$`)
+
 var codeAfter = regexp.MustCompile(`^(\PN+?)\s*[–—-]?\s+([A-Z]{2})$`)
 
 // findLocation returns where the candidate lives, as the first lines say:
@@ -24,8 +26,9 @@ var codeAfter = regexp.MustCompile(`^(\PN+?)\s*[–—-]?\s+([A-Z]{2})$`)
 // ([place] in namewords.txt) or a two-letter code ("TX", "DE"), or a
 // known place alone. A place alone on a line that holds no other contact
 // detail is uncertain (it may be an employer's). Only the header zone is
-// read: further down, places are employers' and schools'.
-func findLocation(t *Taxonomy, lines []string, name string) (loc, source string, uncertain bool) {
+// read, outside experience, education and projects: there, places are
+// employers' and schools'.
+func findLocation(t *Taxonomy, lines []string, sections []Section, name string) (loc, source string, uncertain bool) {
 	for i := 0; i < len(lines) && i < headerLines; i++ {
 		l := strings.TrimSpace(lines[i])
 		low := strings.ToLower(l)
@@ -44,8 +47,8 @@ func findLocation(t *Taxonomy, lines []string, name string) (loc, source string,
 		if l == "" {
 			continue
 		}
-		if _, heading := headingOf(l); heading && i > 0 {
-			break
+		if s := sections[i]; s == SectionExperience || s == SectionEducation || s == SectionProjects {
+			continue // an employer's or a school's place
 		}
 		items := []string{l}
 		for _, sep := range locationSeparators {
@@ -104,6 +107,7 @@ func findLocation(t *Taxonomy, lines []string, name string) (loc, source string,
 // ("10115 Berlin") is dropped; a part that is a skill ("Go, AI") is no
 // place.
 func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
+	s = parenCode.ReplaceAllString(strings.TrimSpace(s), "$1") // "Melbourne, (AU)"
 	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r) })
 	if m := codeAfter.FindStringSubmatch(s); m != nil && !strings.Contains(s, ",") {
 		s = m[1] + ", " + m[2]

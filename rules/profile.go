@@ -117,7 +117,7 @@ func (t *Taxonomy) Analyze(r Resume, asOf time.Time) *Profile {
 	if p.Title, p.TitleSource, uncertain = findTitle(clip(lines), roles, p.Name); uncertain {
 		p.Uncertain = append(p.Uncertain, FieldTitle)
 	}
-	if p.Location, p.LocationSource, uncertain = findLocation(t, clip(lines), p.Name); uncertain {
+	if p.Location, p.LocationSource, uncertain = findLocation(t, clip(lines), sections, p.Name); uncertain {
 		p.Uncertain = append(p.Uncertain, FieldLocation)
 	}
 	low := asciiLower(text)

@@ -67,6 +67,10 @@ func TestLocation(t *testing.T) {
 			"Αθήνα", SourceHeader, true},
 		{"the name among contacts is no town", "Jane Roe | jane@example.com | +1 415 555 0134",
 			"", SourceNotFound, false},
+		{"a code in parentheses", "Jane Roe\nMelbourne, (AU)\njane@example.com",
+			"Melbourne, AU", SourceHeader, false},
+		{"under a sidebar heading", "Jane Roe\nAbout\nMelbourne AU\njane@example.com",
+			"Melbourne, AU", SourceHeader, false},
 		{"none", "Jane Roe\njane@example.com", "", SourceNotFound, false},
 	}
 	for _, tt := range tests {

@@ -70,9 +70,12 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 			}
 		}
 		for _, it := range parts {
-			it = strings.TrimSpace(it)
+			it = dropName(strings.TrimSpace(it), name)
+			if it == "" {
+				continue
+			}
 			p, confirmed := placeIn(t, it)
-			if p == "" && contact && len(parts) > 1 && it != name {
+			if p == "" && contact && len(parts) > 1 {
 				// A short capitalised item among the contact details
 				// ("Αθήνα | +30 … | g.p@example.gr"): a town the lists
 				// do not know, a guess.
@@ -174,11 +177,29 @@ func isCode(s string) bool {
 // field) and not a skill; the lists of known places are not asked.
 func cityIn(t *Taxonomy, s string) string {
 	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) })
-	if n := len(strings.Fields(s)); n == 0 || n > 3 || strings.Contains(s, ",") {
+	if n := len(strings.Fields(s)); n == 0 || n > 3 || strings.Contains(s, ",") || utf8.RuneCountInString(s) < 2 {
 		return ""
 	}
 	if p, _ := placeIn(t, s+", XX"); p == "" {
 		return ""
 	}
 	return s
+}
+
+// dropName returns s without the words of the candidate's name it starts
+// with: a layout may set the name and the town on one line ("Giulia
+// Bianchi Torino IT").
+func dropName(s, name string) string {
+	if name == "" {
+		return s
+	}
+	of := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		of[w] = true
+	}
+	words := strings.Fields(s)
+	for len(words) > 0 && of[strings.ToLower(strings.Trim(words[0], ",."))] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
 }

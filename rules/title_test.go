@@ -71,6 +71,12 @@ func TestLocation(t *testing.T) {
 			"Melbourne, AU", SourceHeader, false},
 		{"under a sidebar heading", "Jane Roe\nAbout\nMelbourne AU\njane@example.com",
 			"Melbourne, AU", SourceHeader, false},
+		{"the name before the town", "Giulia Bianchi Torino IT\n+39 333 123 4567 jane@example.it",
+			"Torino, IT", SourceHeader, false},
+		{"a name in capitals is no place", "TRAN THI THU HA\njane@example.vn",
+			"", SourceNotFound, false},
+		{"a one-letter label among contacts is no town", "Jane Roe\nM | +1 617 555 0134 | jane@example.com",
+			"", SourceNotFound, false},
 		{"none", "Jane Roe\njane@example.com", "", SourceNotFound, false},
 	}
 	for _, tt := range tests {

@@ -26,20 +26,9 @@ import (
 // Word writes beside it); table cells are separated by tabs; hyperlink
 // targets are kept after their text.
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
-	zr, err := zip.NewReader(r, size)
+	parts, err := zipread.Parts(r, size)
 	if err != nil {
-		return extract.Result{}, extract.Newf(extract.ErrCorrupt, "zip: %v", err)
-	}
-	parts := map[string]*zip.File{}
-	var total uint64
-	for _, f := range zr.File {
-		if parts[f.Name] != nil {
-			// Which copy Word would open is undefined; another program may
-			// show other text than the one screened.
-			return extract.Result{}, extract.Newf(extract.ErrCorrupt, "zip holds two entries named %s", f.Name)
-		}
-		parts[f.Name] = f
-		total += f.UncompressedSize64
+		return extract.Result{}, err
 	}
 	doc := parts["word/document.xml"]
 	if doc == nil {

@@ -27,13 +27,9 @@ import (
 // targets are kept after their text. A package whose manifest declares
 // encrypted parts is [extract.ErrEncrypted].
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
-	zr, err := zip.NewReader(r, size)
+	parts, err := zipread.Parts(r, size)
 	if err != nil {
-		return extract.Result{}, extract.Newf(extract.ErrCorrupt, "zip: %v", err)
-	}
-	parts := map[string]*zip.File{}
-	for _, f := range zr.File {
-		parts[f.Name] = f
+		return extract.Result{}, err
 	}
 	content := parts["content.xml"]
 	if content == nil {

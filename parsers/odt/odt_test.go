@@ -99,6 +99,12 @@ func TestODT(t *testing.T) {
 			wantErr: parsers.ErrCorrupt,
 		},
 		{
+			// Which copy an office suite would open is undefined.
+			name:    "two content.xml entries",
+			data:    odtOf(t, part{"mimetype", mimetype}, part{"content.xml", content(`<text:p>First copy</text:p>`)}, part{"content.xml", content(`<text:p>Second copy</text:p>`)}),
+			wantErr: parsers.ErrCorrupt,
+		},
+		{
 			name:    "zip bomb",
 			data:    odtOf(t, part{"mimetype", mimetype}, part{"content.xml", content("<text:p>" + strings.Repeat("a", 80<<20) + "</text:p>")}),
 			wantErr: parsers.ErrTooLarge,

@@ -13,6 +13,25 @@ import (
 	"github.com/screener/screener/parsers/internal/extract"
 )
 
+// Parts opens the zip archive in r and indexes its entries by name. An
+// archive that names one entry twice is [extract.ErrCorrupt]: which copy an
+// office suite would open is undefined, so another program may show other
+// text than the one screened.
+func Parts(r io.ReaderAt, size int64) (map[string]*zip.File, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, extract.Newf(extract.ErrCorrupt, "zip: %v", err)
+	}
+	parts := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		if parts[f.Name] != nil {
+			return nil, extract.Newf(extract.ErrCorrupt, "zip holds two entries named %s", f.Name)
+		}
+		parts[f.Name] = f
+	}
+	return parts, nil
+}
+
 // Budget tracks the uncompressed bytes read from one package. It is not
 // safe for concurrent use; a parser reads its parts one after another.
 type Budget struct {

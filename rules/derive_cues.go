@@ -118,6 +118,9 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if c.end > hi || (c.start < to && c.end > from) {
 			continue
 		}
+		if c.start >= to && hi == next && next < len(lower) && leadingCue.MatchString(lower[c.start:c.end]) {
+			continue // "Elixir, ideally with Phoenix": the wish is for the next list
+		}
 		if c.kind == cueNegated {
 			neg = c
 			continue
@@ -134,6 +137,12 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 	}
 	return fallback
 }
+
+// leadingCue matches the preference cues that stand before the skills
+// they bear on ("ideally with", "familiarity with"), unlike those after
+// them ("is a plus").
+var leadingCue = regexp.MustCompile(`^(?:ideally|preferabl[ey]|familiar\w*|knowledge of|understanding of|awareness of|` +
+	`(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity))$`)
 
 // statementCue is the cue a whole statement gives the lists in it that
 // have none of their own: its strongest, if all its cues ask for

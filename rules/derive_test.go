@@ -159,6 +159,10 @@ func TestDeriveStrength(t *testing.T) {
 		{"Python or R is desirable, and familiarity with Looker would be an advantage.", map[string]string{"Python": "preferred", "R": "preferred", "Looker": "preferred"}},
 		{"Deep knowledge of Java is essential.", map[string]string{"Java": "required"}},
 		{"Knowledge of Agile and Scrum.", map[string]string{"Agile": "preferred", "Scrum": "preferred"}},
+		// A wish written before a list bears on it, not on the list before.
+		{"You have written Go in production, ideally with gRPC.", map[string]string{"Go": "required", "gRPC": "preferred"}},
+		{"You know Python well, preferably Django too.", map[string]string{"Python": "required", "Django": "preferred"}},
+		{"Kafka, ideally.", map[string]string{"Apache Kafka": "preferred"}},
 		// Negations and descriptions.
 		{"Requirements\n- Experience with MySQL is nice to have; experience with Oracle Database is not needed.\n", map[string]string{"MySQL": "preferred", "Oracle Database": ""}},
 		{"Requirements\n- CI/CD pipeline design; we use GitHub Actions.\n", map[string]string{"CI/CD": "required", "GitHub Actions": "preferred"}},

@@ -187,7 +187,8 @@ func (d *deriver) add(c chain, str strength, why Reason) {
 			d.record(skills[0], preferred, why)
 			continue
 		}
-		g := &derivedGroup{category: cat, skills: skills, min: min(c.min, len(skills)), weak: str != required, reason: why, why: map[string]Reason{}}
+		g := &derivedGroup{category: cat, skills: skills, min: min(c.min, len(skills)), weak: str != required, reason: why, why: map[string]Reason{},
+			standIns: standInCue.MatchString(strings.ToLower(why.Statement))}
 		for _, s := range skills {
 			g.why[s] = why
 		}
@@ -211,6 +212,7 @@ func (d *deriver) record(name string, str strength, why Reason) {
 func (d *deriver) finish(set *Set) []Reason {
 	var reasons []Reason
 	inGroup := map[string]bool{}
+	d.joinStandIns()
 	for _, g := range mergeGroups(d.groups) {
 		var keep []string
 		for _, s := range g.skills {

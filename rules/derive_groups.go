@@ -87,8 +87,44 @@ type derivedGroup struct {
 	skills   []string
 	min      int
 	weak     bool // alternatives stated as a preference: they join a required group or stay preferences
+	// stand-ins: offered in place of what is asked ("if your language so
+	// far has been Erlang or Haskell"), they join the one required skill
+	// of their category
+	standIns bool
 	reason   Reason
 	why      map[string]Reason // each skill's own statement, for those that end up preferences
+}
+
+// standInCue offers a list of skills in place of what the posting asks for.
+var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
+	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable)|` +
+	`(?:count|counts|will do) (?:too|as well)|transferable)\b`)
+
+// joinStandIns makes each weak group of stand-ins, with the one skill of
+// its category required on its own, a required group: "You have written
+// Elixir in production … If your functional language so far has been
+// Erlang, Clojure or Haskell, we are happy to help you make the switch."
+// With no such skill, or several, the stand-ins stay preferences.
+func (d *deriver) joinStandIns() {
+	for _, g := range d.groups {
+		if !g.weak || !g.standIns || g.category == "" {
+			continue
+		}
+		var only string
+		n := 0
+		for name := range d.required {
+			if sk, ok := d.t.Lookup(name); ok && sk.Category == g.category && !contains(g.skills, name) {
+				only, n = name, n+1
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		g.why[only] = d.required[only]
+		g.skills = append([]string{only}, g.skills...)
+		g.weak, g.reason = false, d.required[only]
+		delete(d.required, only)
+	}
 }
 
 // mergeGroups merges groups of one category that share a skill, until

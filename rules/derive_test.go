@@ -207,6 +207,10 @@ func TestDeriveGroups(t *testing.T) {
 		{"Must have\n- Apache Airflow or dbt\n", []string{"Apache Airflow,dbt"}},
 		// A skill required on its own satisfies its group.
 		{"Requirements\n- Python or Go\n- Python for tooling\n", nil},
+		// Stand-ins offered in another statement for the one required skill of their category.
+		{"You have built services in Go.\nIf you have used Rust or C++ instead, we will help you switch.\n", []string{"Go,Rust,C++"}},
+		{"You have built services in Go.\nRust or C++ would be a plus.\n", nil},
+		{"You know Go and Python.\nIf you come from Rust or C++, that is fine too.\n", nil},
 		// Preferred alternatives alone stay preferences.
 		{"Nice to have\n- Kafka or RabbitMQ\n", nil},
 	}

@@ -32,7 +32,9 @@ func readScan(ctx context.Context, r io.ReaderAt, size int64, format Format, lim
 		// The images first: a scan OCR could not read anyway says why.
 		var skipped []pdf.Skipped
 		var err error
-		imgs, skipped, err = pdf.Images(ctx, r, size, lim, lim.MaxPixels)
+		// Encoded for Tesseract only when it will run.
+		willOCR := lim.OCR != "off" && ocr.Available()
+		imgs, skipped, err = pdf.Images(ctx, r, size, lim, lim.MaxPixels, willOCR)
 		if err != nil {
 			return ocr.Result{}, err
 		}

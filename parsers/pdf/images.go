@@ -48,7 +48,11 @@ const minOCRSide = 200
 // each image stream are found in the file itself: every stream whose
 // dictionary says /Subtype /Image is indexed by its width, height and
 // length, and matched with the page's image XObjects.
-func Images(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits, maxPixels int64) ([]Image, []Skipped, error) {
+//
+// With encode false, each image is decoded as far as telling whether OCR
+// could read it, but not re-encoded: Data stays nil. That answers "is this
+// a scan?" without the cost of PNG encoding when no OCR will run.
+func Images(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits, maxPixels int64, encode bool) ([]Image, []Skipped, error) {
 	ra, size, tail := tolerantPDF(r, size)
 	data := make([]byte, size)
 	if _, err := ra.ReadAt(data, 0); err != nil && err != io.EOF {
@@ -76,7 +80,7 @@ func Images(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits, 
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		pi, ps, err := pageImages(page, i+1, index, maxPixels)
+		pi, ps, err := pageImages(page, i+1, index, maxPixels, encode)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -85,7 +89,7 @@ func Images(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits, 
 	return imgs, skipped, nil
 }
 
-func pageImages(page pdf.Value, num int, index map[[2]int][][]byte, maxPixels int64) (imgs []Image, skipped []Skipped, err error) {
+func pageImages(page pdf.Value, num int, index map[[2]int][][]byte, maxPixels int64, encode bool) (imgs []Image, skipped []Skipped, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			skipped, err = append(skipped, Skipped{num, fmt.Sprintf("damaged image: %v", p)}), nil
@@ -112,10 +116,13 @@ func pageImages(page pdf.Value, num int, index map[[2]int][][]byte, maxPixels in
 			skipped = append(skipped, Skipped{num, fmt.Sprintf("image %s: stream not found", k)})
 			continue
 		}
-		data, reason := encodeImage(xo, raw, w, h)
+		data, reason := encodeImage(xo, raw, w, h, encode)
 		if reason != "" {
 			skipped = append(skipped, Skipped{num, reason})
 			continue
+		}
+		if !encode {
+			data = nil
 		}
 		img := Image{Page: num, Data: data, Width: w, Height: h}
 		if width > 0 {
@@ -249,8 +256,9 @@ func decodeParms(xo pdf.Value) pdf.Value {
 }
 
 // encodeImage turns an image XObject's raw stream into a file Tesseract
-// reads, or says why it cannot.
-func encodeImage(xo pdf.Value, raw []byte, w, h int) ([]byte, string) {
+// reads, or says why it cannot. With encode false, samples are decoded
+// (which is what can fail) but not encoded as PNG.
+func encodeImage(xo pdf.Value, raw []byte, w, h int, encode bool) ([]byte, string) {
 	filters := filterNames(xo)
 	if len(filters) == 0 {
 		filters = []string{""}
@@ -277,7 +285,7 @@ func encodeImage(xo pdf.Value, raw []byte, w, h int) ([]byte, string) {
 			}
 		}
 		img, reason := samplesImage(xo, samples, w, h)
-		if reason != "" {
+		if reason != "" || !encode {
 			return nil, reason
 		}
 		var b bytes.Buffer

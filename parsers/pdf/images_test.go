@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image/png"
 	"strings"
 	"testing"
@@ -26,7 +27,19 @@ func imagePDF(dict string, data []byte) []byte {
 
 func images(t *testing.T, data []byte) ([]pdf.Image, []pdf.Skipped, error) {
 	t.Helper()
-	return pdf.Images(context.Background(), bytes.NewReader(data), int64(len(data)), parsers.Limits{}.WithDefaults(), 50e6)
+	imgs, skipped, err := pdf.Images(context.Background(), bytes.NewReader(data), int64(len(data)), parsers.Limits{}.WithDefaults(), 50e6, true)
+	// Without encoding, the same images are found and the same ones
+	// skipped, for the same reasons; only their data is left out.
+	probed, probeSkipped, probeErr := pdf.Images(context.Background(), bytes.NewReader(data), int64(len(data)), parsers.Limits{}.WithDefaults(), 50e6, false)
+	if (err == nil) != (probeErr == nil) || len(probed) != len(imgs) || fmt.Sprint(probeSkipped) != fmt.Sprint(skipped) {
+		t.Errorf("without encoding: %d images, skipped %v, error %v; with: %d, %v, %v", len(probed), probeSkipped, probeErr, len(imgs), skipped, err)
+	}
+	for i := range probed {
+		if probed[i].Data != nil || probed[i].Page != imgs[i].Page || probed[i].DPI != imgs[i].DPI {
+			t.Errorf("image %d without encoding: %+v, with: page %d dpi %d", i, probed[i], imgs[i].Page, imgs[i].DPI)
+		}
+	}
+	return imgs, skipped, err
 }
 
 func TestImages(t *testing.T) {

@@ -25,8 +25,8 @@ var codeAfter = regexp.MustCompile(`^(\PN+?)\s*[–—-]?\s+([A-Z]{2})$`)
 // shaped as "City, Region" whose last part is a known place
 // ([place] in namewords.txt) or a two-letter code ("TX", "DE"), or a
 // known place alone. A place alone on a line that holds no other contact
-// detail is uncertain (it may be an employer's). Only the header zone is
-// read, outside experience, education and projects: there, places are
+// detail is uncertain (it may be an employer's). Only the header zone
+// and the lines under a "Contact" heading are read, outside experience, education and projects: there, places are
 // employers' and schools'.
 func findLocation(t *Taxonomy, lines []string, sections []Section, name string) (loc, source string, uncertain bool) {
 	for i := 0; i < len(lines) && i < headerLines; i++ {
@@ -42,14 +42,22 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 		}
 	}
 	var alone string
-	for i := 0; i < len(lines) && i < headerLines; i++ {
+	for _, i := range locationZone(lines) {
 		l := strings.TrimSpace(lines[i])
-		if l == "" {
-			continue
+		if l == "" || !utf8.ValidString(l) {
+			continue // a broken byte is no part of a town's name
 		}
 		if s := sections[i]; s == SectionExperience || s == SectionEducation || s == SectionProjects {
 			continue // an employer's or a school's place
 		}
+		// An icon of a symbol font (private use: U+E000–U+F8FF) stands
+		// before each contact item of some layouts: a separator.
+		l = strings.Map(func(r rune) rune {
+			if r >= 0xE000 && r <= 0xF8FF {
+				return '|'
+			}
+			return r
+		}, l)
 		items := []string{l}
 		for _, sep := range locationSeparators {
 			var next []string
@@ -110,6 +118,9 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 // ("10115 Berlin") is dropped; a part that is a skill ("Go, AI") is no
 // place.
 func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
+	if !utf8.ValidString(s) {
+		return "", false // a broken byte is no part of a town's name
+	}
 	s = parenCode.ReplaceAllString(strings.TrimSpace(s), "$1") // "Melbourne, (AU)"
 	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r) })
 	if m := codeAfter.FindStringSubmatch(s); m != nil && !strings.Contains(s, ",") {
@@ -202,4 +213,26 @@ func dropName(s, name string) string {
 		words = words[1:]
 	}
 	return strings.Join(words, " ")
+}
+
+// contactBlock is how many lines under a "Contact" heading further down
+// are read: a sidebar printed after the body ("CONTACT", the town, the
+// phone, the address).
+const contactBlock = 5
+
+// locationZone returns the lines a location is looked for on: the header
+// zone, then the lines under each "Contact" heading below it.
+func locationZone(lines []string) []int {
+	var zone []int
+	for i := 0; i < len(lines) && i < headerLines; i++ {
+		zone = append(zone, i)
+	}
+	for i := headerLines; i < len(lines) && len(zone) < headerLines+4*contactBlock; i++ {
+		if k := simpleKey(lines[i]); len(lines[i]) < 40 && isNameWord("heading", k) && (strings.HasPrefix(k, "contact") || strings.HasPrefix(k, "kontakt")) {
+			for j := i + 1; j < len(lines) && j <= i+contactBlock; j++ {
+				zone = append(zone, j)
+			}
+		}
+	}
+	return zone
 }

@@ -77,6 +77,11 @@ func TestLocation(t *testing.T) {
 			"", SourceNotFound, false},
 		{"a one-letter label among contacts is no town", "Jane Roe\nM | +1 617 555 0134 | jane@example.com",
 			"", SourceNotFound, false},
+		{"items behind icons", "Jane Roe\n\ue602 Madrid, ES \ue03f +34 612 345 678 \ue603 jane@example.es",
+			"Madrid, ES", SourceHeader, false},
+		{"a contact sidebar after the body", "Jane Roe\nQuality Engineer\n\nExperience\nQuality Engineer, Acme  2019 – 2024\n" +
+			"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nCONTACT\nDa Nang VN\n+84 90 876 54 32\njane@example.vn",
+			"Da Nang, VN", SourceHeader, false},
 		{"none", "Jane Roe\njane@example.com", "", SourceNotFound, false},
 	}
 	for _, tt := range tests {

@@ -256,6 +256,8 @@ func TestDeriveYears(t *testing.T) {
 		{"Requirements\n- PHP and Laravel, at least 3 years of each\n", 3, true, map[string]float64{"PHP": 3, "Laravel": 3}},
 		{"You have at least eight years of professional experience with Java.\nAt least five years in a comparable role are required.", 5, true, map[string]float64{"Java": 8}},
 		{"Requirements\n- 5 years of experience in machine learning or data science roles\n", 5, true, nil},
+		{"Requirements\n- Four years in software, including two years with ML systems in production\n", 4, true, nil},
+		{"Requirements\n- Three years of work on Kafka products\n- 3+ years of Go\n", 3, true, map[string]float64{"Go": 3}},
 		{"| Technology | Required | Years |\n|---|---|---|\n| Vue.js | yes | 4+ |\n| Vitest | no | |\n", 4, true, map[string]float64{"Vue.js": 4}},
 	}
 	for _, tt := range tests {

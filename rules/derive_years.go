@@ -45,8 +45,11 @@ var yearsLead = regexp.MustCompile(`^\s*(?:of|with|in|writing|using|developing|b
 	`hands-on|professional|commercial|production)\b[^,;.()]*$`)
 
 // yearsTrail, after the skills, says the years are of a kind of role,
-// not of the skills: "5 years in machine learning or data science roles".
-var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engineering|industry|field|teams?|environments?)\b`)
+// not of the skills: "5 years in machine learning or data science roles";
+// or, right after them, that the skills only qualify what the years were
+// spent on: "two years with ML systems in production".
+var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engineering|industry|field|teams?|environments?)\b|` +
+	`^\s*(?:systems|products|projects|companies|startups|domains?|sectors?|space)\b`)
 
 // postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",

@@ -126,6 +126,12 @@ func TestPhones(t *testing.T) {
 		{"short number needs a label", "Room 1234567 on floor 3", "", "", false},
 		{"odd hyphens", "Leo Leopard\n(909) 555-\u20105555", "US", "+1 909-555-5555", false},
 		{"far down, confirmed by the numbering plan", "Jane\n" + strings.Repeat("Built things.\n", 20) + "+33 6 12 34 56 78", "", "+33 6 12 34 56 78", false},
+		{"wrapped in a narrow column", "Santiago Carlos del Río\nCL\nM +56 9 1234 Cloud Infrastructure Engineer\n5678\nE carlos@example.cl", "", "+56 9 1234 5678", true},
+		{"wrapped after the area code", "Tel Aviv David Cohen\nM +972 Backend Engineer\n54-123-4567\nE david@example.co.il", "", "+972 54-123-4567", true},
+		{"wrapped after a parenthesis", "M +7 (495)\n123-45-67 Backend Engineer", "", "+7 495 123-45-67", false},
+		{"wrapped, the start accepted alone as a guess", "M +90 532 123 45 Backend Engineer based in Izmir\n67 and Python.", "", "+90 532 123 45 67", false},
+		{"wrapped national number, region known", "Jane\nM 020 7946 Engineer\n0018 Acme", "GB", "+44 20 7946 0018", false},
+		{"a whole number not joined with the next line", "Jane\n+1 646 555 0155 Engineer\n2019 Acme", "", "+1 646-555-0155", false},
 		{"far down, unconfirmed", "Jane\n" + strings.Repeat("Built things.\n", 20) + "030 1234567", "", "030 1234567", true},
 	}
 	for _, tt := range tests {

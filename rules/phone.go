@@ -59,15 +59,30 @@ type phoneHit struct {
 func findPhones(lines []string, region string) []phoneHit {
 	var hits []phoneHit
 	labelled := false
+	consumed := 0 // bytes at the start of this line that ended the last line's number
 	for i, l := range lines[:min(len(lines), maxPhoneLines)] {
 		if len(hits) > 0 && (i >= headerLines && hits[0].line < headerLines || labelled) {
 			break // pickPhone takes nothing found after these
 		}
-		if digits(l) < 7 {
+		skip := consumed
+		consumed = 0
+		var rest string
+		if i+1 < len(lines) {
+			rest = phoneRest.FindString(lines[i+1])
+		}
+		if digits(l)-digits(l[:skip]) < 7 && (rest == "" || !strings.ContainsAny(l, "0123456789")) {
 			continue // cheap filter: a phone number has at least seven digits
 		}
-		masked := maskNonPhones(l)
+		masked := strings.Repeat(" ", skip) + maskNonPhones(l[skip:])
 		onLabel := hasPhoneLabel(l)
+		if rest != "" {
+			if p, from, to, ok := wrappedPhone(masked, maskNonPhones(rest), region); ok {
+				hits = append(hits, phoneHit{number: p.number, line: i, labelled: onLabel, uncertain: p.uncertain, valid: p.valid})
+				labelled = labelled || onLabel
+				masked = masked[:from] + strings.Repeat(" ", to-from) + masked[to:]
+				consumed = len(rest)
+			}
+		}
 		for _, loc := range phoneRun.FindAllStringIndex(masked, 10) {
 			from, to := loc[0], loc[1]
 			if from > 0 {
@@ -94,6 +109,71 @@ func findPhones(lines []string, region string) []phoneHit {
 		}
 	}
 	return hits
+}
+
+// phoneRest is the start of a line that may end the previous line's
+// number: digits and the punctuation numbers are written with ("5678",
+// "123-45-67", "43 21").
+var phoneRest = regexp.MustCompile(`^\s*\d[\d ().\-\x{2010}-\x{2015}\x{2212}\x{a0}]*\d|^\s*\d`)
+
+// phoneHead is the start of a number a narrow column wrapped: a country
+// code, or digits and the punctuation numbers are written with.
+var phoneHead = regexp.MustCompile(`(?:\(\s*\+\s*|\+\s*)?\(?\d[\d ().\-\x{2010}-\x{2015}\x{2212}/\x{a0}]*[\d)]`)
+
+// wrappedPhone finds in masked, a line with what no number comes from
+// blanked, the start of a number whose rest, the digits starting the next
+// line, a narrow column wrapped ("M +56 9 1234" then "5678"). The two are
+// joined only when the numbering plan accepts the join further than the
+// start alone (see acceptance), so it can be checked only for a number with its country code or
+// when the region is known. It returns the joined number and where its
+// start is in masked.
+func wrappedPhone(masked, rest, region string) (phoneHit, int, int, bool) {
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return phoneHit{}, 0, 0, false
+	}
+	for _, loc := range phoneHead.FindAllStringIndex(masked, 10) {
+		from, to := loc[0], loc[1]
+		if from > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(masked[:from]); unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' {
+				continue // part of a word, a code or a decimal
+			}
+		}
+		if to < len(masked) {
+			if r, _ := utf8.DecodeRuneInString(masked[to:]); r != ' ' && r != '\t' {
+				continue // "120k", "30%": a number's end, not a wrapped one
+			}
+		}
+		head := tidyPhone(masked[from:to])
+		if !strings.HasPrefix(head, "+") && !strings.HasPrefix(head, "(+") && region == "" {
+			continue // nothing to check the join against
+		}
+		if acceptance(head+" "+rest, region) > acceptance(head, region) {
+			if joined, ok := phoneOf(head+" "+rest, "", region, true); ok {
+				return joined, from, to, true
+			}
+		}
+	}
+	return phoneHit{}, 0, 0, false
+}
+
+// acceptance is how far the numbering plan accepts s as a number: 2 for a
+// valid number, 1 for one of a possible length, 0 otherwise.
+func acceptance(s, region string) int {
+	r := region
+	if strings.HasPrefix(s, "+") || strings.HasPrefix(s, "(+") || r == "" {
+		r = "ZZ"
+	}
+	num, err := phonenumbers.Parse(s, r)
+	switch {
+	case err != nil:
+		return 0
+	case phonenumbers.IsValidNumber(num):
+		return 2
+	case phonenumbers.IsPossibleNumber(num):
+		return 1
+	}
+	return 0
 }
 
 // splitRun splits a run of digits and punctuation that holds more than one

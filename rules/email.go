@@ -73,6 +73,18 @@ func findEmails(lines []string) []emailHit {
 						continue
 					}
 				}
+				if frags := hyphenated(l[:m[0]], prev, m[0] == len(l)-len(strings.TrimLeft(l, " \t"))); len(frags) > 0 {
+					// A start TeX hyphenated: joined when it is the
+					// only one; the cut rest alone is never reported.
+					if len(frags) == 1 && validEmail(frags[0]+l[m[0]:m[1]]) && startsWithLetter(l[m[0]:]) {
+						line := i
+						if !strings.HasSuffix(strings.TrimRight(l[:m[0]], " \t"), "-") {
+							line = i - 1
+						}
+						add(frags[0]+l[m[0]:m[1]], line, SourceWrapped)
+					}
+					continue
+				}
 				addr, ok := emailAt(l, m[0], m[1])
 				if !ok {
 					continue
@@ -203,6 +215,38 @@ func wrappedBefore(prev, addr string) (string, bool) {
 		return "", false
 	}
 	return joined, true
+}
+
+// hyphenFragment is a word TeX broke at a line end: lowercase address
+// characters ending in a letter and the hyphen it added ("fran-").
+var (
+	hyphenFragment = regexp.MustCompile(`(?:^|\s)([\p{Ll}\p{N}._%+']*\p{Ll}-)(?:\s|$)`)
+	hyphenBefore   = regexp.MustCompile(`(?:^|\s)([\p{Ll}\p{N}._%+']*\p{Ll}-) $`)
+)
+
+// hyphenated returns the starts, without their hyphen, of an address whose
+// rest begins after before (the text before it on its line): a fragment
+// ending in "-" right before it ("E ola- fur.g@…", the two columns of a
+// narrow line joined by the extractor), or, when the rest opens its line,
+// the fragments of the previous line ("E fran- ReactJS…" then
+// "cois.lefevre@…"). More than one means more than one reading.
+func hyphenated(before, prev string, opensLine bool) []string {
+	if f := hyphenBefore.FindStringSubmatch(before); f != nil {
+		return []string{strings.TrimSuffix(f[1], "-")}
+	}
+	if !opensLine {
+		return nil
+	}
+	var frags []string
+	for _, f := range hyphenFragment.FindAllStringSubmatch(prev, -1) {
+		frags = append(frags, strings.TrimSuffix(f[1], "-"))
+	}
+	return frags
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 // completeEmail reports whether addr is a whole address: valid, with a

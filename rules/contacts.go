@@ -21,6 +21,7 @@ const (
 	SourceEmail        = "email"         // name: made from the e-mail address ("john.doe@…"), a guess
 	SourceWrapped      = "wrapped"       // e-mail: joined from two lines of a narrow column
 	SourceObfuscated   = "obfuscated"    // e-mail: "jane [at] example [dot] com"
+	SourceHyphenated   = "hyphenated"    // e-mail: joined across a hyphen set at a line end; a guess, as the hyphen may be the address's own
 	SourceNotFound     = "not found"     // no value: nothing in the text had its shape
 )
 
@@ -60,8 +61,10 @@ func (t *Taxonomy) findContacts(r Resume, lines []string) contacts {
 				c.emailSource = SourceHeader
 			}
 		}
-		if inReferences(lines, e.line) {
-			c.uncertain = append(c.uncertain, FieldEmail) // perhaps a referee's
+		if inReferences(lines, e.line) || e.source == SourceHyphenated {
+			// Perhaps a referee's; or "jean-" "paul@…", where the text
+			// cannot tell a typesetter's hyphen from the address's own.
+			c.uncertain = append(c.uncertain, FieldEmail)
 		}
 	} else {
 		c.emailSource = SourceNotFound

@@ -81,7 +81,7 @@ func findEmails(lines []string) []emailHit {
 						if !strings.HasSuffix(strings.TrimRight(l[:m[0]], " \t"), "-") {
 							line = i - 1
 						}
-						add(frags[0]+l[m[0]:m[1]], line, SourceWrapped)
+						add(frags[0]+l[m[0]:m[1]], line, SourceHyphenated)
 					}
 					continue
 				}

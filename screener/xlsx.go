@@ -181,8 +181,16 @@ func newStyles(f *excelize.File) (*styles, error) {
 
 func ptr[T any](v T) *T { return &v }
 
-// text makes a string safe for a cell: within Excel's length limit.
+// text makes a string safe for a cell: without bidirectional controls
+// (a file name "cv\u202Efdp.exe" would show as "cvexe.pdf"), and within
+// Excel's length limit.
 func text(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069' {
+			return -1
+		}
+		return r
+	}, s)
 	if len(s) > maxCellChars-100 {
 		cut := maxCellChars - 100
 		for cut > 0 && s[cut]&0xC0 == 0x80 {

@@ -6,7 +6,9 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/screener/screener/rules"
 	"github.com/xuri/excelize/v2"
@@ -107,5 +109,18 @@ func TestWithHyperlinks(t *testing.T) {
 	}
 	if tables, err := wb.GetTables("Two"); err != nil || len(tables) != 1 {
 		t.Errorf("the table was lost: %v, %v", tables, err)
+	}
+}
+
+// TestCellText: a cell never carries bidirectional controls (a file name
+// spoofed with an override reads backwards), and a long value is cut
+// within Excel's limit on a character boundary.
+func TestCellText(t *testing.T) {
+	if got := text("cv\u202Efdp.exe and \u2066isolated\u2069"); got != "cvfdp.exe and isolated" {
+		t.Errorf("text = %q", got)
+	}
+	long := text(strings.Repeat("é", maxCellChars))
+	if len(long) > maxCellChars || !utf8.ValidString(long) || !strings.HasSuffix(long, " …") {
+		t.Errorf("long value: %d bytes, valid %v", len(long), utf8.ValidString(long))
 	}
 }

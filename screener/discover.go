@@ -22,6 +22,9 @@ var ErrNoFiles = errors.New("no files found")
 var resumeExts = map[string]bool{".pdf": true, ".docx": true, ".txt": true, ".md": true, ".html": true, ".htm": true, ".odt": true, ".rtf": true, ".doc": true,
 	".png": true, ".jpg": true, ".jpeg": true, ".tif": true, ".tiff": true} // images: with OCR
 
+// ReadableFormats names, for people, the file types of resumeExts.
+const ReadableFormats = "PDF, Word (.docx, .doc), OpenDocument (.odt), RTF, HTML, plain text and Markdown, and images (PNG, JPEG, TIFF) through OCR"
+
 // unreadable are the resume-like file types screener cannot read yet,
 // with what the file is. A type screener learns to read moves to
 // resumeExts (resumeExts is checked first). A candidate's CV must never vanish from a run:

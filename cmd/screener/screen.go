@@ -327,7 +327,7 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 		fmt.Fprintf(s.stderr, "screener: screened %d, qualified %s, errors %d, skipped %d, duplicates %d%s in %s\n",
 			c.Screened, qualified, c.Errors, c.Skipped, c.Duplicates, extra, elapsed.Round(time.Millisecond))
 		if code == exitNothing {
-			fmt.Fprintf(s.stderr, "screener: no resume could be screened (hint: the Errors sheet says why for each file; screener reads PDF, DOCX, TXT and MD)\n")
+			fmt.Fprintf(s.stderr, "screener: no resume could be screened (hint: the Errors sheet says why for each file; screener reads %s)\n", screener.ReadableFormats)
 		}
 	}
 	return code, nil

@@ -519,53 +519,7 @@ func unpredict(s []byte, parms pdf.Value, w, comps, bpc int) ([]byte, error) {
 	}
 	bpp := max(1, comps*bpc/8)
 	rowBytes := (cols*comps*bpc + 7) / 8
-	var out []byte
-	prev := make([]byte, rowBytes)
-	for len(s) >= rowBytes+1 {
-		ft, row := s[0], append([]byte(nil), s[1:rowBytes+1]...)
-		s = s[rowBytes+1:]
-		for i := range row {
-			var a, b, c byte
-			if i >= bpp {
-				a, c = row[i-bpp], prev[i-bpp]
-			}
-			b = prev[i]
-			switch ft {
-			case 1:
-				row[i] += a
-			case 2:
-				row[i] += b
-			case 3:
-				row[i] += byte((int(a) + int(b)) / 2)
-			case 4:
-				row[i] += paeth(a, b, c)
-			}
-		}
-		out = append(out, row...)
-		prev = row
-	}
-	return out, nil
-}
-
-func paeth(a, b, c byte) byte {
-	p := int(a) + int(b) - int(c)
-	pa, pb, pc := p-int(a), p-int(b), p-int(c)
-	if pa < 0 {
-		pa = -pa
-	}
-	if pb < 0 {
-		pb = -pb
-	}
-	if pc < 0 {
-		pc = -pc
-	}
-	switch {
-	case pa <= pb && pa <= pc:
-		return a
-	case pb <= pc:
-		return b
-	}
-	return c
+	return undoPNGFilters(s, rowBytes, bpp), nil
 }
 
 // ccittTIFF wraps CCITT fax data in a one-strip TIFF (Compression 3 for

@@ -120,40 +120,9 @@ func streamAt(r io.ReaderAt, size, off int64, typeName string) (dict operand, da
 		if c, ok := parms.get("Columns"); ok && c.num >= 1 && c.num < 1<<16 {
 			cols = int(c.num)
 		}
-		data = unpredictPNG(data, cols)
+		data = undoPNGFilters(data, cols, 1) // one byte per field column
 	}
 	return dict, data, true
-}
-
-// unpredictPNG undoes PNG row filters (one byte per pixel), as Flate's
-// /Predictor 10 to 15 asks.
-func unpredictPNG(data []byte, cols int) []byte {
-	var out []byte
-	prev := make([]byte, cols)
-	for len(data) >= cols+1 {
-		f, row := data[0], append([]byte(nil), data[1:cols+1]...)
-		data = data[cols+1:]
-		for i := range row {
-			var left, upLeft byte
-			if i > 0 {
-				left, upLeft = row[i-1], prev[i-1]
-			}
-			up := prev[i]
-			switch f {
-			case 1:
-				row[i] += left
-			case 2:
-				row[i] += up
-			case 3:
-				row[i] += byte((int(left) + int(up)) / 2)
-			case 4:
-				row[i] += paeth(left, up, upLeft)
-			}
-		}
-		out = append(out, row...)
-		prev = row
-	}
-	return out
 }
 
 // xrefEntries calls f for each entry of a cross-reference stream's data:

@@ -10,7 +10,7 @@ type cueKind int
 
 const (
 	cueNone      cueKind = iota
-	cueSoft              // "experience with", "have worked with": a requirement, unless its section says otherwise
+	cueSoft              // "experience with", "some experience with", "have worked with": a requirement, unless its section says otherwise
 	cueStrong            // "strong", "proficiency", "you know", "comfortable with"
 	cueMust              // "must", "required", "you should know", "we expect": an obligation, whatever the heading
 	cuePreferred         // "nice to have", "a plus", "familiarity with", "some exposure to"
@@ -38,13 +38,13 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<pref>familiar\w*|knowledge of|understanding of|awareness of|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
 	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
 	`(?:would|will|it|that|can) help|helps|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
-	`an asset|useful|good to (?:have|know)|even better|some (?:knowledge|experience|familiarity)|interest in)|` +
+	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in)|` +
 	`(?P<must>must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
 	`expected|we expect|expect|should (?:know|have|be))|` +
 	`(?P<strong>at least|you (?:know|have|bring|are|can)|proven|track record|strong|` +
 	`solid|expert\w*|deep|proficien\w*|advanced|extensive|fluen\w+|thorough|in-depth|comfortable|confident|excellent|` +
 	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of)|` +
-	`(?P<soft>experience (?:with|in|of|using|building|developing|writing|working|running)|experienced|worked with|` +
+	`(?P<soft>(?:some )?experience (?:with|in|of|using|building|developing|writing|working|running)|some knowledge|experienced|worked with|` +
 	`working with|have (?:\w+ )?(?:used|built|written|shipped|published|designed|led|run|deployed|worked|developed|maintained|operated)|` +
 	`in production|ability to|skills? (?:in|with)|knows?)` +
 	`)\b`)

@@ -153,6 +153,12 @@ func TestDeriveStrength(t *testing.T) {
 		// Cue phrases.
 		{"You should know React and TypeScript well.", map[string]string{"React": "required", "TypeScript": "required"}},
 		{"Some exposure to Terraform would help.", map[string]string{"Terraform": "preferred"}},
+		{"Some exposure to Terraform.", map[string]string{"Terraform": "preferred"}},
+		// "Some" lowers how much experience is asked for, not whether it is.
+		{"Requirements\n- Some experience with Redis\n", map[string]string{"Redis": "required"}},
+		{"Some knowledge of Linux.", map[string]string{"Linux": "required"}},
+		{"Some knowledge of Elasticsearch is a plus.", map[string]string{"Elasticsearch": "preferred"}},
+		{"Nice to have\n- Some experience with Redis\n", map[string]string{"Redis": "preferred"}},
 		{"Docker is desirable.", map[string]string{"Docker": "preferred"}},
 		{"Experience with Grafana is an advantage.", map[string]string{"Grafana": "preferred"}},
 		{"Advanced SQL is essential, as is advanced Excel.", map[string]string{"SQL": "required", "Excel": "required"}},

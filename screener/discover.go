@@ -35,6 +35,18 @@ var unreadable = map[string]string{
 	".heic": "an image", ".bmp": "an image", ".gif": "an image", ".webp": "an image",
 }
 
+// mayBeResume reports whether a file named name could change what a run
+// reports: a type discovery reads or reports, or a name without an
+// extension (a folder, most often). Hidden files, Word lock files and other
+// types (the run's own workbook, JSON Lines and state among them) cannot.
+func mayBeResume(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == "" || resumeExts[ext] || unreadable[ext] != ""
+}
+
 // unreadableHint says what to do about a file of an unreadable type.
 func unreadableHint(ext string) string {
 	if strings.HasPrefix(unreadable[ext], "an image") {

@@ -17,7 +17,9 @@ import (
 // still being copied in keeps growing; screening it half-written would
 // report it corrupt). Events that arrive during a run trigger one more run
 // after it, however many there were, so a burst of hundreds of files costs
-// one or two runs. Folders created under dir are watched too. Watch returns
+// one or two runs. Changes to files that no run reads (hidden files, a
+// workbook, a state database) are ignored, so outputs written inside dir do
+// not start a run of their own. Folders created under dir are watched too. Watch returns
 // when ctx ends, or with the first error of run that is not a per-run
 // failure: run reports those to its caller itself and returns nil.
 func Watch(ctx context.Context, dir string, settle time.Duration, log *slog.Logger, run func(context.Context) error) error {
@@ -66,10 +68,15 @@ func Watch(ctx context.Context, dir string, settle time.Duration, log *slog.Logg
 			if !ok {
 				return nil
 			}
-			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+			isDir := false
+			if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+				isDir = true
+				if ev.Has(fsnotify.Create) {
 					addTree(ev.Name)
 				}
+			}
+			if !isDir && !mayBeResume(filepath.Base(ev.Name)) {
+				continue // the run's own outputs, if they are written inside dir, must not start another run
 			}
 			pending[ev.Name] = sizeOf(ev.Name)
 			quietSince = time.Now()

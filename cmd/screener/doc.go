@@ -191,7 +191,8 @@ const watchUsage = `Usage: screener watch -state FILE|URL -out FILE (-job POSTIN
 
 Screens INBOX now and again whenever files are added, changed or removed,
 once they have stopped changing (-settle), rewriting the outputs each time.
-Stop it with Ctrl-C or SIGTERM.
+Changes to other files (hidden ones, workbooks, JSON Lines, the state) are
+ignored, so the outputs may be written inside INBOX. Stop it with Ctrl-C or SIGTERM.
 
 Flags:
 `

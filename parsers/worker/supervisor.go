@@ -461,9 +461,19 @@ func lastLine(s string) string {
 	return lines[len(lines)-1]
 }
 
-// residentBytes returns a process's resident set size from /proc, or 0
-// where that is not available.
+// residentBytes returns the resident set size of a process and of the
+// processes it started (a worker's Tesseract counts against the worker's
+// cap) from /proc, or 0 where that is not available.
 func residentBytes(pid int) int64 {
+	var n int64
+	for _, p := range append(descendants(pid, 0), pid) {
+		n += ownResident(p)
+	}
+	return n
+}
+
+// ownResident returns one process's resident set size from /proc, or 0.
+func ownResident(pid int) int64 {
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
 	if err != nil {
 		return 0
@@ -474,4 +484,31 @@ func residentBytes(pid int) int64 {
 	}
 	pages, _ := strconv.ParseInt(string(f[1]), 10, 64)
 	return pages * int64(os.Getpagesize())
+}
+
+// descendants returns the processes pid started, their children and so
+// on, from the children lists Linux keeps per thread; depth stops a tree
+// deeper than a worker's (worker, Tesseract) from costing more.
+func descendants(pid, depth int) []int {
+	if depth > 3 {
+		return nil
+	}
+	tasks, err := os.ReadDir("/proc/" + strconv.Itoa(pid) + "/task")
+	if err != nil {
+		return nil
+	}
+	var out []int
+	for _, t := range tasks {
+		b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/task/" + t.Name() + "/children")
+		if err != nil {
+			continue
+		}
+		for _, f := range bytes.Fields(b) {
+			if child, err := strconv.Atoi(string(f)); err == nil {
+				out = append(out, child)
+				out = append(out, descendants(child, depth+1)...)
+			}
+		}
+	}
+	return out
 }

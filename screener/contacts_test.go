@@ -30,7 +30,7 @@ func TestContactsFromTheDocument(t *testing.T) {
 		os.WriteFile(files[len(files)-1], []byte(name), 0o644) // distinct contents: not duplicates
 	}
 	extract := func(ctx context.Context, p string) (*parsers.Document, error) { return docs[filepath.Base(p)], nil }
-	rep, err := RunFiles(context.Background(), files, nil, Options{Rules: set, Extract: extract, Region: "GB"})
+	rep, err := RunFiles(context.Background(), files, nil, Options{Rules: set, Extract: byPath(extract), Region: "GB"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func (w *fileWorker) plan(files []string) (infos []fileStat, order []int, known 
 // fileWorker screens one file at a time; it is shared by the pool's
 // goroutines and holds no per-file state.
 type fileWorker struct {
-	extract   func(context.Context, string) (*parsers.Document, error)
+	extract   func(context.Context, FileInfo) (*parsers.Document, error)
 	tax       *rules.Taxonomy
 	set       *rules.Set
 	asOf      time.Time
@@ -90,7 +90,7 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 	}
 	info, sha := f.FileInfo, f.SHA256
 	if w.store == nil {
-		rec, _, te, tm = w.screenFresh(ctx, path, sha)
+		rec, _, te, tm = w.screenFresh(ctx, info)
 		return rec, te, tm
 	}
 	c, err := w.store.Load(sha, w.rulesHash)
@@ -109,7 +109,7 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 		tm = time.Since(t1)
 	default:
 		var doc *parsers.Document
-		rec, doc, te, tm = w.screenFresh(ctx, path, sha)
+		rec, doc, te, tm = w.screenFresh(ctx, info)
 		rec.New = w.isNew(c)
 		// Timeouts, memory failures and killed workers may pass on another
 		// day; they are retried rather than remembered.
@@ -140,11 +140,11 @@ func (w *fileWorker) isNew(c Cached) bool {
 	return c.FirstSeen.IsZero() || !c.FirstSeen.Before(w.newSince) // zero: first seen now
 }
 
-// screenFresh extracts and scores a file whose content hashes to sha; doc
-// is nil on failure.
-func (w *fileWorker) screenFresh(ctx context.Context, path, sha string) (rec Record, doc *parsers.Document, te, tm time.Duration) {
+// screenFresh extracts and scores a file; doc is nil on failure.
+func (w *fileWorker) screenFresh(ctx context.Context, f FileInfo) (rec Record, doc *parsers.Document, te, tm time.Duration) {
+	path, sha := f.Path, f.SHA256
 	t0 := time.Now()
-	doc, err := w.extract(ctx, path)
+	doc, err := w.extract(ctx, f)
 	te = time.Since(t0)
 	if err != nil {
 		rec = Record{File: path, SHA256: sha, Status: StatusError, Error: parsers.Code(err), Message: err.Error()}

@@ -28,7 +28,7 @@ func TestFIFOInPlaceOfAFile(t *testing.T) {
 	}
 	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
 	for _, store := range []Store{nil, &fakeStore{}} {
-		rep, err := RunFiles(context.Background(), []string{fifo}, nil, Options{Rules: set, Extract: extract, Store: store})
+		rep, err := RunFiles(context.Background(), []string{fifo}, nil, Options{Rules: set, Extract: byPath(extract), Store: store})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +58,7 @@ func TestFileGoneDuringRun(t *testing.T) {
 	}
 	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
 	for _, store := range []Store{nil, &fakeStore{}} {
-		rep, err := RunFiles(context.Background(), []string{kept, removed, underFile}, nil, Options{Rules: set, Extract: extract, Store: store})
+		rep, err := RunFiles(context.Background(), []string{kept, removed, underFile}, nil, Options{Rules: set, Extract: byPath(extract), Store: store})
 		if err != nil {
 			t.Fatal(err)
 		}

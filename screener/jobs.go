@@ -41,8 +41,8 @@ func RunJobsFiles(ctx context.Context, files []string, skipped []Record, jobs []
 	}
 	extract := opts.Extract
 	if extract == nil {
-		extract = func(ctx context.Context, p string) (*parsers.Document, error) {
-			return parsers.ExtractFile(ctx, p, opts.Limits)
+		extract = func(ctx context.Context, f FileInfo) (*parsers.Document, error) {
+			return parsers.ExtractFile(ctx, f.Path, opts.Limits)
 		}
 	}
 	once := &extractOnce{extract: extract, done: map[string]*extraction{}}
@@ -90,7 +90,7 @@ func jobNames(jobs []Job) []string {
 // extractOnce extracts each file once however many jobs ask for it, and
 // keeps the result for the run.
 type extractOnce struct {
-	extract func(context.Context, string) (*parsers.Document, error)
+	extract func(context.Context, FileInfo) (*parsers.Document, error)
 	mu      sync.Mutex
 	done    map[string]*extraction
 }
@@ -101,14 +101,14 @@ type extraction struct {
 	err  error
 }
 
-func (e *extractOnce) get(ctx context.Context, path string) (*parsers.Document, error) {
+func (e *extractOnce) get(ctx context.Context, f FileInfo) (*parsers.Document, error) {
 	e.mu.Lock()
-	x := e.done[path]
+	x := e.done[f.Path]
 	if x == nil {
 		x = &extraction{}
-		e.done[path] = x
+		e.done[f.Path] = x
 	}
 	e.mu.Unlock()
-	x.once.Do(func() { x.doc, x.err = e.extract(ctx, path) })
+	x.once.Do(func() { x.doc, x.err = e.extract(ctx, f) })
 	return x.doc, x.err
 }

@@ -46,11 +46,11 @@ func TestRunJobs(t *testing.T) {
 	var mu sync.Mutex
 	calls := map[string]int{}
 	opts := Options{Workers: 2, AsOf: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-		Extract: func(ctx context.Context, p string) (*parsers.Document, error) {
+		Extract: func(ctx context.Context, f FileInfo) (*parsers.Document, error) {
 			mu.Lock()
-			calls[filepath.Base(p)]++
+			calls[filepath.Base(f.Path)]++
 			mu.Unlock()
-			return parsers.ExtractFile(ctx, p, parsers.Limits{})
+			return parsers.ExtractFile(ctx, f.Path, parsers.Limits{})
 		}}
 	reps, err := RunJobs(context.Background(), []string{dir}, jobs, opts)
 	if err != nil {

@@ -15,9 +15,12 @@ type Options struct {
 	Rules *rules.Set
 	// Workers bounds concurrent files; 0 means runtime.GOMAXPROCS(0).
 	Workers int
-	// Extract reads one file; nil means parsers.ExtractFile in-process
-	// with Limits. The command passes a worker.Supervisor's Extract (package parsers/worker).
-	Extract func(ctx context.Context, path string) (*parsers.Document, error)
+	// Extract reads one file, whose size and content hash f gives; nil
+	// means parsers.ExtractFile of f.Path in-process with Limits. The
+	// command passes a worker.Supervisor's Extract (package parsers/worker),
+	// or a queue.Coordinator's, which has the file extracted on other
+	// machines (package queue).
+	Extract func(ctx context.Context, f FileInfo) (*parsers.Document, error)
 	Limits  parsers.Limits
 	// AsOf is the date "Present" means in experience ranges; zero means now.
 	AsOf time.Time

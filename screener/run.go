@@ -40,8 +40,8 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	}
 	extract := opts.Extract
 	if extract == nil {
-		extract = func(ctx context.Context, p string) (*parsers.Document, error) {
-			return parsers.ExtractFile(ctx, p, opts.Limits)
+		extract = func(ctx context.Context, f FileInfo) (*parsers.Document, error) {
+			return parsers.ExtractFile(ctx, f.Path, opts.Limits)
 		}
 	}
 	asOf := opts.AsOf

@@ -82,7 +82,7 @@ func TestRunWithStore(t *testing.T) {
 	}
 	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
 	rep, err := RunFiles(context.Background(), []string{known, small, big}, nil,
-		Options{Rules: set, Workers: 1, Extract: extract, Store: store})
+		Options{Rules: set, Workers: 1, Extract: byPath(extract), Store: store})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,11 +122,16 @@ func TestRunUsesTheSetsOwnSkills(t *testing.T) {
 	}
 	cv := filepath.Join(t.TempDir(), "cv.txt")
 	os.WriteFile(cv, []byte("Skills: Temporal, Go"), 0o644)
-	rep, err := RunFiles(context.Background(), []string{cv}, nil, Options{Rules: set, Extract: extract})
+	rep, err := RunFiles(context.Background(), []string{cv}, nil, Options{Rules: set, Extract: byPath(extract)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r := rep.Records[0]; r.Score != 100 || !r.Qualified {
 		t.Errorf("score %v, qualified %v, missing %v: the set's own skill was not matched", r.Score, r.Qualified, r.Missing)
 	}
+}
+
+// byPath adapts an extraction by path to [Options.Extract].
+func byPath(extract func(context.Context, string) (*parsers.Document, error)) func(context.Context, FileInfo) (*parsers.Document, error) {
+	return func(ctx context.Context, f FileInfo) (*parsers.Document, error) { return extract(ctx, f.Path) }
 }

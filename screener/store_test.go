@@ -81,7 +81,7 @@ func TestStoreRemembersOnlyLastingOutcomes(t *testing.T) {
 		shaOf([]byte("stored result")): {Record: &Record{Status: StatusOK, Score: 100, Qualified: true}, SeenBefore: true},
 	}}
 	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
-	rep, err := RunFiles(context.Background(), paths, nil, Options{Rules: set, Extract: extract, Store: store, Workers: 2})
+	rep, err := RunFiles(context.Background(), paths, nil, Options{Rules: set, Extract: byPath(extract), Store: store, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

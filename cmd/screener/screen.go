@@ -162,17 +162,17 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 	}
 	s.opts = screener.Options{Rules: set, Workers: f.workers, Limits: limits, AsOf: asOf, Region: f.region, Logger: s.log, Version: buildVersion()}
 	if f.inProcess {
-		s.opts.Extract = func(ctx context.Context, p string) (*parsers.Document, error) {
+		s.opts.Extract = func(ctx context.Context, fi screener.FileInfo) (*parsers.Document, error) {
 			ctx, cancel := context.WithTimeout(ctx, f.timeout)
 			defer cancel()
-			return parsers.ExtractFile(ctx, p, limits)
+			return parsers.ExtractFile(ctx, fi.Path, limits)
 		}
 	} else {
 		sup := worker.NewSupervisor(worker.Options{
 			Command: workerCommand(), Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory), Logger: s.log,
 		})
 		s.cleanup = append(s.cleanup, func() { sup.Close() })
-		s.opts.Extract = sup.Extract
+		s.opts.Extract = func(ctx context.Context, fi screener.FileInfo) (*parsers.Document, error) { return sup.Extract(ctx, fi.Path) }
 	}
 	if s.status != nil {
 		s.opts.Progress = (&progress{line: s.status}).update

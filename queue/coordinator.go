@@ -1,0 +1,288 @@
+package queue
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/screener"
+)
+
+// CoordinatorOptions configure a [Coordinator].
+type CoordinatorOptions struct {
+	// Root is the folder the machines share; the files a run reads must be
+	// under it, and jobs name them relative to it. "" means the current
+	// folder.
+	Root string
+	// Settings are the limits every worker applies to this run's files.
+	Settings Settings
+	// Poll is how often the coordinator looks for finished jobs; 0 means
+	// 50 ms, which adds at most that to each file's time and costs the
+	// database 20 small queries a second.
+	Poll time.Duration
+	// Logger receives database errors that are retried; nil means silent.
+	Logger *slog.Logger
+}
+
+// Coordinator enqueues extractions and hands back their outcomes; its
+// [Coordinator.Extract] is a run's [screener.Options.Extract]. It is safe
+// for concurrent use: concurrent calls are enqueued together, and one
+// loop looks for all of their outcomes. Jobs outlive the coordinator: a
+// coordinator started again after a crash finds the jobs of the same
+// content, finished or not, and waits on them.
+type Coordinator struct {
+	client *river.Client[pgx.Tx]
+	pool   *pgxpool.Pool
+	root   string
+	opts   CoordinatorOptions
+	log    *slog.Logger
+
+	reqs   chan *request
+	cancel context.CancelFunc
+	done   chan struct{}
+
+	mu      sync.Mutex
+	waiting map[int64][]*request // by job ID; guarded by mu
+}
+
+type request struct {
+	args  extractArgs
+	path  string // as the run names the file
+	reply chan result
+}
+
+type result struct {
+	doc *parsers.Document
+	err error
+}
+
+// NewCoordinator returns a coordinator enqueueing into the database of
+// pool, which [Connect] has migrated. Call [Coordinator.Close] when the
+// run is done.
+func NewCoordinator(pool *pgxpool.Pool, opts CoordinatorOptions) (*Coordinator, error) {
+	root, err := filepath.Abs(cmp.Or(opts.Root, "."))
+	if err != nil {
+		return nil, err
+	}
+	if opts.Poll <= 0 {
+		opts.Poll = 50 * time.Millisecond
+	}
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{Logger: discardLogger(nil), SkipUnknownJobCheck: true})
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &Coordinator{client: client, pool: pool, root: root, opts: opts, log: discardLogger(opts.Logger),
+		reqs: make(chan *request), cancel: cancel, done: make(chan struct{}), waiting: map[int64][]*request{}}
+	go c.loop(ctx)
+	return c, nil
+}
+
+// Close stops the coordinator's loop; calls of Extract still waiting
+// return an error. Jobs already enqueued stay, for the workers to finish.
+func (c *Coordinator) Close() error {
+	c.cancel()
+	<-c.done
+	return nil
+}
+
+// Rel returns path relative to the coordinator's root, with slashes, or
+// an error if it is not under it.
+func (c *Coordinator) Rel(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(c.root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is not under the shared folder %s (hint: set -root to the folder the workers share)", path, c.root)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// Extract has f extracted by a worker and returns its document, or the
+// error it failed with (a [*parsers.Error] naming f.Path, as an
+// extraction on this machine would give). A file whose job was given up
+// after its workers died [maxAttempts] times gives [parsers.ErrKilled].
+func (c *Coordinator) Extract(ctx context.Context, f screener.FileInfo) (*parsers.Document, error) {
+	rel, err := c.Rel(f.Path)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{args: extractArgs{SHA256: f.SHA256, Settings: c.opts.Settings, Path: []byte(rel)}, path: f.Path, reply: make(chan result, 1)}
+	select {
+	case c.reqs <- r:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-c.done:
+		return nil, errors.New("queue: coordinator closed")
+	}
+	select {
+	case res := <-r.reply:
+		return res.doc, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-c.done:
+		return nil, errors.New("queue: coordinator closed")
+	}
+}
+
+// maxBatch bounds the jobs enqueued in one statement.
+const maxBatch = 1000
+
+// loop enqueues requests in batches and looks for finished jobs, until
+// ctx ends.
+func (c *Coordinator) loop(ctx context.Context) {
+	defer close(c.done)
+	tick := time.NewTicker(c.opts.Poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case r := <-c.reqs:
+			batch := []*request{r}
+		more:
+			for len(batch) < maxBatch {
+				select {
+				case r := <-c.reqs:
+					batch = append(batch, r)
+				default:
+					break more
+				}
+			}
+			c.enqueue(ctx, batch)
+		case <-tick.C:
+			c.poll(ctx)
+		}
+	}
+}
+
+// enqueue inserts one job per content among batch (or finds the job
+// already there) and files the requests under its ID. A database error is
+// retried until ctx ends: a request is never answered with one.
+func (c *Coordinator) enqueue(ctx context.Context, batch []*request) {
+	// One job per content and settings in a statement: River's unique
+	// insert cannot meet the same key twice in one.
+	type key struct {
+		sha string
+		s   Settings
+	}
+	byKey := map[key][]*request{}
+	var params []river.InsertManyParams
+	var keys []key
+	for _, r := range batch {
+		k := key{r.args.SHA256, r.args.Settings}
+		if _, ok := byKey[k]; !ok {
+			params = append(params, river.InsertManyParams{Args: r.args})
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], r)
+	}
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 10*time.Second) {
+		res, err := c.client.InsertMany(ctx, params)
+		if err == nil {
+			c.mu.Lock()
+			for i, jr := range res {
+				c.waiting[jr.Job.ID] = append(c.waiting[jr.Job.ID], byKey[keys[i]]...)
+			}
+			c.mu.Unlock()
+			return
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		c.log.Error("queue: enqueue failed; trying again", "err", err, "in", wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+}
+
+// poll answers the requests whose jobs have finished.
+func (c *Coordinator) poll(ctx context.Context) {
+	c.mu.Lock()
+	ids := make([]int64, 0, len(c.waiting))
+	for id := range c.waiting {
+		ids = append(ids, id)
+	}
+	c.mu.Unlock()
+	if len(ids) == 0 {
+		return
+	}
+	rows, err := c.pool.Query(ctx, `SELECT j.id, j.state, j.attempt, j.errors, x.outcome
+		FROM river_job j LEFT JOIN screener_extractions x ON x.job_id = j.id
+		WHERE j.id = ANY($1) AND j.state IN ('completed', 'discarded', 'cancelled')`, ids)
+	if err != nil {
+		if ctx.Err() == nil {
+			c.log.Error("queue: reading finished jobs failed; trying again", "err", err)
+		}
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id      int64
+			st      string
+			attempt int
+			errs    []rivertype.AttemptError
+			raw     []byte
+		)
+		if err := rows.Scan(&id, &st, &attempt, &errs, &raw); err != nil {
+			c.log.Error("queue: reading finished jobs failed; trying again", "err", err)
+			return
+		}
+		c.mu.Lock()
+		reqs := c.waiting[id]
+		delete(c.waiting, id)
+		c.mu.Unlock()
+		for _, r := range reqs {
+			r.reply <- answer(r.path, rivertype.JobState(st), attempt, errs, raw)
+		}
+	}
+	if err := rows.Err(); err != nil && ctx.Err() == nil {
+		c.log.Error("queue: reading finished jobs failed; trying again", "err", err)
+	}
+}
+
+// answer turns a finished job into the result of one file's extraction.
+func answer(path string, st rivertype.JobState, attempt int, errs []rivertype.AttemptError, raw []byte) result {
+	if st != rivertype.JobStateCompleted {
+		detail := fmt.Sprintf("its job was %s after %d attempts", st, attempt)
+		if n := len(errs); n > 0 {
+			detail += ": " + errs[n-1].Error
+		}
+		return result{err: &parsers.Error{File: path, Err: parsers.ErrKilled, Detail: detail,
+			Hint: "the workers died on it or could not read it (see their logs); the file is tried again next run"}}
+	}
+	if raw == nil {
+		return result{err: fmt.Errorf("%s: queue: the job completed without an outcome", path)}
+	}
+	var o outcome
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return result{err: fmt.Errorf("%s: queue: bad outcome: %w", path, err)}
+	}
+	if o.Code != "" {
+		return result{err: &parsers.Error{File: path, Err: o.Code.Err(), Detail: o.Detail, Hint: o.Hint}}
+	}
+	if o.Doc == nil {
+		return result{err: fmt.Errorf("%s: queue: empty outcome", path)}
+	}
+	return result{doc: o.Doc}
+}

@@ -1,0 +1,252 @@
+package queue
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/screener/screener/internal/pgtest"
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
+	"github.com/screener/screener/screener"
+)
+
+var pg = pgtest.New() // the test binary's server, stopped by TestMain
+
+// TestMain lets the test binary be a worker in a child process, one that
+// claims a job and hangs on it until it is killed.
+func TestMain(m *testing.M) {
+	if url := os.Getenv("QUEUE_TEST_HANGING_WORKER"); url != "" {
+		ctx := context.Background()
+		pool, err := Connect(ctx, url)
+		if err != nil {
+			os.Exit(1)
+		}
+		Work(ctx, pool, WorkerOptions{Workers: 1, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+			<-ctx.Done() // a machine that died mid-file: killed before this returns
+			return nil, ctx.Err()
+		}})
+		os.Exit(0)
+	}
+	code := m.Run()
+	pg.Stop()
+	os.Exit(code)
+}
+
+const example = "../testdata/example"
+
+// inProcess extracts in this process, as a run with -in-process does.
+func inProcess(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout())
+	defer cancel()
+	return parsers.ExtractFile(ctx, path, s.Limits)
+}
+
+func connect(t *testing.T) *pgxpool.Pool {
+	t.Helper()
+	url := pg.Database(t)
+	pool, err := Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return pool
+}
+
+// startWorkers runs n in-process workers until the test ends.
+func startWorkers(t *testing.T, pool *pgxpool.Pool, n int, opts WorkerOptions) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := Work(ctx, pool, opts); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	t.Cleanup(func() { cancel(); wg.Wait() })
+}
+
+func exampleRules(t *testing.T) *rules.Set {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(example, "backend-rules.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Load(bytes.NewReader(b), "backend-rules.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// jsonl screens the example folder with extract and returns the JSON
+// Lines of the run, its start time fixed so that runs compare.
+func jsonl(t *testing.T, extract func(context.Context, screener.FileInfo) (*parsers.Document, error)) string {
+	t.Helper()
+	asOf := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	rep, err := screener.Run(context.Background(), []string{filepath.Join(example, "resumes")},
+		screener.Options{Rules: exampleRules(t), Extract: extract, AsOf: asOf, Workers: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Started = asOf
+	var b bytes.Buffer
+	if err := screener.WriteJSONL(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestDistributedEqualsLocal: a coordinator and two workers produce the
+// JSON Lines of a run on one machine, byte for byte, errors included.
+func TestDistributedEqualsLocal(t *testing.T) {
+	pool := connect(t)
+	startWorkers(t, pool, 2, WorkerOptions{Root: example, Workers: 2, Extract: inProcess})
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	local := jsonl(t, func(ctx context.Context, f screener.FileInfo) (*parsers.Document, error) {
+		return inProcess(ctx, f.Path, Settings{})
+	})
+	distributed := jsonl(t, c.Extract)
+	if distributed != local {
+		t.Errorf("distributed run differs from a local one:\n%s\nwant:\n%s", distributed, local)
+	}
+	for _, want := range []string{`"error":"corrupt"`, `"error":"encrypted"`, `"status":"duplicate"`, `"rank":1,`} {
+		if !strings.Contains(distributed, want) {
+			t.Errorf("JSON Lines lack %s", want)
+		}
+	}
+	// Every job ran once: the duplicate file shared its content's job.
+	var jobs, attempts int
+	if err := pool.QueryRow(context.Background(), `SELECT count(*), sum(attempt) FROM river_job WHERE state = 'completed'`).Scan(&jobs, &attempts); err != nil {
+		t.Fatal(err)
+	}
+	if jobs == 0 || attempts != jobs {
+		t.Errorf("%d jobs completed in %d attempts, want one attempt each", jobs, attempts)
+	}
+}
+
+// TestCorruptFileIsAnOutcome: a file no parser can read is a result,
+// stored with its job's completion in the first attempt, not a retry.
+func TestCorruptFileIsAnOutcome(t *testing.T) {
+	pool := connect(t)
+	startWorkers(t, pool, 1, WorkerOptions{Root: example, Extract: inProcess})
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for _, tc := range []struct {
+		file string
+		want error
+	}{
+		{"ivan-truncated.pdf", parsers.ErrCorrupt},
+		{"julia-renamed-binary.pdf", parsers.ErrUnsupported},
+		{"kim-encrypted.pdf", parsers.ErrEncrypted},
+	} {
+		path := filepath.Join(example, "resumes", tc.file)
+		sha, err := hashFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Extract(context.Background(), screener.FileInfo{Path: path, SHA256: sha})
+		var perr *parsers.Error
+		if !errors.Is(err, tc.want) || !errors.As(err, &perr) || perr.File != path {
+			t.Errorf("%s: %v, want %v naming the file", tc.file, err, tc.want)
+		}
+		var state string
+		var attempt int
+		if err := pool.QueryRow(context.Background(), `SELECT state, attempt FROM river_job WHERE args->>'sha256' = $1`, sha).Scan(&state, &attempt); err != nil {
+			t.Fatal(err)
+		}
+		if state != "completed" || attempt != 1 {
+			t.Errorf("%s: job %s after %d attempts, want completed after 1", tc.file, state, attempt)
+		}
+	}
+}
+
+// TestKilledWorkersJobIsRescued: a worker process killed (SIGKILL) while
+// it holds a job leaves the job running; another worker's rescuer hands
+// it on once it has run longer than RescueAfter, and the coordinator gets
+// the outcome.
+func TestKilledWorkersJobIsRescued(t *testing.T) {
+	url := pg.Database(t)
+	pool, err := Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	path := filepath.Join(example, "resumes", "farah.txt")
+	sha, err := hashFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan error, 1)
+	go func() {
+		doc, err := c.Extract(context.Background(), screener.FileInfo{Path: path, SHA256: sha})
+		if err == nil && !strings.Contains(doc.Text, "Farah") {
+			err = errors.New("wrong document")
+		}
+		got <- err
+	}()
+
+	hanging := exec.Command(os.Args[0], "-test.run=^$")
+	hanging.Env = append(os.Environ(), "QUEUE_TEST_HANGING_WORKER="+url)
+	if err := hanging.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer hanging.Process.Kill()
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		var n int
+		pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job WHERE state = 'running'`).Scan(&n)
+		if n == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the worker process never claimed the job")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	hanging.Process.Signal(syscall.SIGKILL)
+	hanging.Wait()
+
+	startWorkers(t, pool, 1, WorkerOptions{Root: example, Extract: inProcess, RescueAfter: time.Second})
+	select {
+	case err := <-got:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(3 * time.Minute):
+		t.Fatal("the killed worker's job was not done again")
+	}
+	var attempt int
+	if err := pool.QueryRow(context.Background(), `SELECT attempt FROM river_job WHERE args->>'sha256' = $1`, sha).Scan(&attempt); err != nil {
+		t.Fatal(err)
+	}
+	if attempt != 2 {
+		t.Errorf("job completed in attempt %d, want 2 (the killed one, then the rescue)", attempt)
+	}
+}

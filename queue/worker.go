@@ -1,0 +1,214 @@
+package queue
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/parsers/worker"
+)
+
+// DefaultRescueAfter is how long a job may run before River's rescuer
+// takes it for the job of a dead machine and hands it to another worker:
+// three times the default time limit per file, which the extraction
+// process never outlives, so a live worker's job is not taken from it.
+// The rescuer looks every 30 s, so a dead machine's jobs start again
+// within two minutes.
+const DefaultRescueAfter = 90 * time.Second
+
+// WorkerOptions configure [Work].
+type WorkerOptions struct {
+	// Root is where this machine sees the folder the coordinators share;
+	// "" means the current folder.
+	Root string
+	// Workers bounds the jobs run at once; 0 means runtime.GOMAXPROCS(0).
+	Workers int
+	// Command is the argv of the extraction processes (see
+	// [worker.Options]); required unless Extract is set.
+	Command []string
+	// Extract, if set, extracts a file in place of supervised worker
+	// processes (tests and benchmarks).
+	Extract func(ctx context.Context, path string, s Settings) (*parsers.Document, error)
+	// RescueAfter is how long a job may run before it is taken for the job
+	// of a dead machine and run again; 0 means [DefaultRescueAfter]. Set
+	// it to a few times the longest -timeout the coordinators use. Every
+	// worker should use the same value: whichever is River's leader
+	// rescues.
+	RescueAfter time.Duration
+	// Logger receives one line per failed job and River's warnings; nil
+	// means silent.
+	Logger *slog.Logger
+}
+
+// Work claims and extracts jobs until ctx ends, then lets the jobs it is
+// running finish (for at most their time limit) and returns. It returns
+// an error only if it cannot start.
+func Work(ctx context.Context, pool *pgxpool.Pool, opts WorkerOptions) error {
+	root, err := filepath.Abs(cmp.Or(opts.Root, "."))
+	if err != nil {
+		return err
+	}
+	if opts.Extract == nil && len(opts.Command) == 0 {
+		return errors.New("queue: no extraction command")
+	}
+	log := discardLogger(opts.Logger)
+	w := &extractWorker{pool: pool, root: root, opts: opts, log: log, sups: map[Settings]*worker.Supervisor{}}
+	defer w.close()
+	workers := river.NewWorkers()
+	river.AddWorker(workers, w)
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
+		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))}},
+		Workers: workers,
+		// The extraction process enforces each job's time limit (see
+		// extractWorker.Timeout); River's own is per job.
+		JobTimeout:                  -1,
+		RescueStuckJobsAfter:        cmp.Or(opts.RescueAfter, DefaultRescueAfter),
+		CompletedJobRetentionPeriod: CompletedRetention,
+		MaxAttempts:                 maxAttempts,
+		RetryPolicy:                 retrySoon{},
+		Logger:                      log,
+	})
+	if err != nil {
+		return fmt.Errorf("queue: %w", err)
+	}
+	if err := client.Start(ctx); err != nil {
+		return fmt.Errorf("queue: %w", err)
+	}
+	<-ctx.Done()
+	// Start's context is done: River stops fetching and waits for the
+	// running jobs; bound that wait by the longest a job may take.
+	stop, cancel := context.WithTimeout(context.Background(), cmp.Or(opts.RescueAfter, DefaultRescueAfter))
+	defer cancel()
+	if err := client.Stop(stop); err != nil {
+		client.StopAndCancel(context.Background())
+	}
+	return nil
+}
+
+// retrySoon starts a job that did not finish again after a few seconds:
+// its worker died, or could not see the file, which says nothing about
+// the next worker.
+type retrySoon struct{}
+
+func (retrySoon) NextRetry(job *rivertype.JobRow) time.Time {
+	return time.Now().Add(time.Duration(job.Attempt) * 2 * time.Second)
+}
+
+// extractWorker is River's worker of extraction jobs.
+type extractWorker struct {
+	river.WorkerDefaults[extractArgs]
+	pool *pgxpool.Pool
+	root string
+	opts WorkerOptions
+	log  *slog.Logger
+
+	mu   sync.Mutex
+	sups map[Settings]*worker.Supervisor // one per settings the jobs carry; guarded by mu
+}
+
+// Timeout gives a job its file's time limit, and a margin for the
+// hashing and the transaction around it.
+func (w *extractWorker) Timeout(job *river.Job[extractArgs]) time.Duration {
+	return job.Args.Settings.timeout() + 30*time.Second
+}
+
+// Work extracts one job's file and stores its outcome and the job's
+// completion in one transaction. It returns an error (the job is tried
+// again, perhaps by another worker) only when the file cannot be found
+// with the job's content here, or the database fails.
+func (w *extractWorker) Work(ctx context.Context, job *river.Job[extractArgs]) error {
+	a := job.Args
+	path := filepath.Join(w.root, filepath.FromSlash(string(a.Path)))
+	sha, err := hashFile(path)
+	if err != nil {
+		return fmt.Errorf("%w (hint: is -root %s the shared folder?)", err, w.root)
+	}
+	if sha != a.SHA256 {
+		return fmt.Errorf("%s: content differs from the coordinator's (changed since, or -root %s is another folder)", path, w.root)
+	}
+	doc, err := w.extract(ctx, path, a.Settings)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	var o outcome
+	var perr *parsers.Error
+	switch {
+	case err == nil:
+		o.Doc = doc
+	case errors.As(err, &perr):
+		o.Code, o.Detail, o.Hint = parsers.Code(err), perr.Detail, perr.Hint
+		w.log.Warn("file failed", "file", string(a.Path), "reason", o.Code, "detail", o.Detail)
+	default: // not the file's fault: an I/O error, a worker that could not start
+		return err
+	}
+	raw, err := json.Marshal(o)
+	if err != nil {
+		return err
+	}
+	tx, err := w.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `INSERT INTO screener_extractions (job_id, outcome) VALUES ($1, $2)
+		ON CONFLICT (job_id) DO UPDATE SET outcome = EXCLUDED.outcome`, job.ID, raw); err != nil {
+		return err
+	}
+	if _, err := river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// extract reads path with settings s.
+func (w *extractWorker) extract(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+	if w.opts.Extract != nil {
+		return w.opts.Extract(ctx, path, s)
+	}
+	w.mu.Lock()
+	sup := w.sups[s]
+	if sup == nil {
+		sup = worker.NewSupervisor(worker.Options{Command: w.opts.Command, Limits: s.Limits, Timeout: s.Timeout, MemoryLimit: s.MemoryLimit, Logger: w.log})
+		w.sups[s] = sup
+	}
+	w.mu.Unlock()
+	return sup.Extract(ctx, path)
+}
+
+func (w *extractWorker) close() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, s := range w.sups {
+		s.Close()
+	}
+}
+
+// hashFile returns the SHA-256 of a regular file's content.
+func hashFile(path string) (string, error) {
+	f, _, err := parsers.OpenRegular(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

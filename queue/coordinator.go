@@ -100,16 +100,20 @@ func (c *Coordinator) Close() error {
 	return nil
 }
 
-// Rel returns path relative to the coordinator's root, with slashes, or
-// an error if it is not under it.
-func (c *Coordinator) Rel(path string) (string, error) {
+// Rel returns path relative to root, with slashes, or an error if it is
+// not under it: the path by which a worker finds the file.
+func Rel(root, path string) (string, error) {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
 	}
-	rel, err := filepath.Rel(c.root, abs)
+	rel, err := filepath.Rel(root, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("%s is not under the shared folder %s (hint: set -root to the folder the workers share)", path, c.root)
+		return "", fmt.Errorf("%s is not under the shared folder %s (hint: set -root to the folder the workers share)", path, root)
 	}
 	return filepath.ToSlash(rel), nil
 }
@@ -119,7 +123,7 @@ func (c *Coordinator) Rel(path string) (string, error) {
 // extraction on this machine would give). A file whose job was given up
 // after its workers died [maxAttempts] times gives [parsers.ErrKilled].
 func (c *Coordinator) Extract(ctx context.Context, f screener.FileInfo) (*parsers.Document, error) {
-	rel, err := c.Rel(f.Path)
+	rel, err := Rel(c.root, f.Path)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@
 //	screener extract [-sections] [-ocr auto|off] FILE... # the text screener reads from a resume
 //	screener watch -state FILE|URL -out FILE (-job POSTING | -rules RULES.yaml) INBOX
 //	screener runs -state FILE|URL
+//	screener worker -state URL [-root DIR] [-workers N] [-rescue-after 90s]
 //	screener forget -state FILE|URL (-email ADDRESS | -file PATH | -sha256 HASH)
 //	screener redact FILE                 # the resume's text, without what identifies the candidate
 //	screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json] [-min-share 0.02]
@@ -33,6 +34,20 @@
 // advisory lock; forget and -retain delete rows and VACUUM, which does not
 // erase copies in the write-ahead log, its archives or backups (see the
 // README).
+//
+// With -distributed (screen and watch) and a PostgreSQL -state, the files
+// are extracted by 'screener worker' processes on any number of machines:
+// the run enqueues one job per content in the database (River), waits,
+// and then scores, ranks and writes its outputs exactly as a run on one
+// machine. Workers read the files from a folder all machines share:
+// the run's -root, which the resumes must be under, mounted on each worker
+// at its own -root. A worker extracts each file in its isolated processes
+// with the run's -timeout, -max-memory, -max-size and -ocr settings, and
+// stores the outcome with the job's completion in one transaction; a
+// file that cannot be read is an outcome, not a retry. The jobs of a
+// worker that dies are run again by another once they have run for
+// -rescue-after (default 90 s); a run killed and started again waits on
+// the jobs it had enqueued, finished or not.
 //
 // With -blind (screen and watch), the workbook and CSV show a stable
 // candidate ID (C- and ten hex digits of the resume's SHA-256) instead of
@@ -169,6 +184,10 @@ Incremental and unattended:
   screener runs -state FILE|URL             run history
   screener forget -state FILE|URL (-email ADDRESS | -file PATH | -sha256 HASH)
 
+On many machines (PostgreSQL state, a folder the machines share):
+  screener worker -state postgres://… -root /srv/hiring        on each worker machine
+  screener screen -distributed -state postgres://… -root /srv/hiring ... /srv/hiring/inbox
+
 Run 'screener screen -h' for the screening flags.
 Exit status: 0 all screened, 3 some files failed, 5 not one resume screened,
 2 usage or rule error, 1 could not run, 4 another run is using the state file.
@@ -193,6 +212,16 @@ Screens INBOX now and again whenever files are added, changed or removed,
 once they have stopped changing (-settle), rewriting the outputs each time.
 Changes to other files (hidden ones, workbooks, JSON Lines, the state) are
 ignored, so the outputs may be written inside INBOX. Stop it with Ctrl-C or SIGTERM.
+
+Flags:
+`
+
+const workerUsage = `Usage: screener worker -state URL [-root DIR] [-workers N] [-rescue-after D]
+
+Extracts the files of 'screener screen -distributed' runs that share the
+database at URL, until stopped (Ctrl-C or SIGTERM lets the files in hand
+finish). -root is where this machine sees the folder the runs share.
+Start as many as you like, on as many machines.
 
 Flags:
 `

@@ -69,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdExtract(ctx, args[1:], stdout, stderr)
 	case "forget":
 		err = cmdForget(ctx, args[1:], stdout, stderr)
+	case "worker":
+		err = cmdWorker(ctx, args[1:], stderr)
 	case "runs":
 		err = cmdRuns(ctx, args[1:], stdout, stderr)
 	case "audit":

@@ -16,9 +16,11 @@ import (
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/parsers/worker"
+	"github.com/screener/screener/queue"
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
 	"github.com/screener/screener/state"
+	"github.com/screener/screener/state/postgres"
 )
 
 // screenFlags are the flags of screen and watch.
@@ -39,6 +41,8 @@ type screenFlags struct {
 	blind                     bool
 	identities                string
 	ocr, ocrLang              string
+	distributed               bool
+	root                      string
 }
 
 func (f *screenFlags) register(fs *flag.FlagSet) {
@@ -69,6 +73,8 @@ func (f *screenFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.identities, "identities", "", "with -blind, also write the candidate IDs' names, contacts and files to this CSV `FILE`")
 	fs.StringVar(&f.ocr, "ocr", "auto", "read scans and photos with Tesseract: auto (when installed) or off")
 	fs.StringVar(&f.ocrLang, "ocr-lang", "eng", "Tesseract `languages` for OCR, e.g. eng+deu (each needs its tesseract-ocr-LANG package)")
+	fs.BoolVar(&f.distributed, "distributed", false, "have the files extracted by 'screener worker' processes on any number of machines, through the -state PostgreSQL database")
+	fs.StringVar(&f.root, "root", ".", "with -distributed, the `folder` the workers share: resumes must be under it, and workers find them by their path relative to it")
 	fs.Var(&f.retain, "retain", "with -state, first delete what was stored about files not seen for this long, e.g. 180d")
 }
 
@@ -90,6 +96,10 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 		return usageError{cmd + ": no output: give -out, -jsonl or -csv"}
 	case f.statePath == "" && (f.retain > 0 || !f.storeText || f.newSince.isSet()):
 		return usageError{cmd + ": -retain, -store-text and -new-since need -state"}
+	case f.distributed && !postgres.IsURL(f.statePath):
+		return usageError{cmd + ": -distributed needs -state (or $SCREENER_STATE) to be a postgres:// URL: the workers take their jobs from that database"}
+	case f.distributed && f.inProcess:
+		return usageError{cmd + ": -distributed and -in-process exclude each other"}
 	case f.identities != "" && !f.blind:
 		return usageError{cmd + ": -identities goes with -blind"}
 	case f.identities == "-":
@@ -100,6 +110,13 @@ func (f *screenFlags) check(paths []string, cmd string) error {
 	if f.asOf != "" {
 		if _, err := time.Parse("2006-01-02", f.asOf); err != nil {
 			return usageError{cmd + ": -as-of: want YYYY-MM-DD"}
+		}
+	}
+	if f.distributed {
+		for _, p := range paths {
+			if _, err := queue.Rel(f.root, p); err != nil {
+				return usageError{cmd + ": " + err.Error()}
+			}
 		}
 	}
 	if f.region != "" && !rules.KnownRegion(f.region) {
@@ -161,18 +178,40 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 		asOf, _ = time.Parse("2006-01-02", f.asOf)
 	}
 	s.opts = screener.Options{Rules: set, Workers: f.workers, Limits: limits, AsOf: asOf, Region: f.region, Logger: s.log, Version: buildVersion()}
-	if f.inProcess {
+	switch {
+	case f.distributed:
+		pool, err := queue.Connect(ctx, f.statePath)
+		if err != nil {
+			return nil, err
+		}
+		s.cleanup = append(s.cleanup, pool.Close)
+		c, err := queue.NewCoordinator(pool, queue.CoordinatorOptions{Root: f.root, Logger: s.log,
+			Settings: queue.Settings{Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory)}})
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		s.cleanup = append(s.cleanup, func() { c.Close() })
+		s.opts.Extract = c.Extract
+		if f.workers == 0 {
+			// Files in flight: enough to keep many machines' workers busy
+			// while the finished ones are scored here.
+			s.opts.Workers = 1024
+		}
+	case f.inProcess:
 		s.opts.Extract = func(ctx context.Context, fi screener.FileInfo) (*parsers.Document, error) {
 			ctx, cancel := context.WithTimeout(ctx, f.timeout)
 			defer cancel()
 			return parsers.ExtractFile(ctx, fi.Path, limits)
 		}
-	} else {
+	default:
 		sup := worker.NewSupervisor(worker.Options{
 			Command: workerCommand(), Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory), Logger: s.log,
 		})
 		s.cleanup = append(s.cleanup, func() { sup.Close() })
-		s.opts.Extract = func(ctx context.Context, fi screener.FileInfo) (*parsers.Document, error) { return sup.Extract(ctx, fi.Path) }
+		s.opts.Extract = func(ctx context.Context, fi screener.FileInfo) (*parsers.Document, error) {
+			return sup.Extract(ctx, fi.Path)
+		}
 	}
 	if s.status != nil {
 		s.opts.Progress = (&progress{line: s.status}).update

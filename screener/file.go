@@ -7,6 +7,7 @@ import (
 	"github.com/screener/screener/rules"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -29,7 +30,7 @@ func (w *fileWorker) plan(files []string) (infos []fileStat, order []int, known 
 	order = make([]int, len(files))
 	for i, path := range files {
 		order[i] = i
-		infos[i].Path = path
+		infos[i].Path, infos[i].Name = path, relName(w.roots, path)
 		fi, err := os.Stat(path)
 		if err != nil {
 			infos[i].err = err
@@ -65,6 +66,28 @@ type fileWorker struct {
 	rulesHash string
 	newSince  time.Time
 	log       *slog.Logger
+	roots     []string // see [FileInfo].Name
+}
+
+// relName is path relative to the deepest of roots it lies under, with
+// forward slashes, or its base name when it is a root itself or lies
+// under none.
+func relName(roots []string, path string) string {
+	best := ""
+	for _, r := range roots {
+		rel, err := filepath.Rel(filepath.Clean(r), path)
+		switch {
+		case err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+		case rel == ".":
+			return filepath.Base(path)
+		case best == "" || len(rel) < len(best):
+			best = rel
+		}
+	}
+	if best == "" {
+		return filepath.Base(path)
+	}
+	return filepath.ToSlash(best)
 }
 
 // screen hashes, extracts, analyses and scores one file, through the store

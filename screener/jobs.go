@@ -31,6 +31,7 @@ func RunJobs(ctx context.Context, paths []string, jobs []Job, opts Options) ([]*
 	if err != nil {
 		return nil, err
 	}
+	opts.roots = paths
 	return RunJobsFiles(ctx, files, skipped, jobs, opts)
 }
 

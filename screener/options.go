@@ -43,4 +43,8 @@ type Options struct {
 	// first seen at or after it; zero means those first seen since the
 	// last completed run.
 	NewSince time.Time
+
+	// roots are the paths files were discovered under, set by [Run] and
+	// [RunJobs], for [FileInfo].Name.
+	roots []string
 }

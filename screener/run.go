@@ -24,6 +24,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts.roots = paths
 	return RunFiles(ctx, files, skipped, opts)
 }
 
@@ -55,7 +56,7 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	rep := &Report{Started: time.Now(), RuleHash: opts.Rules.Hash(), Incremental: opts.Store != nil, NewSince: opts.NewSince,
 		Version: opts.Version, AsOf: asOf}
 	w := &fileWorker{extract: extract, tax: tax, set: opts.Rules, asOf: asOf, region: opts.Region, store: opts.Store, rulesHash: rep.RuleHash,
-		newSince: opts.NewSince, log: log}
+		newSince: opts.NewSince, log: log, roots: opts.roots}
 	if opts.Region != "" {
 		w.rulesHash += "+" + opts.Region // stored results depend on the region too
 	}

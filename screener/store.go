@@ -7,7 +7,12 @@ import (
 
 // FileInfo identifies one input file's content.
 type FileInfo struct {
-	Path    string
+	Path string
+	// Name is the path relative to the folder it was found under (the
+	// path given to [Run]), or the base name of a file given by itself;
+	// unlike Path, it reads the same on every machine that screens the
+	// same folder.
+	Name    string
 	Size    int64
 	ModTime time.Time
 	SHA256  string

@@ -54,6 +54,27 @@ var migrations = []string{
 	// 4: for text read with OCR, Tesseract's mean confidence (NULL: not
 	// OCR), so that stored text scored again stays marked.
 	`ALTER TABLE documents ADD COLUMN ocr_confidence REAL;`,
+	// 5: a file is known per machine (host) by its absolute path there,
+	// and by name, its path relative to the folder screened, which
+	// reads the same on every machine. Rows from before have host ''
+	// until the file's machine claims them (see claimFiles).
+	`CREATE TABLE files5 (
+		host TEXT NOT NULL,
+		path TEXT NOT NULL,
+		name TEXT,
+		sha256 TEXT NOT NULL,
+		size INTEGER NOT NULL,
+		mtime_ns INTEGER NOT NULL,
+		first_seen_at INTEGER NOT NULL,
+		last_screened_at INTEGER NOT NULL,
+		PRIMARY KEY (host, path)
+	);
+	INSERT INTO files5 (host, path, sha256, size, mtime_ns, first_seen_at, last_screened_at)
+		SELECT '', path, sha256, size, mtime_ns, first_seen_at, last_screened_at FROM files;
+	DROP TABLE files;
+	ALTER TABLE files5 RENAME TO files;
+	CREATE INDEX files_sha256 ON files(sha256);
+	CREATE INDEX files_name ON files(name);`,
 }
 
 // migrate brings the schema up to date; readOnly only checks that it can

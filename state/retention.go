@@ -23,8 +23,10 @@ func (s *DB) Forget(email, path, sha string) (int64, error) {
 	case email != "":
 		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM documents WHERE lower(email) = lower(?)`, email)
 	case path != "":
-		// Files stored before paths were made absolute match as written.
-		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM files WHERE path IN (?, ?)`, s.storedPath(path), s.text(path))
+		// A path matches the absolute path of a file on any machine, and
+		// its name (relative to the folder screened); files stored before
+		// paths were made absolute match as written.
+		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM files WHERE path IN (?, ?) OR name = ?`, s.storedPath(path), s.text(path), s.storedName(path))
 	case sha != "":
 		return s.deleteDocuments(`SELECT DISTINCT sha256 FROM documents WHERE sha256 = ?`, strings.ToLower(sha))
 	}
@@ -58,6 +60,9 @@ func (s *DB) deleteDocuments(query string, args ...any) (int64, error) {
 		return 0, err
 	}
 	n, _ := res.RowsAffected()
+	if err := s.check(tx); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}

@@ -15,7 +15,9 @@ func (s *DB) BeginRun(rulesHash string) (int64, error) {
 	clear(s.recentDocs)
 	s.mu.Unlock()
 	if len(s.Interrupted) > 0 {
-		if _, err := s.db.Exec(`UPDATE runs SET ended_at = started_at, exit_code = -1 WHERE ended_at IS NULL`); err != nil {
+		// With a lock per job, another job's unfinished run may be alive.
+		if _, err := s.db.Exec(s.q(`UPDATE runs SET ended_at = started_at, exit_code = -1 WHERE ended_at IS NULL AND (rules_hash = ? OR NOT ?)`),
+			rulesHash, s.backend.JobLock); err != nil {
 			return 0, err
 		}
 	}

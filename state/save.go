@@ -2,6 +2,8 @@ package state
 
 import (
 	"database/sql"
+	"slices"
+	"strings"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/screener"
@@ -36,7 +38,7 @@ type pending struct {
 // Save implements screener.Store. Outcomes are committed in batches of
 // [batchSize]; Flush, EndRun and Close commit the rest.
 func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Record, rulesHash string) error {
-	f.Path = s.storedPath(f.Path)
+	f.Path, f.Name = s.storedPath(f.Path), s.storedName(f.Name)
 	p := pending{f: f, rules: rulesHash, code: s.text(string(rec.Error)), message: s.text(rec.Message), email: s.text(rec.Email), failed: doc == nil}
 	if doc != nil {
 		p.format, p.pages, p.bytes, p.textSHA = string(doc.Format), doc.Pages, doc.Bytes, sha256Hex(doc.Text)
@@ -54,7 +56,7 @@ func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Recor
 // Seen implements screener.Store. It writes nothing when the file record
 // is unchanged and the content was seen within a day.
 func (s *DB) Seen(f screener.FileInfo) error {
-	f.Path = s.storedPath(f.Path)
+	f.Path, f.Name = s.storedPath(f.Path), s.storedName(f.Name)
 	s.mu.Lock()
 	skip := s.unchangedPaths[f.Path] && s.recentDocs[f.SHA256]
 	s.mu.Unlock()
@@ -87,6 +89,10 @@ func (s *DB) Flush() error {
 		return nil
 	}
 	now := s.opts.Now().Unix()
+	// Rows are written in the order of their content, so that runs of
+	// two jobs writing one database at once take row locks in one order
+	// and never deadlock.
+	slices.SortStableFunc(batch, func(a, b pending) int { return strings.Compare(a.f.SHA256, b.f.SHA256) })
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
@@ -96,6 +102,9 @@ func (s *DB) Flush() error {
 		if err := s.apply(tx, p, now); err != nil {
 			return err
 		}
+	}
+	if err := s.check(tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return err
@@ -139,10 +148,10 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 }
 
 func (s *DB) upsertFile(tx *sql.Tx, f screener.FileInfo, now int64) error {
-	_, err := tx.Exec(s.q(`INSERT INTO files (path, sha256, size, mtime_ns, first_seen_at, last_screened_at) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns,
-			last_screened_at = excluded.last_screened_at`),
-		f.Path, f.SHA256, f.Size, f.ModTime.UnixNano(), now, now)
+	_, err := tx.Exec(s.q(`INSERT INTO files (host, path, name, sha256, size, mtime_ns, first_seen_at, last_screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (host, path) DO UPDATE SET name = COALESCE(excluded.name, files.name), sha256 = excluded.sha256, size = excluded.size,
+			mtime_ns = excluded.mtime_ns, last_screened_at = excluded.last_screened_at`),
+		s.text(s.host), f.Path, nullIf(f.Name), f.SHA256, f.Size, f.ModTime.UnixNano(), now, now)
 	return err
 }
 

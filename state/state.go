@@ -41,6 +41,9 @@ var (
 	ErrNotExist = errors.New("state file does not exist")
 	// ErrDamaged: the file is not an SQLite database, or a damaged one.
 	ErrDamaged = errors.New("state file is damaged or not a state file")
+	// ErrLockLost: the run lock was lost while the state was open (its
+	// connection to the database died), so nothing more is written.
+	ErrLockLost = errors.New("lost the run lock on the state")
 )
 
 // Options configure a [DB].
@@ -57,6 +60,15 @@ type Options struct {
 	// a reader sees the last committed state, while a run (even a watch
 	// that never ends) goes on writing. Only [DB.Runs] is useful then.
 	ReadOnly bool
+	// Job names what the run screens for (its rule sets' hashes). On
+	// PostgreSQL one run per job may write at a time, and runs of
+	// different jobs write at once; an SQLite file has one lock for all
+	// jobs, and ignores it.
+	Job string
+	// Host names this machine in the files table, where a file's size
+	// and modification time stand for its content only on the machine
+	// that recorded them; empty means os.Hostname().
+	Host string
 }
 
 // DB is an open state file. Its methods are safe for concurrent use.
@@ -79,6 +91,7 @@ type DB struct {
 	prefetchRules  string             // the rules hash of prefetched; guarded by mu
 	lock           *os.File
 	opts           Options
+	host           string // Options.Host, or the machine's name
 	cwd            string // the current folder when opened, for storedPath
 	run            int64  // current run, 0 outside a run
 	lastDone       int64  // the last completed run before this one
@@ -130,6 +143,12 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	s.lock = lock
+	if !opts.ReadOnly {
+		if err := s.claimFiles(); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("state %s: %w", path, err)
+		}
+	}
 	return s, nil
 }
 
@@ -150,6 +169,17 @@ type Backend struct {
 	// before the database is closed (it drops a run lock); nil does
 	// nothing.
 	Release func() error
+	// JobLock says that the run lock is per job (Options.Job), so that
+	// only the job's own unfinished runs are known to be dead.
+	JobLock bool
+	// Check runs in every write transaction before it commits, and fails
+	// it with an error wrapping [ErrLockLost] if the run lock is no
+	// longer held; nil checks nothing.
+	Check func(*sql.Tx) error
+	// Lost is closed when the run lock is lost, and LostErr then says
+	// why; nil never closes.
+	Lost    <-chan struct{}
+	LostErr func() error
 }
 
 // New returns a [DB] on db, whose schema must already be that of this
@@ -160,8 +190,11 @@ func New(db *sql.DB, b Backend, opts Options) (*DB, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &DB{db: db, backend: b, opts: opts, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{}}
+	s := &DB{db: db, backend: b, opts: opts, host: opts.Host, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{}}
 	s.cwd, _ = os.Getwd()
+	if s.host == "" {
+		s.host, _ = os.Hostname()
+	}
 	var err error
 	for _, p := range []struct {
 		stmt **sql.Stmt
@@ -174,7 +207,7 @@ func New(db *sql.DB, b Backend, opts Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	rows, err := db.Query(s.q(`SELECT id FROM runs WHERE ended_at IS NULL ORDER BY id`))
+	rows, err := db.Query(s.q(`SELECT id FROM runs WHERE ended_at IS NULL AND (rules_hash = ? OR NOT ?) ORDER BY id`), opts.Job, b.JobLock)
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -197,6 +230,28 @@ func (s *DB) Close() error {
 	err = errors.Join(err, s.db.Close())
 	releaseLock(s.lock)
 	return err
+}
+
+// Lost returns a channel that is closed when the run lock is lost (see
+// [ErrLockLost]); a run should then stop. It never closes for an SQLite
+// file, whose lock the kernel holds for the process.
+func (s *DB) Lost() <-chan struct{} { return s.backend.Lost }
+
+// LostErr says why the run lock was lost, wrapping [ErrLockLost]; nil
+// while it is held.
+func (s *DB) LostErr() error {
+	if s.backend.LostErr == nil {
+		return nil
+	}
+	return s.backend.LostErr()
+}
+
+// check fails a write transaction whose run lock is lost.
+func (s *DB) check(tx *sql.Tx) error {
+	if s.backend.Check == nil {
+		return nil
+	}
+	return s.backend.Check(tx)
 }
 
 // text is s as the backend stores it; see [Backend.Text].

@@ -51,6 +51,15 @@ var migrations = []string{
 		scored_at BIGINT NOT NULL,
 		PRIMARY KEY (sha256, rules_hash)
 	);`,
+	// 2: SQLite's migration 5: a file is known per machine (host) by its
+	// absolute path there, and by name, its path relative to the folder
+	// screened. Rows from before have host '' and serve forget only: on
+	// a shared database no one knows which machine wrote them.
+	`ALTER TABLE files ADD COLUMN host TEXT NOT NULL DEFAULT '', ADD COLUMN name TEXT;
+	ALTER TABLE files DROP CONSTRAINT files_pkey;
+	ALTER TABLE files ADD PRIMARY KEY (host, path);
+	ALTER TABLE files ALTER COLUMN host DROP DEFAULT;
+	CREATE INDEX files_name ON files (name);`,
 }
 
 // migrate brings the schema up to date in one transaction under the

@@ -33,8 +33,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"runtime"
 	"strings"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
@@ -73,21 +76,23 @@ func Open(ctx context.Context, url string, opts state.Options) (*state.DB, error
 	// plus the connection that holds the run lock.
 	db.SetMaxOpenConns(runtime.GOMAXPROCS(0) + 2)
 	where := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
-	var release func() error
+	b := state.Backend{Numbered: true, Scrub: vacuum, Text: storable, JobLock: true}
 	if !opts.ReadOnly {
-		if release, err = lock(ctx, db); err != nil {
+		l, err := lock(ctx, db, where, opts.Job)
+		if err != nil {
 			db.Close()
 			return nil, fmt.Errorf("state %s: %w", where, err)
 		}
+		b.Release, b.Check, b.Lost, b.LostErr = l.release, l.check, l.lost, l.err
 	}
 	if err := migrate(ctx, db, opts.ReadOnly || opts.Existing, opts.ReadOnly); err != nil {
-		if release != nil {
-			release()
+		if b.Release != nil {
+			b.Release()
 		}
 		db.Close()
 		return nil, fmt.Errorf("state %s: %w", where, err)
 	}
-	return state.New(db, state.Backend{Numbered: true, Scrub: vacuum, Text: storable, Release: release}, opts)
+	return state.New(db, b, opts)
 }
 
 // storable makes s storable in a text column, which takes neither NUL
@@ -115,15 +120,65 @@ func storable(s string) string {
 	return b.String()
 }
 
-// lock takes the run lock on a connection of its own and returns the
-// function that releases it.
-func lock(ctx context.Context, db *sql.DB) (func() error, error) {
+// Health of the run lock's connection: it is pinged every
+// lockPingEvery, and a ping that fails or takes longer than lockPingWait
+// loses the lock. The server is asked to probe the connection with TCP
+// keepalives after lockKeepalive of silence, lockKeepaliveCount times
+// lockKeepaliveEvery apart, and so drops the lock of a machine that
+// vanished (no packet says it is gone) after about 11 s: later than this
+// side stops writing (at most lockPingEvery+lockPingWait, 4 s, after the
+// last good ping), so that two runs of a job never write at once. A killed
+// process is noticed at once: its kernel closes the connection.
+const (
+	lockPingEvery      = time.Second
+	lockPingWait       = 3 * time.Second
+	lockKeepalive      = 5 // seconds
+	lockKeepaliveEvery = 2 // seconds
+	lockKeepaliveCount = 3
+)
+
+// runLock is the run lock of one job, held by a connection of its own.
+type runLock struct {
+	conn        *sql.Conn
+	where       string // the database, for errors
+	class       int64  // the first key, lockRun
+	key         int64  // the second key: the schema and the job
+	pid         int    // the server process of conn, which holds the lock
+	lost        chan struct{}
+	stop        chan struct{} // closed by release
+	done        chan struct{} // closed when the pinger has stopped
+	mu          sync.Mutex
+	lostErr     error // guarded by mu
+	closeOnce   sync.Once
+	releaseOnce sync.Once
+}
+
+// jobKey is the second key of a job's run lock: a hash of the schema and
+// the job, so that each job of each schema has a lock of its own. (A
+// collision of two jobs' 32-bit keys, about one in four billion, would
+// only make them wait for each other.)
+func jobKey(schema, job string) int64 {
+	h := fnv.New32a()
+	h.Write([]byte(schema + "\x00" + job))
+	return int64(int32(h.Sum32()))
+}
+
+// lock takes the run lock of job on a connection of its own and starts
+// watching that connection.
+func lock(ctx context.Context, db *sql.DB, where, job string) (*runLock, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
+	l := &runLock{conn: conn, where: where, class: lockRun, lost: make(chan struct{}), stop: make(chan struct{}), done: make(chan struct{})}
+	var schema sql.NullString
+	if err := conn.QueryRowContext(ctx, `SELECT current_schema(), pg_backend_pid()`).Scan(&schema, &l.pid); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	l.key = jobKey(schema.String, job)
 	var ok bool
-	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext(current_schema()))`, lockRun).Scan(&ok); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1::int, $2::int)`, l.class, l.key).Scan(&ok); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -134,17 +189,95 @@ func lock(ctx context.Context, db *sql.DB) (func() error, error) {
 		if conn.QueryRowContext(ctx, `SELECT a.pid, a.application_name, COALESCE(host(a.client_addr), 'local'),
 				to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
 			FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-			WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::oid AND l.objsubid = 2 LIMIT 1`,
-			lockRun).Scan(&pid, &app, &addr, &since) == nil {
+			WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::int::oid AND l.objid = $2::int::oid AND l.objsubid = 2
+				AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1`,
+			l.class, l.key).Scan(&pid, &app, &addr, &since) == nil {
 			holder = fmt.Sprintf("server pid %d, %s from %s, since %s", pid, app, addr, since)
 		}
 		conn.Close()
 		return nil, fmt.Errorf("%w (%s)", state.ErrLocked, holder)
 	}
-	return func() error {
-		_, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, lockRun)
-		return errors.Join(err, conn.Close())
-	}, nil
+	// Settings of this session only; over a Unix socket they do nothing.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`SET tcp_keepalives_idle = %d; SET tcp_keepalives_interval = %d; SET tcp_keepalives_count = %d`,
+		lockKeepalive, lockKeepaliveEvery, lockKeepaliveCount)); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	go l.watch()
+	return l, nil
+}
+
+// watch pings the lock's connection until release; the first failure
+// loses the lock.
+func (l *runLock) watch() {
+	defer close(l.done)
+	t := time.NewTicker(lockPingEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-l.stop:
+			return
+		case <-t.C:
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), lockPingWait)
+		err := l.conn.PingContext(ctx)
+		cancel()
+		if err != nil {
+			l.lose(fmt.Errorf("the connection holding it failed: %w", err))
+			return
+		}
+	}
+}
+
+// lose records why the lock is lost and closes the lost channel, once.
+func (l *runLock) lose(why error) {
+	l.mu.Lock()
+	if l.lostErr == nil {
+		l.lostErr = fmt.Errorf("%w on %s: %w", state.ErrLockLost, l.where, why)
+	}
+	l.mu.Unlock()
+	l.closeOnce.Do(func() { close(l.lost) })
+}
+
+// err is why the lock was lost; nil while it is held.
+func (l *runLock) err() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.lostErr
+}
+
+// check is the Check of the state's backend: within the transaction that
+// is about to commit, the server confirms that the lock's connection
+// still holds it. It closes the gap between two pings.
+func (l *runLock) check(tx *sql.Tx) error {
+	if err := l.err(); err != nil {
+		return err
+	}
+	var held bool
+	if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1
+			AND classid = $2::int::oid AND objid = $3::int::oid AND objsubid = 2)`, l.pid, l.class, l.key).Scan(&held); err != nil {
+		return err
+	}
+	if !held {
+		l.lose(errors.New("the server no longer holds it for this run"))
+		return l.err()
+	}
+	return nil
+}
+
+// release stops watching, unlocks and closes the connection; calls
+// after the first do nothing.
+func (l *runLock) release() error {
+	var err error
+	l.releaseOnce.Do(func() {
+		close(l.stop)
+		<-l.done
+		if l.err() == nil {
+			_, err = l.conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1::int, $2::int)`, l.class, l.key)
+		}
+		err = errors.Join(err, l.conn.Close())
+	})
+	return err
 }
 
 // vacuum is the Scrub of a PostgreSQL state: it makes the space of

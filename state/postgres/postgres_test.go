@@ -47,7 +47,7 @@ func open(t *testing.T, url string, opts state.Options) *state.DB {
 }
 
 func TestBackend(t *testing.T) {
-	statetest.Run(t, func(t *testing.T, opts state.Options) *state.DB { return open(t, pg.Database(t), opts) })
+	statetest.Run(t, statetest.Backend{New: func(t *testing.T) string { return pg.Database(t) }, Open: open})
 }
 
 func TestSmoke(t *testing.T) {

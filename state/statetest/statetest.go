@@ -12,12 +12,21 @@ import (
 	"github.com/screener/screener/state"
 )
 
-// Opener opens a new, empty state with opts for one test, closed when
-// the test ends.
+// Backend makes and opens states of one kind.
+type Backend struct {
+	// New makes a new, empty state for one test and returns where it is.
+	New func(t *testing.T) string
+	// Open opens the state at where with opts, and closes it when the
+	// test ends.
+	Open func(t *testing.T, where string, opts state.Options) *state.DB
+}
+
+// Opener opens a new, empty state with opts for one test.
 type Opener func(t *testing.T, opts state.Options) *state.DB
 
-// Run runs the tests of every backend, each with a state from open.
-func Run(t *testing.T, open Opener) {
+// Run runs the tests of every backend.
+func Run(t *testing.T, b Backend) {
+	open := func(t *testing.T, opts state.Options) *state.DB { return b.Open(t, b.New(t), opts) }
 	for _, tt := range []struct {
 		name string
 		test func(*testing.T, Opener)
@@ -27,6 +36,74 @@ func Run(t *testing.T, open Opener) {
 		{"Forget", forget},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })
+	}
+	t.Run("Identity", func(t *testing.T) { identity(t, b) })
+}
+
+// identity: what is stored belongs to a file's content, which a run on
+// any machine finds from any path; the shortcut of a file's size and
+// time holds only on the machine (host) that recorded it, since the same
+// path elsewhere may hold other content; the name relative to the folder
+// screened forgets the content from any machine.
+func identity(t *testing.T, b Backend) {
+	where := b.New(t)
+	mtime := time.Unix(1700000000, 0)
+	doc := &parsers.Document{Format: parsers.PDF, Text: "Go and Rust", Bytes: 10}
+	onA := screener.FileInfo{Path: "/mnt/a/inbox/sub/cv.pdf", Name: "sub/cv.pdf", Size: 10, ModTime: mtime, SHA256: "aaa"}
+	onB := screener.FileInfo{Path: "/srv/share/inbox/sub/cv.pdf", Name: "sub/cv.pdf", Size: 10, ModTime: mtime, SHA256: "aaa"}
+	other := screener.FileInfo{Path: "/mnt/a/inbox/other.pdf", Name: "other.pdf", Size: 7, ModTime: mtime, SHA256: "ccc"}
+
+	a := b.Open(t, where, state.Options{Host: "alpha", StoreText: true})
+	a.BeginRun("r")
+	for _, f := range []screener.FileInfo{onA, other} {
+		if err := a.Save(f, doc, screener.Record{Status: screener.StatusOK, Score: 42}, "r"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	if sha, ok := a.Hash(onA.Path, onA.Size, mtime); !ok || sha != "aaa" {
+		t.Errorf("alpha's own file: Hash = %q, %v", sha, ok)
+	}
+	a.Close()
+
+	beta := b.Open(t, where, state.Options{Host: "beta"})
+	beta.BeginRun("r")
+	if _, ok := beta.Hash(onA.Path, onA.Size, mtime); ok {
+		t.Error("beta trusted alpha's path, size and time for content it never hashed")
+	}
+	if c, err := beta.Load("aaa", "r"); err != nil || c.Record == nil || c.Record.Score != 42 {
+		t.Errorf("beta does not find the content alpha screened: %+v, %v", c, err)
+	}
+	if err := beta.Seen(onB); err != nil {
+		t.Fatal(err)
+	}
+	if err := beta.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	if sha, ok := beta.Hash(onB.Path, onB.Size, mtime); !ok || sha != "aaa" {
+		t.Errorf("beta's own file after its run: Hash = %q, %v", sha, ok)
+	}
+	beta.Close()
+
+	a = b.Open(t, where, state.Options{Host: "alpha"})
+	if sha, ok := a.Hash(onA.Path, onA.Size, mtime); !ok || sha != "aaa" {
+		t.Errorf("alpha's file after beta's run: Hash = %q, %v (beta's row replaced alpha's)", sha, ok)
+	}
+	if n, err := a.Forget("", "sub/cv.pdf", ""); err != nil || n != 1 {
+		t.Errorf("Forget by name: %d, %v; want 1", n, err)
+	}
+	if c, _ := a.Load("aaa", "r"); c.Record != nil || c.Doc != nil {
+		t.Error("content forgotten by name still stored")
+	}
+	if c, _ := a.Load("ccc", "r"); c.Record == nil {
+		t.Error("Forget by name deleted another file's content")
+	}
+	a.Close()
+	beta = b.Open(t, where, state.Options{Host: "beta"})
+	if _, ok := beta.Hash(onB.Path, onB.Size, mtime); ok {
+		t.Error("beta still knows a file whose content was forgotten")
 	}
 }
 

@@ -102,6 +102,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, state.ErrLocked):
 		fmt.Fprintf(stderr, "screener: %s (hint: wait for it to finish; a killed run's lock frees itself)\n", msg)
 		return exitLocked
+	case errors.Is(err, state.ErrLockLost):
+		fmt.Fprintf(stderr, "screener: %s (hint: the run stopped before writing its outputs; what it committed is kept: run it again once the database is reachable)\n", msg)
+		return exitFailure
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "screener: interrupted; no output written")
 		return exitFailure

@@ -217,7 +217,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 		s.opts.Progress = (&progress{line: s.status}).update
 	}
 	if f.statePath != "" {
-		db, err := openState(ctx, f.statePath, state.Options{StoreText: f.storeText})
+		db, err := openState(ctx, f.statePath, state.Options{StoreText: f.storeText, Job: s.rulesKey()})
 		if err != nil {
 			s.close()
 			return nil, err
@@ -240,6 +240,16 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 	return s, nil
 }
 
+// rulesKey names the run's jobs in the state: their rules' hashes. On a
+// database one run per key may run at a time.
+func (s *session) rulesKey() string {
+	var hashes []string
+	for _, j := range s.jobs {
+		hashes = append(hashes, j.Rules.Hash())
+	}
+	return strings.Join(hashes, "+")
+}
+
 func (s *session) close() {
 	for i := len(s.cleanup) - 1; i >= 0; i-- {
 		s.cleanup[i]()
@@ -253,11 +263,7 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 		return 0, err
 	}
 	if s.db != nil {
-		var hashes []string
-		for _, j := range s.jobs {
-			hashes = append(hashes, j.Rules.Hash())
-		}
-		if _, err := s.db.BeginRun(strings.Join(hashes, "+")); err != nil {
+		if _, err := s.db.BeginRun(s.rulesKey()); err != nil {
 			return 0, fmt.Errorf("state: %w", err)
 		}
 		defer func() {
@@ -274,7 +280,7 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 	}
 	reps, err := s.run(ctx, opts)
 	if err != nil {
-		return 0, err
+		return 0, lockLost(ctx, err)
 	}
 	rep := reps[0] // files, errors and counts are the same for every job
 	if s.status != nil {
@@ -457,7 +463,34 @@ func cmdScreen(ctx context.Context, args []string, stdout, stderr io.Writer) (in
 		return 0, err
 	}
 	defer s.close()
-	return s.once(ctx)
+	return s.once(s.guard(ctx))
+}
+
+// guard returns ctx, cancelled with the state's [state.ErrLockLost] when
+// the state's run lock is lost: a run must not go on writing without it.
+func (s *session) guard(ctx context.Context) context.Context {
+	if s.db == nil || s.db.Lost() == nil {
+		return ctx
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	s.cleanup = append(s.cleanup, func() { cancel(nil) })
+	go func() {
+		select {
+		case <-s.db.Lost():
+			cancel(s.db.LostErr())
+		case <-ctx.Done():
+		}
+	}()
+	return ctx
+}
+
+// lockLost returns the lost lock that cancelled ctx, if that is what
+// did, else err.
+func lockLost(ctx context.Context, err error) error {
+	if cause := context.Cause(ctx); errors.Is(cause, state.ErrLockLost) {
+		return cause
+	}
+	return err
 }
 
 // workerCommand re-executes this program in worker mode. It prefers the

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/state"
 	"github.com/xuri/excelize/v2"
 )
@@ -142,7 +144,12 @@ func TestStateLockedExitCode(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			db := tt.db(t)
-			held, err := openState(context.Background(), db, state.Options{})
+			// The run of the posting's job, as the command names it.
+			set, _, err := loadRules(context.Background(), posting, "", parsers.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			held, err := openState(context.Background(), db, state.Options{Job: set.Hash()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,6 +161,43 @@ func TestStateLockedExitCode(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d", code, stderr, exitLocked)
 			}
 		})
+	}
+}
+
+// TestTwoJobsAtOnce: on a database, a run of another job goes ahead
+// while a job's run holds its lock, and each finds the other's
+// extractions.
+func TestTwoJobsAtOnce(t *testing.T) {
+	db := pg.Database(t)
+	set, _, err := loadRules(context.Background(), posting, "", parsers.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := openState(context.Background(), db, state.Options{Job: set.Hash()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	copyDir(t, resumes, in)
+	code, _, stderr := runCLI(t, "screen", "-quiet", "-state", db, "-rules", exampleRules, "-out", "", "-jsonl", filepath.Join(dir, "a.jsonl"), in)
+	if code != exitSomeBad {
+		t.Fatalf("a run of another job beside a held one: exit %d: %s", code, stderr)
+	}
+	// The posting's job, once free, reads none of the files again.
+	held.Close()
+	for _, e := range []string{"alice.pdf", "bruno.docx"} {
+		spoil(t, filepath.Join(in, e))
+	}
+	code, _, stderr = runCLI(t, "screen", "-quiet", "-state", db, "-job", posting, "-out", "", "-jsonl", filepath.Join(dir, "b.jsonl"), in)
+	if code != exitSomeBad {
+		t.Fatalf("the posting's job: exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"alice.pdf", "bruno.docx"} {
+		if r := readJSONL(t, filepath.Join(dir, "b.jsonl"))[name]; r.Status != "ok" {
+			t.Errorf("%s read again by the second job: %+v", name, r)
+		}
 	}
 }
 
@@ -390,5 +434,52 @@ func TestStateCommandsNeedExistingDatabase(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "runs", "-state", db); code != exitFailure {
 		t.Errorf("runs after forget: exit %d, %q; forget created the tables", code, stderr)
+	}
+}
+
+// TestWatchStopsWhenLockLost: a watch whose database connection holding
+// the run lock dies stops with a clear error instead of going on writing
+// without the lock.
+func TestWatchStopsWhenLockLost(t *testing.T) {
+	db := pg.Database(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "inbox")
+	makeResumes(t, in, 3)
+	jsonl := filepath.Join(dir, "o.jsonl")
+	type result struct {
+		code   int
+		stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, _, stderr := runCLIContext(context.Background(), "watch", "-quiet", "-in-process", "-settle", "300ms", "-state", db,
+			"-job", posting, "-out", filepath.Join(dir, "o.xlsx"), "-jsonl", jsonl, in)
+		done <- result{code, stderr}
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if b, err := os.ReadFile(jsonl); err == nil && len(b) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the watch wrote no first report")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	raw, err := sql.Open("pgx", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted`); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case r := <-done:
+		if r.code != exitFailure || !strings.Contains(r.stderr, "lost the run lock") {
+			t.Errorf("watch after its lock was lost: exit %d, %q", r.code, r.stderr)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the watch went on 15 s after its lock was lost")
 	}
 }

@@ -47,7 +47,11 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer s.close()
 	s.opts.Progress = nil // a long-lived process logs, it does not redraw
 	s.watching = true
-	return screenerWatch(ctx, s, *settle)
+	ctx = s.guard(ctx)
+	if err := screenerWatch(ctx, s, *settle); err != nil {
+		return err
+	}
+	return lockLost(ctx, nil)
 }
 
 func screenerWatch(ctx context.Context, s *session, settle time.Duration) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -221,5 +222,115 @@ func TestSchemaVersions(t *testing.T) {
 	}
 	if _, err := Open(context.Background(), url, state.Options{}); err == nil || !strings.Contains(err.Error(), "newer screener") {
 		t.Errorf("schema 99: %v", err)
+	}
+}
+
+// TestJobLocks: one run per job; runs of two jobs write one database at
+// once, batches sharing content included, and the run of one job does
+// not take the other's unfinished run for a dead one.
+func TestJobLocks(t *testing.T) {
+	url := pg.Database(t)
+	a := open(t, url, state.Options{Job: "jobA", StoreText: true})
+	if _, err := Open(context.Background(), url, state.Options{Job: "jobA"}); !errors.Is(err, state.ErrLocked) {
+		t.Fatalf("second run of jobA: %v, want ErrLocked", err)
+	}
+	b := open(t, url, state.Options{Job: "jobB", StoreText: true})
+	if _, err := a.BeginRun("jobA"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.BeginRun("jobB"); err != nil {
+		t.Fatal(err)
+	}
+	// Both write the same contents, in opposite orders, at once.
+	shas := make([]string, 200)
+	for i := range shas {
+		shas[i] = fmt.Sprintf("%064x", i)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, db := range []*state.DB{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range shas {
+				sha := shas[k]
+				if i == 1 {
+					sha = shas[len(shas)-1-k]
+				}
+				f := screener.FileInfo{Path: "/in/" + sha, SHA256: sha, Size: 1}
+				if err := db.Save(f, &parsers.Document{Text: "x"}, screener.Record{Status: screener.StatusOK}, fmt.Sprint("rules", i)); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+			errs[i] = db.Flush()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("writer %d: %v", i, err)
+		}
+	}
+	if err := a.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	// jobB's run is still going: a new run of jobA must leave it alone.
+	a.Close()
+	a = open(t, url, state.Options{Job: "jobA"})
+	if len(a.Interrupted) != 0 {
+		t.Errorf("jobA sees runs %v as interrupted; jobB's is alive", a.Interrupted)
+	}
+	a.BeginRun("jobA")
+	runs, err := a.Runs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runs {
+		if r.RulesHash == "jobB" && !r.Ended.IsZero() {
+			t.Errorf("jobB's live run marked ended by jobA: %+v", r)
+		}
+	}
+	var n int
+	if err := rawDB(t, url).QueryRow(`SELECT count(*) FROM results`).Scan(&n); err != nil || n != 2*len(shas) {
+		t.Errorf("%d results, %v; want %d", n, err, 2*len(shas))
+	}
+}
+
+// TestLockLost: when the connection holding the run lock dies (here an
+// administrator ends it), writes fail with ErrLockLost, Lost closes, and
+// another run of the job may start.
+func TestLockLost(t *testing.T) {
+	url := pg.Database(t)
+	db := open(t, url, state.Options{Job: "j"})
+	db.BeginRun("j")
+	if db.LostErr() != nil {
+		t.Fatalf("LostErr of a held lock: %v", db.LostErr())
+	}
+	raw := rawDB(t, url)
+	var pid int
+	if err := raw.QueryRow(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int::oid AND granted`, lockRun).Scan(&pid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`SELECT pg_terminate_backend($1, 5000)`, pid); err != nil {
+		t.Fatal(err)
+	}
+	// Whether or not the watch has noticed yet, no write goes through.
+	db.Save(screener.FileInfo{Path: "/a", SHA256: "aaa"}, &parsers.Document{Text: "x"}, screener.Record{Status: screener.StatusOK}, "j")
+	if err := db.Flush(); !errors.Is(err, state.ErrLockLost) {
+		t.Errorf("Flush after the lock was lost: %v, want ErrLockLost", err)
+	}
+	select {
+	case <-db.Lost():
+	case <-time.After(10 * time.Second):
+		t.Fatal("Lost not closed 10 s after the lock's connection ended")
+	}
+	if err := db.LostErr(); !errors.Is(err, state.ErrLockLost) {
+		t.Errorf("LostErr: %v", err)
+	}
+	open(t, url, state.Options{Job: "j"})
+	var n int
+	if err := raw.QueryRow(`SELECT count(*) FROM documents`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d documents written without the lock, %v", n, err)
 	}
 }

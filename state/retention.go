@@ -16,7 +16,8 @@ func (s *DB) Prune(cutoff time.Time) (int64, error) {
 
 // Forget deletes everything stored about the candidates matching one
 // selector: an email address, a file path (relative to the current folder
-// or absolute), or a content SHA-256. It returns how many documents were
+// or absolute, screened on any machine, or relative to the folder
+// screened), or a content SHA-256. It returns how many documents were
 // removed.
 func (s *DB) Forget(email, path, sha string) (int64, error) {
 	switch {

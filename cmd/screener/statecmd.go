@@ -70,7 +70,7 @@ func cmdForget(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if n == 0 {
-		return errors.New("forget: nothing stored matches; nothing deleted (hint: 'screener runs' lists the runs; paths match as screened, relative to the current folder)")
+		return errors.New("forget: nothing stored matches; nothing deleted (hint: 'screener runs' lists the runs; a path matches as screened, relative to the current folder, or relative to the folder screened)")
 	}
 	fmt.Fprintf(stdout, "forgot %d resume(s)\n", n)
 	return nil

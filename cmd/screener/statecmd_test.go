@@ -32,10 +32,12 @@ func screenedState(t *testing.T) (dir, db, rel string) {
 }
 
 func TestForgetFileByAnyPath(t *testing.T) {
-	for _, form := range []string{"relative", "absolute", "dotted"} {
+	// "name" is the path relative to the folder screened, as another
+	// machine sharing the state knows the file.
+	for _, form := range []string{"relative", "absolute", "dotted", "name"} {
 		t.Run(form, func(t *testing.T) {
 			dir, db, rel := screenedState(t)
-			arg := map[string]string{"relative": rel, "absolute": filepath.Join(dir, rel), "dotted": "./in/../in/ada.txt"}[form]
+			arg := map[string]string{"relative": rel, "absolute": filepath.Join(dir, rel), "dotted": "./in/../in/ada.txt", "name": "ada.txt"}[form]
 			code, out, stderr := runCLI(t, "forget", "-state", db, "-file", arg)
 			if code != exitOK || !strings.Contains(out, "forgot 1") {
 				t.Errorf("forget -file %s: exit %d, %q %q", arg, code, out, stderr)

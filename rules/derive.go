@@ -48,7 +48,8 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	}, strings.ToValidUTF8(posting, " "))
 	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
-	for _, st := range statements(posting, namesSkill) {
+	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
+	for _, st := range statements(posting, namesSkill, mayName) {
 		d.statement(st)
 	}
 	set := &Set{Title: postingTitle(posting), base: t}

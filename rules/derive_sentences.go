@@ -60,6 +60,9 @@ type line struct {
 	tail      string // the last line joined into this one
 	joined    bool   // more than one line
 	pipe      bool   // a "|" in some line joined
+	// afterBlank: a blank line stands before it, which ends a paragraph
+	// whatever the words either side of it.
+	afterBlank bool
 }
 
 // statements reconstructs the sentences of a posting from text that may
@@ -70,9 +73,10 @@ type line struct {
 // the section of what follows them.
 //
 // namesSkill reports whether a line names a known technology, which a
-// heading never does.
-func statements(text string, namesSkill func(string) bool) []statement {
-	lines := joinWrapped(readLines(text))
+// heading never does; mayName whether a word is written as a technology's
+// name may be ("dbt", "gRPC"), whatever the words around it.
+func statements(text string, namesSkill, mayName func(string) bool) []statement {
+	lines := joinWrapped(readLines(text), mayName)
 	var out []statement
 	heading, sec := "", sectionNone
 	var header []string // the header row of the current table
@@ -103,7 +107,13 @@ func statements(text string, namesSkill func(string) bool) []statement {
 		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text)) {
 			heading, sec = strings.TrimRight(ln.text, ": "), s
 			words := strings.Fields(strings.ToLower(ln.text))
-			matrix = len(words) > 1 && (slices.Contains(words, "required") || slices.Contains(words, "must"))
+			matrix = len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {
+				switch strings.Trim(w, "?:*()") {
+				case "required", "must", "essential", "mandatory":
+					return true
+				}
+				return false
+			})
 			continue
 		}
 		st := statement{heading: heading, section: sec}
@@ -122,8 +132,10 @@ func statements(text string, namesSkill func(string) bool) []statement {
 }
 
 // matrixRow is a row of a skills matrix after its cells were joined with
-// spaces: a skill, "yes" or "no", and perhaps years.
-var matrixRow = regexp.MustCompile(`(?i)^(.*\S)\s+(yes|no|✓|✔|✗)(?:\s+(\d{1,2}\s*\+?(?:\s*years?)?))?$`)
+// spaces: a skill, "yes" or "no" (or the strength itself: "Essential",
+// "Desirable"), and perhaps years.
+var matrixRow = regexp.MustCompile(`(?i)^(.*\S)\s+(yes|no|✓|✔|✗|essential|required|mandatory|must|desirable|preferred|optional|` +
+	`nice to have|a plus|bonus)(?:\s+(\d{1,2}\s*\+?(?:\s*years?)?))?$`)
 
 var (
 	mdHeading  = regexp.MustCompile(`^#{1,6}\s+`)
@@ -137,13 +149,16 @@ func isSeparatorRow(s string) bool { return strings.Contains(s, "-") && separato
 // text and Markdown: headings, bullets, bold and table rows.
 func readLines(text string) []line {
 	var out []line
+	blank := false
 	for _, raw := range strings.Split(text, "\n") {
 		s := strings.TrimSpace(raw)
 		s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
 		if s == "" {
+			blank = true
 			continue
 		}
-		var ln line
+		ln := line{afterBlank: blank}
+		blank = false
 		if mdHeading.MatchString(s) {
 			ln.heading, s = true, mdHeading.ReplaceAllString(s, "")
 		}
@@ -173,10 +188,14 @@ func cellsOf(s string) []string {
 
 // joinWrapped joins the lines a PDF (or a text file wrapped by hand) broke
 // inside a sentence. A line continues the previous one when the previous
-// one does not end a sentence or a label and neither is a heading, and:
+// one does not end a sentence or a label, neither is a heading, no blank
+// line stands between them, and:
 //
-//   - the line starts in lower case ("... at least 3 of them on backend" /
-//     "systems.");
+//   - the line starts with a word in lower case that names no technology
+//     ("gRPC", "dbt" do), and that word would nearly have fitted on the
+//     previous line, if at all ("... at least 3 of them on backend" /
+//     "systems."), which a list item whose bullet was lost after a short
+//     item does not;
 //   - or the previous one ends with a comma, a slash, an opening bracket or
 //     a word that cannot end a sentence ("such as Java," / "Python, and
 //     Ruby."; "experience with" / "Kubernetes");
@@ -188,33 +207,21 @@ func cellsOf(s string) []string {
 //     enough on its own: a PDF drops list bullets, and an item without a
 //     full stop followed by another looks the same.
 //
-// The width is that of the longest lines: the longest length that at
-// least two lines come within a tenth of (one odd line, a title or an
-// address, does not set it). Text whose width is 200 characters or more is
-// not wrapped (Word files and HTML give a paragraph per line).
-func joinWrapped(lines []line) []line {
+// The width is that of the longest lines (see [wrapWidth]).
+func joinWrapped(lines []line, mayName func(string) bool) []line {
 	var lens []int
 	for _, ln := range lines {
 		if ln.cells == nil {
 			lens = append(lens, utf8.RuneCountInString(ln.text))
 		}
 	}
-	slices.Sort(lens)
-	width := 0
-	for i := len(lens) - 1; i > 0 && width == 0; i-- {
-		if lens[i-1]*10 >= lens[i]*9 {
-			width = lens[i]
-		}
-	}
-	if width >= 200 {
-		width = 0
-	}
+	width := wrapWidth(lens)
 	var out []line
 	var parts [][]string // the physical lines of each line of out
 	for _, ln := range lines {
 		ln.tail, ln.pipe = ln.text, strings.Contains(ln.text, "|")
 		ln.lastWidth = utf8.RuneCountInString(ln.text)
-		if n := len(out); n > 0 && continues(out[n-1], ln, width) {
+		if n := len(out); n > 0 && continues(out[n-1], ln, width, mayName) {
 			p := &out[n-1]
 			parts[n-1] = append(parts[n-1], ln.text)
 			p.tail, p.lastWidth, p.joined = ln.text, ln.lastWidth, true
@@ -238,6 +245,36 @@ func joinWrapped(lines []line) []line {
 	return out
 }
 
+// wrapWidth returns the width, in characters, at which lines of the given
+// lengths were wrapped, or 0 if they were not: the longest length that at
+// least two lines come within a tenth of (one odd line, a title or an
+// address, does not set it), unless two or more lines, and half as many
+// as come that near, are longer still (short list items among paragraphs that run on one
+// line each, as Word files and HTML give them). A width of 200 characters
+// or more is no wrapping either.
+func wrapWidth(lens []int) int {
+	slices.Sort(lens)
+	width := 0
+	for i := len(lens) - 1; i > 0 && width == 0; i-- {
+		if lens[i-1]*10 >= lens[i]*9 {
+			width = lens[i]
+		}
+	}
+	near, longer := 0, 0
+	for _, l := range lens {
+		switch {
+		case l*20 > width*23:
+			longer++
+		case l*10 >= width*9:
+			near++
+		}
+	}
+	if width >= 200 || (longer >= 2 && longer*2 >= near) {
+		return 0
+	}
+	return width
+}
+
 var sentenceEndInside = regexp.MustCompile(`[a-z)][.!?] `)
 
 // openEnd holds the words that leave a sentence open.
@@ -245,8 +282,8 @@ var openEnd = map[string]bool{"and": true, "or": true, "with": true, "of": true,
 	"an": true, "to": true, "for": true, "as": true, "like": true, "including": true, "such": true, "e.g.": true, "using": true,
 	"at": true, "from": true, "by": true, "is": true, "are": true, "be": true, "your": true, "our": true, "both": true, "either": true}
 
-func continues(prev, next line, width int) bool {
-	if prev.heading || next.heading || next.bullet {
+func continues(prev, next line, width int, mayName func(string) bool) bool {
+	if prev.heading || next.heading || next.bullet || next.afterBlank {
 		return false
 	}
 	// Only the end of the previous line counts: a long run of joined lines
@@ -277,8 +314,16 @@ func continues(prev, next line, width int) bool {
 	first, _ := utf8.DecodeRuneInString(next.text)
 	end, _ := utf8.DecodeLastRuneInString(next.text)
 	firstWord, _, _ := strings.Cut(next.text, " ")
-	full := width > 0 && (prev.lastWidth+1+utf8.RuneCountInString(firstWord))*10 > width*9
-	return unicode.IsLower(first) || openEnded ||
+	fit := prev.lastWidth + 1 + utf8.RuneCountInString(firstWord)
+	full := width > 0 && fit*10 > width*9
+	// A line that stopped well short of the width was not wrapped, however
+	// its successor starts: a list item whose bullet was lost ("Apache
+	// Airflow" / "dbt or Apache Spark").
+	nearlyFull := width > 0 && fit*10 > width*7
+	// Names such as "gRPC", "dbt" and "iOS" start in lower case: they may
+	// start a list item as well as a wrapped line.
+	lower := unicode.IsLower(first) && nearlyFull && !mayName(firstWord)
+	return lower || openEnded ||
 		(full && (strings.ContainsRune(".!?", end) || sentenceEndInside.MatchString(next.text) || first == '('))
 }
 
@@ -294,7 +339,8 @@ func headingSection(ln line) (section, bool) {
 	}
 	if !ln.heading {
 		last, _ := utf8.DecodeLastRuneInString(t)
-		if len(strings.Fields(t)) > 8 || len(t) > 70 || strings.ContainsRune(".!,;", last) || strings.ContainsAny(t, "0123456789") {
+		if len(strings.Fields(t)) > 8 || len(t) > 70 || strings.ContainsRune(".!,;", last) || strings.ContainsAny(t, "0123456789") ||
+			yearsPattern.MatchString(strings.ToLower(t)) { // "Five years or more of backend development"
 			return 0, false
 		}
 		if strings.HasSuffix(t, "?") && len(strings.Fields(t)) > 6 {

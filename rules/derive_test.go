@@ -31,6 +31,7 @@ func classOf(s *Set, skill string) string {
 func TestStatements(t *testing.T) {
 	tax := DefaultTaxonomy()
 	names := func(s string) bool { return len(tax.hits(tokenize(s), SectionOther)) > 0 }
+	mayName := func(s string) bool { return len(tax.m.scan(tokenize(s))) > 0 }
 	// A posting printed to PDF: lines wrapped at the page's width, bullets lost.
 	pdf := `Requirements
 Proficiency in programming languages such as Java, Python, Ruby, and SQL is a must for
@@ -40,7 +41,7 @@ Experience with relational databases such as PostgreSQL or MySQL, including sche
 design.
 Nice to have
 Apache Kafka`
-	got := statements(pdf, names)
+	got := statements(pdf, names, mayName)
 	want := []struct {
 		text string
 		sec  section
@@ -61,7 +62,7 @@ Apache Kafka`
 
 	// Markdown: headings, bold labels, bullets and a table with a header.
 	md := "## What you'll do\n* Build services in **Go**.\n\n## Nice to have\n| Skill | Notes |\n|---|---|\n| Rust | e.g. for tools; any level |\n- **Must:** Python (e.g. Django) and SQL. Git too.\n"
-	got = statements(md, names)
+	got = statements(md, names, mayName)
 	var texts []string
 	for _, s := range got {
 		texts = append(texts, s.text+"@"+s.section.String()+"/"+s.label.String())
@@ -95,13 +96,27 @@ func TestJoinWrapped(t *testing.T) {
 			"Kubernetes (4+ years), including running clusters you did not create\nTerraform for everything that can be declared\nLinux internals: processes, networking, file systems, and more",
 			[]string{"Kubernetes (4+ years), including running clusters you did not create", "Terraform for everything that can be declared", "Linux internals: processes, networking, file systems, and more"}},
 		{"an open end", "Experience with Docker and\nKubernetes.", []string{"Experience with Docker and Kubernetes."}},
+		{"paragraphs on single lines, of different lengths, between short headings",
+			"What matters to us\nYou write clean TypeScript and know HTML and CSS well, and you have shipped a single-page application in Angular or React.\n" +
+				"What does not matter\nA degree is not essential, and design tools are not required either, you will learn them.\nNice, not necessary\nStorybook",
+			[]string{"What matters to us", "You write clean TypeScript and know HTML and CSS well, and you have shipped a single-page application in Angular or React.",
+				"What does not matter", "A degree is not essential, and design tools are not required either, you will learn them.", "Nice, not necessary", "Storybook"}},
 		{"paragraphs on single lines", "We need Go.\nWe use Rust.", []string{"We need Go.", "We use Rust."}},
+		{"a blank line ends a paragraph", "- D3.js for charts\n\nabout three years of React is what we expect.", []string{"D3.js for charts", "about three years of React is what we expect."}},
+		{"a lower-case word after a full line continues it",
+			"We build the systems that settle card payments for two million customers and we look for people\nwho can keep them running at night and on weekends, and who would like to learn how they work\nfrom the inside.",
+			[]string{"We build the systems that settle card payments for two million customers and we look for people who can keep them running at night and on weekends, and who would like to learn how they work from the inside."}},
+		{"items whose bullets were lost: a short item, or a lower-case name",
+			"Apache Airflow\ndbt or Apache Spark\nMessaging with Apache Kafka or RabbitMQ\ngRPC and REST APIs\nPostgreSQL with query tuning",
+			[]string{"Apache Airflow", "dbt or Apache Spark", "Messaging with Apache Kafka or RabbitMQ", "gRPC and REST APIs", "PostgreSQL with query tuning"}},
 		{"table rows a PDF wrapped", "Proficiency in languages such as Java, PHP, Python, or\nRuby | Problem-solving skills |\nExperience with MySQL or MongoDB | Excellent\ncommunication skills |",
 			[]string{"Proficiency in languages such as Java, PHP, Python, or Ruby | Problem-solving skills |", "Experience with MySQL or MongoDB | Excellent communication skills |"}},
 	}
+	tax := DefaultTaxonomy()
+	mayName := func(s string) bool { return len(tax.m.scan(tokenize(s))) > 0 }
 	for _, tt := range tests {
 		var got []string
-		for _, ln := range joinWrapped(readLines(tt.text)) {
+		for _, ln := range joinWrapped(readLines(tt.text), mayName) {
 			got = append(got, ln.text)
 		}
 		if !slices.Equal(got, tt.want) {
@@ -177,6 +192,9 @@ func TestDeriveStrength(t *testing.T) {
 		{"Responsibilities\n| Area | What |\n|---|---|\n| Servers | Developers must be proficient in cloud services such as AWS and Azure. |\n",
 			map[string]string{"AWS": "preferred", "Microsoft Azure": "preferred"}},
 		{"About us\nOur stack is Go and PostgreSQL, and you must love it.\n", map[string]string{"Go": "preferred", "PostgreSQL": "preferred"}},
+		// A table whose cells HTML or Word joined with spaces, with a column of strengths.
+		{"Area What we look for Essential?\nCloud Microsoft Azure Essential\nContainers Docker; Kubernetes is a plus Desirable\n",
+			map[string]string{"Microsoft Azure": "required", "Docker": "preferred", "Kubernetes": "preferred"}},
 		// An obligation beats a preferences heading; a plain statement does not.
 		{"Nice to have\n- Rust\nYou should have shipped an app on iOS.\n", map[string]string{"Rust": "preferred", "iOS": "required"}},
 		// A statement that refers back with an obligation.
@@ -265,6 +283,9 @@ func TestDeriveYears(t *testing.T) {
 		{"Requirements\n- Four years in software, including two years with ML systems in production\n", 4, true, nil},
 		{"Requirements\n- Three years of work on Kafka products\n- 3+ years of Go\n", 3, true, map[string]float64{"Go": 3}},
 		{"| Technology | Required | Years |\n|---|---|---|\n| Vue.js | yes | 4+ |\n| Vitest | no | |\n", 4, true, map[string]float64{"Vue.js": 4}},
+		// A list item whose bullet was lost (HTML, Word, PDF) is not a heading.
+		{"Requirements\nAt least four years of Java\nFive years or more of backend development overall\n", 5, true, map[string]float64{"Java": 4}},
+		{"Preferred\nAWS, ideally a year or more\n", 1, false, map[string]float64{"AWS": 1}},
 	}
 	for _, tt := range tests {
 		set := tax.Derive(tt.posting)

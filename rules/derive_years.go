@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,11 +25,38 @@ const numberWord = `\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ele
 var yearsPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|minimum|min\.?|more than|over|upwards of)\s+)?` +
 	`(` + numberWord + `)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:` + numberWord + `)\s*\+?\s*)?(?:or more\s+)?(?:years?|yrs?)\b(?:\s+or more)?`)
 
+// aYearPattern finds a single year written as "a year": "at least a year",
+// "a year or more", "a year minimum", but not "twice a year"; its first
+// group is the "a".
+var aYearPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|more than|over)\s+(a|an|one)\s+(?:full\s+)?years?\b|` +
+	`(a|an)\s+(?:full\s+)?year\s+(?:or more|minimum)\b)`)
+
+// yearsIn returns the statements of years of lower: for each, its offsets
+// and those of the least number of years.
+func yearsIn(lower string) [][4]int {
+	var out [][4]int
+	for _, m := range yearsPattern.FindAllStringSubmatchIndex(lower, -1) {
+		out = append(out, [4]int{m[0], m[1], m[2], m[3]})
+	}
+	for _, m := range aYearPattern.FindAllStringSubmatchIndex(lower, -1) {
+		if slices.ContainsFunc(out, func(o [4]int) bool { return o[0] < m[1] && m[0] < o[1] }) {
+			continue
+		}
+		g := 2
+		if m[2] < 0 {
+			g = 4
+		}
+		out = append(out, [4]int{m[0], m[1], m[g], m[g+1]})
+	}
+	slices.SortFunc(out, func(a, b [4]int) int { return a[0] - b[0] })
+	return out
+}
+
 // notExperience follows a number of years that is not experience: "ten
 // years ago", "18 years old".
 var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|in business|of history)\b`)
 
-var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
 
 func parseNumber(s string) int {
@@ -51,6 +79,10 @@ var yearsLead = regexp.MustCompile(`^\s*(?:of|with|in|writing|using|developing|b
 var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engineering|industry|field|teams?|environments?)\b|` +
 	`^\s*(?:systems|products|projects|companies|startups|domains?|sectors?|space)\b`)
 
+// yearsAfter is what may stand between skills and their years: "Go (3+
+// years)", "Spark: 3+ years", "AWS, ideally a year or more".
+var yearsAfter = regexp.MustCompile(`^[\s(:,–-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$`)
+
 // postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",
 // "PHP and Laravel, at least 3 years of each") or leading to one ("3+
@@ -61,7 +93,7 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 	lower := toks.low
 	required := !hedge.MatchString(lower) && sec != sectionDuties && sec != sectionAbout
 	var out []yearsClaim
-	for _, m := range yearsPattern.FindAllStringSubmatchIndex(lower, -1) {
+	for _, m := range yearsIn(lower) {
 		n := parseNumber(lower[m[2]:m[3]])
 		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) {
 			continue
@@ -69,7 +101,7 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 		claim := yearsClaim{years: float64(n), required: required, reason: reason}
 		// The list just before the years, and the one just after.
 		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
-		if b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1; b >= 0 && strings.Trim(lower[chs[b].to:m[0]], " (:,–-") == "" {
+		if b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1; b >= 0 && yearsAfter.MatchString(lower[chs[b].to:m[0]]) {
 			claim.skills = names(chs[b])
 		}
 		if claim.skills == nil && k < len(chs) {

@@ -122,6 +122,7 @@ func (d *deriver) statement(st statement) {
 		}
 	}
 	d.last = chs
+	wish := conditionalWish(lower, cues, chs)
 	for i, c := range chs {
 		prev, next := 0, len(lower)
 		if i > 0 {
@@ -131,6 +132,9 @@ func (d *deriver) statement(st statement) {
 			next = chs[i+1].from
 		}
 		cu := scopeCue(lower, cues, fallback, prev, c.from, c.to, next)
+		if wish.kind != cueNone && cu.kind != cueNegated && clauseBreak.FindStringIndex(lower[wish.end:c.from]) == nil {
+			cu = wish
+		}
 		str, bySection := decide(cu.kind, sec)
 		why := base
 		if !bySection {

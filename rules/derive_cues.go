@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // cueKind is what a cue phrase says of the skills it bears on.
@@ -115,7 +116,13 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if c.start >= hi {
 			break
 		}
-		if c.end > hi || (c.start < to && c.end > from) {
+		if c.start < to && c.end > from {
+			if c.kind == cueNegated && c.start <= from && c.end >= to {
+				neg = c // "no Kubernetes experience needed"
+			}
+			continue
+		}
+		if c.end > hi {
 			continue
 		}
 		if c.start >= to && hi == next && next < len(lower) && leadingCue.MatchString(lower[c.start:c.end]) {
@@ -136,6 +143,26 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		return best
 	}
 	return fallback
+}
+
+// conditionalWish returns the wish that opens a statement's lists, "It
+// would be a bonus if you have run Kafka, if you have traced requests with
+// OpenTelemetry, or …": a preference followed by "if" before the first
+// list bears on every list up to the next clause break, whatever their own
+// cues ("you have") say. It returns no cue if there is none.
+func conditionalWish(lower string, cues []cue, chs []chain) cue {
+	if len(chs) == 0 {
+		return cue{}
+	}
+	for _, c := range cues {
+		if c.start >= chs[0].from {
+			break
+		}
+		if c.kind == cuePreferred && strings.HasPrefix(lower[c.end:], " if ") {
+			return c
+		}
+	}
+	return cue{}
 }
 
 // leadingCue matches the preference cues that stand before the skills

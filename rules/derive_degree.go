@@ -36,7 +36,7 @@ var fieldPatterns = func() []*regexp.Regexp {
 }()
 
 var (
-	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|matter|a must|require)\b|\bdegrees? (?:don't|do not|doesn't|does not) matter`)
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require)\b|\bdegrees? (?:don't|do not|doesn't|does not) matter`)
 	welcome   = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
 )
 

@@ -16,7 +16,7 @@ type chain struct {
 
 // listGap holds the words that may stand between two skills of one list.
 var listGap = map[string]bool{",": true, "/": true, "|": true, "and": true, "or": true, "&": true, "(": true, ")": true,
-	"the": true, "a": true, "an": true, "either": true, "both": true, "as": true, "well": true, "nor": true, "plus": true}
+	"the": true, "a": true, "an": true, "either": true, "both": true, "as": true, "well": true, "nor": true}
 
 // orAnother joins "PostgreSQL or another relational database such as
 // MySQL" into one list of alternatives.

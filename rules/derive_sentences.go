@@ -363,11 +363,12 @@ var headingWords = []struct {
 }{
 	{sectionAbout, []string{"about us", "who we are", "about the company", "our company", "the company", "benefits", "what we offer",
 		"we offer", "perks", "why join", "why us", "why you'll love", "compensation", "salary", "salaries", "pay", "frequently asked",
-		"faq", "questions", "what is a", "how to apply", "our stack", "tech stack", "our team", "the team", "location", "outlook",
+		"faq", "questions", "what is a", "how to apply", "our stack", "tech stack", "our team", "the team", "location", "outlook", "our values",
 		"opportunities", "advancement", "career path", "growth"}},
 	{sectionPreferences, []string{"nice to have", "nice-to-have", "nice to haves", "bonus", "plus", "pluses", "preferred", "desirable",
 		"desired", "good to have", "good to know", "great to have", "would be great", "would be lovely", "would help", "what would help",
-		"it helps", "helpful", "advantage", "beneficial", "optional", "extra credit", "ideally", "might also", "even better", "not required"}},
+		"it helps", "helpful", "advantage", "beneficial", "optional", "extra credit", "ideally", "might also", "even better", "not required",
+		"not necessary", "would value", "would also value", "does not matter", "doesn't matter", "not essential"}},
 	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what you'll do", "what you will be doing",
 		"what you'll be doing", "what you will work on", "what you'll work on", "your tasks", "tasks", "duties", "day to day",
 		"day-to-day", "the role", "about the role", "role summary", "your role", "the job", "about the job", "your mission",
@@ -377,7 +378,7 @@ var headingWords = []struct {
 		"what we're looking for", "what we are looking for", "what we look for", "looking for", "you have", "you bring",
 		"you'll bring", "your profile", "profile", "about you", "who you are", "skills", "essential", "competencies", "expertise",
 		"what makes you", "a fit", "your background", "you are", "ideal candidate", "expectations", "we expect", "need to have",
-		"experience", "years", "core", "key skills", "education", "degree", "what you bring"}},
+		"experience", "years", "core", "key skills", "education", "degree", "what you bring", "bring", "need", "matters"}},
 }
 
 // classifyHeading returns the kind of section heading text names, if any.

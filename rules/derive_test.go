@@ -192,6 +192,15 @@ func TestDeriveStrength(t *testing.T) {
 		{"Responsibilities\n| Area | What |\n|---|---|\n| Servers | Developers must be proficient in cloud services such as AWS and Azure. |\n",
 			map[string]string{"AWS": "preferred", "Microsoft Azure": "preferred"}},
 		{"About us\nOur stack is Go and PostgreSQL, and you must love it.\n", map[string]string{"Go": "preferred", "PostgreSQL": "preferred"}},
+		// Headings in other words.
+		{"You should bring\n- Modern C++ for the application processor.\n\nWe would also value\n- Python for test rigs.\n", map[string]string{"C++": "required", "Python": "preferred"}},
+		{"You will need\n- Basic SQL\n", map[string]string{"SQL": "required"}},
+		{"What matters to us\nYou write unit tests with Jest.\n\nWhat does not matter\nWe removed the last of jQuery this year.\n", map[string]string{"Jest": "required", "jQuery": "preferred"}},
+		// A conditional wish bears on every list of its clause.
+		{"It would be a bonus if you have run Apache Kafka yourself, if you have traced requests with OpenTelemetry, or if you have worked with Istio.",
+			map[string]string{"Apache Kafka": "preferred", "OpenTelemetry": "preferred", "Istio": "preferred"}},
+		// A negation around the skill it negates.
+		{"Requirements\n- React\n- No Kubernetes experience needed: the platform team deploys.\n", map[string]string{"React": "required", "Kubernetes": ""}},
 		// A table whose cells HTML or Word joined with spaces, with a column of strengths.
 		{"Area What we look for Essential?\nCloud Microsoft Azure Essential\nContainers Docker; Kubernetes is a plus Desirable\n",
 			map[string]string{"Microsoft Azure": "required", "Docker": "preferred", "Kubernetes": "preferred"}},
@@ -219,6 +228,7 @@ func TestDeriveGroups(t *testing.T) {
 		want    []string // each group: its skills, comma-separated, then "/min" if above 1
 	}{
 		{"Requirements\n- Java or Kotlin (either is fine), and the Android SDK\n", []string{"Java,Kotlin"}},
+		{"Requirements\n- Python, plus Java or C# to read our services' code\n", []string{"Java,C#"}},
 		{"You have at least two of PyTorch, TensorFlow, Keras and scikit-learn.", []string{"PyTorch,TensorFlow,Keras,scikit-learn/2"}},
 		{"Requirements\n- Experience with PostgreSQL or another relational database such as MySQL\n", []string{"PostgreSQL,MySQL"}},
 		{"Requirements\n- Splunk or the ELK Stack for detection\n", []string{"Splunk,ELK Stack"}},
@@ -343,6 +353,7 @@ func TestDeriveDegree(t *testing.T) {
 		{"MSc in Computer Science, Bioinformatics or a related field.", "master Computer Science required"},
 		{"No degree required.", ""},
 		{"Degrees don't matter to us.", ""},
+		{"A degree is not essential.", ""},
 		{"We do not require a degree; what you have built matters more.", ""},
 		{"Degree: not needed.", ""},
 		{"They work with people with varying degrees of technical expertise.", ""},

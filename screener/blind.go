@@ -93,14 +93,18 @@ func blindRecord(r Record, ids fileIDs) Record {
 // each placeholder to the ID.
 type fileIDs struct{ hide, show *strings.Replacer }
 
-func newFileIDs(rep *Report) fileIDs {
+func newFileIDs(rep *Report) (fileIDs, error) {
 	var paths []string
 	id := map[string]string{}
-	for _, r := range rep.Records {
+	err := rep.Each(func(r *Record) error {
 		if c := CandidateID(r.SHA256); c != "" && id[r.File] == "" {
 			paths = append(paths, r.File)
 			id[r.File] = c
 		}
+		return nil
+	})
+	if err != nil {
+		return fileIDs{}, err
 	}
 	// A longer path first, so no path is cut by a shorter one it contains.
 	slices.SortFunc(paths, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
@@ -110,7 +114,7 @@ func newFileIDs(rep *Report) fileIDs {
 		hide = append(hide, p, ph)
 		show = append(show, ph, id[p])
 	}
-	return fileIDs{strings.NewReplacer(hide...), strings.NewReplacer(show...)}
+	return fileIDs{strings.NewReplacer(hide...), strings.NewReplacer(show...)}, nil
 }
 
 // WriteIdentities writes, for a blind report, the table that maps each
@@ -122,15 +126,16 @@ func newFileIDs(rep *Report) fileIDs {
 func WriteIdentities(w io.Writer, rep *Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"candidate_id", "name", "email", "phone", "links", "file", "status"})
-	for _, r := range rep.Records {
+	err := rep.Each(func(r *Record) error {
 		id := CandidateID(r.SHA256)
 		row := []string{id, r.Name, r.Email, r.Phone, strings.Join(r.Links, " "), filepath.ToSlash(r.File), string(r.Status)}
 		for i := range row {
 			row[i] = csvSafe(row[i])
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -54,7 +54,10 @@ func TestBlindRecord(t *testing.T) {
 			Message: "in/a.pdf.bak/a.pdf: same person as in/a.pdf (Ann Lee, ann@x.org)"},
 		{File: "in/huge.pdf", Status: StatusError, Message: "in/huge.pdf: larger than 20 MiB"},
 	}}
-	ids := newFileIDs(rep)
+	ids, err := newFileIDs(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
 	got := blindRecord(rep.Records[1], ids)
 	if got.File != "C-2222222222" || got.Message != "same person as C-1111111111 ([name], [email])" {
 		t.Errorf("%q: %q", got.File, got.Message)

@@ -34,7 +34,7 @@ func TestContactsFromTheDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range rep.Records {
+	for _, r := range loadReport(t, rep) {
 		switch filepath.Base(r.File) {
 		case "Jane_Roe_Resume.txt":
 			if r.Name != "Priya Raman" || r.NameSource != rules.SourceLargestText || r.Phone != "+44 20 7946 0018" {

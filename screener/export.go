@@ -22,14 +22,15 @@ func WriteJSONL(w io.Writer, rep *Report) error {
 		Record
 		Provenance
 	}{Provenance: rep.Provenance()}
-	for i := range rep.Records {
-		line.Record = rep.Records[i]
+	err := rep.Each(func(r *Record) error {
+		line.Record = *r
 		if line.SkillsFound == nil {
 			line.SkillsFound = []rules.Found{}
 		}
-		if err := enc.Encode(line); err != nil {
-			return err
-		}
+		return enc.Encode(line)
+	})
+	if err != nil {
+		return err
 	}
 	return bw.Flush()
 }
@@ -78,11 +79,7 @@ func writeCSV(w io.Writer, reps []*Report, opts CSVOptions, withJob bool) error 
 	}
 	cw.Write(row)
 	for _, rep := range reps {
-		for i := range rep.Records {
-			r := &rep.Records[i]
-			if r.Status != StatusOK {
-				continue
-			}
+		err := rep.each(isOK, func(r *Record) error {
 			row = row[:0]
 			if withJob {
 				row = append(row, csvSafe(rep.Job))
@@ -95,9 +92,10 @@ func writeCSV(w io.Writer, reps []*Report, opts CSVOptions, withJob bool) error 
 				}
 				row = append(row, csvSafe(v))
 			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
+			return cw.Write(row)
+		})
+		if err != nil {
+			return err
 		}
 	}
 	cw.Flush()

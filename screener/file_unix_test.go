@@ -32,7 +32,7 @@ func TestFIFOInPlaceOfAFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := rep.Records[0]
+		r := loadReport(t, rep)[0]
 		if r.Status != StatusError || r.Error != parsers.ReasonError || !strings.Contains(r.Message, "not a regular file (a FIFO)") {
 			t.Errorf("store %v: %+v", store != nil, r)
 		}
@@ -62,8 +62,8 @@ func TestFileGoneDuringRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rep.Records) != 1 || rep.Records[0].File != kept || rep.Counts.Errors != 0 {
-			t.Errorf("store %v: records %+v, want only %s", store != nil, rep.Records, kept)
+		if recs := loadReport(t, rep); len(recs) != 1 || recs[0].File != kept || rep.Counts.Errors != 0 {
+			t.Errorf("store %v: records %+v, want only %s", store != nil, recs, kept)
 		}
 	}
 }

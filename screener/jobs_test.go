@@ -77,12 +77,12 @@ func TestRunJobs(t *testing.T) {
 		if got, want := shortlistCSV(t, reps[i]), shortlistCSV(t, alone); got != want {
 			t.Errorf("job %s: shortlist\n%s\nwant, as a run of its own,\n%s", reps[i].Job, got, want)
 		}
-		if len(reps[i].Records) != len(alone.Records) || reps[i].Counts != alone.Counts {
-			t.Errorf("job %s: %d records %+v, alone %d %+v", reps[i].Job, len(reps[i].Records), reps[i].Counts, len(alone.Records), alone.Counts)
+		if n, m := len(loadReport(t, reps[i])), len(loadReport(t, alone)); n != m || reps[i].Counts != alone.Counts {
+			t.Errorf("job %s: %d records %+v, alone %d %+v", reps[i].Job, n, reps[i].Counts, m, alone.Counts)
 		}
 	}
-	if reps[0].Records[0].Name != "Ana Lima" || reps[1].Records[0].Name != "Ben Okafor" {
-		t.Errorf("best candidates %q and %q", reps[0].Records[0].Name, reps[1].Records[0].Name)
+	if a, b := loadReport(t, reps[0])[0].Name, loadReport(t, reps[1])[0].Name; a != "Ana Lima" || b != "Ben Okafor" {
+		t.Errorf("best candidates %q and %q", a, b)
 	}
 
 	// JSON Lines records say which job they are scored for.
@@ -203,9 +203,7 @@ func TestJobsWorkbook(t *testing.T) {
 	// Shortlists cut to their best candidate: Best fit still lists all.
 	cut := make([]*Report, len(reps))
 	for i, rep := range reps {
-		c := *rep
-		c.Records = append([]Record{rep.Records[0]}, rep.Records[rep.Counts.Screened:]...)
-		cut[i] = &c
+		cut[i] = rep.Shortlist(1, 0)
 	}
 	b.Reset()
 	if err := WriteJobsWorkbook(&b, cut, JobsWorkbookOptions{Jobs: jobs, Unlisted: reps}); err != nil {

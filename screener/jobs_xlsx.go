@@ -70,17 +70,11 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 	}
 	links[bestFitSheet] = l
 	for i, rep := range reps {
-		var ok []Record
-		for _, r := range rep.Records {
-			if r.Status == StatusOK {
-				ok = append(ok, r)
-			}
-		}
 		cols := ShortlistColumns(rep.Incremental)
 		if opts.Blind {
 			cols = BlindColumns(rep.Incremental)
 		}
-		l, err := writeCandidates(f, st, shortlists[i], fmt.Sprintf("Shortlist%d", i+1), cols, ok, env)
+		l, err := writeCandidates(f, st, shortlists[i], fmt.Sprintf("Shortlist%d", i+1), cols, rep.rows(isOK), env)
 		if err != nil {
 			return err
 		}
@@ -93,12 +87,7 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 			return err
 		}
 	}
-	var bad []Record
-	for _, r := range reps[0].Records {
-		if r.Status != StatusOK && r.Status != StatusSamePerson {
-			bad = append(bad, r)
-		}
-	}
+	bad := reps[0].rows(func(e *entry) bool { return e.status != StatusOK && e.status != StatusSamePerson })
 	linkTo := env.links.To
 	if opts.Blind {
 		linkTo = nil
@@ -155,46 +144,50 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimSpace(string([]rune(s)[:n]))
 }
 
-// fit is one candidate's results across jobs, for the Best fit sheet.
+// fit is one candidate's results across jobs, for the Best fit sheet;
+// name, email and sha are those of the record of the best job.
 type fit struct {
-	rec    *Record   // the record of the candidate's best job
-	scores []float64 // per job; -1 where the file was not scored for it
-	quals  []bool
-	best   int // index of the best job
+	name, email, file, sha string
+	scores                 []float64 // per job; -1 where the file was not scored for it
+	quals                  []bool
+	best                   int // index of the best job
 }
+
+// scored accepts the records scored for a job: ranked, or another
+// version of a ranked candidate.
+func scored(e *entry) bool { return e.status == StatusOK || e.status == StatusSamePerson }
 
 // bestFits gathers, for every file scored for some job, its score for each
 // job. A candidate's best job is the one they are qualified for with the
 // highest score, or else the highest score; ties go to the earlier job.
 // Candidates come best first: qualified for some job, then by best score,
 // then by name and file.
-func bestFits(reps []*Report) []fit {
-	byFile := map[string]*fit{}
-	var order []string
+func bestFits(reps []*Report) ([]fit, error) {
+	byFile := map[string]int{}
+	var out []fit
 	for j, rep := range reps {
-		for k := range rep.Records {
-			r := &rep.Records[k]
-			if r.Status != StatusOK && r.Status != StatusSamePerson {
-				continue
-			}
-			ft := byFile[r.File]
-			if ft == nil {
-				ft = &fit{scores: make([]float64, len(reps)), quals: make([]bool, len(reps)), best: -1}
+		err := rep.each(scored, func(r *Record) error {
+			k, ok := byFile[r.File]
+			if !ok {
+				ft := fit{file: r.File, scores: make([]float64, len(reps)), quals: make([]bool, len(reps)), best: -1}
 				for i := range ft.scores {
 					ft.scores[i] = -1
 				}
-				byFile[r.File] = ft
-				order = append(order, r.File)
+				k = len(out)
+				byFile[r.File] = k
+				out = append(out, ft)
 			}
+			ft := &out[k]
 			ft.scores[j], ft.quals[j] = r.Score, r.Qualified
 			if b := ft.best; b < 0 || (r.Qualified && !ft.quals[b]) || (r.Qualified == ft.quals[b] && r.Score > ft.scores[b]) {
-				ft.best, ft.rec = j, r
+				ft.best = j
+				ft.name, ft.email, ft.sha = r.Name, r.Email, r.SHA256
 			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-	}
-	out := make([]fit, 0, len(order))
-	for _, file := range order {
-		out = append(out, *byFile[file])
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		x, y := &out[a], &out[b]
@@ -205,18 +198,21 @@ func bestFits(reps []*Report) []fit {
 		if sx, sy := x.scores[x.best], y.scores[y.best]; sx != sy {
 			return sx > sy
 		}
-		if x.rec.Name != y.rec.Name {
-			return x.rec.Name < y.rec.Name
+		if x.name != y.name {
+			return x.name < y.name
 		}
-		return pathLess(x.rec.File, y.rec.File)
+		return pathLess(x.file, y.file)
 	})
-	return out
+	return out, nil
 }
 
 // writeBestFit writes every candidate with their best job, the jobs they
 // are qualified for and their score for each job.
 func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, blind bool) ([]hyperlink, error) {
-	fits := bestFits(reps)
+	fits, err := bestFits(reps)
+	if err != nil {
+		return nil, err
+	}
 	header := []string{"Rank", "Name", "Email", "Best fit", "Qualified for"}
 	widths := []float64{6, 24, 28, 28, 36}
 	if blind {
@@ -252,9 +248,9 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 		}
 		row := []any{excelize.Cell{StyleID: st.text, Value: i + 1}}
 		if blind {
-			row = append(row, excelize.Cell{StyleID: st.text, Value: CandidateID(ft.rec.SHA256)})
+			row = append(row, excelize.Cell{StyleID: st.text, Value: CandidateID(ft.sha)})
 		} else {
-			row = append(row, excelize.Cell{StyleID: st.text, Value: text(ft.rec.Name)}, excelize.Cell{StyleID: st.text, Value: text(ft.rec.Email)})
+			row = append(row, excelize.Cell{StyleID: st.text, Value: text(ft.name)}, excelize.Cell{StyleID: st.text, Value: text(ft.email)})
 		}
 		row = append(row, excelize.Cell{StyleID: st.wrap, Value: text(reps[ft.best].Job)},
 			excelize.Cell{StyleID: st.wrap, Value: text(strings.Join(quals, "; "))})
@@ -266,14 +262,14 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 			row = append(row, excelize.Cell{StyleID: st.score[min(max(int(s/20), 0), 4)], Value: s})
 		}
 		if !blind {
-			cv := env.links.To(ft.rec.File)
+			cv := env.links.To(ft.file)
 			style := st.text
 			if cv != "" && len(links) < maxHyperlinks {
 				ref, _ := excelize.CoordinatesToCellName(len(header), i+2)
 				links = append(links, hyperlink{ref: ref, target: cv})
 				style = st.link
 			}
-			row = append(row, excelize.Cell{StyleID: style, Value: text(ft.rec.File)})
+			row = append(row, excelize.Cell{StyleID: style, Value: text(ft.file)})
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(ref, row); err != nil {

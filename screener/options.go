@@ -39,6 +39,11 @@ type Options struct {
 	// Version is the screener version recorded in the outputs, so that a
 	// run can be reproduced; "" means unknown.
 	Version string
+	// TempDir is the folder of the temporary file that holds the run's
+	// records until its report is closed (see [Report]); "" means
+	// os.TempDir. The command puts it beside the outputs: a /tmp held in
+	// memory (tmpfs) would keep the records in memory after all.
+	TempDir string
 	// NewSince, with a Store, marks as New the candidates whose content was
 	// first seen at or after it; zero means those first seen since the
 	// last completed run.

@@ -2,6 +2,7 @@ package screener
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,41 +28,157 @@ func pathLess(a, b string) bool {
 	return af < bf
 }
 
+// entry is what a run keeps in memory of one record, about 80 bytes:
+// what ranking, counting and the choice of rows need. The full record is
+// in a [recordSource] (the run's [spill]), at off.
+type entry struct {
+	file      string
+	off       int64 // the record's place in its source
+	size      uint32
+	rank      int32
+	score     float64
+	matched   int32  // len(Matched), a tie-break
+	content   uint64 // a hash of SHA256, to find identical files
+	status    Status
+	qualified bool
+	isNew     bool
+}
+
+func newEntry(r *Record, off int64, size uint32) entry {
+	return entry{file: r.File, off: off, size: size, rank: int32(r.Rank), score: r.Score, matched: int32(len(r.Matched)),
+		content: hashString(r.SHA256), status: r.Status, qualified: r.Qualified, isNew: r.New}
+}
+
+// hashString is a 64-bit FNV-1a hash: a key for maps whose full keys
+// would grow with the batch. Two strings can share one, so a hit is
+// always checked against the strings themselves.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// ranking is the records of a run as ranking sees them: an entry each,
+// and their full records on demand. Records are read back only where an
+// entry's fields cannot decide (a shared hash, the candidates of one
+// person), so ranking holds one record at a time.
+type ranking struct {
+	entries []entry
+	src     recordSource
+	buf     []byte
+}
+
+func (x *ranking) load(i int32) (Record, error) {
+	r, buf, err := x.src.load(&x.entries[i], x.buf)
+	x.buf = buf
+	return r, err
+}
+
+// replace stores r as the record of entry i, and its entry.
+func (x *ranking) replace(i int32, r *Record) error {
+	e := &x.entries[i]
+	if err := x.src.save(e, r); err != nil {
+		return err
+	}
+	*e = newEntry(r, e.off, e.size)
+	return nil
+}
+
+// ok lists the entries of status ok, in order.
+func (x *ranking) ok() []int32 {
+	var idx []int32
+	for i := range x.entries {
+		if x.entries[i].status == StatusOK {
+			idx = append(idx, int32(i))
+		}
+	}
+	return idx
+}
+
 // markDuplicates turns every ok record whose content was already seen, in
 // path order, into a duplicate of the first.
-func markDuplicates(records []Record) {
-	order := make([]int, 0, len(records))
-	for i := range records {
-		if records[i].Status == StatusOK {
-			order = append(order, i)
-		}
-	}
-	sort.SliceStable(order, func(x, y int) bool { return pathLess(records[order[x]].File, records[order[y]].File) })
-	first := map[string]string{}
+func (x *ranking) markDuplicates() error {
+	order := x.ok()
+	sort.SliceStable(order, func(a, b int) bool { return pathLess(x.entries[order[a]].file, x.entries[order[b]].file) })
+	first := map[uint64]int32{} // content hash -> the first entry with it
+	var exact map[string]int32  // content -> first entry, for contents whose hash another had first
 	for _, i := range order {
-		r := &records[i]
-		if f, ok := first[r.SHA256]; ok {
-			*r = Record{File: r.File, SHA256: r.SHA256, Status: StatusDuplicate, Error: parsers.ReasonDuplicate,
-				Message: "same content as " + f, DuplicateOf: f}
+		j, seen := first[x.entries[i].content]
+		if !seen {
+			first[x.entries[i].content] = i
 			continue
 		}
-		first[r.SHA256] = r.File
+		r, err := x.load(i)
+		if err != nil {
+			return err
+		}
+		f, err := x.load(j)
+		if err != nil {
+			return err
+		}
+		if f.SHA256 != r.SHA256 { // two contents, one hash
+			if exact == nil {
+				exact = map[string]int32{}
+			}
+			k, ok := exact[r.SHA256]
+			if !ok {
+				exact[r.SHA256] = i
+				continue
+			}
+			if f, err = x.load(k); err != nil {
+				return err
+			}
+		}
+		dup := Record{File: r.File, SHA256: r.SHA256, Status: StatusDuplicate, Error: parsers.ReasonDuplicate,
+			Message: "same content as " + f.File, DuplicateOf: f.File}
+		if err := x.replace(i, &dup); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // better reports whether a ranks before b: qualified first, then score,
 // then number of matched requirements, then path order.
-func better(a, b *Record) bool {
-	if a.Qualified != b.Qualified {
-		return a.Qualified
+func better(a, b *entry) bool {
+	if a.qualified != b.qualified {
+		return a.qualified
 	}
-	if a.Score != b.Score {
-		return a.Score > b.Score
+	if a.score != b.score {
+		return a.score > b.score
 	}
-	if len(a.Matched) != len(b.Matched) {
-		return len(a.Matched) > len(b.Matched)
+	if a.matched != b.matched {
+		return a.matched > b.matched
 	}
-	return pathLess(a.File, b.File)
+	return pathLess(a.file, b.file)
+}
+
+// personKey is a detail that, shared, makes two resumes one person's, and
+// the reason it gives.
+type personKey struct{ key, reason string }
+
+// personKeys lists r's details that can tie it to another resume: its
+// e-mail, its phone, its name with each link and with its file name.
+func personKeys(r *Record) []personKey {
+	var keys []personKey
+	if e := strings.ToLower(strings.TrimSpace(r.Email)); e != "" {
+		keys = append(keys, personKey{"e:" + e, "same e-mail " + r.Email})
+	}
+	if d := phoneKey(r.Phone); d != "" {
+		keys = append(keys, personKey{"p:" + d, "same phone " + r.Phone})
+	}
+	if n := nameKey(r.Name); n != "" {
+		for _, l := range r.Links {
+			keys = append(keys, personKey{"nl:" + n + "|" + strings.ToLower(strings.TrimRight(l, "/")), "same name and link"})
+		}
+		if stem := fileStem(r.File); namedAfter(stem, n) {
+			keys = append(keys, personKey{"nf:" + n + "|" + stem, "same name and file name"})
+		}
+	}
+	return keys
 }
 
 // markSamePerson finds resumes of one candidate among the ok records (a
@@ -73,91 +190,117 @@ func better(a, b *Record) bool {
 // or the same name (two words or more, case, accents and punctuation
 // aside) together with a shared link or a file name made of that name. A
 // name alone is not enough: two people may share one.
-func markSamePerson(records []Record) {
-	var idx []int
-	for i := range records {
-		if records[i].Status == StatusOK {
-			idx = append(idx, i)
-		}
-	}
-	parent := make([]int, len(idx))
-	why := make([]string, len(idx)) // the reason a record joined its group
+//
+// Records are read one at a time, in order; a key is remembered by its
+// hash, and a record that finds its key's hash taken reads the owner back
+// to check the key itself.
+func (x *ranking) markSamePerson() error {
+	idx := x.ok()
+	parent := make([]int32, len(idx))
 	for i := range parent {
-		parent[i] = i
+		parent[i] = int32(i)
 	}
-	find := func(i int) int {
+	find := func(i int32) int32 {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
 		}
 		return i
 	}
-	owner := map[string]int{} // key -> first record with it
-	join := func(i int, key, reason string) {
-		if key == "" {
-			return
-		}
-		j, ok := owner[key]
+	why := map[int32]string{}   // the reason a record joined its group
+	owner := map[uint64]int32{} // key hash -> first record with it
+	var exact map[string]int32  // key -> first record, for keys whose hash another key had first
+	// ownerOf returns the first record with key, or -1 if i is the first.
+	ownerOf := func(i int32, key string) (int32, *Record, error) {
+		h := hashString(key)
+		j, ok := owner[h]
 		if !ok {
-			owner[key] = i
-			return
+			owner[h] = i
+			return -1, nil, nil
 		}
-		if strings.HasPrefix(key, "p:") && namesDiffer(&records[idx[i]], &records[idx[j]]) {
-			return // a shared office line, or one number guessed wrong
+		rj, err := x.load(idx[j])
+		if err != nil {
+			return 0, nil, err
 		}
-		if a, b := find(i), find(j); a != b {
-			parent[a] = b
-			if why[i] == "" {
-				why[i] = reason
-			}
+		if slices.ContainsFunc(personKeys(&rj), func(k personKey) bool { return k.key == key }) {
+			return j, &rj, nil
 		}
+		if exact == nil {
+			exact = map[string]int32{}
+		}
+		if j, ok = exact[key]; !ok {
+			exact[key] = i
+			return -1, nil, nil
+		}
+		rj, err = x.load(idx[j])
+		return j, &rj, err
 	}
 	for i, ri := range idx {
-		r := &records[ri]
-		if e := strings.ToLower(strings.TrimSpace(r.Email)); e != "" {
-			join(i, "e:"+e, "same e-mail "+r.Email)
+		r, err := x.load(ri)
+		if err != nil {
+			return err
 		}
-		if d := phoneKey(r.Phone); d != "" {
-			join(i, "p:"+d, "same phone "+r.Phone)
-		}
-		if n := nameKey(r.Name); n != "" {
-			for _, l := range r.Links {
-				join(i, "nl:"+n+"|"+strings.ToLower(strings.TrimRight(l, "/")), "same name and link")
+		for _, k := range personKeys(&r) {
+			j, rj, err := ownerOf(int32(i), k.key)
+			if err != nil {
+				return err
 			}
-			if stem := fileStem(r.File); namedAfter(stem, n) {
-				join(i, "nf:"+n+"|"+stem, "same name and file name")
+			if j < 0 {
+				continue
+			}
+			if strings.HasPrefix(k.key, "p:") && namesDiffer(&r, rj) {
+				continue // a shared office line, or one number guessed wrong
+			}
+			if a, b := find(int32(i)), find(j); a != b {
+				parent[a] = b
+				if _, ok := why[int32(i)]; !ok {
+					why[int32(i)] = k.reason
+				}
 			}
 		}
 	}
-	groups := map[int][]int{}
+	size := make([]int32, len(idx))
 	for i := range idx {
-		groups[find(i)] = append(groups[find(i)], i)
+		size[find(int32(i))]++
+	}
+	groups := map[int32][]int32{}
+	for i := range idx {
+		if root := find(int32(i)); size[root] > 1 {
+			groups[root] = append(groups[root], int32(i))
+		}
 	}
 	for _, g := range groups {
-		if len(g) < 2 {
-			continue
-		}
 		best := g[0]
 		for _, i := range g[1:] {
-			if better(&records[idx[i]], &records[idx[best]]) {
+			if better(&x.entries[idx[i]], &x.entries[idx[best]]) {
 				best = i
 			}
 		}
-		keep := records[idx[best]].File
+		kept, err := x.load(idx[best])
+		if err != nil {
+			return err
+		}
 		for _, i := range g {
 			if i == best {
 				continue
 			}
-			r := &records[idx[i]]
+			r, err := x.load(idx[i])
+			if err != nil {
+				return err
+			}
 			reason := why[i]
 			if reason == "" { // it was the first of its key; another record joined it
-				reason = whyOf(r, &records[idx[best]])
+				reason = whyOf(&r, &kept)
 			}
-			r.Status, r.SamePersonAs = StatusSamePerson, keep
+			r.Status, r.SamePersonAs = StatusSamePerson, kept.File
 			r.Error = parsers.ReasonSamePerson
-			r.Message = "same person as " + keep + " (" + reason + "), which ranks higher"
+			r.Message = "same person as " + kept.File + " (" + reason + "), which ranks higher"
+			if err := x.replace(idx[i], &r); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 // whyOf says what two records of one candidate share, for the message.
@@ -265,38 +408,43 @@ func namedAfter(stem, name string) bool {
 	return false
 }
 
-// rank orders records: ok records best first (see [better]), then
+// statusOrder is the order of statuses in a report.
+var statusOrder = map[Status]int{StatusOK: 0, StatusSamePerson: 1, StatusDuplicate: 2, StatusError: 3, StatusSkipped: 4}
+
+// rank orders the entries: ok records best first (see [better]), then
 // same-person versions, duplicates, errors and skipped files, each in path
 // order. It assigns ranks 1..n to ok records.
-func rank(records []Record) []Record {
-	order := map[Status]int{StatusOK: 0, StatusSamePerson: 1, StatusDuplicate: 2, StatusError: 3, StatusSkipped: 4}
-	sort.SliceStable(records, func(i, j int) bool {
-		a, b := &records[i], &records[j]
-		if order[a.Status] != order[b.Status] {
-			return order[a.Status] < order[b.Status]
+func (x *ranking) rank() {
+	sort.SliceStable(x.entries, func(i, j int) bool {
+		a, b := &x.entries[i], &x.entries[j]
+		if statusOrder[a.status] != statusOrder[b.status] {
+			return statusOrder[a.status] < statusOrder[b.status]
 		}
-		if a.Status == StatusOK {
+		if a.status == StatusOK {
 			return better(a, b)
 		}
-		return pathLess(a.File, b.File)
+		return pathLess(a.file, b.file)
 	})
-	for i := range records {
-		records[i].Rank = 0
-		if records[i].Status == StatusOK {
-			records[i].Rank = i + 1
+	for i := range x.entries {
+		x.entries[i].rank = 0
+		if x.entries[i].status == StatusOK {
+			x.entries[i].rank = int32(i + 1)
 		}
 	}
-	return records
 }
 
-func count(records []Record) Counts {
-	c := Counts{Files: len(records)}
-	for _, r := range records {
-		switch r.Status {
+// countEntries counts a report's records by status.
+func countEntries(entries []entry) Counts {
+	c := Counts{Files: len(entries)}
+	for _, r := range entries {
+		switch r.status {
 		case StatusOK:
 			c.Screened++
-			if r.Qualified {
+			if r.qualified {
 				c.Qualified++
+			}
+			if r.isNew {
+				c.New++
 			}
 		case StatusSamePerson:
 			c.SamePerson++

@@ -2,6 +2,7 @@ package screener
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
@@ -86,8 +87,16 @@ type Progress struct {
 }
 
 // Report is the result of a run: every input file exactly once.
+//
+// A report made by [Run] keeps its records in a temporary file, not in
+// memory, so that a run's memory does not grow with its batch: read them
+// with [Report.Each] (or [Report.Load]), and call [Report.Close] when done.
+// A report made by hand holds them in Records.
 type Report struct {
-	Records  []Record // ok (ranked), then same_person, duplicate, error and skipped, each by path
+	// Records, in a report made by hand, are its records: ok (ranked),
+	// then same_person, duplicate, error and skipped, each by path. nil in
+	// a report made by [Run].
+	Records  []Record
 	Started  time.Time
 	Elapsed  time.Duration
 	Counts   Counts
@@ -106,9 +115,158 @@ type Report struct {
 	NewSince time.Time
 	// Time spent, summed over workers: extraction, and matching with scoring.
 	ExtractTime, MatchTime time.Duration
+
+	// entries and src hold the records of a report made by Run, in order.
+	entries []entry
+	src     *spill
 }
+
+// index returns the report's entries in order, and where their records
+// are.
+func (r *Report) index() ([]entry, recordSource) {
+	if r.src != nil {
+		return r.entries, r.src
+	}
+	es := make([]entry, len(r.Records))
+	for i := range r.Records {
+		es[i] = newEntry(&r.Records[i], int64(i), 0)
+	}
+	return es, memRecords(r.Records)
+}
+
+// Each calls fn with every record of the report, in order, and stops at
+// the first error, which it returns. fn must not keep the record or
+// change it.
+func (r *Report) Each(fn func(*Record) error) error { return r.each(nil, fn) }
+
+// each is [Report.Each] over the records whose entry keep accepts (nil:
+// all).
+func (r *Report) each(keep func(*entry) bool, fn func(*Record) error) error {
+	es, src := r.index()
+	var buf []byte
+	for i := range es {
+		e := &es[i]
+		if keep != nil && !keep(e) {
+			continue
+		}
+		rec, b, err := src.load(e, buf)
+		if err != nil {
+			return err
+		}
+		buf = b
+		rec.Rank = int(e.rank)
+		if !utf8.ValidString(rec.File) {
+			rec.FileBytes = []byte(rec.File)
+		}
+		if err := fn(&rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countOf counts the entries keep accepts.
+func (r *Report) countOf(keep func(*entry) bool) int {
+	es, _ := r.index()
+	n := 0
+	for i := range es {
+		if keep(&es[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// Load returns every record of the report, in order, in memory: for tests
+// and small batches.
+func (r *Report) Load() ([]Record, error) {
+	var recs []Record
+	err := r.Each(func(rec *Record) error {
+		recs = append(recs, *rec)
+		return nil
+	})
+	return recs, err
+}
+
+// Close frees the temporary file of a report made by [Run]; the report's
+// records cannot be read after. Reports that share it (see
+// [Report.Shortlist]) are closed with it. Close is safe to call twice.
+func (r *Report) Close() error {
+	if r.src == nil {
+		return nil
+	}
+	return r.src.close()
+}
+
+// Shortlist returns a copy of the report that lists only the best top
+// ranked candidates (0: all) scoring minScore or more; the other records
+// (same person, duplicates, errors, skipped files) all stay, and so do
+// Counts. The copy shares the report's records.
+func (r *Report) Shortlist(top int, minScore float64) *Report {
+	if top <= 0 && minScore <= 0 {
+		return r
+	}
+	c := *r
+	n := 0
+	listed := func(status Status, score float64) bool {
+		if status != StatusOK {
+			return true
+		}
+		if score < minScore || (top > 0 && n >= top) {
+			return false
+		}
+		n++
+		return true
+	}
+	if r.src != nil {
+		c.entries = nil
+		for _, e := range r.entries {
+			if listed(e.status, e.score) {
+				c.entries = append(c.entries, e)
+			}
+		}
+		return &c
+	}
+	c.Records = nil
+	for _, rec := range r.Records {
+		if listed(rec.Status, rec.Score) {
+			c.Records = append(c.Records, rec)
+		}
+	}
+	return &c
+}
+
+// rows are some of a report's records, in order, read one at a time.
+type rows struct {
+	n    int
+	each func(fn func(*Record) error) error
+}
+
+// rows returns the report's records whose entry keep accepts.
+func (r *Report) rows(keep func(*entry) bool) rows {
+	return rows{n: r.countOf(keep), each: func(fn func(*Record) error) error { return r.each(keep, fn) }}
+}
+
+// mapped returns the rows with f applied to each record.
+func (rs rows) mapped(f func(Record) Record) rows {
+	each := rs.each
+	rs.each = func(fn func(*Record) error) error {
+		return each(func(r *Record) error {
+			m := f(*r)
+			return fn(&m)
+		})
+	}
+	return rs
+}
+
+// Filters of a report's entries.
+func isOK(e *entry) bool    { return e.status == StatusOK }
+func isNotOK(e *entry) bool { return e.status != StatusOK }
+func isNewOK(e *entry) bool { return e.status == StatusOK && e.isNew }
 
 // Counts summarise a report.
 type Counts struct {
 	Files, Screened, Qualified, Errors, Skipped, Duplicates, SamePerson int
+	// New counts the ranked candidates marked New (runs with a Store).
+	New int
 }

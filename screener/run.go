@@ -1,6 +1,7 @@
 package screener
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"github.com/screener/screener/parsers"
@@ -10,7 +11,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
 // Run screens the files under paths (see [Discover]) against opts.Rules.
@@ -60,7 +60,19 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	if opts.Region != "" {
 		w.rulesHash += "+" + opts.Region // stored results depend on the region too
 	}
-	records := make([]Record, len(files))
+	sp, err := newSpill(opts.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			sp.close()
+		}
+	}()
+	// Each record goes to the spill as it is made; the run keeps its entry.
+	entries := make([]entry, len(files))
+	var spillErr error
 	var (
 		mu       sync.Mutex
 		done     int
@@ -98,7 +110,16 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 				<-prefetched
 			}
 			rec, te, tm := w.screen(gctx, infos[i])
-			records[i] = rec
+			entries[i].status = rec.Status
+			if rec.Status != statusGone {
+				off, size, err := sp.put(&rec)
+				entries[i] = newEntry(&rec, off, size)
+				if err != nil {
+					mu.Lock()
+					spillErr = cmp.Or(spillErr, err)
+					mu.Unlock()
+				}
+			}
 			failed := rec.Status == StatusError && gctx.Err() == nil
 			// Logged outside the lock: a slow stderr must not stall the pool.
 			if failed {
@@ -125,17 +146,32 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 		return nil, err
 	}
 	rep.ExtractTime, rep.MatchTime = extractT, matchT
-	records = slices.DeleteFunc(records, func(r Record) bool { return r.Status == statusGone })
-	markDuplicates(records)
-	markSamePerson(records)
-	rep.Records = rank(append(records, skipped...))
-	for i := range rep.Records {
-		if r := &rep.Records[i]; !utf8.ValidString(r.File) {
-			r.FileBytes = []byte(r.File)
-		}
+	if spillErr != nil {
+		return nil, spillErr
 	}
+	entries = slices.DeleteFunc(entries, func(e entry) bool { return e.status == statusGone })
+	for i := range skipped {
+		off, size, err := sp.put(&skipped[i])
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, newEntry(&skipped[i], off, size))
+	}
+	if err := sp.sync(); err != nil {
+		return nil, err
+	}
+	x := &ranking{entries: entries, src: sp}
+	if err := x.markDuplicates(); err != nil {
+		return nil, err
+	}
+	if err := x.markSamePerson(); err != nil {
+		return nil, err
+	}
+	x.rank()
+	rep.entries, rep.src = x.entries, sp
 	rep.Elapsed = time.Since(rep.Started)
-	rep.Counts = count(rep.Records)
+	rep.Counts = countEntries(rep.entries)
+	ok = true
 	return rep, nil
 }
 

@@ -96,7 +96,7 @@ func TestRunWithStore(t *testing.T) {
 	if !slices.Equal(store.saved, []string{"big.txt", "small.txt"}) {
 		t.Errorf("saved %v", store.saved)
 	}
-	for _, r := range rep.Records {
+	for _, r := range loadReport(t, rep) {
 		switch filepath.Base(r.File) {
 		case "known.txt":
 			if r.Score != 77 || r.New || r.File != known {
@@ -126,7 +126,7 @@ func TestRunUsesTheSetsOwnSkills(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := rep.Records[0]; r.Score != 100 || !r.Qualified {
+	if r := loadReport(t, rep)[0]; r.Score != 100 || !r.Qualified {
 		t.Errorf("score %v, qualified %v, missing %v: the set's own skill was not matched", r.Score, r.Qualified, r.Missing)
 	}
 }

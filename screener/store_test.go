@@ -92,7 +92,7 @@ func TestStoreRemembersOnlyLastingOutcomes(t *testing.T) {
 	if !slices.Equal(store.seen, []string{"reused.txt"}) {
 		t.Errorf("seen %v, want [reused.txt]", store.seen)
 	}
-	for _, r := range rep.Records {
+	for _, r := range loadReport(t, rep) {
 		base := filepath.Base(r.File)
 		if err, ok := fails[base]; ok && r.Error != parsers.Code(err) {
 			t.Errorf("%s: reason %q", base, r.Error)

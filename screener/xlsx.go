@@ -69,25 +69,19 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 			return err
 		}
 	}
-	var ok, bad []Record
-	for _, r := range rep.Records {
-		if r.Status == StatusOK {
-			ok = append(ok, r)
-		} else {
-			bad = append(bad, r)
-		}
-	}
+	ok, bad := rep.rows(isOK), rep.rows(isNotOK)
 	env := &tableEnv{links: opts.Links.resolved()}
 	cols := ShortlistColumns(rep.Incremental)
 	if opts.Blind {
 		cols = BlindColumns(rep.Incremental)
-		ids := newFileIDs(rep)
-		for i := range bad {
-			bad[i] = blindRecord(bad[i], ids)
+		ids, err := newFileIDs(rep)
+		if err != nil {
+			return err
 		}
+		bad = bad.mapped(func(r Record) Record { return blindRecord(r, ids) })
 	}
 	links := map[string][]hyperlink{} // sheet name -> its links
-	candidates := func(sheet, table string, recs []Record) error {
+	candidates := func(sheet, table string, recs rows) error {
 		l, err := writeCandidates(f, st, sheet, table, cols, recs, env)
 		links[sheet] = l
 		return err
@@ -102,13 +96,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 			if !rep.Incremental {
 				return nil
 			}
-			var fresh []Record
-			for _, r := range ok {
-				if r.New {
-					fresh = append(fresh, r)
-				}
-			}
-			return candidates(newSheetName(rep), "New", fresh)
+			return candidates(newSheetName(rep), "New", rep.rows(isNewOK))
 		},
 		func() error { return writeSkills(f, st, ok, set, opts.Blind) },
 		func() error {
@@ -121,7 +109,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 			return err
 		},
 		func() error { return writeRules(f, st, "Rules", set, opts.Source, rep) },
-		func() error { return writeSummary(f, st, rep, ok) },
+		func() error { return writeSummary(f, st, rep) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -285,8 +273,8 @@ func headerCells(st int, names []string) []any {
 // are frozen. It returns the sheet's links, which the caller adds to the
 // written workbook (see [withHyperlinks]); at most maxHyperlinks, the rest
 // of the cells stay plain text.
-func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs []Record, env *tableEnv) ([]hyperlink, error) {
-	layout := sheetLayout{name: sheet, rows: len(recs) + 1, cols: len(cols), header: true, freezeCols: min(2, len(cols))}
+func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs rows, env *tableEnv) ([]hyperlink, error) {
+	layout := sheetLayout{name: sheet, rows: recs.n + 1, cols: len(cols), header: true, freezeCols: min(2, len(cols))}
 	header := make([]string, len(cols))
 	for i, c := range cols {
 		layout.widths = append(layout.widths, c.Width)
@@ -297,19 +285,25 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 	}
 	// Notes live outside the sheet's rows; they are declared before the
 	// rows are streamed.
-	for i := range recs {
+	i := 0
+	err := recs.each(func(r *Record) error {
 		for j, c := range cols {
 			if !c.Notes {
 				continue
 			}
-			cell := c.Value(&recs[i], env)
+			cell := c.Value(r, env)
 			ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
 			if cell.Note != "" {
 				if err := f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "screener", Text: cell.Note}); err != nil {
-					return nil, err
+					return err
 				}
 			}
 		}
+		i++
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
@@ -319,11 +313,12 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 		return nil, err
 	}
 	var links []hyperlink
-	for i := range recs {
-		row := make([]any, len(cols))
+	i = 0
+	row := make([]any, len(cols))
+	err = recs.each(func(r *Record) error {
 		lines := 1
 		for j, c := range cols {
-			cell := c.Value(&recs[i], env)
+			cell := c.Value(r, env)
 			linked := cell.Link != "" && cell.Text != "" && len(links) < maxHyperlinks && len(cell.Link) <= maxLinkChars
 			if linked {
 				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
@@ -352,11 +347,13 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 			row[j] = excelize.Cell{StyleID: style, Value: v}
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(ref, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
-			return nil, err
-		}
+		i++
+		return sw.SetRow(ref, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)})
+	})
+	if err != nil {
+		return nil, err
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(recs)+1, 2))
+	last, _ := excelize.CoordinatesToCellName(len(cols), max(recs.n+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: table, StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}); err != nil {
 		return nil, err
 	}
@@ -452,7 +449,7 @@ func skillMark(f rules.Found) string {
 	return mark
 }
 
-func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blind bool) error {
+func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bool) error {
 	const sheet = "Skills"
 	skills, knockout := skillHeaders(set)
 	fixed := []string{"Rank", "Name", "Score", "Qualified"}
@@ -460,7 +457,7 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blin
 	if blind {
 		fixed[1], who = "Candidate", func(r *Record) string { return CandidateID(r.SHA256) }
 	}
-	layout := sheetLayout{name: sheet, rows: len(ok) + 1, cols: len(fixed) + len(skills), widths: []float64{6, 24, 7, 10},
+	layout := sheetLayout{name: sheet, rows: ok.n + 1, cols: len(fixed) + len(skills), widths: []float64{6, 24, 7, 10},
 		header: true, freezeCols: 2}
 	for range skills {
 		layout.widths = append(layout.widths, 15) // "✓ 4.5 y · 2025"
@@ -483,14 +480,16 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blin
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight}); err != nil {
 		return err
 	}
-	for i, r := range ok {
+	i := 0
+	found := map[string]rules.Found{}
+	err = ok.each(func(r *Record) error {
 		nameStyle := st.wrap
 		if slices.Contains(r.Uncertain, rules.FieldName) && !blind {
 			nameStyle = st.uncertain
 		}
-		row := []any{r.Rank, excelize.Cell{StyleID: nameStyle, Value: text(who(&r))},
+		row := []any{r.Rank, excelize.Cell{StyleID: nameStyle, Value: text(who(r))},
 			excelize.Cell{StyleID: st.score[min(max(int(r.Score/20), 0), 4)], Value: r.Score}, yesNo(r.Qualified)}
-		found := map[string]rules.Found{}
+		clear(found)
 		for _, s := range r.SkillsFound {
 			found[s.Skill] = s
 		}
@@ -502,11 +501,13 @@ func writeSkills(f *excelize.File, st *styles, ok []Record, set *rules.Set, blin
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(wrappedLines(who(&r), 24), maxRowLines) * lineHeight)}); err != nil {
-			return err
-		}
+		i++
+		return sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(wrappedLines(who(r), 24), maxRowLines) * lineHeight)})
+	})
+	if err != nil {
+		return err
 	}
-	last, _ := excelize.CoordinatesToCellName(layout.cols, max(len(ok)+1, 2))
+	last, _ := excelize.CoordinatesToCellName(layout.cols, max(ok.n+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Skills", StyleName: "TableStyleLight1"}); err != nil {
 		return err
 	}
@@ -530,15 +531,15 @@ func statusWords(s Status) string {
 
 // problem is a record's message without the file name it starts with (the
 // sheet has a column for it).
-func problem(r Record) string { return strings.TrimPrefix(r.Message, r.File+": ") }
+func problem(r *Record) string { return strings.TrimPrefix(r.Message, r.File+": ") }
 
 // writeErrors lists the files not on the Shortlist, each linked with
 // linkTo (nil: no links) so that a recruiter can open an unreadable CV and
 // see why; it returns the links, as [writeCandidates] does.
-func writeErrors(f *excelize.File, st *styles, bad []Record, linkTo func(string) string) ([]hyperlink, error) {
+func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) string) ([]hyperlink, error) {
 	const sheet = "Errors"
 	widths := []float64{44, 12, 13, 80}
-	layout := sheetLayout{name: sheet, rows: len(bad) + 1, cols: len(widths), widths: widths, header: true}
+	layout := sheetLayout{name: sheet, rows: bad.n + 1, cols: len(widths), widths: widths, header: true}
 	if err := layout.apply(f); err != nil {
 		return nil, err
 	}
@@ -550,7 +551,8 @@ func writeErrors(f *excelize.File, st *styles, bad []Record, linkTo func(string)
 		return nil, err
 	}
 	var links []hyperlink
-	for i, r := range bad {
+	i := 0
+	err = bad.each(func(r *Record) error {
 		msg := problem(r)
 		lines := max(wrappedLines(r.File, widths[0]), wrappedLines(msg, widths[3]))
 		fileStyle := st.wrap
@@ -566,11 +568,13 @@ func writeErrors(f *excelize.File, st *styles, bad []Record, linkTo func(string)
 			excelize.Cell{StyleID: st.text, Value: r.Error}, excelize.Cell{StyleID: st.wrap, Value: text(msg)},
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)}); err != nil {
-			return nil, err
-		}
+		i++
+		return sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)})
+	})
+	if err != nil {
+		return nil, err
 	}
-	last, _ := excelize.CoordinatesToCellName(len(widths), max(len(bad)+1, 2))
+	last, _ := excelize.CoordinatesToCellName(len(widths), max(bad.n+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Errors", StyleName: "TableStyleLight1"}); err != nil {
 		return nil, err
 	}
@@ -688,7 +692,7 @@ func writeRules(f *excelize.File, st *styles, sheet string, set *rules.Set, sour
 	return sw.Flush()
 }
 
-func writeSummary(f *excelize.File, st *styles, rep *Report, ok []Record) error {
+func writeSummary(f *excelize.File, st *styles, rep *Report) error {
 	const sheet = "Summary"
 	c := rep.Counts
 	rows := [][2]any{
@@ -701,12 +705,7 @@ func writeSummary(f *excelize.File, st *styles, rep *Report, ok []Record) error 
 		{"Skipped", c.Skipped},
 	}
 	if rep.Incremental {
-		n := 0
-		for _, r := range ok {
-			if r.New {
-				n++
-			}
-		}
+		n := rep.countOf(isNewOK)
 		since := "the last completed run"
 		if !rep.NewSince.IsZero() {
 			since = rep.NewSince.Format("2006-01-02 15:04 MST")
@@ -719,8 +718,11 @@ func writeSummary(f *excelize.File, st *styles, rep *Report, ok []Record) error 
 		[2]any{"Rules hash", rep.RuleHash},
 	)
 	var buckets [10]int
-	for _, r := range ok {
-		buckets[min(max(int(r.Score/10), 0), 9)]++
+	es, _ := rep.index()
+	for _, e := range es {
+		if e.status == StatusOK {
+			buckets[min(max(int(e.score/10), 0), 9)]++
+		}
 	}
 	first := len(rows) + 3 // the distribution's header row
 	widths := []float64{30, 24}

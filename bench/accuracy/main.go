@@ -154,7 +154,12 @@ func score(ctx context.Context, dir, labelsPath, only string, asOf time.Time) ([
 	var gots []*got
 	var ls []*label.Label
 	monthsKnown := false
-	for _, rec := range rep.Records {
+	defer rep.Close()
+	recs, err := rep.Load()
+	if err != nil {
+		return nil, "", err
+	}
+	for _, rec := range recs {
 		l, ok := byPath[rec.File]
 		if !ok {
 			continue

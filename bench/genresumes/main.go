@@ -8,22 +8,30 @@
 // contact line) and runs with formatting, and weigh about 5 KB. With
 // -from, it copies the PDF and DOCX files of a folder of real resumes round
 // robin instead, each copy made distinct by a comment appended after its
-// end (which PDF and ZIP readers ignore).
+// end (which PDF and ZIP readers ignore). With -from and -text, it writes
+// plain-text resumes instead: the text screener extracts from each real
+// resume, round robin, each copy a different candidate (a name line of its
+// own on top, its e-mail addresses made unique), so that a run ranks every
+// copy rather than folding them into one person.
 //
-//	go run ./bench/genresumes -n 10000 -out /tmp/resumes [-from corpus/]
+//	go run ./bench/genresumes -n 10000 -out /tmp/resumes [-from corpus/ [-text]]
 package main
 
 import (
 	"archive/zip"
 	"bytes"
 	"compress/zlib"
+	"context"
 	"flag"
 	"fmt"
 	"log"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+
+	"github.com/screener/screener/parsers"
 )
 
 var (
@@ -39,12 +47,17 @@ func main() {
 	n := flag.Int("n", 1000, "number of resumes")
 	out := flag.String("out", "resumes", "folder to write")
 	from := flag.String("from", "", "copy real resumes from this folder (searched recursively) instead of generating")
+	asText := flag.Bool("text", false, "with -from: write the real resumes' extracted text as .txt files, each copy a different candidate")
 	flag.Parse()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
 	}
 	if *from != "" {
-		if err := copyRound(*from, *out, *n); err != nil {
+		copyFn := copyRound
+		if *asText {
+			copyFn = textRound
+		}
+		if err := copyFn(*from, *out, *n); err != nil {
 			log.Fatal(err)
 		}
 		return
@@ -309,4 +322,52 @@ func copyRound(from, out string, n int) error {
 		}
 	}
 	return nil
+}
+
+// textRound writes n plain-text resumes made from the text of the real
+// resumes under from, round robin. Copy i starts with a name line of its
+// own (a first name and a surname spelt from i's digits) and has its
+// e-mail addresses made unique, so that no two copies are taken for one
+// person; the rest is the real resume's text as screener reads it.
+func textRound(from, out string, n int) error {
+	var texts []string
+	filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".pdf") || strings.HasSuffix(p, ".docx")) {
+			return nil
+		}
+		doc, err := parsers.ExtractFile(context.Background(), p, parsers.Limits{OCR: "off"})
+		if err == nil && strings.TrimSpace(doc.Text) != "" {
+			texts = append(texts, doc.Text)
+		}
+		return nil
+	})
+	if len(texts) == 0 {
+		return fmt.Errorf("no readable PDF or DOCX files under %s", from)
+	}
+	email := regexp.MustCompile(`([\p{L}0-9._%+-]+)@`)
+	for i := 0; i < n; i++ {
+		body := email.ReplaceAllString(texts[i%len(texts)], fmt.Sprintf("${1}.c%d@", i))
+		text := first[i%len(first)] + " " + surname(i) + "\n" + body
+		name := fmt.Sprintf("resume-%06d.txt", i)
+		if err := os.WriteFile(filepath.Join(out, name), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// surname spells i in syllables, one per hexadecimal digit: a distinct
+// surname per copy ("Kalomi").
+func surname(i int) string {
+	syl := []string{"ka", "lo", "mi", "nu", "re", "sa", "to", "vi", "be", "do", "fe", "gu", "ha", "ji", "ko", "lu"}
+	var b strings.Builder
+	for {
+		b.WriteString(syl[i%16])
+		i /= 16
+		if i == 0 {
+			break
+		}
+	}
+	s := b.String()
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -147,6 +147,18 @@ func resolveLinks(path string) (string, error) {
 	return "", errors.New("too many levels of symbolic links")
 }
 
+// tempDir is the folder for a run's temporary files: that of the first
+// output written to a file (its disk has room for what the run writes),
+// else "" for the system's.
+func tempDir(outs []*output) string {
+	for _, o := range outs {
+		if !o.stream && o.target != "" {
+			return filepath.Dir(o.target)
+		}
+	}
+	return ""
+}
+
 func createTemp(target string) (*os.File, error) {
 	return os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp*")
 }

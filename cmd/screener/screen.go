@@ -275,6 +275,7 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 		}()
 	}
 	opts := s.opts
+	opts.TempDir = tempDir(outs)
 	if s.f.newSince.isSet() {
 		opts.NewSince = s.f.newSince.start(time.Now())
 	}
@@ -282,13 +283,18 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 	if err != nil {
 		return 0, lockLost(ctx, err)
 	}
+	defer func() {
+		for _, r := range reps {
+			r.Close()
+		}
+	}()
 	rep := reps[0] // files, errors and counts are the same for every job
 	if s.status != nil {
 		s.status.Set("")
 	}
 	listed := make([]*screener.Report, len(reps))
 	for i, r := range reps {
-		listed[i] = shortlist(r, s.f.top, s.f.minScore)
+		listed[i] = r.Shortlist(s.f.top, s.f.minScore)
 	}
 	writeStart := time.Now()
 	for _, o := range outs {
@@ -334,12 +340,7 @@ func (s *session) once(ctx context.Context) (code int, err error) {
 	case c.Errors > 0:
 		code = exitSomeBad
 	}
-	newCount := 0
-	for _, r := range rep.Records {
-		if r.New && r.Status == screener.StatusOK {
-			newCount++
-		}
-	}
+	newCount := c.New
 	if s.db != nil {
 		if err := s.db.EndRun(c, newCount, code); err != nil {
 			return 0, fmt.Errorf("state: %w", err)
@@ -509,27 +510,6 @@ func workerCommand() []string {
 		}
 	}
 	return []string{exe, workerSwitch}
-}
-
-// shortlist applies -top and -min-score to a copy of the report; errors,
-// duplicates and skipped files stay, so the Errors sheet is complete.
-func shortlist(rep *screener.Report, top int, minScore float64) *screener.Report {
-	if top <= 0 && minScore <= 0 {
-		return rep
-	}
-	c := *rep
-	c.Records = nil
-	n := 0
-	for _, r := range rep.Records {
-		if r.Status == screener.StatusOK {
-			if r.Score < minScore || (top > 0 && n >= top) {
-				continue
-			}
-			n++
-		}
-		c.Records = append(c.Records, r)
-	}
-	return &c
 }
 
 // links makes CV links for an output written to path: relative to its

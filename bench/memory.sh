@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Memory benchmark: peak RSS of the main process, wall and CPU time, and the
+# workbook's write time, as the batch grows. For each N it makes N resumes
+# (plain text made from the real resumes in CORPUS, see genresumes -text;
+# or with GEN=pdf, synthetic PDFs and DOCX) and screens them once with the
+# workbook and JSON Lines, extraction in isolated workers. It prints, per N,
+# the main process's peak RSS (from the run's own log line: the workers'
+# are apart), CPU and wall time, and the workbook and JSON Lines write time
+# per candidate; then each N's RSS as a ratio to the first N's. With
+# BEFORE=path/to/screener it runs that binary too, alternating, and prints
+# its figures beside (ratios within one run: the machine is shared).
+#
+#   bench/memory.sh [N...]            (default: 2000 10000 100000)
+#   CORPUS=/work/shared/corpus GEN=text|pdf BEFORE=/tmp/old-screener KEEP=dir
+#
+# KEEP=dir keeps the generated resumes there (and reuses them next time).
+set -euo pipefail
+ns=("${@:-2000 10000 100000}")
+read -r -a ns <<<"${ns[*]}"
+corpus=${CORPUS:-/work/shared/corpus}
+gen=${GEN:-text}
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+keep=${KEEP:-$tmp}
+go build -o "$tmp/screener" ./cmd/screener
+go build -o "$tmp/genresumes" ./bench/genresumes
+bins=("$tmp/screener")
+[ -n "${BEFORE:-}" ] && bins=("$BEFORE" "$tmp/screener")
+
+# run BIN DIR LOG: screens DIR; leaves "wall user sys maxrss_kb" in LOG.time.
+run() {
+	/usr/bin/time -f '%e %U %S %M' -o "$3.time" nice "$1" screen -v -log-format json -ocr off -workers 2 \
+		-job testdata/example/backend-posting.txt -out "$tmp/out.xlsx" -jsonl "$tmp/out.jsonl" "$2" 2>"$3" || [ $? -eq 3 ]
+}
+field() { grep '"run finished"' "$1" | sed -E "s/.*\"$2\":([0-9.e+-]+).*/\1/"; }
+
+declare -A first
+printf '%-8s %-7s %9s %9s %8s %8s %12s %6s\n' N binary rss_MiB rss/first wall_s cpu_s write_ms/cand screened
+for n in "${ns[@]}"; do
+	dir="$keep/$gen-$n"
+	if [ ! -d "$dir" ]; then
+		if [ "$gen" = text ]; then
+			"$tmp/genresumes" -from "$corpus" -text -n "$n" -out "$dir" >/dev/null
+		else
+			"$tmp/genresumes" -n "$n" -out "$dir" >/dev/null
+		fi
+	fi
+	for bin in "${bins[@]}"; do
+		label=after
+		[ "$bin" = "${BEFORE:-}" ] && label=before
+		log="$tmp/log-$label-$n"
+		run "$bin" "$dir" "$log"
+		rss=$(field "$log" peak_rss_mib)
+		write=$(field "$log" write_s)
+		screened=$(grep -c '"status":"ok"' "$tmp/out.jsonl" || true)
+		read -r wall user sys _ <"$log.time"
+		[ -z "${first[$label]:-}" ] && first[$label]=$rss
+		printf '%-8d %-7s %9d %9.2f %8.1f %8.1f %12.3f %6d\n' "$n" "$label" "$rss" "$(echo "$rss / ${first[$label]}" | bc -l)" \
+			"$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "1000 * $write / $n" | bc -l)" "$screened"
+	done
+done

@@ -1,0 +1,284 @@
+package screener
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"reflect"
+	"sync"
+)
+
+// spill keeps a run's full records in a temporary file while the run
+// keeps only a compact [entry] of each in memory: a record with its
+// evidence and breakdown weighs about 11 KB in memory, so 100,000 of them
+// would hold a gigabyte for the whole run. The writers read each record
+// back when they write its row. The file is removed as soon as it is
+// created (on systems that allow it), so nothing is left behind however
+// the run ends; its space is freed when the spill is closed.
+//
+// Appends come from the pool's goroutines under the caller's lock; reads
+// (after [spill.sync]) may run concurrently, one per output.
+type spill struct {
+	f      *os.File
+	w      *bufio.Writer
+	size   int64 // bytes appended, buffered ones included
+	mu     sync.Mutex
+	name   string // removed at close where it could not be at creation
+	closed bool
+}
+
+func newSpill(dir string) (*spill, error) {
+	f, err := os.CreateTemp(dir, "screener-records-*")
+	if err != nil {
+		return nil, fmt.Errorf("records file: %w", err)
+	}
+	s := &spill{f: f, w: bufio.NewWriterSize(f, 256<<10)}
+	if os.Remove(f.Name()) != nil {
+		s.name = f.Name()
+	}
+	return s, nil
+}
+
+// put appends r and returns where it is.
+func (s *spill) put(r *Record) (off int64, size uint32, err error) {
+	b := encodeSpilled(make([]byte, 0, 4096), r)
+	if len(b) > math.MaxUint32 {
+		return 0, 0, errors.New("record too large to spill")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off = s.size
+	if _, err := s.w.Write(b); err != nil {
+		return 0, 0, fmt.Errorf("records file: %w", err)
+	}
+	s.size += int64(len(b))
+	return off, uint32(len(b)), nil
+}
+
+// sync makes every appended record readable.
+func (s *spill) sync() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("records file: %w", err)
+	}
+	return nil
+}
+
+// get reads back the record at off; buf, if large enough, is used to read
+// it (the record does not share its memory).
+func (s *spill) get(off int64, size uint32, buf []byte) (Record, []byte, error) {
+	if cap(buf) < int(size) {
+		buf = make([]byte, size)
+	}
+	buf = buf[:size]
+	if _, err := s.f.ReadAt(buf, off); err != nil {
+		return Record{}, buf, fmt.Errorf("records file: %w", err)
+	}
+	var r Record
+	d := spillDecoder{b: buf}
+	d.value(reflect.ValueOf(&r).Elem())
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errors.New("trailing bytes")
+	}
+	if d.err != nil {
+		return Record{}, buf, fmt.Errorf("records file at %d: %w", off, d.err)
+	}
+	return r, buf, nil
+}
+
+func (s *spill) close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	err := s.f.Close()
+	if s.name != "" {
+		os.Remove(s.name)
+	}
+	return err
+}
+
+// The spill's encoding walks the record by reflection, so that a field
+// added to [Record] (or to the rules types it holds) is spilled without
+// more code; a kind it does not know panics, and TestSpillRoundTrip,
+// which fills every field, fails. It is private to a run and never
+// versioned. A slice is written as its length plus one, 0 for nil: JSON
+// Lines tells a nil list (null) from an empty one ([]).
+
+func encodeSpilled(b []byte, r *Record) []byte {
+	return appendValue(b, reflect.ValueOf(r).Elem())
+}
+
+func appendValue(b []byte, v reflect.Value) []byte {
+	switch v.Kind() {
+	case reflect.String:
+		b = binary.AppendUvarint(b, uint64(v.Len()))
+		return append(b, v.String()...)
+	case reflect.Bool:
+		if v.Bool() {
+			return append(b, 1)
+		}
+		return append(b, 0)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return binary.AppendVarint(b, v.Int())
+	case reflect.Float64:
+		return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
+	case reflect.Pointer:
+		if v.IsNil() {
+			return append(b, 0)
+		}
+		return appendValue(append(b, 1), v.Elem())
+	case reflect.Slice:
+		if v.IsNil() {
+			return append(b, 0)
+		}
+		b = binary.AppendUvarint(b, uint64(v.Len())+1)
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return append(b, v.Bytes()...)
+		}
+		for i := range v.Len() {
+			b = appendValue(b, v.Index(i))
+		}
+		return b
+	case reflect.Struct:
+		for i := range v.NumField() {
+			b = appendValue(b, v.Field(i))
+		}
+		return b
+	}
+	panic("spill: cannot encode " + v.Type().String())
+}
+
+type spillDecoder struct {
+	b   []byte
+	err error
+}
+
+var errSpillShort = errors.New("record truncated")
+
+func (d *spillDecoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *spillDecoder) fail() {
+	if d.err == nil {
+		d.err = errSpillShort
+	}
+	d.b = nil
+}
+
+// bytes takes the next n bytes, or fails.
+func (d *spillDecoder) bytes(n uint64) []byte {
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return nil
+	}
+	p := d.b[:n]
+	d.b = d.b[n:]
+	return p
+}
+
+func (d *spillDecoder) value(v reflect.Value) {
+	if d.err != nil {
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(string(d.bytes(d.uvarint())))
+	case reflect.Bool:
+		if p := d.bytes(1); p != nil {
+			v.SetBool(p[0] == 1)
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		x, n := binary.Varint(d.b)
+		if n <= 0 {
+			d.fail()
+			return
+		}
+		d.b = d.b[n:]
+		v.SetInt(x)
+	case reflect.Float64:
+		if p := d.bytes(8); p != nil {
+			v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(p)))
+		}
+	case reflect.Pointer:
+		if p := d.bytes(1); p != nil && p[0] == 1 {
+			v.Set(reflect.New(v.Type().Elem()))
+			d.value(v.Elem())
+		}
+	case reflect.Slice:
+		n := d.uvarint()
+		if n == 0 || d.err != nil {
+			return
+		}
+		n--
+		if n > uint64(len(d.b)) { // every element takes a byte at least
+			d.fail()
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			v.SetBytes(append([]byte{}, d.bytes(n)...))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), int(n), int(n))
+		for i := range int(n) {
+			d.value(s.Index(i))
+		}
+		v.Set(s)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			d.value(v.Field(i))
+		}
+	default:
+		panic("spill: cannot decode " + v.Type().String())
+	}
+}
+
+// recordSource gives the full record of an entry: from the spill, or from
+// a slice in memory (a report made by hand, and the tests' rankings).
+type recordSource interface {
+	load(e *entry, buf []byte) (Record, []byte, error)
+	// save replaces the record of e with r, and updates e.
+	save(e *entry, r *Record) error
+}
+
+func (s *spill) load(e *entry, buf []byte) (Record, []byte, error) {
+	return s.get(e.off, e.size, buf)
+}
+
+func (s *spill) save(e *entry, r *Record) error {
+	off, size, err := s.put(r)
+	if err != nil {
+		return err
+	}
+	if err := s.sync(); err != nil {
+		return err
+	}
+	e.off, e.size = off, size
+	return nil
+}
+
+// memRecords is a recordSource over records in memory; an entry's off is
+// its record's index.
+type memRecords []Record
+
+func (m memRecords) load(e *entry, buf []byte) (Record, []byte, error) {
+	return m[e.off], buf, nil
+}
+
+func (m memRecords) save(e *entry, r *Record) error {
+	m[e.off] = *r
+	return nil
+}

@@ -1,0 +1,200 @@
+package screener
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
+	"github.com/xuri/excelize/v2"
+)
+
+// fill sets every field of v to a value other than its zero, by
+// reflection, so that a field the spill forgets fails the round trip.
+func fill(tb testing.TB, v reflect.Value, n *int) {
+	tb.Helper()
+	*n++
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("v" + string(rune('a'+*n%26)) + "é")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		v.SetInt(int64(-*n * 1000))
+	case reflect.Uint8:
+		v.SetUint(uint64(*n))
+	case reflect.Float64:
+		v.SetFloat(float64(*n) + 0.25)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(tb, v.Elem(), n)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := range 2 {
+			fill(tb, s.Index(i), n)
+		}
+		v.Set(s)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fill(tb, v.Field(i), n)
+		}
+	default:
+		tb.Fatalf("fill: kind %s", v.Kind())
+	}
+}
+
+// TestSpillRoundTrip: a record read back from the spill is the record
+// written, every field of it, and a nil list stays nil while an empty one
+// stays empty (JSON Lines shows null and [] apart).
+func TestSpillRoundTrip(t *testing.T) {
+	var full Record
+	n := 0
+	fill(t, reflect.ValueOf(&full).Elem(), &n)
+	sp, err := newSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.close()
+	recs := []Record{full, {}, {File: "e.pdf", Matched: []string{}, Missing: nil, SkillsFound: []rules.Found{}}}
+	var es []entry
+	for i := range recs {
+		off, size, err := sp.put(&recs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		es = append(es, newEntry(&recs[i], off, size))
+	}
+	if err := sp.sync(); err != nil {
+		t.Fatal(err)
+	}
+	for i := len(es) - 1; i >= 0; i-- { // read in any order
+		got, _, err := sp.load(&es[i], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, recs[i]) {
+			t.Errorf("record %d:\n got %+v\nwant %+v", i, got, recs[i])
+		}
+	}
+}
+
+// FuzzSpillDecode: whatever the bytes, decoding fails or gives a record
+// that encodes back to them; it never panics.
+func FuzzSpillDecode(f *testing.F) {
+	r := goldenReport().Records[0]
+	f.Add(encodeSpilled(nil, &r))
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var rec Record
+		d := spillDecoder{b: b}
+		d.value(reflect.ValueOf(&rec).Elem())
+		if d.err != nil || len(d.b) != 0 {
+			return
+		}
+		if again := encodeSpilled(nil, &rec); !bytes.Equal(again, b) && !reflect.DeepEqual(decodeAll(t, again), rec) {
+			t.Errorf("decoded %+v does not encode back", rec)
+		}
+	})
+}
+
+func decodeAll(tb testing.TB, b []byte) Record {
+	var rec Record
+	d := spillDecoder{b: b}
+	d.value(reflect.ValueOf(&rec).Elem())
+	if d.err != nil {
+		tb.Fatal(d.err)
+	}
+	return rec
+}
+
+// TestSpilledReportMatchesMemory: the outputs of a run, whose records are
+// read back from its spill, are those of the same records held in memory:
+// JSON Lines byte for byte, the CSV, and every workbook cell with its
+// style, link and note. The example folder has every kind of record: ranked,
+// same person, duplicate, error, skipped.
+func TestSpilledReportMatchesMemory(t *testing.T) {
+	set := &rules.Set{Title: "Backend", Required: []rules.Item{{Skill: "Go"}, {Skill: "Docker"}},
+		OneOf: []rules.Group{{Skills: []string{"PostgreSQL", "MySQL"}}}, Preferred: []rules.Item{{Skill: "Kubernetes"}}}
+	opts := Options{Rules: set, Workers: 2, AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), TempDir: t.TempDir(),
+		Extract: func(ctx context.Context, f FileInfo) (*parsers.Document, error) {
+			return parsers.ExtractFile(ctx, f.Path, parsers.Limits{OCR: "off"})
+		}}
+	rep, err := Run(context.Background(), []string{"../testdata/example/resumes"}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rep.Close()
+	mem := *rep
+	mem.entries, mem.src = nil, nil
+	mem.Records = loadReport(t, rep)
+	statuses := map[Status]int{}
+	for _, r := range mem.Records {
+		statuses[r.Status]++
+	}
+	for _, s := range []Status{StatusOK, StatusSamePerson, StatusDuplicate, StatusError, StatusSkipped} {
+		if statuses[s] == 0 {
+			t.Errorf("no record of status %s: the fixture no longer covers it", s)
+		}
+	}
+	outputs := func(r *Report) (jsonl, csv string, cells []string) {
+		var j, c, x bytes.Buffer
+		if err := WriteJSONL(&j, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteCSV(&c, r, CSVOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteWorkbook(&x, r, WorkbookOptions{Rules: set}); err != nil {
+			t.Fatal(err)
+		}
+		return j.String(), c.String(), workbookCells(t, x.Bytes())
+	}
+	j1, c1, x1 := outputs(rep)
+	j2, c2, x2 := outputs(&mem)
+	if j1 != j2 {
+		t.Errorf("JSON Lines differ:\n%s\nin memory:\n%s", j1, j2)
+	}
+	if c1 != c2 {
+		t.Errorf("CSV differs:\n%s\nin memory:\n%s", c1, c2)
+	}
+	if !reflect.DeepEqual(x1, x2) {
+		t.Errorf("workbook differs:\n%q\nin memory:\n%q", x1, x2)
+	}
+	if cut := rep.Shortlist(2, 0); cut.countOf(isOK) != 2 || cut.countOf(isNotOK) != rep.countOf(isNotOK) {
+		t.Errorf("shortlist of 2: %d ranked, %d others", cut.countOf(isOK), cut.countOf(isNotOK))
+	}
+}
+
+// workbookCells lists every non-empty cell of a workbook with its style,
+// link and note, sheet by sheet.
+func workbookCells(tb testing.TB, book []byte) []string {
+	tb.Helper()
+	wb, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, sh := range wb.GetSheetList() {
+		rows, err := wb.GetRows(sh)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for i, r := range rows {
+			for j, v := range r {
+				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				style, _ := wb.GetCellStyle(sh, ref)
+				_, link, _ := wb.GetCellHyperLink(sh, ref)
+				out = append(out, fmt.Sprintf("%s!%s %q style %d link %q", sh, ref, v, style, link))
+			}
+		}
+		notes, _ := wb.GetComments(sh)
+		for _, n := range notes {
+			out = append(out, sh+"!"+n.Cell+" note "+n.Text)
+		}
+	}
+	return out
+}

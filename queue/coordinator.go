@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -240,6 +241,7 @@ func (c *Coordinator) poll(ctx context.Context) {
 		return
 	}
 	defer rows.Close()
+	var forget []int64 // jobs whose outcome the next run must not reuse
 	for rows.Next() {
 		var (
 			id      int64
@@ -257,11 +259,24 @@ func (c *Coordinator) poll(ctx context.Context) {
 		delete(c.waiting, id)
 		c.mu.Unlock()
 		for _, r := range reqs {
-			r.reply <- answer(r.path, rivertype.JobState(st), attempt, errs, raw)
+			res := answer(r.path, rivertype.JobState(st), attempt, errs, raw)
+			if res.err != nil && parsers.Code(res.err).Transient() && st == string(rivertype.JobStateCompleted) && !slices.Contains(forget, id) {
+				forget = append(forget, id)
+			}
+			r.reply <- res
 		}
 	}
 	if err := rows.Err(); err != nil && ctx.Err() == nil {
 		c.log.Error("queue: reading finished jobs failed; trying again", "err", err)
+	}
+	rows.Close()
+	// A timeout, the memory cap or a killed process may not happen again:
+	// as on one machine, the next run tries the file again, so the job
+	// (and its outcome) goes rather than stand for the content.
+	if len(forget) > 0 {
+		if _, err := c.pool.Exec(ctx, `DELETE FROM river_job WHERE id = ANY($1) AND state = 'completed'`, forget); err != nil && ctx.Err() == nil {
+			c.log.Error("queue: deleting jobs of passing failures failed", "err", err)
+		}
 	}
 }
 

@@ -250,3 +250,41 @@ func TestKilledWorkersJobIsRescued(t *testing.T) {
 		t.Errorf("job completed in attempt %d, want 2 (the killed one, then the rescue)", attempt)
 	}
 }
+
+// TestPassingFailureIsTriedAgain: a timeout is the file's outcome in this
+// run, but as on one machine the next run extracts the file again rather
+// than reuse the outcome.
+func TestPassingFailureIsTriedAgain(t *testing.T) {
+	pool := connect(t)
+	var mu sync.Mutex
+	calls := 0
+	startWorkers(t, pool, 1, WorkerOptions{Root: example, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if calls++; calls == 1 {
+			return nil, &parsers.Error{File: path, Err: parsers.ErrTimeout, Detail: "over 30s"}
+		}
+		return inProcess(ctx, path, s)
+	}})
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	path := filepath.Join(example, "resumes", "ines.txt")
+	sha, _ := hashFile(path)
+	f := screener.FileInfo{Path: path, SHA256: sha}
+	if _, err := c.Extract(context.Background(), f); !errors.Is(err, parsers.ErrTimeout) {
+		t.Fatalf("first run: %v, want a timeout", err)
+	}
+	if doc, err := c.Extract(context.Background(), f); err != nil || doc == nil {
+		t.Fatalf("second run: %v, want the document", err)
+	}
+	if calls != 2 {
+		t.Errorf("%d extractions, want 2", calls)
+	}
+	// A lasting outcome is reused: a third run extracts nothing.
+	if _, err := c.Extract(context.Background(), f); err != nil || calls != 2 {
+		t.Errorf("third run: %v after %d extractions, want the stored document", err, calls)
+	}
+}

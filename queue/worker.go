@@ -77,7 +77,13 @@ func Work(ctx context.Context, pool *pgxpool.Pool, opts WorkerOptions) error {
 		Workers: workers,
 		// The extraction process enforces each job's time limit (see
 		// extractWorker.Timeout); River's own is per job.
-		JobTimeout:                  -1,
+		JobTimeout: -1,
+		// A slot freed by a finished file is filled within 10 ms (River's
+		// default, 100 ms, would idle a worker's slots for half of that on
+		// average, a large share of a resume's extraction time); a job
+		// whose notification was missed (a rescued one) within 500 ms.
+		FetchCooldown:               10 * time.Millisecond,
+		FetchPollInterval:           500 * time.Millisecond,
 		RescueStuckJobsAfter:        cmp.Or(opts.RescueAfter, DefaultRescueAfter),
 		CompletedJobRetentionPeriod: CompletedRetention,
 		MaxAttempts:                 maxAttempts,

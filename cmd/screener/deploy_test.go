@@ -26,6 +26,7 @@ func checkScreenArgs(t *testing.T, where string, args []string) {
 	if err := fs.Parse(args[1:]); err != nil {
 		t.Fatalf("%s: %v", where, err)
 	}
+	f.statePath = stateSpec(f.statePath)
 	if err := f.check(fs.Args(), "screen"); err != nil {
 		t.Fatalf("%s: %v", where, err)
 	}
@@ -120,5 +121,161 @@ func TestDeployExamples(t *testing.T) {
 		t.Errorf("cronjob.yaml: %d containers", len(c))
 	} else {
 		checkScreenArgs(t, "cronjob.yaml", c[0].Args)
+	}
+}
+
+// container is the part of a Kubernetes pod template the tests check.
+type container struct {
+	Args []string `yaml:"args"`
+	Env  []struct {
+		Name  string `yaml:"name"`
+		Value string `yaml:"value"`
+	} `yaml:"env"`
+	VolumeMounts []struct {
+		Name      string `yaml:"name"`
+		MountPath string `yaml:"mountPath"`
+	} `yaml:"volumeMounts"`
+}
+
+type podSpec struct {
+	Containers []container `yaml:"containers"`
+	Volumes    []struct {
+		Name string `yaml:"name"`
+		PVC  struct {
+			ClaimName string `yaml:"claimName"`
+		} `yaml:"persistentVolumeClaim"`
+	} `yaml:"volumes"`
+}
+
+// setEnv sets the container's literal environment for the test, as the
+// container would see it.
+func (c container) setEnv(t *testing.T) {
+	for _, e := range c.Env {
+		t.Setenv(e.Name, e.Value)
+	}
+}
+
+// claimAt returns the claim mounted at path in a pod.
+func (p podSpec) claimAt(path string) string {
+	for _, m := range p.Containers[0].VolumeMounts {
+		if m.MountPath == path {
+			for _, v := range p.Volumes {
+				if v.Name == m.Name {
+					return v.PVC.ClaimName
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// TestDistributedDeployExamples checks the workers' systemd unit and
+// Kubernetes Deployment and the coordinator's CronJob: real flags, a
+// postgres:// state from the environment, and the same shared folder as
+// every -root.
+func TestDistributedDeployExamples(t *testing.T) {
+	const dir = "../../deploy"
+	checkWorkerArgs := func(where string, args []string) workerFlags {
+		t.Helper()
+		if len(args) == 0 || args[0] != "worker" {
+			t.Fatalf("%s: want a worker command, got %q", where, args)
+		}
+		fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		var f workerFlags
+		f.register(fs)
+		if err := fs.Parse(args[1:]); err != nil {
+			t.Fatalf("%s: %v", where, err)
+		}
+		f.statePath = stateSpec(f.statePath)
+		if err := f.check(fs.Args()); err != nil {
+			t.Fatalf("%s: %v", where, err)
+		}
+		return f
+	}
+
+	unit, err := os.ReadFile(filepath.Join(dir, "screener-worker.service"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(unit), "\n") {
+		if cmd, ok := strings.CutPrefix(line, "ExecStart="); ok {
+			// The unit's EnvironmentFile gives the URL; its example is in a comment.
+			t.Setenv("SCREENER_STATE", "postgres://screener@db.example.com/hiring")
+			f := checkWorkerArgs("screener-worker.service", screenerArgs(cmd))
+			if !strings.Contains(string(unit), "ReadOnlyPaths="+f.root) {
+				t.Errorf("screener-worker.service: -root %s is not the folder the unit may read", f.root)
+			}
+		}
+	}
+	if _, err := exec.LookPath("systemd-analyze"); err != nil {
+		t.Log("systemd-analyze not installed: unit syntax not checked")
+	} else {
+		tmp := t.TempDir()
+		os.WriteFile(filepath.Join(tmp, "screener-worker.service"), []byte(strings.ReplaceAll(string(unit), "/usr/local/bin/screener", "/bin/true")), 0o644)
+		out, err := exec.Command("systemd-analyze", "verify", filepath.Join(tmp, "screener-worker.service")).CombinedOutput()
+		if err != nil || len(strings.TrimSpace(string(out))) > 0 {
+			t.Errorf("systemd-analyze verify: %v\n%s", err, out)
+		}
+	}
+
+	var workers struct {
+		APIVersion string `yaml:"apiVersion"`
+		Kind       string `yaml:"kind"`
+		Spec       struct {
+			Replicas int `yaml:"replicas"`
+			Template struct {
+				Spec podSpec `yaml:"spec"`
+			} `yaml:"template"`
+		} `yaml:"spec"`
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "workers.yaml"))
+	if err := yaml.Unmarshal(b, &workers); err != nil {
+		t.Fatalf("workers.yaml: %v", err)
+	}
+	wpod := workers.Spec.Template.Spec
+	if workers.APIVersion != "apps/v1" || workers.Kind != "Deployment" || workers.Spec.Replicas < 1 || len(wpod.Containers) != 1 {
+		t.Fatalf("workers.yaml: %+v", workers)
+	}
+	wpod.Containers[0].setEnv(t)
+	wf := checkWorkerArgs("workers.yaml", wpod.Containers[0].Args)
+
+	var job struct {
+		Kind string `yaml:"kind"`
+		Spec struct {
+			ConcurrencyPolicy string `yaml:"concurrencyPolicy"`
+			JobTemplate       struct {
+				Spec struct {
+					Template struct {
+						Spec podSpec `yaml:"spec"`
+					} `yaml:"template"`
+				} `yaml:"spec"`
+			} `yaml:"jobTemplate"`
+		} `yaml:"spec"`
+	}
+	b, _ = os.ReadFile(filepath.Join(dir, "cronjob-distributed.yaml"))
+	if err := yaml.Unmarshal(b, &job); err != nil {
+		t.Fatalf("cronjob-distributed.yaml: %v", err)
+	}
+	cpod := job.Spec.JobTemplate.Spec.Template.Spec
+	if job.Kind != "CronJob" || job.Spec.ConcurrencyPolicy != "Forbid" || len(cpod.Containers) != 1 {
+		t.Fatalf("cronjob-distributed.yaml: %+v", job)
+	}
+	t.Setenv("SCREENER_STATE", "")
+	cpod.Containers[0].setEnv(t)
+	args := cpod.Containers[0].Args
+	checkScreenArgs(t, "cronjob-distributed.yaml", args)
+	fs := flag.NewFlagSet("screen", flag.ContinueOnError)
+	var cf screenFlags
+	cf.register(fs)
+	fs.Parse(args[1:])
+	if !cf.distributed {
+		t.Error("cronjob-distributed.yaml: not -distributed")
+	}
+	if cf.root != wf.root || stateSpec("") != wf.statePath {
+		t.Errorf("coordinator -root %s and state %s, workers -root %s and state %s: want the same", cf.root, stateSpec(""), wf.root, wf.statePath)
+	}
+	if c, w := cpod.claimAt(cf.root), wpod.claimAt(wf.root); c == "" || c != w {
+		t.Errorf("coordinator mounts claim %q at its -root, workers %q: want one shared volume", c, w)
 	}
 }

@@ -193,7 +193,9 @@ func TestKilledWorkersJobIsRescued(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example})
+	// A short time limit: River's rescuer leaves a job alone for its
+	// time limit (and a margin) even past RescueAfter.
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example, Settings: Settings{Timeout: time.Second}})
 	if err != nil {
 		t.Fatal(err)
 	}

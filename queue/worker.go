@@ -29,7 +29,8 @@ import (
 // three times the default time limit per file, which the extraction
 // process never outlives, so a live worker's job is not taken from it.
 // The rescuer looks every 30 s, so a dead machine's jobs start again
-// within two minutes.
+// within two minutes (a few seconds more when the dead machine led: its
+// lease runs out first).
 const DefaultRescueAfter = 90 * time.Second
 
 // WorkerOptions configure [Work].
@@ -129,9 +130,10 @@ type extractWorker struct {
 }
 
 // Timeout gives a job its file's time limit, and a margin for the
-// hashing and the transaction around it.
+// hashing and the transaction around it. River's rescuer leaves a job
+// alone for this long even when RescueAfter is shorter.
 func (w *extractWorker) Timeout(job *river.Job[extractArgs]) time.Duration {
-	return job.Args.Settings.timeout() + 30*time.Second
+	return job.Args.Settings.timeout() + 10*time.Second
 }
 
 // Work extracts one job's file and stores its outcome and the job's

@@ -15,7 +15,7 @@ func FuzzContentStream(f *testing.F) {
 	f.Add([]byte("/Span <</ActualText (fi)>> BDC BT (\\034) Tj ET EMC [<</A [1 2 (x)]>>] (unbalanced"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		budget := int64(1 << 20)
-		tp := &textPass{lim: extract.Limits{}.WithDefaults(), budget: &budget, fonts: map[string]*pdfFont{}}
+		tp := &textPass{lim: extract.Limits{}.WithDefaults(), budget: &budget, fonts: map[fontKey]*pdfFont{}}
 		lx := &lexer{data: data}
 		for i := 0; i < len(data)+1; i++ {
 			if _, ok := lx.next(); !ok {
@@ -25,7 +25,7 @@ func FuzzContentStream(f *testing.F) {
 		if lx.pos > len(data) {
 			t.Fatalf("lexer position %d past the end %d", lx.pos, len(data))
 		}
-		tp.interpret(data, identity, func(string) *pdfFont { return &pdfFont{scale: 0.001, defWidth: 500, toUni: map[uint32]string{}} }, nil)
+		tp.interpret(&lexer{data: data}, identity, func(string) *pdfFont { return &pdfFont{scale: 0.001, defWidth: 500, toUni: map[uint32]string{}} }, nil)
 		var sb strings.Builder
 		layoutPage(&sb, tp.glyphs)
 	})

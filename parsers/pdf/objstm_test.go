@@ -64,7 +64,7 @@ func TestFlattenObjectStreams(t *testing.T) {
 		}
 		text := func(p pdf.Value) int {
 			budget := int64(lim.MaxUncompressed)
-			tp := &textPass{lim: lim, budget: &budget, fonts: map[string]*pdfFont{}}
+			tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}}
 			if err := tp.page(p); err != nil {
 				t.Fatal(err)
 			}

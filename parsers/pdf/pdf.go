@@ -69,7 +69,7 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		tp := &textPass{lim: lim, budget: &budget, fonts: map[string]*pdfFont{}, docFonts: fonts}
+		tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}, docFonts: fonts}
 		if err := tp.page(page); err != nil {
 			return extract.Result{}, err
 		}
@@ -276,15 +276,20 @@ type gstate struct {
 // text matrices and text-showing operators. Everything else is skipped.
 type textPass struct {
 	lim    extract.Limits
-	budget *int64              // content bytes left to read for the whole document
-	fonts  map[string]*pdfFont // this page's fonts by depth and resource name
+	budget *int64               // content bytes left to read for the whole document
+	fonts  map[fontKey]*pdfFont // this page's fonts
 	// docFonts holds the document's indirect fonts by object, shared by
 	// the passes over its pages: pages name the same font objects, and
 	// loading one (widths, encoding, ToUnicode map) costs more than
 	// showing its glyphs. Nil means no sharing.
 	docFonts map[objRef]*pdfFont
 	glyphs   []glyph
-	depth    int
+	// held counts the bytes of the glyphs' text. Past twice MaxText,
+	// which is what a document's text may reach before it is cut (see
+	// [Extract]), further glyphs are dropped: the memory of a page is
+	// bounded by the text it can give, not by the length of its content.
+	held  int
+	depth int
 
 	// Marked content with /ActualText replaces the glyphs it encloses
 	// (accessible PDFs use it for icons, ligatures and hyphenation).
@@ -304,44 +309,115 @@ func (tp *textPass) page(page pdf.Value) (err error) {
 	return tp.run(page.Key("Contents"), inherited(page, "Resources"), identity)
 }
 
-func (tp *textPass) readContent(v pdf.Value) ([]byte, error) {
-	var streams []pdf.Value
+// contentReader reads the content of a page or form: its streams one after
+// the other, each followed by a newline, decompressed as they are read, so
+// that the interpreter holds a window of the content, never all of it. It
+// counts what it reads against the document's budget and each stream's
+// compression-ratio limit, and fails with an [*extract.Error] when one is
+// exceeded. A stream the object layer cannot decode (an unknown filter, a
+// damaged header) ends where it fails; the next one is read.
+type contentReader struct {
+	tp      *textPass
+	streams []pdf.Value
+	cur     io.ReadCloser // the stream being read; nil between streams
+	n       int64         // bytes read from cur
+	limit   int64         // bytes cur may give: one more is an error
+	newline bool          // the newline after a stream is still to give
+	err     error
+}
+
+func newContentReader(tp *textPass, v pdf.Value) *contentReader {
+	c := &contentReader{tp: tp}
 	if v.Kind() == pdf.Array {
 		for i := 0; i < v.Len() && i < 1024; i++ {
-			streams = append(streams, v.Index(i))
+			c.streams = append(c.streams, v.Index(i))
 		}
 	} else {
-		streams = append(streams, v)
+		c.streams = append(c.streams, v)
 	}
-	var buf bytes.Buffer
-	for _, s := range streams {
-		if s.Kind() != pdf.Stream {
-			continue
-		}
-		compressed := s.Key("Length").Int64()
-		limit := min(*tp.budget, compressed*int64(tp.lim.MaxRatio)+1<<20) + 1
-		rc := s.Reader()
-		n, err := io.Copy(&buf, io.LimitReader(rc, limit))
-		rc.Close()
-		*tp.budget -= n
-		if n >= limit {
-			if *tp.budget <= 0 {
-				return nil, extract.Newf(extract.ErrTooLarge, "page content exceeds %s uncompressed", extract.FormatBytes(tp.lim.MaxUncompressed))
+	return c
+}
+
+func (c *contentReader) Read(p []byte) (int, error) {
+	for c.err == nil {
+		switch {
+		case len(p) == 0:
+			return 0, nil
+		case c.cur != nil:
+			k, err := c.readCur(p[:min(int64(len(p)), c.limit-c.n)])
+			c.n += int64(k)
+			*c.tp.budget -= int64(k)
+			if c.n >= c.limit {
+				c.close()
+				if *c.tp.budget <= 0 {
+					c.err = extract.Newf(extract.ErrTooLarge, "page content exceeds %s uncompressed", extract.FormatBytes(c.tp.lim.MaxUncompressed))
+				} else {
+					c.err = extract.Newf(extract.ErrTooLarge, "content stream compression ratio exceeds %d:1 (flate bomb?)", c.tp.lim.MaxRatio)
+				}
+				return 0, c.err
 			}
-			return nil, extract.Newf(extract.ErrTooLarge, "content stream compression ratio exceeds %d:1 (flate bomb?)", tp.lim.MaxRatio)
+			if err != nil {
+				c.close()
+			}
+			if k > 0 {
+				return k, nil
+			}
+		case c.newline:
+			c.newline = false
+			p[0] = '\n'
+			return 1, nil
+		case len(c.streams) == 0:
+			c.err = io.EOF
+		default:
+			s := c.streams[0]
+			c.streams = c.streams[1:]
+			if s.Kind() == pdf.Stream {
+				c.open(s)
+			}
 		}
-		if err != nil && buf.Len() == 0 {
-			continue
-		}
-		buf.WriteByte('\n')
 	}
-	return buf.Bytes(), nil
+	return 0, c.err
+}
+
+// open starts reading stream s.
+func (c *contentReader) open(s pdf.Value) {
+	defer func() {
+		if p := recover(); p != nil {
+			c.cur = nil // the object layer panics on filters it does not know
+		}
+	}()
+	compressed := s.Key("Length").Int64()
+	c.n, c.limit = 0, min(*c.tp.budget, compressed*int64(c.tp.lim.MaxRatio)+1<<20)+1
+	c.cur = s.Reader()
+	c.newline = true
+}
+
+// readCur reads from the current stream; a panic of its filters ends it.
+func (c *contentReader) readCur(p []byte) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = 0, io.ErrUnexpectedEOF
+		}
+	}()
+	return c.cur.Read(p)
+}
+
+func (c *contentReader) close() {
+	if c.cur != nil {
+		c.cur.Close()
+		c.cur = nil
+	}
+}
+
+// fontKey names a font resource: resource names are only unique per
+// resource dictionary, and forms have their own, hence the form depth.
+type fontKey struct {
+	depth int
+	name  string
 }
 
 func (tp *textPass) font(res pdf.Value, name string) *pdfFont {
-	// Font resource names are only unique per resource dictionary; forms
-	// have their own, hence the depth in the key.
-	key := fmt.Sprint(tp.depth, "/", name)
+	key := fontKey{tp.depth, name}
 	if f, ok := tp.fonts[key]; ok {
 		return f
 	}
@@ -359,10 +435,8 @@ func (tp *textPass) font(res pdf.Value, name string) *pdfFont {
 }
 
 func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
-	data, err := tp.readContent(contents)
-	if err != nil {
-		return err
-	}
+	cr := newContentReader(tp, contents)
+	defer cr.close()
 	fontFor := func(name string) *pdfFont { return tp.font(res, name) }
 	drawForm := func(name string, ctm matrix) error {
 		xo := res.Key("XObject").Key(name)
@@ -383,17 +457,19 @@ func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
 		defer func() { tp.depth-- }()
 		return tp.run(xo, formRes, m.mul(ctm))
 	}
-	return tp.interpret(data, ctm, fontFor, drawForm)
+	return tp.interpret(newLexer(cr), ctm, fontFor, drawForm)
 }
 
-// interpret runs one content stream. fontFor resolves a font resource name;
-// drawForm, if not nil, draws a form XObject by name.
-func (tp *textPass) interpret(data []byte, ctm matrix, fontFor func(string) *pdfFont, drawForm func(string, matrix) error) error {
+// interpret runs one content stream, read by lx as it goes: each operator
+// acts when it is read, with its operands, and the lexer then reuses their
+// memory. fontFor resolves a font resource name; drawForm, if not nil,
+// draws a form XObject by name. It returns the error that ended lx's
+// reader, if any.
+func (tp *textPass) interpret(lx *lexer, ctm matrix, fontFor func(string) *pdfFont, drawForm func(string, matrix) error) error {
 	gs := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix
 	var ops []operand
-	lx := &lexer{data: data}
 	num := func(i int) float64 {
 		if i < len(ops) {
 			return ops[i].num
@@ -403,7 +479,7 @@ func (tp *textPass) interpret(data []byte, ctm matrix, fontFor func(string) *pdf
 	for {
 		tok, ok := lx.next()
 		if !ok {
-			return nil
+			return lx.readErr()
 		}
 		if tok.kind != opKeyword {
 			if len(ops) < 64 {
@@ -504,10 +580,13 @@ func (tp *textPass) interpret(data []byte, ctm matrix, fontFor func(string) *pdf
 					break
 				}
 			}
-			lx.pos = min(lx.pos+1, len(lx.data)) // the single white-space byte after ID
-			lx.skipInlineImage()
+			if lx.fill() { // the single white-space byte after ID
+				lx.pos++
+				lx.skipInlineImage(isPDFSpace(lx.data[lx.pos-1]))
+			}
 		}
 		ops = ops[:0]
+		lx.release()
 	}
 }
 
@@ -540,9 +619,10 @@ func (tp *textPass) show(gs *gstate, tm *matrix, s []byte) {
 		if text == "" {
 			tp.coverTextless(trm[4], end[4], trm[5])
 		}
-		if text == "" || len(tp.glyphs) >= 4*tp.lim.MaxText {
+		if text == "" || tp.held > 2*tp.lim.MaxText {
 			continue
 		}
+		tp.held += len(text)
 		tp.glyphs = append(tp.glyphs, glyph{x0: trm[4], x1: end[4], y: trm[5], size: size, text: text})
 	}
 }

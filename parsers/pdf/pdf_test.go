@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -245,5 +246,33 @@ func TestLogicalRTL(t *testing.T) {
 		if got := pdf.LogicalRTL(tt.in); got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestPDFContentNotMaterialised extracts a page whose content inflates to
+// 16 MiB and checks that extraction allocates a small part of that: the
+// content is interpreted as it is inflated, not read whole first, and the
+// text kept is bounded by MaxText.
+func TestPDFContentNotMaterialised(t *testing.T) {
+	const inflated = 16 << 20
+	content := bytes.Repeat([]byte("(ab)Tj\n"), inflated/7)
+	data := buildPDF("%PDF-1.4", []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Length %d /Filter /FlateDecode >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}, map[int][]byte{4: deflate(append([]byte("BT /F1 1 Tf 10 700 Td "), content...))}, "")
+	lim := parsers.Limits{MaxText: 4 << 10, MaxRatio: 1 << 20, MaxUncompressed: 64 << 20}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	doc, err := extractBytes(t, data, lim)
+	runtime.ReadMemStats(&after)
+	if err != nil || !strings.Contains(doc.Text, "abab") {
+		t.Fatalf("%v %.100q", err, doc.Text)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > inflated/4 {
+		t.Errorf("extraction allocated %d bytes for %d bytes of content", alloc, inflated)
 	}
 }

@@ -1,0 +1,114 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"testing"
+
+	"github.com/screener/screener/parsers/internal/extract"
+)
+
+// opsReader generates a content stream of n "(ab)Tj" operators (seven
+// bytes each, two glyphs), calling check before each read with the bytes
+// given so far.
+type opsReader struct {
+	n, given int
+	check    func(given int)
+}
+
+const opBytes = len("(ab)Tj\n")
+
+func (r *opsReader) Read(p []byte) (int, error) {
+	r.check(r.given)
+	total := r.n * opBytes
+	if r.given >= total {
+		return 0, io.EOF
+	}
+	k := 0
+	for k < len(p) && r.given < total {
+		p[k] = "(ab)Tj\n"[r.given%opBytes]
+		k++
+		r.given++
+	}
+	return k, nil
+}
+
+func testFont(string) *pdfFont {
+	return &pdfFont{scale: 0.001, defWidth: 500, toUni: map[uint32]string{'a': "a", 'b': "b"}}
+}
+
+// TestInterpretStreams checks that the interpreter works through its
+// content as it reads it: whenever it asks for more, every operator before
+// the last window of content has already placed its glyphs, so what it
+// holds of the content is bounded by the window, not by the stream.
+func TestInterpretStreams(t *testing.T) {
+	const window = 64 << 10 // what the interpreter may hold unread or uninterpreted
+	budget := int64(1 << 30)
+	tp := &textPass{lim: extract.Limits{MaxText: 1 << 30}.WithDefaults(), budget: &budget, fonts: map[fontKey]*pdfFont{}}
+	reads := 0
+	r := &opsReader{n: 1 << 18, check: func(given int) {
+		reads++
+		if want := 2 * ((given - window) / opBytes); len(tp.glyphs) < want {
+			t.Fatalf("after %d bytes of content only %d glyphs placed, want ≥ %d", given, len(tp.glyphs), want)
+		}
+	}}
+	if err := tp.interpret(newLexer(r), identity, testFont, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(tp.glyphs) != 2<<18 {
+		t.Errorf("%d glyphs, want %d", len(tp.glyphs), 2<<18)
+	}
+	if reads < (1<<18)*opBytes/lexBufSize {
+		t.Errorf("%d reads for %d bytes: the content was not read in windows", reads, (1<<18)*opBytes)
+	}
+}
+
+// TestPageTextBound checks that a page keeps glyphs for at most twice
+// MaxText bytes of text, however long its content.
+func TestPageTextBound(t *testing.T) {
+	budget := int64(1 << 30)
+	tp := &textPass{lim: extract.Limits{MaxText: 1000}.WithDefaults(), budget: &budget, fonts: map[fontKey]*pdfFont{}}
+	r := &opsReader{n: 100_000, check: func(int) {}}
+	if err := tp.interpret(newLexer(r), identity, testFont, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(tp.glyphs) < 2000 || len(tp.glyphs) > 2001 {
+		t.Errorf("%d glyphs kept, want 2000 or 2001 (twice MaxText's bytes of text)", len(tp.glyphs))
+	}
+}
+
+// TestContentReaderLimits checks that the decompressed-size limits hold
+// while the content streams: the reader stops at the stream's bound and
+// says which limit it hit.
+func TestContentReaderLimits(t *testing.T) {
+	tests := []struct {
+		name   string
+		budget int64
+		want   string
+	}{
+		{"document budget", 100_000, "page content exceeds"},
+		{"compression ratio", 1 << 30, "compression ratio exceeds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			budget := tt.budget
+			lim := extract.Limits{MaxUncompressed: 100_000, MaxRatio: 200}.WithDefaults()
+			tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}}
+			// What the object layer would give for a stream: the content
+			// inflated, from a stream of declared Length 1000 (1000 * 200
+			// + 1 MiB bytes allowed by the ratio).
+			content := bytes.Repeat([]byte("(ab)Tj\n"), 400_000)
+			cr := &contentReader{tp: tp, cur: io.NopCloser(bytes.NewReader(content)), newline: true}
+			cr.limit = min(budget, 1000*int64(lim.MaxRatio)+1<<20) + 1
+			err := tp.interpret(newLexer(cr), identity, testFont, nil)
+			var e *extract.Error
+			if !errors.As(err, &e) || !errors.Is(err, extract.ErrTooLarge) || !bytes.Contains([]byte(e.Detail), []byte(tt.want)) {
+				t.Fatalf("error %v, want too large: %s", err, tt.want)
+			}
+			if read := int64(len(tp.glyphs)/2*opBytes) + 1; read > cr.limit {
+				t.Errorf("interpreted %d bytes, past the limit %d", read, cr.limit)
+			}
+		})
+	}
+}

@@ -276,3 +276,21 @@ func TestPDFContentNotMaterialised(t *testing.T) {
 		t.Errorf("extraction allocated %d bytes for %d bytes of content", alloc, inflated)
 	}
 }
+
+// TestPDFUndecodableStream checks that a content stream the object layer
+// cannot decode (a filter it does not know) loses its own text only: the
+// page's other streams are read.
+func TestPDFUndecodableStream(t *testing.T) {
+	data := buildPDF("%PDF-1.4", []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R] /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Length %d /Filter /JBIG2Decode >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Length %d >>",
+	}, map[int][]byte{4: []byte("BT /F1 12 Tf 72 720 Td (lost) Tj ET"), 6: []byte("BT /F1 12 Tf 72 700 Td (Kept after the bad stream) Tj ET")}, "")
+	doc, err := extractBytes(t, data, parsers.Limits{})
+	if err != nil || !strings.Contains(doc.Text, "Kept after the bad stream") {
+		t.Fatalf("%v %+v", err, doc)
+	}
+}

@@ -119,3 +119,49 @@ func cmdRuns(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	return tw.Flush()
 }
+
+const stateUsage = "usage: screener state migrate -from FILE [-to URL]"
+
+// cmdState runs 'screener state migrate': it copies an SQLite state file
+// into a PostgreSQL database.
+func cmdState(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "migrate" {
+		return usageError{stateUsage}
+	}
+	fs := flag.NewFlagSet("state migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("from", "", "the SQLite state `FILE` to copy")
+	to := fs.String("to", "", "the postgres:// `URL` to copy it into (default: $SCREENER_STATE)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return usageErr(err)
+	}
+	*to = stateSpec(*to)
+	switch {
+	case *from == "" || *to == "" || fs.NArg() > 0:
+		return usageError{stateUsage}
+	case postgres.IsURL(*from):
+		return usageError{"state migrate: -from: want an SQLite state file"}
+	case !postgres.IsURL(*to):
+		return usageError{"state migrate: -to: want a postgres:// URL"}
+	}
+	src, err := state.Open(*from, state.Options{Existing: true})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	start := time.Now()
+	copied, err := postgres.Import(ctx, src, *to)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "TABLE\tREAD\tIN DATABASE")
+	for _, c := range copied {
+		fmt.Fprintf(tw, "%s\t%d\t%d\n", c.Table, c.Read, c.Merged)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "copied %s in %s: every row read is in the database\n", *from, time.Since(start).Round(time.Millisecond))
+	return nil
+}

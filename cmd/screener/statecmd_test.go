@@ -139,3 +139,70 @@ func TestWatchEmptyInboxNotInterrupted(t *testing.T) {
 		t.Errorf("no workbook for the empty inbox: %v", err)
 	}
 }
+
+// TestStateMigrate: a state file copied into a database serves the next
+// run as the file would: no resume is read again (each is spoiled first),
+// and the outputs equal those of the same run on the file.
+func TestStateMigrate(t *testing.T) {
+	url := pg.Database(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	copyDir(t, resumes, in)
+	file := filepath.Join(dir, "s.db")
+	screen := func(st, jsonl string) {
+		t.Helper()
+		code, _, stderr := runCLI(t, "screen", "-quiet", "-state", st, "-job", posting, "-as-of", "2026-06-01", "-out", "", "-jsonl", jsonl, in)
+		if code != exitSomeBad {
+			t.Fatalf("screen -state %s: exit %d: %s", st, code, stderr)
+		}
+	}
+	screen(file, filepath.Join(dir, "first.jsonl"))
+
+	code, out, stderr := runCLI(t, "state", "migrate", "-from", file, "-to", url)
+	if code != exitOK {
+		t.Fatalf("migrate: exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(out, "\n")[1:5] {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[1] != f[2] || f[1] == "0" {
+			t.Errorf("migrate: row counts %q, want equal and not zero", line)
+		}
+	}
+	if !strings.Contains(out, "every row read is in the database") {
+		t.Errorf("migrate: %q", out)
+	}
+
+	entries, _ := os.ReadDir(in)
+	for _, e := range entries {
+		spoil(t, filepath.Join(in, e.Name()))
+	}
+	screen(url, filepath.Join(dir, "db.jsonl"))
+	screen(file, filepath.Join(dir, "file.jsonl"))
+	fromDB, _ := os.ReadFile(filepath.Join(dir, "db.jsonl"))
+	fromFile, _ := os.ReadFile(filepath.Join(dir, "file.jsonl"))
+	first, _ := os.ReadFile(filepath.Join(dir, "first.jsonl"))
+	if withoutRunAt(fromDB) != withoutRunAt(fromFile) {
+		t.Errorf("the run on the database differs from the run on the file:\n%s\nwant\n%s", fromDB, fromFile)
+	}
+	if strings.Count(withoutRunAt(first), `"status":"ok"`) != strings.Count(withoutRunAt(fromDB), `"status":"ok"`) {
+		t.Error("a spoiled resume was read again after the migration")
+	}
+}
+
+func TestStateMigrateUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"state"}, "usage: screener state migrate"},
+		{[]string{"state", "copy"}, "usage: screener state migrate"},
+		{[]string{"state", "migrate", "-to", "postgres://h/db"}, "usage: screener state migrate"},
+		{[]string{"state", "migrate", "-from", "s.db", "-to", "other.db"}, "-to: want a postgres:// URL"},
+		{[]string{"state", "migrate", "-from", "postgres://h/db", "-to", "postgres://h/db2"}, "-from: want an SQLite state file"},
+	} {
+		t.Setenv(stateEnv, "")
+		if code, _, stderr := runCLI(t, tt.args...); code != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, stderr, exitUsage, tt.want)
+		}
+	}
+}

@@ -250,11 +250,19 @@ func (l *runLock) err() error {
 // is about to commit, the server confirms that the lock's connection
 // still holds it. It closes the gap between two pings.
 func (l *runLock) check(tx *sql.Tx) error {
+	return l.verify(func(q string, args ...any) rowScanner { return tx.QueryRow(q, args...) })
+}
+
+// rowScanner is a row of database/sql or of pgx.
+type rowScanner interface{ Scan(dest ...any) error }
+
+// verify is check through any query function.
+func (l *runLock) verify(queryRow func(q string, args ...any) rowScanner) error {
 	if err := l.err(); err != nil {
 		return err
 	}
 	var held bool
-	if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1
+	if err := queryRow(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1
 			AND classid = $2::int::oid AND objid = $3::int::oid AND objsubid = 2)`, l.pid, l.class, l.key).Scan(&held); err != nil {
 		return err
 	}

@@ -21,7 +21,10 @@ func (s *DB) BeginRun(rulesHash string) (int64, error) {
 			return 0, err
 		}
 	}
-	if err := s.db.QueryRow(`SELECT COALESCE(MAX(id), 0) FROM runs WHERE exit_code >= 0`).Scan(&s.lastDone); err != nil {
+	// New means first seen since the job's own last completed run where
+	// jobs run at once: another job's run does not make a candidate old.
+	if err := s.db.QueryRow(s.q(`SELECT COALESCE(MAX(id), 0) FROM runs WHERE exit_code >= 0 AND (rules_hash = ? OR NOT ?)`),
+		rulesHash, s.backend.JobLock).Scan(&s.lastDone); err != nil {
 		return 0, err
 	}
 	err := s.db.QueryRow(s.q(`INSERT INTO runs (started_at, rules_hash) VALUES (?, ?) RETURNING id`), s.opts.Now().Unix(), rulesHash).Scan(&s.run)

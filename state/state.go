@@ -94,7 +94,7 @@ type DB struct {
 	host           string // Options.Host, or the machine's name
 	cwd            string // the current folder when opened, for storedPath
 	run            int64  // current run, 0 outside a run
-	lastDone       int64  // the last completed run before this one
+	lastDone       int64  // the last completed run before this one (of this job, with Backend.JobLock)
 	// Interrupted lists runs found unfinished when the file was opened.
 	Interrupted []int64
 }

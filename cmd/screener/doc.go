@@ -14,6 +14,7 @@
 //	screener runs -state FILE|URL
 //	screener worker -state URL [-root DIR] [-workers N] [-rescue-after 90s]
 //	screener forget -state FILE|URL (-email ADDRESS | -file PATH | -sha256 HASH)
+//	screener state migrate -from FILE [-to URL]  # copy a state file into PostgreSQL
 //	screener redact FILE                 # the resume's text, without what identifies the candidate
 //	screener audit -results RUN.jsonl -demographics PEOPLE.csv [-out audit.xlsx] [-json] [-min-share 0.02]
 //	screener version
@@ -30,10 +31,29 @@
 // -state also takes a PostgreSQL URL (postgres://user@host/db), so that
 // several machines share one state; without -state, $SCREENER_STATE is
 // used, which keeps a URL off the command line (the password comes from
-// PGPASSWORD or ~/.pgpass). One run at a time per database schema, by an
-// advisory lock; forget and -retain delete rows and VACUUM, which does not
-// erase copies in the write-ahead log, its archives or backups (see the
-// README).
+// PGPASSWORD or ~/.pgpass). Results are stored by content (SHA-256), so a
+// resume screened on one machine is not read again on another; a file's
+// size and modification time stand for its content only on the machine
+// (host name) that recorded them. forget -file also matches a file's path
+// relative to the folder screened, the form every machine knows it by.
+//
+// On a database, one run at a time per job (its rules' hash): runs of
+// different jobs go on at once, a second run of a job exits with status
+// 4, and New means first seen since the job's own last completed run. The lock is an advisory lock on a connection of the run's own (so
+// never through a pooler in transaction mode), free as soon as its holder
+// dies; the run pings that connection every second and checks the lock
+// before each commit, and a run that loses it stops with "lost the run
+// lock" (status 1) instead of writing on without it. forget and -retain
+// delete rows and VACUUM, which does not erase copies in the table files'
+// free space, the write-ahead log, its archives or backups; screener does
+// not encrypt per candidate to delete keys instead, as the keys would sit
+// in the same backups (see the README).
+//
+// state migrate copies an SQLite state file into the database of -to
+// ($SCREENER_STATE by default): COPY into temporary tables, merged in one
+// transaction with what the database holds; it prints each table's rows
+// read and found in the database, and fails unless they are equal. The
+// next run on that machine reads no file again.
 //
 // With -distributed (screen and watch) and a PostgreSQL -state, the files
 // are extracted by 'screener worker' processes on any number of machines:
@@ -145,7 +165,7 @@
 //	1  screener could not run (unreadable input, unwritable output, interrupted)
 //	2  usage error, or an invalid rule file
 //	3  the run finished, but some files could not be screened (see the Errors sheet)
-//	4  another run is using the -state file or database
+//	4  another run is using the -state file, or of the same job the database
 //	5  the run finished, but not one resume could be screened (see the Errors sheet)
 //
 // forget exits with status 1 when nothing stored matches.
@@ -183,6 +203,7 @@ Incremental and unattended:
   screener watch -state FILE|URL -out FILE (-job POSTING | -rules RULES.yaml) INBOX
   screener runs -state FILE|URL             run history
   screener forget -state FILE|URL (-email ADDRESS | -file PATH | -sha256 HASH)
+  screener state migrate -from FILE [-to URL]   copy a state file into PostgreSQL
 
 On many machines (PostgreSQL state, a folder the machines share):
   screener worker -state postgres://… -root /srv/hiring        on each worker machine

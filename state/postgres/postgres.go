@@ -3,13 +3,19 @@
 // file of package state, the same [state.DB] with all its methods, over
 // jackc/pgx (pure Go).
 //
-// One run at a time may write a database schema: [Open] takes a session
-// advisory lock (pg_try_advisory_lock) on a connection of its own, held
-// until [state.DB.Close], and fails with [state.ErrLocked] if another
-// session holds it. The server drops the lock when the holder's
-// connection ends, so the lock of a killed run is free again as soon as
-// the server notices (at once for a killed process; a machine that
-// vanishes takes the server's TCP keepalive time). The lock lives in one
+// One run per job (state.Options.Job) at a time may write a database
+// schema, and runs of different jobs write it at once: [Open] takes a
+// session advisory lock (pg_try_advisory_lock) on a connection of its
+// own, keyed by the schema and the job, held until [state.DB.Close], and
+// fails with [state.ErrLocked] if another session holds it. The server
+// drops the lock when the holder's connection ends, so the lock of a
+// killed run is free again as soon as the server notices: at once for a
+// killed process, whose kernel closes the connection; about 11 s for a
+// machine that vanishes, by the TCP keepalives the lock's connection asks
+// the server for. That connection is pinged every second, and every
+// write transaction checks with the server that it still holds the lock;
+// when it does not, writes fail with [state.ErrLockLost] and
+// [state.DB.Lost] is closed, so that the run stops. The lock lives in one
 // session, so the URL must reach PostgreSQL directly or through a pooler
 // in session mode, never in transaction mode.
 //
@@ -26,6 +32,11 @@
 // until overwritten, in the write-ahead log until recycled, and in WAL
 // archives, replicas' files and backups for as long as those are kept.
 // Erasure there follows the database's own retention of WAL and backups.
+// Encrypting each candidate's text under a key of its own, and deleting
+// the key ("crypto-shredding"), would not do better while the keys live
+// in the same database, WAL and backups as the text.
+//
+// [Import] copies an SQLite state into a database.
 package postgres
 
 import (

@@ -241,6 +241,9 @@ func TestJobLocks(t *testing.T) {
 	if _, err := b.BeginRun("jobB"); err != nil {
 		t.Fatal(err)
 	}
+	if err := a.Save(screener.FileInfo{Path: "/in/only-a", SHA256: "only-a"}, &parsers.Document{Text: "x"}, screener.Record{Status: screener.StatusOK}, "rules0"); err != nil {
+		t.Fatal(err)
+	}
 	// Both write the same contents, in opposite orders, at once.
 	shas := make([]string, 200)
 	for i := range shas {
@@ -292,8 +295,18 @@ func TestJobLocks(t *testing.T) {
 		}
 	}
 	var n int
-	if err := rawDB(t, url).QueryRow(`SELECT count(*) FROM results`).Scan(&n); err != nil || n != 2*len(shas) {
-		t.Errorf("%d results, %v; want %d", n, err, 2*len(shas))
+	if err := rawDB(t, url).QueryRow(`SELECT count(*) FROM results`).Scan(&n); err != nil || n != 2*len(shas)+1 {
+		t.Errorf("%d results, %v; want %d", n, err, 2*len(shas)+1)
+	}
+	// The first run of jobC finds as new what jobA's completed run saw
+	// first; jobA's next run does not.
+	c := open(t, url, state.Options{Job: "jobC"})
+	c.BeginRun("jobC")
+	if got, err := c.Load("only-a", "rules0"); err != nil || got.SeenBefore {
+		t.Errorf("jobC: content first seen by jobA's run is not new to jobC: %+v, %v", got, err)
+	}
+	if got, err := a.Load("only-a", "rules0"); err != nil || !got.SeenBefore {
+		t.Errorf("jobA: content its own completed run saw is still new: %+v, %v", got, err)
 	}
 }
 

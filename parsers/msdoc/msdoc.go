@@ -79,7 +79,8 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	if err != nil {
 		return res, err
 	}
-	d := &document{text: text, fcs: fcs, fib: fib, paras: paragraphRuns(word, table, fib.fcPlcfBtePapx, fib.lcbPlcfBtePapx)}
+	d := &document{text: text, fcs: fcs, fib: fib, paras: paragraphRuns(word, table, fib.fcPlcfBtePapx, fib.lcbPlcfBtePapx),
+		deleted: deletedRanges(word, table, fib.fcPlcfBteChpx, fib.lcbPlcfBteChpx)}
 	main := d.story(0, fib.ccpText)
 	notes := d.story(fib.ftnStart(), fib.ccpFtn) + "\n" + d.story(fib.ednStart(), fib.ccpEdn)
 	boxes := d.story(fib.txbxStart(), fib.ccpTxbx)
@@ -125,6 +126,7 @@ type fib struct {
 	ccpTxbx, ccpHdrTxbx                     int
 	fcClx, lcbClx                           uint32
 	fcPlcfHdd, lcbPlcfHdd                   uint32
+	fcPlcfBteChpx, lcbPlcfBteChpx           uint32
 	fcPlcfBtePapx, lcbPlcfBtePapx           uint32
 }
 
@@ -200,6 +202,7 @@ func parseFIB(word []byte) (fib, error) {
 	pos += 2
 	blob := word[pos:min(pos+8*cb, len(word))]
 	f.fcPlcfHdd, f.lcbPlcfHdd = fcLcb(blob, 11)
+	f.fcPlcfBteChpx, f.lcbPlcfBteChpx = fcLcb(blob, 12)
 	f.fcPlcfBtePapx, f.lcbPlcfBtePapx = fcLcb(blob, 13)
 	f.fcClx, f.lcbClx = fcLcb(blob, 33)
 	if f.lcbClx == 0 {
@@ -285,17 +288,32 @@ type document struct {
 	text  []uint16
 	fcs   []uint32  // each character's position in the WordDocument stream
 	paras []paraRun // paragraph table properties; nil if unknown
-	fib   fib
+	// deleted are the tracked deletions: characters still in the file that
+	// the document no longer has.
+	deleted []fcRange
+	fib     fib
 }
 
-// story returns the text of the characters [start, start+n), with Word's
-// control characters turned into text (MS-DOC 2.8.25).
+// story returns the text of the characters [start, start+n), less tracked
+// deletions, with Word's control characters turned into text (MS-DOC
+// 2.8.25).
 func (d *document) story(start, n int) string {
 	if start >= len(d.text) || n <= 0 {
 		return ""
 	}
 	end := min(start+n, len(d.text))
-	return d.render(d.text[start:end], d.fcs[start:end])
+	units, fcs := d.text[start:end], d.fcs[start:end]
+	if len(d.deleted) > 0 {
+		var ku []uint16
+		var kf []uint32
+		for i, fc := range fcs {
+			if !isDeleted(d.deleted, fc) {
+				ku, kf = append(ku, units[i]), append(kf, fc)
+			}
+		}
+		units, fcs = ku, kf
+	}
+	return d.render(units, fcs)
 }
 
 var hyperlink = regexp.MustCompile(`HYPERLINK\s+(?:\\l\s+)?"?([^"\s]+)`)

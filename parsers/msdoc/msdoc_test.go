@@ -118,3 +118,18 @@ func TestDOCTables(t *testing.T) {
 		t.Errorf("text %q, want %q", doc.Text, want)
 	}
 }
+
+// TestDOCTrackedDeletion: text deleted with revision marking on stays in
+// the file until the change is accepted, but it is not the document's: a
+// skill the candidate struck out is not a skill they claim.
+// tracked-deletion.doc is LibreOffice's Word 97 conversion of
+// tracked-deletion.fodt.
+func TestDOCTrackedDeletion(t *testing.T) {
+	doc, err := parsers.ExtractFile(t.Context(), fixtures+"/tracked-deletion.doc", parsers.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Dana Whitfield\nSkills: Go, Kubernetes\nExperience: eight years of backend work."; doc.Text != want {
+		t.Errorf("text %q, want %q", doc.Text, want)
+	}
+}

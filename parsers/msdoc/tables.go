@@ -76,7 +76,22 @@ func tableProps(page []byte, off int) (inTable, rowEnd bool) {
 	if len(grp) < 2 {
 		return false, false
 	}
-	prls := grp[2:] // after the style index
+	eachSprm(grp[2:], func(sprm uint16, op []byte) { // after the style index
+		switch sprm {
+		case sprmPFInTable:
+			inTable = op[0] != 0
+		case sprmPFTtp, sprmPFInnerTtp:
+			rowEnd = op[0] != 0
+		case sprmPItap:
+			inTable = inTable || (len(op) >= 4 && binary.LittleEndian.Uint32(op) > 0)
+		}
+	})
+	return inTable, rowEnd
+}
+
+// eachSprm calls fn for each property modifier of prls, with its operand
+// (never empty), and stops at the first that runs past the end.
+func eachSprm(prls []byte, fn func(sprm uint16, op []byte)) {
 	for pos := 0; pos+2 <= len(prls); {
 		sprm := binary.LittleEndian.Uint16(prls[pos:])
 		pos += 2
@@ -100,21 +115,12 @@ func tableProps(page []byte, off int) (inTable, rowEnd bool) {
 				size = 1 + int(prls[pos])
 			}
 		}
-		if pos+size > len(prls) || size < 0 {
+		if size <= 0 || pos+size > len(prls) {
 			return
 		}
-		op := prls[pos : pos+size]
-		switch sprm {
-		case sprmPFInTable:
-			inTable = op[0] != 0
-		case sprmPFTtp, sprmPFInnerTtp:
-			rowEnd = op[0] != 0
-		case sprmPItap:
-			inTable = inTable || binary.LittleEndian.Uint32(op) > 0
-		}
+		fn(sprm, prls[pos:pos+size])
 		pos += size
 	}
-	return inTable, rowEnd
 }
 
 // at returns the properties of the paragraph whose mark is at stream

@@ -2,12 +2,14 @@ package screener
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
+	"io/fs"
+	"path"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -18,180 +20,253 @@ type hyperlink struct {
 	ref, target string
 }
 
-// writeLinked writes the workbook f to w with the links of its sheets
-// (sheet name -> links) added.
-func writeLinked(w io.Writer, f *excelize.File, links map[string][]hyperlink) error {
-	parts := map[string][]hyperlink{}
-	for id, name := range f.GetSheetMap() {
-		if len(links[name]) > 0 {
-			// excelize names a sheet's part after the sheet's id.
-			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = links[name]
-		}
-	}
-	if len(parts) == 0 {
-		return f.Write(w)
-	}
-	var book bytes.Buffer
-	if err := f.Write(&book); err != nil {
-		return err
-	}
-	return withHyperlinks(w, book.Bytes(), parts)
+// sheetEnd is what a sheet part gets when the workbook is written: the
+// rows after its header (nil: none) and its hyperlinks.
+type sheetEnd struct {
+	rows  *rowFile
+	links []hyperlink
 }
 
-// withHyperlinks copies the workbook in book to w, adding to each sheet
-// part (xl/worksheets/sheetN.xml) its hyperlinks. excelize adds links one
-// at a time and scans all of a sheet's relationships for each, which took
-// 5.6 s for 3,000 candidates; this adds them in one pass. Other parts are
-// copied as they are, without recompressing them.
-func withHyperlinks(w io.Writer, book []byte, links map[string][]hyperlink) error {
-	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
-	if err != nil {
+// closeAll closes the row files of ends.
+func closeAll(ends map[string]*sheetEnd) {
+	for _, e := range ends {
+		if e != nil && e.rows != nil {
+			e.rows.close()
+		}
+	}
+}
+
+// writeLinked writes the workbook f to w with each sheet's rows and links
+// (sheet name -> its end) added. excelize's own Write builds the whole
+// file in memory before writing it out (its WriteToBuffer); through its
+// zip writer hook, the parts go straight to w instead, the sheets' rows
+// and links added on the way (see [linkingZip]).
+func writeLinked(w io.Writer, f *excelize.File, ends map[string]*sheetEnd) error {
+	parts := map[string]*sheetEnd{}
+	for id, name := range f.GetSheetMap() {
+		if e := ends[name]; e != nil && (e.rows != nil || len(e.links) > 0) {
+			// excelize names a sheet's part after the sheet's id.
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = e
+		}
+	}
+	lz := newLinkingZip(w, parts)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return lz })
+	// Every byte goes to lz: the buffer excelize hands over stays empty.
+	if err := f.Write(io.Discard); err != nil {
 		return err
 	}
+	return lz.err
+}
+
+// linkingZip is the zip writer excelize writes a workbook through: it
+// writes each part to the file as it comes, and adds to each sheet part
+// (xl/worksheets/sheetN.xml) the rows of its [rowFile], and to it and its
+// relationships the sheet's hyperlinks. excelize adds links one at a time
+// and scans all of a sheet's relationships for each, which took 5.6 s for
+// 3,000 candidates; this adds them in one pass. A sheet's rows stream
+// through; only what follows them (its print setup and table parts, a few
+// hundred bytes) and its relationships part are held until the part ends.
+type linkingZip struct {
+	zw   *zip.Writer
+	ends map[string]*sheetEnd // sheet part -> what it gets
+	rels map[string]string    // relationships part -> its sheet part, for sheets with links
+	done map[string]bool      // parts written
+	open *linkingPart         // the part being written, if it is rewritten
+	err  error                // the first error finishing a part
+}
+
+func newLinkingZip(w io.Writer, ends map[string]*sheetEnd) *linkingZip {
 	zw := zip.NewWriter(w)
-	// The rewritten parts are compressed for speed: the sheet is the
-	// largest part, and it has been compressed once already.
+	// Sheets are the largest parts by far, and fast compression makes them
+	// a few percent larger than the default.
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
-	rels := map[string]string{} // sheet part -> its relationships part
-	for part := range links {
-		dir, file := part[:strings.LastIndex(part, "/")+1], part[strings.LastIndex(part, "/")+1:]
-		rels[part] = dir + "_rels/" + file + ".rels"
-	}
-	done := map[string]bool{}
-	for _, zf := range zr.File {
-		var sheet string
-		for part, rel := range rels {
-			if zf.Name == part || zf.Name == rel {
-				sheet = part
-			}
-		}
-		if sheet == "" || len(links[sheet]) == 0 {
-			if err := copyRaw(zw, zf); err != nil {
-				return err
-			}
-			continue
-		}
-		b, err := readPart(zf)
-		if err != nil {
-			return err
-		}
-		if zf.Name == sheet {
-			b, err = addHyperlinkElements(b, links[sheet])
-		} else {
-			b, err = addRelationships(b, links[sheet])
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", zf.Name, err)
-		}
-		done[zf.Name] = true
-		if err := writePart(zw, zf.Name, b); err != nil {
-			return err
+	lz := &linkingZip{zw: zw, ends: ends, rels: map[string]string{}, done: map[string]bool{}}
+	for part, e := range ends {
+		if len(e.links) > 0 {
+			dir, file := path.Split(part)
+			lz.rels[dir+"_rels/"+file+".rels"] = part
 		}
 	}
-	for sheet, rel := range rels {
-		if !done[sheet] && len(links[sheet]) > 0 {
-			return fmt.Errorf("no sheet part %s", sheet)
+	return lz
+}
+
+// linkingPart is a part being rewritten: a sheet whose rows pass through
+// until its end of data, or a relationships part, held whole.
+type linkingPart struct {
+	w     io.Writer
+	end   *sheetEnd
+	sheet bool
+	held  []byte // a sheet: what follows its rows; else the whole part
+	rows  bool   // a sheet: its rows are all through
+}
+
+func (lz *linkingZip) Create(name string) (io.Writer, error) {
+	if err := lz.finish(); err != nil {
+		return nil, err
+	}
+	w, err := lz.zw.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	lz.done[name] = true
+	if e := lz.ends[name]; e != nil {
+		lz.open = &linkingPart{w: w, end: e, sheet: true}
+		return lz.open, nil
+	}
+	if sheet, ok := lz.rels[name]; ok {
+		lz.open = &linkingPart{w: w, end: lz.ends[sheet]}
+		return lz.open, nil
+	}
+	return w, nil
+}
+
+func (lz *linkingZip) AddFS(fsys fs.FS) error { return lz.zw.AddFS(fsys) }
+
+func (lz *linkingZip) Close() error {
+	if err := lz.finish(); err != nil {
+		return err
+	}
+	for sheet := range lz.ends {
+		if !lz.done[sheet] {
+			lz.err = fmt.Errorf("no sheet part %s", sheet)
+			return lz.err
 		}
-		if !done[rel] && len(links[sheet]) > 0 { // a sheet with no relationships yet
-			b, err := addRelationships([]byte(xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`), links[sheet])
+	}
+	for rel, sheet := range lz.rels {
+		if !lz.done[rel] { // a sheet with no relationships yet
+			w, err := lz.zw.Create(rel)
 			if err != nil {
 				return err
 			}
-			if err := writePart(zw, rel, b); err != nil {
+			empty := []byte(xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`)
+			if err := addRelationships(w, empty, lz.ends[sheet].links); err != nil {
 				return err
 			}
 		}
 	}
-	return zw.Close()
+	return lz.zw.Close()
+}
+
+// finish completes the part being rewritten, if any.
+func (lz *linkingZip) finish() error {
+	p := lz.open
+	if p == nil {
+		return nil
+	}
+	lz.open = nil
+	var err error
+	if p.sheet {
+		err = p.finishSheet()
+	} else {
+		err = addRelationships(p.w, p.held, p.end.links)
+	}
+	if err != nil && lz.err == nil {
+		lz.err = err
+	}
+	return err
+}
+
+const endOfRows = "</sheetData>"
+
+// Write passes a sheet's rows through and holds the rest; a
+// relationships part is held whole.
+func (p *linkingPart) Write(b []byte) (int, error) {
+	if !p.sheet || p.rows {
+		p.held = append(p.held, b...)
+		return len(b), nil
+	}
+	// The end of the rows may straddle two writes: the last bytes that
+	// could start it are held back.
+	p.held = append(p.held, b...)
+	if i := bytes.Index(p.held, []byte(endOfRows)); i >= 0 {
+		if _, err := p.w.Write(p.held[:i]); err != nil {
+			return 0, err
+		}
+		p.held = append([]byte(nil), p.held[i:]...)
+		p.rows = true
+		return len(b), nil
+	}
+	keep := min(len(p.held), len(endOfRows)-1)
+	if _, err := p.w.Write(p.held[:len(p.held)-keep]); err != nil {
+		return 0, err
+	}
+	p.held = append(p.held[:0], p.held[len(p.held)-keep:]...)
+	return len(b), nil
+}
+
+// finishSheet writes the sheet's rows from its row file, then the rest of
+// the part with its links.
+func (p *linkingPart) finishSheet() error {
+	if !p.rows {
+		return fmt.Errorf("no sheet data")
+	}
+	if p.end.rows != nil {
+		r, err := p.end.rows.reader()
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(p.w, r); err != nil {
+			return err
+		}
+	}
+	if len(p.end.links) == 0 {
+		_, err := p.w.Write(p.held)
+		return err
+	}
+	return addHyperlinkElements(p.w, p.held, p.end.links)
 }
 
 // linkID is the relationship id of a sheet's i-th hyperlink; excelize
 // numbers its own rId1, rId2, ...
 func linkID(i int) string { return fmt.Sprintf("rIdLink%d", i+1) }
 
-// addHyperlinkElements puts a <hyperlinks> element where the schema wants
-// it: after the sheet's data and its conditional formats and validations,
-// before its print setup, drawings and tables.
-func addHyperlinkElements(sheet []byte, links []hyperlink) ([]byte, error) {
-	end := bytes.Index(sheet, []byte("</sheetData>"))
-	if end < 0 {
-		return nil, fmt.Errorf("no sheet data")
-	}
-	if bytes.Contains(sheet[end:], []byte("<hyperlinks>")) {
-		return nil, fmt.Errorf("hyperlinks already present")
+// addHyperlinkElements writes the end of a sheet part, tail (from its
+// </sheetData> on), to w with a <hyperlinks> element where the schema
+// wants it: after the sheet's data and its conditional formats and
+// validations, before its print setup, drawings and tables.
+func addHyperlinkElements(w io.Writer, tail []byte, links []hyperlink) error {
+	if bytes.Contains(tail, []byte("<hyperlinks>")) {
+		return fmt.Errorf("hyperlinks already present")
 	}
 	at := -1
 	for _, next := range []string{"<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<rowBreaks", "<colBreaks",
 		"<customProperties", "<cellWatches", "<ignoredErrors", "<smartTags", "<drawing", "<legacyDrawing", "<picture",
 		"<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"} {
-		if i := bytes.Index(sheet[end:], []byte(next)); i >= 0 {
-			at = end + i
+		if i := bytes.Index(tail, []byte(next)); i >= 0 {
+			at = i
 			break
 		}
 	}
 	if at < 0 {
-		return nil, fmt.Errorf("no end of worksheet")
+		return fmt.Errorf("no end of worksheet")
 	}
-	var b bytes.Buffer
-	b.Grow(len(sheet) + 48*len(links))
-	b.Write(sheet[:at])
-	b.WriteString("<hyperlinks>")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(tail[:at])
+	bw.WriteString("<hyperlinks>")
 	for i, l := range links {
-		fmt.Fprintf(&b, `<hyperlink ref="%s" r:id="%s"/>`, l.ref, linkID(i))
+		fmt.Fprintf(bw, `<hyperlink ref="%s" r:id="%s"/>`, l.ref, linkID(i))
 	}
-	b.WriteString("</hyperlinks>")
-	b.Write(sheet[at:])
-	return b.Bytes(), nil
+	bw.WriteString("</hyperlinks>")
+	bw.Write(tail[at:])
+	return bw.Flush()
 }
 
-// addRelationships adds a hyperlink relationship per link to a
-// relationships part.
-func addRelationships(rels []byte, links []hyperlink) ([]byte, error) {
+// addRelationships writes a relationships part, rels, to w with a
+// hyperlink relationship added per link.
+func addRelationships(w io.Writer, rels []byte, links []hyperlink) error {
 	end := bytes.LastIndex(rels, []byte("</Relationships>"))
 	if end < 0 {
-		return nil, fmt.Errorf("no relationships")
+		return fmt.Errorf("no relationships")
 	}
-	var b bytes.Buffer
-	b.Grow(len(rels) + 160*len(links))
-	b.Write(rels[:end])
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(rels[:end])
 	for i, l := range links {
-		fmt.Fprintf(&b, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="`, linkID(i))
-		if err := xml.EscapeText(&b, []byte(l.target)); err != nil {
-			return nil, err
+		fmt.Fprintf(bw, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="`, linkID(i))
+		if err := xml.EscapeText(bw, []byte(l.target)); err != nil {
+			return err
 		}
-		b.WriteString(`" TargetMode="External"/>`)
+		bw.WriteString(`" TargetMode="External"/>`)
 	}
-	b.Write(rels[end:])
-	return b.Bytes(), nil
-}
-
-func copyRaw(zw *zip.Writer, zf *zip.File) error {
-	r, err := zf.OpenRaw()
-	if err != nil {
-		return err
-	}
-	w, err := zw.CreateRaw(&zf.FileHeader)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(w, r)
-	return err
-}
-
-func readPart(zf *zip.File) ([]byte, error) {
-	r, err := zf.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(r)
-}
-
-func writePart(zw *zip.Writer, name string, b []byte) error {
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b)
-	return err
+	bw.Write(rels[end:])
+	return bw.Flush()
 }

@@ -38,7 +38,7 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 	if len(reps) == 0 || len(reps) != len(opts.Jobs) {
 		return fmt.Errorf("%d reports for %d jobs", len(reps), len(opts.Jobs))
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: reps[0].tempDir})
 	defer f.Close()
 	st, err := newStyles(f)
 	if err != nil {
@@ -59,26 +59,24 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 		return err
 	}
 	env := &tableEnv{links: opts.Links.resolved()}
-	links := map[string][]hyperlink{}
+	ends := map[string]*sheetEnd{} // sheet name -> its rows and links
+	defer closeAll(ends)
+	dir := reps[0].tempDir
 	all := reps
 	if opts.Unlisted != nil {
 		all = opts.Unlisted
 	}
-	l, err := writeBestFit(f, st, all, env, opts.Blind)
-	if err != nil {
+	if ends[bestFitSheet], err = writeBestFit(f, st, all, env, opts.Blind, dir); err != nil {
 		return err
 	}
-	links[bestFitSheet] = l
 	for i, rep := range reps {
 		cols := ShortlistColumns(rep.Incremental)
 		if opts.Blind {
 			cols = BlindColumns(rep.Incremental)
 		}
-		l, err := writeCandidates(f, st, shortlists[i], fmt.Sprintf("Shortlist%d", i+1), cols, rep.rows(isOK), env)
-		if err != nil {
+		if ends[shortlists[i]], err = writeCandidates(f, st, shortlists[i], fmt.Sprintf("Shortlist%d", i+1), cols, rep.rows(isOK), env, dir); err != nil {
 			return err
 		}
-		links[shortlists[i]] = l
 		set := opts.Jobs[i].Rules
 		if set == nil {
 			set = &rules.Set{}
@@ -92,10 +90,10 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 	if opts.Blind {
 		linkTo = nil
 	}
-	if links["Errors"], err = writeErrors(f, st, bad, linkTo); err != nil {
+	if ends["Errors"], err = writeErrors(f, st, bad, linkTo, dir); err != nil {
 		return err
 	}
-	return writeLinked(w, f, links)
+	return writeLinked(w, f, ends)
 }
 
 const bestFitSheet = "Best fit"
@@ -208,7 +206,7 @@ func bestFits(reps []*Report) ([]fit, error) {
 
 // writeBestFit writes every candidate with their best job, the jobs they
 // are qualified for and their score for each job.
-func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, blind bool) ([]hyperlink, error) {
+func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, blind bool, dir string) (*sheetEnd, error) {
 	fits, err := bestFits(reps)
 	if err != nil {
 		return nil, err
@@ -238,7 +236,11 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return nil, err
 	}
-	var links []hyperlink
+	rf, err := newRowFile(dir)
+	if err != nil {
+		return nil, err
+	}
+	end := &sheetEnd{rows: rf}
 	for i, ft := range fits {
 		var quals []string
 		for j, q := range ft.quals {
@@ -264,21 +266,27 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 		if !blind {
 			cv := env.links.To(ft.file)
 			style := st.text
-			if cv != "" && len(links) < maxHyperlinks {
+			if cv != "" && len(end.links) < maxHyperlinks {
 				ref, _ := excelize.CoordinatesToCellName(len(header), i+2)
-				links = append(links, hyperlink{ref: ref, target: cv})
+				end.links = append(end.links, hyperlink{ref: ref, target: cv})
 				style = st.link
 			}
 			row = append(row, excelize.Cell{StyleID: style, Value: text(ft.file)})
 		}
-		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(ref, row); err != nil {
-			return nil, err
+		if err == nil {
+			err = rf.setRow(i+2, row, 0)
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(header), max(len(fits)+1, 2))
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "BestFit", StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}); err != nil {
+	if err == nil {
+		last, _ := excelize.CoordinatesToCellName(len(header), max(len(fits)+1, 2))
+		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "BestFit", StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)})
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
+	if err != nil {
+		rf.close()
 		return nil, err
 	}
-	return links, sw.Flush()
+	return end, nil
 }

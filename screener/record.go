@@ -119,6 +119,9 @@ type Report struct {
 	// entries and src hold the records of a report made by Run, in order.
 	entries []entry
 	src     *spill
+	// tempDir is the run's Options.TempDir: the writers' temporary files
+	// go there too.
+	tempDir string
 }
 
 // index returns the report's entries in order, and where their records

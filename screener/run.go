@@ -168,7 +168,7 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 		return nil, err
 	}
 	x.rank()
-	rep.entries, rep.src = x.entries, sp
+	rep.entries, rep.src, rep.tempDir = x.entries, sp, opts.TempDir
 	rep.Elapsed = time.Since(rep.Started)
 	rep.Counts = countEntries(rep.entries)
 	ok = true

@@ -51,7 +51,7 @@ type WorkbookOptions struct {
 //
 // Text from resumes is always written as a string cell, never a formula.
 func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: rep.tempDir})
 	defer f.Close()
 	st, err := newStyles(f)
 	if err != nil {
@@ -80,10 +80,10 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 		}
 		bad = bad.mapped(func(r Record) Record { return blindRecord(r, ids) })
 	}
-	links := map[string][]hyperlink{} // sheet name -> its links
-	candidates := func(sheet, table string, recs rows) error {
-		l, err := writeCandidates(f, st, sheet, table, cols, recs, env)
-		links[sheet] = l
+	ends := map[string]*sheetEnd{} // sheet name -> its rows and links
+	defer closeAll(ends)
+	candidates := func(sheet, table string, recs rows) (err error) {
+		ends[sheet], err = writeCandidates(f, st, sheet, table, cols, recs, env, rep.tempDir)
 		return err
 	}
 	set := opts.Rules
@@ -98,14 +98,17 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 			}
 			return candidates(newSheetName(rep), "New", rep.rows(isNewOK))
 		},
-		func() error { return writeSkills(f, st, ok, set, opts.Blind) },
+		func() (err error) {
+			ends["Skills"], err = writeSkills(f, st, ok, set, opts.Blind, rep.tempDir)
+			return err
+		},
 		func() error {
 			linkTo := env.links.To
 			if opts.Blind {
 				linkTo = nil // the file name says who the candidate is
 			}
-			l, err := writeErrors(f, st, bad, linkTo)
-			links["Errors"] = l
+			var err error
+			ends["Errors"], err = writeErrors(f, st, bad, linkTo, rep.tempDir)
 			return err
 		},
 		func() error { return writeRules(f, st, "Rules", set, opts.Source, rep) },
@@ -119,7 +122,7 @@ func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {
 	// Shortlist, the renamed first sheet, is already the active one. Do
 	// not call SetActiveSheet here: after streaming it parses every
 	// streamed sheet back into memory (hundreds of MB for 10,000 rows).
-	return writeLinked(w, f, links)
+	return writeLinked(w, f, ends)
 }
 
 // newSheetName names the sheet of new candidates after its window.
@@ -270,10 +273,11 @@ func headerCells(st int, names []string) []any {
 
 // writeCandidates writes records in the given columns, one row each, as a
 // filterable table whose first two columns (rank and name) and header row
-// are frozen. It returns the sheet's links, which the caller adds to the
-// written workbook (see [withHyperlinks]); at most maxHyperlinks, the rest
-// of the cells stay plain text.
-func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs rows, env *tableEnv) ([]hyperlink, error) {
+// are frozen. It returns the sheet's rows after the header, in a file in
+// dir, and its links, which the caller adds to the written workbook (see
+// [writeLinked]); at most maxHyperlinks, the rest of the cells stay plain
+// text.
+func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs rows, env *tableEnv, dir string) (*sheetEnd, error) {
 	layout := sheetLayout{name: sheet, rows: recs.n + 1, cols: len(cols), header: true, freezeCols: min(2, len(cols))}
 	header := make([]string, len(cols))
 	for i, c := range cols {
@@ -312,17 +316,21 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return nil, err
 	}
-	var links []hyperlink
+	rf, err := newRowFile(dir)
+	if err != nil {
+		return nil, err
+	}
+	end := &sheetEnd{rows: rf}
 	i = 0
 	row := make([]any, len(cols))
 	err = recs.each(func(r *Record) error {
 		lines := 1
 		for j, c := range cols {
 			cell := c.Value(r, env)
-			linked := cell.Link != "" && cell.Text != "" && len(links) < maxHyperlinks && len(cell.Link) <= maxLinkChars
+			linked := cell.Link != "" && cell.Text != "" && len(end.links) < maxHyperlinks && len(cell.Link) <= maxLinkChars
 			if linked {
 				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
-				links = append(links, hyperlink{ref: ref, target: cell.Link})
+				end.links = append(end.links, hyperlink{ref: ref, target: cell.Link})
 			}
 			style := st.text
 			switch {
@@ -346,18 +354,21 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 			}
 			row[j] = excelize.Cell{StyleID: style, Value: v}
 		}
-		ref, _ := excelize.CoordinatesToCellName(1, i+2)
 		i++
-		return sw.SetRow(ref, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)})
+		return rf.setRow(i+1, row, float64(min(lines, maxRowLines)*lineHeight))
 	})
+	if err == nil {
+		last, _ := excelize.CoordinatesToCellName(len(cols), max(recs.n+1, 2))
+		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: table, StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)})
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
 	if err != nil {
+		rf.close()
 		return nil, err
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), max(recs.n+1, 2))
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: table, StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}); err != nil {
-		return nil, err
-	}
-	return links, sw.Flush()
+	return end, nil
 }
 
 // wrappedLines estimates the lines text takes in a wrapping cell of the
@@ -449,7 +460,7 @@ func skillMark(f rules.Found) string {
 	return mark
 }
 
-func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bool) error {
+func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bool, dir string) (*sheetEnd, error) {
 	const sheet = "Skills"
 	skills, knockout := skillHeaders(set)
 	fixed := []string{"Rank", "Name", "Score", "Qualified"}
@@ -463,11 +474,11 @@ func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bo
 		layout.widths = append(layout.widths, 15) // "✓ 4.5 y · 2025"
 	}
 	if err := layout.apply(f); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	header := headerCells(st.header, fixed)
 	for i, s := range skills {
@@ -478,7 +489,11 @@ func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bo
 		header = append(header, excelize.Cell{StyleID: style, Value: skillHeader(set, s)})
 	}
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight}); err != nil {
-		return err
+		return nil, err
+	}
+	rf, err := newRowFile(dir)
+	if err != nil {
+		return nil, err
 	}
 	i := 0
 	found := map[string]rules.Found{}
@@ -500,18 +515,21 @@ func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bo
 				row = append(row, nil) // no cell at all: smaller and faster than an empty string
 			}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		i++
-		return sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(wrappedLines(who(r), 24), maxRowLines) * lineHeight)})
+		return rf.setRow(i+1, row, float64(min(wrappedLines(who(r), 24), maxRowLines)*lineHeight))
 	})
+	if err == nil {
+		last, _ := excelize.CoordinatesToCellName(layout.cols, max(ok.n+1, 2))
+		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Skills", StyleName: "TableStyleLight1"})
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
 	if err != nil {
-		return err
+		rf.close()
+		return nil, err
 	}
-	last, _ := excelize.CoordinatesToCellName(layout.cols, max(ok.n+1, 2))
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Skills", StyleName: "TableStyleLight1"}); err != nil {
-		return err
-	}
-	return sw.Flush()
+	return &sheetEnd{rows: rf}, nil
 }
 
 // statusWords says in words what happened to a file that is not ranked.
@@ -536,7 +554,7 @@ func problem(r *Record) string { return strings.TrimPrefix(r.Message, r.File+": 
 // writeErrors lists the files not on the Shortlist, each linked with
 // linkTo (nil: no links) so that a recruiter can open an unreadable CV and
 // see why; it returns the links, as [writeCandidates] does.
-func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) string) ([]hyperlink, error) {
+func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) string, dir string) (*sheetEnd, error) {
 	const sheet = "Errors"
 	widths := []float64{44, 12, 13, 80}
 	layout := sheetLayout{name: sheet, rows: bad.n + 1, cols: len(widths), widths: widths, header: true}
@@ -550,16 +568,20 @@ func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) str
 	if err := sw.SetRow("A1", headerCells(st.header, []string{"File", "Status", "Reason", "Message"}), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return nil, err
 	}
-	var links []hyperlink
+	rf, err := newRowFile(dir)
+	if err != nil {
+		return nil, err
+	}
+	end := &sheetEnd{rows: rf}
 	i := 0
 	err = bad.each(func(r *Record) error {
 		msg := problem(r)
 		lines := max(wrappedLines(r.File, widths[0]), wrappedLines(msg, widths[3]))
 		fileStyle := st.wrap
-		if linkTo != nil && r.File != "" && len(links) < maxHyperlinks {
+		if linkTo != nil && r.File != "" && len(end.links) < maxHyperlinks {
 			if target := linkTo(r.File); len(target) <= maxLinkChars {
 				ref, _ := excelize.CoordinatesToCellName(1, i+2)
-				links = append(links, hyperlink{ref: ref, target: target})
+				end.links = append(end.links, hyperlink{ref: ref, target: target})
 				fileStyle = st.link
 			}
 		}
@@ -567,18 +589,21 @@ func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) str
 			excelize.Cell{StyleID: fileStyle, Value: text(r.File)}, excelize.Cell{StyleID: st.text, Value: statusWords(r.Status)},
 			excelize.Cell{StyleID: st.text, Value: r.Error}, excelize.Cell{StyleID: st.wrap, Value: text(msg)},
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		i++
-		return sw.SetRow(cell, row, excelize.RowOpts{Height: float64(min(lines, maxRowLines) * lineHeight)})
+		return rf.setRow(i+1, row, float64(min(lines, maxRowLines)*lineHeight))
 	})
+	if err == nil {
+		last, _ := excelize.CoordinatesToCellName(len(widths), max(bad.n+1, 2))
+		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Errors", StyleName: "TableStyleLight1"})
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
 	if err != nil {
+		rf.close()
 		return nil, err
 	}
-	last, _ := excelize.CoordinatesToCellName(len(widths), max(bad.n+1, 2))
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Errors", StyleName: "TableStyleLight1"}); err != nil {
-		return nil, err
-	}
-	return links, sw.Flush()
+	return end, nil
 }
 
 // ruleRows are the rules in plain words: what each asks, whether missing

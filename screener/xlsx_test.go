@@ -85,14 +85,10 @@ func TestWithHyperlinks(t *testing.T) {
 	if err := f.AddTable("Two", &excelize.Table{Range: "A1:A2"}); err != nil {
 		t.Fatal(err)
 	}
-	var book bytes.Buffer
-	if err := f.Write(&book); err != nil {
-		t.Fatal(err)
-	}
 	var out bytes.Buffer
-	err := withHyperlinks(&out, book.Bytes(), map[string][]hyperlink{
-		"xl/worksheets/sheet1.xml": {{"A1", "../in/a&b.pdf"}},
-		"xl/worksheets/sheet2.xml": {{"A2", "mailto:y@example.com"}},
+	err := writeLinked(&out, f, map[string]*sheetEnd{
+		"Sheet1": {links: []hyperlink{{"A1", "../in/a&b.pdf"}}},
+		"Two":    {links: []hyperlink{{"A2", "mailto:y@example.com"}}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -122,5 +118,26 @@ func TestCellText(t *testing.T) {
 	long := text(strings.Repeat("é", maxCellChars))
 	if len(long) > maxCellChars || !utf8.ValidString(long) || !strings.HasSuffix(long, " …") {
 		t.Errorf("long value: %d bytes, valid %v", len(long), utf8.ValidString(long))
+	}
+}
+
+// TestLinkingPartByteByByte: the end of a sheet's rows is found however
+// the writes cut it, and the rows before it pass through unchanged.
+func TestLinkingPartByteByByte(t *testing.T) {
+	sheet := `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a &lt;/sheetData&gt; b</t></is></c></row></sheetData>` +
+		`<pageMargins left="0.4"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`
+	var out bytes.Buffer
+	p := &linkingPart{w: &out, end: &sheetEnd{links: []hyperlink{{"A1", "x.pdf"}}}, sheet: true}
+	for i := range len(sheet) {
+		if _, err := p.Write([]byte{sheet[i]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.finishSheet(); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(sheet, `<pageMargins`, `<hyperlinks><hyperlink ref="A1" r:id="rIdLink1"/></hyperlinks><pageMargins`, 1)
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
 }

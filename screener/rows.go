@@ -1,12 +1,9 @@
 package screener
 
 import (
-	"bufio"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -26,17 +23,16 @@ import (
 // through excelize. The XML is excelize's own for the same values, byte
 // for byte (TestRowFileMatchesExcelize).
 type rowFile struct {
-	f   *os.File
-	w   *bufio.Writer
+	*spool
 	row int
 }
 
 func newRowFile(dir string) (*rowFile, error) {
-	f, err := os.CreateTemp(dir, "screener-rows-*.xml")
+	s, err := newSpool(dir, "screener-rows-*.xml")
 	if err != nil {
-		return nil, fmt.Errorf("workbook rows: %w", err)
+		return nil, err
 	}
-	return &rowFile{f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	return &rowFile{spool: s}, nil
 }
 
 // setRow writes row (1-based, after the previous) of cells as
@@ -109,24 +105,6 @@ func (rf *rowFile) setRow(row int, values []any, height float64) error {
 		}
 	}
 	_, err := w.WriteString(`</row>`)
-	return err
-}
-
-// reader returns the rows written, from the start.
-func (rf *rowFile) reader() (io.Reader, error) {
-	if err := rf.w.Flush(); err != nil {
-		return nil, fmt.Errorf("workbook rows: %w", err)
-	}
-	if _, err := rf.f.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf("workbook rows: %w", err)
-	}
-	return bufio.NewReaderSize(rf.f, 64<<10), nil
-}
-
-// close closes and removes the file.
-func (rf *rowFile) close() error {
-	err := rf.f.Close()
-	os.Remove(rf.f.Name())
 	return err
 }
 

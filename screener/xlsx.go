@@ -273,10 +273,10 @@ func headerCells(st int, names []string) []any {
 
 // writeCandidates writes records in the given columns, one row each, as a
 // filterable table whose first two columns (rank and name) and header row
-// are frozen. It returns the sheet's rows after the header, in a file in
-// dir, and its links, which the caller adds to the written workbook (see
-// [writeLinked]); at most maxHyperlinks, the rest of the cells stay plain
-// text.
+// are frozen. It returns the sheet's rows after the header and its notes,
+// in files in dir, and its links, which the caller adds to the written
+// workbook (see [writeLinked]); at most maxHyperlinks, the rest of the
+// cells stay plain text.
 func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []Column, recs rows, env *tableEnv, dir string) (*sheetEnd, error) {
 	layout := sheetLayout{name: sheet, rows: recs.n + 1, cols: len(cols), header: true, freezeCols: min(2, len(cols))}
 	header := make([]string, len(cols))
@@ -287,28 +287,6 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 	if err := layout.apply(f); err != nil {
 		return nil, err
 	}
-	// Notes live outside the sheet's rows; they are declared before the
-	// rows are streamed.
-	i := 0
-	err := recs.each(func(r *Record) error {
-		for j, c := range cols {
-			if !c.Notes {
-				continue
-			}
-			cell := c.Value(r, env)
-			ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
-			if cell.Note != "" {
-				if err := f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "screener", Text: cell.Note}); err != nil {
-					return err
-				}
-			}
-		}
-		i++
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return nil, err
@@ -316,17 +294,21 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return nil, err
 	}
-	rf, err := newRowFile(dir)
+	end, err := newSheetEnd(dir, layout.widths)
 	if err != nil {
 		return nil, err
 	}
-	end := &sheetEnd{rows: rf}
-	i = 0
+	i := 0
 	row := make([]any, len(cols))
 	err = recs.each(func(r *Record) error {
 		lines := 1
 		for j, c := range cols {
 			cell := c.Value(r, env)
+			if c.Notes && cell.Note != "" {
+				if err := end.notes.add(j+1, i+2, cell.Note); err != nil {
+					return err
+				}
+			}
 			linked := cell.Link != "" && cell.Text != "" && len(end.links) < maxHyperlinks && len(cell.Link) <= maxLinkChars
 			if linked {
 				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
@@ -355,7 +337,7 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 			row[j] = excelize.Cell{StyleID: style, Value: v}
 		}
 		i++
-		return rf.setRow(i+1, row, float64(min(lines, maxRowLines)*lineHeight))
+		return end.rows.setRow(i+1, row, float64(min(lines, maxRowLines)*lineHeight))
 	})
 	if err == nil {
 		last, _ := excelize.CoordinatesToCellName(len(cols), max(recs.n+1, 2))
@@ -365,7 +347,7 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 		err = sw.Flush()
 	}
 	if err != nil {
-		rf.close()
+		end.close()
 		return nil, err
 	}
 	return end, nil

@@ -21,17 +21,46 @@ type hyperlink struct {
 }
 
 // sheetEnd is what a sheet part gets when the workbook is written: the
-// rows after its header (nil: none) and its hyperlinks.
+// rows after its header, its notes (each nil: none) and its hyperlinks.
 type sheetEnd struct {
 	rows  *rowFile
+	notes *notes
 	links []hyperlink
+	id    int // the sheet's id, which names its parts; set by writeLinked
 }
 
-// closeAll closes the row files of ends.
+// newSheetEnd makes the rows and notes of a sheet whose columns have the
+// given widths, in files in dir.
+func newSheetEnd(dir string, widths []float64) (*sheetEnd, error) {
+	rows, err := newRowFile(dir)
+	if err != nil {
+		return nil, err
+	}
+	ns, err := newNotes(dir, widths)
+	if err != nil {
+		rows.close()
+		return nil, err
+	}
+	return &sheetEnd{rows: rows, notes: ns}, nil
+}
+
+func (e *sheetEnd) close() {
+	if e.rows != nil {
+		e.rows.close()
+	}
+	if e.notes != nil {
+		e.notes.close()
+	}
+}
+
+// hasNotes reports whether the sheet has notes to write.
+func (e *sheetEnd) hasNotes() bool { return e.notes != nil && e.notes.n > 0 }
+
+// closeAll closes the files of ends.
 func closeAll(ends map[string]*sheetEnd) {
 	for _, e := range ends {
-		if e != nil && e.rows != nil {
-			e.rows.close()
+		if e != nil {
+			e.close()
 		}
 	}
 }
@@ -44,8 +73,9 @@ func closeAll(ends map[string]*sheetEnd) {
 func writeLinked(w io.Writer, f *excelize.File, ends map[string]*sheetEnd) error {
 	parts := map[string]*sheetEnd{}
 	for id, name := range f.GetSheetMap() {
-		if e := ends[name]; e != nil && (e.rows != nil || len(e.links) > 0) {
+		if e := ends[name]; e != nil {
 			// excelize names a sheet's part after the sheet's id.
+			e.id = id
 			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = e
 		}
 	}
@@ -61,15 +91,17 @@ func writeLinked(w io.Writer, f *excelize.File, ends map[string]*sheetEnd) error
 // linkingZip is the zip writer excelize writes a workbook through: it
 // writes each part to the file as it comes, and adds to each sheet part
 // (xl/worksheets/sheetN.xml) the rows of its [rowFile], and to it and its
-// relationships the sheet's hyperlinks. excelize adds links one at a time
-// and scans all of a sheet's relationships for each, which took 5.6 s for
-// 3,000 candidates; this adds them in one pass. A sheet's rows stream
-// through; only what follows them (its print setup and table parts, a few
-// hundred bytes) and its relationships part are held until the part ends.
+// relationships the sheet's hyperlinks and notes; the notes' own parts
+// come last, and the package's content types name them. excelize adds
+// links one at a time and scans all of a sheet's relationships for each,
+// which took 5.6 s for 3,000 candidates; this adds them in one pass. A
+// sheet's rows stream through; only what follows them (its print setup
+// and table parts, a few hundred bytes), its relationships part and the
+// content types are held until the part ends.
 type linkingZip struct {
 	zw   *zip.Writer
 	ends map[string]*sheetEnd // sheet part -> what it gets
-	rels map[string]string    // relationships part -> its sheet part, for sheets with links
+	rels map[string]string    // relationships part -> its sheet part, for sheets with links or notes
 	done map[string]bool      // parts written
 	open *linkingPart         // the part being written, if it is rewritten
 	err  error                // the first error finishing a part
@@ -82,7 +114,7 @@ func newLinkingZip(w io.Writer, ends map[string]*sheetEnd) *linkingZip {
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	lz := &linkingZip{zw: zw, ends: ends, rels: map[string]string{}, done: map[string]bool{}}
 	for part, e := range ends {
-		if len(e.links) > 0 {
+		if len(e.links) > 0 || e.hasNotes() {
 			dir, file := path.Split(part)
 			lz.rels[dir+"_rels/"+file+".rels"] = part
 		}
@@ -91,14 +123,18 @@ func newLinkingZip(w io.Writer, ends map[string]*sheetEnd) *linkingZip {
 }
 
 // linkingPart is a part being rewritten: a sheet whose rows pass through
-// until its end of data, or a relationships part, held whole.
+// until its end of data, or a relationships or content types part, held
+// whole.
 type linkingPart struct {
 	w     io.Writer
-	end   *sheetEnd
+	end   *sheetEnd // nil for the content types
 	sheet bool
 	held  []byte // a sheet: what follows its rows; else the whole part
 	rows  bool   // a sheet: its rows are all through
 }
+
+// contentTypesPart names the parts' content types.
+const contentTypesPart = "[Content_Types].xml"
 
 func (lz *linkingZip) Create(name string) (io.Writer, error) {
 	if err := lz.finish(); err != nil {
@@ -115,6 +151,10 @@ func (lz *linkingZip) Create(name string) (io.Writer, error) {
 	}
 	if sheet, ok := lz.rels[name]; ok {
 		lz.open = &linkingPart{w: w, end: lz.ends[sheet]}
+		return lz.open, nil
+	}
+	if name == contentTypesPart {
+		lz.open = &linkingPart{w: w}
 		return lz.open, nil
 	}
 	return w, nil
@@ -139,9 +179,31 @@ func (lz *linkingZip) Close() error {
 				return err
 			}
 			empty := []byte(xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`)
-			if err := addRelationships(w, empty, lz.ends[sheet].links); err != nil {
+			if err := addRelationships(w, empty, lz.ends[sheet]); err != nil {
 				return err
 			}
+		}
+	}
+	if !lz.done[contentTypesPart] {
+		lz.err = fmt.Errorf("no %s", contentTypesPart)
+		return lz.err
+	}
+	for _, e := range lz.ends {
+		if !e.hasNotes() {
+			continue
+		}
+		w, err := lz.zw.Create(commentsPart(e.id))
+		if err != nil {
+			return err
+		}
+		if err := e.notes.writeComments(w); err != nil {
+			return err
+		}
+		if w, err = lz.zw.Create(shapesPart(e.id)); err != nil {
+			return err
+		}
+		if err := e.notes.writeShapes(w, e.id); err != nil {
+			return err
 		}
 	}
 	return lz.zw.Close()
@@ -155,10 +217,13 @@ func (lz *linkingZip) finish() error {
 	}
 	lz.open = nil
 	var err error
-	if p.sheet {
+	switch {
+	case p.sheet:
 		err = p.finishSheet()
-	} else {
-		err = addRelationships(p.w, p.held, p.end.links)
+	case p.end == nil:
+		err = lz.addContentTypes(p.w, p.held)
+	default:
+		err = addRelationships(p.w, p.held, p.end)
 	}
 	if err != nil && lz.err == nil {
 		lz.err = err
@@ -209,58 +274,97 @@ func (p *linkingPart) finishSheet() error {
 			return err
 		}
 	}
-	if len(p.end.links) == 0 {
-		_, err := p.w.Write(p.held)
-		return err
+	return addSheetElements(p.w, p.held, p.end)
+}
+
+// addContentTypes writes the content types part, types, with those of the
+// notes' parts added.
+func (lz *linkingZip) addContentTypes(w io.Writer, types []byte) error {
+	end := bytes.LastIndex(types, []byte("</Types>"))
+	if end < 0 {
+		return fmt.Errorf("%s: no end", contentTypesPart)
 	}
-	return addHyperlinkElements(p.w, p.held, p.end.links)
+	var b bytes.Buffer
+	b.Write(types[:end])
+	vml := false
+	for _, e := range lz.ends {
+		if !e.hasNotes() {
+			continue
+		}
+		if !vml && !bytes.Contains(types, []byte(`Extension="vml"`)) {
+			b.WriteString(`<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"></Default>`)
+		}
+		vml = true
+		fmt.Fprintf(&b, `<Override PartName="/%s" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"></Override>`, commentsPart(e.id))
+	}
+	b.Write(types[end:])
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // linkID is the relationship id of a sheet's i-th hyperlink; excelize
 // numbers its own rId1, rId2, ...
 func linkID(i int) string { return fmt.Sprintf("rIdLink%d", i+1) }
 
-// addHyperlinkElements writes the end of a sheet part, tail (from its
-// </sheetData> on), to w with a <hyperlinks> element where the schema
-// wants it: after the sheet's data and its conditional formats and
-// validations, before its print setup, drawings and tables.
-func addHyperlinkElements(w io.Writer, tail []byte, links []hyperlink) error {
-	if bytes.Contains(tail, []byte("<hyperlinks>")) {
-		return fmt.Errorf("hyperlinks already present")
+// addSheetElements writes the end of a sheet part, tail (from its
+// </sheetData> on), to w with the sheet's hyperlinks and the drawing of
+// its notes where the schema wants them: <hyperlinks> after the sheet's
+// data and its conditional formats and validations, before its print
+// setup; <legacyDrawing> after its drawings, before its tables.
+func addSheetElements(w io.Writer, tail []byte, end *sheetEnd) error {
+	if bytes.Contains(tail, []byte("<hyperlinks>")) || bytes.Contains(tail, []byte("<legacyDrawing ")) {
+		return fmt.Errorf("hyperlinks or notes already present")
 	}
-	at := -1
-	for _, next := range []string{"<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<rowBreaks", "<colBreaks",
-		"<customProperties", "<cellWatches", "<ignoredErrors", "<smartTags", "<drawing", "<legacyDrawing", "<picture",
-		"<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"} {
-		if i := bytes.Index(tail, []byte(next)); i >= 0 {
-			at = i
-			break
+	// before returns where the first of the elements next begins.
+	before := func(next ...string) (int, error) {
+		for _, n := range next {
+			if i := bytes.Index(tail, []byte(n)); i >= 0 {
+				return i, nil
+			}
 		}
+		return 0, fmt.Errorf("no end of worksheet")
 	}
-	if at < 0 {
-		return fmt.Errorf("no end of worksheet")
+	links, err := before("<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<rowBreaks", "<colBreaks",
+		"<customProperties", "<cellWatches", "<ignoredErrors", "<smartTags", "<drawing", "<legacyDrawing", "<picture",
+		"<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>")
+	if err != nil {
+		return err
+	}
+	drawing, err := before("<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>")
+	if err != nil {
+		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(tail[:at])
-	bw.WriteString("<hyperlinks>")
-	for i, l := range links {
-		fmt.Fprintf(bw, `<hyperlink ref="%s" r:id="%s"/>`, l.ref, linkID(i))
+	bw.Write(tail[:links])
+	if len(end.links) > 0 {
+		bw.WriteString("<hyperlinks>")
+		for i, l := range end.links {
+			fmt.Fprintf(bw, `<hyperlink ref="%s" r:id="%s"/>`, l.ref, linkID(i))
+		}
+		bw.WriteString("</hyperlinks>")
 	}
-	bw.WriteString("</hyperlinks>")
-	bw.Write(tail[at:])
+	bw.Write(tail[links:drawing])
+	if end.hasNotes() {
+		bw.WriteString(`<legacyDrawing r:id="` + shapesID + `"/>`)
+	}
+	bw.Write(tail[drawing:])
 	return bw.Flush()
 }
 
-// addRelationships writes a relationships part, rels, to w with a
-// hyperlink relationship added per link.
-func addRelationships(w io.Writer, rels []byte, links []hyperlink) error {
+// addRelationships writes a sheet's relationships part, rels, to w with
+// those of its notes and a hyperlink relationship per link added.
+func addRelationships(w io.Writer, rels []byte, sheet *sheetEnd) error {
 	end := bytes.LastIndex(rels, []byte("</Relationships>"))
 	if end < 0 {
 		return fmt.Errorf("no relationships")
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(rels[:end])
-	for i, l := range links {
+	if sheet.hasNotes() {
+		fmt.Fprintf(bw, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing%d.vml"/>`, shapesID, sheet.id)
+		fmt.Fprintf(bw, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments%d.xml"/>`, notesID, sheet.id)
+	}
+	for i, l := range sheet.links {
 		fmt.Fprintf(bw, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="`, linkID(i))
 		if err := xml.EscapeText(bw, []byte(l.target)); err != nil {
 			return err

@@ -241,6 +241,14 @@ func startsWithMonth(line string) bool {
 	return ok && end > 0
 }
 
+// startsWithSince reports whether a line starts with a word such as
+// "Since" whose date a narrow column wrapped onto the next line ("Since
+// Firmware Engineer, Cobalt Freight" over "05/2017").
+func startsWithSince(line string) bool {
+	word, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+	return sinceWords[strings.ToLower(word)]
+}
+
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func digitsEnd(s string, i int) int {
@@ -261,15 +269,17 @@ func atoi(s string) int {
 func plausibleYear(y int) bool { return 1950 <= y && y <= 2099 }
 
 // columnRange reads a range printed in a narrow column of dates beside
-// the title, wrapped over up to three lines ("12/2022 —" over "04/2026",
-// "August" over "2016 - July" over "2017", "08/2022 -" over "to date"):
+// the title, wrapped over up to four lines ("12/2022 —" over "04/2026",
+// "August" over "2016 - July" over "2017", "08/2022 -" over "to date",
+// "Since" over "05/2017", "April 2024" over "to" over "November" over
+// "2024"):
 // the leading dates and joining words of line i and of the lines after
 // it that start with some, read as one line. It needs a dash or a joining
 // word, so that a list of lines each starting with a year is no range.
 func columnRange(lines []string, i int, now float64) (spans []span, used int) {
 	var col []string
 	joined := false
-	for k := i; k < len(lines) && k < i+3; k++ {
+	for k := i; k < len(lines) && k < i+4; k++ {
 		lead, join := leadingDates(lines[k])
 		if lead == "" {
 			break
@@ -300,7 +310,7 @@ func leadingDates(line string) (lead string, join bool) {
 			break
 		}
 		if len(marks) > 0 && marks[0].start == pos {
-			join = join || marks[0].kind == markOpen
+			join = join || marks[0].kind == markOpen || marks[0].kind == markSince
 			pos = marks[0].end
 			marks = marks[1:]
 			continue

@@ -110,7 +110,8 @@ func datedRoles(lines []string, sections []Section, year int, now float64, withE
 	var roles []role
 	columnEnd := 0
 	for i, l := range lines {
-		if !hasYear(l) && !startsWithMonth(l) && !hasShortDate(l) {
+		sinceAbove := i+1 < len(lines) && startsWithSince(l) && (hasYear(lines[i+1]) || hasShortDate(lines[i+1]) || startsWithMonth(lines[i+1]))
+		if !hasYear(l) && !startsWithMonth(l) && !hasShortDate(l) && !sinceAbove {
 			continue
 		}
 		s := sections[i]

@@ -31,6 +31,9 @@ func TestYears(t *testing.T) {
 		{"German headings", "Berufserfahrung\nEntwickler, Acme GmbH, 03.2019 – 02.2021\nAusbildung\nStudium 2012 – 2018\n", years(2)},
 		{"a heading on the line of its first entry", "Work Part-time Consultant, Acme 2019 – 2021\nEducation Bachelor of Arts, City College 2015 – 2019\n", years(2)},
 		{"Chinese company", "北京博睿宏远科技发展有限公司 2009/08 – 2019/07\n网络环境探测项目 2009/08 – 2009/09\n", years(10)},
+		{"a column of dates wrapped after Since", "Experience\nSince Firmware Engineer, Cobalt Freight\n05/2017 { Introduced C++ to three teams\n{ Owned the C upgrade\n03/2014 to Senior Firmware Engineer, Bluepeak\n04/2017 { Hired six engineers\n", years(11.3)},
+		{"a column of dates wrapped after Since, month and year apart", "Experience\nSince Senior Frontend Engineer, Tidewater Labs\nDecember { Maintained a codebase\n2024 { Delivered a portal\n", years(0.6)},
+		{"a column of dates over four lines", "Experience\nApril 2023 UI Engineer, Orchard Health\nto { Moved nightly reporting\nNovember { Rebuilt the partner integration\n2024 { Presented results\n", years(1.7)},
 		{"interests are not roles", "Experience\nEngineer, Acme, 2019 – 2021\nInterests\nMarathon runner 2010 – 2018\n", years(2)},
 	}
 	tax := DefaultTaxonomy()

@@ -74,6 +74,12 @@ func newLexer(r io.Reader) *lexer {
 	return &lexer{r: r}
 }
 
+// reset makes lx read r from its start, keeping the memory it has.
+func (lx *lexer) reset(r io.Reader) {
+	lx.release()
+	lx.r, lx.err, lx.data, lx.pos = r, nil, nil, 0
+}
+
 // release lets the lexer reuse the memory of the operands returned so far.
 func (lx *lexer) release() {
 	lx.bytes = lx.bytes[:0]

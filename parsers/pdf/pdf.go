@@ -65,14 +65,19 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	var pageTexts, title []string
 	budget := int64(lim.MaxUncompressed)
 	fonts := map[objRef]*pdfFont{}
+	// The passes over the pages share their lexers and, one page after the
+	// other, the memory of their glyphs.
+	glyphs := make([]glyph, 0, 1024)
+	var lexers []*lexer
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}, docFonts: fonts}
+		tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}, docFonts: fonts, glyphs: glyphs[:0], lexers: lexers}
 		if err := tp.page(page); err != nil {
 			return extract.Result{}, err
 		}
+		glyphs, lexers = tp.glyphs, tp.lexers
 		if i > 0 {
 			sb.WriteString("\n\n")
 		}
@@ -290,6 +295,9 @@ type textPass struct {
 	// bounded by the text it can give, not by the length of its content.
 	held  int
 	depth int
+	// lexers holds a lexer for each depth of forms, reused from one
+	// content stream to the next (their buffers and arenas with them).
+	lexers []*lexer
 
 	// Marked content with /ActualText replaces the glyphs it encloses
 	// (accessible PDFs use it for icons, ligatures and hyphenation).
@@ -457,7 +465,12 @@ func (tp *textPass) run(contents, res pdf.Value, ctm matrix) error {
 		defer func() { tp.depth-- }()
 		return tp.run(xo, formRes, m.mul(ctm))
 	}
-	return tp.interpret(newLexer(cr), ctm, fontFor, drawForm)
+	for len(tp.lexers) <= tp.depth {
+		tp.lexers = append(tp.lexers, &lexer{})
+	}
+	lx := tp.lexers[tp.depth]
+	lx.reset(cr)
+	return tp.interpret(lx, ctm, fontFor, drawForm)
 }
 
 // interpret runs one content stream, read by lx as it goes: each operator
@@ -597,17 +610,22 @@ func (tp *textPass) show(gs *gstate, tm *matrix, s []byte) {
 		f = &pdfFont{scale: 1.0 / 1000, defWidth: 500}
 		gs.font = f
 	}
+	// A glyph's rendering matrix is the text matrix scaled by the font
+	// size, in device space; where one glyph ends, the next one starts.
+	scale := matrix{gs.fs * gs.th, 0, 0, gs.fs, 0, gs.rise}
+	next := scale.mul(*tm).mul(gs.ctm)
 	for len(s) > 0 {
 		code, n := f.code(s)
 		s = s[n:]
 		w := f.width(code)
-		trm := matrix{gs.fs * gs.th, 0, 0, gs.fs, 0, gs.rise}.mul(*tm).mul(gs.ctm)
+		trm := next
 		tx := (w*gs.fs + gs.tc) * gs.th
 		if n == 1 && code == ' ' {
 			tx += gs.tw * gs.th
 		}
 		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
-		end := matrix{gs.fs * gs.th, 0, 0, gs.fs, 0, gs.rise}.mul(*tm).mul(gs.ctm)
+		end := scale.mul(*tm).mul(gs.ctm)
+		next = end
 		size := math.Hypot(trm[2], trm[3])
 		if size == 0 {
 			size = math.Hypot(trm[0], trm[1])

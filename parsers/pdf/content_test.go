@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/screener/screener/parsers/internal/extract"
@@ -110,5 +112,40 @@ func TestContentReaderLimits(t *testing.T) {
 				t.Errorf("interpreted %d bytes, past the limit %d", read, cr.limit)
 			}
 		})
+	}
+}
+
+// TestTextSpace checks that the elements textSpace and translateX compute
+// are, bit for bit, those of the full matrix products they stand for,
+// including signed zeros, infinities and NaN.
+func TestTextSpace(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 12, -700.25, 1e-300, math.Inf(1), math.Inf(-1), math.NaN(), 3.14159}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func() float64 { return vals[rng.IntN(len(vals))] }
+	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) || (math.IsNaN(a) && math.IsNaN(b)) }
+	for range 20000 {
+		var tm, ctm matrix
+		for i := range tm {
+			tm[i], ctm[i] = pick(), pick()
+		}
+		a, d, rise, tx := pick(), pick(), pick(), pick()
+		sp := textSpace{a: a, d: d, rise: rise, ctm: &ctm}
+		trm := matrix{a, 0, 0, d, 0, rise}.mul(tm).mul(ctm)
+		x, y := sp.origin(&tm)
+		size := math.Hypot(trm[2], trm[3])
+		if size == 0 {
+			size = math.Hypot(trm[0], trm[1])
+		}
+		if !same(x, trm[4]) || !same(y, trm[5]) || !same(sp.size(&tm), size) {
+			t.Fatalf("tm %v ctm %v scale %v %v %v: origin %v %v size %v, want %v %v %v", tm, ctm, a, d, rise, x, y, sp.size(&tm), trm[4], trm[5], size)
+		}
+		want := matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+		got := tm
+		got.translateX(tx)
+		for i := range got {
+			if !same(got[i], want[i]) {
+				t.Fatalf("translateX(%v) of %v = %v, want %v", tx, tm, got, want)
+			}
+		}
 	}
 }

@@ -22,6 +22,15 @@ type pdfFont struct {
 	widths   map[uint32]float64
 	defWidth float64
 	scale    float64 // width units to text space: 1/1000, or FontMatrix[0] for Type3
+	// byCode holds a simple font's width and text for each of its 256
+	// codes, looked up in the maps once when the font is loaded, not for
+	// every glyph shown; nil for other fonts.
+	byCode *[256]codeInfo
+}
+
+type codeInfo struct {
+	width float64
+	text  string
 }
 
 // code returns the next character code in s and its byte length.
@@ -33,6 +42,9 @@ func (f *pdfFont) code(s []byte) (uint32, int) {
 }
 
 func (f *pdfFont) width(code uint32) float64 {
+	if f.byCode != nil && code < 256 {
+		return f.byCode[code].width
+	}
 	if w, ok := f.widths[code]; ok {
 		return w * f.scale
 	}
@@ -40,6 +52,9 @@ func (f *pdfFont) width(code uint32) float64 {
 }
 
 func (f *pdfFont) text(code uint32) string {
+	if f.byCode != nil && code < 256 {
+		return f.byCode[code].text
+	}
 	if s, ok := f.toUni[code]; ok {
 		return s
 	}
@@ -103,6 +118,13 @@ func loadFont(v pdf.Value) *pdfFont {
 				f.toUni[k] = s
 			}
 		}
+	}
+	if !f.twoByte {
+		t := new([256]codeInfo)
+		for c := range t {
+			t[c] = codeInfo{f.width(uint32(c)), f.text(uint32(c))}
+		}
+		f.byCode = t
 	}
 	return f
 }

@@ -86,10 +86,11 @@ func (lx *lexer) release() {
 	lx.elems = lx.elems[:0]
 }
 
-// fill makes at least one more byte available at data[pos], reading from r;
-// it reports false at the end of the input.
+// fill makes a byte available at data[pos], reading from r if need be;
+// it reports false at the end of the input. (Small enough to be inlined:
+// the lexer calls it for every byte.)
 func (lx *lexer) fill() bool {
-	return lx.ensure(1)
+	return lx.pos < len(lx.data) || lx.ensure(1)
 }
 
 // ensure makes n bytes available from data[pos] (n ≤ lexBufSize) when the
@@ -153,14 +154,14 @@ var regular = func() (t [256]bool) {
 }()
 
 func (lx *lexer) skipSpace() {
-	for lx.pos < len(lx.data) || lx.fill() {
+	for lx.fill() {
 		c := lx.data[lx.pos]
 		if isPDFSpace(c) {
 			lx.pos++
 			continue
 		}
 		if c == '%' {
-			for lx.pos < len(lx.data) || lx.fill() {
+			for lx.fill() {
 				if c := lx.data[lx.pos]; c == '\n' || c == '\r' {
 					break
 				}
@@ -489,13 +490,29 @@ func (lx *lexer) keep(out []byte, c byte) []byte {
 	return out
 }
 
+// literalSpecial tells the bytes a literal string gives other than as
+// they are: parentheses and the backslash.
+var literalSpecial = [256]bool{'(': true, ')': true, '\\': true}
+
 // literal reads a string in parentheses, after the opening one.
 func (lx *lexer) literal() []byte {
 	from := len(lx.bytes)
 	out := lx.bytes
 	depth := 1
 read:
-	for lx.pos < len(lx.data) || lx.fill() {
+	for lx.fill() {
+		// Copy a run of plain bytes at once.
+		i := lx.pos
+		for i < len(lx.data) && !literalSpecial[lx.data[i]] {
+			i++
+		}
+		if i > lx.pos {
+			if len(out) < maxHeldBytes || lx.r == nil {
+				out = append(out, lx.data[lx.pos:i]...)
+			}
+			lx.pos = i
+			continue
+		}
 		c := lx.data[lx.pos]
 		lx.pos++
 		switch c {
@@ -554,7 +571,7 @@ func (lx *lexer) hex() []byte {
 	from := len(lx.bytes)
 	out := lx.bytes
 	hi := -1
-	for lx.pos < len(lx.data) || lx.fill() {
+	for lx.fill() {
 		c := lx.data[lx.pos]
 		lx.pos++
 		if c == '>' {

@@ -610,39 +610,71 @@ func (tp *textPass) show(gs *gstate, tm *matrix, s []byte) {
 		f = &pdfFont{scale: 1.0 / 1000, defWidth: 500}
 		gs.font = f
 	}
-	// A glyph's rendering matrix is the text matrix scaled by the font
-	// size, in device space; where one glyph ends, the next one starts.
-	scale := matrix{gs.fs * gs.th, 0, 0, gs.fs, 0, gs.rise}
-	next := scale.mul(*tm).mul(gs.ctm)
+	sp := textSpace{a: gs.fs * gs.th, d: gs.fs, rise: gs.rise, ctm: &gs.ctm}
+	// Where one glyph ends, the next one starts.
+	x, y := sp.origin(tm)
 	for len(s) > 0 {
 		code, n := f.code(s)
 		s = s[n:]
 		w := f.width(code)
-		trm := next
+		x0, y0, size := x, y, sp.size(tm)
 		tx := (w*gs.fs + gs.tc) * gs.th
 		if n == 1 && code == ' ' {
 			tx += gs.tw * gs.th
 		}
-		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
-		end := scale.mul(*tm).mul(gs.ctm)
-		next = end
-		size := math.Hypot(trm[2], trm[3])
-		if size == 0 {
-			size = math.Hypot(trm[0], trm[1])
-		}
+		tm.translateX(tx)
+		x, y = sp.origin(tm)
 		text := f.text(code)
 		if tp.actualDepth > 0 {
 			text, tp.actual = tp.actual, ""
 		}
 		if text == "" {
-			tp.coverTextless(trm[4], end[4], trm[5])
+			tp.coverTextless(x0, x, y0)
 		}
 		if text == "" || tp.held > 2*tp.lim.MaxText {
 			continue
 		}
 		tp.held += len(text)
-		tp.glyphs = append(tp.glyphs, glyph{x0: trm[4], x1: end[4], y: trm[5], size: size, text: text})
+		tp.glyphs = append(tp.glyphs, glyph{x0: x0, x1: x, y: y0, size: size, text: text})
 	}
+}
+
+// textSpace maps a string's glyphs to user space: a glyph's rendering
+// matrix is scale × tm × ctm, where scale is [a 0 0 d 0 rise] (a the font
+// size times the horizontal scaling, d the font size). Its methods compute
+// the elements of that product they need with the very operations of
+// [matrix.mul], zero terms included, so that the results are those of the
+// full product, bit for bit, without computing the rest.
+type textSpace struct {
+	a, d, rise float64
+	ctm        *matrix
+}
+
+// origin returns the rendering matrix's translation: where a glyph starts.
+func (sp *textSpace) origin(t *matrix) (x, y float64) {
+	c := sp.ctm
+	p4 := 0*t[0] + sp.rise*t[2] + t[4]
+	p5 := 0*t[1] + sp.rise*t[3] + t[5]
+	return p4*c[0] + p5*c[2] + c[4], p4*c[1] + p5*c[3] + c[5]
+}
+
+// size returns the font size in user space: the length of the rendering
+// matrix's second row (the glyph's vertical), or of its first if that is 0.
+func (sp *textSpace) size(t *matrix) float64 {
+	c := sp.ctm
+	p2 := 0*t[0] + sp.d*t[2]
+	p3 := 0*t[1] + sp.d*t[3]
+	if size := math.Hypot(p2*c[0]+p3*c[2], p2*c[1]+p3*c[3]); size != 0 {
+		return size
+	}
+	p0 := sp.a*t[0] + 0*t[2]
+	p1 := sp.a*t[1] + 0*t[3]
+	return math.Hypot(p0*c[0]+p1*c[2], p0*c[1]+p1*c[3])
+}
+
+// translateX sets m to [1 0 0 1 tx 0] × m (as [matrix.mul] computes it).
+func (m *matrix) translateX(tx float64) {
+	m[0], m[1], m[2], m[3], m[4], m[5] = 1*m[0]+0*m[2], 1*m[1]+0*m[3], 0*m[0]+1*m[2], 0*m[1]+1*m[3], tx*m[0]+0*m[2]+m[4], tx*m[1]+0*m[3]+m[5]
 }
 
 // pdfString decodes a PDF text string: UTF-16BE with a byte-order mark, or

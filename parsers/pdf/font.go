@@ -73,58 +73,77 @@ func (f *pdfFont) text(code uint32) string {
 // loadFont builds a pdfFont from a font dictionary. It never fails: missing
 // parts degrade to guesses (Latin-1 text, half-em widths).
 func loadFont(v pdf.Value) *pdfFont {
+	if v.Key("Subtype").Name() != "Type0" {
+		return loadSimpleFont(v)
+	}
 	f := &pdfFont{scale: 1.0 / 1000, defWidth: 500, widths: map[uint32]float64{}}
-	subtype := v.Key("Subtype").Name()
-	if subtype == "Type0" {
-		f.twoByte = true
-		enc := v.Key("Encoding")
-		desc := v.Key("DescendantFonts").Index(0)
-		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
-			f.defWidth = dw.Float64()
-		} else {
-			f.defWidth = 1000
-		}
-		loadCIDWidths(desc.Key("W"), f.widths)
-		// Predefined CMaps other than Identity and UCS-2 (Shift-JIS and
-		// the like) mix 1- and 2-byte codes; we read them as 2-byte and rely
-		// on ToUnicode, which such files almost always carry.
-		f.toUni = map[uint32]string{}
-		switch name := enc.Name(); {
-		case strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16"):
-			f.ucs2 = true
-		case name == "Identity-H" || name == "Identity-V":
-			info := desc.Key("CIDSystemInfo")
-			f.cidUni = collectionTable(info.Key("Registry").RawString(), info.Key("Ordering").RawString())
-		}
+	f.twoByte = true
+	enc := v.Key("Encoding")
+	desc := v.Key("DescendantFonts").Index(0)
+	if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+		f.defWidth = dw.Float64()
 	} else {
-		first := int(v.Key("FirstChar").Int64())
-		w := v.Key("Widths")
-		for i := 0; i < w.Len() && i < 256; i++ {
-			f.widths[uint32(first+i)] = w.Index(i).Float64()
-		}
-		if subtype == "Type3" {
-			if m := v.Key("FontMatrix"); m.Len() >= 1 {
-				f.scale = m.Index(0).Float64()
-			}
-		}
-		if mw := v.Key("FontDescriptor").Key("MissingWidth"); mw.Float64() > 0 {
-			f.defWidth = mw.Float64()
-		}
-		f.toUni = simpleEncoding(v)
+		f.defWidth = 1000
+	}
+	loadCIDWidths(desc.Key("W"), f.widths)
+	// Predefined CMaps other than Identity and UCS-2 (Shift-JIS and
+	// the like) mix 1- and 2-byte codes; we read them as 2-byte and rely
+	// on ToUnicode, which such files almost always carry.
+	f.toUni = map[uint32]string{}
+	switch name := enc.Name(); {
+	case strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16"):
+		f.ucs2 = true
+	case name == "Identity-H" || name == "Identity-V":
+		info := desc.Key("CIDSystemInfo")
+		f.cidUni = collectionTable(info.Key("Registry").RawString(), info.Key("Ordering").RawString())
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		if m := parseToUnicode(tu); len(m) > 0 {
-			for k, s := range m {
-				f.toUni[k] = s
-			}
+		parseToUnicode(tu, func(code uint32, text string) { f.toUni[code] = text })
+	}
+	return f
+}
+
+// loadSimpleFont builds a pdfFont from the dictionary of a font with
+// 1-byte codes (Type1, TrueType, Type3): its table of the 256 codes' widths
+// and text. A code's text comes from the ToUnicode map, else from the
+// encoding, else it is read as Latin-1.
+func loadSimpleFont(v pdf.Value) *pdfFont {
+	f := &pdfFont{scale: 1.0 / 1000, defWidth: 500, byCode: new([256]codeInfo)}
+	var widths [256]float64
+	var hasWidth [256]bool
+	first := int(v.Key("FirstChar").Int64())
+	w := v.Key("Widths")
+	for i := 0; i < w.Len() && i < 256; i++ {
+		if c := first + i; c >= 0 && c < 256 {
+			widths[c], hasWidth[c] = w.Index(i).Float64(), true
 		}
 	}
-	if !f.twoByte {
-		t := new([256]codeInfo)
-		for c := range t {
-			t[c] = codeInfo{f.width(uint32(c)), f.text(uint32(c))}
+	if v.Key("Subtype").Name() == "Type3" {
+		if m := v.Key("FontMatrix"); m.Len() >= 1 {
+			f.scale = m.Index(0).Float64()
 		}
-		f.byCode = t
+	}
+	if mw := v.Key("FontDescriptor").Key("MissingWidth"); mw.Float64() > 0 {
+		f.defWidth = mw.Float64()
+	}
+	var text [256]string
+	var mapped [256]bool
+	simpleEncoding(v, func(code uint32, s string) { text[code], mapped[code] = s, true })
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		parseToUnicode(tu, func(code uint32, s string) {
+			if code < 256 {
+				text[code], mapped[code] = s, true
+			}
+		})
+	}
+	for c := range f.byCode {
+		e := &f.byCode[c]
+		if e.width = f.defWidth * f.scale; hasWidth[c] {
+			e.width = widths[c] * f.scale
+		}
+		if e.text = text[c]; !mapped[c] {
+			e.text = string(rune(c)) // no encoding: assume Latin-1
+		}
 	}
 	return f
 }
@@ -161,8 +180,10 @@ func loadCIDWidths(w pdf.Value, out map[uint32]float64) {
 }
 
 // simpleEncoding maps the 256 codes of a simple font to text from its
-// /Encoding: a base encoding name and /Differences with glyph names.
-func simpleEncoding(v pdf.Value) map[uint32]string {
+// /Encoding, a base encoding name and /Differences with glyph names,
+// calling set for each code with text (a code may be set more than once:
+// the last call counts).
+func simpleEncoding(v pdf.Value, set func(code uint32, text string)) {
 	enc := v.Key("Encoding")
 	base := "StandardEncoding"
 	if v.Key("Subtype").Name() == "TrueType" {
@@ -178,7 +199,6 @@ func simpleEncoding(v pdf.Value) map[uint32]string {
 		}
 		diffs = enc.Key("Differences")
 	}
-	m := make(map[uint32]string, 256)
 	var cm *charmap.Charmap
 	switch base {
 	case "MacRomanEncoding":
@@ -189,13 +209,14 @@ func simpleEncoding(v pdf.Value) map[uint32]string {
 	for c := 32; c < 256; c++ {
 		r := cm.DecodeByte(byte(c))
 		if r != '\uFFFD' {
-			m[uint32(c)] = string(r)
+			set(uint32(c), string(r))
 		}
 	}
 	if base == "StandardEncoding" {
-		m['\''], m['`'] = "’", "‘"
+		set('\'', "’")
+		set('`', "‘")
 		for c, s := range standardHigh {
-			m[c] = s
+			set(c, s)
 		}
 	}
 	code := uint32(0)
@@ -205,13 +226,12 @@ func simpleEncoding(v pdf.Value) map[uint32]string {
 		case pdf.Integer:
 			code = uint32(d.Int64())
 		case pdf.Name:
-			if s := glyphText(d.Name()); s != "" {
-				m[code] = s
+			if s := glyphText(d.Name()); s != "" && code < 256 {
+				set(code, s)
 			}
 			code++
 		}
 	}
-	return m
 }
 
 var standardHigh = map[uint32]string{
@@ -281,22 +301,25 @@ func glyphText(name string) string {
 	return ""
 }
 
-// parseToUnicode reads a font's ToUnicode CMap.
-func parseToUnicode(v pdf.Value) map[uint32]string {
+// parseToUnicode reads a font's ToUnicode CMap (its first 4 MiB), as it
+// is inflated, calling set for each code it maps.
+func parseToUnicode(v pdf.Value, set func(code uint32, text string)) {
 	rc := v.Reader()
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
-	if err != nil && len(data) == 0 {
-		return nil
-	}
-	return parseCMap(data)
+	readCMap(newLexer(io.LimitReader(rc, 4<<20)), set)
 }
 
 // parseCMap reads the bfchar and bfrange sections of a CMap that maps codes
 // to UTF-16 text.
 func parseCMap(data []byte) map[uint32]string {
 	m := map[uint32]string{}
-	lx := &lexer{data: data}
+	readCMap(&lexer{data: data}, func(code uint32, text string) { m[code] = text })
+	return m
+}
+
+// readCMap reads the bfchar and bfrange sections of a CMap, calling set
+// for each code mapped (a code mapped twice: the last call counts).
+func readCMap(lx *lexer, set func(code uint32, text string)) {
 	var ops []operand
 	mode := ""
 	for {
@@ -310,28 +333,37 @@ func parseCMap(data []byte) map[uint32]string {
 				ops = ops[1:]
 			}
 			if mode == "bfchar" && len(ops) == 2 {
-				m[codeOf(ops[0].str)] = utf16Text(ops[1].str)
+				set(codeOf(ops[0].str), utf16Text(ops[1].str))
 				ops = ops[:0]
+				lx.release()
 			} else if mode == "bfrange" && len(ops) == 3 {
 				lo, hi := codeOf(ops[0].str), codeOf(ops[1].str)
 				if hi >= lo && hi-lo <= 65535 {
 					dst := ops[2]
 					if dst.kind == opArray {
 						for i := uint32(0); i <= hi-lo && int(i) < len(dst.arr); i++ {
-							m[lo+i] = utf16Text(dst.arr[i].str)
+							set(lo+i, utf16Text(dst.arr[i].str))
 						}
 					} else {
 						base := []rune(utf16Text(dst.str))
-						if len(base) > 0 {
+						switch len(base) {
+						case 0:
+						case 1: // nearly always: one character per code
 							for i := uint32(0); i <= hi-lo; i++ {
-								r := append([]rune(nil), base...)
+								set(lo+i, string(base[0]+rune(i)))
+							}
+						default:
+							r := make([]rune, len(base))
+							for i := uint32(0); i <= hi-lo; i++ {
+								copy(r, base)
 								r[len(r)-1] += rune(i)
-								m[lo+i] = string(r)
+								set(lo+i, string(r))
 							}
 						}
 					}
 				}
 				ops = ops[:0]
+				lx.release()
 			}
 			continue
 		}
@@ -344,8 +376,8 @@ func parseCMap(data []byte) map[uint32]string {
 			mode = ""
 		}
 		ops = ops[:0]
+		lx.release()
 	}
-	return m
 }
 
 func codeOf(b []byte) uint32 {

@@ -48,7 +48,12 @@ type Run struct {
 	Started, Ended                                               time.Time // Ended is zero if the run did not finish
 	RulesHash                                                    string
 	Files, Screened, Qualified, Errors, Skipped, Duplicates, New int
-	ExitCode                                                     int // -1: interrupted
+	ExitCode                                                     int // -1: interrupted, or still running
+	// Running is set on a run that did not finish but whose job's run
+	// lock is held now: on a database, where runs of other jobs go on
+	// while the history is read. A backend that cannot tell leaves it
+	// false.
+	Running bool
 }
 
 // Runs returns the run history, newest first.
@@ -74,5 +79,24 @@ func (s *DB) Runs() ([]Run, error) {
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if s.backend.Running == nil {
+		return out, nil
+	}
+	// Only a job's newest unfinished run may be alive: a run marks its
+	// job's older ones interrupted when it begins.
+	asked := map[string]bool{}
+	for i := range out {
+		r := &out[i]
+		if !r.Ended.IsZero() || asked[r.RulesHash] {
+			continue
+		}
+		asked[r.RulesHash] = true
+		if r.Running, err = s.backend.Running(r.RulesHash); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -180,6 +180,9 @@ type Backend struct {
 	// why; nil never closes.
 	Lost    <-chan struct{}
 	LostErr func() error
+	// Running reports whether a run of job holds its run lock now, for
+	// [DB.Runs]; nil means that the backend cannot tell.
+	Running func(job string) (bool, error)
 }
 
 // New returns a [DB] on db, whose schema must already be that of this

@@ -111,7 +111,10 @@ func cmdRuns(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if !r.Ended.IsZero() {
 			secs = fmt.Sprint(r.Ended.Sub(r.Started).Round(time.Second).Seconds())
 		}
-		if r.ExitCode < 0 {
+		switch {
+		case r.Running:
+			exit = "running"
+		case r.ExitCode < 0:
 			exit = "interrupted"
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", r.ID, r.Started.UTC().Format(time.RFC3339), secs,

@@ -87,7 +87,8 @@ func Open(ctx context.Context, url string, opts state.Options) (*state.DB, error
 	// plus the connection that holds the run lock.
 	db.SetMaxOpenConns(runtime.GOMAXPROCS(0) + 2)
 	where := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
-	b := state.Backend{Numbered: true, Scrub: vacuum, Text: storable, JobLock: true}
+	b := state.Backend{Numbered: true, Scrub: vacuum, Text: storable, JobLock: true,
+		Running: func(job string) (bool, error) { return running(ctx, db, job) }}
 	if !opts.ReadOnly {
 		l, err := lock(ctx, db, where, opts.Job)
 		if err != nil {
@@ -216,6 +217,21 @@ func lock(ctx context.Context, db *sql.DB, where, job string) (*runLock, error) 
 	}
 	go l.watch()
 	return l, nil
+}
+
+// running reports whether a session holds the run lock of job in the
+// current schema.
+func running(ctx context.Context, db *sql.DB, job string) (bool, error) {
+	var schema sql.NullString
+	if err := db.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return false, err
+	}
+	var held bool
+	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+			AND classid = $1::int::oid AND objid = $2::int::oid AND objsubid = 2
+			AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))`,
+		lockRun, jobKey(schema.String, job)).Scan(&held)
+	return held, err
 }
 
 // watch pings the lock's connection until release; the first failure

@@ -347,3 +347,26 @@ func TestLockLost(t *testing.T) {
 		t.Errorf("%d documents written without the lock, %v", n, err)
 	}
 }
+
+// TestRunsRunning: the history tells a run going on (its job's lock is
+// held) from one that died.
+func TestRunsRunning(t *testing.T) {
+	url := pg.Database(t)
+	dead := open(t, url, state.Options{Job: "a"})
+	dead.BeginRun("a")
+	dead.Close() // without EndRun: as if killed
+	live := open(t, url, state.Options{Job: "b"})
+	live.BeginRun("b")
+	reader := open(t, url, state.Options{ReadOnly: true})
+	runs, err := reader.Runs()
+	if err != nil || len(runs) != 2 {
+		t.Fatalf("Runs: %+v, %v", runs, err)
+	}
+	if !runs[0].Running || runs[1].Running {
+		t.Errorf("Running: b's %v, a's %v; want true, false", runs[0].Running, runs[1].Running)
+	}
+	live.EndRun(screener.Counts{}, 0, 0)
+	if runs, err := reader.Runs(); err != nil || runs[0].Running {
+		t.Errorf("a finished run still running: %+v, %v", runs, err)
+	}
+}

@@ -125,6 +125,21 @@ func cmdRuns(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 const stateUsage = "usage: screener state migrate -from FILE [-to URL]"
 
+const stateMigrateUsage = `Usage: screener state migrate -from FILE [-to URL]
+
+Copies the SQLite state FILE into the PostgreSQL database at URL
+($SCREENER_STATE if -to is not given), merging it with what the database
+holds, in one transaction; prints each table's rows read and found in the
+database, and fails unless every row read is there. The next run on this
+machine with -state URL reads no file the state file knew.
+
+Example:
+  export SCREENER_STATE='postgres://screener@db.example.com/hiring'
+  screener state migrate -from state/backend.db
+
+Flags:
+`
+
 // cmdState runs 'screener state migrate': it copies an SQLite state file
 // into a PostgreSQL database.
 func cmdState(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -135,6 +150,7 @@ func cmdState(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	from := fs.String("from", "", "the SQLite state `FILE` to copy")
 	to := fs.String("to", "", "the postgres:// `URL` to copy it into (default: $SCREENER_STATE)")
+	fs.Usage = func() { fmt.Fprint(stderr, stateMigrateUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args[1:]); err != nil {
 		return usageErr(err)
 	}

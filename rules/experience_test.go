@@ -125,6 +125,7 @@ func TestScoreMinYears(t *testing.T) {
 		knockout  string
 	}{
 		{"enough years", []Found{{Skill: "Go", Months: 40, LastUsed: 2024}, {Skill: "Rust", Months: 30}}, 100, true, ""},
+		{"exactly the years asked", []Found{{Skill: "Go", Months: 36}, {Skill: "Rust", Months: 24}}, 100, true, ""},
 		{"half the years", []Found{{Skill: "Go", Months: 18, LastUsed: 2024}, {Skill: "Rust", Months: 12}}, 50, false, "Go: 1.5 years in dated roles, 3 required"},
 		{"listed, never in a role", []Found{{Skill: "Go"}}, 0, false, "Go: 0 years in dated roles, 3 required"},
 		{"missing", nil, 0, false, "missing required Go"},
@@ -136,6 +137,10 @@ func TestScoreMinYears(t *testing.T) {
 		}
 		if tt.name == "half the years" && !strings.HasPrefix(r.Breakdown[0].Detail, "1.5 years of 3 in dated roles, last 2024") {
 			t.Errorf("breakdown detail %q", r.Breakdown[0].Detail)
+		}
+		// A skill never dated has no year it was last used.
+		if tt.name == "half the years" && !strings.HasPrefix(r.Breakdown[1].Detail, "1 year of 2 in dated roles:") {
+			t.Errorf("breakdown detail %q, want no last year", r.Breakdown[1].Detail)
 		}
 	}
 	exp := &Set{Experience: &Experience{MinYears: 2, Required: true}}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -31,6 +32,33 @@ func TestDefaultTaxonomy(t *testing.T) {
 	}
 	if _, err := LoadTaxonomy(strings.NewReader("[nonsense]\nGo\n")); err == nil {
 		t.Error("unknown category accepted")
+	}
+}
+
+// TestLoadTaxonomy: the line format (name | aliases | flags), each flag
+// and not: phrase read, and errors that name the line.
+func TestLoadTaxonomy(t *testing.T) {
+	src := "# a comment\n\n[language]\nGo | Golang, , Go lang | case context word not:go live not:let go\n[database]\n  Redis  \n"
+	tax, err := LoadTaxonomy(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Skill{
+		{Name: "Go", Category: "language", Aliases: []string{"Golang", "Go lang"}, CaseSensitive: true, NeedsContext: true, Word: true, Not: []string{"go live", "let go"}},
+		{Name: "Redis", Category: "database"},
+	}
+	if got := tax.Skills(); !reflect.DeepEqual(got, want) {
+		t.Errorf("skills %+v, want %+v", got, want)
+	}
+	for _, tt := range []struct{ src, want string }{
+		{"[language]\nGo\n\nRust | | wordy\n", `taxonomy line 4: unknown flag "wordy"`},
+		{"[language]\nGo | | not: not:go live\n", "taxonomy line 2: empty not: phrase"},
+		{"[language]\nGo | | not:go live not:\n", "taxonomy line 2: empty not: phrase"},
+		{"[language]\n | Golang\n", "skill with an empty name"},
+	} {
+		if _, err := LoadTaxonomy(strings.NewReader(tt.src)); err == nil || err.Error() != tt.want {
+			t.Errorf("%q: error %v, want %q", tt.src, err, tt.want)
+		}
 	}
 }
 
@@ -249,8 +277,8 @@ func TestLoadErrors(t *testing.T) {
 		{"skill twice in a group", "one_of:\n  - skills: [Go, Java, golang]\n", `r.yaml:2: skill "Go" listed twice`},
 		{"group min above its size", "one_of:\n  - {min: 3, skills: [Go, Java]}\n", `r.yaml:2: one_of group "": min 3 but 2 skills`},
 		{"item min_years", "required:\n  - {skill: Go, min_years: 61}\n", `r.yaml:2: min_years 61 for "Go"`},
-		{"experience weight", "experience: {min_years: 2, weight: 101}\n", `bad experience weight 101`},
-		{"nothing", "title: x\n", "asks for nothing"},
+		{"experience weight", "experience: {min_years: 2, weight: 101}\n", `r.yaml: bad experience weight 101`},
+		{"nothing", "title: x\n", "r.yaml: the rule set asks for nothing"}, // no line: the file's name alone
 	}
 	for _, tt := range tests {
 		_, err := Load(strings.NewReader(tt.yaml), "r.yaml", DefaultTaxonomy())
@@ -270,6 +298,21 @@ func TestLoadErrors(t *testing.T) {
 	tax, err := set.Taxonomy()
 	if err != nil || set.Required[0].Skill != "Temporal" || set.Required[1].Skill != "PostgreSQL" || !found(tax, "workflows on temporal.io")["Temporal"] {
 		t.Errorf("extension: %v %+v", err, set)
+	}
+	// The taxonomy passed is the one checked against and carried.
+	custom, err := DefaultTaxonomy().With([]Skill{{Name: "Zorblang", Category: "language"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err = Load(strings.NewReader("required: [zorblang]\n"), "r.yaml", custom)
+	if err != nil {
+		t.Fatalf("a skill of the taxonomy passed: %v", err)
+	}
+	if tax, err := set.Taxonomy(); err != nil || set.Required[0].Skill != "Zorblang" || !found(tax, "Skills: Zorblang")["Zorblang"] {
+		t.Errorf("custom taxonomy: %v %+v", err, set.Required)
+	}
+	if _, err := Load(strings.NewReader("required: [zorblang]\n"), "r.yaml", nil); !errors.Is(err, ErrUnknownSkill) {
+		t.Errorf("nil taxonomy is the default one, without Zorblang: error %v", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -14,6 +15,7 @@ type scoreCase struct {
 	score     float64
 	qualified bool
 	knockouts []string // substrings, one per knockout, in order
+	detail    string   // if set, the detail of the last breakdown line
 }
 
 func (tt scoreCase) check(t *testing.T) {
@@ -30,6 +32,22 @@ func (tt scoreCase) check(t *testing.T) {
 		if !strings.Contains(r.Knockouts[i], k) {
 			t.Errorf("%s: knockout %q, want one with %q", tt.name, r.Knockouts[i], k)
 		}
+	}
+	if tt.detail != "" && r.Breakdown[len(r.Breakdown)-1].Detail != tt.detail {
+		t.Errorf("%s: detail %q, want %q", tt.name, r.Breakdown[len(r.Breakdown)-1].Detail, tt.detail)
+	}
+}
+
+// TestScoreAsksNothing: a set whose only rule is not scored (experience
+// without a minimum) scores 0, qualified, and the result is valid JSON
+// (no NaN from dividing by a total weight of 0).
+func TestScoreAsksNothing(t *testing.T) {
+	r := (&Set{Experience: &Experience{Required: true}}).Score(&Profile{YearsExperience: years(5)})
+	if r.Score != 0 || !r.Qualified || len(r.Breakdown) != 0 {
+		t.Errorf("score %v qualified %v breakdown %+v, want 0, qualified, no lines", r.Score, r.Qualified, r.Breakdown)
+	}
+	if _, err := json.Marshal(r); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -53,6 +71,8 @@ func TestScoreDegree(t *testing.T) {
 		{name: "the best of several degrees", set: master(true, "Physics"), profile: Profile{Skills: goSkill, Degrees: []Degree{{"master", "History"}, {"master", "Physics"}, {"bachelor", "Physics"}}}, score: 100, qualified: true},
 		{name: "optional degree missing: no knockout", set: master(false), profile: Profile{Skills: goSkill, Degrees: []Degree{{"bachelor", ""}}}, score: 60, qualified: true},
 		{name: "optional degree, other field: still qualified", set: master(false, "Physics"), profile: Profile{Skills: goSkill, Degrees: []Degree{{"master", "Art"}}}, score: 80, qualified: true},
+		{name: "two degrees earn alike: the first is named", set: master(true, "Physics", "Chemistry"),
+			profile: Profile{Skills: goSkill, Degrees: []Degree{{"master", "Chemistry"}, {"phd", "Physics"}}}, score: 100, qualified: true, detail: "master Chemistry"},
 		{name: "own weight", set: &Set{Required: []Item{{Skill: "Go", Weight: 1}}, Degree: &DegreeRule{Level: "bachelor", Weight: 3}},
 			profile: Profile{Degrees: []Degree{{"bachelor", ""}}}, score: 75, knockouts: []string{"missing required Go"}},
 	} {

@@ -238,6 +238,10 @@ func TestLoadBounds(t *testing.T) {
 		{"experience: {min_years: 3, weight: 100.5}", "bad experience weight 100.5"},
 		{"experience: {min_years: 3, weight: -1}", "bad experience weight -1"},
 		{"title: only a title", "asks for nothing"},
+		// Any one list is something to ask for, whatever the others hold.
+		{"required: [Go]\none_of: [{skills: [Java, PHP]}]", ""},
+		{"one_of: [{skills: [Java, PHP]}]\npreferred: [Docker]", ""},
+		{"required: [Go]\npreferred: [Docker]", ""},
 	}
 	for _, tt := range tests {
 		s, err := Load(strings.NewReader(tt.yaml), "r.yaml", nil)
@@ -261,6 +265,7 @@ func TestSuggest(t *testing.T) {
 		{"kubernets", "Kubernetes"},
 		{"Pyton", "Python"},
 		{"xqzwv", ""},
+		{"djang", "Django"}, // as near "dlang" (D): the first in sorted order wins
 		{"zzzzzzzzzzzz", ""},
 	} {
 		if got := tax.Suggest(tt.in); got != tt.want {

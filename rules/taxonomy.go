@@ -86,7 +86,11 @@ func LoadTaxonomy(r io.Reader) (*Taxonomy, error) {
 					if end < 0 {
 						end = len(rest)
 					}
-					s.Not = append(s.Not, strings.TrimSpace(rest[:end]))
+					phrase := strings.TrimSpace(rest[:end])
+					if phrase == "" {
+						return nil, fmt.Errorf("taxonomy line %d: empty not: phrase", line)
+					}
+					s.Not = append(s.Not, phrase)
 					flags = rest[end:]
 					continue
 				}

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -277,5 +278,19 @@ func TestSuggest(t *testing.T) {
 	}
 	if d := editDistance("", "abc"); d != 3 {
 		t.Errorf("editDistance(\"\", abc) = %d", d)
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+var errDiskFull = errors.New("disk full")
+
+func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
+
+// TestWriteYAMLError: a failing writer's error is returned, not lost.
+func TestWriteYAMLError(t *testing.T) {
+	if err := fullSet(t).WriteYAML(failWriter{}); err == nil || !strings.Contains(err.Error(), errDiskFull.Error()) {
+		t.Errorf("WriteYAML to a failing writer: %v, want %v", err, errDiskFull)
 	}
 }

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,6 +19,9 @@ var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "\t", "
 // codeAfter matches a place followed by a two-letter code without a
 // comma: "Utrecht NL", "Berlin – DE".
 var parenCode = regexp.MustCompile(`\(([A-Z]{2})\)$`)
+
+// emailish finds an e-mail address on a line.
+var emailish = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
 
 var codeAfter = regexp.MustCompile(`^(\PN+?)\s*[–—-]?\s+([A-Z]{2})$`)
 
@@ -58,6 +63,12 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 			}
 			return r
 		}, l)
+		// A sidebar printed beside the name: "Tel Aviv David Cohen" over
+		// "IL", or "인천 Summary" over "KR".
+		l = dropHeading(dropName(l, name))
+		if i+1 < len(lines) && bareCode.MatchString(strings.TrimSpace(lines[i+1])) && !strings.ContainsAny(l, "|•·") {
+			l += " " + strings.TrimSpace(lines[i+1])
+		}
 		items := []string{l}
 		for _, sep := range locationSeparators {
 			var next []string
@@ -123,8 +134,13 @@ func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
 	}
 	s = parenCode.ReplaceAllString(strings.TrimSpace(s), "$1") // "Melbourne, (AU)"
 	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r) })
-	if m := codeAfter.FindStringSubmatch(s); m != nil && !strings.Contains(s, ",") {
-		s = m[1] + ", " + m[2]
+	if m := codeAfter.FindStringSubmatch(s); m != nil {
+		switch head := strings.TrimRight(m[1], ", "); {
+		case !strings.Contains(s, ","):
+			s = m[1] + ", " + m[2]
+		case strings.Contains(head, ","):
+			s = head // "San Francisco, CA – US": the country after the region
+		}
 	}
 	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@:/()") {
 		return "", false
@@ -204,15 +220,36 @@ func dropName(s, name string) string {
 	if name == "" {
 		return s
 	}
+	key := strings.NewReplacer("’", "'", "‘", "'").Replace // "O’NEILL" is "O'Neill"
 	of := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(name)) {
+	for _, w := range strings.Fields(strings.ToLower(key(name))) {
 		of[w] = true
 	}
 	words := strings.Fields(s)
-	for len(words) > 0 && of[strings.ToLower(strings.Trim(words[0], ",."))] {
+	for len(words) > 0 && of[strings.ToLower(key(strings.Trim(words[0], ",.")))] {
 		words = words[1:]
 	}
+	for len(words) > 1 {
+		w := strings.ToLower(key(strings.Trim(words[len(words)-1], ",")))
+		if !of[w] && !(strings.HasSuffix(w, "-") && slices.ContainsFunc(slices.Collect(maps.Keys(of)), func(n string) bool { return strings.HasPrefix(n, w) })) {
+			break // "Müller-", a name the line wrapped, counts
+		}
+		words = words[:len(words)-1]
+	}
 	return strings.Join(words, " ")
+}
+
+// bareCode is a line that holds only a two-letter country or region code.
+var bareCode = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// dropHeading drops a section heading printed at the end of a line beside
+// it ("인천 Summary").
+func dropHeading(s string) string {
+	words := strings.Fields(s)
+	if len(words) > 1 && isNameWord("heading", simpleKey(words[len(words)-1])) {
+		return strings.Join(words[:len(words)-1], " ")
+	}
+	return s
 }
 
 // contactBlock is how many lines under a "Contact" heading further down
@@ -221,11 +258,24 @@ func dropName(s, name string) string {
 const contactBlock = 5
 
 // locationZone returns the lines a location is looked for on: the header
-// zone, then the lines under each "Contact" heading below it.
+// zone, the lines around the first e-mail address below it, then the lines
+// under each "Contact" heading below it.
 func locationZone(lines []string) []int {
 	var zone []int
 	for i := 0; i < len(lines) && i < headerLines; i++ {
 		zone = append(zone, i)
+	}
+	// The lines around an e-mail address further down: a contact block
+	// printed in a footer or at the end of a sidebar.
+	for i := headerLines; i < len(lines); i++ {
+		if strings.Contains(lines[i], "@") && emailish.MatchString(lines[i]) {
+			for j := max(i-2, headerLines); j < len(lines) && j <= i+2; j++ {
+				if !slices.Contains(zone, j) {
+					zone = append(zone, j)
+				}
+			}
+			break
+		}
 	}
 	for i := headerLines; i < len(lines) && len(zone) < headerLines+4*contactBlock; i++ {
 		if k := simpleKey(lines[i]); len(lines[i]) < 40 && isNameWord("heading", k) && (strings.HasPrefix(k, "contact") || strings.HasPrefix(k, "kontakt")) {

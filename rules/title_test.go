@@ -37,6 +37,21 @@ func TestTitle(t *testing.T) {
 	}
 }
 
+// TestLocationBesideName: a sidebar printed beside the name (moderncv),
+// its country code on the next line.
+func TestLocationBesideName(t *testing.T) {
+	for _, tt := range []struct{ title, text, want string }{
+		{"Jane Roe", "Torino Jane Roe\nIT\nM +39 011 123 4567\nE jane@example.it", "Torino, IT"},
+		{"Thomas Müller-Lüdenscheidt", "Berlin Thomas Müller-\nDE\nE thomas@example.de Lüdenscheidt", "Berlin, DE"},
+		{"Sarah O'Neill", "Sarah\nO’NEILL Boston, MA\nE sarah@example.com", "Boston, MA"},
+	} {
+		p := analyze(t, Resume{Text: tt.text, Title: []string{tt.title}})
+		if p.Location != tt.want || p.LocationSource != SourceHeader {
+			t.Errorf("%q: location %q (%s), want %q from the header", tt.text, p.Location, p.LocationSource, tt.want)
+		}
+	}
+}
+
 func TestLocation(t *testing.T) {
 	tests := []struct {
 		name, text, want, source string
@@ -63,6 +78,11 @@ func TestLocation(t *testing.T) {
 			"", SourceNotFound, false},
 		{"city and code after a dash", "Jane Roe\nTorino – IT\njane@example.com",
 			"Torino, IT", SourceHeader, false},
+		{"a place beside a heading", "Jane Roe\nData Scientist\nTorino Summary\nIT\nE jane@example.it",
+			"Torino, IT", SourceHeader, false},
+		{"an address in a footer beside the e-mail", "Jane Roe\nData Scientist\nSummary\nData work.\nExperience\nAnalyst, Acme 2019 – 2024\n" +
+			"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nInterests\nPhotography\nSan Francisco, CA – US\nM 415-555-0123 • E jane@example.com",
+			"San Francisco, CA", SourceHeader, false},
 		{"an unknown town among contacts is a guess", "Jane Roe\nBackend Engineer\nΑθήνα | +30 691 234 5678 | jane@example.gr",
 			"Αθήνα", SourceHeader, true},
 		{"the name among contacts is no town", "Jane Roe | jane@example.com | +1 415 555 0134",

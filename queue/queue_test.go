@@ -245,11 +245,12 @@ func TestKilledWorkersJobIsRescued(t *testing.T) {
 		t.Fatal("the killed worker's job was not done again")
 	}
 	var attempt int
-	if err := pool.QueryRow(context.Background(), `SELECT attempt FROM river_job WHERE args->>'sha256' = $1`, sha).Scan(&attempt); err != nil {
+	var errs string
+	if err := pool.QueryRow(context.Background(), `SELECT attempt, coalesce(errors::text, '') FROM river_job WHERE args->>'sha256' = $1`, sha).Scan(&attempt, &errs); err != nil {
 		t.Fatal(err)
 	}
 	if attempt != 2 {
-		t.Errorf("job completed in attempt %d, want 2 (the killed one, then the rescue)", attempt)
+		t.Errorf("job completed in attempt %d, want 2 (the killed one, then the rescue); errors: %s", attempt, errs)
 	}
 }
 

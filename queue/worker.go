@@ -69,8 +69,14 @@ func Work(ctx context.Context, pool *pgxpool.Pool, opts WorkerOptions) error {
 		return errors.New("queue: no extraction command")
 	}
 	log := discardLogger(opts.Logger)
-	w := &extractWorker{pool: pool, root: root, opts: opts, log: log, sups: map[Settings]*worker.Supervisor{}}
+	w := &extractWorker{pool: pool, root: root, opts: opts, log: log, sups: map[Settings]*worker.Supervisor{}, completions: make(chan *completion)}
 	defer w.close()
+	// The completer outlives River's client, which waits for running jobs
+	// (and so for their completions) when it stops.
+	cctx, stopCompleter := context.WithCancel(context.Background())
+	completerDone := make(chan struct{})
+	go func() { defer close(completerDone); w.completeLoop(cctx) }()
+	defer func() { stopCompleter(); <-completerDone }()
 	workers := river.NewWorkers()
 	river.AddWorker(workers, w)
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
@@ -125,6 +131,8 @@ type extractWorker struct {
 	opts WorkerOptions
 	log  *slog.Logger
 
+	completions chan *completion // to completeLoop
+
 	mu   sync.Mutex
 	sups map[Settings]*worker.Supervisor // one per settings the jobs carry; guarded by mu
 }
@@ -137,7 +145,8 @@ func (w *extractWorker) Timeout(job *river.Job[extractArgs]) time.Duration {
 }
 
 // Work extracts one job's file and stores its outcome and the job's
-// completion in one transaction. It returns an error (the job is tried
+// completion in one transaction (with those of other jobs finished at the
+// same time). It returns an error (the job is tried
 // again, perhaps by another worker) only when the file cannot be found
 // with the job's content here, or the database fails.
 func (w *extractWorker) Work(ctx context.Context, job *river.Job[extractArgs]) error {
@@ -169,17 +178,82 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[extractArgs]) e
 	if err != nil {
 		return err
 	}
+	c := &completion{ctx: ctx, job: job, raw: raw, done: make(chan error, 1)}
+	select {
+	case w.completions <- c:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return <-c.done
+}
+
+// completion is a finished job waiting for its transaction.
+type completion struct {
+	ctx  context.Context // the job's: River's JobCompleteTx finds its client there
+	job  *river.Job[extractArgs]
+	raw  []byte // the outcome, JSON
+	done chan error
+}
+
+// maxCompletions bounds the jobs completed in one transaction.
+const maxCompletions = 256
+
+// completeLoop stores outcomes and completes their jobs, each outcome in
+// the transaction of its job's completion, until ctx ends. The jobs that
+// finish while one transaction commits share the next: a transaction per
+// file would cost the database a commit and two more statements for each.
+func (w *extractWorker) completeLoop(ctx context.Context) {
+	for {
+		var batch []*completion
+		select {
+		case c := <-w.completions:
+			batch = append(batch, c)
+		case <-ctx.Done():
+			return
+		}
+	more:
+		for len(batch) < maxCompletions {
+			select {
+			case c := <-w.completions:
+				batch = append(batch, c)
+			default:
+				break more
+			}
+		}
+		err := w.commit(batch)
+		for _, c := range batch {
+			if err != nil && len(batch) > 1 {
+				// One job's failure (deleted meanwhile, say) must not fail
+				// the others: each goes alone.
+				c.done <- w.commit([]*completion{c})
+			} else {
+				c.done <- err
+			}
+		}
+	}
+}
+
+// commit stores batch's outcomes and completes its jobs in one transaction.
+func (w *extractWorker) commit(batch []*completion) error {
+	ctx := context.Background() // the jobs' own contexts may end; the transaction must not half-run
 	tx, err := w.pool.Begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `INSERT INTO screener_extractions (job_id, outcome) VALUES ($1, $2)
-		ON CONFLICT (job_id) DO UPDATE SET outcome = EXCLUDED.outcome`, job.ID, raw); err != nil {
+	ids := make([]int64, len(batch))
+	raws := make([][]byte, len(batch))
+	for i, c := range batch {
+		ids[i], raws[i] = c.job.ID, c.raw
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO screener_extractions (job_id, outcome) SELECT * FROM unnest($1::bigint[], $2::bytea[])
+		ON CONFLICT (job_id) DO UPDATE SET outcome = EXCLUDED.outcome`, ids, raws); err != nil {
 		return err
 	}
-	if _, err := river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job); err != nil {
-		return err
+	for _, c := range batch {
+		if _, err := river.JobCompleteTx[*riverpgxv5.Driver](context.WithoutCancel(c.ctx), tx, c.job); err != nil {
+			return err
+		}
 	}
 	return tx.Commit(ctx)
 }

@@ -232,9 +232,10 @@ func decodeRecord(b string) (screener.Record, error) {
 	for _, p := range []*[]string{&r.Knockouts, &r.Links, &r.Matched, &r.Missing, &r.MatchedPreferred} {
 		*p = d.strs()
 	}
-	// Scoring always sets these three, empty or not (JSON shows []).
+	// Scoring always sets these three, empty or not (JSON shows []); a
+	// document skipped as not a resume is never scored (JSON shows null).
 	for _, p := range []*[]string{&r.Matched, &r.Missing, &r.MatchedPreferred} {
-		if *p == nil {
+		if *p == nil && r.Status != screener.StatusSkipped {
 			*p = []string{}
 		}
 	}

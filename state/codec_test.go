@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
 )
@@ -56,6 +57,12 @@ func TestCodecRoundTrip(t *testing.T) {
 	empty := screener.Record{Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}}
 	if got, err := decodeRecord(string(encodeRecord(empty))); err != nil || !reflect.DeepEqual(got, empty) {
 		t.Errorf("empty record: %+v, %v", got, err)
+	}
+	// A stored result of a document that is not a resume reads back as a
+	// fresh run made it: never scored, so null in JSON Lines, not [].
+	letter := screener.Record{Status: screener.StatusSkipped, Error: parsers.ReasonNotResume, Message: "not a resume"}
+	if got, err := decodeRecord(string(encodeRecord(letter))); err != nil || !reflect.DeepEqual(got, letter) {
+		t.Errorf("not a resume: %+v, %v", got, err)
 	}
 }
 

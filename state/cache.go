@@ -41,7 +41,7 @@ func (s *DB) Hash(path string, size int64, mtime time.Time) (string, bool) {
 // map stays empty and every file is hashed: slower, never wrong.
 func (s *DB) loadFiles() {
 	files := map[string]fileRow{}
-	if rows, err := s.db.Query(s.q(`SELECT path, size, mtime_ns, sha256 FROM files WHERE host = ?`), s.text(s.host)); err == nil {
+	if rows, err := s.db.QueryContext(s.ctx, s.q(`SELECT path, size, mtime_ns, sha256 FROM files WHERE host = ?`), s.text(s.host)); err == nil {
 		for rows.Next() {
 			var p string
 			var r fileRow
@@ -62,7 +62,7 @@ func (s *DB) loadFiles() {
 // claimFiles gives this host the rows recorded before rows had a host:
 // an SQLite file was written on the machine that opens it.
 func (s *DB) claimFiles() error {
-	_, err := s.db.Exec(s.q(`UPDATE files SET host = ? WHERE host = ''`), s.text(s.host))
+	_, err := s.db.ExecContext(s.ctx, s.q(`UPDATE files SET host = ? WHERE host = ''`), s.text(s.host))
 	return err
 }
 

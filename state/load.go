@@ -50,7 +50,7 @@ func (s *DB) readDocs(shas []string, rulesHash string, into map[string]docRow) e
 	for _, sha := range shas {
 		args = append(args, sha)
 	}
-	rows, err := s.db.Query(s.q(`SELECT d.sha256, d.first_seen_run, d.first_seen_at, d.last_seen_at, d.status, d.error, d.message, r.record
+	rows, err := s.db.QueryContext(s.ctx, s.q(`SELECT d.sha256, d.first_seen_run, d.first_seen_at, d.last_seen_at, d.status, d.error, d.message, r.record
 		FROM documents d LEFT JOIN results r ON r.sha256 = d.sha256 AND r.rules_hash = ?
 		WHERE d.sha256 IN (?`+strings.Repeat(", ?", len(shas)-1)+`)`), args...)
 	if err != nil {
@@ -111,7 +111,7 @@ func (s *DB) Load(sha, rulesHash string) (screener.Cached, error) {
 		pages, size             sql.NullInt64
 	)
 	var ocr sql.NullFloat64
-	err := s.textStmt.QueryRow(sha).Scan(&format, &pages, &size, &text, &hf, &title, &ocr)
+	err := s.textStmt.QueryRowContext(s.ctx, sha).Scan(&format, &pages, &size, &text, &hf, &title, &ocr)
 	switch {
 	case err == nil:
 		c.Doc = &parsers.Document{Format: parsers.Format(format.String), Text: text.String, HeaderFooter: hf.String, Title: title.String,

@@ -35,28 +35,28 @@ func (s *DB) Forget(email, path, sha string) (int64, error) {
 }
 
 func (s *DB) deleteDocuments(query string, args ...any) (int64, error) {
-	tx, err := s.db.Begin()
+	tx, err := s.db.BeginTx(s.ctx, nil)
 	if err != nil {
 		return 0, err
 	}
 	defer tx.Rollback()
 	for _, q := range []string{`CREATE TEMP TABLE IF NOT EXISTS doomed (sha256 TEXT PRIMARY KEY)`, `DELETE FROM doomed`} {
-		if _, err := tx.Exec(q); err != nil {
+		if _, err := tx.ExecContext(s.ctx, q); err != nil {
 			return 0, err
 		}
 	}
-	if _, err := tx.Exec(s.q(`INSERT INTO doomed `+query), args...); err != nil {
+	if _, err := tx.ExecContext(s.ctx, s.q(`INSERT INTO doomed `+query), args...); err != nil {
 		return 0, err
 	}
 	for _, q := range []string{
 		`DELETE FROM results WHERE sha256 IN (SELECT sha256 FROM doomed)`,
 		`DELETE FROM files WHERE sha256 IN (SELECT sha256 FROM doomed)`,
 	} {
-		if _, err := tx.Exec(q); err != nil {
+		if _, err := tx.ExecContext(s.ctx, q); err != nil {
 			return 0, err
 		}
 	}
-	res, err := tx.Exec(`DELETE FROM documents WHERE sha256 IN (SELECT sha256 FROM doomed)`)
+	res, err := tx.ExecContext(s.ctx, `DELETE FROM documents WHERE sha256 IN (SELECT sha256 FROM doomed)`)
 	if err != nil {
 		return 0, err
 	}

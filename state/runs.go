@@ -16,18 +16,18 @@ func (s *DB) BeginRun(rulesHash string) (int64, error) {
 	s.mu.Unlock()
 	if len(s.Interrupted) > 0 {
 		// With a lock per job, another job's unfinished run may be alive.
-		if _, err := s.db.Exec(s.q(`UPDATE runs SET ended_at = started_at, exit_code = -1 WHERE ended_at IS NULL AND (rules_hash = ? OR NOT ?)`),
+		if _, err := s.db.ExecContext(s.ctx, s.q(`UPDATE runs SET ended_at = started_at, exit_code = -1 WHERE ended_at IS NULL AND (rules_hash = ? OR NOT ?)`),
 			rulesHash, s.backend.JobLock); err != nil {
 			return 0, err
 		}
 	}
 	// New means first seen since the job's own last completed run where
 	// jobs run at once: another job's run does not make a candidate old.
-	if err := s.db.QueryRow(s.q(`SELECT COALESCE(MAX(id), 0) FROM runs WHERE exit_code >= 0 AND (rules_hash = ? OR NOT ?)`),
+	if err := s.db.QueryRowContext(s.ctx, s.q(`SELECT COALESCE(MAX(id), 0) FROM runs WHERE exit_code >= 0 AND (rules_hash = ? OR NOT ?)`),
 		rulesHash, s.backend.JobLock).Scan(&s.lastDone); err != nil {
 		return 0, err
 	}
-	err := s.db.QueryRow(s.q(`INSERT INTO runs (started_at, rules_hash) VALUES (?, ?) RETURNING id`), s.opts.Now().Unix(), rulesHash).Scan(&s.run)
+	err := s.db.QueryRowContext(s.ctx, s.q(`INSERT INTO runs (started_at, rules_hash) VALUES (?, ?) RETURNING id`), s.opts.Now().Unix(), rulesHash).Scan(&s.run)
 	return s.run, err
 }
 
@@ -36,7 +36,7 @@ func (s *DB) EndRun(c screener.Counts, newCount, exitCode int) error {
 	if err := s.Flush(); err != nil {
 		return err
 	}
-	_, err := s.db.Exec(s.q(`UPDATE runs SET ended_at = ?, files = ?, screened = ?, qualified = ?, errors = ?, skipped = ?,
+	_, err := s.db.ExecContext(s.ctx, s.q(`UPDATE runs SET ended_at = ?, files = ?, screened = ?, qualified = ?, errors = ?, skipped = ?,
 		duplicates = ?, new = ?, exit_code = ? WHERE id = ?`),
 		s.opts.Now().Unix(), c.Files, c.Screened, c.Qualified, c.Errors, c.Skipped, c.Duplicates, newCount, exitCode, s.run)
 	return err
@@ -58,7 +58,7 @@ type Run struct {
 
 // Runs returns the run history, newest first.
 func (s *DB) Runs() ([]Run, error) {
-	rows, err := s.db.Query(`SELECT id, started_at, COALESCE(ended_at, 0), rules_hash, COALESCE(files, 0), COALESCE(screened, 0),
+	rows, err := s.db.QueryContext(s.ctx, `SELECT id, started_at, COALESCE(ended_at, 0), rules_hash, COALESCE(files, 0), COALESCE(screened, 0),
 		COALESCE(qualified, 0), COALESCE(errors, 0), COALESCE(skipped, 0), COALESCE(duplicates, 0), COALESCE(new, 0),
 		COALESCE(exit_code, -1) FROM runs ORDER BY id DESC`)
 	if err != nil {

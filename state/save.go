@@ -93,7 +93,7 @@ func (s *DB) Flush() error {
 	// two jobs writing one database at once take row locks in one order
 	// and never deadlock.
 	slices.SortStableFunc(batch, func(a, b pending) int { return strings.Compare(a.f.SHA256, b.f.SHA256) })
-	tx, err := s.db.Begin()
+	tx, err := s.db.BeginTx(s.ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func (s *DB) Flush() error {
 
 func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 	if p.seen {
-		if _, err := tx.Exec(s.q(`UPDATE documents SET last_seen_at = ? WHERE sha256 = ?`), now, p.f.SHA256); err != nil {
+		if _, err := tx.ExecContext(s.ctx, s.q(`UPDATE documents SET last_seen_at = ? WHERE sha256 = ?`), now, p.f.SHA256); err != nil {
 			return err
 		}
 		return s.upsertFile(tx, p.f, now)
@@ -124,7 +124,7 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 	if p.failed {
 		status = string(screener.StatusError)
 	}
-	if _, err := tx.Exec(s.q(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
+	if _, err := tx.ExecContext(s.ctx, s.q(`INSERT INTO documents (sha256, first_seen_run, first_seen_at, last_seen_at, status, error, message,
 			format, pages, bytes, text, header_footer, text_sha256, email, title, ocr_confidence)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
@@ -138,7 +138,7 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 		return err
 	}
 	if p.rec != nil {
-		if _, err := tx.Exec(s.q(`INSERT INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)
+		if _, err := tx.ExecContext(s.ctx, s.q(`INSERT INTO results (sha256, rules_hash, record, scored_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (sha256, rules_hash) DO UPDATE SET record = excluded.record, scored_at = excluded.scored_at`),
 			p.f.SHA256, p.rules, p.rec, now); err != nil {
 			return err
@@ -148,7 +148,7 @@ func (s *DB) apply(tx *sql.Tx, p pending, now int64) error {
 }
 
 func (s *DB) upsertFile(tx *sql.Tx, f screener.FileInfo, now int64) error {
-	_, err := tx.Exec(s.q(`INSERT INTO files (host, path, name, sha256, size, mtime_ns, first_seen_at, last_screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.ExecContext(s.ctx, s.q(`INSERT INTO files (host, path, name, sha256, size, mtime_ns, first_seen_at, last_screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (host, path) DO UPDATE SET name = COALESCE(excluded.name, files.name), sha256 = excluded.sha256, size = excluded.size,
 			mtime_ns = excluded.mtime_ns, last_screened_at = excluded.last_screened_at`),
 		s.text(s.host), f.Path, nullIf(f.Name), f.SHA256, f.Size, f.ModTime.UnixNano(), now, now)

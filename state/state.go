@@ -16,6 +16,7 @@
 package state
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -91,6 +92,8 @@ type DB struct {
 	prefetchRules  string             // the rules hash of prefetched; guarded by mu
 	lock           *os.File
 	opts           Options
+	ctx            context.Context // of every query: cancelled when the run lock is lost, and by Close
+	cancel         context.CancelFunc
 	host           string // Options.Host, or the machine's name
 	cwd            string // the current folder when opened, for storedPath
 	run            int64  // current run, 0 outside a run
@@ -175,7 +178,7 @@ type Backend struct {
 	// Check runs in every write transaction before it commits, and fails
 	// it with an error wrapping [ErrLockLost] if the run lock is no
 	// longer held; nil checks nothing.
-	Check func(*sql.Tx) error
+	Check func(context.Context, *sql.Tx) error
 	// Lost is closed when the run lock is lost, and LostErr then says
 	// why; nil never closes.
 	Lost    <-chan struct{}
@@ -193,7 +196,20 @@ func New(db *sql.DB, b Backend, opts Options) (*DB, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &DB{db: db, backend: b, opts: opts, host: opts.Host, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{}}
+	s := &DB{db: db, backend: b, opts: opts, host: opts.Host, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{},
+		ctx: context.Background(), cancel: func() {}}
+	if b.Lost != nil {
+		// A lost lock cancels every query, also one waiting on a
+		// connection whose machine has vanished.
+		s.ctx, s.cancel = context.WithCancel(context.Background())
+		go func() {
+			select {
+			case <-b.Lost:
+				s.cancel()
+			case <-s.ctx.Done():
+			}
+		}()
+	}
 	s.cwd, _ = os.Getwd()
 	if s.host == "" {
 		s.host, _ = os.Hostname()
@@ -205,12 +221,12 @@ func New(db *sql.DB, b Backend, opts Options) (*DB, error) {
 	}{
 		{&s.textStmt, `SELECT format, pages, bytes, text, header_footer, title, ocr_confidence FROM documents WHERE sha256 = ? AND text IS NOT NULL`},
 	} {
-		if *p.stmt, err = db.Prepare(s.q(p.q)); err != nil {
+		if *p.stmt, err = db.PrepareContext(s.ctx, s.q(p.q)); err != nil {
 			s.Close()
 			return nil, err
 		}
 	}
-	rows, err := db.Query(s.q(`SELECT id FROM runs WHERE ended_at IS NULL AND (rules_hash = ? OR NOT ?) ORDER BY id`), opts.Job, b.JobLock)
+	rows, err := db.QueryContext(s.ctx, s.q(`SELECT id FROM runs WHERE ended_at IS NULL AND (rules_hash = ? OR NOT ?) ORDER BY id`), opts.Job, b.JobLock)
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -231,6 +247,7 @@ func (s *DB) Close() error {
 		err = errors.Join(err, s.backend.Release())
 	}
 	err = errors.Join(err, s.db.Close())
+	s.cancel()
 	releaseLock(s.lock)
 	return err
 }
@@ -254,7 +271,7 @@ func (s *DB) check(tx *sql.Tx) error {
 	if s.backend.Check == nil {
 		return nil
 	}
-	return s.backend.Check(tx)
+	return s.backend.Check(s.ctx, tx)
 }
 
 // text is s as the backend stores it; see [Backend.Text].

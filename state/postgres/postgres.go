@@ -250,7 +250,7 @@ func (l *runLock) watch() {
 		err := l.conn.PingContext(ctx)
 		cancel()
 		if err != nil {
-			l.lose(fmt.Errorf("the connection holding it failed: %w", err))
+			l.lose(fmt.Errorf("the connection holding it failed or did not answer within %s: %w", lockPingWait, err))
 			return
 		}
 	}
@@ -276,8 +276,8 @@ func (l *runLock) err() error {
 // check is the Check of the state's backend: within the transaction that
 // is about to commit, the server confirms that the lock's connection
 // still holds it. It closes the gap between two pings.
-func (l *runLock) check(tx *sql.Tx) error {
-	return l.verify(func(q string, args ...any) rowScanner { return tx.QueryRow(q, args...) })
+func (l *runLock) check(ctx context.Context, tx *sql.Tx) error {
+	return l.verify(func(q string, args ...any) rowScanner { return tx.QueryRowContext(ctx, q, args...) })
 }
 
 // rowScanner is a row of database/sql or of pgx.

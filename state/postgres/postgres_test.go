@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"strings"
@@ -368,5 +369,97 @@ func TestRunsRunning(t *testing.T) {
 	live.EndRun(screener.Counts{}, 0, 0)
 	if runs, err := reader.Runs(); err != nil || runs[0].Running {
 		t.Errorf("a finished run still running: %+v, %v", runs, err)
+	}
+}
+
+// TestLockLostSilently: a database that stops answering (its machine or
+// the network gone, no packet saying so) loses the run its lock within a
+// few seconds, and a query waiting on it returns instead of hanging.
+func TestLockLostSilently(t *testing.T) {
+	url := pg.Database(t)
+	p := newProxy(t, strings.TrimPrefix(strings.Split(url, "/")[2], "screener@"))
+	db := open(t, strings.Replace(url, p.target, p.addr, 1), state.Options{Job: "j"})
+	db.BeginRun("j")
+	p.freeze()
+	done := make(chan error, 1)
+	go func() {
+		_, err := db.Load("aaa", "r")
+		done <- err
+	}()
+	select {
+	case <-db.Lost():
+	case <-time.After(15 * time.Second):
+		t.Fatal("Lost not closed 15 s after the database stopped answering")
+	}
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("Load on a database that does not answer returned no error")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Load still waits on a database that does not answer, after the lock was lost")
+	}
+}
+
+// proxy forwards TCP connections to target until frozen; then it forwards
+// nothing and closes nothing, like a network that went silent.
+type proxy struct {
+	addr, target string
+	stop         chan struct{} // closed when the test ends
+	mu           sync.Mutex
+	frozen       bool
+}
+
+func newProxy(t *testing.T, target string) *proxy {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	p := &proxy{addr: l.Addr().String(), target: target, stop: make(chan struct{})}
+	t.Cleanup(func() { close(p.stop) })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			t.Cleanup(func() { c.Close(); s.Close() })
+			go p.pipe(c, s)
+			go p.pipe(s, c)
+		}
+	}()
+	return p
+}
+
+func (p *proxy) freeze() {
+	p.mu.Lock()
+	p.frozen = true
+	p.mu.Unlock()
+}
+
+func (p *proxy) pipe(from, to net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := from.Read(buf)
+		if err != nil {
+			return
+		}
+		p.mu.Lock()
+		frozen := p.frozen
+		p.mu.Unlock()
+		if frozen {
+			<-p.stop // hold the connection open, forward nothing
+			return
+		}
+		if _, err := to.Write(buf[:n]); err != nil {
+			return
+		}
 	}
 }

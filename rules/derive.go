@@ -109,7 +109,7 @@ func (d *deriver) statement(st statement) {
 	chs := chains(toks, hits)
 	base := Reason{Statement: st.text, Heading: where, Section: sec.String()}
 	fallback := statementCue(cues)
-	if len(chs) == 0 && anaphor.MatchString(lower) {
+	if len(chs) == 0 && anaphor.MatchString(lower) && len(yearsIn(lower)) == 0 { // "three or more of them" counts years
 		if cu := scopeCue(lower, cues, fallback, 0, 0, 0, len(lower)); cu.kind == cueMust || cu.kind == cueStrong {
 			str, bySection := decide(cu.kind, sec)
 			why := base
@@ -135,6 +135,9 @@ func (d *deriver) statement(st statement) {
 		if wish.kind != cueNone && cu.kind != cueNegated && clauseBreak.FindStringIndex(lower[wish.end:c.from]) == nil {
 			cu = wish
 		}
+		lo, hi := clause(lower, prev, c.from, c.to, next)
+		c.standIn = standInCue.MatchString(lower[lo:hi])
+		chs[i].standIn = c.standIn // for a later "… you should know both"
 		str, bySection := decide(cu.kind, sec)
 		why := base
 		if !bySection {
@@ -160,6 +163,15 @@ var anaphor = regexp.MustCompile(`\b(?:both|either|them|these|those|each of)\b`)
 func (d *deriver) add(c chain, str strength, why Reason) {
 	names := d.names(c)
 	if str == dropped {
+		return
+	}
+	if len(names) == 1 && c.standIn {
+		// One skill offered in place of another of its category: a group
+		// with the one required on its own, if there is one (see
+		// joinStandIns), or else a preference.
+		g := &derivedGroup{category: d.t.skills[c.hits[0].skill].Category, skills: names, min: 1, weak: true, reason: why,
+			why: map[string]Reason{names[0]: why}, standIns: true}
+		d.groups = append(d.groups, g)
 		return
 	}
 	if !c.alternatives || len(names) < 2 {

@@ -103,13 +103,7 @@ var clauseBreak = regexp.MustCompile(`;|, (?:and|but|as|while|whereas|although|t
 // [statementCue] of the same cues. The cost is that of the clause, not of
 // the statement, so a long statement of many lists stays linear.
 func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) cue {
-	lo, hi := prev, next
-	for _, m := range clauseBreak.FindAllStringIndex(lower[prev:from], -1) {
-		lo = prev + m[1]
-	}
-	if m := clauseBreak.FindStringIndex(lower[to:next]); m != nil {
-		hi = to + m[0]
-	}
+	lo, hi := clause(lower, prev, from, to, next)
 	var best, neg cue
 	first := sort.Search(len(cues), func(i int) bool { return cues[i].start >= lo })
 	for _, c := range cues[first:] {
@@ -165,11 +159,25 @@ func conditionalWish(lower string, cues []cue, chs []chain) cue {
 	return cue{}
 }
 
-// leadingCue matches the preference cues that stand before the skills
-// they bear on ("ideally with", "familiarity with"), unlike those after
-// them ("is a plus").
+// clause returns the bounds of the clause of the list at [from, to) of
+// lower, between the previous list (ending at prev) and the next one
+// (starting at next).
+func clause(lower string, prev, from, to, next int) (lo, hi int) {
+	lo, hi = prev, next
+	for _, m := range clauseBreak.FindAllStringIndex(lower[prev:from], -1) {
+		lo = prev + m[1]
+	}
+	if m := clauseBreak.FindStringIndex(lower[to:next]); m != nil {
+		hi = to + m[0]
+	}
+	return lo, hi
+}
+
+// leadingCue matches the preference and description cues that stand
+// before the skills they bear on ("ideally with", "familiarity with", "we
+// use"), unlike those after them ("is a plus").
 var leadingCue = regexp.MustCompile(`^(?:ideally|preferabl[ey]|familiar\w*|knowledge of|understanding of|awareness of|` +
-	`(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity))$`)
+	`(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity)|we (?:currently |mostly |mainly )?(?:use|run|deploy|build))$`)
 
 // statementCue is the cue a whole statement gives the lists in it that
 // have none of their own: its strongest, if all its cues ask for

@@ -12,6 +12,9 @@ type chain struct {
 	from, to     int  // byte offsets of the list in the statement
 	alternatives bool // any one will do: joined by "or", or given as examples
 	min          int  // "at least two of": how many of the alternatives
+	// standIn: its clause offers it in place of what the posting asks for
+	// ("Pulumi … is just as welcome", "Playwright counts the same").
+	standIn bool
 }
 
 // listGap holds the words that may stand between two skills of one list.
@@ -98,7 +101,7 @@ type derivedGroup struct {
 // standInCue offers a list of skills in place of what the posting asks for.
 var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
 	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable)|` +
-	`(?:count|counts|will do) (?:too|as well)|transferable)\b`)
+	`(?:count|counts|will do) (?:too|as well|the same)|(?:just |equally )?as (?:welcome|good|valuable)|transferable)\b`)
 
 // joinStandIns makes each weak group of stand-ins, with the one skill of
 // its category required on its own, a required group: "You have written
@@ -110,20 +113,30 @@ func (d *deriver) joinStandIns() {
 		if !g.weak || !g.standIns || g.category == "" {
 			continue
 		}
+		// The one skill of its category required, or else the one named
+		// in the same statement: offering a stand-in for it asks for it.
 		var only string
-		n := 0
-		for name := range d.required {
-			if sk, ok := d.t.Lookup(name); ok && sk.Category == g.category && !contains(g.skills, name) {
-				only, n = name, n+1
+		var why Reason
+		for k, m := range []map[string]Reason{d.required, d.preferred} {
+			n := 0
+			for name, r := range m {
+				if sk, ok := d.t.Lookup(name); ok && sk.Category == g.category && !contains(g.skills, name) &&
+					(k == 0 || r.Statement == g.reason.Statement) {
+					only, why, n = name, r, n+1
+				}
 			}
+			if n == 1 {
+				delete(m, only)
+				break
+			}
+			only = ""
 		}
-		if n != 1 {
+		if only == "" {
 			continue
 		}
-		g.why[only] = d.required[only]
+		g.why[only] = why
 		g.skills = append([]string{only}, g.skills...)
-		g.weak, g.reason = false, d.required[only]
-		delete(d.required, only)
+		g.weak, g.reason = false, why
 	}
 }
 

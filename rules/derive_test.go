@@ -196,6 +196,8 @@ func TestDeriveStrength(t *testing.T) {
 		{"You should bring\n- Modern C++ for the application processor.\n\nWe would also value\n- Python for test rigs.\n", map[string]string{"C++": "required", "Python": "preferred"}},
 		{"You will need\n- Basic SQL\n", map[string]string{"SQL": "required"}},
 		{"What matters to us\nYou write unit tests with Jest.\n\nWhat does not matter\nWe removed the last of jQuery this year.\n", map[string]string{"Jest": "required", "jQuery": "preferred"}},
+		// "Of them" after a number of years counts years, not skills.
+		{"We like Terraform.\nWe are looking for at least seven years of experience, three or more of them on call.", map[string]string{"Terraform": "preferred"}},
 		// A conditional wish bears on every list of its clause.
 		{"It would be a bonus if you have run Apache Kafka yourself, if you have traced requests with OpenTelemetry, or if you have worked with Istio.",
 			map[string]string{"Apache Kafka": "preferred", "OpenTelemetry": "preferred", "Istio": "preferred"}},
@@ -229,6 +231,9 @@ func TestDeriveGroups(t *testing.T) {
 	}{
 		{"Requirements\n- Java or Kotlin (either is fine), and the Android SDK\n", []string{"Java,Kotlin"}},
 		{"Requirements\n- Python, plus Java or C# to read our services' code\n", []string{"Java,C#"}},
+		// A stand-in offered for a skill makes a group with it.
+		{"Our infrastructure is described in Terraform, but a candidate who has done the same work with Pulumi is just as welcome.", []string{"Terraform,Pulumi"}},
+		{"Requirements\n- End-to-end tests in Cypress or Playwright (we use Cypress, but Playwright experience counts the same)\n", []string{"Cypress,Playwright"}},
 		{"You have at least two of PyTorch, TensorFlow, Keras and scikit-learn.", []string{"PyTorch,TensorFlow,Keras,scikit-learn/2"}},
 		{"Requirements\n- Experience with PostgreSQL or another relational database such as MySQL\n", []string{"PostgreSQL,MySQL"}},
 		{"Requirements\n- Splunk or the ELK Stack for detection\n", []string{"Splunk,ELK Stack"}},

@@ -47,10 +47,7 @@ func meaning(tb testing.TB, s *rules.Set) string {
 
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
-var knownDifferent = map[string]string{
-	"03-data-engineer-table.pdf": "the PDF's table is extracted column by column, so a row's skill, level and notes are apart",
-	"34-appsec-table.pdf":        "the PDF's table is extracted column by column, so a row's skill, level and notes are apart",
-}
+var knownDifferent = map[string]string{}
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of
 // its versions (the text as written, and the job board's page as HTML,

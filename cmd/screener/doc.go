@@ -156,8 +156,9 @@
 //
 // A PDF's text is read in reading order (screener extract shows it):
 // columns one after the other, a role's dates set flush right kept with
-// the role, a form's labels (Europass) each before its value, Arabic and
-// Hebrew in logical order.
+// the role, a form's labels (Europass) each before its value, a table's
+// rows each on a line (its cells in column order), Arabic and Hebrew in
+// logical order.
 //
 // Exit status:
 //

@@ -108,10 +108,12 @@ type span struct{ lo, hi float64 }
 // consecutive bands that share a column gutter (see interiorGutter). If
 // there is one, the bands above the run, each side of the gutter within
 // the run, and the bands below are laid out in that order, each on its
-// own and recursively; otherwise the bands are read line by line. Taking
-// the longest run first keeps a header line whose gaps look like gutters
-// (contact details spaced across the page) from capturing the columns
-// below it.
+// own and recursively; otherwise the bands are read line by line. Within
+// the run, a form (see labelColumn) is read row by row, and so is a table
+// (see findTable), the bands above and below it laid out on their own.
+// Taking the longest run first keeps a header line whose gaps look like
+// gutters (contact details spaced across the page) from capturing the
+// columns below it.
 func layoutNode(chunks []*chunk, lines *[]string) {
 	if len(chunks) == 0 {
 		return
@@ -161,6 +163,21 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 		}
 		layoutNode(above, lines)
 		layoutForm(bands[bestI:bestJ], best, lines)
+		layoutNode(below, lines)
+		return
+	}
+	if t, ok := findTable(bands[bestI:bestJ]); ok {
+		var above, below []*chunk
+		for k, b := range bands {
+			switch {
+			case k < bestI+t.from:
+				above = append(above, b.chunks...)
+			case k >= bestI+t.to:
+				below = append(below, b.chunks...)
+			}
+		}
+		layoutNode(above, lines)
+		t.read(lines)
 		layoutNode(below, lines)
 		return
 	}

@@ -1,7 +1,9 @@
 package pdf_test
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,8 +34,9 @@ func placedPDF(ls []placed) []byte {
 
 // TestLayoutReadingOrder checks lines that the column finder must not tear
 // apart: dates flush right beside the roles of one column (on the title's
-// baseline or on a line of their own above it), and a form whose labels
-// stand flush right in a column left of their values (Europass).
+// baseline or on a line of their own above it), a form whose labels
+// stand flush right in a column left of their values (Europass), and a
+// table's rows; and columns it must not join into rows.
 func TestLayoutReadingOrder(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -101,6 +104,64 @@ func TestLayoutReadingOrder(t *testing.T) {
 				"Education and training\nDates\n2009 - 2012",
 			},
 		},
+		{
+			name: "a table's rows read across, wrapped cells joined",
+			// Cells padded apart (rows 20 points from line to line,
+			// lines within a cell 12): the first row's cells set top,
+			// the third's middle aligned beside a wrapped cell.
+			lines: []placed{
+				{x: 72, y: 730, size: 12, text: "Tooling"},
+				{x: 72, y: 700, size: 10, text: "Tool"},
+				{x: 230, y: 700, size: 10, text: "Use"},
+				{x: 330, y: 700, size: 10, text: "Since"},
+				{x: 72, y: 680, size: 10, text: "Terraform"},
+				{x: 230, y: 680, size: 10, text: "Daily"},
+				{x: 330, y: 680, size: 10, text: "four years on"},
+				{x: 330, y: 668, size: 10, text: "client estates"},
+				{x: 72, y: 648, size: 10, text: "Grafana and"},
+				{x: 72, y: 636, size: 10, text: "Prometheus"},
+				{x: 230, y: 642, size: 10, text: "Weekly"},
+				{x: 330, y: 642, size: 10, text: "dashboards"},
+				{x: 72, y: 616, size: 10, text: "Ansible"},
+				{x: 230, y: 616, size: 10, text: "Rarely"},
+				{x: 330, y: 616, size: 10, text: "legacy hosts"},
+				{x: 72, y: 590, size: 10, text: "Travel to client sites once a month, expenses paid."},
+			},
+			want: []string{
+				"Tooling\nTool Use Since\nTerraform Daily four years on client estates\nGrafana and Prometheus Weekly dashboards\nAnsible Rarely legacy hosts\nTravel",
+			},
+		},
+		{
+			name: "two columns on one grid stay columns",
+			// Sidebar and main text share the leading and start together,
+			// heading beside heading and first paragraph beside first
+			// paragraph; their later sections do not line up.
+			lines: []placed{
+				{x: 72, y: 700, size: 12, text: "Contact"},
+				{x: 220, y: 700, size: 12, text: "Profile"},
+				{x: 72, y: 684, size: 10, text: "Lisbon"},
+				{x: 72, y: 672, size: 10, text: "+351 912 000 111"},
+				{x: 220, y: 684, size: 10, text: "Platform engineer who keeps freight"},
+				{x: 220, y: 672, size: 10, text: "systems running through peak season"},
+				{x: 220, y: 660, size: 10, text: "and writes the runbooks others use."},
+				{x: 72, y: 648, size: 12, text: "Skills"},
+				{x: 72, y: 632, size: 10, text: "Go"},
+				{x: 72, y: 620, size: 10, text: "SQL"},
+				{x: 72, y: 608, size: 10, text: "Terraform"},
+				{x: 220, y: 636, size: 12, text: "Experience"},
+				{x: 220, y: 620, size: 10, text: "Senior Engineer, Harbor Lines"},
+				{x: 220, y: 608, size: 10, text: "Moved dispatch to queues"},
+				{x: 220, y: 596, size: 10, text: "Cut paging by half"},
+				{x: 72, y: 584, size: 12, text: "Languages"},
+				{x: 72, y: 568, size: 10, text: "Portuguese"},
+				{x: 220, y: 572, size: 10, text: "Engineer, Quay Systems"},
+				{x: 220, y: 560, size: 10, text: "Ran the on-call rota"},
+			},
+			want: []string{
+				"Contact\nLisbon\n+351 912 000 111\nSkills\nGo\nSQL\nTerraform\nLanguages\nPortuguese\n",
+				"Profile\nPlatform engineer who keeps freight\nsystems running through peak season\nand writes the runbooks others use.\nExperience\nSenior Engineer, Harbor Lines\nMoved",
+			},
+		},
 	}
 	for _, tt := range tests {
 		doc, err := extractBytes(t, placedPDF(tt.lines), parsers.Limits{})
@@ -111,6 +172,36 @@ func TestLayoutReadingOrder(t *testing.T) {
 			if !strings.Contains(doc.Text, w) {
 				t.Errorf("%s: text lacks %q; got:\n%s", tt.name, w, doc.Text)
 			}
+		}
+	}
+}
+
+// TestTableRendered reads a posting's table as Chromium and LibreOffice
+// print it (testdata/parsers/table-rows.html): rows padded apart without
+// a wrapped cell (Chromium), cells centred beside wrapped ones and a column
+// gutter narrower than an em where a heading fills its cell (LibreOffice).
+func TestTableRendered(t *testing.T) {
+	rows := []string{
+		"Terraform Must modules for every estate, reviewed in pairs",
+		"Prometheus and Grafana Must alerts that page only when a person can act",
+		"Ansible Bonus older hosts",
+		"Either Go or Rust Must small services and tooling",
+	}
+	for _, name := range []string{"table-rows-chromium.pdf", "table-rows-libreoffice.pdf"} {
+		doc, err := parsers.ExtractFile(context.Background(), filepath.Join(fixtures, name), parsers.Limits{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := "What we look for\n"
+		for _, r := range rows {
+			want += r + "\n"
+		}
+		want += "Work from Rotterdam"
+		// The heading row: LibreOffice broke "Expected" inside the word.
+		text := strings.Replace(doc.Text, "Area Expecte d Comment\n", "", 1)
+		text = strings.Replace(text, "Area Expected Comment\n", "", 1)
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: text lacks the rows\n%s\ngot:\n%s", name, want, doc.Text)
 		}
 	}
 }

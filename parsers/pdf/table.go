@@ -1,0 +1,327 @@
+package pdf
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Table thresholds, in multiples of the type size. A pitch more than
+// blockBreak above the tightest of the text's lines, or above maxLeading
+// (text is set with a leading of 1.1 to 1.3 times its size), is the space
+// between two cells or paragraphs. Cells of one row share a baseline (or their
+// middles) within alignTol: a browser, Word or TeX sets them exactly, so
+// the tolerance is for rounding. minRows rows make a table: one row is a
+// line, and two columns that each start with a heading and go on with a
+// paragraph form two rows by chance. A row whose cells are at most
+// joinLines lines each reads as one line; taller cells (a role beside its
+// dates, with its bullets) are read one after the other.
+const (
+	maxLeading = 1.35
+	blockBreak = 0.15
+	minRows    = 3
+	joinLines  = 3
+	alignTol   = 0.1
+	cellGap    = 0.5
+)
+
+// table is a run of rows of a group of bands that reads across: from and
+// to delimit the group's bands it covers, and each row holds its cells in
+// column order, each cell its lines.
+type table struct {
+	from, to int
+	rows     [][][]string
+}
+
+// cellBlock is the text of one column between two vertical gaps wider
+// than its line spacing: a table's cell, or a column's paragraph.
+type cellBlock struct {
+	col         int
+	top, bottom float64 // extent
+	first, last float64 // baselines of the first and the last line
+	lines       int
+	size        float64 // of the first line
+	chunks      []*chunk
+}
+
+// findTable looks for a table in a group of bands that share a column
+// gutter (see layoutNode). Columns are the gaps free in every band; each
+// column's text falls into blocks at gaps wider than its line spacing; and
+// blocks of different columns whose heights overlap are one row. A table
+// is at least minRows consecutive rows that each have text in two columns
+// or more and at most one block in each, so that every gap between rows
+// crosses all the columns: the cells of a row start and end together,
+// whatever their lines. Two columns of a page's layout (a sidebar beside
+// the main text) are independent flows: a paragraph on one side spans
+// several on the other, or stands beside none, and their gaps line up at
+// most by chance, not row after row: one place where text on both sides
+// makes no row (a paragraph beside two, or lines beside each other that
+// are not aligned) rules the whole group out. Columns on one grid without
+// any spacing between their rows give no rows to tell a table by and stay
+// columns. Ruled lines are not looked at.
+//
+// The group may start or end with bands that are no part of the table (a
+// heading above it, whose gaps let the gutter through): the columns are
+// found again on the table's own bands, which such lines no longer narrow.
+func findTable(group []band) (table, bool) {
+	t, ok := tableIn(group)
+	if !ok {
+		return table{}, false
+	}
+	if inner, ok := tableIn(group[t.from:t.to]); ok {
+		inner.from += t.from
+		inner.to += t.from
+		return inner, true
+	}
+	return t, true
+}
+
+// tableIn is one pass of findTable, with the columns of all of group.
+func tableIn(group []band) (table, bool) {
+	gutters := tableGutters(group)
+	if len(gutters) == 0 {
+		return table{}, false
+	}
+	bandOf := map[*chunk]int{}
+	cols := make([][]*chunk, len(gutters)+1)
+	for k, b := range group {
+		for _, c := range b.chunks {
+			bandOf[c] = k
+			col := sort.Search(len(gutters), func(i int) bool { return gutters[i].hi > c.x0+0.01 })
+			cols[col] = append(cols[col], c)
+		}
+	}
+	// The tightest pitch of any column is the leading of the group's text.
+	colLines := make([][][]*chunk, len(cols))
+	tight := math.Inf(1)
+	for col, cs := range cols {
+		colLines[col] = textLines(cs)
+		ls := colLines[col]
+		for k := 1; k < len(ls); k++ {
+			// Lines closer than their size overlap: labels placed
+			// freely (on a chart), not text set with a leading.
+			if p := pitch(ls[k-1], ls[k]); p >= 1 {
+				tight = math.Min(tight, p)
+			}
+		}
+	}
+	tight = math.Min(tight, maxLeading)
+	var blocks []cellBlock
+	for col, ls := range colLines {
+		blocks = append(blocks, columnBlocks(col, ls, tight)...)
+	}
+	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].top > blocks[j].top })
+
+	// Rows: blocks whose heights overlap by more than a fifth of the type
+	// size (as bands do, so that tight leading does not join two rows).
+	type row struct {
+		blocks   []cellBlock
+		from, to int // bands
+		good     bool
+	}
+	var rows []row
+	bottom := math.Inf(1)
+	for _, bl := range blocks {
+		size := bl.chunks[0].size
+		if len(rows) > 0 && bl.top > bottom+0.2*size {
+			r := &rows[len(rows)-1]
+			r.blocks = append(r.blocks, bl)
+			bottom = math.Min(bottom, bl.bottom)
+			continue
+		}
+		rows = append(rows, row{blocks: []cellBlock{bl}})
+		bottom = bl.bottom
+	}
+	for i := range rows {
+		r := &rows[i]
+		r.from, r.to = len(group), -1
+		seen := map[int]bool{}
+		r.good = true
+		ref := r.blocks[0]
+		for _, bl := range r.blocks {
+			if bl.lines > ref.lines {
+				ref = bl
+			}
+		}
+		for _, bl := range r.blocks {
+			if seen[bl.col] || !aligned(ref, bl) {
+				r.good = false
+			}
+			seen[bl.col] = true
+			for _, c := range bl.chunks {
+				r.from, r.to = min(r.from, bandOf[c]), max(r.to, bandOf[c]+1)
+			}
+		}
+		if len(seen) >= 2 && !r.good {
+			// Text on both sides that is no row: the gutter parts two
+			// flows (or something else than a table), here and above
+			// and below.
+			return table{}, false
+		}
+		r.good = r.good && len(seen) >= 2
+		if i > 0 && r.from < rows[i-1].to {
+			return table{}, false // rows that interleave bands: no table
+		}
+	}
+
+	bestI, bestJ := 0, 0
+	for i := 0; i < len(rows); {
+		if !rows[i].good {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rows) && rows[j].good {
+			j++
+		}
+		if j-i > bestJ-bestI {
+			bestI, bestJ = i, j
+		}
+		i = j
+	}
+	if bestJ-bestI < minRows {
+		return table{}, false
+	}
+	t := table{from: rows[bestI].from, to: rows[bestJ-1].to}
+	for _, r := range rows[bestI:bestJ] {
+		cells := make([][]string, len(cols))
+		for _, bl := range r.blocks {
+			readLines(bl.chunks, &cells[bl.col])
+		}
+		t.rows = append(t.rows, cells)
+	}
+	return t, true
+}
+
+// tableGutters returns the gaps free in every band of group that have text
+// on both sides, left to right. They may be narrower than a page's column
+// gutter, down to cellGap: a table's cell padding is all that parts a full
+// cell from the next column (on its own line, each gap between two chunks
+// is wider than chunkGap).
+func tableGutters(group []band) []span {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	var sizes []float64
+	for _, b := range group {
+		for _, c := range b.chunks {
+			minX, maxX = math.Min(minX, c.x0), math.Max(maxX, c.x1)
+			sizes = append(sizes, c.size)
+		}
+	}
+	if len(sizes) == 0 {
+		return nil
+	}
+	sort.Float64s(sizes)
+	minGutter := cellGap * sizes[len(sizes)/2]
+	free := freeSpans(group[0].chunks, minX, maxX, minGutter)
+	for _, b := range group[1:] {
+		free = intersect(free, freeSpans(b.chunks, minX, maxX, minGutter), minGutter)
+	}
+	var out []span
+	for _, g := range free {
+		if g.lo > minX && g.hi < maxX {
+			out = append(out, g)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].lo < out[j].lo })
+	return out
+}
+
+// textLines groups chunks of one column into lines, top to bottom.
+func textLines(cs []*chunk) [][]*chunk {
+	sorted := append([]*chunk(nil), cs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y > sorted[j].y })
+	var lines [][]*chunk
+	for _, c := range sorted {
+		if n := len(lines); n > 0 {
+			l := lines[n-1]
+			if sameLine(l[0], c) || sameLine(l[len(l)-1], c) {
+				lines[n-1] = append(l, c)
+				continue
+			}
+		}
+		lines = append(lines, []*chunk{c})
+	}
+	return lines
+}
+
+// pitch returns the distance between the baselines of two lines in
+// multiples of the lower line's type size.
+func pitch(upper, lower []*chunk) float64 {
+	return (upper[0].y - lower[0].y) / lower[0].size
+}
+
+// columnBlocks splits the lines of one column into blocks where the pitch
+// from one line to the next exceeds tight by blockBreak.
+func columnBlocks(col int, lines [][]*chunk, tight float64) []cellBlock {
+	var blocks []cellBlock
+	for k, l := range lines {
+		if k == 0 || pitch(lines[k-1], l) > tight+blockBreak {
+			blocks = append(blocks, cellBlock{col: col, top: math.Inf(-1), bottom: math.Inf(1), first: l[0].y, size: l[0].size})
+		}
+		b := &blocks[len(blocks)-1]
+		b.last = l[0].y
+		b.lines++
+		for _, c := range l {
+			b.top, b.bottom = math.Max(b.top, c.top()), math.Min(b.bottom, c.bottom())
+			b.chunks = append(b.chunks, c)
+		}
+	}
+	return blocks
+}
+
+// aligned reports whether block b stands in a row with block ref, the
+// row's tallest: the cells of a table are set top, bottom or middle
+// aligned, so their first baselines, their last baselines or their
+// middles agree. Lines of two independent columns that merely overlap
+// are further apart.
+func aligned(ref, b cellBlock) bool {
+	tol := alignTol * math.Max(ref.size, b.size)
+	return math.Abs(ref.first-b.first) <= tol || math.Abs(ref.last-b.last) <= tol ||
+		math.Abs(ref.first+ref.last-b.first-b.last) <= 2*tol
+}
+
+// read appends the table's rows to lines. A row whose cells are at most
+// joinLines lines each is one line, its cells in column order, each cell's
+// lines joined (a word hyphenated at a cell's line end is joined without
+// the space, so "data-" "driven" reads "data-driven"); a row with a taller
+// cell gives each cell's lines in turn.
+func (t table) read(lines *[]string) {
+	for _, cells := range t.rows {
+		tall := false
+		for _, c := range cells {
+			tall = tall || len(c) > joinLines
+		}
+		if tall {
+			for _, c := range cells {
+				*lines = append(*lines, c...)
+			}
+			continue
+		}
+		var parts []string
+		for _, c := range cells {
+			if len(c) > 0 {
+				parts = append(parts, joinWrapped(c))
+			}
+		}
+		*lines = append(*lines, strings.Join(parts, " "))
+	}
+}
+
+// joinWrapped joins the lines of one cell with spaces, but without one
+// after a line ending in a letter and a hyphen.
+func joinWrapped(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev := lines[i-1]
+			r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(prev, "-"))
+			if !strings.HasSuffix(prev, "-") || !unicode.IsLetter(r) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}

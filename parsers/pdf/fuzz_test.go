@@ -30,3 +30,40 @@ func FuzzContentStream(f *testing.F) {
 		layoutPage(&sb, tp.glyphs)
 	})
 }
+
+// FuzzLayout places words on a page (each four bytes: a column, a small
+// shift right, a line of a grid, a length) and checks that the layout
+// neither panics nor loses or repeats text: every letter of every chunk
+// is written once, whether read as a line, a column, a form or a table.
+func FuzzLayout(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 5, 1, 0, 0, 7, 0, 0, 2, 3, 1, 0, 2, 6, 2, 0, 2, 4, 0, 0, 4, 2, 1, 0, 4, 5})
+	f.Add([]byte{0, 3, 0, 9, 2, 0, 1, 9, 0, 3, 2, 9, 2, 0, 2, 9, 0, 3, 3, 9, 2, 9, 9, 9, 1, 7, 40, 3})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var glyphs []glyph
+		for i := 0; i+4 <= len(data) && i < 4*400; i += 4 {
+			col, shift, row, n := data[i]%4, data[i+1]%16, data[i+2], 1+data[i+3]%12
+			size := 10.0
+			if row >= 200 {
+				size = 14 // a heading
+			}
+			x := 72 + 130*float64(col) + float64(shift)
+			// Lines 12 points apart, rows of a third of them half a line lower.
+			y := 760 - 12*float64(row%64) - 6*float64(row/64%3)
+			for k := range int(n) {
+				g := glyph{x0: x, x1: x + 0.5*size, y: y, size: size, text: string(rune('a' + (i+k)%26))}
+				glyphs = append(glyphs, g)
+				x = g.x1
+			}
+		}
+		var sb strings.Builder
+		chunks := layoutPage(&sb, glyphs)
+		letters := func(s string) int { return len(strings.Join(strings.Fields(s), "")) }
+		want := 0
+		for _, c := range chunks {
+			want += letters(c.text.String())
+		}
+		if got := letters(sb.String()); got != want {
+			t.Fatalf("layout wrote %d letters of %d:\n%s", got, want, sb.String())
+		}
+	})
+}

@@ -89,8 +89,11 @@ func (d *deriver) names(c chain) []string {
 // refers back with a cue ("you should be comfortable with both") gives its
 // strength to the lists of the statement before it.
 func (d *deriver) statement(st statement) {
-	toks := tokenize(st.text)
 	sec, where := st.where()
+	if sec == sectionElsewhere {
+		return // a job board's list of other jobs names other jobs' skills
+	}
+	toks := tokenize(st.text)
 	context := SectionOther
 	if sec == sectionRequirements || sec == sectionPreferences {
 		context = SectionSkills // lists of skills: "Go (3+ years)" is the language

@@ -18,10 +18,11 @@ const (
 	sectionPreferences                 // "Nice to have", "Bonus", "Desirable"
 	sectionDuties                      // "Responsibilities", "What you'll do": they describe the job
 	sectionAbout                       // "About us", "Benefits", "Salary", questions and answers
+	sectionElsewhere                   // "Similar jobs", "Share this job": a job board's page around the posting, not the posting
 )
 
 func (s section) String() string {
-	return [...]string{"", "requirements", "preferences", "responsibilities", "about the job"}[s]
+	return [...]string{"", "requirements", "preferences", "responsibilities", "about the job", "not the posting"}[s]
 }
 
 // statement is a sentence of a posting, or a cell of one of its tables,
@@ -361,6 +362,8 @@ var headingWords = []struct {
 	sec   section
 	words []string
 }{
+	{sectionElsewhere, []string{"similar jobs", "related jobs", "more jobs", "other jobs", "recommended jobs", "jobs you may like",
+		"you may also like", "people also viewed", "share this job", "report this job", "recently viewed", "more from"}},
 	{sectionAbout, []string{"about us", "who we are", "about the company", "our company", "the company", "benefits", "what we offer",
 		"we offer", "perks", "why join", "why us", "why you'll love", "compensation", "salary", "salaries", "pay", "frequently asked",
 		"faq", "questions", "what is a", "how to apply", "our stack", "tech stack", "our team", "the team", "location", "outlook", "our values",

@@ -198,6 +198,8 @@ func TestDeriveStrength(t *testing.T) {
 		{"What matters to us\nYou write unit tests with Jest.\n\nWhat does not matter\nWe removed the last of jQuery this year.\n", map[string]string{"Jest": "required", "jQuery": "preferred"}},
 		// "Of them" after a number of years counts years, not skills.
 		{"We like Terraform.\nWe are looking for at least seven years of experience, three or more of them on call.", map[string]string{"Terraform": "preferred"}},
+		// A job board's list of other jobs is not the posting.
+		{"Nice to have\n- Kotlin\n\nSimilar jobs\n- Flutter Developer at Harbourline\n", map[string]string{"Kotlin": "preferred", "Flutter": ""}},
 		// A conditional wish bears on every list of its clause.
 		{"It would be a bonus if you have run Apache Kafka yourself, if you have traced requests with OpenTelemetry, or if you have worked with Istio.",
 			map[string]string{"Apache Kafka": "preferred", "OpenTelemetry": "preferred", "Istio": "preferred"}},

@@ -19,7 +19,9 @@ type pdfFont struct {
 	ucs2     bool              // the codes are UTF-16 units (UniGB-UCS2-H and kin)
 	toUni    map[uint32]string // from ToUnicode, or built from the simple encoding
 	cidUni   map[uint32]string // the CID collection's table, for Identity-encoded CJK fonts; shared, read-only
-	widths   map[uint32]float64
+	// widths holds a Type0 font's widths by code; codes past its end, and
+	// codes the font does not list, have defWidth.
+	widths   []float64
 	defWidth float64
 	scale    float64 // width units to text space: 1/1000, or FontMatrix[0] for Type3
 	// byCode holds a simple font's width and text for each of its 256
@@ -45,8 +47,8 @@ func (f *pdfFont) width(code uint32) float64 {
 	if f.byCode != nil && code < 256 {
 		return f.byCode[code].width
 	}
-	if w, ok := f.widths[code]; ok {
-		return w * f.scale
+	if code < uint32(len(f.widths)) {
+		return f.widths[code] * f.scale
 	}
 	return f.defWidth * f.scale
 }
@@ -70,14 +72,14 @@ func (f *pdfFont) text(code uint32) string {
 	return string(rune(code)) // simple font without encoding: assume Latin-1
 }
 
-// loadFont builds a pdfFont from a font dictionary. It never fails: missing
-// parts degrade to guesses (Latin-1 text, half-em widths).
-func loadFont(v pdf.Value) *pdfFont {
+// loadFont builds a pdfFont from a font dictionary, reading its ToUnicode
+// map with lx (whose memory it reuses). It never fails: missing parts
+// degrade to guesses (Latin-1 text, half-em widths).
+func loadFont(v pdf.Value, lx *lexer) *pdfFont {
 	if v.Key("Subtype").Name() != "Type0" {
-		return loadSimpleFont(v)
+		return loadSimpleFont(v, lx)
 	}
-	f := &pdfFont{scale: 1.0 / 1000, defWidth: 500, widths: map[uint32]float64{}}
-	f.twoByte = true
+	f := &pdfFont{scale: 1.0 / 1000, twoByte: true}
 	enc := v.Key("Encoding")
 	desc := v.Key("DescendantFonts").Index(0)
 	if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
@@ -85,7 +87,7 @@ func loadFont(v pdf.Value) *pdfFont {
 	} else {
 		f.defWidth = 1000
 	}
-	loadCIDWidths(desc.Key("W"), f.widths)
+	f.widths = loadCIDWidths(desc.Key("W"), f.defWidth)
 	// Predefined CMaps other than Identity and UCS-2 (Shift-JIS and
 	// the like) mix 1- and 2-byte codes; we read them as 2-byte and rely
 	// on ToUnicode, which such files almost always carry.
@@ -98,7 +100,7 @@ func loadFont(v pdf.Value) *pdfFont {
 		f.cidUni = collectionTable(info.Key("Registry").RawString(), info.Key("Ordering").RawString())
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		parseToUnicode(tu, func(code uint32, text string) { f.toUni[code] = text })
+		parseToUnicode(tu, lx, func(code uint32, text string) { f.toUni[code] = text })
 	}
 	return f
 }
@@ -107,7 +109,7 @@ func loadFont(v pdf.Value) *pdfFont {
 // 1-byte codes (Type1, TrueType, Type3): its table of the 256 codes' widths
 // and text. A code's text comes from the ToUnicode map, else from the
 // encoding, else it is read as Latin-1.
-func loadSimpleFont(v pdf.Value) *pdfFont {
+func loadSimpleFont(v pdf.Value, lx *lexer) *pdfFont {
 	f := &pdfFont{scale: 1.0 / 1000, defWidth: 500, byCode: new([256]codeInfo)}
 	var widths [256]float64
 	var hasWidth [256]bool
@@ -130,7 +132,7 @@ func loadSimpleFont(v pdf.Value) *pdfFont {
 	var mapped [256]bool
 	simpleEncoding(v, func(code uint32, s string) { text[code], mapped[code] = s, true })
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		parseToUnicode(tu, func(code uint32, s string) {
+		parseToUnicode(tu, lx, func(code uint32, s string) {
 			if code < 256 {
 				text[code], mapped[code] = s, true
 			}
@@ -148,35 +150,48 @@ func loadSimpleFont(v pdf.Value) *pdfFont {
 	return f
 }
 
-// loadCIDWidths reads a CIDFont W array: [c [w1 w2 ...]] and [cfirst clast w].
-func loadCIDWidths(w pdf.Value, out map[uint32]float64) {
+// loadCIDWidths reads a CIDFont W array, [c [w1 w2 ...]] and [cfirst clast
+// w], into a table by code, where def fills the codes it does not list.
+// Codes are 2 bytes: the table stops at 65535.
+func loadCIDWidths(w pdf.Value, def float64) []float64 {
+	var out []float64
+	set := func(code uint32, width float64) {
+		if code >= 1<<16 {
+			return
+		}
+		for uint32(len(out)) <= code {
+			out = append(out, def)
+		}
+		out[code] = width
+	}
 	n := w.Len()
 	for i := 0; i < n; {
 		first := w.Index(i)
 		if i+1 >= n {
-			return
+			break
 		}
 		next := w.Index(i + 1)
 		if next.Kind() == pdf.Array {
 			c := uint32(first.Int64())
 			for j := 0; j < next.Len() && j < 65536; j++ {
-				out[c+uint32(j)] = next.Index(j).Float64()
+				set(c+uint32(j), next.Index(j).Float64())
 			}
 			i += 2
 			continue
 		}
 		if i+2 >= n {
-			return
+			break
 		}
 		lo, hi, width := first.Int64(), next.Int64(), w.Index(i+2).Float64()
 		if hi-lo > 65536 || hi < lo {
-			return
+			break
 		}
 		for c := lo; c <= hi; c++ {
-			out[uint32(c)] = width
+			set(uint32(c), width)
 		}
 		i += 3
 	}
+	return out
 }
 
 // simpleEncoding maps the 256 codes of a simple font to text from its
@@ -301,12 +316,13 @@ func glyphText(name string) string {
 	return ""
 }
 
-// parseToUnicode reads a font's ToUnicode CMap (its first 4 MiB), as it
-// is inflated, calling set for each code it maps.
-func parseToUnicode(v pdf.Value, set func(code uint32, text string)) {
+// parseToUnicode reads a font's ToUnicode CMap (its first 4 MiB) with lx,
+// as it is inflated, calling set for each code it maps.
+func parseToUnicode(v pdf.Value, lx *lexer, set func(code uint32, text string)) {
 	rc := v.Reader()
 	defer rc.Close()
-	readCMap(newLexer(io.LimitReader(rc, 4<<20)), set)
+	lx.reset(io.LimitReader(rc, 4<<20))
+	readCMap(lx, set)
 }
 
 // parseCMap reads the bfchar and bfrange sections of a CMap that maps codes

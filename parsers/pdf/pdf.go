@@ -69,15 +69,16 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	// other, the memory of their glyphs.
 	glyphs := make([]glyph, 0, 1024)
 	var lexers []*lexer
+	var cmaps *lexer
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}, docFonts: fonts, glyphs: glyphs[:0], lexers: lexers}
+		tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}, docFonts: fonts, glyphs: glyphs[:0], lexers: lexers, cmaps: cmaps}
 		if err := tp.page(page); err != nil {
 			return extract.Result{}, err
 		}
-		glyphs, lexers = tp.glyphs, tp.lexers
+		glyphs, lexers, cmaps = tp.glyphs, tp.lexers, tp.cmaps
 		if i > 0 {
 			sb.WriteString("\n\n")
 		}
@@ -296,8 +297,10 @@ type textPass struct {
 	held  int
 	depth int
 	// lexers holds a lexer for each depth of forms, reused from one
-	// content stream to the next (their buffers and arenas with them).
+	// content stream to the next (their buffers and arenas with them);
+	// cmaps is the lexer of fonts' ToUnicode maps. Nil: made when needed.
 	lexers []*lexer
+	cmaps  *lexer
 
 	// Marked content with /ActualText replaces the glyphs it encloses
 	// (accessible PDFs use it for icons, ligatures and hyphenation).
@@ -433,7 +436,10 @@ func (tp *textPass) font(res pdf.Value, name string) *pdfFont {
 	ref, indirect := refOf(dict, name)
 	f, ok := tp.docFonts[ref]
 	if !indirect || !ok {
-		f = loadFont(dict.Key(name))
+		if tp.cmaps == nil {
+			tp.cmaps = &lexer{}
+		}
+		f = loadFont(dict.Key(name), tp.cmaps)
 		if indirect && tp.docFonts != nil {
 			tp.docFonts[ref] = f
 		}

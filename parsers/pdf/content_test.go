@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -146,6 +147,34 @@ func TestTextSpace(t *testing.T) {
 			if !same(got[i], want[i]) {
 				t.Fatalf("translateX(%v) of %v = %v, want %v", tx, tm, got, want)
 			}
+		}
+	}
+}
+
+// BenchmarkInterpret interprets a content stream shaped like a word
+// processor's: lines placed by Tm, words by TJ arrays with kerning, fonts
+// switched, graphics state saved and restored.
+func BenchmarkInterpret(b *testing.B) {
+	var sb bytes.Buffer
+	for i := range 2000 {
+		fmt.Fprintf(&sb, "q 0.1 0.2 0.3 rg BT /F%d 10.5 Tf 1 0 0 1 72 %d.25 Tm [(Senior)-250(softw)10(are)-250(engineer,)-250(distributed)-250(systems)] TJ 0 -12.5 Td (Kubernetes and Go) Tj ET Q\n", i%3, 700-i%60*12)
+	}
+	content := sb.Bytes()
+	budget := int64(1 << 40)
+	tp := &textPass{lim: extract.Limits{MaxText: 1 << 30}.WithDefaults(), budget: &budget, fonts: map[fontKey]*pdfFont{}}
+	font := &pdfFont{scale: 0.001, defWidth: 500, byCode: new([256]codeInfo)}
+	for c := range font.byCode {
+		font.byCode[c] = codeInfo{0.5, string(rune(c))}
+	}
+	lx := &lexer{}
+	b.SetBytes(int64(len(content)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tp.glyphs = tp.glyphs[:0]
+		tp.held = 0
+		lx.reset(bytes.NewReader(content))
+		if err := tp.interpret(lx, identity, func(string) *pdfFont { return font }, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

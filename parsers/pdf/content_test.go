@@ -123,7 +123,9 @@ func TestTextSpace(t *testing.T) {
 	vals := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 12, -700.25, 1e-300, math.Inf(1), math.Inf(-1), math.NaN(), 3.14159}
 	rng := rand.New(rand.NewPCG(1, 2))
 	pick := func() float64 { return vals[rng.IntN(len(vals))] }
-	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) || (math.IsNaN(a) && math.IsNaN(b)) }
+	same := func(a, b float64) bool {
+		return math.Float64bits(a) == math.Float64bits(b) || (math.IsNaN(a) && math.IsNaN(b))
+	}
 	for range 20000 {
 		var tm, ctm matrix
 		for i := range tm {

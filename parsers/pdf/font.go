@@ -15,10 +15,10 @@ import (
 // character codes, each code's Unicode text and its advance width in text
 // space units (1 = the font size).
 type pdfFont struct {
-	twoByte  bool              // Type0 fonts with a 2-byte encoding (Identity-H and most others)
-	ucs2     bool              // the codes are UTF-16 units (UniGB-UCS2-H and kin)
-	toUni    map[uint32]string // from ToUnicode, or built from the simple encoding
-	cidUni   map[uint32]string // the CID collection's table, for Identity-encoded CJK fonts; shared, read-only
+	twoByte bool              // Type0 fonts with a 2-byte encoding (Identity-H and most others)
+	ucs2    bool              // the codes are UTF-16 units (UniGB-UCS2-H and kin)
+	toUni   map[uint32]string // from ToUnicode (simple fonts: see byCode)
+	cidUni  map[uint32]string // the CID collection's table, for Identity-encoded CJK fonts; shared, read-only
 	// widths holds a Type0 font's widths by code; codes past its end, and
 	// codes the font does not list, have defWidth.
 	widths   []float64

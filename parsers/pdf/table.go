@@ -47,7 +47,8 @@ type cellBlock struct {
 }
 
 // findTable looks for a table in a group of bands that share a column
-// gutter (see layoutNode). Columns are the gaps free in every band; each
+// gutter (see layoutNode). Columns are parted by the gaps free in every
+// band (see tableGutters); each
 // column's text falls into blocks at gaps wider than its line spacing; and
 // blocks of different columns whose heights overlap are one row. A table
 // is at least minRows consecutive rows that each have text in two columns

@@ -46,7 +46,12 @@ func RunJobsFiles(ctx context.Context, files []string, skipped []Record, jobs []
 			return parsers.ExtractFile(ctx, f.Path, opts.Limits)
 		}
 	}
-	once := &extractOnce{extract: extract, done: map[string]*extraction{}}
+	docs, err := newSpill(opts.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	defer docs.close()
+	once := &extractOnce{extract: extract, done: map[string]*extraction{}, docs: docs}
 	names := jobNames(jobs)
 	var reps []*Report
 	for i, job := range jobs {
@@ -89,17 +94,24 @@ func jobNames(jobs []Job) []string {
 }
 
 // extractOnce extracts each file once however many jobs ask for it, and
-// keeps the result for the run.
+// keeps the result for the run: the document in a [spill] (the jobs run
+// one after the other, so every text would otherwise stay in memory from
+// the first job to the last), its failure in memory.
 type extractOnce struct {
 	extract func(context.Context, FileInfo) (*parsers.Document, error)
 	mu      sync.Mutex
 	done    map[string]*extraction
+	docs    *spill
 }
 
 type extraction struct {
-	once sync.Once
-	doc  *parsers.Document
-	err  error
+	once   sync.Once
+	off    int64
+	size   uint32
+	stored bool // a document is in the spill at off
+	err    error
+	// spillErr is from putting the document in the spill.
+	spillErr error
 }
 
 func (e *extractOnce) get(ctx context.Context, f FileInfo) (*parsers.Document, error) {
@@ -110,6 +122,27 @@ func (e *extractOnce) get(ctx context.Context, f FileInfo) (*parsers.Document, e
 		e.done[f.Path] = x
 	}
 	e.mu.Unlock()
-	x.once.Do(func() { x.doc, x.err = e.extract(ctx, f) })
-	return x.doc, x.err
+	var first *parsers.Document // the document, for the caller that extracts it
+	x.once.Do(func() {
+		first, x.err = e.extract(ctx, f)
+		if first != nil {
+			if x.off, x.size, x.spillErr = e.docs.putValue(first); x.spillErr == nil {
+				x.spillErr = e.docs.sync()
+			}
+			x.stored = x.spillErr == nil
+		}
+	})
+	switch {
+	case first != nil:
+		return first, x.err
+	case x.spillErr != nil:
+		return nil, x.spillErr
+	case !x.stored:
+		return nil, x.err
+	}
+	doc := &parsers.Document{}
+	if _, err := e.docs.getValue(x.off, x.size, nil, doc); err != nil {
+		return nil, err
+	}
+	return doc, x.err
 }

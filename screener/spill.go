@@ -44,9 +44,15 @@ func newSpill(dir string) (*spill, error) {
 
 // put appends r and returns where it is.
 func (s *spill) put(r *Record) (off int64, size uint32, err error) {
-	b := encodeSpilled(make([]byte, 0, 4096), r)
+	return s.putValue(r)
+}
+
+// putValue appends *v, a struct the spill's encoding knows (a [Record], a
+// [parsers.Document]), and returns where it is.
+func (s *spill) putValue(v any) (off int64, size uint32, err error) {
+	b := appendValue(make([]byte, 0, 4096), reflect.ValueOf(v).Elem())
 	if len(b) > math.MaxUint32 {
-		return 0, 0, errors.New("record too large to spill")
+		return 0, 0, errors.New("too large to spill")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -71,23 +77,29 @@ func (s *spill) sync() error {
 // get reads back the record at off; buf, if large enough, is used to read
 // it (the record does not share its memory).
 func (s *spill) get(off int64, size uint32, buf []byte) (Record, []byte, error) {
+	var r Record
+	buf, err := s.getValue(off, size, buf, &r)
+	return r, buf, err
+}
+
+// getValue reads back into *v what putValue wrote at off.
+func (s *spill) getValue(off int64, size uint32, buf []byte, v any) ([]byte, error) {
 	if cap(buf) < int(size) {
 		buf = make([]byte, size)
 	}
 	buf = buf[:size]
 	if _, err := s.f.ReadAt(buf, off); err != nil {
-		return Record{}, buf, fmt.Errorf("records file: %w", err)
+		return buf, fmt.Errorf("records file: %w", err)
 	}
-	var r Record
 	d := spillDecoder{b: buf}
-	d.value(reflect.ValueOf(&r).Elem())
+	d.value(reflect.ValueOf(v).Elem())
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errors.New("trailing bytes")
 	}
 	if d.err != nil {
-		return Record{}, buf, fmt.Errorf("records file at %d: %w", off, d.err)
+		return buf, fmt.Errorf("records file at %d: %w", off, d.err)
 	}
-	return r, buf, nil
+	return buf, nil
 }
 
 func (s *spill) close() error {
@@ -104,9 +116,9 @@ func (s *spill) close() error {
 	return err
 }
 
-// The spill's encoding walks the record by reflection, so that a field
-// added to [Record] (or to the rules types it holds) is spilled without
-// more code; a kind it does not know panics, and TestSpillRoundTrip,
+// The spill's encoding walks the record (or document) by reflection, so
+// that a field added to [Record] (or to the rules types it holds) is
+// spilled without more code; a kind it does not know panics, and TestSpillRoundTrip,
 // which fills every field, fails. It is private to a run and never
 // versioned. A slice is written as its length plus one, 0 for nil: JSON
 // Lines tells a nil list (null) from an empty one ([]).
@@ -127,6 +139,8 @@ func appendValue(b []byte, v reflect.Value) []byte {
 		return append(b, 0)
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		return binary.AppendVarint(b, v.Int())
+	case reflect.Uint8:
+		return append(b, byte(v.Uint()))
 	case reflect.Float64:
 		return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
 	case reflect.Pointer:
@@ -200,6 +214,10 @@ func (d *spillDecoder) value(v reflect.Value) {
 	case reflect.Bool:
 		if p := d.bytes(1); p != nil {
 			v.SetBool(p[0] == 1)
+		}
+	case reflect.Uint8:
+		if p := d.bytes(1); p != nil {
+			v.SetUint(uint64(p[0]))
 		}
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		x, n := binary.Varint(d.b)

@@ -3,6 +3,7 @@ package screener
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"testing"
@@ -197,4 +198,40 @@ func workbookCells(tb testing.TB, book []byte) []string {
 		}
 	}
 	return out
+}
+
+// TestExtractOnceKeepsDocumentsOnDisk: of a run over several jobs, each
+// file is extracted once; the later jobs get the document back from the
+// spill, every field of it, and a failure as it was.
+func TestExtractOnceKeepsDocumentsOnDisk(t *testing.T) {
+	var doc parsers.Document
+	n := 0
+	fill(t, reflect.ValueOf(&doc).Elem(), &n)
+	calls := 0
+	failure := errors.New("corrupt")
+	sp, err := newSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.close()
+	once := &extractOnce{docs: sp, done: map[string]*extraction{}, extract: func(_ context.Context, f FileInfo) (*parsers.Document, error) {
+		calls++
+		if f.Path == "bad.pdf" {
+			return nil, failure
+		}
+		d := doc
+		return &d, nil
+	}}
+	for range 3 {
+		got, err := once.get(context.Background(), FileInfo{Path: "cv.pdf"})
+		if err != nil || !reflect.DeepEqual(*got, doc) {
+			t.Errorf("got %+v, %v; want %+v", got, err, doc)
+		}
+		if got, err := once.get(context.Background(), FileInfo{Path: "bad.pdf"}); got != nil || err != failure {
+			t.Errorf("bad.pdf: %v, %v", got, err)
+		}
+	}
+	if calls != 2 {
+		t.Errorf("%d extractions, want one per file", calls)
+	}
 }

@@ -179,6 +179,11 @@
 // "-" is standard output; a FIFO or character device is written in place;
 // a symbolic link's target is replaced, not the link; block devices and
 // sockets are refused.
+//
+// Memory stays flat in the number of resumes: results go to a temporary
+// file in the folder of the first output written to a file (else the
+// system's temporary folder) as they are made, and the outputs read them
+// back in rank order; it needs about as much room as the JSON Lines.
 package main
 
 const usage = `screener ranks resumes (PDF, DOCX, DOC, ODT, RTF, HTML, text; scans with OCR) against a job's requirements.

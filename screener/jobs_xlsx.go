@@ -236,11 +236,11 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return nil, err
 	}
-	rf, err := newRowFile(dir)
+	end, err := newSheetEnd(dir, widths)
 	if err != nil {
 		return nil, err
 	}
-	end := &sheetEnd{rows: rf}
+	rf := end.rows
 	for i, ft := range fits {
 		var quals []string
 		for j, q := range ft.quals {
@@ -266,9 +266,8 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 		if !blind {
 			cv := env.links.To(ft.file)
 			style := st.text
-			if cv != "" && len(end.links) < maxHyperlinks {
-				ref, _ := excelize.CoordinatesToCellName(len(header), i+2)
-				end.links = append(end.links, hyperlink{ref: ref, target: cv})
+			if cv != "" && end.links.n < maxHyperlinks {
+				end.links.add(len(header), i+2, cv)
 				style = st.link
 			}
 			row = append(row, excelize.Cell{StyleID: style, Value: text(ft.file)})
@@ -285,7 +284,7 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 		err = sw.Flush()
 	}
 	if err != nil {
-		rf.close()
+		end.close()
 		return nil, err
 	}
 	return end, nil

@@ -309,10 +309,9 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 					return err
 				}
 			}
-			linked := cell.Link != "" && cell.Text != "" && len(end.links) < maxHyperlinks && len(cell.Link) <= maxLinkChars
+			linked := cell.Link != "" && cell.Text != "" && end.links.n < maxHyperlinks && len(cell.Link) <= maxLinkChars
 			if linked {
-				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
-				end.links = append(end.links, hyperlink{ref: ref, target: cell.Link})
+				end.links.add(j+1, i+2, cell.Link)
 			}
 			style := st.text
 			switch {
@@ -473,10 +472,11 @@ func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bo
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: headerHeight}); err != nil {
 		return nil, err
 	}
-	rf, err := newRowFile(dir)
+	end, err := newSheetEnd(dir, layout.widths)
 	if err != nil {
 		return nil, err
 	}
+	rf := end.rows
 	i := 0
 	found := map[string]rules.Found{}
 	err = ok.each(func(r *Record) error {
@@ -508,10 +508,10 @@ func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bo
 		err = sw.Flush()
 	}
 	if err != nil {
-		rf.close()
+		end.close()
 		return nil, err
 	}
-	return &sheetEnd{rows: rf}, nil
+	return end, nil
 }
 
 // statusWords says in words what happened to a file that is not ranked.
@@ -550,20 +550,19 @@ func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) str
 	if err := sw.SetRow("A1", headerCells(st.header, []string{"File", "Status", "Reason", "Message"}), excelize.RowOpts{Height: headerHeight}); err != nil {
 		return nil, err
 	}
-	rf, err := newRowFile(dir)
+	end, err := newSheetEnd(dir, widths)
 	if err != nil {
 		return nil, err
 	}
-	end := &sheetEnd{rows: rf}
+	rf := end.rows
 	i := 0
 	err = bad.each(func(r *Record) error {
 		msg := problem(r)
 		lines := max(wrappedLines(r.File, widths[0]), wrappedLines(msg, widths[3]))
 		fileStyle := st.wrap
-		if linkTo != nil && r.File != "" && len(end.links) < maxHyperlinks {
+		if linkTo != nil && r.File != "" && end.links.n < maxHyperlinks {
 			if target := linkTo(r.File); len(target) <= maxLinkChars {
-				ref, _ := excelize.CoordinatesToCellName(1, i+2)
-				end.links = append(end.links, hyperlink{ref: ref, target: target})
+				end.links.add(1, i+2, target)
 				fileStyle = st.link
 			}
 		}
@@ -582,7 +581,7 @@ func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) str
 		err = sw.Flush()
 	}
 	if err != nil {
-		rf.close()
+		end.close()
 		return nil, err
 	}
 	return end, nil

@@ -87,8 +87,8 @@ func TestWithHyperlinks(t *testing.T) {
 	}
 	var out bytes.Buffer
 	err := writeLinked(&out, f, map[string]*sheetEnd{
-		"Sheet1": {links: []hyperlink{{"A1", "../in/a&b.pdf"}}},
-		"Two":    {links: []hyperlink{{"A2", "mailto:y@example.com"}}},
+		"Sheet1": linkedEnd(t, 1, 1, "../in/a&b.pdf"),
+		"Two":    linkedEnd(t, 1, 2, "mailto:y@example.com"),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +127,7 @@ func TestLinkingPartByteByByte(t *testing.T) {
 	sheet := `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a &lt;/sheetData&gt; b</t></is></c></row></sheetData>` +
 		`<pageMargins left="0.4"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`
 	var out bytes.Buffer
-	p := &linkingPart{w: &out, end: &sheetEnd{links: []hyperlink{{"A1", "x.pdf"}}}, sheet: true}
+	p := &linkingPart{w: &out, end: linkedEnd(t, 1, 1, "x.pdf"), sheet: true}
 	for i := range len(sheet) {
 		if _, err := p.Write([]byte{sheet[i]}); err != nil {
 			t.Fatal(err)
@@ -140,4 +140,16 @@ func TestLinkingPartByteByByte(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
+}
+
+// linkedEnd is the end of a sheet with no rows of its own and one link.
+func linkedEnd(tb testing.TB, col, row int, target string) *sheetEnd {
+	tb.Helper()
+	e, err := newSheetEnd(tb.TempDir(), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(e.close)
+	e.links.add(col, row, target)
+	return e
 }

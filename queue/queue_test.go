@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			os.Exit(1)
 		}
-		Work(ctx, pool, WorkerOptions{Workers: 1, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+		Work(ctx, pool, WorkerOptions{Root: example, Workers: 1, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
 			<-ctx.Done() // a machine that died mid-file: killed before this returns
 			return nil, ctx.Err()
 		}})
@@ -249,7 +249,7 @@ func TestKilledWorkersJobIsRescued(t *testing.T) {
 	if err := pool.QueryRow(context.Background(), `SELECT attempt, coalesce(errors::text, '') FROM river_job WHERE args->>'sha256' = $1`, sha).Scan(&attempt, &errs); err != nil {
 		t.Fatal(err)
 	}
-	if attempt != 2 {
+	if attempt != 2 || !strings.Contains(errs, "Stuck job rescued") {
 		t.Errorf("job completed in attempt %d, want 2 (the killed one, then the rescue); errors: %s", attempt, errs)
 	}
 }

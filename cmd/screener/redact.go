@@ -35,7 +35,7 @@ func cmdRedact(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageError{"usage: screener redact FILE"}
 	}
 	path := fs.Arg(0)
-	doc, err := parsers.ExtractFile(ctx, path, parsers.Limits{})
+	doc, err := extractIsolated(ctx, path, parsers.Limits{})
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func loadRules(ctx context.Context, job, rulesFile string, lim parsers.Limits) (
 // derivePosting reads a job posting in any format the parsers read (text,
 // Markdown, PDF, DOCX, ...) and derives its rules, with the reason for each.
 func derivePosting(ctx context.Context, job string, lim parsers.Limits) (*rules.Set, []rules.Reason, error) {
-	doc, err := parsers.ExtractFile(ctx, job, lim)
+	doc, err := extractIsolated(ctx, job, lim)
 	if err != nil {
 		return nil, nil, fmt.Errorf("job posting: %w", err)
 	}

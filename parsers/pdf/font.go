@@ -73,11 +73,11 @@ func (f *pdfFont) text(code uint32) string {
 }
 
 // loadFont builds a pdfFont from a font dictionary, reading its ToUnicode
-// map with lx (whose memory it reuses). It never fails: missing parts
-// degrade to guesses (Latin-1 text, half-em widths).
-func loadFont(v pdf.Value, lx *lexer) *pdfFont {
+// map with lx (whose memory it reuses), inflated by zs. It never fails:
+// missing parts degrade to guesses (Latin-1 text, half-em widths).
+func loadFont(v pdf.Value, lx *lexer, zs *inflaters) *pdfFont {
 	if v.Key("Subtype").Name() != "Type0" {
-		return loadSimpleFont(v, lx)
+		return loadSimpleFont(v, lx, zs)
 	}
 	f := &pdfFont{scale: 1.0 / 1000, twoByte: true}
 	enc := v.Key("Encoding")
@@ -100,7 +100,7 @@ func loadFont(v pdf.Value, lx *lexer) *pdfFont {
 		f.cidUni = collectionTable(info.Key("Registry").RawString(), info.Key("Ordering").RawString())
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		parseToUnicode(tu, lx, func(code uint32, text string) { f.toUni[code] = text })
+		parseToUnicode(tu, lx, zs, func(code uint32, text string) { f.toUni[code] = text })
 	}
 	return f
 }
@@ -109,7 +109,7 @@ func loadFont(v pdf.Value, lx *lexer) *pdfFont {
 // 1-byte codes (Type1, TrueType, Type3): its table of the 256 codes' widths
 // and text. A code's text comes from the ToUnicode map, else from the
 // encoding, else it is read as Latin-1.
-func loadSimpleFont(v pdf.Value, lx *lexer) *pdfFont {
+func loadSimpleFont(v pdf.Value, lx *lexer, zs *inflaters) *pdfFont {
 	f := &pdfFont{scale: 1.0 / 1000, defWidth: 500, byCode: new([256]codeInfo)}
 	var widths [256]float64
 	var hasWidth [256]bool
@@ -132,7 +132,7 @@ func loadSimpleFont(v pdf.Value, lx *lexer) *pdfFont {
 	var mapped [256]bool
 	simpleEncoding(v, func(code uint32, s string) { text[code], mapped[code] = s, true })
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		parseToUnicode(tu, lx, func(code uint32, s string) {
+		parseToUnicode(tu, lx, zs, func(code uint32, s string) {
 			if code < 256 {
 				text[code], mapped[code] = s, true
 			}
@@ -317,9 +317,9 @@ func glyphText(name string) string {
 }
 
 // parseToUnicode reads a font's ToUnicode CMap (its first 4 MiB) with lx,
-// as it is inflated, calling set for each code it maps.
-func parseToUnicode(v pdf.Value, lx *lexer, set func(code uint32, text string)) {
-	rc := v.Reader()
+// as zs inflates it, calling set for each code it maps.
+func parseToUnicode(v pdf.Value, lx *lexer, zs *inflaters, set func(code uint32, text string)) {
+	rc := zs.open(v)
 	defer rc.Close()
 	lx.reset(io.LimitReader(rc, 4<<20))
 	readCMap(lx, set)

@@ -70,11 +70,12 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	glyphs := make([]glyph, 0, 1024)
 	var lexers []*lexer
 	var cmaps *lexer
+	streams := &inflaters{file: ra}
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
 		}
-		tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}, docFonts: fonts, glyphs: glyphs[:0], lexers: lexers, cmaps: cmaps}
+		tp := &textPass{lim: lim, budget: &budget, fonts: map[fontKey]*pdfFont{}, docFonts: fonts, glyphs: glyphs[:0], lexers: lexers, cmaps: cmaps, streams: streams}
 		if err := tp.page(page); err != nil {
 			return extract.Result{}, err
 		}
@@ -301,6 +302,9 @@ type textPass struct {
 	// cmaps is the lexer of fonts' ToUnicode maps. Nil: made when needed.
 	lexers []*lexer
 	cmaps  *lexer
+	// streams inflates the document's streams; nil leaves them to the
+	// object layer.
+	streams *inflaters
 
 	// Marked content with /ActualText replaces the glyphs it encloses
 	// (accessible PDFs use it for icons, ligatures and hyphenation).
@@ -399,7 +403,7 @@ func (c *contentReader) open(s pdf.Value) {
 	}()
 	compressed := s.Key("Length").Int64()
 	c.n, c.limit = 0, min(*c.tp.budget, compressed*int64(c.tp.lim.MaxRatio)+1<<20)+1
-	c.cur = s.Reader()
+	c.cur = c.tp.streams.open(s)
 	c.newline = true
 }
 
@@ -439,7 +443,7 @@ func (tp *textPass) font(res pdf.Value, name string) *pdfFont {
 		if tp.cmaps == nil {
 			tp.cmaps = &lexer{}
 		}
-		f = loadFont(dict.Key(name), tp.cmaps)
+		f = loadFont(dict.Key(name), tp.cmaps, tp.streams)
 		if indirect && tp.docFonts != nil {
 			tp.docFonts[ref] = f
 		}

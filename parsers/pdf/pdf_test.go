@@ -294,3 +294,46 @@ func TestPDFUndecodableStream(t *testing.T) {
 		t.Fatalf("%v %+v", err, doc)
 	}
 }
+
+// TestPDFPooledInflate checks that the document's reused decompressors
+// read streams exactly as the object layer does, one after the other
+// (each reset for the next), and that they do read the plain Flate streams
+// (the object layer keeps the streams' places private: were that to
+// change, the pool would silently leave every stream to it).
+func TestPDFPooledInflate(t *testing.T) {
+	long := bytes.Repeat([]byte("BT /F1 9 Tf (pooled) Tj ET\n"), 5000)
+	cut := deflate(long)
+	streams := [][]byte{
+		deflate([]byte("BT (first) Tj ET")),
+		deflate(long),
+		cut[:len(cut)/2], // truncated: both keep what inflates
+		[]byte("BT (not compressed) Tj ET"),
+		[]byte("not zlib data"), // the object layer panics on it; the pool leaves it to the object layer
+		deflate([]byte("BT (after the others) Tj ET")),
+	}
+	objs := []string{""}
+	bodies := map[int][]byte{}
+	var refs []string
+	for i, s := range streams {
+		refs = append(refs, fmt.Sprintf("%d 0 R", i+2))
+		bodies[i+2] = s
+		if i == 3 {
+			objs = append(objs, "<< /Length %d >>")
+		} else {
+			objs = append(objs, "<< /Length %d /Filter /FlateDecode >>")
+		}
+	}
+	objs[0] = "<< /Streams [" + strings.Join(refs, " ") + "] >>"
+	pooled, layer, byPool, err := pdf.InflateBothWays(buildPDF("%PDF-1.4", objs, bodies, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if byPool != 4 {
+		t.Errorf("the pool read %d streams, want the 4 valid Flate streams", byPool)
+	}
+	for i := range streams {
+		if !bytes.Equal(pooled[i], layer[i]) || (len(layer[i]) == 0) != (i == 4) {
+			t.Errorf("stream %d: pooled %d bytes %.40q, object layer %d bytes %.40q", i, len(pooled[i]), pooled[i], len(layer[i]), layer[i])
+		}
+	}
+}

@@ -35,7 +35,12 @@ type CoordinatorOptions struct {
 	// 50 ms, which adds at most that to each file's time and costs the
 	// database 20 small queries a second.
 	Poll time.Duration
-	// Logger receives database errors that are retried; nil means silent.
+	// Stalled is how long jobs may wait with none finishing before the
+	// coordinator warns that no worker seems to be taking them; 0 means
+	// 30 s.
+	Stalled time.Duration
+	// Logger receives that warning and database errors that are retried;
+	// nil means silent.
 	Logger *slog.Logger
 }
 
@@ -58,7 +63,12 @@ type Coordinator struct {
 
 	mu      sync.Mutex
 	waiting map[int64][]*request // by job ID; guarded by mu
+
+	// lastDone is when a job last finished, or the coordinator began to
+	// wait after a time of nothing to wait for; only loop uses it.
+	lastDone time.Time
 }
+
 
 type request struct {
 	args  extractArgs
@@ -81,6 +91,9 @@ func NewCoordinator(pool *pgxpool.Pool, opts CoordinatorOptions) (*Coordinator, 
 	}
 	if opts.Poll <= 0 {
 		opts.Poll = 50 * time.Millisecond
+	}
+	if opts.Stalled <= 0 {
+		opts.Stalled = 30 * time.Second
 	}
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{Logger: discardLogger(nil), SkipUnknownJobCheck: true})
 	if err != nil {
@@ -229,7 +242,15 @@ func (c *Coordinator) poll(ctx context.Context) {
 	}
 	c.mu.Unlock()
 	if len(ids) == 0 {
+		c.lastDone = time.Time{}
 		return
+	}
+	if c.lastDone.IsZero() {
+		c.lastDone = time.Now()
+	}
+	if since := time.Since(c.lastDone); since >= c.opts.Stalled {
+		c.log.Warn(fmt.Sprintf("queue: none of %d waiting jobs finished for %s (hint: start 'screener worker' with this -state on machines that see the shared folder, each with its -root there)", len(ids), since.Round(time.Second)))
+		c.lastDone = time.Now() // say it again after as long
 	}
 	rows, err := c.pool.Query(ctx, `SELECT j.id, j.state, j.attempt, j.errors, x.outcome
 		FROM river_job j LEFT JOIN screener_extractions x ON x.job_id = j.id
@@ -254,6 +275,7 @@ func (c *Coordinator) poll(ctx context.Context) {
 			c.log.Error("queue: reading finished jobs failed; trying again", "err", err)
 			return
 		}
+		c.lastDone = time.Now()
 		c.mu.Lock()
 		reqs := c.waiting[id]
 		delete(c.waiting, id)

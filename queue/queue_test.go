@@ -2,6 +2,7 @@ package queue
 
 import (
 	"bytes"
+	"log/slog"
 	"context"
 	"errors"
 	"os"
@@ -290,4 +291,50 @@ func TestPassingFailureIsTriedAgain(t *testing.T) {
 	if _, err := c.Extract(context.Background(), f); err != nil || calls != 2 {
 		t.Errorf("third run: %v after %d extractions, want the stored document", err, calls)
 	}
+}
+
+// TestNoWorkerIsSaid: jobs that no worker takes make the coordinator
+// say so, with the hint to start one.
+func TestNoWorkerIsSaid(t *testing.T) {
+	pool := connect(t)
+	var log safeBuffer
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example, Stalled: 100 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	path := filepath.Join(example, "resumes", "ines.txt")
+	sha, _ := hashFile(path)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for !strings.Contains(log.String(), "screener worker") {
+			time.Sleep(10 * time.Millisecond)
+		}
+		cancel()
+	}()
+	if _, err := c.Extract(ctx, screener.FileInfo{Path: path, SHA256: sha}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("%v, want the wait cancelled", err)
+	}
+	if got := log.String(); !strings.Contains(got, "none of 1 waiting jobs finished") {
+		t.Errorf("log: %s", got)
+	}
+}
+
+// safeBuffer is a bytes.Buffer for one writer and one reader at a time.
+type safeBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *safeBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *safeBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -69,7 +69,6 @@ type Coordinator struct {
 	lastDone time.Time
 }
 
-
 type request struct {
 	args  extractArgs
 	path  string // as the run names the file

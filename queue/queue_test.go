@@ -2,11 +2,12 @@ package queue
 
 import (
 	"bytes"
-	"log/slog"
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -37,6 +38,10 @@ func TestMain(m *testing.M) {
 			<-ctx.Done() // a machine that died mid-file: killed before this returns
 			return nil, ctx.Err()
 		}})
+		os.Exit(0)
+	}
+	if spec := os.Getenv("QUEUE_BENCH_WORKERS"); spec != "" {
+		benchWorkers(spec)
 		os.Exit(0)
 	}
 	code := m.Run()
@@ -233,7 +238,7 @@ func TestKilledWorkersJobIsRescued(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	hanging.Process.Signal(syscall.SIGKILL)
+	hanging.Process.Kill() // SIGKILL
 	hanging.Wait()
 
 	startWorkers(t, pool, 1, WorkerOptions{Root: example, Extract: inProcess, RescueAfter: time.Second})
@@ -337,4 +342,26 @@ func (s *safeBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// benchWorkers runs, in a child process of BenchmarkCoordination, four
+// worker clients whose extraction takes no time, until SIGTERM.
+func benchWorkers(spec string) {
+	url, dir, _ := strings.Cut(spec, "\n")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		os.Exit(1)
+	}
+	doc := &parsers.Document{Format: parsers.Text, Text: "Go developer"}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			Work(ctx, pool, WorkerOptions{Root: dir, Workers: 32, Extract: func(context.Context, string, Settings) (*parsers.Document, error) { return doc, nil }})
+		}()
+	}
+	wg.Wait()
 }

@@ -58,11 +58,12 @@ import (
 )
 
 // Advisory lock classes (the first key of the two-key form; the second
-// is the hash of the current schema's name). The values are arbitrary
-// and only need to differ from other applications' in the same database.
+// is a hash of the current schema's name, and for lockRun of the job's:
+// see jobKey). The values are arbitrary and only need to differ from
+// other applications' in the same database.
 const (
-	lockRun     = 0x53637231 // "Scr1": one run per schema
-	lockMigrate = 0x53637232 // "Scr2": one migration at a time
+	lockRun     = 0x53637231 // "Scr1": one run per job and schema
+	lockMigrate = 0x53637232 // "Scr2": one migration at a time per schema
 )
 
 // IsURL reports whether s names a PostgreSQL database rather than a file.

@@ -14,9 +14,13 @@ import (
 )
 
 // spool is a temporary file written through a buffer and read back once.
+// Like the [spill], it is removed as soon as it is created where the
+// system allows it, so that a run killed while it writes the workbook
+// leaves no copy of the candidates' details beside it.
 type spool struct {
-	f *os.File
-	w *bufio.Writer
+	f    *os.File
+	w    *bufio.Writer
+	name string // removed at close where it could not be at creation
 }
 
 func newSpool(dir, pattern string) (*spool, error) {
@@ -24,7 +28,11 @@ func newSpool(dir, pattern string) (*spool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
-	return &spool{f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	s := &spool{f: f, w: bufio.NewWriterSize(f, 64<<10)}
+	if os.Remove(f.Name()) != nil {
+		s.name = f.Name()
+	}
+	return s, nil
 }
 
 // reader returns what was written, from the start.
@@ -38,10 +46,12 @@ func (s *spool) reader() (io.Reader, error) {
 	return bufio.NewReaderSize(s.f, 64<<10), nil
 }
 
-// close closes and removes the file.
+// close closes the file, and removes it if it is still there.
 func (s *spool) close() error {
 	err := s.f.Close()
-	os.Remove(s.f.Name())
+	if s.name != "" {
+		os.Remove(s.name)
+	}
 	return err
 }
 

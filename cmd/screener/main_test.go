@@ -75,6 +75,16 @@ func TestScreenExample(t *testing.T) {
 	if stderr != "" {
 		t.Errorf("-quiet printed %q", stderr)
 	}
+	// The results, spilled beside the outputs during the run, and the
+	// workbook's rows, notes and links, written through files of their
+	// own, leave nothing behind.
+	if left, _ := os.ReadDir(dir); len(left) != 3 {
+		var names []string
+		for _, e := range left {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the outputs' folder holds %q, want only the three outputs", names)
+	}
 
 	// JSON Lines: exactly one record per input file.
 	entries, err := os.ReadDir(resumes)

@@ -91,7 +91,7 @@ func (s *spill) getValue(off int64, size uint32, buf []byte, v any) ([]byte, err
 	if _, err := s.f.ReadAt(buf, off); err != nil {
 		return buf, fmt.Errorf("records file: %w", err)
 	}
-	d := spillDecoder{b: buf}
+	d := newSpillDecoder(buf)
 	d.value(reflect.ValueOf(v).Elem())
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errors.New("trailing bytes")
@@ -169,10 +169,16 @@ func appendValue(b []byte, v reflect.Value) []byte {
 	panic("spill: cannot encode " + v.Type().String())
 }
 
+// spillDecoder reads what appendValue wrote. Every string it sets is a
+// slice of one copy of the input, so that a record costs one allocation
+// for all its strings, not one each.
 type spillDecoder struct {
-	b   []byte
+	b   []byte // what is left to read
+	s   string // the whole input, as a string
 	err error
 }
+
+func newSpillDecoder(b []byte) *spillDecoder { return &spillDecoder{b: b, s: string(b)} }
 
 var errSpillShort = errors.New("record truncated")
 
@@ -210,7 +216,11 @@ func (d *spillDecoder) value(v reflect.Value) {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		v.SetString(string(d.bytes(d.uvarint())))
+		n := d.uvarint()
+		at := len(d.s) - len(d.b)
+		if d.bytes(n) != nil || n == 0 {
+			v.SetString(d.s[at : at+int(n)])
+		}
 	case reflect.Bool:
 		if p := d.bytes(1); p != nil {
 			v.SetBool(p[0] == 1)

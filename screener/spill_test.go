@@ -91,7 +91,7 @@ func FuzzSpillDecode(f *testing.F) {
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var rec Record
-		d := spillDecoder{b: b}
+		d := newSpillDecoder(b)
 		d.value(reflect.ValueOf(&rec).Elem())
 		if d.err != nil || len(d.b) != 0 {
 			return
@@ -104,7 +104,7 @@ func FuzzSpillDecode(f *testing.F) {
 
 func decodeAll(tb testing.TB, b []byte) Record {
 	var rec Record
-	d := spillDecoder{b: b}
+	d := newSpillDecoder(b)
 	d.value(reflect.ValueOf(&rec).Elem())
 	if d.err != nil {
 		tb.Fatal(d.err)
@@ -233,5 +233,31 @@ func TestExtractOnceKeepsDocumentsOnDisk(t *testing.T) {
 	}
 	if calls != 2 {
 		t.Errorf("%d extractions, want one per file", calls)
+	}
+}
+
+// BenchmarkSpillGet reads back a record with 30 skills found, as the
+// writers do for every row.
+func BenchmarkSpillGet(b *testing.B) {
+	rep, _ := syntheticReport(1)
+	r := rep.Records[0]
+	for len(r.SkillsFound) < 30 {
+		r.SkillsFound = append(r.SkillsFound, r.SkillsFound...)
+	}
+	sp, err := newSpill(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sp.close()
+	off, size, err := sp.put(&r)
+	if err != nil || sp.sync() != nil {
+		b.Fatal(err)
+	}
+	var buf []byte
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, buf, err = sp.get(off, size, buf); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -212,6 +212,8 @@ func TestDeriveStrength(t *testing.T) {
 		{"Nice to have\n- Rust\nYou should have shipped an app on iOS.\n", map[string]string{"Rust": "preferred", "iOS": "required"}},
 		// A statement that refers back with an obligation.
 		{"Our data lives in PostgreSQL and we cache in Redis; you should be comfortable with both.", map[string]string{"PostgreSQL": "required", "Redis": "required"}},
+		{"Our data lives in PostgreSQL and Redis.\nStrong knowledge of both.\n", map[string]string{"PostgreSQL": "required", "Redis": "required"}},
+		{"Our data lives in PostgreSQL and Redis. Knowing both is a plus.\n", map[string]string{"PostgreSQL": "preferred", "Redis": "preferred"}},
 		// A degree's field is not a skill.
 		{"A master's degree in Statistics is a plus.", map[string]string{"Statistics": ""}},
 	}
@@ -371,6 +373,8 @@ func TestDeriveDegree(t *testing.T) {
 		{"About us\nMost of us hold a degree in Physics.\n", "bachelor Physics"},
 		// A degree after a list of wishes, stated flatly, is still required.
 		{"Nice to have\n- Rust\n\nBachelor's degree in Computer Engineering.\n", "bachelor Computer Engineering required"},
+		// A label before the statement hedges it like its words.
+		{"Requirements\n- Nice to have: a master's degree in Physics\n", "master Physics"},
 	}
 	for _, tt := range tests {
 		d := tax.Derive(tt.posting).Degree

@@ -65,4 +65,25 @@ func TestBlindRecord(t *testing.T) {
 	if got := blindRecord(rep.Records[2], ids); got.File != "(not read)" || got.Message != "larger than 20 MiB" {
 		t.Errorf("%q: %q", got.File, got.Message)
 	}
+	// The longer path is replaced whole, not cut by the shorter one it starts with.
+	first := rep.Records[0]
+	first.Message = "in/a.pdf: same person as in/a.pdf.bak/a.pdf"
+	if got := blindRecord(first, ids); got.File != "C-1111111111" || got.Message != "same person as C-2222222222" {
+		t.Errorf("%q: %q", got.File, got.Message)
+	}
+}
+
+// TestCandidateID: "C-" and the hash's first ten hex digits, lower case;
+// empty when there are fewer than ten.
+func TestCandidateID(t *testing.T) {
+	for _, tt := range []struct{ sha, want string }{
+		{"ABCDEF0123456789ab", "C-abcdef0123"},
+		{"0123456789", "C-0123456789"},
+		{"012345678", ""},
+		{"", ""},
+	} {
+		if got := CandidateID(tt.sha); got != tt.want {
+			t.Errorf("CandidateID(%q) = %q, want %q", tt.sha, got, tt.want)
+		}
+	}
 }

@@ -354,3 +354,21 @@ func TestLongLink(t *testing.T) {
 		}
 	}
 }
+
+// TestEmailLink: an address is a mailto: link; no address, no link.
+func TestEmailLink(t *testing.T) {
+	var email Column
+	for _, c := range ShortlistColumns(false) {
+		if c.Header == "Email" {
+			email = c
+		}
+	}
+	if email.Value == nil {
+		t.Fatal("no Email column")
+	}
+	for _, tt := range []struct{ addr, link string }{{"jane@example.com", "mailto:jane@example.com"}, {"", ""}} {
+		if c := email.Value(&Record{Email: tt.addr}, &tableEnv{}); c.Text != tt.addr || c.Link != tt.link {
+			t.Errorf("%q: cell %q link %q, want link %q", tt.addr, c.Text, c.Link, tt.link)
+		}
+	}
+}

@@ -250,6 +250,10 @@ func TestDeriveGroups(t *testing.T) {
 		{"Must have\n- Apache Airflow or dbt\n", []string{"Apache Airflow,dbt"}},
 		// A skill required on its own satisfies its group.
 		{"Requirements\n- Python or Go\n- Python for tooling\n", nil},
+		{"Requirements\n- Strong Go skills.\n- Go, Java or Kotlin.\n", nil},
+		// ... or needs one fewer of the others.
+		{"Requirements\n- Strong Go skills.\n- At least two of Go, Java and Kotlin.\n", []string{"Java,Kotlin"}},
+		{"Requirements\n- Strong Go skills.\n- At least three of Go, Java, Kotlin and Scala.\n", []string{"Java,Kotlin,Scala/2"}},
 		// Stand-ins offered in another statement for the one required skill of their category.
 		{"You have built services in Go.\nIf you have used Rust or C++ instead, we will help you switch.\n", []string{"Go,Rust,C++"}},
 		{"You have built services in Go.\nRust or C++ would be a plus.\n", nil},

@@ -137,11 +137,16 @@ func TestLinks(t *testing.T) {
 		{"same folder", Links{}, "jane.pdf", "jane.pdf"},
 		{"far away", Links{Dir: "a/b/c"}, "x/y.pdf", "file://" + filepath.ToSlash(mustAbs(t, "x/y.pdf"))},
 		{"beside, but only through the root", Links{Dir: "/tmp"}, "/srv/cvs/y.pdf", "file:///srv/cvs/y.pdf"},
+		{"under a folder at the root", Links{Dir: "/tmp"}, "/tmp/cvs/y.pdf", "cvs/y.pdf"},
 		{"a colon in the name", Links{}, "a:b.pdf", "./a:b.pdf"},
 		{"link base", Links{Base: base, Roots: []string{"inbox/backend", "other"}}, "inbox/backend/2026/jane doe.pdf",
 			"https://drive.example.com/hiring/backend/2026/jane%20doe.pdf"},
 		{"link base, file given by name", Links{Base: base, Roots: []string{"inbox/jane.pdf"}}, "inbox/jane.pdf",
 			"https://drive.example.com/hiring/backend/jane.pdf"},
+		{"link base, a one-letter root", Links{Base: base, Roots: []string{"i"}}, "i/2026/jane.pdf",
+			"https://drive.example.com/hiring/backend/2026/jane.pdf"},
+		{"link base, the deepest root", Links{Base: base, Roots: []string{"inbox", "inbox/backend"}}, "inbox/backend/2026/jane.pdf",
+			"https://drive.example.com/hiring/backend/2026/jane.pdf"},
 	}
 	for _, tt := range tests {
 		if got := tt.links.To(tt.path); got != tt.want {

@@ -60,3 +60,70 @@ func TestExtensionsDisjoint(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoverSkips: hidden files and folders, and symbolic links that
+// leave the folder, are broken or lead to a folder, are skipped with the
+// reason; a link to a file inside is read; a folder given as "." is
+// walked though its name starts with a dot.
+func TestDiscoverSkips(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	for _, name := range []string{"in/jane.pdf", "in/.draft.pdf", "in/.git/old.pdf", "in/sub/max.pdf"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(outside, "secret.pdf"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		"in/link.pdf":   "sub/max.pdf",
+		"in/out.pdf":    filepath.Join(outside, "secret.pdf"),
+		"in/broken.pdf": "nowhere.pdf",
+		"in/folder.pdf": "sub",
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	t.Chdir(dir)
+	files, skipped, err := Discover([]string{"in"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"in/jane.pdf", "in/link.pdf", "in/sub/max.pdf"}
+	var got []string
+	for _, f := range files {
+		got = append(got, filepath.ToSlash(f))
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("files %q, want %q", got, want)
+	}
+	why := map[string]string{}
+	for _, r := range skipped {
+		why[filepath.ToSlash(r.File)] = r.Message
+	}
+	for file, reason := range map[string]string{
+		"in/.draft.pdf": "hidden file",
+		"in/out.pdf":    "symbolic link out of in",
+		"in/broken.pdf": "broken symbolic link",
+		"in/folder.pdf": "symbolic link to a non-file",
+	} {
+		if why[file] != reason {
+			t.Errorf("%s: skipped as %q, want %q", file, why[file], reason)
+		}
+	}
+	if len(skipped) != 4 {
+		t.Errorf("skipped %+v, want 4 (a hidden folder is not walked)", skipped)
+	}
+
+	t.Chdir(filepath.Join(dir, "in"))
+	if files, _, err := Discover([]string{"."}); err != nil || len(files) != 3 {
+		t.Errorf("Discover(.) = %q, %v; want the 3 files", files, err)
+	}
+}

@@ -428,6 +428,26 @@ func TestDeriveExplained(t *testing.T) {
 	}
 }
 
+// TestDeriveYearsReason: of two statements asking the same years of a
+// skill, the first is the reason; a higher figure later wins.
+func TestDeriveYearsReason(t *testing.T) {
+	for _, tt := range []struct{ posting, rule, statement string }{
+		{"Requirements\n- 3+ years of Go.\n- At least 3 years of Go in production.\n", "Go: min_years 3", "3+ years of Go."},
+		{"Requirements\n- 3+ years of Go.\n- At least 4 years of Go in production.\n", "Go: min_years 4", "At least 4 years of Go in production."},
+	} {
+		_, reasons := DefaultTaxonomy().DeriveExplained(tt.posting)
+		var got []string
+		for _, r := range reasons {
+			if strings.HasPrefix(r.Rule, "Go: ") {
+				got = append(got, r.Rule+" from "+r.Statement)
+			}
+		}
+		if want := tt.rule + " from " + tt.statement; len(got) != 1 || got[0] != want {
+			t.Errorf("%q: %q, want %q", tt.posting, got, want)
+		}
+	}
+}
+
 // TestReferencePosting checks what the issue asks of the reference posting
 // (a long guide with tables, kept outside the repository): set
 // SCREENER_REFERENCE_POSTING to its path.

@@ -448,6 +448,22 @@ func TestDeriveYearsReason(t *testing.T) {
 	}
 }
 
+// TestQuote: a note quotes its statement, spaces collapsed, cut to 110
+// bytes at the last space (if that leaves at least 60) and marked " …".
+func TestQuote(t *testing.T) {
+	a, b := strings.Repeat("a", 60), strings.Repeat("b", 50)
+	for _, tt := range []struct{ in, want string }{
+		{"  Go\tand   Rust ", "Go and Rust"},
+		{a + " " + strings.Repeat("b", 49), a + " " + strings.Repeat("b", 49)}, // 110 bytes: whole
+		{a + " " + b, a + " …"},                                                // the last space at 60
+		{a[1:] + " " + b + "b", a[1:] + " " + b + " …"},                        // at 59: cut at 110
+	} {
+		if got := quote(tt.in); got != `from: "`+tt.want+`"` {
+			t.Errorf("quote(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestReferencePosting checks what the issue asks of the reference posting
 // (a long guide with tables, kept outside the repository): set
 // SCREENER_REFERENCE_POSTING to its path.

@@ -554,6 +554,15 @@ func TestPostingTitle(t *testing.T) {
 		{"Back-End Developer Job Description: Roles & Responsibilities Guide\n", "Back-End Developer Job Description"},
 		{"Acme Corp\nWe are hiring.", "Acme Corp"},
 		{"", ""},
+		// Up to a colon when what comes before has at most eight words.
+		{"One two three four five six seven Engineer: apply now", "One two three four five six seven Engineer"},
+		{"One two three four five six seven eight Engineer: now", "One two three four five six seven eight Engineer: now"},
+		// A line of more than ten words is no title.
+		{"We are a small team hiring a senior backend engineer\nAcme", "We are a small team hiring a senior backend engineer"},
+		{"We are a small team hiring a senior backend engineer now\nAcme", ""},
+		// Only the first ten lines are looked at.
+		{"Acme\n2\n3\n4\n5\n6\n7\n8\n9\n10\nSenior Engineer", "Acme"},
+		{"Acme\n2\n3\n4\n5\n6\n7\n8\n9\nSenior Engineer", "Senior Engineer"},
 	}
 	for _, tt := range tests {
 		if got := postingTitle(tt.text); got != tt.want {

@@ -1,6 +1,11 @@
 package screener
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // TestRelName: a file's name is its path relative to the folder it was
 // found under, the same on every machine, whatever form the folder was
@@ -24,5 +29,42 @@ func TestRelName(t *testing.T) {
 		if got := relName(tt.roots, tt.path); got != tt.want {
 			t.Errorf("%s: relName(%q, %q) = %q, want %q", tt.name, tt.roots, tt.path, got, tt.want)
 		}
+	}
+}
+
+// TestPlanOrder: files to extract come first, largest first (in the order
+// given when of one size), then those the store knows; a file that cannot
+// be stat'ed is planned with the others and keeps its error.
+func TestPlanOrder(t *testing.T) {
+	dir := t.TempDir()
+	sizes := map[string]int{"small.txt": 10, "big.txt": 100, "a.txt": 50, "b.txt": 50, "known.txt": 1000}
+	var files []string
+	for _, name := range []string{"small.txt", "known.txt", "a.txt", "gone.txt", "big.txt", "b.txt"} {
+		p := filepath.Join(dir, name)
+		files = append(files, p)
+		if n, ok := sizes[name]; ok {
+			if err := os.WriteFile(p, make([]byte, n), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	fi, err := os.Stat(files[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &fileWorker{store: &fakeStore{knownPath: files[1], knownSize: fi.Size(), knownMTime: fi.ModTime()}}
+	infos, order, known := w.plan(files)
+	var got []string
+	for _, i := range order {
+		got = append(got, filepath.Base(infos[i].Path))
+	}
+	if want := "big.txt a.txt b.txt small.txt gone.txt known.txt"; strings.Join(got, " ") != want {
+		t.Errorf("order %q, want %q", got, want)
+	}
+	if len(known) != 1 || known[0] != "known-sha" || infos[1].SHA256 != "known-sha" {
+		t.Errorf("known %q, hash of known.txt %q", known, infos[1].SHA256)
+	}
+	if infos[3].err == nil {
+		t.Error("gone.txt: no stat error")
 	}
 }

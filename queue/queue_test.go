@@ -365,3 +365,43 @@ func benchWorkers(spec string) {
 	}
 	wg.Wait()
 }
+
+// TestJobOutsideRootIsRefused: a job naming a file outside the shared
+// folder (written into the database by someone else than a coordinator)
+// is cancelled unread.
+func TestJobOutsideRootIsRefused(t *testing.T) {
+	pool := connect(t)
+	root := filepath.Join(example, "resumes")
+	outside := filepath.Join(example, "backend-posting.txt")
+	sha, _ := hashFile(outside)
+	extracted := make(chan string, 1)
+	startWorkers(t, pool, 1, WorkerOptions{Root: root, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+		extracted <- path
+		return inProcess(ctx, path, s)
+	}})
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	res, err := c.client.Insert(context.Background(), extractArgs{SHA256: sha, Path: []byte("../backend-posting.txt")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	var state string
+	for state != "cancelled" && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		pool.QueryRow(context.Background(), `SELECT state FROM river_job WHERE id = $1`, res.Job.ID).Scan(&state)
+	}
+	var outcomes int
+	pool.QueryRow(context.Background(), `SELECT count(*) FROM screener_extractions`).Scan(&outcomes)
+	select {
+	case p := <-extracted:
+		t.Errorf("extracted %s", p)
+	default:
+	}
+	if state != "cancelled" || outcomes != 0 {
+		t.Errorf("job %s, %d outcomes stored; want cancelled, none", state, outcomes)
+	}
+}

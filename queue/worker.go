@@ -151,7 +151,14 @@ func (w *extractWorker) Timeout(job *river.Job[extractArgs]) time.Duration {
 // with the job's content here, or the database fails.
 func (w *extractWorker) Work(ctx context.Context, job *river.Job[extractArgs]) error {
 	a := job.Args
-	path := filepath.Join(w.root, filepath.FromSlash(string(a.Path)))
+	rel := filepath.FromSlash(string(a.Path))
+	if !filepath.IsLocal(rel) {
+		// Jobs come from the database: whoever can write there must not
+		// have a worker read (and store the text of) a file outside the
+		// shared folder.
+		return river.JobCancel(fmt.Errorf("%q is not a path under the shared folder", a.Path))
+	}
+	path := filepath.Join(w.root, rel)
 	sha, err := hashFile(path)
 	if err != nil {
 		return fmt.Errorf("%w (hint: is -root %s the shared folder?)", err, w.root)

@@ -405,3 +405,67 @@ func TestJobOutsideRootIsRefused(t *testing.T) {
 		t.Errorf("job %s, %d outcomes stored; want cancelled, none", state, outcomes)
 	}
 }
+
+// TestRestartedCoordinatorReusesJobs: a coordinator that stops (is
+// killed) while its jobs run, and one started again for the same files,
+// get the outcomes of those jobs: nothing is extracted twice.
+func TestRestartedCoordinatorReusesJobs(t *testing.T) {
+	pool := connect(t)
+	var mu sync.Mutex
+	calls := map[string]int{}
+	release := make(chan struct{})
+	startWorkers(t, pool, 1, WorkerOptions{Root: example, Workers: 4, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+		<-release // the first coordinator is gone before any job finishes
+		mu.Lock()
+		calls[filepath.Base(path)]++
+		mu.Unlock()
+		return inProcess(ctx, path, s)
+	}})
+	var files []screener.FileInfo
+	for _, name := range []string{"farah.txt", "ines.txt", "emeka.md"} {
+		path := filepath.Join(example, "resumes", name)
+		sha, _ := hashFile(path)
+		files = append(files, screener.FileInfo{Path: path, SHA256: sha})
+	}
+	first, err := NewCoordinator(pool, CoordinatorOptions{Root: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for _, f := range files {
+		wg.Add(1)
+		go func() { defer wg.Done(); first.Extract(ctx, f) }()
+	}
+	for n := 0; n < len(files); {
+		time.Sleep(20 * time.Millisecond)
+		pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job`).Scan(&n)
+	}
+	cancel()
+	wg.Wait()
+	first.Close()
+	close(release)
+
+	second, err := NewCoordinator(pool, CoordinatorOptions{Root: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	for _, f := range files {
+		if doc, err := second.Extract(context.Background(), f); err != nil || doc == nil {
+			t.Errorf("%s: %v", f.Path, err)
+		}
+	}
+	var jobs int
+	pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job`).Scan(&jobs)
+	mu.Lock()
+	defer mu.Unlock()
+	for name, n := range calls {
+		if n != 1 {
+			t.Errorf("%s extracted %d times", name, n)
+		}
+	}
+	if len(calls) != len(files) || jobs != len(files) {
+		t.Errorf("%d files extracted by %d jobs, want %d each", len(calls), jobs, len(files))
+	}
+}

@@ -101,6 +101,7 @@ func TestDeployExamples(t *testing.T) {
 				Spec struct {
 					Template struct {
 						Spec struct {
+							Hostname   string `yaml:"hostname"`
 							Containers []struct {
 								Args []string `yaml:"args"`
 							} `yaml:"containers"`
@@ -116,6 +117,9 @@ func TestDeployExamples(t *testing.T) {
 	}
 	if job.APIVersion != "batch/v1" || job.Kind != "CronJob" || len(strings.Fields(job.Spec.Schedule)) != 5 || job.Spec.ConcurrencyPolicy != "Forbid" {
 		t.Errorf("cronjob.yaml: %+v", job)
+	}
+	if job.Spec.JobTemplate.Spec.Template.Spec.Hostname == "" {
+		t.Error("cronjob.yaml: no fixed hostname: every run's new pod would hash every file again")
 	}
 	if c := job.Spec.JobTemplate.Spec.Template.Spec.Containers; len(c) != 1 {
 		t.Errorf("cronjob.yaml: %d containers", len(c))
@@ -138,6 +142,7 @@ type container struct {
 }
 
 type podSpec struct {
+	Hostname   string      `yaml:"hostname"`
 	Containers []container `yaml:"containers"`
 	Volumes    []struct {
 		Name string `yaml:"name"`
@@ -260,6 +265,9 @@ func TestDistributedDeployExamples(t *testing.T) {
 	cpod := job.Spec.JobTemplate.Spec.Template.Spec
 	if job.Kind != "CronJob" || job.Spec.ConcurrencyPolicy != "Forbid" || len(cpod.Containers) != 1 {
 		t.Fatalf("cronjob-distributed.yaml: %+v", job)
+	}
+	if cpod.Hostname == "" {
+		t.Error("cronjob-distributed.yaml: no fixed hostname: every run's new pod would hash every file again")
 	}
 	t.Setenv("SCREENER_STATE", "")
 	cpod.Containers[0].setEnv(t)

@@ -152,44 +152,58 @@ func loadSimpleFont(v pdf.Value, lx *lexer, zs *inflaters) *pdfFont {
 
 // loadCIDWidths reads a CIDFont W array, [c [w1 w2 ...]] and [cfirst clast
 // w], into a table by code, where def fills the codes it does not list.
-// Codes are 2 bytes: the table stops at 65535.
+// Codes are 2 bytes: the table stops at 65535. A first pass over the array
+// finds the highest code, so that the table is made once, at its size.
 func loadCIDWidths(w pdf.Value, def float64) []float64 {
 	var out []float64
+	top := -1 // the highest code listed, then the table's last index
 	set := func(code uint32, width float64) {
 		if code >= 1<<16 {
 			return
 		}
-		for uint32(len(out)) <= code {
-			out = append(out, def)
+		if out == nil {
+			top = max(top, int(code))
+			return
 		}
 		out[code] = width
 	}
-	n := w.Len()
-	for i := 0; i < n; {
-		first := w.Index(i)
-		if i+1 >= n {
-			break
-		}
-		next := w.Index(i + 1)
-		if next.Kind() == pdf.Array {
-			c := uint32(first.Int64())
-			for j := 0; j < next.Len() && j < 65536; j++ {
-				set(c+uint32(j), next.Index(j).Float64())
+	for pass := 0; pass < 2; pass++ {
+		if pass == 1 {
+			if top < 0 {
+				return nil
 			}
-			i += 2
-			continue
+			out = make([]float64, top+1)
+			for i := range out {
+				out[i] = def
+			}
 		}
-		if i+2 >= n {
-			break
+		n := w.Len()
+		for i := 0; i < n; {
+			first := w.Index(i)
+			if i+1 >= n {
+				break
+			}
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				c := uint32(first.Int64())
+				for j := 0; j < next.Len() && j < 65536; j++ {
+					set(c+uint32(j), next.Index(j).Float64())
+				}
+				i += 2
+				continue
+			}
+			if i+2 >= n {
+				break
+			}
+			lo, hi, width := first.Int64(), next.Int64(), w.Index(i+2).Float64()
+			if hi-lo > 65536 || hi < lo {
+				break
+			}
+			for c := lo; c <= hi; c++ {
+				set(uint32(c), width)
+			}
+			i += 3
 		}
-		lo, hi, width := first.Int64(), next.Int64(), w.Index(i+2).Float64()
-		if hi-lo > 65536 || hi < lo {
-			break
-		}
-		for c := lo; c <= hi; c++ {
-			set(uint32(c), width)
-		}
-		i += 3
 	}
 	return out
 }

@@ -46,7 +46,7 @@ const (
 	maxHeldBytes    = 4 << 20
 	maxHeldOperands = 1 << 18
 	maxNames        = 1024
-	lexBufSize      = 32 << 10 // bytes read from a stream at a time
+	lexBufSize      = 16 << 10 // bytes read from a stream at a time
 )
 
 // lexer tokenizes PDF content streams and CMaps, from a byte slice (data,

@@ -67,7 +67,7 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	fonts := map[objRef]*pdfFont{}
 	// The passes over the pages share their lexers and, one page after the
 	// other, the memory of their glyphs.
-	glyphs := make([]glyph, 0, 1024)
+	glyphs := make([]glyph, 0, 4096) // a page of a resume has a few thousand
 	var lexers []*lexer
 	var cmaps *lexer
 	streams := &inflaters{file: ra}

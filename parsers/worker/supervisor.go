@@ -143,7 +143,11 @@ func (s *Supervisor) Extract(ctx context.Context, path string) (*parsers.Documen
 	stopCtx := context.AfterFunc(ctx, func() { w.kill(call, killCancel) })
 	var watch *time.Timer
 	var rss atomic.Int64
+	// The first tick may come before watch is set (a loaded machine can
+	// delay this goroutine 50 ms): it waits for it.
+	watchSet := make(chan struct{})
 	watch = time.AfterFunc(50*time.Millisecond, func() {
+		<-watchSet
 		if n := residentBytes(w.cmd.Process.Pid); n > s.opts.MemoryLimit {
 			rss.Store(n)
 			w.kill(call, killMemory)
@@ -151,6 +155,7 @@ func (s *Supervisor) Extract(ctx context.Context, path string) (*parsers.Documen
 			watch.Reset(50 * time.Millisecond)
 		}
 	})
+	close(watchSet)
 
 	if _, err = w.stdin.Write(append(line, '\n')); err == nil {
 		line, err = w.stdout.ReadBytes('\n')

@@ -98,8 +98,9 @@ func newFileIDs(rep *Report) (fileIDs, error) {
 	id := map[string]string{}
 	err := rep.Each(func(r *Record) error {
 		if c := CandidateID(r.SHA256); c != "" && id[r.File] == "" {
-			paths = append(paths, r.File)
-			id[r.File] = c
+			file := strings.Clone(r.File) // r's strings share the memory of the whole record
+			paths = append(paths, file)
+			id[file] = c
 		}
 		return nil
 	})

@@ -167,19 +167,21 @@ func bestFits(reps []*Report) ([]fit, error) {
 		err := rep.each(scored, func(r *Record) error {
 			k, ok := byFile[r.File]
 			if !ok {
-				ft := fit{file: r.File, scores: make([]float64, len(reps)), quals: make([]bool, len(reps)), best: -1}
+				// Records read back share one string each: what is kept
+				// is copied.
+				ft := fit{file: strings.Clone(r.File), scores: make([]float64, len(reps)), quals: make([]bool, len(reps)), best: -1}
 				for i := range ft.scores {
 					ft.scores[i] = -1
 				}
 				k = len(out)
-				byFile[r.File] = k
+				byFile[ft.file] = k
 				out = append(out, ft)
 			}
 			ft := &out[k]
 			ft.scores[j], ft.quals[j] = r.Score, r.Qualified
 			if b := ft.best; b < 0 || (r.Qualified && !ft.quals[b]) || (r.Qualified == ft.quals[b] && r.Score > ft.scores[b]) {
 				ft.best = j
-				ft.name, ft.email, ft.sha = r.Name, r.Email, r.SHA256
+				ft.name, ft.email, ft.sha = strings.Clone(r.Name), strings.Clone(r.Email), strings.Clone(r.SHA256)
 			}
 			return nil
 		})

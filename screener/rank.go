@@ -77,13 +77,17 @@ func (x *ranking) load(i int32) (Record, error) {
 	return r, err
 }
 
-// replace stores r as the record of entry i, and its entry.
+// replace stores r, a changed version of the record of entry i, as its
+// record, and updates the entry. The entry keeps its own file name: r's,
+// read back from the spill, shares the memory of the whole record.
 func (x *ranking) replace(i int32, r *Record) error {
 	e := &x.entries[i]
 	if err := x.src.save(e, r); err != nil {
 		return err
 	}
+	file := e.file
 	*e = newEntry(r, e.off, e.size)
+	e.file = file
 	return nil
 }
 

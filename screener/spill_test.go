@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
@@ -259,5 +260,37 @@ func BenchmarkSpillGet(b *testing.B) {
 		if _, buf, err = sp.get(off, size, buf); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReplacedEntryKeepsItsFileName: an entry whose record ranking changed
+// (a duplicate, another version of one person) keeps its own file name,
+// not the one of the record read back, which shares the memory of the
+// whole record: 100,000 entries would otherwise hold their records.
+func TestReplacedEntryKeepsItsFileName(t *testing.T) {
+	sp, err := newSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.close()
+	files := []string{"a/george.pdf", "a/george-copy.pdf"}
+	x := &ranking{src: sp}
+	for _, f := range files {
+		r := Record{File: f, SHA256: "same", Status: StatusOK, Matched: []string{}}
+		off, size, err := sp.put(&r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.entries = append(x.entries, newEntry(&r, off, size))
+	}
+	if err := sp.sync(); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.markDuplicates(); err != nil {
+		t.Fatal(err)
+	}
+	e := x.entries[1]
+	if e.status != StatusDuplicate || unsafe.StringData(e.file) != unsafe.StringData(files[1]) {
+		t.Errorf("entry %+v: status %s; its file name is not the run's own", e, e.status)
 	}
 }

@@ -31,6 +31,9 @@ type CoordinatorOptions struct {
 	Root string
 	// Settings are the limits every worker applies to this run's files.
 	Settings Settings
+	// Version is this screener's version; only workers of the same
+	// version take the jobs (see [WorkerOptions.Version]).
+	Version string
 	// Poll is how often the coordinator looks for finished jobs; 0 means
 	// 50 ms, which adds at most that to each file's time and costs the
 	// database 20 small queries a second.
@@ -140,7 +143,8 @@ func (c *Coordinator) Extract(ctx context.Context, f screener.FileInfo) (*parser
 	if err != nil {
 		return nil, err
 	}
-	r := &request{args: extractArgs{SHA256: f.SHA256, Settings: c.opts.Settings, Path: []byte(rel)}, path: f.Path, reply: make(chan result, 1)}
+	r := &request{args: extractArgs{SHA256: f.SHA256, Settings: c.opts.Settings, Version: c.opts.Version, Path: []byte(rel)},
+		path: f.Path, reply: make(chan result, 1)}
 	select {
 	case c.reqs <- r:
 	case <-ctx.Done():
@@ -205,7 +209,7 @@ func (c *Coordinator) enqueue(ctx context.Context, batch []*request) {
 	for _, r := range batch {
 		k := key{r.args.SHA256, r.args.Settings}
 		if _, ok := byKey[k]; !ok {
-			params = append(params, river.InsertManyParams{Args: r.args})
+			params = append(params, river.InsertManyParams{Args: r.args, InsertOpts: &river.InsertOpts{Queue: queueName(c.opts.Version)}})
 			keys = append(keys, k)
 		}
 		byKey[k] = append(byKey[k], r)
@@ -248,7 +252,7 @@ func (c *Coordinator) poll(ctx context.Context) {
 		c.lastDone = time.Now()
 	}
 	if since := time.Since(c.lastDone); since >= c.opts.Stalled {
-		c.log.Warn(fmt.Sprintf("queue: none of %d waiting jobs finished for %s (hint: start 'screener worker' with this -state on machines that see the shared folder, each with its -root there)", len(ids), since.Round(time.Second)))
+		c.log.Warn(fmt.Sprintf("queue: none of %d waiting jobs finished for %s (hint: start 'screener worker' of this version (%s) with this -state on machines that see the shared folder, each with its -root there)", len(ids), since.Round(time.Second), cmp.Or(c.opts.Version, "unknown")))
 		c.lastDone = time.Now() // say it again after as long
 	}
 	rows, err := c.pool.Query(ctx, `SELECT j.id, j.state, j.attempt, j.errors, x.outcome

@@ -27,10 +27,13 @@ package queue
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -66,6 +69,9 @@ func (s Settings) timeout() time.Duration {
 type extractArgs struct {
 	SHA256   string   `json:"sha256" river:"unique"`
 	Settings Settings `json:"settings" river:"unique"`
+	// Version is the coordinator's screener version: another version's
+	// parsers may read the file otherwise.
+	Version string `json:"version" river:"unique"`
 	// Path is where a file with this content is, relative to the shared
 	// root, with slashes. Bytes (base64 in JSON): a file name need not be
 	// UTF-8.
@@ -74,6 +80,32 @@ type extractArgs struct {
 
 // Kind names the jobs in River's table.
 func (extractArgs) Kind() string { return "screener_extract" }
+
+// queueName is the River queue of the jobs of screener version v: a
+// worker takes only the jobs of its own version, so that during an
+// upgrade a file is never read by other parsers than the run's. River
+// takes lowercase letters and digits joined by single _ or -, at most 64.
+func queueName(v string) string {
+	var b strings.Builder
+	b.WriteString("screener")
+	sep := true
+	for _, r := range strings.ToLower(v) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if sep {
+				b.WriteByte('_')
+				sep = false
+			}
+			b.WriteRune(r)
+		} else {
+			sep = true
+		}
+	}
+	if b.Len() > 64 {
+		h := sha256.Sum256([]byte(v))
+		return "screener_" + hex.EncodeToString(h[:8])
+	}
+	return b.String()
+}
 
 // maxAttempts bounds how often a job is started: a job whose worker died
 // (or could not see the file) this many times is given up, and its file

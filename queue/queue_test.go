@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
 
 	"github.com/screener/screener/internal/pgtest"
 	"github.com/screener/screener/parsers"
@@ -298,12 +299,14 @@ func TestPassingFailureIsTriedAgain(t *testing.T) {
 	}
 }
 
-// TestNoWorkerIsSaid: jobs that no worker takes make the coordinator
-// say so, with the hint to start one.
+// TestNoWorkerIsSaid: jobs that no worker takes (here, the only worker
+// is of another version) make the coordinator say so, with the hint to
+// start one.
 func TestNoWorkerIsSaid(t *testing.T) {
 	pool := connect(t)
+	startWorkers(t, pool, 1, WorkerOptions{Root: example, Extract: inProcess, Version: "v2.0.0"})
 	var log safeBuffer
-	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example, Stalled: 100 * time.Millisecond,
+	c, err := NewCoordinator(pool, CoordinatorOptions{Root: example, Stalled: time.Second, Version: "v1.9.0",
 		Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -321,7 +324,7 @@ func TestNoWorkerIsSaid(t *testing.T) {
 	if _, err := c.Extract(ctx, screener.FileInfo{Path: path, SHA256: sha}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("%v, want the wait cancelled", err)
 	}
-	if got := log.String(); !strings.Contains(got, "none of 1 waiting jobs finished") {
+	if got := log.String(); !strings.Contains(got, "none of 1 waiting jobs finished") || !strings.Contains(got, "of this version (v1.9.0)") {
 		t.Errorf("log: %s", got)
 	}
 }
@@ -384,7 +387,7 @@ func TestJobOutsideRootIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	res, err := c.client.Insert(context.Background(), extractArgs{SHA256: sha, Path: []byte("../backend-posting.txt")}, nil)
+	res, err := c.client.Insert(context.Background(), extractArgs{SHA256: sha, Path: []byte("../backend-posting.txt")}, &river.InsertOpts{Queue: queueName("")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -467,5 +470,20 @@ func TestRestartedCoordinatorReusesJobs(t *testing.T) {
 	}
 	if len(calls) != len(files) || jobs != len(files) {
 		t.Errorf("%d files extracted by %d jobs, want %d each", len(calls), jobs, len(files))
+	}
+}
+
+func TestQueueName(t *testing.T) {
+	for v, want := range map[string]string{
+		"":                                   "screener",
+		"(devel)":                            "screener_devel",
+		"v1.4.0":                             "screener_v1_4_0",
+		"v0.0.0-20261126101500-6c8c28e0e8a0": "screener_v0_0_0_20261126101500_6c8c28e0e8a0",
+		"v1.4.0+dirty":                       "screener_v1_4_0_dirty",
+		strings.Repeat("x", 60):              "screener_42f2d97335669f86",
+	} {
+		if got := queueName(v); got != want {
+			t.Errorf("queueName(%q) = %q, want %q", v, got, want)
+		}
 	}
 }

@@ -52,6 +52,9 @@ type WorkerOptions struct {
 	// worker should use the same value: whichever is River's leader
 	// rescues.
 	RescueAfter time.Duration
+	// Version is this screener's version: the worker takes the jobs of
+	// coordinators of the same version only.
+	Version string
 	// Logger receives one line per failed job and River's warnings; nil
 	// means silent.
 	Logger *slog.Logger
@@ -80,7 +83,7 @@ func Work(ctx context.Context, pool *pgxpool.Pool, opts WorkerOptions) error {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, w)
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))}},
+		Queues:  map[string]river.QueueConfig{queueName(opts.Version): {MaxWorkers: cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))}},
 		Workers: workers,
 		// The extraction process enforces each job's time limit (see
 		// extractWorker.Timeout); River's own is per job.

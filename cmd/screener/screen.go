@@ -185,7 +185,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 			return nil, err
 		}
 		s.cleanup = append(s.cleanup, pool.Close)
-		c, err := queue.NewCoordinator(pool, queue.CoordinatorOptions{Root: f.root, Logger: s.log,
+		c, err := queue.NewCoordinator(pool, queue.CoordinatorOptions{Root: f.root, Logger: s.log, Version: buildVersion(),
 			Settings: queue.Settings{Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory)}})
 		if err != nil {
 			s.close()

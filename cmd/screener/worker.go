@@ -73,5 +73,5 @@ func cmdWorker(ctx context.Context, args []string, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "screener: worker extracting %d files at once from %s; Ctrl-C stops it after the files in hand\n", workers, f.root)
 	}
 	return queue.Work(ctx, pool, queue.WorkerOptions{Root: f.root, Workers: workers, Command: workerCommand(),
-		RescueAfter: f.rescueAfter, Logger: log})
+		RescueAfter: f.rescueAfter, Version: buildVersion(), Logger: log})
 }

@@ -180,3 +180,18 @@ func BenchmarkInterpret(b *testing.B) {
 		}
 	}
 }
+
+// TestGlyphText checks glyph names of each kind, and that the names no
+// rule knows (the empty name among them) give no text rather than a panic.
+func TestGlyphText(t *testing.T) {
+	tests := map[string]string{
+		"a": "a", "a.sc": "a", "fi": "fi", "quoteright": "’", "uni00E9": "é", "uni0066006C": "fl",
+		"u1F600": "😀", "eacute": "é", "Ccedilla": "Ç", "ncaron": "ň", "one.oldstyle": "1",
+		"": "", ".notdef": "", "eacutex": "", "xyacute": "", "uniZZZZ": "",
+	}
+	for name, want := range tests {
+		if got := glyphText(name); got != want {
+			t.Errorf("glyphText(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -228,17 +228,13 @@ func simpleEncoding(v pdf.Value, set func(code uint32, text string)) {
 		}
 		diffs = enc.Key("Differences")
 	}
-	var cm *charmap.Charmap
-	switch base {
-	case "MacRomanEncoding":
-		cm = charmap.Macintosh
-	default:
-		cm = charmap.Windows1252
+	table := &winAnsiText
+	if base == "MacRomanEncoding" {
+		table = &macRomanText
 	}
 	for c := 32; c < 256; c++ {
-		r := cm.DecodeByte(byte(c))
-		if r != '\uFFFD' {
-			set(uint32(c), string(r))
+		if s := table[c]; s != "" {
+			set(uint32(c), s)
 		}
 	}
 	if base == "StandardEncoding" {
@@ -261,6 +257,20 @@ func simpleEncoding(v pdf.Value, set func(code uint32, text string)) {
 			code++
 		}
 	}
+}
+
+// winAnsiText and macRomanText are the text of the codes of the two base
+// encodings we read by their charmaps ("" where a code has none), made once
+// rather than for every font; read-only.
+var winAnsiText, macRomanText = charmapText(charmap.Windows1252), charmapText(charmap.Macintosh)
+
+func charmapText(cm *charmap.Charmap) (t [256]string) {
+	for c := 32; c < 256; c++ {
+		if r := cm.DecodeByte(byte(c)); r != '\uFFFD' {
+			t[c] = string(r)
+		}
+	}
+	return t
 }
 
 var standardHigh = map[uint32]string{
@@ -300,8 +310,8 @@ func glyphText(name string) string {
 	if i := strings.IndexByte(name, '.'); i > 0 {
 		name = name[:i] // "a.sc", "one.oldstyle"
 	}
-	if len(name) == 1 {
-		return name
+	if len(name) <= 1 {
+		return name // "" for the empty name "/"
 	}
 	if s, ok := glyphNames[name]; ok {
 		return s
@@ -322,10 +332,8 @@ func glyphText(name string) string {
 			return string(rune(n))
 		}
 	}
-	for suffix, mark := range accentMarks {
-		if base, ok := strings.CutSuffix(name, suffix); ok && len(base) == 1 {
-			return norm.NFC.String(base + mark)
-		}
+	if mark, ok := accentMarks[name[1:]]; ok { // "eacute": one letter and an accent's name
+		return norm.NFC.String(name[:1] + mark)
 	}
 	return ""
 }

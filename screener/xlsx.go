@@ -44,10 +44,12 @@ type WorkbookOptions struct {
 
 // WriteWorkbook writes the report as an .xlsx workbook with the sheets
 // Shortlist, New (incremental runs only), Skills, Errors, Rules and
-// Summary. Candidate sheets go through excelize's StreamWriter, so memory
-// stays flat in the number of resumes. Every sheet declares its real
-// dimension, prints landscape, one page wide, with its header row repeated
-// on every page.
+// Summary. The candidate sheets' rows, notes and links are written to
+// temporary files as the records are read (in the report's temporary
+// folder, see [Options.TempDir]) and the workbook goes straight to w (see
+// [writeLinked]), so memory stays flat in the number of resumes and the
+// time linear. Every sheet declares its real dimension, prints landscape,
+// one page wide, with its header row repeated on every page.
 //
 // Text from resumes is always written as a string cell, never a formula.
 func WriteWorkbook(w io.Writer, rep *Report, opts WorkbookOptions) error {

@@ -21,7 +21,8 @@ trap 'kill -9 "${pid[@]}" 2>/dev/null; rm -rf "$tmp"' EXIT
 go build -o "$tmp/screener" ./cmd/screener || exit 1
 go run ./bench/genresumes -from "$from" -n "$n" -out "$tmp/inbox" >/dev/null || exit 1
 flags=(-quiet -rules testdata/example/backend-rules.yaml -as-of 2026-06-01 -timeout 10s -out '')
-"$tmp/screener" screen "${flags[@]}" -jsonl "$tmp/want.jsonl" "$tmp/inbox"
+# The uninterrupted run keeps no state (SCREENER_STATE would give it one).
+SCREENER_STATE= "$tmp/screener" screen "${flags[@]}" -jsonl "$tmp/want.jsonl" "$tmp/inbox"
 schema=chaos_$$
 psql -q "$SCREENER_STATE" -c "CREATE SCHEMA $schema" || exit 1
 url="$SCREENER_STATE&search_path=$schema"
@@ -67,7 +68,7 @@ norm() { sed -E 's/"run_at":"[^"]*"//; s/"new":true,//' "$1" | sort; }
 same=identical
 if ! diff <(norm "$tmp/want.jsonl") <(norm "$tmp/got.jsonl") >"$tmp/diff"; then
 	same=DIFFERENT
-	head -c 3000 "$tmp/diff"
+	head -c 3000 "$tmp/diff"; [ -n "${CHAOS_DIFF:-}" ] && cp "$tmp/diff" "$CHAOS_DIFF"
 fi
 rows=$(wc -l <"$tmp/got.jsonl")
 dups=$(grep -o '"file":"[^"]*"' "$tmp/got.jsonl" | sort | uniq -d | wc -l)

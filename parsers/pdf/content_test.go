@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/screener/screener/parsers/internal/extract"
 )
@@ -192,6 +193,16 @@ func TestGlyphText(t *testing.T) {
 	for name, want := range tests {
 		if got := glyphText(name); got != want {
 			t.Errorf("glyphText(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestUTF16Text checks the one-unit fast path against the general decoding.
+func TestUTF16Text(t *testing.T) {
+	for _, u := range []uint16{0, 'A', 0xE9, 0x4E2D, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xFFFD, 0xFFFF} {
+		b := []byte{byte(u >> 8), byte(u)}
+		if got, want := utf16Text(b), string(utf16.Decode([]uint16{u})); got != want {
+			t.Errorf("utf16Text(%x) = %q, want %q", b, got, want)
 		}
 	}
 }

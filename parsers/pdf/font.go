@@ -430,6 +430,11 @@ func utf16Text(b []byte) string {
 	if len(b) == 1 {
 		return string(rune(b[0]))
 	}
+	if len(b) == 2 { // nearly always: one unit, outside the surrogates
+		if u := rune(b[0])<<8 | rune(b[1]); u < 0xD800 || u >= 0xE000 {
+			return string(u)
+		}
+	}
 	u := make([]uint16, len(b)/2)
 	for i := range u {
 		u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])

@@ -252,7 +252,7 @@ func (c *Coordinator) poll(ctx context.Context) {
 		c.lastDone = time.Now()
 	}
 	if since := time.Since(c.lastDone); since >= c.opts.Stalled {
-		c.log.Warn(fmt.Sprintf("queue: none of %d waiting jobs finished for %s (hint: start 'screener worker' of this version (%s) with this -state on machines that see the shared folder, each with its -root there)", len(ids), since.Round(time.Second), cmp.Or(c.opts.Version, "unknown")))
+		c.log.Warn(fmt.Sprintf("queue: none of %d waiting jobs finished for %s (hint: start 'screener worker' of version %s with this -state on machines that see the shared folder, each with its -root there)", len(ids), since.Round(time.Second), cmp.Or(c.opts.Version, "unknown")))
 		c.lastDone = time.Now() // say it again after as long
 	}
 	rows, err := c.pool.Query(ctx, `SELECT j.id, j.state, j.attempt, j.errors, x.outcome

@@ -324,7 +324,7 @@ func TestNoWorkerIsSaid(t *testing.T) {
 	if _, err := c.Extract(ctx, screener.FileInfo{Path: path, SHA256: sha}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("%v, want the wait cancelled", err)
 	}
-	if got := log.String(); !strings.Contains(got, "none of 1 waiting jobs finished") || !strings.Contains(got, "of this version (v1.9.0)") {
+	if got := log.String(); !strings.Contains(got, "none of 1 waiting jobs finished") || !strings.Contains(got, "of version v1.9.0 with") {
 		t.Errorf("log: %s", got)
 	}
 }

@@ -180,7 +180,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[extractArgs]) e
 		o.Doc = doc
 	case errors.As(err, &perr):
 		o.Code, o.Detail, o.Hint = parsers.Code(err), perr.Detail, perr.Hint
-		w.log.Warn("file failed", "file", string(a.Path), "reason", o.Code, "detail", o.Detail)
+		w.log.Warn("file failed", "file", path, "reason", o.Code, "message", err.Error())
 	default: // not the file's fault: an I/O error, a worker that could not start
 		return err
 	}

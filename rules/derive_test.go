@@ -205,6 +205,8 @@ func TestDeriveStrength(t *testing.T) {
 			map[string]string{"Apache Kafka": "preferred", "OpenTelemetry": "preferred", "Istio": "preferred"}},
 		// A negation around the skill it negates.
 		{"Requirements\n- React\n- No Kubernetes experience needed: the platform team deploys.\n", map[string]string{"React": "required", "Kubernetes": ""}},
+		{"Requirements\n- Strong React skills and no Kubernetes experience needed.\n", map[string]string{"React": "required", "Kubernetes": ""}},
+		{"You must know React well and no Kubernetes experience is required.\n", map[string]string{"React": "required", "Kubernetes": ""}},
 		// A table whose cells HTML or Word joined with spaces, with a column of strengths.
 		{"Area What we look for Essential?\nCloud Microsoft Azure Essential\nContainers Docker; Kubernetes is a plus Desirable\n",
 			map[string]string{"Microsoft Azure": "required", "Docker": "preferred", "Kubernetes": "preferred"}},

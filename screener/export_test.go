@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"time"
 )
 
 // TestWriteJSONL: one object per record, in report order, with its skills
@@ -35,6 +36,19 @@ func TestWriteJSONL(t *testing.T) {
 		}
 		if string(lines[i]["skills_found"]) == "null" || json.Unmarshal(lines[i]["skills_found"], &skills) != nil || len(skills) != len(r.SkillsFound) {
 			t.Errorf("%s: skills_found %s, want %d skills", r.File, lines[i]["skills_found"], len(r.SkillsFound))
+		}
+	}
+}
+
+// TestProvenance: a report without a version says "unknown"; the run's
+// start is in UTC, to the second.
+func TestProvenance(t *testing.T) {
+	start := time.Date(2026, 3, 1, 9, 30, 15, 700, time.FixedZone("CET", 3600))
+	for _, tt := range []struct{ version, want string }{{"", "unknown"}, {"v1.4.0", "v1.4.0"}} {
+		p := (&Report{Version: tt.version, RuleHash: "h", Started: start, Job: "j"}).Provenance()
+		want := Provenance{ScreenerVersion: tt.want, RulesHash: "h", RunAt: time.Date(2026, 3, 1, 8, 30, 15, 0, time.UTC), Job: "j"}
+		if p != want {
+			t.Errorf("version %q: %+v, want %+v", tt.version, p, want)
 		}
 	}
 }

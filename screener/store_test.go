@@ -1,12 +1,17 @@
 package screener
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -21,6 +26,7 @@ type memStore struct {
 	mu          sync.Mutex
 	known       map[string]Cached
 	saved, seen []string
+	fail        error // returned by Save and Seen when set
 }
 
 func (s *memStore) Hash(string, int64, time.Time) (string, bool) { return "", false }
@@ -31,14 +37,14 @@ func (s *memStore) Save(f FileInfo, _ *parsers.Document, _ Record, _ string) err
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.saved = append(s.saved, filepath.Base(f.Path))
-	return nil
+	return s.fail
 }
 
 func (s *memStore) Seen(f FileInfo) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.seen = append(s.seen, filepath.Base(f.Path))
-	return nil
+	return s.fail
 }
 
 func shaOf(b []byte) string {
@@ -51,7 +57,16 @@ func shaOf(b []byte) string {
 // so the next run tries it again; a lasting failure and a success are.
 // A result re-scored from stored text after a rules change is saved; a
 // stored result that is reused is only marked seen.
+//
+// A failed write to the store is logged, once per file, and the run goes
+// on; a write that succeeds logs nothing.
 func TestStoreRemembersOnlyLastingOutcomes(t *testing.T) {
+	for _, fail := range []error{nil, errors.New("disk full")} {
+		t.Run(fmt.Sprint(fail), func(t *testing.T) { storeOutcomes(t, fail) })
+	}
+}
+
+func storeOutcomes(t *testing.T, fail error) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"timeout.txt": "a", "memory.txt": "b", "killed.txt": "c", "corrupt.txt": "d", "ok.txt": "Skills: Go",
@@ -79,11 +94,22 @@ func TestStoreRemembersOnlyLastingOutcomes(t *testing.T) {
 	store := &memStore{known: map[string]Cached{
 		shaOf([]byte("stored text")):   {Doc: &parsers.Document{Format: parsers.Text, Text: "Skills: Go"}, SeenBefore: true},
 		shaOf([]byte("stored result")): {Record: &Record{Status: StatusOK, Score: 100, Qualified: true}, SeenBefore: true},
-	}}
+	}, fail: fail}
 	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
-	rep, err := RunFiles(context.Background(), paths, nil, Options{Rules: set, Extract: byPath(extract), Store: store, Workers: 2})
+	var logged bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logged, nil))
+	rep, err := RunFiles(context.Background(), paths, nil, Options{Rules: set, Extract: byPath(extract), Store: store, Workers: 2, Logger: log})
 	if err != nil {
 		t.Fatal(err)
+	}
+	var failed []string
+	for _, l := range strings.Split(logged.String(), "\n") {
+		if strings.Contains(l, "state write failed") && strings.Contains(l, "disk full") {
+			failed = append(failed, l)
+		}
+	}
+	if want := map[bool]int{false: 0, true: 4}[fail != nil]; len(failed) != want || strings.Count(logged.String(), "state write failed") != want {
+		t.Errorf("%d failed writes logged, want %d:\n%s", len(failed), want, logged.String())
 	}
 	slices.Sort(store.saved)
 	if want := []string{"corrupt.txt", "ok.txt", "rescored.txt"}; !slices.Equal(store.saved, want) {

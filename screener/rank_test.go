@@ -75,6 +75,13 @@ func TestMarkDuplicates(t *testing.T) {
 	if recs[0].Status != StatusDuplicate || recs[0].DuplicateOf != "george.pdf" || recs[1].Status != StatusOK || recs[2].Status != StatusOK {
 		t.Errorf("got %+v", recs)
 	}
+	// Every copy is marked, not only the first found.
+	recs = []Record{{File: "ann (2).pdf", SHA256: "z", Status: StatusOK}, {File: "ann-copy.pdf", SHA256: "z", Status: StatusOK},
+		{File: "ann.pdf", SHA256: "z", Status: StatusOK}}
+	markDuplicates(recs)
+	if recs[0].DuplicateOf != "ann.pdf" || recs[1].DuplicateOf != "ann.pdf" || recs[0].Status != StatusDuplicate || recs[1].Status != StatusDuplicate || recs[2].Status != StatusOK {
+		t.Errorf("three copies: got %+v", recs)
+	}
 }
 
 func TestMarkSamePerson(t *testing.T) {

@@ -184,6 +184,7 @@ func TestDeriveStrength(t *testing.T) {
 		{"You have written Go in production, ideally with gRPC.", map[string]string{"Go": "required", "gRPC": "preferred"}},
 		{"You know Python well, preferably Django too.", map[string]string{"Python": "required", "Django": "preferred"}},
 		{"Kafka, ideally.", map[string]string{"Apache Kafka": "preferred"}},
+		{"Experience with Kafka, ideally.", map[string]string{"Apache Kafka": "preferred"}}, // a wish after the last list bears on it
 		// Negations and descriptions.
 		{"Requirements\n- Experience with MySQL is nice to have; experience with Oracle Database is not needed.\n", map[string]string{"MySQL": "preferred", "Oracle Database": ""}},
 		{"Requirements\n- CI/CD pipeline design; we use GitHub Actions.\n", map[string]string{"CI/CD": "required", "GitHub Actions": "preferred"}},
@@ -361,6 +362,7 @@ func TestDeriveDegree(t *testing.T) {
 		{"Bachelor's degree in Computer Science or Information Technology.", "bachelor Computer Science,Information Technology required"},
 		{"Requirements\n- A bachelor's degree in Computer Science is required.\n", "bachelor Computer Science required"},
 		{"Bachelor's or master's degree in Software Engineering.", "bachelor Software Engineering required"},
+		{"A Master's or Bachelor's degree in Physics.", "bachelor Physics required"}, // the lowest level named, wherever it is
 		{"A Master's or PhD in Statistics.", "master Statistics required"},
 		{"Bachelor's degree in Computer Science or equivalent practical experience.", "bachelor Computer Science"},
 		{"Bachelor's degree preferred but not essential.", "bachelor"},
@@ -427,6 +429,10 @@ func TestDeriveExplained(t *testing.T) {
 	}
 	if n := len(set.Required) + len(set.OneOf) + len(set.Preferred) + 3; len(reasons) != n {
 		t.Errorf("%d reasons for %d rules", len(reasons), n)
+	}
+	// Of two cues of one rank, the first is quoted.
+	if _, reasons := DefaultTaxonomy().DeriveExplained("Strong and proven Go skills."); len(reasons) != 1 || reasons[0].Cue != "Strong" {
+		t.Errorf("two strong cues: %+v, want the cue Strong", reasons)
 	}
 }
 

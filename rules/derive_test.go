@@ -363,6 +363,7 @@ func TestDeriveDegree(t *testing.T) {
 		{"Requirements\n- A bachelor's degree in Computer Science is required.\n", "bachelor Computer Science required"},
 		{"Bachelor's or master's degree in Software Engineering.", "bachelor Software Engineering required"},
 		{"A Master's or Bachelor's degree in Physics.", "bachelor Physics required"}, // the lowest level named, wherever it is
+		{"A master's degree in Physics.\nA bachelor's degree in Physics.\n", "bachelor Physics required"},
 		{"A Master's or PhD in Statistics.", "master Statistics required"},
 		{"Bachelor's degree in Computer Science or equivalent practical experience.", "bachelor Computer Science"},
 		{"Bachelor's degree preferred but not essential.", "bachelor"},
@@ -383,6 +384,10 @@ func TestDeriveDegree(t *testing.T) {
 		{"Nice to have\n- Rust\n\nBachelor's degree in Computer Engineering.\n", "bachelor Computer Engineering required"},
 		// A label before the statement hedges it like its words.
 		{"Requirements\n- Nice to have: a master's degree in Physics\n", "master Physics"},
+	}
+	// The note quotes the first statement that names a level.
+	if d := tax.Derive("A degree in Physics.\nA master's degree in Physics.\nA PhD in Physics.\n").Degree; d == nil || d.Note != `from: "A master's degree in Physics."` {
+		t.Errorf("degree %+v, want the note of the master's", d)
 	}
 	for _, tt := range tests {
 		d := tax.Derive(tt.posting).Degree

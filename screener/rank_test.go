@@ -138,3 +138,24 @@ func TestMarkSamePerson(t *testing.T) {
 		})
 	}
 }
+
+// TestPhoneKey: a number's digits without a leading 00, for numbers of
+// eight digits or more that hold no run of six a template would print.
+func TestPhoneKey(t *testing.T) {
+	for _, tt := range []struct{ phone, want string }{
+		{"+1 (415) 555-0134", "14155550134"},
+		{"0044 20 7946 0000", "442079460000"},
+		{"5550 1234", "55501234"}, // eight digits
+		{"555 0134", ""},          // seven
+		{"+44 29 123456", ""},     // six up
+		{"+44 29 12345 80", "44291234580"},
+		{"+44 20 987654", ""}, // six down
+		{"+44 20 98765 30", "44209876530"},
+		{"+44 20 7900 0000", ""}, // six alike
+		{"+44 20 7950 0000", "442079500000"},
+	} {
+		if got := phoneKey(tt.phone); got != tt.want {
+			t.Errorf("phoneKey(%q) = %q, want %q", tt.phone, got, tt.want)
+		}
+	}
+}

@@ -254,6 +254,8 @@ func TestDeriveGroups(t *testing.T) {
 		// A skill required on its own satisfies its group.
 		{"Requirements\n- Python or Go\n- Python for tooling\n", nil},
 		{"Requirements\n- Strong Go skills.\n- Go, Java or Kotlin.\n", nil},
+		// Up to four list words between two skills keep them one list.
+		{"Requirements\n- Java, and/or Kotlin\n", []string{"Java,Kotlin"}},
 		// ... or needs one fewer of the others.
 		{"Requirements\n- Strong Go skills.\n- At least two of Go, Java and Kotlin.\n", []string{"Java,Kotlin"}},
 		{"Requirements\n- Strong Go skills.\n- At least three of Go, Java, Kotlin and Scala.\n", []string{"Java,Kotlin,Scala/2"}},

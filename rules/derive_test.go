@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -440,6 +441,30 @@ func TestDeriveExplained(t *testing.T) {
 	// Of two cues of one rank, the first is quoted.
 	if _, reasons := DefaultTaxonomy().DeriveExplained("Strong and proven Go skills."); len(reasons) != 1 || reasons[0].Cue != "Strong" {
 		t.Errorf("two strong cues: %+v, want the cue Strong", reasons)
+	}
+}
+
+// TestDeriveTables: a table's header row says what its columns mean; a
+// row alone, even the posting's last line, is read as a list; a heading
+// of one word is no header of a table joined with spaces.
+func TestDeriveTables(t *testing.T) {
+	for _, tt := range []struct{ posting, want string }{
+		{"| Technology | Required |\n|---|---|\n| Go | yes |\n| Rust | no |\n", "required Go/0, preferred Rust/0"},
+		{"Requirements\n| Go | Rust |", "required Go/0, required Rust/0"},
+		{"Technology Required Years\nVue.js yes 4+\n", "required Vue.js/4"},
+		{"Required\nVue.js yes 4+\n", "required Vue.js/0"},
+	} {
+		set := DefaultTaxonomy().Derive(tt.posting)
+		var got []string
+		for _, it := range set.Required {
+			got = append(got, fmt.Sprintf("required %s/%g", it.Skill, it.MinYears))
+		}
+		for _, it := range set.Preferred {
+			got = append(got, fmt.Sprintf("preferred %s/%g", it.Skill, it.MinYears))
+		}
+		if strings.Join(got, ", ") != tt.want || len(set.OneOf) != 0 {
+			t.Errorf("%q: %q %v, want %q", tt.posting, got, set.OneOf, tt.want)
+		}
 	}
 }
 

@@ -205,6 +205,9 @@ func TestDeriveStrength(t *testing.T) {
 		// A conditional wish bears on every list of its clause.
 		{"It would be a bonus if you have run Apache Kafka yourself, if you have traced requests with OpenTelemetry, or if you have worked with Istio.",
 			map[string]string{"Apache Kafka": "preferred", "OpenTelemetry": "preferred", "Istio": "preferred"}},
+		// A label of up to five words before a colon sets the section of what follows.
+		{"Requirements\n- About our stack and team: Kafka\n", map[string]string{"Apache Kafka": "preferred"}},
+		{"Requirements\n- About our stack and the team: Kafka\n", map[string]string{"Apache Kafka": "required"}},
 		// A negation around the skill it negates.
 		{"Requirements\n- React\n- No Kubernetes experience needed: the platform team deploys.\n", map[string]string{"React": "required", "Kubernetes": ""}},
 		{"Requirements\n- Strong React skills and no Kubernetes experience needed.\n", map[string]string{"React": "required", "Kubernetes": ""}},

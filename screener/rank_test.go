@@ -159,3 +159,21 @@ func TestPhoneKey(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedAfter: a file is named after a candidate when its name holds a
+// word of theirs of three letters or more.
+func TestNamedAfter(t *testing.T) {
+	for _, tt := range []struct {
+		stem, name string
+		want       bool
+	}{
+		{"ann-lee-cv", "ann lee", true},
+		{"lee-2024", "ann lee", true},
+		{"cv-al", "al bo", false},
+		{"resume", "jane doe", false},
+	} {
+		if got := namedAfter(tt.stem, tt.name); got != tt.want {
+			t.Errorf("namedAfter(%q, %q) = %v, want %v", tt.stem, tt.name, got, tt.want)
+		}
+	}
+}

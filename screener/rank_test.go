@@ -177,3 +177,17 @@ func TestNamedAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestCountEntries: a report's records counted by status; qualified and
+// new among the ranked ones only.
+func TestCountEntries(t *testing.T) {
+	entries := []entry{
+		{status: StatusOK, qualified: true, isNew: true}, {status: StatusOK, qualified: true}, {status: StatusOK},
+		{status: StatusSamePerson, qualified: true, isNew: true}, {status: StatusDuplicate}, {status: StatusDuplicate},
+		{status: StatusError}, {status: StatusSkipped}, {status: StatusSkipped}, {status: StatusSkipped},
+	}
+	want := Counts{Files: 10, Screened: 3, Qualified: 2, New: 1, SamePerson: 1, Duplicates: 2, Errors: 1, Skipped: 3}
+	if got := countEntries(entries); got != want {
+		t.Errorf("counts %+v, want %+v", got, want)
+	}
+}

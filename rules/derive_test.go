@@ -613,3 +613,22 @@ func TestPostingTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestCellsOf: a table row has two bars or more, or one that opens it (a
+// one-column table); its cells are trimmed.
+func TestCellsOf(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"| Go | yes |", []string{"Go", "yes"}},
+		{"Go | yes |", []string{"Go", "yes"}},
+		{"| Go", []string{"Go"}},
+		{"Go | yes", nil},
+		{"Go or Rust", nil},
+	} {
+		if got := cellsOf(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("cellsOf(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}

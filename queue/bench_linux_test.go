@@ -58,7 +58,7 @@ func BenchmarkCoordination(b *testing.B) {
 	for i := range files {
 		p := filepath.Join(dir, fmt.Sprintf("%07d.txt", i))
 		os.WriteFile(p, []byte(fmt.Sprintf("resume %d", i)), 0o644)
-		sha, _ := hashFile(p)
+		sha, _ := screener.HashFile(p)
 		files[i] = screener.FileInfo{Path: p, SHA256: sha}
 	}
 	workers := exec.Command(os.Args[0], "-test.run=^$")

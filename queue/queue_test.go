@@ -169,7 +169,7 @@ func TestCorruptFileIsAnOutcome(t *testing.T) {
 		{"kim-encrypted.pdf", parsers.ErrEncrypted},
 	} {
 		path := filepath.Join(example, "resumes", tc.file)
-		sha, err := hashFile(path)
+		sha, err := screener.HashFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +208,7 @@ func TestKilledWorkersJobIsRescued(t *testing.T) {
 	}
 	defer c.Close()
 	path := filepath.Join(example, "resumes", "farah.txt")
-	sha, err := hashFile(path)
+	sha, err := screener.HashFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +282,7 @@ func TestPassingFailureIsTriedAgain(t *testing.T) {
 	}
 	defer c.Close()
 	path := filepath.Join(example, "resumes", "ines.txt")
-	sha, _ := hashFile(path)
+	sha, _ := screener.HashFile(path)
 	f := screener.FileInfo{Path: path, SHA256: sha}
 	if _, err := c.Extract(context.Background(), f); !errors.Is(err, parsers.ErrTimeout) {
 		t.Fatalf("first run: %v, want a timeout", err)
@@ -313,7 +313,7 @@ func TestNoWorkerIsSaid(t *testing.T) {
 	}
 	defer c.Close()
 	path := filepath.Join(example, "resumes", "ines.txt")
-	sha, _ := hashFile(path)
+	sha, _ := screener.HashFile(path)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
 		for !strings.Contains(log.String(), "screener worker") {
@@ -376,7 +376,7 @@ func TestJobOutsideRootIsRefused(t *testing.T) {
 	pool := connect(t)
 	root := filepath.Join(example, "resumes")
 	outside := filepath.Join(example, "backend-posting.txt")
-	sha, _ := hashFile(outside)
+	sha, _ := screener.HashFile(outside)
 	extracted := make(chan string, 1)
 	startWorkers(t, pool, 1, WorkerOptions{Root: root, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
 		extracted <- path
@@ -427,7 +427,7 @@ func TestRestartedCoordinatorReusesJobs(t *testing.T) {
 	var files []screener.FileInfo
 	for _, name := range []string{"farah.txt", "ines.txt", "emeka.md"} {
 		path := filepath.Join(example, "resumes", name)
-		sha, _ := hashFile(path)
+		sha, _ := screener.HashFile(path)
 		files = append(files, screener.FileInfo{Path: path, SHA256: sha})
 	}
 	first, err := NewCoordinator(pool, CoordinatorOptions{Root: example})

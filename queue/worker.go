@@ -3,12 +3,9 @@ package queue
 import (
 	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"runtime"
@@ -22,6 +19,7 @@ import (
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/parsers/worker"
+	"github.com/screener/screener/screener"
 )
 
 // DefaultRescueAfter is how long a job may run before River's rescuer
@@ -162,7 +160,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[extractArgs]) e
 		return river.JobCancel(fmt.Errorf("%q is not a path under the shared folder", a.Path))
 	}
 	path := filepath.Join(w.root, rel)
-	sha, err := hashFile(path)
+	sha, err := screener.HashFile(path)
 	if err != nil {
 		return fmt.Errorf("%w (hint: is -root %s the shared folder?)", err, w.root)
 	}
@@ -289,18 +287,4 @@ func (w *extractWorker) close() {
 	for _, s := range w.sups {
 		s.Close()
 	}
-}
-
-// hashFile returns the SHA-256 of a regular file's content.
-func hashFile(path string) (string, error) {
-	f, _, err := parsers.OpenRegular(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -103,7 +103,7 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 		}
 	}()
 	if f.err == nil && f.SHA256 == "" {
-		f.SHA256, f.err = hashFile(path)
+		f.SHA256, f.err = HashFile(path)
 	}
 	switch {
 	case parsers.Gone(f.err):

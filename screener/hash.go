@@ -8,10 +8,10 @@ import (
 	"github.com/screener/screener/parsers"
 )
 
-// hashFile returns the SHA-256 of a file's content. It reads only regular
+// HashFile returns the SHA-256 of a file's content. It reads only regular
 // files (see [parsers.OpenRegular]): a FIFO or a device put in a file's
 // place is refused, never waited on.
-func hashFile(path string) (string, error) {
+func HashFile(path string) (string, error) {
 	f, _, err := parsers.OpenRegular(path)
 	if err != nil {
 		return "", err

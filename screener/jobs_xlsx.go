@@ -278,16 +278,5 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 			err = rf.setRow(i+2, row, 0)
 		}
 	}
-	if err == nil {
-		last, _ := excelize.CoordinatesToCellName(len(header), max(len(fits)+1, 2))
-		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "BestFit", StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)})
-	}
-	if err == nil {
-		err = sw.Flush()
-	}
-	if err != nil {
-		end.close()
-		return nil, err
-	}
-	return end, nil
+	return end.finish(sw, err, excelize.Table{Name: "BestFit", StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}, len(header), len(fits))
 }

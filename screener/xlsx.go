@@ -340,18 +340,7 @@ func writeCandidates(f *excelize.File, st *styles, sheet, table string, cols []C
 		i++
 		return end.rows.setRow(i+1, row, float64(min(lines, maxRowLines)*lineHeight))
 	})
-	if err == nil {
-		last, _ := excelize.CoordinatesToCellName(len(cols), max(recs.n+1, 2))
-		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: table, StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)})
-	}
-	if err == nil {
-		err = sw.Flush()
-	}
-	if err != nil {
-		end.close()
-		return nil, err
-	}
-	return end, nil
+	return end.finish(sw, err, excelize.Table{Name: table, StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}, len(cols), recs.n)
 }
 
 // wrappedLines estimates the lines text takes in a wrapping cell of the
@@ -502,18 +491,7 @@ func writeSkills(f *excelize.File, st *styles, ok rows, set *rules.Set, blind bo
 		i++
 		return rf.setRow(i+1, row, float64(min(wrappedLines(who(r), 24), maxRowLines)*lineHeight))
 	})
-	if err == nil {
-		last, _ := excelize.CoordinatesToCellName(layout.cols, max(ok.n+1, 2))
-		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Skills", StyleName: "TableStyleLight1"})
-	}
-	if err == nil {
-		err = sw.Flush()
-	}
-	if err != nil {
-		end.close()
-		return nil, err
-	}
-	return end, nil
+	return end.finish(sw, err, excelize.Table{Name: "Skills", StyleName: "TableStyleLight1"}, layout.cols, ok.n)
 }
 
 // statusWords says in words what happened to a file that is not ranked.
@@ -575,18 +553,7 @@ func writeErrors(f *excelize.File, st *styles, bad rows, linkTo func(string) str
 		i++
 		return rf.setRow(i+1, row, float64(min(lines, maxRowLines)*lineHeight))
 	})
-	if err == nil {
-		last, _ := excelize.CoordinatesToCellName(len(widths), max(bad.n+1, 2))
-		err = sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Errors", StyleName: "TableStyleLight1"})
-	}
-	if err == nil {
-		err = sw.Flush()
-	}
-	if err != nil {
-		end.close()
-		return nil, err
-	}
-	return end, nil
+	return end.finish(sw, err, excelize.Table{Name: "Errors", StyleName: "TableStyleLight1"}, len(widths), bad.n)
 }
 
 // ruleRows are the rules in plain words: what each asks, whether missing

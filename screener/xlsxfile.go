@@ -426,3 +426,22 @@ func addRelationships(w io.Writer, rels []byte, sheet *sheetEnd) error {
 	bw.Write(rels[end:])
 	return bw.Flush()
 }
+
+// finish ends a sheet written through sw: its rows, cols columns and rows
+// rows under the header, as table t, then the stream's flush. On an
+// error, earlier (err) or here, the sheet's files are removed.
+func (e *sheetEnd) finish(sw *excelize.StreamWriter, err error, t excelize.Table, cols, rows int) (*sheetEnd, error) {
+	if err == nil {
+		last, _ := excelize.CoordinatesToCellName(cols, max(rows+1, 2))
+		t.Range = "A1:" + last
+		err = sw.AddTable(&t)
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
+	if err != nil {
+		e.close()
+		return nil, err
+	}
+	return e, nil
+}

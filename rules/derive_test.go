@@ -632,3 +632,31 @@ func TestCellsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapWidth: the width lines were wrapped at is the longest length
+// that at least one other line comes within 90% of; none when two or more
+// lines, and half as many as come that near, are longer than 115% of it,
+// or when it is 200 characters or more.
+func TestWrapWidth(t *testing.T) {
+	for _, tt := range []struct {
+		lens []int
+		want int
+	}{
+		{nil, 0},
+		{[]int{100, 90}, 100},                        // 90% exactly
+		{[]int{100, 89}, 0},                          // short of it
+		{[]int{50, 100}, 0},                          // far short
+		{[]int{200, 200}, 0},                         // too wide to be a wrap
+		{[]int{199, 199}, 199},                       // just under
+		{[]int{80, 90, 100, 100, 200, 250}, 0},       // two longer, three near
+		{[]int{80, 90, 95, 100, 100, 200, 250}, 0},   // two longer, four near
+		{[]int{90, 95, 96, 100, 100, 200, 250}, 100}, // two longer, five near
+		{[]int{80, 90, 95, 100, 100, 115, 250}, 100}, // 115% is not longer
+		{[]int{80, 90, 95, 100, 100, 116, 250}, 0},   // 116% is
+		{[]int{90, 95, 96, 100, 100, 250}, 100},      // one longer
+	} {
+		if got := wrapWidth(slices.Clone(tt.lens)); got != tt.want {
+			t.Errorf("wrapWidth(%v) = %d, want %d", tt.lens, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package screener
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -189,5 +190,37 @@ func TestCountEntries(t *testing.T) {
 	want := Counts{Files: 10, Screened: 3, Qualified: 2, New: 1, SamePerson: 1, Duplicates: 2, Errors: 1, Skipped: 3}
 	if got := countEntries(entries); got != want {
 		t.Errorf("counts %+v, want %+v", got, want)
+	}
+}
+
+// TestShortlist: the top ranked candidates scoring at least the minimum,
+// and every record that is not a ranked candidate.
+func TestShortlist(t *testing.T) {
+	rep := &Report{Records: []Record{
+		{File: "a.pdf", Status: StatusOK, Score: 80}, {File: "b.pdf", Status: StatusOK, Score: 50}, {File: "c.pdf", Status: StatusOK, Score: 40},
+		{File: "d.pdf", Status: StatusDuplicate}, {File: "e.pdf", Status: StatusError},
+	}}
+	for _, tt := range []struct {
+		top   int
+		min   float64
+		files string
+	}{
+		{0, 0, "a.pdf b.pdf c.pdf d.pdf e.pdf"},
+		{0, 50, "a.pdf b.pdf d.pdf e.pdf"}, // 50 is enough
+		{0, 50.5, "a.pdf d.pdf e.pdf"},
+		{2, 0, "a.pdf b.pdf d.pdf e.pdf"},
+		{1, 45, "a.pdf d.pdf e.pdf"},
+		{5, 45, "a.pdf b.pdf d.pdf e.pdf"},
+	} {
+		var files []string
+		for _, r := range loadReport(t, rep.Shortlist(tt.top, tt.min)) {
+			files = append(files, r.File)
+		}
+		if got := strings.Join(files, " "); got != tt.files {
+			t.Errorf("Shortlist(%d, %g): %s, want %s", tt.top, tt.min, got, tt.files)
+		}
+	}
+	if err := rep.Close(); err != nil {
+		t.Errorf("Close of a report without a temporary file: %v", err)
 	}
 }

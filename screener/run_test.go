@@ -135,3 +135,31 @@ func TestRunUsesTheSetsOwnSkills(t *testing.T) {
 func byPath(extract func(context.Context, string) (*parsers.Document, error)) func(context.Context, FileInfo) (*parsers.Document, error) {
 	return func(ctx context.Context, f FileInfo) (*parsers.Document, error) { return extract(ctx, f.Path) }
 }
+
+// TestReportClose: Close frees a run's temporary file, after which its
+// records cannot be read; a second Close does nothing.
+func TestReportClose(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "cv.txt")
+	if err := os.WriteFile(p, []byte("Skills: Go"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extract := func(context.Context, string) (*parsers.Document, error) {
+		return &parsers.Document{Format: parsers.Text, Text: "Skills: Go"}, nil
+	}
+	rep, err := RunFiles(context.Background(), []string{p}, nil, Options{Rules: &rules.Set{Required: []rules.Item{{Skill: "Go"}}}, Extract: byPath(extract)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recs := loadReport(t, rep); len(recs) != 1 || recs[0].Score != 100 {
+		t.Fatalf("records %+v", recs)
+	}
+	if err := rep.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rep.Load(); err == nil {
+		t.Error("records read after Close")
+	}
+	if err := rep.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}

@@ -133,6 +133,10 @@ func TestHeadingKinds(t *testing.T) {
 		ok   bool
 	}{
 		{"What you'll need", sectionRequirements, true},
+		{"What you will need from day one here", sectionRequirements, true},            // eight words
+		{"What you will need from day one here now", 0, false},                         // nine
+		{"Requirements for the " + strings.Repeat("x", 49), sectionRequirements, true}, // 70 characters
+		{"Requirements for the " + strings.Repeat("x", 50), 0, false},
 		{"Must-haves", sectionRequirements, true},
 		{"Core skills:", sectionRequirements, true},
 		{"Preferred qualifications", sectionPreferences, true},
@@ -658,5 +662,26 @@ func TestWrapWidth(t *testing.T) {
 		if got := wrapWidth(slices.Clone(tt.lens)); got != tt.want {
 			t.Errorf("wrapWidth(%v) = %d, want %d", tt.lens, got, tt.want)
 		}
+	}
+}
+
+// TestSplitSentences: a statement ends at . ! ? or ;, but not at a
+// semicolon inside parentheses.
+func TestSplitSentences(t *testing.T) {
+	got := splitSentences("You know Go (and Kafka; Redis) well; Rust is a plus.")
+	if want := []string{"You know Go (and Kafka; Redis) well;", "Rust is a plus."}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestTableRowWiderThanHeader: a row with more cells than its header is
+// read, the extra cell as a statement of its own.
+func TestTableRowWiderThanHeader(t *testing.T) {
+	var got []string
+	for _, st := range statements("| Technology | Required |\n|---|---|\n| Go | yes | since 2020 |\n", func(string) bool { return false }, func(string) bool { return false }) {
+		got = append(got, st.text+"/"+st.labelText)
+	}
+	if want := []string{"Go/Required: yes", "yes/Required: yes", "since 2020/Required: yes"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

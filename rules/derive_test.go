@@ -685,3 +685,22 @@ func TestTableRowWiderThanHeader(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestYearsIn: every statement of years in a statement, in order, with
+// the offsets of its least number of years.
+func TestYearsIn(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want [][4]int
+	}{
+		{"3+ years of go and 2+ years of rust", [][4]int{{0, 8, 0, 1}, {19, 27, 19, 20}}},
+		{"at least a year of go and at least a year of rust", [][4]int{{0, 15, 9, 10}, {26, 41, 35, 36}}},
+		{"at least a year of go and 3+ years of rust", [][4]int{{0, 15, 9, 10}, {26, 34, 26, 27}}},
+		{"a year or more of go", [][4]int{{0, 14, 0, 1}}},
+		{"a year of go", nil},
+	} {
+		if got := yearsIn(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("yearsIn(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -303,6 +303,9 @@ func TestDeriveYears(t *testing.T) {
 		skills   map[string]float64
 	}{
 		{"At least five years in a comparable role.", 5, true, nil},
+		{"Requirements\n- 40 years of Go\n", 40, true, map[string]float64{"Go": 40}}, // the most believed
+		{"Requirements\n- 41 years of Go\n", 0, false, nil},
+		{"Technology Required Years\nFrobnication yes 4+\n", 0, false, nil}, // a row's years with no skill are no one's
 		{"A minimum of four years of experience.", 4, true, nil},
 		{"Requirements\n- At least 2 years in a similar role.\n", 2, true, nil},
 		{"Two or more years of experience as an analyst.", 2, true, nil},

@@ -113,6 +113,25 @@ func TestJoinWrapped(t *testing.T) {
 		{"table rows a PDF wrapped", "Proficiency in languages such as Java, PHP, Python, or\nRuby | Problem-solving skills |\nExperience with MySQL or MongoDB | Excellent\ncommunication skills |",
 			[]string{"Proficiency in languages such as Java, PHP, Python, or Ruby | Problem-solving skills |", "Experience with MySQL or MongoDB | Excellent communication skills |"}},
 	}
+	// Lines wrapped at 100 characters (two lines of 100 and 95 set the
+	// width): a lower-case line continues one that, with its first word,
+	// would pass 70% of the width; a sentence's end continues one that
+	// would pass 90%.
+	page := strings.Repeat("p", 100) + ".\n" + strings.Repeat("q", 94) + ".\n"
+	line := func(n int) string { return "we like " + strings.Repeat("y", n-8) }
+	pageLines := []string{strings.Repeat("p", 100) + ".", strings.Repeat("q", 94) + "."}
+	paged := func(lines ...string) []string { return append(slices.Clone(pageLines), lines...) }
+	tests = append(tests, []struct {
+		name, text string
+		want       []string
+	}{
+		{"a lower-case line after one 70% full", page + line(64) + "\nzebra crossing", paged(line(64), "zebra crossing")},
+		{"a lower-case line after one past 70%", page + line(65) + "\nzebra crossing", paged(line(65) + " zebra crossing")},
+		{"a sentence's end after one 90% full", page + line(84) + "\nZebra crossing.", paged(line(84), "Zebra crossing.")},
+		{"a sentence's end after one past 90%", page + line(85) + "\nZebra crossing.", paged(line(85) + " Zebra crossing.")},
+		{"no width: lines stay", "We use many tools\nzebra crossing", []string{"We use many tools", "zebra crossing"}},
+		{"a bar at the end of a line after no table", "We use Go daily\nand Rust |", []string{"We use Go daily", "and Rust |"}},
+	}...)
 	tax := DefaultTaxonomy()
 	mayName := func(s string) bool { return len(tax.m.scan(tokenize(s))) > 0 }
 	for _, tt := range tests {

@@ -117,9 +117,9 @@ func TestJoinWrapped(t *testing.T) {
 	// width): a lower-case line continues one that, with its first word,
 	// would pass 70% of the width; a sentence's end continues one that
 	// would pass 90%.
-	page := strings.Repeat("p", 100) + ".\n" + strings.Repeat("q", 94) + ".\n"
+	page := strings.Repeat("p", 99) + ".\n" + strings.Repeat("q", 94) + ".\n"
 	line := func(n int) string { return "we like " + strings.Repeat("y", n-8) }
-	pageLines := []string{strings.Repeat("p", 100) + ".", strings.Repeat("q", 94) + "."}
+	pageLines := []string{strings.Repeat("p", 99) + ".", strings.Repeat("q", 94) + "."}
 	paged := func(lines ...string) []string { return append(slices.Clone(pageLines), lines...) }
 	tests = append(tests, []struct {
 		name, text string

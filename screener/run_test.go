@@ -23,6 +23,7 @@ type fakeStore struct {
 	knownMTime time.Time
 	prefetched []string
 	saved      []string
+	rulesHash  string // of the last Save
 }
 
 func (s *fakeStore) Hash(path string, size int64, mtime time.Time) (string, bool) {
@@ -43,6 +44,7 @@ func (s *fakeStore) Save(f FileInfo, doc *parsers.Document, rec Record, rulesHas
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.saved = append(s.saved, filepath.Base(f.Path))
+	s.rulesHash = rulesHash
 	return nil
 }
 
@@ -161,5 +163,53 @@ func TestReportClose(t *testing.T) {
 	}
 	if err := rep.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
+	}
+}
+
+// TestRunBookkeeping: a run with a store is incremental and stores
+// results under the rules' hash and its region; progress counts a
+// resume-like file of a type screener cannot read as an error, and a
+// skipped file not.
+func TestRunBookkeeping(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "cv.txt")
+	if err := os.WriteFile(p, []byte("Skills: Go"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extract := func(context.Context, string) (*parsers.Document, error) {
+		return &parsers.Document{Format: parsers.Text, Text: "Skills: Go"}, nil
+	}
+	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
+	skipped := []Record{
+		{File: "cv.pages", Status: StatusError, Error: parsers.ReasonUnsupported, Message: "cv.pages: unsupported format"},
+		{File: "notes.zip", Status: StatusSkipped, Error: parsers.ReasonSkipped},
+		{File: ".draft.pdf", Status: StatusSkipped, Error: parsers.ReasonSkipped},
+	}
+	for _, region := range []string{"", "US"} {
+		store := &fakeStore{}
+		var last Progress
+		rep, err := RunFiles(context.Background(), []string{p}, skipped, Options{Rules: set, Extract: byPath(extract), Store: store, Region: region,
+			Progress: func(pr Progress) { last = pr }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := set.Hash()
+		if region != "" {
+			want += "+" + region
+		}
+		if !rep.Incremental || store.rulesHash != want {
+			t.Errorf("region %q: incremental %v, stored under %q, want %q", region, rep.Incremental, store.rulesHash, want)
+		}
+		if last.Errors != 1 || last.Done != 1 || last.Total != 1 {
+			t.Errorf("region %q: last progress %+v, want 1 of 1 done, 1 error", region, last)
+		}
+		rep.Close()
+	}
+	rep, err := RunFiles(context.Background(), []string{p}, nil, Options{Rules: set, Extract: byPath(extract)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rep.Close()
+	if rep.Incremental {
+		t.Error("a run without a store is incremental")
 	}
 }

@@ -224,3 +224,15 @@ func TestShortlist(t *testing.T) {
 		t.Errorf("Close of a report without a temporary file: %v", err)
 	}
 }
+
+// TestNewCandidates: the New sheet lists ranked candidates marked new,
+// not new files that are duplicates or another version of someone.
+func TestNewCandidates(t *testing.T) {
+	rep := &Report{Records: []Record{
+		{File: "a.pdf", SHA256: "a", Status: StatusOK, New: true}, {File: "b.pdf", SHA256: "b", Status: StatusOK},
+		{File: "c.pdf", SHA256: "c", Status: StatusDuplicate, New: true}, {File: "d.pdf", SHA256: "d", Status: StatusSamePerson, New: true},
+	}}
+	if n := rep.countOf(isNewOK); n != 1 {
+		t.Errorf("%d new candidates, want 1", n)
+	}
+}

@@ -1,7 +1,10 @@
 package screener
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,13 +20,14 @@ import (
 // fakeStore knows one file by path, size and time, and has a result for
 // its content.
 type fakeStore struct {
-	mu         sync.Mutex
-	knownPath  string
-	knownSize  int64
-	knownMTime time.Time
-	prefetched []string
-	saved      []string
-	rulesHash  string // of the last Save
+	mu          sync.Mutex
+	knownPath   string
+	knownSize   int64
+	knownMTime  time.Time
+	prefetched  []string
+	saved       []string
+	rulesHash   string // of the last Save
+	prefetchErr error
 }
 
 func (s *fakeStore) Hash(path string, size int64, mtime time.Time) (string, bool) {
@@ -54,7 +58,7 @@ func (s *fakeStore) Prefetch(shas []string, rulesHash string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.prefetched = append(s.prefetched, shas...)
-	return nil
+	return s.prefetchErr
 }
 
 // TestRunWithStore: a file the store knows is neither read nor extracted
@@ -171,11 +175,20 @@ func TestReportClose(t *testing.T) {
 // resume-like file of a type screener cannot read as an error, and a
 // skipped file not.
 func TestRunBookkeeping(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "cv.txt")
-	if err := os.WriteFile(p, []byte("Skills: Go"), 0o644); err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	var files []string
+	for _, name := range []string{"cv.txt", "cv2.txt", "bad.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
 	}
-	extract := func(context.Context, string) (*parsers.Document, error) {
+	p := files[0]
+	extract := func(_ context.Context, path string) (*parsers.Document, error) {
+		if filepath.Base(path) == "bad.txt" {
+			return nil, &parsers.Error{File: path, Err: parsers.ErrCorrupt}
+		}
 		return &parsers.Document{Format: parsers.Text, Text: "Skills: Go"}, nil
 	}
 	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
@@ -187,7 +200,7 @@ func TestRunBookkeeping(t *testing.T) {
 	for _, region := range []string{"", "US"} {
 		store := &fakeStore{}
 		var last Progress
-		rep, err := RunFiles(context.Background(), []string{p}, skipped, Options{Rules: set, Extract: byPath(extract), Store: store, Region: region,
+		rep, err := RunFiles(context.Background(), files, skipped, Options{Rules: set, Extract: byPath(extract), Store: store, Region: region,
 			Progress: func(pr Progress) { last = pr }})
 		if err != nil {
 			t.Fatal(err)
@@ -199,8 +212,8 @@ func TestRunBookkeeping(t *testing.T) {
 		if !rep.Incremental || store.rulesHash != want {
 			t.Errorf("region %q: incremental %v, stored under %q, want %q", region, rep.Incremental, store.rulesHash, want)
 		}
-		if last.Errors != 1 || last.Done != 1 || last.Total != 1 {
-			t.Errorf("region %q: last progress %+v, want 1 of 1 done, 1 error", region, last)
+		if last.Errors != 2 || last.Done != 3 || last.Total != 3 {
+			t.Errorf("region %q: last progress %+v, want 3 of 3 done, 2 errors", region, last)
 		}
 		rep.Close()
 	}
@@ -211,5 +224,24 @@ func TestRunBookkeeping(t *testing.T) {
 	defer rep.Close()
 	if rep.Incremental {
 		t.Error("a run without a store is incremental")
+	}
+
+	// A failed bulk read of stored results is logged; the run goes on.
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logged bytes.Buffer
+	store := &fakeStore{knownPath: p, knownSize: fi.Size(), knownMTime: fi.ModTime(), prefetchErr: errors.New("database gone")}
+	rep2, err := RunFiles(context.Background(), files, nil, Options{Rules: set, Extract: byPath(extract), Store: store, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rep2.Close()
+	if n := strings.Count(logged.String(), "state read failed"); n != 1 || !strings.Contains(logged.String(), "database gone") {
+		t.Errorf("%d failed reads logged:\n%s", n, logged.String())
+	}
+	if recs := loadReport(t, rep2); len(recs) != 3 {
+		t.Errorf("%d records, want 3", len(recs))
 	}
 }

@@ -708,6 +708,25 @@ func TestTableRowWiderThanHeader(t *testing.T) {
 	}
 }
 
+// TestDeriveExperienceFromSkills: with no years of the job's own, the
+// highest of a skill's is the experience asked for, its first statement
+// the note; a row's years cell of 0 asks for nothing.
+func TestDeriveExperienceFromSkills(t *testing.T) {
+	for _, tt := range []struct{ posting, want string }{
+		{"Requirements\n- 3+ years of Go\n- 3+ years of Rust\n", `3 from: "3+ years of Go"`},
+		{"Requirements\n- 3+ years of Go\n- 5+ years of Rust\n", `5 from: "5+ years of Rust"`},
+		{"| Technology | Required | Years |\n|---|---|---|\n| Vue.js | yes | 0 |\n", ""},
+	} {
+		got := ""
+		if e := DefaultTaxonomy().Derive(tt.posting).Experience; e != nil {
+			got = fmt.Sprintf("%g %s", e.MinYears, e.Note)
+		}
+		if got != tt.want {
+			t.Errorf("%q: experience %q, want %q", tt.posting, got, tt.want)
+		}
+	}
+}
+
 // TestYearsIn: every statement of years in a statement, in order, with
 // the offsets of its least number of years.
 func TestYearsIn(t *testing.T) {

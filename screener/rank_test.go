@@ -132,6 +132,8 @@ func TestMarkSamePerson(t *testing.T) {
 				switch {
 				case isSame && (r.Status != StatusSamePerson || r.SamePersonAs != want || r.Error != "same_person"):
 					t.Errorf("%s: status %s, same as %q; want same person as %q", r.File, r.Status, r.SamePersonAs, want)
+				case isSame && !strings.HasPrefix(r.Message, "same person as "+want+" (same "):
+					t.Errorf("%s: message %q does not say what the two share", r.File, r.Message)
 				case !isSame && r.Status != StatusOK:
 					t.Errorf("%s: status %s (%s), want ok", r.File, r.Status, r.Message)
 				}

@@ -94,7 +94,8 @@ func TestVarints(t *testing.T) {
 		}
 	}
 	// An 11-byte varint overflows; a cut one is short.
-	for _, bad := range []string{"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", "\xff\xff", "\x80"} {
+	// So does a 10-byte one whose last byte holds more than the 64th bit.
+	for _, bad := range []string{"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02", "\xff\xff", "\x80"} {
 		d := &decoder{s: bad}
 		if d.uint(); d.err == nil {
 			t.Errorf("%q: no error", bad)
@@ -158,6 +159,9 @@ func TestCodecStale(t *testing.T) {
 	old := append([]byte{contactsVersion - 1}, cur[1:]...)
 	if !staleRecord(string(old)) || !staleRecord(`{"name":"Tigerjelly Gdocs"}`) {
 		t.Error("an earlier version is not stale")
+	}
+	if staleRecord(string(append([]byte{contactsVersion}, cur[1:]...))) || staleRecord("") {
+		t.Error("a record of the version that brought contact sources, or an empty one, is stale")
 	}
 }
 

@@ -33,7 +33,7 @@ func TestSeenWithinADayWritesNothing(t *testing.T) {
 	for _, tt := range []struct {
 		after time.Duration
 		moved bool
-	}{{23 * time.Hour, false}, {25 * time.Hour, true}} {
+	}{{23 * time.Hour, false}, {24 * time.Hour, true}, {25 * time.Hour, false}, {48 * time.Hour, true}} { // a day to the second
 		now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(tt.after)
 		db.BeginRun("r")
 		if _, ok := db.Hash(f.Path, f.Size, f.ModTime); !ok {

@@ -158,4 +158,10 @@ func TestPrefetch(t *testing.T) {
 	if c, err := db.Load("aaa", "rules1"); err != nil || c.Record == nil || c.Record.Score != 50 || !c.SeenBefore {
 		t.Errorf("prefetched result: %+v, %v", c, err)
 	}
+	// Rows prefetched under other rules are not used: their result is not
+	// this run's.
+	db.Prefetch([]string{"aaa"}, "rules1")
+	if c, err := db.Load("aaa", "rules2"); err != nil || c.Record != nil || c.Doc == nil || c.Doc.Text != "Go and Rust" {
+		t.Errorf("Load under rules2 after a prefetch under rules1: %+v, %v; want the text and no result", c, err)
+	}
 }

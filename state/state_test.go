@@ -165,3 +165,22 @@ func TestPrefetch(t *testing.T) {
 		t.Errorf("Load under rules2 after a prefetch under rules1: %+v, %v; want the text and no result", c, err)
 	}
 }
+
+// TestStoredPath: a path is stored absolute and clean, whatever form it
+// was given in.
+func TestStoredPath(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{})
+	cwd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"cv.pdf", filepath.Join(cwd, "cv.pdf")},
+		{"./in/../cv.pdf", filepath.Join(cwd, "cv.pdf")},
+		{"/inbox//cv.pdf", "/inbox/cv.pdf"},
+	} {
+		if got := db.storedPath(tt.in); got != tt.want {
+			t.Errorf("storedPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -36,7 +36,7 @@ var fieldPatterns = func() []*regexp.Regexp {
 }()
 
 var (
-	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require)\b|\bdegrees? (?:don't|do not|doesn't|does not) matter`)
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|ask for)\b|\bdegrees? (?:don't|do not|doesn't|does not) matter`)
 	welcome   = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
 )
 
@@ -72,7 +72,14 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 			c.fields = append(c.fields, f.name)
 		}
 	}
-	c.dismissed = dismissal.MatchString(lower) && !welcome.MatchString(lower)
+	// Only the clause of the degree: "certifications are welcome …, and
+	// we do not require a degree" dismisses it.
+	cl := lower
+	if i := strings.Index(lower, "degree"); i >= 0 {
+		lo, hi := clause(lower, 0, i, i+len("degree"), len(lower))
+		cl = lower[lo:hi]
+	}
+	c.dismissed = dismissal.MatchString(cl) && !welcome.MatchString(cl)
 	c.hedged = hedge.MatchString(lower) || sec == sectionDuties || sec == sectionAbout
 	c.reason = reason
 	return &c

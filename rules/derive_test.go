@@ -220,6 +220,7 @@ func TestDeriveStrength(t *testing.T) {
 		// Headings in other words.
 		{"You should bring\n- Modern C++ for the application processor.\n\nWe would also value\n- Python for test rigs.\n", map[string]string{"C++": "required", "Python": "preferred"}},
 		{"You will need\n- Basic SQL\n", map[string]string{"SQL": "required"}},
+		{"Good if you have\n- Helm chart authoring\n", map[string]string{"Helm": "preferred"}},
 		{"What matters to us\nYou write unit tests with Jest.\n\nWhat does not matter\nWe removed the last of jQuery this year.\n", map[string]string{"Jest": "required", "jQuery": "preferred"}},
 		// "Of them" after a number of years counts years, not skills.
 		{"We like Terraform.\nWe are looking for at least seven years of experience, three or more of them on call.", map[string]string{"Terraform": "preferred"}},
@@ -344,6 +345,7 @@ func TestDeriveYears(t *testing.T) {
 		// A list item whose bullet was lost (HTML, Word, PDF) is not a heading.
 		{"Requirements\nAt least four years of Java\nFive years or more of backend development overall\n", 5, true, map[string]float64{"Java": 4}},
 		{"Preferred\nAWS, ideally a year or more\n", 1, false, map[string]float64{"AWS": 1}},
+		{"Requirements\n- Kubernetes in production — 3 years minimum\n- 6+ years in infrastructure roles overall\n", 6, true, map[string]float64{"Kubernetes": 3}},
 	}
 	for _, tt := range tests {
 		set := tax.Derive(tt.posting)
@@ -404,6 +406,8 @@ func TestDeriveDegree(t *testing.T) {
 		{"No degree required.", ""},
 		{"Degrees don't matter to us.", ""},
 		{"A degree is not essential.", ""},
+		{"We do not need certifications (they are welcome but change nothing), and we do not require a degree.", ""},
+		{"We do not ask for a degree.", ""},
 		{"We do not require a degree; what you have built matters more.", ""},
 		{"Degree: not needed.", ""},
 		{"They work with people with varying degrees of technical expertise.", ""},

@@ -80,8 +80,10 @@ var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engine
 	`^\s*(?:systems|products|projects|companies|startups|domains?|sectors?|space)\b`)
 
 // yearsAfter is what may stand between skills and their years: "Go (3+
-// years)", "Spark: 3+ years", "AWS, ideally a year or more".
-var yearsAfter = regexp.MustCompile(`^[\s(:,–-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$`)
+// years)", "Spark: 3+ years", "AWS, ideally a year or more", "Kubernetes
+// in production — 3 years minimum".
+var yearsAfter = regexp.MustCompile(`^[\s(:,–-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
+	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$`)
 
 // postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",

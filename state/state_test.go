@@ -184,3 +184,16 @@ func TestStoredPath(t *testing.T) {
 		}
 	}
 }
+
+// TestRunsUnfinished: a run that never ended is listed without an end.
+func TestRunsUnfinished(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{})
+	db.BeginRun("r")
+	runs, err := db.Runs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 1 || !runs[0].Ended.IsZero() || runs[0].Started.IsZero() {
+		t.Errorf("runs %+v, want one started and not ended", runs)
+	}
+}

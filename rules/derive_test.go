@@ -471,9 +471,15 @@ func TestDeriveExplained(t *testing.T) {
 	if n := len(set.Required) + len(set.OneOf) + len(set.Preferred) + 3; len(reasons) != n {
 		t.Errorf("%d reasons for %d rules", len(reasons), n)
 	}
-	// Of two cues of one rank, the first is quoted.
-	if _, reasons := DefaultTaxonomy().DeriveExplained("Strong and proven Go skills."); len(reasons) != 1 || reasons[0].Cue != "Strong" {
-		t.Errorf("two strong cues: %+v, want the cue Strong", reasons)
+	// Of two cues of one rank, the first is quoted, in the list's clause or,
+	// when it has none, in the statement.
+	for _, tt := range []struct{ posting, cue string }{
+		{"Strong and proven Go skills.", "Strong"},
+		{"Python, because it is essential and mandatory here.", "essential"},
+	} {
+		if _, reasons := DefaultTaxonomy().DeriveExplained(tt.posting); len(reasons) != 1 || reasons[0].Cue != tt.cue {
+			t.Errorf("%q: %+v, want the cue %q", tt.posting, reasons, tt.cue)
+		}
 	}
 }
 

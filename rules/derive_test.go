@@ -169,6 +169,16 @@ func TestHeadingKinds(t *testing.T) {
 		{"4+ years of full-stack experience", 0, false}, // a list item whose bullet a PDF lost
 		{"Java or Kotlin", 0, false},                    // names a skill: checked by statements, so look at the words only
 	}
+	// A Markdown heading may run to 200 bytes.
+	for _, tt := range []struct {
+		n  int
+		ok bool
+	}{{200, true}, {201, false}} {
+		h := "Requirements " + strings.Repeat("x", tt.n-13)
+		if _, ok := headingSection(line{text: h, heading: true}); ok != tt.ok {
+			t.Errorf("a Markdown heading of %d bytes: heading %v, want %v", tt.n, ok, tt.ok)
+		}
+	}
 	for _, tt := range tests {
 		got, ok := headingSection(line{text: tt.line})
 		if tt.line == "Java or Kotlin" {

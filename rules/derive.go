@@ -103,6 +103,9 @@ func (d *deriver) statement(st statement) {
 		full = st.labelText + ": " + st.text
 	}
 	deg := degreeOf(full, sec, Reason{Statement: st.text, Heading: where, Section: sec.String()})
+	if deg != nil && st.label == sectionPreferences {
+		deg.hedged = true // "Nice to have: a master's degree", a "No" in a "Required?" column
+	}
 	hits := d.t.hits(toks, context)
 	if deg != nil {
 		hits = slices.DeleteFunc(hits, func(h hit) bool { return contains(deg.fields, d.name(h)) })

@@ -105,7 +105,9 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			continue
 		}
 		matrix = false
-		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text)) {
+		_, after, labelled := strings.Cut(ln.text, ":")
+		labelled = labelled && strings.TrimSpace(after) != "" // "Nice to have: a master's degree", a label and its statement
+		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text) && !labelled) {
 			heading, sec = strings.TrimRight(ln.text, ": "), s
 			words := strings.Fields(strings.ToLower(ln.text))
 			matrix = len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {

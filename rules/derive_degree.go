@@ -17,9 +17,9 @@ type degreeClaim struct {
 // postingDegree finds a degree in a posting's statement. Bare "MS" and "BS"
 // are left out: in a posting they are more often Microsoft's ("MS SQL").
 var postingDegree = regexp.MustCompile(`\b(?:(?P<phd>ph\.? ?d\b\.?|doctorate|doctoral)|` +
-	`(?P<master>master'?s?|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba|m\.s\.)|` +
-	`(?P<bachelor>bachelor'?s?|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
-	`(?P<degree>degrees?))`)
+	`(?P<master>master'?s?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.)|` + // not "Mastercard"
+	`(?P<bachelor>bachelor'?s?\b|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
+	`(?P<degree>degrees?\b))`)
 
 // notAcademic follows "degree" where it is not an academic one: "varying
 // degrees of expertise".

@@ -418,6 +418,7 @@ func TestDeriveDegree(t *testing.T) {
 		{"A degree is not essential.", ""},
 		{"We do not need certifications (they are welcome but change nothing), and we do not require a degree.", ""},
 		{"We do not ask for a degree.", ""},
+		{"Card schemes (Visa, Mastercard) and ISO 8583 messages.", ""},
 		{"Requirements\n- Go\nNice to have: a master's degree in Physics", "master Physics"},
 		{"| Skill | Required? |\n|---|---|\n| Go | Yes |\n| Master's degree in Physics | No |\n", "master Physics"},
 		{"We do not require a degree; what you have built matters more.", ""},

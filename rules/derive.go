@@ -90,7 +90,7 @@ func (d *deriver) names(c chain) []string {
 // strength to the lists of the statement before it.
 func (d *deriver) statement(st statement) {
 	sec, where := st.where()
-	if sec == sectionElsewhere {
+	if sec == sectionElsewhere || st.dropRow {
 		return // a job board's list of other jobs names other jobs' skills
 	}
 	toks := tokenize(st.text)
@@ -105,6 +105,9 @@ func (d *deriver) statement(st statement) {
 	deg := degreeOf(full, sec, Reason{Statement: st.text, Heading: where, Section: sec.String()})
 	if deg != nil && st.label == sectionPreferences {
 		deg.hedged = true // "Nice to have: a master's degree", a "No" in a "Required?" column
+	}
+	if deg != nil && slices.ContainsFunc(findCues(strings.ToLower(where)), func(c cue) bool { return c.kind == cueNegated }) {
+		deg.dismissed = true // under "Not required"
 	}
 	hits := d.t.hits(toks, context)
 	if deg != nil {

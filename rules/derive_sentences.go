@@ -37,6 +37,9 @@ type statement struct {
 	label     section
 	labelText string
 	rowYears  string // a table row's years cell ("4+") for the row's skills
+	// dropRow: a cell of its table row says it is not needed ("React |
+	// not needed, even though …").
+	dropRow bool
 }
 
 // where returns the section that bounds the statement and the words that
@@ -112,7 +115,7 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			words := strings.Fields(strings.ToLower(ln.text))
 			matrix = len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {
 				switch strings.Trim(w, "?:*()") {
-				case "required", "must", "essential", "mandatory":
+				case "required", "must", "essential", "mandatory", "need":
 					return true
 				}
 				return false
@@ -138,7 +141,7 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 // spaces: a skill, "yes" or "no" (or the strength itself: "Essential",
 // "Desirable"), and perhaps years.
 var matrixRow = regexp.MustCompile(`(?i)^(.*\S)\s+(yes|no|✓|✔|✗|essential|required|mandatory|must|desirable|preferred|optional|` +
-	`nice to have|a plus|bonus)(?:\s+(\d{1,2}\s*\+?(?:\s*years?)?))?$`)
+	`nice to have|a plus|bonus|helpful|useful)(?:\s+(\d{1,2}\s*\+?(?:\s*years?)?))?$`)
 
 var (
 	mdHeading  = regexp.MustCompile(`^#{1,6}\s+`)
@@ -341,6 +344,9 @@ func headingSection(ln line) (section, bool) {
 		return 0, false
 	}
 	if !ln.heading {
+		if w, _, _ := strings.Cut(strings.ToLower(t), " "); (w == "a" || w == "an") && !strings.HasSuffix(t, ":") {
+			return 0, false // "A degree", a list item whose bullet was lost
+		}
 		last, _ := utf8.DecodeLastRuneInString(t)
 		if len(strings.Fields(t)) > 8 || len(t) > 70 || strings.ContainsRune(".!,;", last) || strings.ContainsAny(t, "0123456789") ||
 			yearsPattern.MatchString(strings.ToLower(t)) { // "Five years or more of backend development"
@@ -416,7 +422,7 @@ func tableRow(cells, header []string, heading string, sec section) []statement {
 		}
 		lc := strings.ToLower(strings.TrimSpace(c))
 		switch {
-		case strings.Contains(col, "year") && yearsCell.MatchString(lc):
+		case (strings.Contains(col, "year") || strings.Contains(col, "minimum") || strings.Contains(col, "experience")) && yearsCell.MatchString(lc):
 			years = lc
 		case (strings.Contains(col, "required") || strings.Contains(col, "must")) && yesNo[lc] != 0:
 			label, labelText = yesNo[lc], header[k]+": "+c
@@ -426,10 +432,19 @@ func tableRow(cells, header []string, heading string, sec section) []statement {
 			}
 		}
 	}
+	drop := false
+	for _, c := range cells[min(1, len(cells)):] {
+		if cs := findCues(strings.ToLower(c)); len(cs) > 0 && cs[0].kind == cueNegated && cs[0].start == 0 {
+			drop = true
+		}
+	}
 	var out []statement
 	for _, c := range cells {
+		if years != "" && strings.ToLower(strings.TrimSpace(c)) == years {
+			continue // the row's years, not the job's
+		}
 		for _, s := range splitSentences(c) {
-			out = append(out, statement{text: s, heading: heading, section: sec, label: label, labelText: labelText, rowYears: years})
+			out = append(out, statement{text: s, heading: heading, section: sec, label: label, labelText: labelText, rowYears: years, dropRow: drop})
 		}
 	}
 	return out

@@ -234,6 +234,12 @@ func TestDeriveStrength(t *testing.T) {
 		{"What matters to us\nYou write unit tests with Jest.\n\nWhat does not matter\nWe removed the last of jQuery this year.\n", map[string]string{"Jest": "required", "jQuery": "preferred"}},
 		// "Of them" after a number of years counts years, not skills.
 		{"We like Terraform.\nWe are looking for at least seven years of experience, three or more of them on call.", map[string]string{"Terraform": "preferred"}},
+		// A table's row says how much each skill is needed.
+		{"| Skill | How much we need it |\n|---|---|\n| Cypress | helpful |\n| React | not needed, even though our site uses it |\n",
+			map[string]string{"Cypress": "preferred", "React": ""}},
+		{"How much we need each skill\nCypress helpful\nRxJS essential\n", map[string]string{"Cypress": "preferred", "RxJS": "required"}},
+		// A list item whose bullet was lost is no heading: "A degree".
+		{"Not required\nA degree\nAzure certifications\n", map[string]string{"Microsoft Azure": "preferred"}},
 		// A job board's list of other jobs is not the posting.
 		{"Nice to have\n- Kotlin\n\nSimilar jobs\n- Flutter Developer at Harbourline\n", map[string]string{"Kotlin": "preferred", "Flutter": ""}},
 		// A conditional wish bears on every list of its clause.
@@ -356,6 +362,9 @@ func TestDeriveYears(t *testing.T) {
 		{"Requirements\nAt least four years of Java\nFive years or more of backend development overall\n", 5, true, map[string]float64{"Java": 4}},
 		{"Preferred\nAWS, ideally a year or more\n", 1, false, map[string]float64{"AWS": 1}},
 		{"Requirements\n- Kubernetes in production — 3 years minimum\n- 6+ years in infrastructure roles overall\n", 6, true, map[string]float64{"Kubernetes": 3}},
+		{"Must have\n| Skill | Minimum |\n|---|---|\n| Kotlin | 5 years |\n| Spring (Boot, Cloud) | 3 years |\n\nWe expect at least 7 years of software development overall.\n",
+			7, true, map[string]float64{"Kotlin": 5, "Spring": 3}},
+		{"Must have\nSpring (Boot, Cloud) 3 years\n", 3, true, map[string]float64{"Spring": 3}},
 	}
 	for _, tt := range tests {
 		set := tax.Derive(tt.posting)
@@ -419,6 +428,7 @@ func TestDeriveDegree(t *testing.T) {
 		{"We do not need certifications (they are welcome but change nothing), and we do not require a degree.", ""},
 		{"We do not ask for a degree.", ""},
 		{"Card schemes (Visa, Mastercard) and ISO 8583 messages.", ""},
+		{"Not required\n- A degree\n- Azure certifications\n", ""},
 		{"Requirements\n- Go\nNice to have: a master's degree in Physics", "master Physics"},
 		{"| Skill | Required? |\n|---|---|\n| Go | Yes |\n| Master's degree in Physics | No |\n", "master Physics"},
 		{"We do not require a degree; what you have built matters more.", ""},

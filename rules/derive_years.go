@@ -83,7 +83,8 @@ var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engine
 // years)", "Spark: 3+ years", "AWS, ideally a year or more", "Kubernetes
 // in production — 3 years minimum".
 var yearsAfter = regexp.MustCompile(`^[\s(:,–-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
-	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$`)
+	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$|` +
+	`^\s*\([^()]{0,40}\)[\s:,–—-]*$`) // "Spring (Boot, Cloud) 3 years"
 
 // postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",

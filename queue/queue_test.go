@@ -256,8 +256,10 @@ func TestKilledWorkersJobIsRescued(t *testing.T) {
 	if err := pool.QueryRow(context.Background(), `SELECT attempt, coalesce(errors::text, '') FROM river_job WHERE args->>'sha256' = $1`, sha).Scan(&attempt, &errs); err != nil {
 		t.Fatal(err)
 	}
-	if attempt != 2 || !strings.Contains(errs, "Stuck job rescued") {
-		t.Errorf("job completed in attempt %d, want 2 (the killed one, then the rescue); errors: %s", attempt, errs)
+	// At least the killed attempt and the rescue; on a loaded machine the
+	// rescued attempt may itself pass the one-second limit and be rescued.
+	if attempt < 2 || !strings.Contains(errs, "Stuck job rescued") {
+		t.Errorf("job completed in attempt %d, want 2 or more (the killed one, then the rescue); errors: %s", attempt, errs)
 	}
 }
 

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,9 +18,6 @@ var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "\t", "
 // codeAfter matches a place followed by a two-letter code without a
 // comma: "Utrecht NL", "Berlin – DE".
 var parenCode = regexp.MustCompile(`\(([A-Z]{2})\)$`)
-
-// emailish finds an e-mail address on a line.
-var emailish = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
 
 var codeAfter = regexp.MustCompile(`^(\PN+?)\s*[–—-]?\s+([A-Z]{2})$`)
 
@@ -229,10 +225,18 @@ func dropName(s, name string) string {
 	for len(words) > 0 && of[strings.ToLower(key(strings.Trim(words[0], ",.")))] {
 		words = words[1:]
 	}
+	wrapped := func(w string) bool { // "Müller-", a name the line wrapped
+		for n := range of {
+			if strings.HasPrefix(n, w) {
+				return true
+			}
+		}
+		return false
+	}
 	for len(words) > 1 {
 		w := strings.ToLower(key(strings.Trim(words[len(words)-1], ",")))
-		if !of[w] && !(strings.HasSuffix(w, "-") && slices.ContainsFunc(slices.Collect(maps.Keys(of)), func(n string) bool { return strings.HasPrefix(n, w) })) {
-			break // "Müller-", a name the line wrapped, counts
+		if !of[w] && !(strings.HasSuffix(w, "-") && wrapped(w)) {
+			break
 		}
 		words = words[:len(words)-1]
 	}
@@ -268,7 +272,7 @@ func locationZone(lines []string) []int {
 	// The lines around an e-mail address further down: a contact block
 	// printed in a footer or at the end of a sidebar.
 	for i := headerLines; i < len(lines); i++ {
-		if strings.Contains(lines[i], "@") && emailish.MatchString(lines[i]) {
+		if strings.Contains(lines[i], "@") && emailRe.MatchString(lines[i]) {
 			for j := max(i-2, headerLines); j < len(lines) && j <= i+2; j++ {
 				if !slices.Contains(zone, j) {
 					zone = append(zone, j)

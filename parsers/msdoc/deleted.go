@@ -1,9 +1,6 @@
 package msdoc
 
-import (
-	"encoding/binary"
-	"sort"
-)
+import "sort"
 
 // sprmCFRMarkDel marks characters as deleted with revision marking on
 // (MS-DOC 2.6.1): tracked deletions stay in the file until accepted, but
@@ -18,40 +15,23 @@ type fcRange struct{ start, end uint32 }
 // bytes each), the runs of characters marked deleted, sorted. A missing or
 // damaged table gives none: the text is then read whole, as before.
 func deletedRanges(word, table []byte, fc, lcb uint32) []fcRange {
-	if lcb < 12 || uint64(fc)+uint64(lcb) > uint64(len(table)) {
-		return nil
-	}
-	plc := table[fc : fc+lcb]
-	n := (len(plc) - 4) / 8
 	var out []fcRange
-	runs := 0
-	for i := 0; i < n && runs < maxParaRuns; i++ {
-		pn := int(binary.LittleEndian.Uint32(plc[4*(n+1)+4*i:]) & 0x3FFFFF)
-		if pn*512+512 > len(word) {
-			return nil
+	ok := eachRun(word, table, fc, lcb, 1, func(page []byte, start, end uint32, off int) {
+		if off == 0 || off >= 511 {
+			return // default properties
 		}
-		page := word[pn*512 : pn*512+512]
-		crun := int(page[511])
-		if 4*(crun+1)+crun > 511 {
-			return nil
-		}
-		for j := 0; j < crun; j++ {
-			runs++
-			off := 2 * int(page[4*(crun+1)+j])
-			if off == 0 || off >= 511 {
-				continue // default properties
+		deleted := false
+		eachSprm(page[off+1:min(off+1+int(page[off]), 511)], func(sprm uint16, op []byte) {
+			if sprm == sprmCFRMarkDel {
+				deleted = op[0]&1 != 0 // 1, or 0x81: the style's value inverted, which is off
 			}
-			cb := int(page[off])
-			deleted := false
-			eachSprm(page[off+1:min(off+1+cb, 511)], func(sprm uint16, op []byte) {
-				if sprm == sprmCFRMarkDel {
-					deleted = op[0]&1 != 0 // 1, or 0x81: the style's value inverted, which is off
-				}
-			})
-			if deleted {
-				out = append(out, fcRange{binary.LittleEndian.Uint32(page[4*j:]), binary.LittleEndian.Uint32(page[4*j+4:])})
-			}
+		})
+		if deleted {
+			out = append(out, fcRange{start, end})
 		}
+	})
+	if !ok {
+		return nil
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out

@@ -22,39 +22,22 @@ const (
 	sprmPItap      = 0x6649
 )
 
-// maxParaRuns bounds the runs read from a hostile bin table: a page holds
-// at most 101 runs, and a resume has far fewer pages than this.
-const maxParaRuns = 1 << 16
-
 // paragraphRuns reads the table properties of every paragraph from the
 // PAPX bin table (PlcBtePapx, at FibRgFcLcb entry 13) and its formatted
 // disk pages (PapxFkp, 512 bytes each in the WordDocument stream). It
 // returns the runs sorted by position, or nil when the table is missing or
 // damaged; the caller then falls back on the marks alone.
 func paragraphRuns(word, table []byte, fc, lcb uint32) []paraRun {
-	if lcb < 12 || uint64(fc)+uint64(lcb) > uint64(len(table)) {
-		return nil
-	}
-	plc := table[fc : fc+lcb]
-	n := (len(plc) - 4) / 8
 	var runs []paraRun
-	for i := 0; i < n && len(runs) < maxParaRuns; i++ {
-		pn := int(binary.LittleEndian.Uint32(plc[4*(n+1)+4*i:]) & 0x3FFFFF)
-		if pn*512+512 > len(word) {
-			return nil
+	ok := eachRun(word, table, fc, lcb, 13, func(page []byte, start, end uint32, off int) {
+		r := paraRun{start: start, end: end}
+		if off != 0 {
+			r.inTable, r.rowEnd = tableProps(page, off)
 		}
-		page := word[pn*512 : pn*512+512]
-		crun := int(page[511])
-		if 4*(crun+1)+13*crun > 511 {
-			return nil
-		}
-		for j := 0; j < crun; j++ {
-			r := paraRun{start: binary.LittleEndian.Uint32(page[4*j:]), end: binary.LittleEndian.Uint32(page[4*j+4:])}
-			if off := 2 * int(page[4*(crun+1)+13*j]); off != 0 {
-				r.inTable, r.rowEnd = tableProps(page, off)
-			}
-			runs = append(runs, r)
-		}
+		runs = append(runs, r)
+	})
+	if !ok {
+		return nil
 	}
 	sort.Slice(runs, func(i, j int) bool { return runs[i].start < runs[j].start })
 	return runs

@@ -8,12 +8,14 @@
 // split: holdout postings were written with the others, before derivation
 // was changed, and no rule was written while looking at them.
 //
-//	go run ./bench/postings [-format src|txt|pdf|docx|html] [-v]
+//	go run ./bench/postings [-format src|txt|pdf|docx|html] [-only REGEXP] [-v]
 //
 // prints, per posting and per split: the share of labelled skills found,
 // the share given the right strength (required, one-of or preferred), the
 // groups kept together, the year counts right, the degrees right and the
-// skills derived that the labels do not name. -v lists every difference.
+// skills derived that the labels do not name. -v lists every difference;
+// -only keeps the postings whose name matches REGEXP (-only '^5[0-9]-'), for
+// the figures of one batch.
 //
 //	go run ./bench/postings -html
 //
@@ -30,6 +32,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/screener/screener/parsers"
@@ -49,12 +52,18 @@ func run(args []string, stdout io.Writer) error {
 	format := fs.String("format", "src", "which version to read: src (as written), txt, pdf, docx or html")
 	verbose := fs.Bool("v", false, "list every difference")
 	writeHTML := fs.Bool("html", false, "write a job board's page NAME.html for each text posting, and stop")
+	only := fs.String("only", "", "keep only the postings whose name matches this regular expression")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	list, err := readManifest(filepath.Join(*dir, "MANIFEST.tsv"))
 	if err != nil {
 		return err
+	}
+	if *only != "" {
+		if list, err = keep(list, *only); err != nil {
+			return err
+		}
 	}
 	if *writeHTML {
 		return writePages(*dir, list)
@@ -155,6 +164,25 @@ func readManifest(path string) ([]posting, error) {
 		return nil, errors.New(path + ": no postings")
 	}
 	return out, sc.Err()
+}
+
+// keep returns the postings of list whose name matches the regular
+// expression expr.
+func keep(list []posting, expr string) ([]posting, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, fmt.Errorf("-only: %w", err)
+	}
+	var out []posting
+	for _, p := range list {
+		if re.MatchString(p.name) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("-only %q: no posting matches", expr)
+	}
+	return out, nil
 }
 
 func writePages(dir string, list []posting) error {

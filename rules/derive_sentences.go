@@ -365,42 +365,76 @@ func headingSection(ln line) (section, bool) {
 
 // headingWords name the sections of a posting, by kind, in the order they
 // are tried: "Preferred qualifications" is a preference before it is a
-// qualification, "Essential tasks" a duty before it is essential.
+// qualification, "Essential tasks" a duty before it is essential. They are
+// written as [headingKey] leaves them: "you will" for "you'll", "you'd"
+// and "you would".
 var headingWords = []struct {
 	sec   section
 	words []string
 }{
 	{sectionElsewhere, []string{"similar jobs", "related jobs", "more jobs", "other jobs", "recommended jobs", "jobs you may like",
-		"you may also like", "people also viewed", "share this job", "report this job", "recently viewed", "more from"}},
+		"you may also like", "people also viewed", "share this job", "report this job", "recently viewed", "more from",
+		"popular searches", "browse jobs", "jobs by", "explore jobs", "latest jobs", "featured jobs", "job alerts", "trending jobs"}},
 	{sectionAbout, []string{"about us", "who we are", "about the company", "our company", "the company", "benefits", "what we offer",
-		"we offer", "perks", "why join", "why us", "why you'll love", "compensation", "salary", "salaries", "pay", "frequently asked",
+		"we offer", "perks", "why join", "why us", "why you will love", "compensation", "salary", "salaries", "pay", "frequently asked",
 		"faq", "questions", "what is a", "how to apply", "our stack", "tech stack", "our team", "the team", "location", "outlook", "our values",
-		"opportunities", "advancement", "career path", "growth"}},
+		"opportunities", "advancement", "career path", "growth", "the stack", "the tech", "tools you will use", "tools we use", "our tools",
+		"technologies we use", "what we use", "what we work with", "hiring process", "interview process", "how we hire", "next steps",
+		"in return", "what is in it for you", "what you will get", "what you get"}},
 	{sectionPreferences, []string{"nice to have", "nice-to-have", "nice to haves", "bonus", "plus", "pluses", "preferred", "desirable",
-		"desired", "good to have", "good to know", "great to have", "would be great", "would be lovely", "would help", "what would help",
-		"it helps", "helpful", "advantage", "beneficial", "optional", "extra credit", "ideally", "might also", "even better", "not required",
-		"not necessary", "would value", "would also value", "does not matter", "doesn't matter", "not essential",
-		"good if", "great if", "nice if", "helpful if", "bonus if", "a plus if"}},
-	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what you'll do", "what you will be doing",
-		"what you'll be doing", "what you will work on", "what you'll work on", "your tasks", "tasks", "duties", "day to day",
-		"day-to-day", "the role", "about the role", "role summary", "your role", "the job", "about the job", "your mission",
-		"your impact"}},
+		"desired", "good to have", "good to know", "great to have", "will be great", "will be lovely", "will help", "what will help",
+		"it helps", "helpful", "advantage", "beneficial", "optional", "extra credit", "extra points", "brownie points", "ideally",
+		"might also", "even better", "not required", "not necessary", "will value", "will also value", "does not matter",
+		"doesn't matter", "not essential", "not a must", "not mandatory", "not needed", "no need", "good if", "great if", "nice if",
+		"helpful if", "bonus if", "a plus if", "stand out", "stands out", "set you apart", "sets you apart", "love to see",
+		"like to see", "will love", "will be nice", "icing on the cake", "cherry on top", "wish list", "wishlist", "impress us",
+		"even more", "if you also"}},
+	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what will you do", "what you will be doing",
+		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",
+		"duties", "day to day", "day-to-day", "your day", "a typical day", "the role", "about the role", "role summary", "your role",
+		"the job", "about the job", "your mission", "your impact", "the work", "your week", "in this role"}},
 	{sectionRequirements, []string{"requirements", "requirement", "required", "must", "must-have", "must-haves", "must have",
-		"qualifications", "qualification", "what you need", "what you'll need", "what you will need", "what we need",
-		"what we're looking for", "what we are looking for", "what we look for", "looking for", "you have", "you bring",
-		"you'll bring", "your profile", "profile", "about you", "who you are", "skills", "essential", "competencies", "expertise",
-		"what makes you", "a fit", "your background", "you are", "ideal candidate", "expectations", "we expect", "need to have",
-		"experience", "years", "core", "key skills", "education", "degree", "what you bring", "bring", "need", "matters"}},
+		"qualifications", "qualification", "what you need", "what you will need", "what we need", "what do you need",
+		"what are we looking for", "what we are looking for", "what we look for", "looking for", "you have", "you bring",
+		"you will bring", "your profile", "profile", "about you", "who you are", "who are you", "is this you", "this is you",
+		"sound like you", "sounds like you", "skills", "essential", "competencies", "expertise", "what makes you", "a fit",
+		"your background", "you are", "ideal candidate", "expectations", "we expect", "need to have", "experience", "years", "core",
+		"key skills", "education", "degree", "what you bring", "bring", "need", "matters", "hope you", "hoping you", "you should have",
+		"you will have", "what it takes", "the basics", "prerequisites", "criteria", "to succeed", "make you successful"}},
 }
+
+// headingKey is the form of a heading that headingWords are written in:
+// lower case, words single-spaced, straight apostrophes, and "you'll",
+// "you'd", "you would" all "you will" (likewise for "we").
+func headingKey(text string) string {
+	h := strings.ToLower(strings.Trim(text, " :*#?"))
+	h = strings.NewReplacer("’", "'", "‘", "'", "?", " ").Replace(h)
+	h = strings.Join(strings.Fields(h), " ")
+	return contractions.Replace(" " + h + " ")
+}
+
+var contractions = strings.NewReplacer("'ll ", " will ", "'d ", " will ", " would ", " will ", "'re ", " are ", "'ve ", " have ",
+	"what's ", "what is ", " won't ", " will not ")
+
+// headingKeys are headingWords in the form of headingKey.
+var headingKeys = func() [][]string {
+	out := make([][]string, len(headingWords))
+	for i, g := range headingWords {
+		for _, w := range g.words {
+			out[i] = append(out[i], strings.TrimSpace(headingKey(w)))
+		}
+	}
+	return out
+}()
 
 // classifyHeading returns the kind of section heading text names, if any.
 func classifyHeading(text string) (section, bool) {
-	h := " " + strings.Join(strings.Fields(strings.ToLower(strings.Trim(text, " :*#"))), " ") + " "
-	if len(strings.Fields(h)) == 0 || len(strings.Fields(h)) > 8 {
+	h := headingKey(text)
+	if n := len(strings.Fields(h)); n == 0 || n > 8 {
 		return 0, false
 	}
-	for _, g := range headingWords {
-		for _, w := range g.words {
+	for i, g := range headingWords {
+		for _, w := range headingKeys[i] {
 			if strings.Contains(h, " "+w+" ") || strings.Contains(h, " "+w+"s ") || strings.Contains(h, " "+w+":") {
 				return g.sec, true
 			}

@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The tests of this file are by class of phrasing: each class has several
+// phrasings, written for these tests, so that a rule that handles one
+// wording of a class and not another fails.
+
+// classCase is a posting and what derivation should make of it.
+type classCase struct {
+	posting string
+	// want: skill -> "required", "one_of", "preferred" or "" (not asked
+	// for), with "@N" for an item's min_years.
+	want map[string]string
+	// groups, if not nil, are the one-of groups exactly: skills joined by
+	// ",", "/N" for a minimum above 1. Use []string{} for none.
+	groups []string
+	// years, if not "", is the experience asked for: "5", "5?" when not
+	// required, "0" when none.
+	years string
+}
+
+func (c classCase) check(t *testing.T, tax *Taxonomy) {
+	t.Helper()
+	set := tax.Derive(c.posting)
+	for skill, want := range c.want {
+		got := classOf(set, skill)
+		for _, list := range [][]Item{set.Required, set.Preferred} {
+			for _, it := range list {
+				if it.Skill == skill && it.MinYears > 0 {
+					got += fmt.Sprintf("@%g", it.MinYears)
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%q: %s is %q, want %q", c.posting, skill, got, want)
+		}
+	}
+	if c.groups != nil {
+		got := []string{}
+		for _, g := range set.OneOf {
+			s := strings.Join(g.Skills, ",")
+			if g.Min > 1 {
+				s += fmt.Sprintf("/%d", g.Min)
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, c.groups) {
+			t.Errorf("%q: groups %q, want %q", c.posting, got, c.groups)
+		}
+	}
+	if c.years != "" {
+		got := "0"
+		if e := set.Experience; e != nil {
+			got = fmt.Sprintf("%g", e.MinYears)
+			if !e.Required {
+				got += "?"
+			}
+		}
+		if got != c.years {
+			t.Errorf("%q: experience %s, want %s", c.posting, got, c.years)
+		}
+	}
+}
+
+func runClass(t *testing.T, cases []classCase) {
+	tax := DefaultTaxonomy()
+	for _, c := range cases {
+		c.check(t, tax)
+	}
+}
+
+// TestClassQuestionHeadings: headings asked as questions, and headings in
+// words other than the usual ones, carry the strength of the bare list
+// under them.
+func TestClassQuestionHeadings(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What are we looking for?\n- Rust\n- PostgreSQL\n", want: map[string]string{"Rust": "required", "PostgreSQL": "required"}},
+		{posting: "Who are you?\n- Elixir\n\nWhat would be a bonus?\n- Redis\n", want: map[string]string{"Elixir": "required", "Redis": "preferred"}},
+		{posting: "Is this you?\n* Swift\n* Xcode\n", want: map[string]string{"Swift": "required", "Xcode": "required"}},
+		{posting: "Does this sound like you?\nTypeScript\nGraphQL\n", want: map[string]string{"TypeScript": "required", "GraphQL": "required"}},
+		{posting: "What do you need?\n- Java\n\nWhat will set you apart?\n- Scala\n", want: map[string]string{"Java": "required", "Scala": "preferred"}},
+		{posting: "What would make you stand out?\n- Terraform\n", want: map[string]string{"Terraform": "preferred"}},
+		{posting: "What will you do?\n- Maintain our Django services\n\nWhat you need:\n- Python\n", want: map[string]string{"Django": "preferred", "Python": "required"}},
+	})
+}
+
+// TestClassHeadingsInOtherWords: requirement and wish headings not in the
+// usual words; contractions and curly apostrophes as written.
+func TestClassHeadingsInOtherWords(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What we’re hoping you’ll bring\n- Kotlin\n", want: map[string]string{"Kotlin": "required"}},
+		{posting: "Things we hope you have\n- Go\n", want: map[string]string{"Go": "required"}},
+		{posting: "You'll stand out if\n- Kafka\n", want: map[string]string{"Apache Kafka": "preferred"}},
+		{posting: "Bonus points\n- Redis\n", want: map[string]string{"Redis": "preferred"}},
+		{posting: "Extra points for\n- Redis\n", want: map[string]string{"Redis": "preferred"}},
+		{posting: "Not a must\n- Ansible\n", want: map[string]string{"Ansible": "preferred"}},
+		{posting: "Not a must, but nice\n- Ansible\n", want: map[string]string{"Ansible": "preferred"}},
+		{posting: "We'd love to see\n- Grafana\n", want: map[string]string{"Grafana": "preferred"}},
+		{posting: "Icing on the cake\n- Grafana\n", want: map[string]string{"Grafana": "preferred"}},
+		{posting: "Minimum qualifications\n- C#\n\nPreferred qualifications\n- Azure\n", want: map[string]string{"C#": "required", "Microsoft Azure": "preferred"}},
+		{posting: "Basic qualifications\n- Ruby\n", want: map[string]string{"Ruby": "required"}},
+		{posting: "What you'd be doing\n- Moving screens from Java to Kotlin\n\nWhat you should have\n- Kotlin\n", want: map[string]string{"Java": "preferred", "Kotlin": "required"}},
+		{posting: "Your day-to-day\n- Writing Vue components\n", want: map[string]string{"Vue.js": "preferred"}},
+		{posting: "Tools you'll use\n- Jira\n- Docker\n", want: map[string]string{"Jira": "preferred", "Docker": "preferred"}},
+	})
+}
+

@@ -110,4 +110,3 @@ func TestClassHeadingsInOtherWords(t *testing.T) {
 		{posting: "Tools you'll use\n- Jira\n- Docker\n", want: map[string]string{"Jira": "preferred", "Docker": "preferred"}},
 	})
 }
-

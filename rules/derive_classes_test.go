@@ -110,3 +110,41 @@ func TestClassHeadingsInOtherWords(t *testing.T) {
 		{posting: "Tools you'll use\n- Jira\n- Docker\n", want: map[string]string{"Jira": "preferred", "Docker": "preferred"}},
 	})
 }
+
+// TestClassLabelledParagraphs: a paragraph opened by a short label and a
+// full stop, "Essentials. …", takes the label's strength as "Essentials:"
+// does.
+func TestClassLabelledParagraphs(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Essentials. Go for services. Working with PostgreSQL daily.\n\nDesirable. Rust for tooling.\n",
+			want: map[string]string{"Go": "required", "PostgreSQL": "required", "Rust": "preferred"}},
+		{posting: "Requirements\nNice to have. Kafka and Redis.\n", want: map[string]string{"Apache Kafka": "preferred", "Redis": "preferred"}},
+		{posting: "Must have. React. Bonus. Next.js.\n", want: map[string]string{"React": "required"}},
+	})
+}
+
+// TestClassWishSentences: a sentence with no skill that says what follows
+// it in its paragraph is a bonus ("Anything else is a plus") sets the
+// strength of the rest of the paragraph; a conditional ("If you have used
+// X, …") is a wish.
+func TestClassWishSentences(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "You write Go daily. Everything past that is a bonus. Experience with Kafka, and Redis in production.\n\nYou know SQL.\n",
+			want: map[string]string{"Go": "required", "Apache Kafka": "preferred", "Redis": "preferred", "SQL": "required"}},
+		{posting: "Beyond that, anything is a plus: you have used Terraform and Ansible.\n", want: map[string]string{"Terraform": "preferred", "Ansible": "preferred"}},
+		{posting: "Requirements\n- If you have built something with Svelte, tell us.\n- TypeScript\n", want: map[string]string{"Svelte": "preferred", "TypeScript": "required"}},
+		{posting: "You know Python, and if you have deployed with Docker you will be productive sooner.\n", want: map[string]string{"Python": "required", "Docker": "preferred"}},
+		// A condition after its main clause is what the clause asks for.
+		{posting: "You will enjoy this job if you have shipped Kotlin apps.\n", want: map[string]string{"Kotlin": "required"}},
+		{posting: "What matters most is that you already write Go.\n", want: map[string]string{"Go": "required"}},
+	})
+}
+
+// TestClassLabelExplained: a sentence that labels its paragraph is the
+// heading of what follows it in the explanation.
+func TestClassLabelExplained(t *testing.T) {
+	_, reasons := DefaultTaxonomy().DeriveExplained("Desirable. Rust for tooling.\n")
+	if len(reasons) != 1 || reasons[0].Heading != "Desirable" || reasons[0].Section != "preferences" || reasons[0].Statement != "Rust for tooling." {
+		t.Errorf("reasons %+v, want Rust under the label Desirable", reasons)
+	}
+}

@@ -14,7 +14,7 @@ const (
 	cueSoft              // "experience with", "some experience with", "have worked with": a requirement, unless its section says otherwise
 	cueStrong            // "strong", "proficiency", "you know", "comfortable with"
 	cueMust              // "must", "required", "you should know", "we expect": an obligation, whatever the heading
-	cuePreferred         // "nice to have", "a plus", "familiarity with", "some exposure to"
+	cuePreferred         // "nice to have", "a plus", "familiarity with", "some exposure to", "If you have …" (not "you will enjoy this if you have")
 	cueNegated           // "is not needed", "no ... required"
 	cueDescribes         // "we use", "our stack is": the team's tools, not a requirement
 )
@@ -39,10 +39,10 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<pref>familiar\w*|knowledge of|understanding of|awareness of|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
 	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
 	`(?:would|will|it|that|can) help|helps|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
-	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in)|` +
+	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in|(?:^|, |and |but )if you(?:'ve| have| know| can| did)?)|` +
 	`(?P<must>must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
 	`expected|we expect|expect|should (?:know|have|be))|` +
-	`(?P<strong>at least|you (?:know|have|bring|are|can)|proven|track record|strong|` +
+	`(?P<strong>at least|you (?:know|have|bring|are|can)|you (?:already )?(?:write|code|program|use|speak)|proven|track record|strong|` +
 	`solid|expert\w*|deep|proficien\w*|advanced|extensive|fluen\w+|thorough|in-depth|comfortable|confident|excellent|` +
 	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of)|` +
 	`(?P<soft>(?:some )?experience (?:with|in|of|using|building|developing|writing|working|running)|some knowledge|experienced|worked with|` +
@@ -121,6 +121,9 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		}
 		if c.start >= to && hi == next && next < len(lower) && leadingCue.MatchString(lower[c.start:c.end]) {
 			continue // "Elixir, ideally with Phoenix": the wish is for the next list
+		}
+		if c.start >= to && strings.HasPrefix(lower[c.start:], "if ") {
+			continue // "You must know Go if you apply": a condition bears on what follows it
 		}
 		if c.kind == cueNegated {
 			neg = c

@@ -130,12 +130,44 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			}
 		}
 		for _, s := range splitSentences(body) {
+			if sec, ok := sentenceLabel(s, namesSkill); ok {
+				st.label, st.labelText = sec, strings.TrimRight(s, ".!: ")
+				continue
+			}
 			st.text = s
 			out = append(out, st)
 		}
 	}
 	return out
 }
+
+// sentenceLabel reports whether a sentence that names no skill, degree or
+// number labels the sentences after it in its paragraph, and as what: a
+// label of a few words and a full stop ("Essentials. Go for services.
+// …"), or a wish for all that follows ("Anything beyond that is a
+// bonus.").
+func sentenceLabel(s string, namesSkill func(string) bool) (section, bool) {
+	lower := strings.ToLower(s)
+	if strings.ContainsAny(s, "0123456789") || postingDegree.MatchString(lower) || namesSkill(s) {
+		return 0, false
+	}
+	t := strings.TrimRight(s, ".!: ")
+	if first, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(first) && len(strings.Fields(t)) <= 4 {
+		if sec, ok := classifyHeading(t); ok && sec != sectionElsewhere {
+			return sec, true
+		}
+	}
+	if wishAhead.MatchString(lower) {
+		return sectionPreferences, true
+	}
+	return 0, false
+}
+
+// wishAhead says that whatever comes next is a wish: "Anything beyond
+// that is a bonus", "Everything else is a plus", "On top of that, these
+// would be nice".
+var wishAhead = regexp.MustCompile(`^(?:anything|everything|all|the rest|whatever|(?:(?:beyond|past|on top of|other than|besides|apart from) (?:that|this|these|those)))\b` +
+	`[^.:]*\b(?:bonus|plus|nice|extra|welcome|optional|not (?:required|essential|a must|needed)|would help|helps|good to have)\b`)
 
 // matrixRow is a row of a skills matrix after its cells were joined with
 // spaces: a skill, "yes" or "no" (or the strength itself: "Essential",

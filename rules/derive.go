@@ -63,13 +63,14 @@ func (t *Taxonomy) hits(toks *tokens, sec Section) []hit {
 }
 
 type deriver struct {
-	t         *Taxonomy
-	required  map[string]Reason // skill -> why
-	preferred map[string]Reason
-	groups    []*derivedGroup
-	years     []yearsClaim
-	degrees   []*degreeClaim
-	last      []chain // the lists of the previous statement, for "… you should know both"
+	t          *Taxonomy
+	required   map[string]Reason // skill -> why
+	preferred  map[string]Reason
+	groups     []*derivedGroup
+	years      []yearsClaim
+	degrees    []*degreeClaim
+	last       []chain // the lists of the previous statement, for "… you should know both"
+	lastTokens *tokens // and its words
 }
 
 func (d *deriver) name(h hit) string { return d.t.skills[h.skill].Name }
@@ -126,11 +127,11 @@ func (d *deriver) statement(st statement) {
 				why.Cue = strings.TrimSpace(st.text[cu.start:cu.end])
 			}
 			for _, c := range d.last {
-				d.add(c, str, why)
+				d.add(c, str, why, d.lastTokens)
 			}
 		}
 	}
-	d.last = chs
+	d.last, d.lastTokens = chs, toks
 	wish := conditionalWish(lower, cues, chs)
 	for i, c := range chs {
 		prev, next := 0, len(lower)
@@ -152,7 +153,7 @@ func (d *deriver) statement(st statement) {
 		if !bySection {
 			why.Cue = strings.TrimSpace(st.text[cu.start:cu.end])
 		}
-		d.add(c, str, why)
+		d.add(c, str, why, toks)
 	}
 	d.years = append(d.years, postingYears(st, toks, chs, d.names, base, sec)...)
 	if deg != nil {
@@ -164,12 +165,14 @@ func (d *deriver) statement(st statement) {
 var anaphor = regexp.MustCompile(`\b(?:both|either|them|these|those|each of)\b`)
 
 // add records a list of skills at a strength. A list of alternatives
-// becomes a group per category that has two or more of them, the others
-// being asides kept as preferences ("Unity or Unreal (C# counts too)"); a
-// list whose categories all have one skill is one group. Alternatives at
-// preferred strength make a weak group, which joins a required group of
-// its category that shares a skill, or stays a list of preferences.
-func (d *deriver) add(c chain, str strength, why Reason) {
+// becomes one group, but for asides in brackets of a category none of the
+// others has ("Unity or Unreal (C# counts too)"), kept as preferences.
+// Alternatives at preferred strength make a weak group, which joins a
+// required group of its category that shares a skill, or stays a list of
+// preferences. A skill given as an example of a kind ("a tool such as
+// JMeter") is a preference: the kind is what is asked for.
+func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
+	lower := toks.low
 	names := d.names(c)
 	if str == dropped {
 		return
@@ -183,43 +186,53 @@ func (d *deriver) add(c chain, str strength, why Reason) {
 		d.groups = append(d.groups, g)
 		return
 	}
+	if c.example {
+		str = preferred
+	}
 	if !c.alternatives || len(names) < 2 {
 		for _, n := range names {
 			d.record(n, str, why)
 		}
 		return
 	}
-	byCat := map[string][]string{}
-	var cats []string
-	for _, h := range c.hits {
+	// Skills in brackets opened inside the list, of a category that none
+	// outside them has, are asides.
+	outside := map[string]bool{}
+	inside := make([]bool, len(c.hits))
+	for k, h := range c.hits {
+		at := int(toks.t[h.first].start)
+		inside[k] = strings.Count(lower[c.from:at], "(") > strings.Count(lower[c.from:at], ")")
+		if !inside[k] {
+			outside[d.t.skills[h.skill].Category] = true
+		}
+	}
+	var skills []string
+	category := ""
+	for k, h := range c.hits {
 		sk := d.t.skills[h.skill]
-		if _, ok := byCat[sk.Category]; !ok {
-			cats = append(cats, sk.Category)
-		}
-		if !contains(byCat[sk.Category], sk.Name) {
-			byCat[sk.Category] = append(byCat[sk.Category], sk.Name)
-		}
-	}
-	multi := false
-	for _, c := range cats {
-		multi = multi || len(byCat[c]) > 1
-	}
-	if !multi {
-		cats, byCat = []string{""}, map[string][]string{"": names}
-	}
-	for _, cat := range cats {
-		skills := byCat[cat]
-		if len(skills) == 1 {
-			d.record(skills[0], preferred, why)
+		if inside[k] && !outside[sk.Category] {
+			d.record(sk.Name, preferred, why)
 			continue
 		}
-		g := &derivedGroup{category: cat, skills: skills, min: min(c.min, len(skills)), weak: str != required, reason: why, why: map[string]Reason{},
-			standIns: standInCue.MatchString(strings.ToLower(why.Statement))}
-		for _, s := range skills {
-			g.why[s] = why
+		if !contains(skills, sk.Name) {
+			if len(skills) == 0 {
+				category = sk.Category
+			} else if sk.Category != category {
+				category = "" // of several kinds: named after its skills
+			}
+			skills = append(skills, sk.Name)
 		}
-		d.groups = append(d.groups, g)
 	}
+	if len(skills) == 1 {
+		d.record(skills[0], str, why)
+		return
+	}
+	g := &derivedGroup{category: category, skills: skills, min: min(c.min, len(skills)), weak: str != required, reason: why, why: map[string]Reason{},
+		standIns: standInCue.MatchString(strings.ToLower(why.Statement))}
+	for _, s := range skills {
+		g.why[s] = why
+	}
+	d.groups = append(d.groups, g)
 }
 
 func (d *deriver) record(name string, str strength, why Reason) {

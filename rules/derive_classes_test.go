@@ -148,3 +148,37 @@ func TestClassLabelExplained(t *testing.T) {
 		t.Errorf("reasons %+v, want Rust under the label Desirable", reasons)
 	}
 }
+
+// TestClassAlternatives: alternatives in parentheses, with a preference
+// among them, "or at least", and a skill that stands in for another
+// across a clause.
+func TestClassAlternatives(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "You have deployed to a public cloud (GCP preferred, AWS or Azure acceptable).\n", groups: []string{"Google Cloud,AWS,Microsoft Azure"}},
+		{posting: "Requirements\n- PostgreSQL preferred, MySQL also fine\n", groups: []string{"PostgreSQL,MySQL"}},
+		{posting: "Requirements\n- Kubernetes, or at least Docker\n", groups: []string{"Kubernetes,Docker"}},
+		{posting: "You have run services on Kubernetes, or at the very least in Docker containers.\n", groups: []string{"Kubernetes,Docker"}},
+		{posting: "Rust is what we write, though strong C++ experience will transfer.\n", groups: []string{"Rust,C++"}},
+		{posting: "You need Vulkan; deep OpenGL knowledge carries over.\n", groups: []string{"Vulkan,OpenGL"}},
+		{posting: "Requirements\n- Postgres (or MySQL)\n", groups: []string{"PostgreSQL,MySQL"}},
+		{posting: "Requirements\n- A cloud (AWS/GCP/Azure)\n", groups: []string{"AWS,Google Cloud,Microsoft Azure"}},
+		{posting: "Requirements\n- Either Terraform or Pulumi\n", groups: []string{"Terraform,Pulumi"}},
+		// A parenthesis closes a list: what follows it is another.
+		{posting: "Requirements\n- Gradient boosting (XGBoost or LightGBM) and deep learning\n",
+			groups: []string{"XGBoost,LightGBM"}, want: map[string]string{"Deep Learning": "required"}},
+		// "At least two of" one list, whatever the categories in it.
+		{posting: "Requirements\n- At least two of Airflow, dbt, Spark and Apache Beam\n", groups: []string{"Apache Airflow,dbt,Apache Spark,Apache Beam/2"}},
+		{posting: "Requirements\n- One of Kafka, Airflow or dbt\n", groups: []string{"Apache Kafka,Apache Airflow,dbt"}},
+		// "X or Y, and Z": Z is asked for on its own.
+		{posting: "Requirements\n- Java or Kotlin, and Spring\n", groups: []string{"Java,Kotlin"}, want: map[string]string{"Spring": "required"}},
+		// The team's own choice among the alternatives names no requirement of its own.
+		{posting: "Requirements\n- A data warehouse: Snowflake, BigQuery or Redshift (we are on Snowflake)\n", groups: []string{"Snowflake,BigQuery,Amazon Redshift"}},
+		{posting: "Requirements\n- A major cloud (AWS, Azure or GCP); we're on Azure\n", groups: []string{"AWS,Microsoft Azure,Google Cloud"}},
+		// A single example of a kind of tool is not a requirement of its own.
+		{posting: "Requirements\n- API testing (e.g. Postman)\n", groups: []string{}, want: map[string]string{"Postman": "preferred"}},
+		{posting: "Requirements\n- Load testing with a tool such as JMeter\n", groups: []string{}, want: map[string]string{"JMeter": "preferred"}},
+		{posting: "Requirements\n- End-to-end tests (Cypress or similar)\n", groups: []string{}, want: map[string]string{"Cypress": "preferred"}},
+		// "Including" adds a part of what is asked for; it gives no example.
+		{posting: "You know CSS well, including Sass.\n", groups: []string{}, want: map[string]string{"Sass": "required"}},
+	})
+}

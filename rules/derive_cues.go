@@ -30,7 +30,7 @@ type cue struct {
 // it negates, and an intensified preference ("deep knowledge of", "solid
 // understanding") before the bare preference ("knowledge of").
 var cuePattern = regexp.MustCompile(`\b(?:` +
-	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
+	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement)|no need|` +
 	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|require|matter)|isn't (?:needed|required)|aren't (?:needed|required)|` +
 	`no (?:prior |previous )?(?:[\w.#+-]+ )?(?:experience|knowledge) (?:is )?(?:needed|required|necessary))|` +
@@ -180,7 +180,8 @@ func clause(lower string, prev, from, to, next int) (lo, hi int) {
 // before the skills they bear on ("ideally with", "familiarity with", "we
 // use"), unlike those after them ("is a plus").
 var leadingCue = regexp.MustCompile(`^(?:ideally|preferabl[ey]|familiar\w*|knowledge of|understanding of|awareness of|` +
-	`(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity)|we (?:currently |mostly |mainly )?(?:use|run|deploy|build))$`)
+	`(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity)|we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host)|` +
+	`we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on))$`)
 
 // statementCue is the cue a whole statement gives the lists in it that
 // have none of their own: its strongest, if all its cues ask for

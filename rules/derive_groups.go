@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -12,76 +13,131 @@ type chain struct {
 	from, to     int  // byte offsets of the list in the statement
 	alternatives bool // any one will do: joined by "or", or given as examples
 	min          int  // "at least two of": how many of the alternatives
+	// example: one skill given as an example of a kind ("API testing
+	// (e.g. Postman)", "a tool such as JMeter"): the kind is asked for,
+	// the skill only wished for.
+	example bool
 	// standIn: its clause offers it in place of what the posting asks for
 	// ("Pulumi … is just as welcome", "Playwright counts the same").
 	standIn bool
 }
 
 // listGap holds the words that may stand between two skills of one list.
-var listGap = map[string]bool{",": true, "/": true, "|": true, "and": true, "or": true, "&": true, "(": true, ")": true,
+// A closing bracket ends a list: "(XGBoost or LightGBM) and deep learning"
+// is two.
+var listGap = map[string]bool{",": true, "/": true, "|": true, "and": true, "or": true, "&": true, "(": true,
 	"the": true, "a": true, "an": true, "either": true, "both": true, "as": true, "well": true, "nor": true}
 
-// orAnother joins "PostgreSQL or another relational database such as
-// MySQL" into one list of alternatives.
-var orAnother = regexp.MustCompile(`^,? ?or (?:another|other|any other|a similar|similar|an equivalent|equivalent)\b[\w\s-]{0,40}?\b(?:such as|like|e\.g\.?|for example|including)$`)
+var (
+	// orAnother joins "PostgreSQL or another relational database such as
+	// MySQL" into one list of alternatives.
+	orAnother = regexp.MustCompile(`^,? ?or (?:another|other|any other|a similar|similar|an equivalent|equivalent)\b[\w\s-]{0,40}?\b(?:such as|like|e\.g\.?|for example|including)$`)
+	// orAtLeast offers a lesser alternative: "Kubernetes, or at the very
+	// least Docker", "Kafka or, failing that, RabbitMQ".
+	orAtLeast = regexp.MustCompile(`^,? ?or,? (?:at (?:the )?(?:very )?least|at a minimum|failing that|alternatively|otherwise)` +
+		`(?:,? (?:in|with|on|some|a|basic))*,?$`)
+	// preferredAmong names the preferred one of alternatives: "AWS
+	// preferred, Azure or GCP acceptable"; acceptedAfter must follow.
+	preferredAmong = regexp.MustCompile(`^\(?(?:preferred|preferably|ideally|by preference|for preference|first choice)\)?\s*[,;]?\s*(?:but|though|or)?$`)
+	acceptedAfter  = regexp.MustCompile(`^[^.;]{0,60}?\b(?:or|acceptable|fine|will do|ok|okay|works?|welcome|considered|good)\b`)
+)
 
 var (
 	examplesBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|including|for example|for instance|i\.e\.?|namely|(?:one|any|either|two|three|some|several) of(?: the following)?|either|at least (?:one|two|three|\d)(?: of)?|(?:two|three|\d) or more(?: of)?)[\s:(,]*$`)
 	examplesAfter  = regexp.MustCompile(`^[\s,]*\(?(?:either|any|whichever|one) (?:is|of them is|will do|works)|^[\s,]*or (?:similar|equivalent|comparable|another|other)\b|^[\s,]*(?:among others|or the like)`)
-	minimumOf      = regexp.MustCompile(`\b(?:at least|minimum of) (two|three|2|3)\b[^.;]*$|\b(two|three|2|3) or more\b[^.;]*$`)
+	// exampleBefore and exampleAfter make a lone skill an example of a
+	// kind: "a tool such as JMeter", "Postman or similar".
+	exampleBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|for example|for instance)[\s:(,]*$`)
+	exampleAfter  = regexp.MustCompile(`^[\s,]*or (?:similar|equivalent|comparable)\b|^[\s,]*(?:among others|or the like)`)
+	minimumOf     = regexp.MustCompile(`\b(?:at least|minimum of) (two|three|2|3)\b[^.;]*$|\b(two|three|2|3) or more\b[^.;]*$`)
 )
 
-// chains splits the hits of a statement into lists.
+// gapKind is what joins a skill to the one before it in a list.
+type gapKind int
+
+const (
+	gapList gapKind = iota // a comma or a slash-less list word
+	gapOr                  // "or", "/", "nor", "or at least", "preferred, … or"
+	gapAnd                 // "and" without "or"
+)
+
+// chains splits the hits of a statement into lists. A list of
+// alternatives with an "and" in it ("Java or Kotlin, and Spring") is
+// several: the alternatives, and each skill joined by "and".
 func chains(toks *tokens, hits []hit) []chain {
 	lower := toks.low
 	var out []chain
 	for i := 0; i < len(hits); {
 		j := i + 1
-		disjunctive := false
+		gaps := []gapKind{gapList} // gaps[k]: between hits[i+k-1] and hits[i+k]
 		for j < len(hits) {
 			gapFrom, gapTo := int(toks.t[hits[j-1].last].end), int(toks.t[hits[j].first].start)
-			gap := lower[gapFrom:gapTo]
-			if orAnother.MatchString(strings.TrimSpace(gap)) {
-				disjunctive = true
+			gap := strings.TrimSpace(lower[gapFrom:gapTo])
+			if orAnother.MatchString(gap) || orAtLeast.MatchString(gap) ||
+				(preferredAmong.MatchString(gap) && acceptedAfter.MatchString(lower[gapTo:])) {
+				gaps = append(gaps, gapOr)
 				j++
 				continue
 			}
 			if hits[j].first-hits[j-1].last > 5 {
 				break
 			}
-			ok := true
+			ok, kind := true, gapList
 			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
 				w := toks.key(k)
 				if !listGap[w] {
 					ok = false
 					break
 				}
-				disjunctive = disjunctive || w == "or" || w == "/" || w == "nor"
+				switch {
+				case w == "or" || w == "/" || w == "nor":
+					kind = gapOr
+				case w == "and" && kind == gapList:
+					kind = gapAnd
+				}
 			}
 			if !ok {
 				break
 			}
+			gaps = append(gaps, kind)
 			j++
 		}
-		c := chain{hits: hits[i:j], from: int(toks.t[hits[i].first].start), to: int(toks.t[hits[j-1].last].end)}
-		before := lower[max(0, c.from-60):c.from]
-		after := lower[c.to:min(len(lower), c.to+40)]
-		c.alternatives = len(c.hits) > 1 && (disjunctive || examplesBefore.MatchString(before) || examplesAfter.MatchString(after))
-		if c.alternatives {
-			c.min = 1
-			if m := minimumOf.FindStringSubmatch(before); m != nil {
-				switch m[1] + m[2] {
-				case "two", "2":
-					c.min = 2
-				case "three", "3":
-					c.min = 3
-				}
+		before := lower[max(0, int(toks.t[hits[i].first].start)-60):int(toks.t[hits[i].first].start)]
+		split := slices.Contains(gaps, gapOr) && slices.Contains(gaps, gapAnd) && !examplesBefore.MatchString(before)
+		for a := i; a < j; {
+			b := a + 1
+			for b < j && !(split && gaps[b-i] == gapAnd) {
+				b++
 			}
+			out = append(out, newChain(toks, hits[a:b], slices.Contains(gaps[a-i+1:b-i], gapOr)))
+			a = b
 		}
-		out = append(out, c)
 		i = j
 	}
 	return out
+}
+
+// newChain makes a list of hits, alternatives if disjunctive or given as
+// examples.
+func newChain(toks *tokens, hits []hit, disjunctive bool) chain {
+	lower := toks.low
+	c := chain{hits: hits, from: int(toks.t[hits[0].first].start), to: int(toks.t[hits[len(hits)-1].last].end)}
+	before := lower[max(0, c.from-60):c.from]
+	after := lower[c.to:min(len(lower), c.to+40)]
+	c.alternatives = len(c.hits) > 1 && (disjunctive || examplesBefore.MatchString(before) || examplesAfter.MatchString(after))
+	c.example = len(c.hits) == 1 && (exampleBefore.MatchString(before) || exampleAfter.MatchString(after))
+	if c.alternatives {
+		c.min = 1
+		if m := minimumOf.FindStringSubmatch(before); m != nil {
+			switch m[1] + m[2] {
+			case "two", "2":
+				c.min = 2
+			case "three", "3":
+				c.min = 3
+			}
+		}
+	}
+	return c
 }
 
 // derivedGroup is a one-of group being built.
@@ -101,7 +157,7 @@ type derivedGroup struct {
 // standInCue offers a list of skills in place of what the posting asks for.
 var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
 	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable)|` +
-	`(?:count|counts|will do) (?:too|as well|the same)|(?:just |equally )?as (?:welcome|good|valuable)|transferable)\b`)
+	`(?:count|counts|will do) (?:too|as well|the same)|(?:just |equally )?as (?:welcome|good|valuable)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
 
 // joinStandIns makes each weak group of stand-ins, with the one skill of
 // its category required on its own, a required group: "You have written

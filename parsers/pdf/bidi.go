@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -16,10 +17,10 @@ import (
 // bidirectional algorithm, which a line of mixed scripts and numbers would
 // need, but it reads names, words and lines of one script right.
 func logicalRTL(line string) string {
-	rs := []rune(line)
-	if !slices.ContainsFunc(rs, isRTL) {
+	if !strings.ContainsFunc(line, isRTL) {
 		return line
 	}
+	rs := []rune(line)
 	for i := 0; i < len(rs); {
 		if !isRTL(rs[i]) {
 			i++
@@ -39,9 +40,16 @@ func logicalRTL(line string) string {
 	return string(rs)
 }
 
+// isRTL reports a letter of a right-to-left script. The scripts' letters
+// all lie at or above U+0590, where Hebrew starts: lines of other scripts
+// are told apart without a look in the tables.
 func isRTL(r rune) bool {
-	return unicode.IsLetter(r) && unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
+	return r >= firstRTL && unicode.IsLetter(r) && unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
 }
+
+// firstRTL is the Hebrew block's first code point, below every letter
+// isRTL accepts (tested).
+const firstRTL = 0x0590
 
 // reverseClusters reverses rs in place by characters: a base with the
 // combining marks after it stays together, marks still after their base.

@@ -10,6 +10,9 @@ import (
 // LogicalRTL is logicalRTL, for the tests of package pdf_test.
 var LogicalRTL = logicalRTL
 
+// FirstRTL is firstRTL.
+const FirstRTL = firstRTL
+
 // RefOf is refOf, reporting the object number only.
 func RefOf(d pdf.Value, key string) (uint32, bool) {
 	ref, ok := refOf(d, key)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/parsers/internal/parsertest"
@@ -246,6 +247,20 @@ func TestLogicalRTL(t *testing.T) {
 		if got := pdf.LogicalRTL(tt.in); got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestFirstRTL checks the bound below which no letter is right-to-left:
+// no letter of the scripts logicalRTL turns round lies under it, and the
+// first Hebrew letter lies just above it.
+func TestFirstRTL(t *testing.T) {
+	for r := rune(0); r < pdf.FirstRTL; r++ {
+		if unicode.IsLetter(r) && unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			t.Fatalf("%U is a right-to-left letter below the bound %U", r, pdf.FirstRTL)
+		}
+	}
+	if got := pdf.LogicalRTL("בא"); got != "אב" {
+		t.Errorf("two Hebrew letters: got %q, want %q", got, "אב")
 	}
 }
 

@@ -207,14 +207,58 @@ func hash2B(pw, salt, udata []byte) []byte {
 	return key[:32]
 }
 
-var (
-	objHeader = regexp.MustCompile(`(\d+)\s+(\d+)\s+obj\b`)
-	directLen = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
-)
+var directLen = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+
+// objHeaders finds every object header ("12 0 obj") in data, left to
+// right, as the regular expression `(\d+)\s+(\d+)\s+obj\b` would (tested
+// against it), but from each "obj" backwards: a regular expression with no
+// literal prefix steps through every byte of a file's compressed streams.
+// Each header is [start, end, number start, number end, generation start,
+// generation end].
+func objHeaders(data []byte) [][6]int {
+	var heads [][6]int
+	back := func(k int, class func(byte) bool) int {
+		for k > 0 && class(data[k-1]) {
+			k--
+		}
+		return k
+	}
+	for pos := 0; ; {
+		i := bytes.Index(data[pos:], []byte("obj"))
+		if i < 0 {
+			return heads
+		}
+		at := pos + i
+		pos = at + 3
+		if pos < len(data) && isWordByte(data[pos]) {
+			continue
+		}
+		genEnd := back(at, isRegexpSpace)
+		genStart := back(genEnd, isDigit)
+		numEnd := back(genStart, isRegexpSpace)
+		numStart := back(numEnd, isDigit)
+		if genEnd == at || genStart == genEnd || numEnd == genStart || numStart == numEnd {
+			continue
+		}
+		heads = append(heads, [6]int{numStart, pos, numStart, numEnd, genStart, genEnd})
+	}
+}
+
+// isRegexpSpace is \s of a Go regular expression.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isWordByte is a byte \b counts as part of a word.
+func isWordByte(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
 
 // decryptStreams decrypts, in place, every stream of every object.
 func decryptStreams(data []byte, ci cryptInfo) {
-	heads := objHeader.FindAllSubmatchIndex(data, -1)
+	heads := objHeaders(data)
 	for k, h := range heads {
 		end := len(data)
 		if k+1 < len(heads) {

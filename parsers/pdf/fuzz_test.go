@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,6 +66,24 @@ func FuzzLayout(f *testing.F) {
 		}
 		if got := letters(sb.String()); got != want {
 			t.Fatalf("layout wrote %d letters of %d:\n%s", got, want, sb.String())
+		}
+	})
+}
+
+// FuzzObjHeaders checks that objHeaders finds the object headers the
+// regular expression it replaces finds, at the same places.
+func FuzzObjHeaders(f *testing.F) {
+	f.Add([]byte("1 0 obj\n<< /Length 5 >>\nstream\nab obj\nendstream\nendobj\n12\t0\r\nobj 3 0 obj<<>>"))
+	f.Add([]byte("1 2 3 obj x12  7 objx 4 5obj 6 7 obj_ 8 9 obj\v9 9 obj\f10 0 obj"))
+	f.Add([]byte("obj 0 obj 00 00 objobj 1 1 obj"))
+	re := regexp.MustCompile(`(\d+)\s+(\d+)\s+obj\b`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want [][6]int
+		for _, m := range re.FindAllSubmatchIndex(data, -1) {
+			want = append(want, [6]int(m))
+		}
+		if got := objHeaders(data); !slices.Equal(got, want) {
+			t.Fatalf("objHeaders(%q) = %v, the regular expression finds %v", data, got, want)
 		}
 	})
 }

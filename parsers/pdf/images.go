@@ -273,10 +273,19 @@ func encodeImage(xo pdf.Value, raw []byte, w, h int, encode bool) ([]byte, strin
 	case "CCITTFaxDecode", "CCF":
 		return ccittTIFF(raw, decodeParms(xo), w, h, inverted(xo)), ""
 	case "FlateDecode", "Fl", "":
+		if !encode {
+			// What can fail depends on the samples' length, not on
+			// their values: count them, keep none.
+			n, reason := samplesLength(xo, raw, w, h, last != "")
+			if reason == "" {
+				_, reason = samplesLayout(xo, n, w, h)
+			}
+			return nil, reason
+		}
 		samples := raw
 		if last != "" {
 			var err error
-			samples, err = inflate(raw, int64(w)*int64(h)*4+int64(h)+1024)
+			samples, err = inflate(raw, inflateLimit(w, h))
 			if err != nil {
 				return nil, "image data: " + err.Error()
 			}
@@ -285,7 +294,7 @@ func encodeImage(xo pdf.Value, raw []byte, w, h int, encode bool) ([]byte, strin
 			}
 		}
 		img, reason := samplesImage(xo, samples, w, h)
-		if reason != "" || !encode {
+		if reason != "" {
 			return nil, reason
 		}
 		var b bytes.Buffer
@@ -301,20 +310,65 @@ func encodeImage(xo pdf.Value, raw []byte, w, h int, encode bool) ([]byte, strin
 	return nil, fmt.Sprintf("image with filter %s, which screener cannot decode", last)
 }
 
+// inflateLimit is the most a w×h image's Flate data may inflate to: four
+// bytes a pixel, a predictor's byte a row, and some slack. More is a bomb.
+func inflateLimit(w, h int) int64 { return int64(w)*int64(h)*4 + int64(h) + 1024 }
+
 // inflate decompresses zlib data, failing past limit bytes (a bomb).
 func inflate(raw []byte, limit int64) ([]byte, error) {
+	var out bytes.Buffer
+	if err := inflateTo(&out, raw, limit); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// inflateTo decompresses zlib data into w, failing past limit bytes (a
+// bomb), or with the first error if no byte came before it; a truncated
+// stream keeps the bytes it has.
+func inflateTo(w io.Writer, raw []byte, limit int64) error {
 	zr, err := zlib.NewReader(bytes.NewReader(raw))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-	if int64(len(out)) > limit {
-		return nil, fmt.Errorf("inflates past %s (bomb?)", extract.FormatBytes(limit))
+	n, err := io.Copy(w, io.LimitReader(zr, limit+1))
+	if n > limit {
+		return fmt.Errorf("inflates past %s (bomb?)", extract.FormatBytes(limit))
 	}
-	if err != nil && len(out) == 0 {
-		return nil, err
+	if err != nil && n == 0 {
+		return err
 	}
-	return out, nil // a truncated stream keeps the rows it has
+	return nil
+}
+
+// byteCounter is a writer that keeps only the count of what it is given.
+type byteCounter int64
+
+func (c *byteCounter) Write(p []byte) (int, error) {
+	*c += byteCounter(len(p))
+	return len(p), nil
+}
+
+// samplesLength is the length of an image's samples, as encodeImage
+// would decode them from raw (inflated if flate is set, then rid of a
+// predictor's row filters), without keeping them; or the reason they
+// cannot be decoded, as encodeImage gives it.
+func samplesLength(xo pdf.Value, raw []byte, w, h int, flate bool) (int, string) {
+	if !flate {
+		return len(raw), ""
+	}
+	var n byteCounter
+	if err := inflateTo(&n, raw, inflateLimit(w, h)); err != nil {
+		return 0, "image data: " + err.Error()
+	}
+	rowBytes, _, err := predictorRows(decodeParms(xo), w, components(xo), bitsPerComponent(xo))
+	if err != nil {
+		return 0, "image data: " + err.Error()
+	}
+	if rowBytes == 0 {
+		return int(n), ""
+	}
+	return int(n) / (rowBytes + 1) * rowBytes, ""
 }
 
 func bitsPerComponent(xo pdf.Value) int {
@@ -411,28 +465,50 @@ func inverted(xo pdf.Value) bool {
 	return d.Len() >= 2 && d.Index(0).Float64() > d.Index(1).Float64()
 }
 
-// samplesImage builds an image from decoded samples.
-func samplesImage(xo pdf.Value, s []byte, w, h int) (image.Image, string) {
+// sampleLayout is how an image's decoded samples are laid out.
+type sampleLayout struct {
+	family      string // as colorSpace gives it
+	comps       int
+	palette     []byte
+	indexed     bool
+	bpc         int
+	rowBytes, h int // h: the rows the samples hold, at most the image's height
+}
+
+// samplesLayout reads the layout of n bytes of samples of an image w
+// pixels wide and h high, or says why they cannot make an image.
+func samplesLayout(xo pdf.Value, n, w, h int) (sampleLayout, string) {
 	family, comps, palette := colorSpace(xo)
-	bpc := bitsPerComponent(xo)
+	l := sampleLayout{family: family, comps: comps, palette: palette, bpc: bitsPerComponent(xo), h: h}
 	if family == "" {
-		return nil, fmt.Sprintf("image in colour space %v, which screener cannot decode", xo.Key("ColorSpace"))
+		return l, fmt.Sprintf("image in colour space %v, which screener cannot decode", xo.Key("ColorSpace"))
 	}
-	indexed := len(family) > 8 && family[:8] == "Indexed/"
-	n := comps
-	if indexed {
-		n = 1
+	l.indexed = len(family) > 8 && family[:8] == "Indexed/"
+	perPixel := comps
+	if l.indexed {
+		perPixel = 1
 	}
-	if bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16 {
-		return nil, fmt.Sprintf("image with %d bits per component", bpc)
+	if l.bpc != 1 && l.bpc != 2 && l.bpc != 4 && l.bpc != 8 && l.bpc != 16 {
+		return l, fmt.Sprintf("image with %d bits per component", l.bpc)
 	}
-	rowBytes := (w*n*bpc + 7) / 8
-	if len(s) < rowBytes*h {
-		h = len(s) / rowBytes // a short stream keeps its whole rows
-		if h == 0 {
-			return nil, "image data is empty"
+	l.rowBytes = (w*perPixel*l.bpc + 7) / 8
+	if n < l.rowBytes*h {
+		l.h = n / l.rowBytes // a short stream keeps its whole rows
+		if l.h == 0 {
+			return l, "image data is empty"
 		}
 	}
+	return l, ""
+}
+
+// samplesImage builds an image from decoded samples.
+func samplesImage(xo pdf.Value, s []byte, w, h int) (image.Image, string) {
+	l, reason := samplesLayout(xo, len(s), w, h)
+	if reason != "" {
+		return nil, reason
+	}
+	family, comps, palette, indexed, bpc, rowBytes := l.family, l.comps, l.palette, l.indexed, l.bpc, l.rowBytes
+	h = l.h
 	sample := func(row []byte, i int) int { // the i-th sample of a row, scaled to 0–255
 		switch bpc {
 		case 8:
@@ -500,26 +576,45 @@ func samplesImage(xo pdf.Value, s []byte, w, h int) (image.Image, string) {
 // unpredict undoes a PNG predictor (Predictor 10–15: a filter byte before
 // each row); TIFF predictor 2 is not supported.
 func unpredict(s []byte, parms pdf.Value, w, comps, bpc int) ([]byte, error) {
+	rowBytes, bpp, err := predictorRows(parms, w, comps, bpc)
+	if err != nil || rowBytes == 0 {
+		return s, err
+	}
+	return undoPNGFilters(s, rowBytes, bpp), nil
+}
+
+// maxPredictorParam bounds a predictor's columns, colours and bits, so
+// that the length of a row cannot overflow: no image comes near it.
+const maxPredictorParam = 1 << 20
+
+// predictorRows reads the parameters of an image's predictor: the bytes
+// of a row of samples (0 if there is no predictor) and of a pixel.
+func predictorRows(parms pdf.Value, w, comps, bpc int) (rowBytes, bpp int, err error) {
 	pred := parms.Key("Predictor").Int64()
 	if pred <= 1 {
-		return s, nil
+		return 0, 0, nil
 	}
 	if pred < 10 {
-		return nil, fmt.Errorf("TIFF predictor %d is not supported", pred)
+		return 0, 0, fmt.Errorf("TIFF predictor %d is not supported", pred)
 	}
-	cols := w
+	cols := int64(w)
 	if c := parms.Key("Columns").Int64(); c > 0 {
-		cols = int(c)
+		cols = c
 	}
+	colors, bits := int64(comps), int64(bpc)
 	if c := parms.Key("Colors").Int64(); c > 0 {
-		comps = int(c)
+		colors = c
 	}
 	if b := parms.Key("BitsPerComponent").Int64(); b > 0 {
-		bpc = int(b)
+		bits = b
 	}
-	bpp := max(1, comps*bpc/8)
-	rowBytes := (cols*comps*bpc + 7) / 8
-	return undoPNGFilters(s, rowBytes, bpp), nil
+	if cols > maxPredictorParam || colors > maxPredictorParam || bits > maxPredictorParam {
+		return 0, 0, fmt.Errorf("predictor of %d columns, %d colours of %d bits is out of range", cols, colors, bits)
+	}
+	comps, bpc = int(colors), int(bits)
+	bpp = max(1, comps*bpc/8)
+	rowBytes = (int(cols)*comps*bpc + 7) / 8
+	return rowBytes, bpp, nil
 }
 
 // ccittTIFF wraps CCITT fax data in a one-strip TIFF (Compression 3 for

@@ -109,6 +109,61 @@ func TestImages(t *testing.T) {
 	}
 }
 
+// TestImageSamplesProbed checks that, for each way an image's samples can
+// decode or fail, telling whether OCR could read it (without encoding)
+// gives the outcome and reason that decoding and encoding it give: the
+// probe counts the samples instead of keeping them (see the images
+// helper, which runs both).
+func TestImageSamplesProbed(t *testing.T) {
+	gray := func(rows int) []byte { return bytes.Repeat([]byte{0x80}, 300*rows) }
+	filtered := func(rows int) []byte { // PNG "none" filter before each row
+		var b []byte
+		for range rows {
+			b = append(append(b, 0), bytes.Repeat([]byte{0x40}, 300)...)
+		}
+		return b
+	}
+	whole := deflate(gray(300))
+	const grayDict = "/Width 300 /Height 300 /ColorSpace /DeviceGray /BitsPerComponent 8"
+	tests := []struct {
+		name   string
+		dict   string
+		data   []byte
+		reason string // "" for an image OCR can read
+	}{
+		{"flate", grayDict + " /Filter /FlateDecode", whole, ""},
+		{"flate, short of rows", grayDict + " /Filter /FlateDecode", deflate(gray(120)), ""},
+		{"flate, cut off mid-stream", grayDict + " /Filter /FlateDecode", whole[:len(whole)/2], ""},
+		{"flate, nothing inflated", grayDict + " /Filter /FlateDecode", deflate(nil), "image data is empty"},
+		{"flate, less than a row", grayDict + " /Filter /FlateDecode", deflate(gray(1)[:299]), "image data is empty"},
+		{"not zlib data", grayDict + " /Filter /FlateDecode", []byte("plain bytes"), "image data: zlib: invalid header"},
+		{"zlib cut before any byte", grayDict + " /Filter /FlateDecode", whole[:2], "image data: unexpected EOF"},
+		{"PNG predictor", grayDict + " /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 300 >>", deflate(filtered(300)), ""},
+		{"PNG predictor, less than a row", grayDict + " /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 300 >>", deflate(filtered(1)[:300]), "image data is empty"},
+		{"TIFF predictor", grayDict + " /Filter /FlateDecode /DecodeParms << /Predictor 2 >>", whole, "image data: TIFF predictor 2 is not supported"},
+		{"predictor rows out of range", grayDict + " /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 4611686018427387904 /Colors 4 >>", whole, "out of range"},
+		{"no filter", grayDict, gray(300), ""},
+		{"no filter, short", grayDict, gray(2)[:400], ""},
+		{"unknown colour space", "/Width 300 /Height 300 /ColorSpace /Lab /BitsPerComponent 8 /Filter /FlateDecode", whole, "image in colour space"},
+		{"three bits per component", "/Width 300 /Height 300 /ColorSpace /DeviceGray /BitsPerComponent 3 /Filter /FlateDecode", whole, "image with 3 bits per component"},
+		{"grey, 16 bits", "/Width 300 /Height 300 /ColorSpace /DeviceGray /BitsPerComponent 16 /Filter /FlateDecode", deflate(bytes.Repeat([]byte{1, 2}, 300*300)), ""},
+		{"RGB", "/Width 300 /Height 300 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode", deflate(bytes.Repeat([]byte{1, 2, 3}, 300*300)), ""},
+		{"indexed", "/Width 300 /Height 300 /ColorSpace [/Indexed /DeviceRGB 1 <000000FFFFFF>] /BitsPerComponent 1 /Filter /FlateDecode", deflate(bytes.Repeat([]byte{0x5A}, 38*300)), ""},
+		{"a bomb", grayDict + " /Filter /FlateDecode", deflate(make([]byte, 4<<20)), "bomb"},
+	}
+	for _, tt := range tests {
+		imgs, skipped, err := images(t, imagePDF(tt.dict, tt.data))
+		switch {
+		case err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.reason == "" && (len(imgs) != 1 || len(skipped) != 0):
+			t.Errorf("%s: %d images, skipped %v; want one image", tt.name, len(imgs), skipped)
+		case tt.reason != "" && (len(imgs) != 0 || len(skipped) != 1 || !strings.Contains(skipped[0].Reason, tt.reason)):
+			t.Errorf("%s: %d images, skipped %v; want %q", tt.name, len(imgs), skipped, tt.reason)
+		}
+	}
+}
+
 // TestScanWithoutDecodableImages: a scanned PDF whose only image is JBIG2
 // says so, page by page.
 func TestScanWithoutDecodableImages(t *testing.T) {

@@ -5,6 +5,9 @@ package pdf
 // is the number of bytes of one pixel (the distance to the "left" byte).
 // A trailing partial row is dropped.
 func undoPNGFilters(data []byte, rowBytes, bpp int) []byte {
+	if len(data) < rowBytes+1 {
+		return nil // not one row: nothing to allocate
+	}
 	var out []byte
 	prev := make([]byte, rowBytes)
 	for len(data) >= rowBytes+1 {

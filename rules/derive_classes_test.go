@@ -182,3 +182,40 @@ func TestClassAlternatives(t *testing.T) {
 		{posting: "You know CSS well, including Sass.\n", groups: []string{}, want: map[string]string{"Sass": "required"}},
 	})
 }
+
+// TestClassSkillYears: a skill's own minimum in the forms postings write
+// it, and the job's total beside it.
+func TestClassSkillYears(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Go (2+)\n- Docker\n", want: map[string]string{"Go": "required@2", "Docker": "required"}, years: "2"},
+		{posting: "Requirements\n- Terraform (3+ yrs)\n", want: map[string]string{"Terraform": "required@3"}},
+		{posting: "Requirements\n- Go — 3 years\n- Redis – 1 year\n", want: map[string]string{"Go": "required@3", "Redis": "required@1"}},
+		{posting: "Requirements\n- 5 yrs Java\n", want: map[string]string{"Java": "required@5"}},
+		{posting: "You have three years or more of Rust.\n", want: map[string]string{"Rust": "required@3"}},
+		{posting: "Requirements\n- Python: 4 years minimum\n- 7+ years overall\n", want: map[string]string{"Python": "required@4"}, years: "7"},
+		// "N of them": the first figure is the job's, the second the skill's.
+		{posting: "You bring nine or more years in software, at least four of them with Kotlin.\n", want: map[string]string{"Kotlin": "required@4"}, years: "9"},
+		{posting: "Requirements\n- 6+ years of engineering, of which 2 or more in Scala\n", want: map[string]string{"Scala": "required@2"}, years: "6"},
+		{posting: "We need at least seven years of experience, three of them on call.\n", years: "7"},
+		// A year, hedged.
+		{posting: "Requirements\n- Around a year of development, professional or not\n", years: "1?"},
+		{posting: "Requirements\n- About a year of programming\n", years: "1?"},
+	})
+}
+
+// TestClassCompanyYears: a company's age or history is no experience.
+func TestClassCompanyYears(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Our platform is a Django monolith that has grown steadily for six years.\nRequirements\n- Python\n", years: "0"},
+		{posting: "Founded 12 years ago, we make billing software.\n", years: "0"},
+		{posting: "Ten years of customers trust our Go services.\n", years: "0", want: map[string]string{"Go": "preferred"}},
+		{posting: "For over 20 years we have built tools in Java.\n", years: "0", want: map[string]string{"Java": "preferred"}},
+		{posting: "Our team has run Kafka in production for 8 years.\n", years: "0", want: map[string]string{"Apache Kafka": "preferred"}},
+		{posting: "We have been profitable for nine years and hire slowly.\n", years: "0"},
+		// Beside what is asked of the candidate, years stay experience.
+		{posting: "We are looking for someone with 5 years of Go.\n", want: map[string]string{"Go": "preferred@5"}, years: "5"},
+		{posting: "We need 4+ years of backend work from you.\n", years: "4"},
+		{posting: "Our ideal candidate has spent six years building APIs.\n", years: "6"},
+		{posting: "Roughly four years of data work is what we have in mind.\n", years: "4?"},
+	})
+}

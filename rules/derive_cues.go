@@ -30,7 +30,9 @@ type cue struct {
 // it negates, and an intensified preference ("deep knowledge of", "solid
 // understanding") before the bare preference ("knowledge of").
 var cuePattern = regexp.MustCompile(`\b(?:` +
-	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
+	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host)|` +
+	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
+	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement)|no need|` +
 	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|require|matter)|isn't (?:needed|required)|aren't (?:needed|required)|` +
 	`no (?:prior |previous )?(?:[\w.#+-]+ )?(?:experience|knowledge) (?:is )?(?:needed|required|necessary))|` +

@@ -26,9 +26,10 @@ var yearsPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|
 	`(` + numberWord + `)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:` + numberWord + `)\s*\+?\s*)?(?:or more\s+)?(?:years?|yrs?)\b(?:\s+or more)?`)
 
 // aYearPattern finds a single year written as "a year": "at least a year",
-// "a year or more", "a year minimum", but not "twice a year"; its first
-// group is the "a".
+// "a year or more", "a year minimum", "around a year of development", but
+// not "twice a year"; its first group that matched is the "a".
 var aYearPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|more than|over)\s+(a|an|one)\s+(?:full\s+)?years?\b|` +
+	`(?:around|about|roughly|approximately|nearly|almost)\s+(a|an|one)\s+(?:full\s+)?year\s+(?:of|in|with|as|doing|building|writing|working|experience)\b|` +
 	`(a|an)\s+(?:full\s+)?year\s+(?:or more|minimum)\b)`)
 
 // yearsIn returns the statements of years of lower: for each, its offsets
@@ -43,8 +44,8 @@ func yearsIn(lower string) [][4]int {
 			continue
 		}
 		g := 2
-		if m[2] < 0 {
-			g = 4
+		for m[g] < 0 {
+			g += 2
 		}
 		out = append(out, [4]int{m[0], m[1], m[g], m[g+1]})
 	}
@@ -54,7 +55,28 @@ func yearsIn(lower string) [][4]int {
 
 // notExperience follows a number of years that is not experience: "ten
 // years ago", "18 years old".
-var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|in business|of history)\b`)
+var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|in business|of history|` +
+	`of (?:customers|clients|users|growth|operations?|trading|profit\w*|success|service|uptime|research|partnership))\b`)
+
+// companySubject and candidateWord tell a company's own years ("a Django
+// application that has grown steadily for six years", "for over 20 years
+// we have built …") from years asked of the candidate: a clause about us
+// that says nothing of the candidate and asks nothing.
+var (
+	companySubject = regexp.MustCompile(`\b(?:we|we've|we're|our|us|founded|since)\b|\b(?:the|this) (?:company|business|firm|startup|studio)\b`)
+	candidateWord  = regexp.MustCompile(`\b(?:you|your|you've|you're|candidates?|someone|applicants?|looking for|seek\w*|want\w*|` +
+		`need\w*|requir\w*|expect\w*|ask\w*|like|value|prefer\w*|ideal\w*|at least|minimum|min|in mind|look\w* for|hop(?:e|ing)|wish)\b|\d\s*\+`)
+)
+
+// ofThem is a part of a number of years spent on some skills: "at least
+// four of them with Kotlin", "of which 2 or more in Scala"; its first or
+// second group is the number.
+var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\s+(?:of them|of those|of these|of which)\b|` +
+	`\bof which\s+(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\b`)
+
+// bareYears is a number of years written without the word after a skill:
+// "Go (2+)".
+var bareYears = regexp.MustCompile(`^\s*\((\d{1,2})\s*\+\)`)
 
 var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
@@ -69,7 +91,7 @@ func parseNumber(s string) int {
 
 // yearsLead is how a statement of years leads to the skills it is about:
 // "5 years of", "with", "writing", "developing embedded software in".
-var yearsLead = regexp.MustCompile(`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|` +
+var yearsLead = regexp.MustCompile(`^\s*$|^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*$`)
 
 // yearsTrail, after the skills, says the years are of a kind of role,
@@ -82,7 +104,7 @@ var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engine
 // yearsAfter is what may stand between skills and their years: "Go (3+
 // years)", "Spark: 3+ years", "AWS, ideally a year or more", "Kubernetes
 // in production — 3 years minimum".
-var yearsAfter = regexp.MustCompile(`^[\s(:,–-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
+var yearsAfter = regexp.MustCompile(`^[\s(:,–—-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
 	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$|` +
 	`^\s*\([^()]{0,40}\)[\s:,–—-]*$`) // "Spring (Boot, Cloud) 3 years"
 
@@ -101,6 +123,9 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) {
 			continue
 		}
+		if lo, hi := clause(lower, 0, m[0], m[1], len(lower)); companySubject.MatchString(lower[lo:hi]) && !candidateWord.MatchString(lower[lo:hi]) {
+			continue // the company's years, not the candidate's
+		}
 		claim := yearsClaim{years: float64(n), required: required, reason: reason}
 		// The list just before the years, and the one just after.
 		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
@@ -114,6 +139,34 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 			}
 		}
 		out = append(out, claim)
+	}
+	// "Nine years in software, at least four of them with Kotlin": the
+	// part is the skill's, the whole the job's.
+	for _, m := range ofThem.FindAllStringSubmatchIndex(lower, -1) {
+		g := 2
+		if m[g] < 0 {
+			g = 4
+		}
+		n := parseNumber(lower[m[g]:m[g+1]])
+		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
+		if n < 1 || n > 40 || k == len(chs) || len(lower[m[1]:chs[k].from]) > 60 || !yearsLead.MatchString(lower[m[1]:chs[k].from]) {
+			continue
+		}
+		for i := range out {
+			if out[i].reason.Statement == reason.Statement && int(out[i].years) > n {
+				out[i].skills = nil
+			}
+		}
+		out = append(out, yearsClaim{years: float64(n), skills: names(chs[k]), required: required, reason: reason})
+	}
+	// "Go (2+)": years without the word, right after a skill.
+	for _, c := range chs {
+		if m := bareYears.FindStringSubmatch(lower[c.to:]); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if n >= 1 && n <= 40 {
+				out = append(out, yearsClaim{years: float64(n), skills: names(c), required: required, reason: reason})
+			}
+		}
 	}
 	if st.rowYears != "" && len(chs) > 0 {
 		n, _ := strconv.Atoi(strings.TrimRight(strings.Fields(st.rowYears)[0], "+"))

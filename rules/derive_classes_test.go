@@ -219,3 +219,36 @@ func TestClassCompanyYears(t *testing.T) {
 		{posting: "Roughly four years of data work is what we have in mind.\n", years: "4?"},
 	})
 }
+
+// TestClassNegation: a skill the posting says it does not need, the
+// negation before or after it.
+func TestClassNegation(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Go\n- Kubernetes is not something this role needs\n", want: map[string]string{"Go": "required", "Kubernetes": ""}},
+		{posting: "We don't use PHP.\n", want: map[string]string{"PHP": ""}},
+		{posting: "Requirements\n- Go\n- No Java required\n", want: map[string]string{"Java": ""}},
+		{posting: "Requirements\n- Go\n- PHP is not part of our stack\n", want: map[string]string{"PHP": ""}},
+		{posting: "You won't touch Java here.\n", want: map[string]string{"Java": ""}},
+		{posting: "There is no need for Scala in this role.\n", want: map[string]string{"Scala": ""}},
+		{posting: "Requirements\n- React; Angular is irrelevant here\n", want: map[string]string{"React": "required", "Angular": ""}},
+		{posting: "Knowledge of Kafka isn't expected.\n", want: map[string]string{"Apache Kafka": ""}},
+		{posting: "We do not expect Rust from you.\n", want: map[string]string{"Rust": ""}},
+		{posting: "Neither Java nor Kotlin is needed.\n", want: map[string]string{"Java": "", "Kotlin": ""}},
+		{posting: "We don't use Java, we use Kotlin.\n", want: map[string]string{"Java": "", "Kotlin": "preferred"}},
+		// A wish with the negation stays a wish.
+		{posting: "Requirements\n- Kotlin would be nice, but is not a requirement\n", want: map[string]string{"Kotlin": "preferred"}},
+	})
+}
+
+// TestClassKnowledge: "knowledge of", "an understanding of" say what is
+// known; the heading says how much it is needed.
+func TestClassKnowledge(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What we hope you bring\n- An understanding of the Android lifecycle\n", want: map[string]string{"Android": "required"}},
+		{posting: "Requirements\n- Knowledge of Kafka\n- Awareness of GDPR\n", want: map[string]string{"Apache Kafka": "required"}},
+		{posting: "Nice to have\n- Knowledge of Kafka\n", want: map[string]string{"Apache Kafka": "preferred"}},
+		{posting: "Knowledge of Kafka.\n", want: map[string]string{"Apache Kafka": "preferred"}},
+		{posting: "Requirements\n- Knowledge of Kafka is a plus\n", want: map[string]string{"Apache Kafka": "preferred"}},
+		{posting: "Requirements\n- Familiarity with Kafka is not needed\n", want: map[string]string{"Apache Kafka": ""}},
+	})
+}

@@ -17,6 +17,7 @@ const (
 	cuePreferred         // "nice to have", "a plus", "familiarity with", "some exposure to", "If you have …" (not "you will enjoy this if you have")
 	cueNegated           // "is not needed", "no ... required"
 	cueDescribes         // "we use", "our stack is": the team's tools, not a requirement
+	cueKnows             // "knowledge of", "an understanding of": what its section makes it, a preference with none
 )
 
 // cue is a cue phrase found in a statement, at byte offsets of its text.
@@ -33,12 +34,15 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host)|` +
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
-	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement)|no need|` +
-	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|require|matter)|isn't (?:needed|required)|aren't (?:needed|required)|` +
-	`no (?:prior |previous )?(?:[\w.#+-]+ )?(?:experience|knowledge) (?:is )?(?:needed|required|necessary))|` +
+	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
+	`not something (?:\w+ ){0,3}(?:needs?|requires?|asks? for|uses?|expects?)|no need|neither|irrelevant|` +
+	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|require|matter|use|touch|expect|ask for|look for|care about|involve)|` +
+	`(?:isn't|aren't) (?:needed|required|expected|necessary|essential|used|relevant|important|part of|a requirement)|` +
+	`no (?:prior |previous )?(?:[\w.#+-]+ ){0,3}(?:experience |knowledge )?(?:is )?(?:needed|required|necessary|expected))|` +
 	`(?P<intense>(?:deep|solid|strong|good|working|thorough|in-depth|sound|excellent|extensive|advanced|expert|proven|firm|practical) ` +
 	`(?:knowledge|understanding|grasp|command|familiarity|awareness))|` +
-	`(?P<pref>familiar\w*|knowledge of|understanding of|awareness of|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
+	`(?P<knows>knowledge of|(?:an )?understanding of|awareness of)|` +
+	`(?P<pref>familiar\w*|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
 	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
 	`(?:would|will|it|that|can) help|helps|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
 	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in|(?:^|, |and |but )if you(?:'ve| have| know| can| did)?)|` +
@@ -68,6 +72,8 @@ var cueKinds = func() []cueKind {
 			kinds[i] = cueSoft
 		case "describes":
 			kinds[i] = cueDescribes
+		case "knows":
+			kinds[i] = cueKnows
 		}
 	}
 	return kinds
@@ -135,8 +141,8 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 			best = c
 		}
 	}
-	if neg.kind != cueNone && best.kind != cuePreferred {
-		return neg
+	if neg.kind != cueNone && (best.kind != cuePreferred || knowingCue.MatchString(lower[best.start:best.end])) {
+		return neg // "knowledge of Kafka isn't expected"; but "nice but not necessary"
 	}
 	if best.kind != cueNone {
 		return best
@@ -178,6 +184,11 @@ func clause(lower string, prev, from, to, next int) (lo, hi int) {
 	return lo, hi
 }
 
+// knowingCue matches the preferences that say what is known, not that it
+// is wished for: a negation beside them wins ("Familiarity with Kafka is
+// not needed").
+var knowingCue = regexp.MustCompile(`^(?:familiar\w*|(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity))$`)
+
 // leadingCue matches the preference and description cues that stand
 // before the skills they bear on ("ideally with", "familiarity with", "we
 // use"), unlike those after them ("is a plus").
@@ -204,16 +215,18 @@ func statementCue(cues []cue) cue {
 // cueRank orders the kinds of cue when several bear on one list.
 func cueRank(k cueKind) int {
 	switch k {
-	case cueSoft:
+	case cueKnows:
 		return 1
-	case cueStrong:
+	case cueSoft:
 		return 2
-	case cueMust:
+	case cueStrong:
 		return 3
-	case cuePreferred:
+	case cueMust:
 		return 4
-	case cueDescribes:
+	case cuePreferred:
 		return 5
+	case cueDescribes:
+		return 6
 	}
 	return 0
 }

@@ -46,6 +46,9 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 		}
 		return r
 	}, strings.ToValidUTF8(posting, " "))
+	// A Word file's hyperlinks come with their targets, "Scala jobs
+	// <../search?q=scala>", which name skills in their addresses.
+	posting = linkTarget.ReplaceAllString(posting, "")
 	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
@@ -111,6 +114,9 @@ func (d *deriver) statement(st statement) {
 		deg.dismissed = true // under "Not required"
 	}
 	hits := d.t.hits(toks, context)
+	hits = slices.DeleteFunc(hits, func(h hit) bool {
+		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end))
+	})
 	if deg != nil {
 		hits = slices.DeleteFunc(hits, func(h hit) bool { return contains(deg.fields, d.name(h)) })
 	}
@@ -364,7 +370,8 @@ func quote(s string) string {
 // postingTitle is the first of the posting's first ten lines that names a
 // role ("Senior Backend Engineer", "Data Analyst"), or else its first line,
 // up to a colon, if short enough to be a title. A page saved from a job
-// board starts with the board's navigation; the role's line is the title.
+// board starts with the board's navigation; the role's line is the title,
+// the last part of a trail of pages ("Home › Data › Data Engineer").
 func postingTitle(text string) string {
 	var first string
 	n := 0
@@ -372,6 +379,9 @@ func postingTitle(text string) string {
 		line = strings.TrimSpace(strings.TrimLeft(line, "#* "))
 		if line == "" {
 			continue
+		}
+		if m := breadcrumb.FindStringIndex(line); m != nil {
+			line = line[m[1]:] // "Home › Data › Data Engineer": the page's own name is last
 		}
 		if t, _, ok := strings.Cut(line, ":"); ok && len(strings.Fields(t)) <= 8 {
 			line = strings.TrimSpace(t)
@@ -392,6 +402,36 @@ func postingTitle(text string) string {
 	return first
 }
 
+// linkTarget is a hyperlink's address after its text, as text extracted
+// from a Word file gives it.
+var linkTarget = regexp.MustCompile(`[ \t]<[^<>\s]*[/.:%#?=][^<>\s]*>`)
+
+// breadcrumb is a job board's trail of pages up to the last one's name.
+var breadcrumb = regexp.MustCompile(`^.*\s(?:›|»|>)\s`)
+
 // roleWord names a role in a job title.
 var roleWord = regexp.MustCompile(`(?i)\b(?:engineer|developer|programmer|architect|analyst|scientist|administrator|designer|` +
 	`manager|lead|consultant|specialist|tester|intern|director|officer|technician|devops|sre)s?\b`)
+
+var (
+	jobsAfter    = regexp.MustCompile(`^\s+(?:[\w.#+-]+\s+)?(?:jobs|vacancies|openings)\b`)
+	jobsIn       = regexp.MustCompile(`\b(?:jobs|vacancies)\s+(?:in|at|near|for)\b`)
+	searchBefore = regexp.MustCompile(`(?:^|\b(?:remote|browse|find|search|more|all|latest|top|new|popular|senior|junior|mid-level|freelance|contract)\s+)$`)
+	salaryBefore = regexp.MustCompile(`\bsalar(?:y|ies)\s+(?:guide\s+)?(?:for|of)\s+(?:[\w-]+\s+)?$`)
+)
+
+// boardLink reports whether the skill at [from, to) of a lowercased
+// statement is a job board's link to other jobs, not the posting's: "Scala
+// jobs" in a line of several such links, "Java jobs in Berlin", "Remote
+// Rust jobs", "Salaries for Kotlin developers". "You will write Spark
+// jobs" is the posting's.
+func boardLink(lower string, from, to int) bool {
+	if salaryBefore.MatchString(lower[:from]) {
+		return true
+	}
+	if !jobsAfter.MatchString(lower[to:]) {
+		return false
+	}
+	return strings.Count(lower, " jobs") >= 2 || jobsIn.MatchString(lower[to:]) ||
+		(len(strings.Fields(lower)) <= 6 && searchBefore.MatchString(lower[:from]))
+}

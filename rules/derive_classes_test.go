@@ -252,3 +252,32 @@ func TestClassKnowledge(t *testing.T) {
 		{posting: "Requirements\n- Familiarity with Kafka is not needed\n", want: map[string]string{"Apache Kafka": ""}},
 	})
 }
+
+// TestClassPageFurniture: a job board's navigation, links to other
+// searches and footers around the posting name other jobs' skills, in the
+// text of its PDF or Word version as much as in its HTML.
+func TestClassPageFurniture(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Jobsite Python jobs Data jobs Scala jobs Salary guide Sign in\nData Engineer\nRequirements\n- Python\n",
+			want: map[string]string{"Scala": "", "Python": "required"}},
+		{posting: "Requirements\n- Go\n\nJava jobs in Berlin\nRemote Rust jobs\n", want: map[string]string{"Java": "", "Rust": "", "Go": "required"}},
+		{posting: "Requirements\n- Go\n\nPopular searches: React jobs, Node.js developer jobs, Kotlin vacancies\n",
+			want: map[string]string{"React": "", "Node.js": "", "Kotlin": ""}},
+		{posting: "Requirements\n- Go\n\nMore jobs like this\n- Senior Swift Engineer, Lisbon\n- Flutter Developer at Brightkeel\n",
+			want: map[string]string{"Swift": "", "Flutter": ""}},
+		{posting: "Requirements\n- Go\n\nSalaries for Kotlin developers in London\n", want: map[string]string{"Kotlin": ""}},
+		// A Word file's links come with their addresses.
+		{posting: "Jobsite <../../> Data jobs <../search%3Fq=data> Careers <https://example.org/careers?q=scala>\nRequirements\n- Go <https://go.dev/>\n",
+			want: map[string]string{"Scala": "", "Go": "required"}},
+		{posting: "Requirements\n- Go\n\nYou might also be interested in\n- Elixir Developer (remote)\n", want: map[string]string{"Elixir": ""}},
+	})
+	for _, tt := range []struct{ posting, title string }{
+		{"Home › Data › Data Engineer\nRequirements\n- Python\n", "Data Engineer"},
+		{"Jobs » Mobile » iOS Developer\n", "iOS Developer"},
+		{"Home > Jobs > Backend Engineer (Go)\n", "Backend Engineer (Go)"},
+	} {
+		if got := DefaultTaxonomy().Derive(tt.posting).Title; got != tt.title {
+			t.Errorf("%q: title %q, want %q", tt.posting, got, tt.title)
+		}
+	}
+}

@@ -387,6 +387,9 @@ func headingSection(ln line) (section, bool) {
 		if strings.HasSuffix(t, "?") && len(strings.Fields(t)) > 6 {
 			return 0, false
 		}
+		if sec, ok := classifyHeading(strings.TrimRight(t, ": ")); ok && sec == sectionElsewhere {
+			return sec, true // "You might also be interested in"
+		}
 		switch w := strings.Fields(strings.ToLower(t)); w[len(w)-1] {
 		case "and", "or", "with", "of", "such", "as", "like", "including", "in", "the", "a":
 			return 0, false // a sentence a PDF wrapped: "Experience with Docker and"
@@ -406,7 +409,9 @@ var headingWords = []struct {
 }{
 	{sectionElsewhere, []string{"similar jobs", "related jobs", "more jobs", "other jobs", "recommended jobs", "jobs you may like",
 		"you may also like", "people also viewed", "share this job", "report this job", "recently viewed", "more from",
-		"popular searches", "browse jobs", "jobs by", "explore jobs", "latest jobs", "featured jobs", "job alerts", "trending jobs"}},
+		"popular searches", "browse jobs", "jobs by", "explore jobs", "latest jobs", "featured jobs", "job alerts", "trending jobs",
+		"jobs like this", "similar roles", "similar positions", "similar vacancies", "related roles", "other roles", "more roles",
+		"other vacancies", "recommended for you", "also be interested", "people also searched", "jobs near"}},
 	{sectionAbout, []string{"about us", "who we are", "about the company", "our company", "the company", "benefits", "what we offer",
 		"we offer", "perks", "why join", "why us", "why you will love", "compensation", "salary", "salaries", "pay", "frequently asked",
 		"faq", "questions", "what is a", "how to apply", "our stack", "tech stack", "our team", "the team", "location", "outlook", "our values",

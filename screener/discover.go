@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -63,13 +65,23 @@ func unreadableHint(ext string) string {
 // and symbolic links that leave the folder given. A file named explicitly
 // is always screened. A path that does not exist is an error.
 func Discover(paths []string) (files []string, skipped []Record, err error) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
+	l, skipped, err := discover(paths)
+	if err != nil {
+		return nil, nil, err
 	}
+	files = make([]string, l.len())
+	for i := range files {
+		files[i] = l.path(i)
+	}
+	return files, skipped, nil
+}
+
+// discover is [Discover], with the files in a [fileList].
+func discover(paths []string) (*fileList, []Record, error) {
+	var (
+		files   fileListBuilder
+		skipped []Record
+	)
 	skip := func(p, why string) {
 		skipped = append(skipped, Record{File: p, Status: StatusSkipped, Error: parsers.ReasonSkipped, Message: why})
 	}
@@ -80,7 +92,9 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 		}
 		if !fi.IsDir() {
 			if fi.Mode().IsRegular() {
-				add(root)
+				if err := files.add(root); err != nil {
+					return nil, nil, err
+				}
 			} else {
 				skip(root, "not a regular file")
 			}
@@ -129,7 +143,7 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 			case strings.HasPrefix(name, "~$"):
 				skip(p, "Word lock file")
 			case resumeExts[ext]:
-				add(p)
+				return files.add(p)
 			case unreadable[ext] != "":
 				skipped = append(skipped, Record{File: p, Status: StatusError, Error: parsers.ReasonUnsupported,
 					Message: fmt.Sprintf("%s: unsupported format: %s (%s) (hint: %s)", p, unreadable[ext], ext, unreadableHint(ext))})
@@ -142,10 +156,115 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 			return nil, nil, fmt.Errorf("walk %s: %w", root, err)
 		}
 	}
-	if len(files) == 0 && len(skipped) == 0 {
+	l := files.sorted(true)
+	if l.len() == 0 && len(skipped) == 0 {
 		return nil, nil, ErrNoFiles
 	}
-	sort.Slice(files, func(i, j int) bool { return pathLess(files[i], files[j]) })
 	sort.Slice(skipped, func(i, j int) bool { return pathLess(skipped[i].File, skipped[j].File) })
-	return files, skipped, nil
+	return l, skipped, nil
+}
+
+// fileList is a list of paths held compactly, for batches of a hundred
+// thousand files and more: each folder once, the file names back to back
+// in one string, and two 32-bit numbers a file; about 25 bytes a file in a
+// folder of resumes, where a string a path took 64 and more.
+type fileList struct {
+	dirs  []string // folders, each with its final separator; "" for a bare name
+	names string   // the files' names, back to back
+	ends  []uint32 // file i's name ends at ends[i] in names
+	dir   []uint32 // file i's folder, an index in dirs
+}
+
+func (l *fileList) len() int { return len(l.ends) }
+
+// parts returns file i's folder and name: its path is the two joined.
+func (l *fileList) parts(i int) (dir, name string) {
+	start := uint32(0)
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	return l.dirs[l.dir[i]], l.names[start:l.ends[i]]
+}
+
+// path returns file i's path, as it was added.
+func (l *fileList) path(i int) string {
+	d, n := l.parts(i)
+	return d + n
+}
+
+// compare orders files i and j as [pathLess] orders their paths.
+func (l *fileList) compare(i, j int) int {
+	ad, af := l.parts(i)
+	bd, bf := l.parts(j)
+	return comparePaths(ad, af, bd, bf)
+}
+
+// compareTo orders file i and path p as [pathLess] orders their paths.
+func (l *fileList) compareTo(i int, p string) int {
+	ad, af := l.parts(i)
+	bd, bf := filepath.Split(p)
+	return comparePaths(ad, af, bd, bf)
+}
+
+// listOf returns paths as a fileList in path order; a path given twice
+// stays twice.
+func listOf(paths []string) (*fileList, error) {
+	var b fileListBuilder
+	for _, p := range paths {
+		if err := b.add(p); err != nil {
+			return nil, err
+		}
+	}
+	return b.sorted(false), nil
+}
+
+// fileListBuilder makes a [fileList].
+type fileListBuilder struct {
+	dirs      []string
+	names     strings.Builder
+	ends, dir []uint32
+}
+
+var errTooManyFiles = errors.New("too many files: their names exceed 4 GiB")
+
+// add appends path.
+func (b *fileListBuilder) add(path string) error {
+	d, n := filepath.Split(path)
+	return b.addParts(d, n)
+}
+
+func (b *fileListBuilder) addParts(dir, name string) error {
+	if uint64(b.names.Len())+uint64(len(name)) > math.MaxUint32 {
+		return errTooManyFiles
+	}
+	if len(b.dirs) == 0 || b.dirs[len(b.dirs)-1] != dir {
+		b.dirs = append(b.dirs, strings.Clone(dir)) // not a slice of the path given, which may be much longer
+	}
+	b.names.WriteString(name)
+	b.ends = append(b.ends, uint32(b.names.Len()))
+	b.dir = append(b.dir, uint32(len(b.dirs)-1))
+	return nil
+}
+
+// sorted returns the files added in path order, a path added twice once
+// if dedup is set, else in the order added.
+func (b *fileListBuilder) sorted(dedup bool) *fileList {
+	in := &fileList{dirs: b.dirs, names: b.names.String(), ends: b.ends, dir: b.dir}
+	*b = fileListBuilder{}
+	perm := make([]int32, in.len())
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortStableFunc(perm, func(i, j int32) int { return in.compare(int(i), int(j)) })
+	var out fileListBuilder
+	out.names.Grow(len(in.names))
+	out.ends, out.dir = make([]uint32, 0, len(perm)), make([]uint32, 0, len(perm))
+	for k, i := range perm {
+		if dedup && k > 0 && in.compare(int(perm[k-1]), int(i)) == 0 {
+			continue
+		}
+		d, n := in.parts(int(i))
+		out.addParts(d, n) // cannot fail: the names fitted before
+	}
+	return &fileList{dirs: out.dirs, names: out.names.String(), ends: out.ends, dir: out.dir}
 }

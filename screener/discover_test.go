@@ -3,6 +3,7 @@ package screener
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -125,5 +126,82 @@ func TestDiscoverSkips(t *testing.T) {
 	t.Chdir(filepath.Join(dir, "in"))
 	if files, _, err := Discover([]string{"."}); err != nil || len(files) != 3 {
 		t.Errorf("Discover(.) = %q, %v; want the 3 files", files, err)
+	}
+}
+
+// TestFileList: a fileList gives back each path as added, in path order
+// (folder by folder, an original before its copies), once with dedup.
+func TestFileList(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		in    []string
+		dedup bool
+		want  []string
+	}{
+		{"empty", nil, true, nil},
+		{"bare names and folders", []string{"b.pdf", "x/a.pdf", "a.pdf", "./c.pdf"}, true, []string{"a.pdf", "b.pdf", "./c.pdf", "x/a.pdf"}},
+		{"copies after the original", []string{"d/george-copy.pdf", "d/george (2).pdf", "d/george.pdf", "d/jane.pdf", "d/jane.docx"}, true,
+			[]string{"d/george.pdf", "d/george (2).pdf", "d/george-copy.pdf", "d/jane.docx", "d/jane.pdf"}},
+		// "a/b-c/" sorts before "a/b/" ('-' < '/'), and a folder's own files
+		// before its subfolders'.
+		{"folder by folder", []string{"a/b/x.pdf", "a/z.pdf", "a/b-c/y.pdf", "/abs/q.pdf"}, true, []string{"/abs/q.pdf", "a/z.pdf", "a/b-c/y.pdf", "a/b/x.pdf"}},
+		{"repeats once", []string{"a/x.pdf", "b/y.pdf", "a/x.pdf"}, true, []string{"a/x.pdf", "b/y.pdf"}},
+		{"repeats kept", []string{"a/x.pdf", "b/y.pdf", "a/x.pdf"}, false, []string{"a/x.pdf", "a/x.pdf", "b/y.pdf"}},
+		{"unusual names", []string{"a/.pdf", "a/x.", "a/ü é.PDF", "a/noext"}, true, []string{"a/.pdf", "a/noext", "a/x.", "a/ü é.PDF"}},
+	} {
+		var b fileListBuilder
+		for _, p := range tt.in {
+			if err := b.add(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l := b.sorted(tt.dedup)
+		var got []string
+		for i := range l.len() {
+			got = append(got, l.path(i))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+		ref := slices.Clone(tt.in)
+		sort.SliceStable(ref, func(i, j int) bool { return pathLess(ref[i], ref[j]) })
+		if tt.dedup {
+			ref = slices.Compact(ref)
+		}
+		if !slices.Equal(got, ref) {
+			t.Errorf("%s: %q, but sorted with pathLess %q", tt.name, got, ref)
+		}
+		for i := range l.len() {
+			for j := range l.len() {
+				if c, want := l.compare(i, j), cmpBool(pathLess(got[i], got[j]), pathLess(got[j], got[i])); c != want {
+					t.Errorf("%s: compare(%q, %q) = %d, want %d", tt.name, got[i], got[j], c, want)
+				}
+				if c := l.compareTo(i, got[j]); c != l.compare(i, j) {
+					t.Errorf("%s: compareTo(%q, %q) = %d, compare %d", tt.name, got[i], got[j], c, l.compare(i, j))
+				}
+			}
+		}
+	}
+}
+
+func cmpBool(less, greater bool) int {
+	switch {
+	case less:
+		return -1
+	case greater:
+		return 1
+	}
+	return 0
+}
+
+// TestFileListShares: files of one folder share its name; the names are
+// one string.
+func TestFileListShares(t *testing.T) {
+	l, err := listOf([]string{"inbox/a.pdf", "inbox/b.pdf", "inbox/c.pdf", "other/d.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.dirs) != 2 || l.names != "a.pdfb.pdfc.pdfd.pdf" {
+		t.Errorf("folders %q, names %q", l.dirs, l.names)
 	}
 }

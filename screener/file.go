@@ -1,6 +1,7 @@
 package screener
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"github.com/screener/screener/parsers"
@@ -8,50 +9,74 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
 
+// fileStat is what a worker learns of a file before reading it.
 type fileStat struct {
 	FileInfo       // SHA256 set if the store knows this size and time
 	err      error // from stat
 }
 
-// plan stats every file once and returns the order to screen them in and
-// the content hashes the store already knows. With a store, files whose
-// size and modification time are unchanged get their hash from it. Files
-// to extract come first, largest first: starting the long jobs first keeps
-// one big file from running alone at the end of a batch while the other
-// workers idle; files with stored results are quick and fill in. The
-// report's order does not depend on it.
-func (w *fileWorker) plan(files []string) (infos []fileStat, order []int, known []string) {
-	infos = make([]fileStat, len(files))
-	order = make([]int, len(files))
-	for i, path := range files {
-		order[i] = i
-		infos[i].Path, infos[i].Name = path, relName(w.roots, path)
+// plan returns the order to screen files in, and how many of them, at its
+// end, the store knows: with a store, files whose size and modification
+// time are unchanged have a stored hash. Files to extract come first,
+// largest first: starting the long jobs first keeps one big file from
+// running alone at the end of a batch while the other workers idle; files
+// with stored results are quick and fill in. The report's order does not
+// depend on it. What plan learns of each file is dropped: a worker stats
+// its file again when it takes it (see [fileWorker.stat]), so that a batch
+// holds no more than the order in memory.
+func (w *fileWorker) plan(files *fileList) (order []int32, known int) {
+	n := files.len()
+	order = make([]int32, n)
+	size := make([]int64, n)
+	isKnown := make([]bool, n)
+	for i := range n {
+		order[i] = int32(i)
+		path := files.path(i)
 		fi, err := os.Stat(path)
 		if err != nil {
-			infos[i].err = err
 			continue
 		}
-		infos[i].Size, infos[i].ModTime = fi.Size(), fi.ModTime()
+		size[i] = fi.Size()
 		if w.store != nil {
-			if sha, ok := w.store.Hash(path, infos[i].Size, infos[i].ModTime); ok {
-				infos[i].SHA256 = sha
-				known = append(known, sha)
+			if _, ok := w.store.Hash(path, fi.Size(), fi.ModTime()); ok {
+				isKnown[i] = true
+				known++
 			}
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		x, y := &infos[order[a]], &infos[order[b]]
-		if (x.SHA256 == "") != (y.SHA256 == "") {
-			return x.SHA256 == ""
+	slices.SortStableFunc(order, func(a, b int32) int {
+		if isKnown[a] != isKnown[b] {
+			if isKnown[b] {
+				return -1
+			}
+			return 1
 		}
-		return x.Size > y.Size
+		return cmp.Compare(size[b], size[a])
 	})
-	return infos, order, known
+	return order, known
+}
+
+// stat returns what a worker learns of a file before reading it: its
+// size and time, and its hash if the store knows them.
+func (w *fileWorker) stat(path string) fileStat {
+	f := fileStat{FileInfo: FileInfo{Path: path, Name: relName(w.roots, path)}}
+	fi, err := os.Stat(path)
+	if err != nil {
+		f.err = err
+		return f
+	}
+	f.Size, f.ModTime = fi.Size(), fi.ModTime()
+	if w.store != nil {
+		if sha, ok := w.store.Hash(path, f.Size, f.ModTime); ok {
+			f.SHA256 = sha
+		}
+	}
+	return f
 }
 
 // fileWorker screens one file at a time; it is shared by the pool's

@@ -32,14 +32,14 @@ func TestRelName(t *testing.T) {
 	}
 }
 
-// TestPlanOrder: files to extract come first, largest first (in the order
-// given when of one size), then those the store knows; a file that cannot
-// be stat'ed is planned with the others and keeps its error.
+// TestPlanOrder: files to extract come first, largest first (in path
+// order when of one size), then those the store knows; a file that cannot
+// be stat'ed is planned with the others, and its worker finds its error.
 func TestPlanOrder(t *testing.T) {
 	dir := t.TempDir()
 	sizes := map[string]int{"small.txt": 10, "big.txt": 100, "a.txt": 50, "b.txt": 50, "known.txt": 1000}
 	var files []string
-	for _, name := range []string{"small.txt", "known.txt", "a.txt", "gone.txt", "big.txt", "b.txt"} {
+	for _, name := range []string{"small.txt", "known.txt", "b.txt", "gone.txt", "big.txt", "a.txt"} {
 		p := filepath.Join(dir, name)
 		files = append(files, p)
 		if n, ok := sizes[name]; ok {
@@ -53,18 +53,25 @@ func TestPlanOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := &fileWorker{store: &fakeStore{knownPath: files[1], knownSize: fi.Size(), knownMTime: fi.ModTime()}}
-	infos, order, known := w.plan(files)
+	l, err := listOf(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	order, known := w.plan(l)
 	var got []string
 	for _, i := range order {
-		got = append(got, filepath.Base(infos[i].Path))
+		got = append(got, filepath.Base(l.path(int(i))))
 	}
 	if want := "big.txt a.txt b.txt small.txt gone.txt known.txt"; strings.Join(got, " ") != want {
 		t.Errorf("order %q, want %q", got, want)
 	}
-	if len(known) != 1 || known[0] != "known-sha" || infos[1].SHA256 != "known-sha" {
-		t.Errorf("known %q, hash of known.txt %q", known, infos[1].SHA256)
+	if known != 1 {
+		t.Errorf("%d files known, want 1", known)
 	}
-	if infos[3].err == nil {
+	if st := w.stat(files[1]); st.SHA256 != "known-sha" || st.Size != 1000 || st.err != nil {
+		t.Errorf("stat of known.txt: %+v", st)
+	}
+	if st := w.stat(files[3]); st.err == nil {
 		t.Error("gone.txt: no stat error")
 	}
 }

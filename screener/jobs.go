@@ -27,16 +27,25 @@ type Job struct {
 // [Run] with that job's rules alone, but for its Job. opts.Rules is
 // ignored. With a Store, results are kept per job, as they are per rule set.
 func RunJobs(ctx context.Context, paths []string, jobs []Job, opts Options) ([]*Report, error) {
-	files, skipped, err := Discover(paths)
+	files, skipped, err := discover(paths)
 	if err != nil {
 		return nil, err
 	}
 	opts.roots = paths
-	return RunJobsFiles(ctx, files, skipped, jobs, opts)
+	return runJobs(ctx, files, skipped, jobs, opts)
 }
 
 // RunJobsFiles is [RunJobs] over a list of files already discovered.
 func RunJobsFiles(ctx context.Context, files []string, skipped []Record, jobs []Job, opts Options) ([]*Report, error) {
+	l, err := listOf(files)
+	if err != nil {
+		return nil, err
+	}
+	return runJobs(ctx, l, skipped, jobs, opts)
+}
+
+// runJobs is [RunJobsFiles] over files in path order.
+func runJobs(ctx context.Context, files *fileList, skipped []Record, jobs []Job, opts Options) ([]*Report, error) {
 	if len(jobs) == 0 {
 		return nil, errors.New("no jobs")
 	}
@@ -58,7 +67,7 @@ func RunJobsFiles(ctx context.Context, files []string, skipped []Record, jobs []
 		o := opts
 		o.Rules = job.Rules
 		o.Extract = once.get
-		rep, err := RunFiles(ctx, files, skipped, o)
+		rep, err := runFiles(ctx, files, skipped, o)
 		if err != nil {
 			return nil, err
 		}

@@ -85,7 +85,7 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 			return err
 		}
 	}
-	bad := reps[0].rows(func(e *entry) bool { return e.status != StatusOK && e.status != StatusSamePerson })
+	bad := reps[0].rows(func(e *entry) bool { return e.status != codeOK && e.status != codeSamePerson })
 	linkTo := env.links.To
 	if opts.Blind {
 		linkTo = nil
@@ -153,7 +153,7 @@ type fit struct {
 
 // scored accepts the records scored for a job: ranked, or another
 // version of a ranked candidate.
-func scored(e *entry) bool { return e.status == StatusOK || e.status == StatusSamePerson }
+func scored(e *entry) bool { return e.status == codeOK || e.status == codeSamePerson }
 
 // bestFits gathers, for every file scored for some job, its score for each
 // job. A candidate's best job is the one they are qualified for with the

@@ -1,9 +1,9 @@
 package screener
 
 import (
+	"cmp"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -18,35 +18,74 @@ import (
 func pathLess(a, b string) bool {
 	ad, af := filepath.Split(a)
 	bd, bf := filepath.Split(b)
+	return comparePaths(ad, af, bd, bf) < 0
+}
+
+// comparePaths orders two paths, each split into its folder and its file
+// name, as [pathLess] does: -1, 0 or +1.
+func comparePaths(ad, af, bd, bf string) int {
 	if ad != bd {
-		return ad < bd
+		return strings.Compare(ad, bd)
 	}
 	as, bs := strings.TrimSuffix(af, filepath.Ext(af)), strings.TrimSuffix(bf, filepath.Ext(bf))
 	if as != bs {
-		return as < bs
+		return strings.Compare(as, bs)
 	}
-	return af < bf
+	return strings.Compare(af, bf)
 }
 
-// entry is what a run keeps in memory of one record, about 80 bytes:
-// what ranking, counting and the choice of rows need. The full record is
-// in a [recordSource] (the run's [spill]), at off.
+// entry is what a run keeps in memory of one record, 40 bytes: what
+// ranking, counting and the choice of rows need. The full record is in a
+// [recordSource] (the run's [spill]), at off. Its file name is not kept:
+// seq, the record's place in path order (see [pathLess]), stands for it
+// in every comparison, and the writers read the name with the record.
 type entry struct {
-	file      string
-	off       int64 // the record's place in its source
-	size      uint32
-	rank      int32
-	score     float64
-	matched   int32  // len(Matched), a tie-break
-	content   uint64 // a hash of SHA256, to find identical files
-	status    Status
-	qualified bool
-	isNew     bool
+	off              int64 // the record's place in its source
+	score            float64
+	size             uint32
+	rank             int32
+	matched          int32  // len(Matched), a tie-break
+	seq              int32  // the record's place among the run's records in path order
+	content          uint32 // a hash of SHA256, to find identical files
+	status           statusCode
+	qualified, isNew bool
 }
 
-func newEntry(r *Record, off int64, size uint32) entry {
-	return entry{file: r.File, off: off, size: size, rank: int32(r.Rank), score: r.Score, matched: int32(len(r.Matched)),
-		content: hashString(r.SHA256), status: r.Status, qualified: r.Qualified, isNew: r.New}
+func newEntry(r *Record, seq int32, off int64, size uint32) entry {
+	return entry{off: off, size: size, rank: int32(r.Rank), score: r.Score, matched: int32(len(r.Matched)), seq: seq,
+		content: uint32(hashString(r.SHA256)), status: codeOf(r.Status), qualified: r.Qualified, isNew: r.New}
+}
+
+// statusCode is a record's status as its entry holds it: its place in the
+// order reports list records (see [ranking.rank]).
+type statusCode uint8
+
+const (
+	codeOK statusCode = iota
+	codeSamePerson
+	codeDuplicate
+	codeError
+	codeSkipped
+	codeGone
+	codeOther // a status this package does not set, in a report made by hand
+)
+
+func codeOf(s Status) statusCode {
+	switch s {
+	case StatusOK:
+		return codeOK
+	case StatusSamePerson:
+		return codeSamePerson
+	case StatusDuplicate:
+		return codeDuplicate
+	case StatusError:
+		return codeError
+	case StatusSkipped:
+		return codeSkipped
+	case statusGone:
+		return codeGone
+	}
+	return codeOther
 }
 
 // hashString is a 64-bit FNV-1a hash: a key for maps whose full keys
@@ -78,16 +117,13 @@ func (x *ranking) load(i int32) (Record, error) {
 }
 
 // replace stores r, a changed version of the record of entry i, as its
-// record, and updates the entry. The entry keeps its own file name: r's,
-// read back from the spill, shares the memory of the whole record.
+// record, and updates the entry, which keeps its place in path order.
 func (x *ranking) replace(i int32, r *Record) error {
 	e := &x.entries[i]
 	if err := x.src.save(e, r); err != nil {
 		return err
 	}
-	file := e.file
-	*e = newEntry(r, e.off, e.size)
-	e.file = file
+	*e = newEntry(r, e.seq, e.off, e.size)
 	return nil
 }
 
@@ -95,7 +131,7 @@ func (x *ranking) replace(i int32, r *Record) error {
 func (x *ranking) ok() []int32 {
 	var idx []int32
 	for i := range x.entries {
-		if x.entries[i].status == StatusOK {
+		if x.entries[i].status == codeOK {
 			idx = append(idx, int32(i))
 		}
 	}
@@ -103,43 +139,42 @@ func (x *ranking) ok() []int32 {
 }
 
 // markDuplicates turns every ok record whose content was already seen, in
-// path order, into a duplicate of the first.
+// path order, into a duplicate of the first. The entries are sorted by
+// their content's hash, so that records of one content are neighbours;
+// only records that share a hash are read back, to compare their SHA-256
+// (two contents may share a hash).
 func (x *ranking) markDuplicates() error {
 	order := x.ok()
-	sort.SliceStable(order, func(a, b int) bool { return pathLess(x.entries[order[a]].file, x.entries[order[b]].file) })
-	first := map[uint64]int32{} // content hash -> the first entry with it
-	var exact map[string]int32  // content -> first entry, for contents whose hash another had first
-	for _, i := range order {
-		j, seen := first[x.entries[i].content]
-		if !seen {
-			first[x.entries[i].content] = i
+	slices.SortFunc(order, func(a, b int32) int {
+		ea, eb := &x.entries[a], &x.entries[b]
+		return cmp.Or(cmp.Compare(ea.content, eb.content), cmp.Compare(ea.seq, eb.seq))
+	})
+	for len(order) > 0 {
+		n := 1
+		for n < len(order) && x.entries[order[n]].content == x.entries[order[0]].content {
+			n++
+		}
+		group := order[:n]
+		order = order[n:]
+		if len(group) == 1 {
 			continue
 		}
-		r, err := x.load(i)
-		if err != nil {
-			return err
-		}
-		f, err := x.load(j)
-		if err != nil {
-			return err
-		}
-		if f.SHA256 != r.SHA256 { // two contents, one hash
-			if exact == nil {
-				exact = map[string]int32{}
-			}
-			k, ok := exact[r.SHA256]
-			if !ok {
-				exact[r.SHA256] = i
-				continue
-			}
-			if f, err = x.load(k); err != nil {
+		first := map[string]string{} // SHA256 -> the file of the first record with it
+		for _, i := range group {
+			r, err := x.load(i)
+			if err != nil {
 				return err
 			}
-		}
-		dup := Record{File: r.File, SHA256: r.SHA256, Status: StatusDuplicate, Error: parsers.ReasonDuplicate,
-			Message: "same content as " + f.File, DuplicateOf: f.File}
-		if err := x.replace(i, &dup); err != nil {
-			return err
+			f, seen := first[r.SHA256]
+			if !seen {
+				first[r.SHA256] = r.File
+				continue
+			}
+			dup := Record{File: r.File, SHA256: r.SHA256, Status: StatusDuplicate, Error: parsers.ReasonDuplicate,
+				Message: "same content as " + f, DuplicateOf: f}
+			if err := x.replace(i, &dup); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -157,7 +192,7 @@ func better(a, b *entry) bool {
 	if a.matched != b.matched {
 		return a.matched > b.matched
 	}
-	return pathLess(a.file, b.file)
+	return a.seq < b.seq
 }
 
 // personKey is a detail that, shared, makes two resumes one person's, and
@@ -412,26 +447,28 @@ func namedAfter(stem, name string) bool {
 	return false
 }
 
-// statusOrder is the order of statuses in a report.
-var statusOrder = map[Status]int{StatusOK: 0, StatusSamePerson: 1, StatusDuplicate: 2, StatusError: 3, StatusSkipped: 4}
-
 // rank orders the entries: ok records best first (see [better]), then
 // same-person versions, duplicates, errors and skipped files, each in path
 // order. It assigns ranks 1..n to ok records.
 func (x *ranking) rank() {
-	sort.SliceStable(x.entries, func(i, j int) bool {
-		a, b := &x.entries[i], &x.entries[j]
-		if statusOrder[a.status] != statusOrder[b.status] {
-			return statusOrder[a.status] < statusOrder[b.status]
+	slices.SortFunc(x.entries, func(a, b entry) int {
+		if a.status != b.status {
+			return cmp.Compare(a.status, b.status)
 		}
-		if a.status == StatusOK {
-			return better(a, b)
+		if a.status == codeOK {
+			if better(&a, &b) {
+				return -1
+			}
+			if better(&b, &a) {
+				return 1
+			}
+			return 0
 		}
-		return pathLess(a.file, b.file)
+		return cmp.Compare(a.seq, b.seq)
 	})
 	for i := range x.entries {
 		x.entries[i].rank = 0
-		if x.entries[i].status == StatusOK {
+		if x.entries[i].status == codeOK {
 			x.entries[i].rank = int32(i + 1)
 		}
 	}
@@ -442,7 +479,7 @@ func countEntries(entries []entry) Counts {
 	c := Counts{Files: len(entries)}
 	for _, r := range entries {
 		switch r.status {
-		case StatusOK:
+		case codeOK:
 			c.Screened++
 			if r.qualified {
 				c.Qualified++
@@ -450,13 +487,13 @@ func countEntries(entries []entry) Counts {
 			if r.isNew {
 				c.New++
 			}
-		case StatusSamePerson:
+		case codeSamePerson:
 			c.SamePerson++
-		case StatusError:
+		case codeError:
 			c.Errors++
-		case StatusSkipped:
+		case codeSkipped:
 			c.Skipped++
-		case StatusDuplicate:
+		case codeDuplicate:
 			c.Duplicates++
 		}
 	}

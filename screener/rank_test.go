@@ -185,9 +185,9 @@ func TestNamedAfter(t *testing.T) {
 // new among the ranked ones only.
 func TestCountEntries(t *testing.T) {
 	entries := []entry{
-		{status: StatusOK, qualified: true, isNew: true}, {status: StatusOK, qualified: true}, {status: StatusOK},
-		{status: StatusSamePerson, qualified: true, isNew: true}, {status: StatusDuplicate}, {status: StatusDuplicate},
-		{status: StatusError}, {status: StatusSkipped}, {status: StatusSkipped}, {status: StatusSkipped},
+		{status: codeOK, qualified: true, isNew: true}, {status: codeOK, qualified: true}, {status: codeOK},
+		{status: codeSamePerson, qualified: true, isNew: true}, {status: codeDuplicate}, {status: codeDuplicate},
+		{status: codeError}, {status: codeSkipped}, {status: codeSkipped}, {status: codeSkipped},
 	}
 	want := Counts{Files: 10, Screened: 3, Qualified: 2, New: 1, SamePerson: 1, Duplicates: 2, Errors: 1, Skipped: 3}
 	if got := countEntries(entries); got != want {

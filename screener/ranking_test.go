@@ -1,6 +1,10 @@
 package screener
 
-import "testing"
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+)
 
 // The ranking works on compact entries and reads records back from a
 // recordSource; these run it over records held in memory, the form the
@@ -8,8 +12,17 @@ import "testing"
 
 func memRanking(recs []Record) *ranking {
 	x := &ranking{entries: make([]entry, len(recs)), src: memRecords(recs)}
-	for i := range recs {
-		x.entries[i] = newEntry(&recs[i], int64(i), 0)
+	seq := make([]int32, len(recs)) // the records in path order, a run's seq
+	for i := range seq {
+		seq[i] = int32(i)
+	}
+	slices.SortStableFunc(seq, func(a, b int32) int {
+		ad, af := filepath.Split(recs[a].File)
+		bd, bf := filepath.Split(recs[b].File)
+		return comparePaths(ad, af, bd, bf)
+	})
+	for place, i := range seq {
+		x.entries[i] = newEntry(&recs[i], int32(place), int64(i), 0)
 	}
 	return x
 }

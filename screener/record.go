@@ -132,7 +132,7 @@ func (r *Report) index() ([]entry, recordSource) {
 	}
 	es := make([]entry, len(r.Records))
 	for i := range r.Records {
-		es[i] = newEntry(&r.Records[i], int64(i), 0)
+		es[i] = newEntry(&r.Records[i], int32(i), int64(i), 0)
 	}
 	return es, memRecords(r.Records)
 }
@@ -211,8 +211,8 @@ func (r *Report) Shortlist(top int, minScore float64) *Report {
 	}
 	c := *r
 	n := 0
-	listed := func(status Status, score float64) bool {
-		if status != StatusOK {
+	listed := func(ok bool, score float64) bool {
+		if !ok {
 			return true
 		}
 		if score < minScore || (top > 0 && n >= top) {
@@ -224,7 +224,7 @@ func (r *Report) Shortlist(top int, minScore float64) *Report {
 	if r.src != nil {
 		c.entries = nil
 		for _, e := range r.entries {
-			if listed(e.status, e.score) {
+			if listed(e.status == codeOK, e.score) {
 				c.entries = append(c.entries, e)
 			}
 		}
@@ -232,7 +232,7 @@ func (r *Report) Shortlist(top int, minScore float64) *Report {
 	}
 	c.Records = nil
 	for _, rec := range r.Records {
-		if listed(rec.Status, rec.Score) {
+		if listed(rec.Status == StatusOK, rec.Score) {
 			c.Records = append(c.Records, rec)
 		}
 	}
@@ -263,9 +263,9 @@ func (rs rows) mapped(f func(Record) Record) rows {
 }
 
 // Filters of a report's entries.
-func isOK(e *entry) bool    { return e.status == StatusOK }
-func isNotOK(e *entry) bool { return e.status != StatusOK }
-func isNewOK(e *entry) bool { return e.status == StatusOK && e.isNew }
+func isOK(e *entry) bool    { return e.status == codeOK }
+func isNotOK(e *entry) bool { return e.status != codeOK }
+func isNewOK(e *entry) bool { return e.status == codeOK && e.isNew }
 
 // Counts summarise a report.
 type Counts struct {

@@ -4,13 +4,16 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"github.com/screener/screener/parsers"
-	"golang.org/x/sync/errgroup"
 	"log/slog"
+	"path/filepath"
 	"runtime"
 	"slices"
+	"sort"
 	"sync"
 	"time"
+
+	"github.com/screener/screener/parsers"
+	"golang.org/x/sync/errgroup"
 )
 
 // Run screens the files under paths (see [Discover]) against opts.Rules.
@@ -20,17 +23,32 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	if opts.Rules == nil {
 		return nil, errors.New("no rules")
 	}
-	files, skipped, err := Discover(paths)
+	files, skipped, err := discover(paths)
 	if err != nil {
 		return nil, err
 	}
 	opts.roots = paths
-	return RunFiles(ctx, files, skipped, opts)
+	return runFiles(ctx, files, skipped, opts)
 }
 
 // RunFiles is [Run] over a list of files already discovered; skipped
 // records are carried into the report.
 func RunFiles(ctx context.Context, files []string, skipped []Record, opts Options) (*Report, error) {
+	l, err := listOf(files)
+	if err != nil {
+		return nil, err
+	}
+	return runFiles(ctx, l, skipped, opts)
+}
+
+// prefetchBatch is how many files with stored results a run announces to
+// its store at a time (see [Store.Prefetch]): the results of one batch are
+// read while the files before them screen, and a run holds two batches'
+// at most, whatever its size. 500 is the state's query size.
+const prefetchBatch = 500
+
+// runFiles is [RunFiles] over files in path order.
+func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Options) (*Report, error) {
 	tax, err := opts.Rules.Taxonomy()
 	if err != nil {
 		return nil, err
@@ -70,50 +88,49 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 			sp.close()
 		}
 	}()
+	n := files.len()
+	skipped = slices.Clone(skipped) // sorted by pathOrder: the caller's stays as it was
+	fileSeq, skippedSeq := pathOrder(files, skipped)
 	// Each record goes to the spill as it is made; the run keeps its entry.
-	entries := make([]entry, len(files))
-	var spillErr error
+	entries := make([]entry, n+len(skipped))
 	var (
 		mu       sync.Mutex
+		spillErr error
 		done     int
 		errCount int
 		extractT time.Duration
 		matchT   time.Duration
 	)
-	for _, r := range skipped {
+	for k := range skipped {
+		r := &skipped[k]
 		if r.Status == StatusError { // a resume-like file of a type we cannot read
 			log.Warn("file failed", "file", r.File, "reason", r.Error, "message", r.Message)
 			errCount++
 		}
-	}
-	infos, order, known := w.plan(files)
-	// Stored results are read in bulk while the first new files extract.
-	prefetched := make(chan struct{})
-	go func() {
-		defer close(prefetched)
-		if len(known) > 0 {
-			if err := w.store.Prefetch(known, w.rulesHash); err != nil {
-				log.Error("state read failed; reading stored results one by one", "err", err)
-			}
+		off, size, err := sp.put(r)
+		if err != nil {
+			return nil, err
 		}
-	}()
-	defer func() { <-prefetched }()
+		entries[n+k] = newEntry(r, skippedSeq[k], off, size)
+	}
+	order, known := w.plan(files)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
-	for _, i := range order {
-		path := files[i]
-		if gctx.Err() != nil {
-			break
-		}
+	// screen screens file i; st is what is known of it, or nil for the
+	// worker to learn.
+	screen := func(i int32, st *fileStat) {
 		g.Go(func() error {
-			if infos[i].SHA256 != "" {
-				<-prefetched
+			var f fileStat
+			if st != nil {
+				f = *st
+			} else {
+				f = w.stat(files.path(int(i)))
 			}
-			rec, te, tm := w.screen(gctx, infos[i])
-			entries[i].status = rec.Status
+			rec, te, tm := w.screen(gctx, f)
+			entries[i].status = codeOf(rec.Status)
 			if rec.Status != statusGone {
 				off, size, err := sp.put(&rec)
-				entries[i] = newEntry(&rec, off, size)
+				entries[i] = newEntry(&rec, fileSeq(int(i)), off, size)
 				if err != nil {
 					mu.Lock()
 					spillErr = cmp.Or(spillErr, err)
@@ -123,9 +140,9 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 			failed := rec.Status == StatusError && gctx.Err() == nil
 			// Logged outside the lock: a slow stderr must not stall the pool.
 			if failed {
-				log.Warn("file failed", "file", path, "reason", rec.Error, "message", rec.Message)
+				log.Warn("file failed", "file", f.Path, "reason", rec.Error, "message", rec.Message)
 			} else {
-				log.Debug("file screened", "file", path, "score", rec.Score, "extract_ms", te.Milliseconds())
+				log.Debug("file screened", "file", f.Path, "score", rec.Score, "extract_ms", te.Milliseconds())
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -136,10 +153,42 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 				errCount++
 			}
 			if opts.Progress != nil {
-				opts.Progress(Progress{Done: done, Total: len(files), Errors: errCount, Elapsed: time.Since(rep.Started)})
+				opts.Progress(Progress{Done: done, Total: n, Errors: errCount, Elapsed: time.Since(rep.Started)})
 			}
 			return nil // a bad file is a record, never a reason to stop the batch
 		})
+	}
+	// Files with stored results come last, in batches: each batch's results
+	// are read in bulk while the files before it screen.
+	stored := order[n-known:]
+	batches := make(chan []fileStat)
+	go func() {
+		defer close(batches)
+		for len(stored) > 0 && gctx.Err() == nil {
+			b := stored[:min(len(stored), prefetchBatch)]
+			stored = stored[len(b):]
+			batches <- w.prefetch(files, b)
+		}
+	}()
+	defer func() {
+		for range batches { // ends the prefetching goroutine
+		}
+	}()
+	for _, i := range order[:n-known] {
+		if gctx.Err() != nil {
+			break
+		}
+		screen(i, nil)
+	}
+	for k := 0; k < known && gctx.Err() == nil; {
+		b := <-batches
+		for j := range b {
+			if gctx.Err() != nil {
+				break
+			}
+			screen(order[n-known+k+j], &b[j])
+		}
+		k += len(b)
 	}
 	g.Wait()
 	if err := ctx.Err(); err != nil {
@@ -149,14 +198,7 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	if spillErr != nil {
 		return nil, spillErr
 	}
-	entries = slices.DeleteFunc(entries, func(e entry) bool { return e.status == statusGone })
-	for i := range skipped {
-		off, size, err := sp.put(&skipped[i])
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, newEntry(&skipped[i], off, size))
-	}
+	entries = slices.DeleteFunc(entries, func(e entry) bool { return e.status == codeGone })
 	if err := sp.sync(); err != nil {
 		return nil, err
 	}
@@ -175,4 +217,45 @@ func RunFiles(ctx context.Context, files []string, skipped []Record, opts Option
 	return rep, nil
 }
 
-// fileStat is what the planning pass learns of a file.
+// prefetch learns what it can of the files at idx before they are
+// screened (see [fileWorker.stat]), and announces their stored hashes to
+// the store, which reads their results in bulk.
+func (w *fileWorker) prefetch(files *fileList, idx []int32) []fileStat {
+	stats := make([]fileStat, len(idx))
+	shas := make([]string, 0, len(idx))
+	for k, i := range idx {
+		stats[k] = w.stat(files.path(int(i)))
+		if sha := stats[k].SHA256; sha != "" {
+			shas = append(shas, sha)
+		}
+	}
+	if len(shas) > 0 {
+		if err := w.store.Prefetch(shas, w.rulesHash); err != nil {
+			w.log.Error("state read failed; reading stored results one by one", "err", err)
+		}
+	}
+	return stats
+}
+
+// pathOrder places files (in path order) and skipped records together in
+// path order, a file before a skipped record of the same path: it returns
+// the place of file i, and of each skipped record. Skipped records are
+// sorted by path first, stably.
+func pathOrder(files *fileList, skipped []Record) (fileSeq func(i int) int32, skippedSeq []int32) {
+	slices.SortStableFunc(skipped, func(a, b Record) int {
+		ad, af := filepath.Split(a.File)
+		bd, bf := filepath.Split(b.File)
+		return comparePaths(ad, af, bd, bf)
+	})
+	// before[k] is how many files come before skipped record k.
+	before := make([]int, len(skipped))
+	skippedSeq = make([]int32, len(skipped))
+	for k := range skipped {
+		before[k] = sort.Search(files.len(), func(i int) bool { return files.compareTo(i, skipped[k].File) > 0 })
+		skippedSeq[k] = int32(before[k] + k)
+	}
+	fileSeq = func(i int) int32 {
+		return int32(i + sort.Search(len(before), func(k int) bool { return before[k] > i }))
+	}
+	return fileSeq, skippedSeq
+}

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -243,5 +246,135 @@ func TestRunBookkeeping(t *testing.T) {
 	}
 	if recs := loadReport(t, rep2); len(recs) != 3 {
 		t.Errorf("%d records, want 3", len(recs))
+	}
+}
+
+// TestPathOrder: files and skipped records take their places in one path
+// order, a file before a skipped record of its own path (a hidden file
+// named explicitly, and found again in its folder).
+func TestPathOrder(t *testing.T) {
+	files, err := listOf([]string{"in/b.pdf", "in/d.pdf", "in/.h.pdf", "z.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := []Record{{File: "in/e.xlsx"}, {File: "a.xlsx"}, {File: "in/.h.pdf"}, {File: "in/c.xlsx"}, {File: "zz/y.xlsx"}}
+	fileSeq, skippedSeq := pathOrder(files, skipped)
+	var got []string
+	places := map[int32]string{}
+	for i := range files.len() {
+		places[fileSeq(i)] = files.path(i)
+	}
+	for k, r := range skipped {
+		places[skippedSeq[k]] = r.File + " (skipped)"
+	}
+	for i := range int32(len(places)) {
+		got = append(got, places[i])
+	}
+	want := []string{"a.xlsx (skipped)", "z.pdf", "in/.h.pdf", "in/.h.pdf (skipped)", "in/b.pdf", "in/c.xlsx (skipped)", "in/d.pdf", "in/e.xlsx (skipped)", "zz/y.xlsx (skipped)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order\n %q\nwant\n %q", got, want)
+	}
+}
+
+// TestLargeRankingMatchesSort: a run of 3,000 files in nested folders,
+// scores drawn from few values (ties everywhere), identical files and
+// skipped ones, ranks as an in-memory sort of its records by the
+// documented order does: status, then for ranked candidates qualified,
+// score, matched requirements, then path ([pathLess]); and each duplicate
+// names the first of its content in path order.
+func TestLargeRankingMatchesSort(t *testing.T) {
+	dir := t.TempDir()
+	skills := []string{"Go", "Docker", "PostgreSQL", "Kubernetes", "Kafka"}
+	var paths []string
+	for i := range 3000 {
+		// Folders whose names order differently as strings and as paths
+		// ("b-c/" before "b/"), copies named after their original.
+		folder := []string{"a", "a/b", "a/b-c", "a/b c", "z"}[i%5]
+		name := []string{"cv-%d.pdf", "cv-%d-copy.pdf", "cv-%d (2).docx", "cv-%d.txt", ".hidden-%d.pdf", "cv-%d.xlsx"}[i%6]
+		p := filepath.Join(dir, folder, fmt.Sprintf(name, i/6))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// Content: about one file in ten is the copy of another; the
+		// skills held decide the score.
+		c := i % 997
+		if i%10 == 3 {
+			c = (i / 10) % 50
+		}
+		var text []string
+		for k, s := range skills {
+			if c>>k&1 == 1 {
+				text = append(text, s)
+			}
+		}
+		if i%7 == 0 { // some people sent more than one resume
+			text = append(text, fmt.Sprintf("\nperson%d@example.com", i%13))
+		}
+		if err := os.WriteFile(p, fmt.Appendf(nil, "%s\nid %d", strings.Join(text, ", "), c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}, {Skill: "Docker"}}, Preferred: []rules.Item{{Skill: "PostgreSQL"}, {Skill: "Kubernetes"}, {Skill: "Kafka"}}}
+	extract := func(ctx context.Context, p string) (*parsers.Document, error) {
+		b, err := os.ReadFile(p)
+		return &parsers.Document{Format: parsers.Text, Text: string(b)}, err
+	}
+	rep, err := Run(context.Background(), []string{dir}, Options{Rules: set, Workers: 4, Extract: byPath(extract), TempDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rep.Close()
+	got := loadReport(t, rep)
+	if len(got) != len(paths) {
+		t.Fatalf("%d records, want %d", len(got), len(paths))
+	}
+	want := slices.Clone(got)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(want), func(i, j int) { want[i], want[j] = want[j], want[i] })
+	order := map[Status]int{StatusOK: 0, StatusSamePerson: 1, StatusDuplicate: 2, StatusError: 3, StatusSkipped: 4}
+	sort.SliceStable(want, func(i, j int) bool {
+		a, b := &want[i], &want[j]
+		switch {
+		case a.Status != b.Status:
+			return order[a.Status] < order[b.Status]
+		case a.Status != StatusOK:
+		case a.Qualified != b.Qualified:
+			return a.Qualified
+		case a.Score != b.Score:
+			return a.Score > b.Score
+		case len(a.Matched) != len(b.Matched):
+			return len(a.Matched) > len(b.Matched)
+		}
+		return pathLess(a.File, b.File)
+	})
+	statuses := map[Status]int{}
+	firstOf := map[string]string{}
+	for i := range got {
+		statuses[got[i].Status]++
+		if got[i].File != want[i].File {
+			t.Fatalf("record %d: %s, want %s", i, got[i].File, want[i].File)
+		}
+		if got[i].Status == StatusOK && got[i].Rank != i+1 {
+			t.Errorf("%s: rank %d, want %d", got[i].File, got[i].Rank, i+1)
+		}
+	}
+	byPath := slices.Clone(got)
+	sort.SliceStable(byPath, func(i, j int) bool { return pathLess(byPath[i].File, byPath[j].File) })
+	for _, r := range byPath {
+		switch r.Status {
+		case StatusOK, StatusDuplicate:
+			first, seen := firstOf[r.SHA256]
+			if !seen {
+				firstOf[r.SHA256] = r.File
+				if r.Status == StatusDuplicate {
+					t.Errorf("%s: a duplicate, but the first of its content", r.File)
+				}
+			} else if r.Status != StatusDuplicate || r.DuplicateOf != first {
+				t.Errorf("%s: status %s, duplicate of %q; want a duplicate of %s", r.File, r.Status, r.DuplicateOf, first)
+			}
+		}
+	}
+	if statuses[StatusOK] < 500 || statuses[StatusDuplicate] < 100 || statuses[StatusSamePerson] < 100 || statuses[StatusSkipped] < 500 {
+		t.Errorf("statuses %v: the batch lacks ranked, duplicate, same-person or skipped records", statuses)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"testing"
 	"time"
-	"unsafe"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
@@ -68,7 +67,7 @@ func TestSpillRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		es = append(es, newEntry(&recs[i], off, size))
+		es = append(es, newEntry(&recs[i], int32(i), off, size))
 	}
 	if err := sp.sync(); err != nil {
 		t.Fatal(err)
@@ -263,11 +262,10 @@ func BenchmarkSpillGet(b *testing.B) {
 	}
 }
 
-// TestReplacedEntryKeepsItsFileName: an entry whose record ranking changed
-// (a duplicate, another version of one person) keeps its own file name,
-// not the one of the record read back, which shares the memory of the
-// whole record: 100,000 entries would otherwise hold their records.
-func TestReplacedEntryKeepsItsFileName(t *testing.T) {
+// TestReplacedEntryKeepsItsPlace: an entry whose record ranking changed
+// (a duplicate, another version of one person) points to its new record
+// and keeps its place in path order, which stands for its file name.
+func TestReplacedEntryKeepsItsPlace(t *testing.T) {
 	sp, err := newSpill(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -275,22 +273,27 @@ func TestReplacedEntryKeepsItsFileName(t *testing.T) {
 	defer sp.close()
 	files := []string{"a/george.pdf", "a/george-copy.pdf"}
 	x := &ranking{src: sp}
-	for _, f := range files {
+	for i, f := range files {
 		r := Record{File: f, SHA256: "same", Status: StatusOK, Matched: []string{}}
 		off, size, err := sp.put(&r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		x.entries = append(x.entries, newEntry(&r, off, size))
+		x.entries = append(x.entries, newEntry(&r, int32(10+i), off, size))
 	}
 	if err := sp.sync(); err != nil {
 		t.Fatal(err)
 	}
+	before := x.entries[1]
 	if err := x.markDuplicates(); err != nil {
 		t.Fatal(err)
 	}
 	e := x.entries[1]
-	if e.status != StatusDuplicate || unsafe.StringData(e.file) != unsafe.StringData(files[1]) {
-		t.Errorf("entry %+v: status %s; its file name is not the run's own", e, e.status)
+	if e.status != codeDuplicate || e.seq != 11 || e.off == before.off {
+		t.Errorf("entry %+v (was %+v): want a duplicate at place 11, with its new record", e, before)
+	}
+	r, err := x.load(1)
+	if err != nil || r.File != files[1] || r.DuplicateOf != files[0] {
+		t.Errorf("record %+v, %v; want %s, a duplicate of %s", r, err, files[1], files[0])
 	}
 }

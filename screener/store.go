@@ -47,7 +47,9 @@ type Store interface {
 	Save(f FileInfo, doc *parsers.Document, rec Record, rulesHash string) error
 	// Seen records that a file with known content was screened again.
 	Seen(f FileInfo) error
-	// Prefetch announces the contents the run will Load with these rules,
-	// so that the store can read them in bulk. Load must work without it.
+	// Prefetch announces the contents the run will Load next with these
+	// rules, so that the store can read them in bulk. A run announces them
+	// in batches, each a little ahead of its Loads, so a store may keep
+	// what it reads until Load takes it. Load must work without it.
 	Prefetch(shas []string, rulesHash string) error
 }

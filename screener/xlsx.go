@@ -695,7 +695,7 @@ func writeSummary(f *excelize.File, st *styles, rep *Report) error {
 	var buckets [10]int
 	es, _ := rep.index()
 	for _, e := range es {
-		if e.status == StatusOK {
+		if e.status == codeOK {
 			buckets[min(max(int(e.score/10), 0), 9)]++
 		}
 	}

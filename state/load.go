@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -27,6 +28,8 @@ const prefetchChunk = 500
 // Prefetch implements screener.Store: it reads the documents and results
 // of the given contents in a few queries, so that Load finds them in
 // memory. One query per file was most of an incremental run's own cost.
+// A run announces its contents in batches (see [screener.Run]): rows add
+// to those prefetched for the same rules hash, and Load takes each once.
 func (s *DB) Prefetch(shas []string, rulesHash string) error {
 	rows := make(map[string]docRow, len(shas))
 	for len(shas) > 0 {
@@ -37,7 +40,11 @@ func (s *DB) Prefetch(shas []string, rulesHash string) error {
 		}
 	}
 	s.mu.Lock()
-	s.prefetched, s.prefetchRules = rows, rulesHash
+	if s.prefetchRules == rulesHash && s.prefetched != nil {
+		maps.Copy(s.prefetched, rows)
+	} else {
+		s.prefetched, s.prefetchRules = rows, rulesHash
+	}
 	s.mu.Unlock()
 	return nil
 }

@@ -166,6 +166,41 @@ func TestPrefetch(t *testing.T) {
 	}
 }
 
+// TestPrefetchBatches: a run prefetches in batches; a batch adds to the
+// rows not yet taken for the same rules, and one for other rules replaces
+// them.
+func TestPrefetchBatches(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{StoreText: true})
+	db.BeginRun("rules1")
+	for _, sha := range []string{"aaa", "bbb", "ccc"} {
+		rec := screener.Record{SHA256: sha, Status: screener.StatusOK, Score: 50}
+		if err := db.Save(screener.FileInfo{Path: sha, SHA256: sha}, &parsers.Document{Text: sha}, rec, "rules1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	db.BeginRun("rules1")
+	for _, batch := range [][]string{{"aaa"}, {"bbb", "ccc"}} {
+		if err := db.Prefetch(batch, "rules1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(db.prefetched) != 3 {
+		t.Errorf("%d rows after two batches, want 3", len(db.prefetched))
+	}
+	if c, err := db.Load("aaa", "rules1"); err != nil || c.Record == nil || len(db.prefetched) != 2 {
+		t.Errorf("Load of the first batch's aaa: %+v, %v; %d rows left, want 2", c, err, len(db.prefetched))
+	}
+	if err := db.Prefetch([]string{"aaa"}, "rules2"); err != nil {
+		t.Fatal(err)
+	}
+	if len(db.prefetched) != 1 || db.prefetchRules != "rules2" {
+		t.Errorf("%d rows for %s after a batch for rules2, want 1", len(db.prefetched), db.prefetchRules)
+	}
+}
+
 // TestStoredPath: a path is stored absolute and clean, whatever form it
 // was given in.
 func TestStoredPath(t *testing.T) {

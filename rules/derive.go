@@ -110,8 +110,11 @@ func (d *deriver) statement(st statement) {
 	if deg != nil && st.label == sectionPreferences {
 		deg.hedged = true // "Nice to have: a master's degree", a "No" in a "Required?" column
 	}
-	if deg != nil && slices.ContainsFunc(findCues(strings.ToLower(where)), func(c cue) bool { return c.kind == cueNegated }) {
-		deg.dismissed = true // under "Not required"
+	negated := func(h string) bool {
+		return slices.ContainsFunc(findCues(strings.ToLower(h)), func(c cue) bool { return c.kind == cueNegated })
+	}
+	if deg != nil && (negated(where) || negated(st.heading)) {
+		deg.dismissed = true // under "Not required", labelled or not ("A degree: plenty of us studied something else")
 	}
 	hits := d.t.hits(toks, context)
 	hits = slices.DeleteFunc(hits, func(h hit) bool {

@@ -281,3 +281,38 @@ func TestClassPageFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestClassDegreeHedges: a degree wished for or dismissed in other words.
+func TestClassDegreeHedges(t *testing.T) {
+	for _, tt := range []struct{ posting, want string }{
+		{"A degree in Computer Science or comparable experience.", "bachelor Computer Science"},
+		{"Bachelor's degree, or an equivalent background.", "bachelor"},
+		{"A degree in Mathematics or relevant work experience.", "bachelor Mathematics"},
+		{"Degree optional.", "bachelor"},
+		{"A degree is a nice extra.", "bachelor"},
+		{"A degree isn't necessary.", ""},
+		{"We care about skills, not diplomas.", ""},
+		{"Requirements\n- Bachelor's degree in Physics\n\nWe care about what you can do, not about your degree.\n", "bachelor Physics"},
+		{"We hire people without degrees all the time.", ""},
+		{"No formal education requirements.", ""},
+		{"Requirements\n- A degree in Computer Science\n\nSelf-taught developers are welcome.\n", "bachelor Computer Science"},
+		{"A degree is never a requirement here.", ""},
+		{"Not required\nA computer science degree: many of us studied music.\n", ""},
+		{"Not needed\n- Degree: we look at your work instead\n", ""},
+		// Not hedged.
+		{"A relevant degree is expected.", "bachelor required"},
+		{"Requirements\n- Master's degree in Statistics\n", "master Statistics required"},
+	} {
+		d := DefaultTaxonomy().Derive(tt.posting).Degree
+		got := ""
+		if d != nil {
+			got = strings.TrimSpace(d.Level + " " + strings.Join(d.Fields, ","))
+			if d.Required {
+				got += " required"
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: degree %q, want %q", tt.posting, got, tt.want)
+		}
+	}
+}

@@ -36,8 +36,17 @@ var fieldPatterns = func() []*regexp.Regexp {
 }()
 
 var (
-	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|ask for)\b|\bdegrees? (?:don't|do not|doesn't|does not) matter`)
-	welcome   = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|ask for)\b|` +
+		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bwithout (?:a |any )?(?:degrees?|diplomas?)\b`)
+	// degreeHedge offers something in place of the degree: "or comparable
+	// experience", "or an equivalent background".
+	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+)? ` +
+		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b`)
+	// noCredentials dismisses degrees without naming one the way
+	// postingDegree reads: "skills, not diplomas", "no formal education
+	// requirements", "self-taught developers are welcome".
+	noCredentials = regexp.MustCompile(`\b(?:not|no|without|over|rather than)\b[^.;]{0,30}\b(?:diplomas?|formal education|formal qualifications?|credentials)\b|\bself-taught\b`)
+	welcome       = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
 )
 
 // degreeOf reads what a statement says of a degree, if anything: the
@@ -65,6 +74,9 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 		}
 	}
 	if !found {
+		if noCredentials.MatchString(lower) {
+			return &degreeClaim{dismissed: true, reason: reason}
+		}
 		return nil
 	}
 	for i, f := range degreeFields {
@@ -80,7 +92,7 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 		cl = lower[lo:hi]
 	}
 	c.dismissed = dismissal.MatchString(cl) && !welcome.MatchString(cl)
-	c.hedged = hedge.MatchString(lower) || sec == sectionDuties || sec == sectionAbout
+	c.hedged = hedge.MatchString(lower) || degreeHedge.MatchString(lower) || sec == sectionDuties || sec == sectionAbout
 	c.reason = reason
 	return &c
 }

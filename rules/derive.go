@@ -49,14 +49,44 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	// A Word file's hyperlinks come with their targets, "Scala jobs
 	// <../search?q=scala>", which name skills in their addresses.
 	posting = linkTarget.ReplaceAllString(posting, "")
-	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}}
+	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string]int{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
 	for _, st := range statements(posting, namesSkill, mayName) {
 		d.statement(st)
 	}
 	set := &Set{Title: postingTitle(posting), base: t}
+	d.titleSkills(set.Title)
 	return set, d.finish(set)
+}
+
+// titleSkills requires a technology the job's title names ("Senior Go
+// Engineer", "Backend Engineer (Elixir)") when no other statement of the
+// posting names it: a recruiter reads the title as the job's first
+// requirement. Where the posting names it again, that statement decides
+// (it may offer the title's language as one of two). Kinds of work
+// ("DevOps Engineer", "QA Engineer", "Machine Learning Engineer") are
+// roles, not technologies.
+func (d *deriver) titleSkills(title string) {
+	if !roleWord.MatchString(title) || slices.ContainsFunc(d.elsewhere, func(s string) bool { return strings.Contains(s, title) || strings.Contains(title, s) }) {
+		return // the posting's first line, not a title; another job's title
+	}
+	toks := tokenize(title)
+	for _, h := range d.t.hits(toks, SectionOther) {
+		sk := d.t.skills[h.skill]
+		if boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) {
+			continue
+		}
+		switch sk.Category {
+		case "methodology", "data", "testing":
+			continue
+		}
+		if d.mentions[sk.Name] > 1 {
+			continue
+		}
+		delete(d.preferred, sk.Name)
+		d.record(sk.Name, required, Reason{Statement: title, Cue: "the job's title"})
+	}
 }
 
 // hits returns the skills named in toks, ambiguous names ("Go", "React")
@@ -72,8 +102,10 @@ type deriver struct {
 	groups     []*derivedGroup
 	years      []yearsClaim
 	degrees    []*degreeClaim
-	last       []chain // the lists of the previous statement, for "… you should know both"
-	lastTokens *tokens // and its words
+	last       []chain        // the lists of the previous statement, for "… you should know both"
+	lastTokens *tokens        // and its words
+	mentions   map[string]int // skill -> statements that name it
+	elsewhere  []string       // statements of the page around the posting ("Similar jobs")
 }
 
 func (d *deriver) name(h hit) string { return d.t.skills[h.skill].Name }
@@ -95,6 +127,9 @@ func (d *deriver) names(c chain) []string {
 func (d *deriver) statement(st statement) {
 	sec, where := st.where()
 	if sec == sectionElsewhere || st.dropRow {
+		if sec == sectionElsewhere {
+			d.elsewhere = append(d.elsewhere, st.text)
+		}
 		return // a job board's list of other jobs names other jobs' skills
 	}
 	toks := tokenize(st.text)
@@ -120,6 +155,9 @@ func (d *deriver) statement(st statement) {
 	hits = slices.DeleteFunc(hits, func(h hit) bool {
 		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end))
 	})
+	for _, n := range d.names(chain{hits: hits}) {
+		d.mentions[n]++
+	}
 	if deg != nil {
 		hits = slices.DeleteFunc(hits, func(h hit) bool { return contains(deg.fields, d.name(h)) })
 	}

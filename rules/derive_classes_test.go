@@ -316,3 +316,21 @@ func TestClassDegreeHedges(t *testing.T) {
 		}
 	}
 }
+
+// TestClassTitleSkill: a technology named only in the job's title is
+// required; named again, the posting's own words decide; a kind of work
+// in the title is a role, not a skill.
+func TestClassTitleSkill(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Senior Go Engineer\nYou will build our billing services.\nRequirements\n- PostgreSQL\n", want: map[string]string{"Go": "required", "PostgreSQL": "required"}},
+		{posting: "Backend Developer (Elixir)\n\nAbout us\nWe sell bicycles.\n", want: map[string]string{"Elixir": "required"}},
+		{posting: "Backend Engineer, Kotlin\nRequirements\n- Kotlin or Java\n", groups: []string{"Kotlin,Java"}},
+		{posting: "Senior Go Engineer\nNice to have\n- Go\n", want: map[string]string{"Go": "preferred"}},
+		{posting: "DevOps Engineer\nRequirements\n- Terraform\n", want: map[string]string{"DevOps": "preferred", "Terraform": "required"}},
+		{posting: "Rust is what we write, though C++ will do.\nWe are a team of five.\n", want: map[string]string{"Rust": "preferred"}},
+	})
+	_, reasons := DefaultTaxonomy().DeriveExplained("Senior Go Engineer\nYou will build our billing services.\n")
+	if len(reasons) != 1 || reasons[0].Cue != "the job's title" || reasons[0].Statement != "Senior Go Engineer" {
+		t.Errorf("reasons %+v, want Go from the title", reasons)
+	}
+}

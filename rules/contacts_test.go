@@ -176,6 +176,9 @@ func TestEmails(t *testing.T) {
 		{"an address inside a longer run is not cut", "Jane\nmaría/núñez7@example.com", "", SourceNotFound},
 		{"first of several", "Jane\njane@example.com\nReferences\nbob@example.com", "jane@example.com", SourceHeader},
 		{"a referee's is a guess", "Jane\nExperience\nAcme\nReferences\nBob Smith, bob@example.com", "bob@example.com", SourceHeader},
+		{"a referee's under a heading on the first line is a guess", "References\nBob Smith, bob@example.com", "bob@example.com", SourceHeader},
+		{"on the last line of the header zone", "Jane\n" + strings.Repeat("Built things.\n", 13) + "jane@example.com", "jane@example.com", SourceHeader},
+		{"below the header zone", "Jane\n" + strings.Repeat("Built things.\n", 14) + "jane@example.com", "jane@example.com", SourceBody},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -271,6 +274,35 @@ func TestContactsOnLongLines(t *testing.T) {
 	p := analyze(t, Resume{Text: long, Region: "GB"})
 	if p.Name != "Jane Roe" || p.Email != "jane.roe@example.com" || p.Phone != "+44 20 7946 0018" {
 		t.Errorf("got %q %q %q", p.Name, p.Email, p.Phone)
+	}
+}
+
+// TestClip: lines longer than maxContactLine are cut at a character
+// boundary at or before it, shorter ones are kept whole, and the caller's
+// slice is left as it was.
+func TestClip(t *testing.T) {
+	a := func(n int) string { return strings.Repeat("a", n) }
+	tests := []struct {
+		name, line, want string
+	}{
+		{"short", "Jane Roe", "Jane Roe"},
+		{"exactly the limit", a(maxContactLine), a(maxContactLine)},
+		{"one byte over", a(maxContactLine + 1), a(maxContactLine)},
+		{"a character across the limit is left out whole", a(maxContactLine-1) + "é" + a(5), a(maxContactLine - 1)},
+		{"a character ending at the limit is kept", a(maxContactLine-2) + "é" + a(5), a(maxContactLine-2) + "é"},
+		{"no character boundary at all", strings.Repeat("\x80", maxContactLine+5), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := []string{"first", tt.line}
+			got := clip(in)
+			if got[0] != "first" || got[1] != tt.want {
+				t.Errorf("clip gave %d bytes %q…, want %d bytes", len(got[1]), got[1][:min(len(got[1]), 8)], len(tt.want))
+			}
+			if in[1] != tt.line {
+				t.Error("the caller's lines were modified")
+			}
+		})
 	}
 }
 

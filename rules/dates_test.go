@@ -59,6 +59,13 @@ func TestRanges(t *testing.T) {
 		{"1820 - 1830", 0},                       // not plausible
 		{"Fix ticket 2019-2021-77", 0},           // an identifier
 		{"Led 2019, 2020 and 2021 launches", 0},  // a list of years
+		{"Jan 1950 – Mar 1950", 3},               // the earliest start taken
+		{"Nov – Jan 1950", 0},                    // starts in 1949
+		{"Jan 1960 – Dec 2009", 600},             // fifty years, the longest taken
+		{"Jan 1960 – Jan 2010", 0},               // longer than fifty years
+		{"Jun 2025 – Jul 2025", 2},               // ends a month after the as-of date
+		{"Jun 2025 – Aug 2025", 0},               // ends two months after it
+		{"Jan – 2024", 0},                        // a month, then a year alone: no range
 	}
 	for _, tt := range tests {
 		got := 0.0
@@ -67,6 +74,33 @@ func TestRanges(t *testing.T) {
 		}
 		if math.Abs(got-tt.want) > 0.05 {
 			t.Errorf("%q: %.2f months, want %.2f (%v)", tt.line, got, tt.want, rangesIn(tt.line, now))
+		}
+	}
+}
+
+// TestRangesOfNoLength: a range whose end, read at its precision, is its
+// start ("Jul 2019 – 2019", mid-2019 to mid-2019) is a range of no months,
+// still a dated role; one that ends before it starts is none.
+func TestRangesOfNoLength(t *testing.T) {
+	now := 2025*12 + 6.0
+	tests := []struct {
+		line string
+		n    int
+	}{
+		{"Jul 2019 – 2019", 1},
+		{"2019 – Jun 2019", 1},
+		{"Mar 2019 – Feb 2019", 1},
+		{"Mar 2019 – Jan 2019", 0},
+	}
+	for _, tt := range tests {
+		got := rangesIn(tt.line, now)
+		if len(got) != tt.n {
+			t.Errorf("%q: %d ranges %v, want %d", tt.line, len(got), got, tt.n)
+		}
+		for _, s := range got {
+			if s.to != s.from {
+				t.Errorf("%q: %v is not of no length", tt.line, s)
+			}
 		}
 	}
 }

@@ -66,6 +66,10 @@ func TestRanges(t *testing.T) {
 		{"Jun 2025 – Jul 2025", 2},               // ends a month after the as-of date
 		{"Jun 2025 – Aug 2025", 0},               // ends two months after it
 		{"Jan – 2024", 0},                        // a month, then a year alone: no range
+		{"Mar – Mar 2024", 1},                    // one month, not a year and one
+		{"2020, Jul–Jul", 1},                     // the same
+		{"since: Jan 2025", now - 2025*12},       // since, a colon between
+		{"since the Jan 2025 release", 0},        // a word between: no range
 	}
 	for _, tt := range tests {
 		got := 0.0
@@ -102,5 +106,43 @@ func TestRangesOfNoLength(t *testing.T) {
 				t.Errorf("%q: %v is not of no length", tt.line, s)
 			}
 		}
+	}
+}
+
+// TestRangesAtTheLastPlausibleYear: years up to 2099 are dates, so a
+// range in 2099 counts when the as-of date has reached it; 2100 is no year.
+func TestRangesAtTheLastPlausibleYear(t *testing.T) {
+	now := 2100*12 + 0.0 // the end of December 2099
+	tests := []struct {
+		line string
+		want float64
+	}{
+		{"Jan 2099 – Mar 2099", 3},
+		{"Dec 2099 – Jan 2100", 0},
+		{"2098 – 2099", 12},
+	}
+	for _, tt := range tests {
+		got := 0.0
+		for _, s := range rangesIn(tt.line, now) {
+			got += s.to - s.from
+		}
+		if got != tt.want {
+			t.Errorf("%q: %.1f months, want %.1f", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestColumnRangeReadsFourLines: a column of dates is read over at most
+// four lines; a fifth starting with a date is left to itself.
+func TestColumnRangeReadsFourLines(t *testing.T) {
+	now := 2025*12 + 6.0
+	lines := []string{"Jan 2016 –", "Dec 2016", "Jan 2018 –", "Dec 2018", "Jan 2020 – Present", "Built things."}
+	spans, used := columnRange(lines, 0, now)
+	if used != 4 || len(spans) != 2 {
+		t.Errorf("read %d lines into %v, want 4 lines, 2 ranges", used, spans)
+	}
+	spans, used = columnRange(lines, 4, now)
+	if used != 0 || spans != nil {
+		t.Errorf("a line alone read as a column: %d lines, %v", used, spans)
 	}
 }

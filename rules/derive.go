@@ -180,6 +180,7 @@ func (d *deriver) statement(st statement) {
 	}
 	d.last, d.lastTokens = chs, toks
 	wish := conditionalWish(lower, cues, chs)
+	var carried cue // the cue of the list before, in this statement
 	for i, c := range chs {
 		prev, next := 0, len(lower)
 		if i > 0 {
@@ -188,10 +189,18 @@ func (d *deriver) statement(st statement) {
 		if i+1 < len(chs) {
 			next = chs[i+1].from
 		}
-		cu := scopeCue(lower, cues, fallback, prev, c.from, c.to, next)
+		cu := scopeCue(lower, cues, cue{}, prev, c.from, c.to, next)
+		switch {
+		case cu.kind == cueNone && (carried.kind == cueDescribes || carried.kind == cuePreferred) &&
+			clauseBreak.FindStringIndex(lower[prev:c.from]) == nil:
+			cu = carried // "we use dbt tests and PyTest": the description goes on to the end of its clause
+		case cu.kind == cueNone:
+			cu = fallback
+		}
 		if wish.kind != cueNone && cu.kind != cueNegated && clauseBreak.FindStringIndex(lower[wish.end:c.from]) == nil {
 			cu = wish
 		}
+		carried = cu
 		lo, hi := clause(lower, prev, c.from, c.to, next)
 		c.standIn = standInCue.MatchString(lower[lo:hi])
 		chs[i].standIn = c.standIn // for a later "… you should know both"

@@ -297,6 +297,7 @@ func TestClassDegreeHedges(t *testing.T) {
 		{"No formal education requirements.", ""},
 		{"Requirements\n- A degree in Computer Science\n\nSelf-taught developers are welcome.\n", "bachelor Computer Science"},
 		{"A degree is never a requirement here.", ""},
+		{"MSc or PhD in Statistics; a strong BSc with relevant experience will also be considered.", "bachelor Statistics"},
 		{"Not required\nA computer science degree: many of us studied music.\n", ""},
 		{"Not needed\n- Degree: we look at your work instead\n", ""},
 		// Not hedged.
@@ -333,4 +334,31 @@ func TestClassTitleSkill(t *testing.T) {
 	if len(reasons) != 1 || reasons[0].Cue != "the job's title" || reasons[0].Statement != "Senior Go Engineer" {
 		t.Errorf("reasons %+v, want Go from the title", reasons)
 	}
+}
+
+// TestClassHeadingsMore: more headings in words of their own: a
+// conditional question asks for wishes, "if you" for requirements.
+func TestClassHeadingsMore(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What would make us smile?\n- Prometheus\n", want: map[string]string{"Prometheus": "preferred"}},
+		{posting: "Anything that could help?\n- Prometheus\n", want: map[string]string{"Prometheus": "preferred"}},
+		{posting: "Who will you work with?\n- Our Rust team\n", want: map[string]string{"Rust": "preferred"}},
+		{posting: "You'll fit right in if you:\n* have shipped Swift apps\n", want: map[string]string{"Swift": "required"}},
+		{posting: "This job is for you if you\n- write Elixir\n", want: map[string]string{"Elixir": "required"}},
+		{posting: "You'll thrive here if you have\n- Scala\n", want: map[string]string{"Scala": "required"}},
+		{posting: "Nice extras\nSpark.\n", want: map[string]string{"Apache Spark": "preferred"}},
+		{posting: "What will your days look like?\n- Writing Terraform modules\n", want: map[string]string{"Terraform": "preferred"}},
+		{posting: "What do we need from you?\n- Kubernetes\n", want: map[string]string{"Kubernetes": "required"}},
+	})
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Go or Python for tooling; we write most of ours in Go\n", groups: []string{"Go,Python"}},
+		{posting: "Requirements\n- Terraform, though Pulumi experience is just as useful\n", groups: []string{"Terraform,Pulumi"}},
+	})
+	// A description or a wish goes on over the lists of its clause.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- You test your code (we use dbt tests and PyTest)\n", want: map[string]string{"dbt": "preferred", "PyTest": "preferred"}},
+		{posting: "Requirements\n- We use Terraform modules and Ansible roles\n", want: map[string]string{"Terraform": "preferred", "Ansible": "preferred"}},
+		{posting: "Requirements\n- Ideally Kafka topics and Redis streams\n", want: map[string]string{"Apache Kafka": "preferred", "Redis": "preferred"}},
+		{posting: "Requirements\n- We use Terraform modules; you know Ansible roles\n", want: map[string]string{"Terraform": "preferred", "Ansible": "required"}},
+	})
 }

@@ -31,7 +31,7 @@ type cue struct {
 // it negates, and an intensified preference ("deep knowledge of", "solid
 // understanding") before the bare preference ("knowledge of").
 var cuePattern = regexp.MustCompile(`\b(?:` +
-	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host)|` +
+	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host|write)|` +
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
@@ -193,7 +193,7 @@ var knowingCue = regexp.MustCompile(`^(?:familiar\w*|(?:some )?exposure|interest
 // before the skills they bear on ("ideally with", "familiarity with", "we
 // use"), unlike those after them ("is a plus").
 var leadingCue = regexp.MustCompile(`^(?:ideally|preferabl[ey]|familiar\w*|knowledge of|understanding of|awareness of|` +
-	`(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity)|we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host)|` +
+	`(?:some )?exposure|interest in|some (?:knowledge|experience|familiarity)|we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host|write)|` +
 	`we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on))$`)
 
 // statementCue is the cue a whole statement gives the lists in it that

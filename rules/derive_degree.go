@@ -39,9 +39,10 @@ var (
 	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|ask for)\b|` +
 		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bwithout (?:a |any )?(?:degrees?|diplomas?)\b`)
 	// degreeHedge offers something in place of the degree: "or comparable
-	// experience", "or an equivalent background".
+	// experience", "or an equivalent background", "a BSc with relevant
+	// experience will also be considered".
 	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+)? ` +
-		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b`)
+		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b`)
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education
 	// requirements", "self-taught developers are welcome".

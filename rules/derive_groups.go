@@ -157,7 +157,7 @@ type derivedGroup struct {
 // standInCue offers a list of skills in place of what the posting asks for.
 var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
 	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable)|` +
-	`(?:count|counts|will do) (?:too|as well|the same)|(?:just |equally )?as (?:welcome|good|valuable)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
+	`(?:count|counts|will do) (?:too|as well|the same)|(?:just |equally )?as (?:welcome|good|valuable|useful|relevant)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
 
 // joinStandIns makes each weak group of stand-ins, with the one skill of
 // its category required on its own, a required group: "You have written

@@ -416,7 +416,7 @@ var headingWords = []struct {
 		"we offer", "perks", "why join", "why us", "why you will love", "compensation", "salary", "salaries", "pay", "frequently asked",
 		"faq", "questions", "what is a", "how to apply", "our stack", "tech stack", "our team", "the team", "location", "outlook", "our values",
 		"opportunities", "advancement", "career path", "growth", "the stack", "the tech", "tools you will use", "tools we use", "our tools",
-		"technologies we use", "what we use", "what we work with", "hiring process", "interview process", "how we hire", "next steps",
+		"technologies we use", "what we use", "what we work with", "who you will work with", "who will you work with", "hiring process", "interview process", "how we hire", "next steps",
 		"in return", "what is in it for you", "what you will get", "what you get"}},
 	{sectionPreferences, []string{"nice to have", "nice-to-have", "nice to haves", "bonus", "plus", "pluses", "preferred", "desirable",
 		"desired", "good to have", "good to know", "great to have", "will be great", "will be lovely", "will help", "what will help",
@@ -425,10 +425,10 @@ var headingWords = []struct {
 		"doesn't matter", "not essential", "not a must", "not mandatory", "not needed", "no need", "good if", "great if", "nice if",
 		"helpful if", "bonus if", "a plus if", "stand out", "stands out", "set you apart", "sets you apart", "love to see",
 		"like to see", "will love", "will be nice", "icing on the cake", "cherry on top", "wish list", "wishlist", "impress us",
-		"even more", "if you also"}},
+		"even more", "if you also", "nice", "extras", "smile", "delight", "impress", "excite"}},
 	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what will you do", "what you will be doing",
 		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",
-		"duties", "day to day", "day-to-day", "your day", "a typical day", "the role", "about the role", "role summary", "your role",
+		"duties", "day to day", "day-to-day", "your day", "your days", "a typical day", "day in the life", "the role", "about the role", "role summary", "your role",
 		"the job", "about the job", "your mission", "your impact", "the work", "your week", "in this role"}},
 	{sectionRequirements, []string{"requirements", "requirement", "required", "must", "must-have", "must-haves", "must have",
 		"qualifications", "qualification", "what you need", "what you will need", "what we need", "what do you need",
@@ -437,7 +437,8 @@ var headingWords = []struct {
 		"sound like you", "sounds like you", "skills", "essential", "competencies", "expertise", "what makes you", "a fit",
 		"your background", "you are", "ideal candidate", "expectations", "we expect", "need to have", "experience", "years", "core",
 		"key skills", "education", "degree", "what you bring", "bring", "need", "matters", "hope you", "hoping you", "you should have",
-		"you will have", "what it takes", "the basics", "prerequisites", "criteria", "to succeed", "make you successful"}},
+		"you will have", "what it takes", "the basics", "prerequisites", "criteria", "to succeed", "make you successful",
+		"fit right in", "you will fit", "thrive", "do well", "for you if", "if you", "from you"}},
 }
 
 // headingKey is the form of a heading that headingWords are written in:
@@ -465,6 +466,8 @@ var headingKeys = func() [][]string {
 }()
 
 // classifyHeading returns the kind of section heading text names, if any.
+// A question in none of headingWords' words asks for a wish when it is
+// conditional ("What would make us smile?", "Anything that could help?").
 func classifyHeading(text string) (section, bool) {
 	h := headingKey(text)
 	if n := len(strings.Fields(h)); n == 0 || n > 8 {
@@ -477,8 +480,14 @@ func classifyHeading(text string) (section, bool) {
 			}
 		}
 	}
+	if strings.HasSuffix(strings.TrimSpace(text), "?") && conditional.MatchString(strings.ToLower(text)) {
+		return sectionPreferences, true
+	}
 	return 0, false
 }
+
+// conditional words make a question heading ask for a wish.
+var conditional = regexp.MustCompile(`\b(?:would|could|might)\b|'d\b`)
 
 // tableRow turns a table row into statements, one per cell. A cell that
 // names a strength ("Required", "Nice to have") or answers a "Required"

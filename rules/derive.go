@@ -49,7 +49,7 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	// A Word file's hyperlinks come with their targets, "Scala jobs
 	// <../search?q=scala>", which name skills in their addresses.
 	posting = linkTarget.ReplaceAllString(posting, "")
-	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string]int{}}
+	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string][]string{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
 	for _, st := range statements(posting, namesSkill, mayName) {
@@ -81,7 +81,7 @@ func (d *deriver) titleSkills(title string) {
 		case "methodology", "data", "testing":
 			continue
 		}
-		if d.mentions[sk.Name] > 1 {
+		if len(d.mentions[sk.Name]) > 1 {
 			continue
 		}
 		delete(d.preferred, sk.Name)
@@ -102,10 +102,10 @@ type deriver struct {
 	groups     []*derivedGroup
 	years      []yearsClaim
 	degrees    []*degreeClaim
-	last       []chain        // the lists of the previous statement, for "… you should know both"
-	lastTokens *tokens        // and its words
-	mentions   map[string]int // skill -> statements that name it
-	elsewhere  []string       // statements of the page around the posting ("Similar jobs")
+	last       []chain             // the lists of the previous statement, for "… you should know both"
+	lastTokens *tokens             // and its words
+	mentions   map[string][]string // skill -> the statements that name it
+	elsewhere  []string            // statements of the page around the posting ("Similar jobs")
 }
 
 func (d *deriver) name(h hit) string { return d.t.skills[h.skill].Name }
@@ -156,7 +156,7 @@ func (d *deriver) statement(st statement) {
 		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end))
 	})
 	for _, n := range d.names(chain{hits: hits}) {
-		d.mentions[n]++
+		d.mentions[n] = append(d.mentions[n], st.text)
 	}
 	if deg != nil {
 		hits = slices.DeleteFunc(hits, func(h hit) bool { return contains(deg.fields, d.name(h)) })
@@ -194,8 +194,23 @@ func (d *deriver) statement(st statement) {
 		case cu.kind == cueNone && (carried.kind == cueDescribes || carried.kind == cuePreferred) &&
 			clauseBreak.FindStringIndex(lower[prev:c.from]) == nil:
 			cu = carried // "we use dbt tests and PyTest": the description goes on to the end of its clause
-		case cu.kind == cueNone:
-			cu = fallback
+		case cu.kind == cueNone && !subordinateClause(lower, clauseStart(lower, prev, c.from)):
+			cu = fallback // but not over "…, since you will touch the React code"
+		}
+		within, aside := sec, cue{}
+		if start := clauseStart(lower, prev, c.from); cu.kind == cueNone && subordinateClause(lower, start) {
+			// A reason or an aside names what the job involves, even under
+			// "Requirements": its word ("since") is the cue.
+			within = sectionNone
+			if m := subordinate.FindStringIndex(lower[:start]); m != nil {
+				aside = cue{start: m[0], end: m[1]}
+			}
+		}
+		if cu.kind == cueDescribes {
+			if m := soConsequence.FindStringIndex(lower[c.to:next]); m != nil {
+				// "Docker is how we run everything, so you'll want to know your way around it"
+				cu = cue{kind: cueMust, start: c.to + m[0], end: c.to + m[1]}
+			}
 		}
 		if wish.kind != cueNone && cu.kind != cueNegated && clauseBreak.FindStringIndex(lower[wish.end:c.from]) == nil {
 			cu = wish
@@ -204,10 +219,13 @@ func (d *deriver) statement(st statement) {
 		lo, hi := clause(lower, prev, c.from, c.to, next)
 		c.standIn = standInCue.MatchString(lower[lo:hi])
 		chs[i].standIn = c.standIn // for a later "… you should know both"
-		str, bySection := decide(cu.kind, sec)
+		str, bySection := decide(cu.kind, within)
 		why := base
-		if !bySection {
+		switch {
+		case !bySection:
 			why.Cue = strings.TrimSpace(st.text[cu.start:cu.end])
+		case aside.end > 0:
+			why.Cue = strings.TrimSpace(st.text[aside.start:aside.end])
 		}
 		d.add(c, str, why, toks)
 	}
@@ -215,6 +233,31 @@ func (d *deriver) statement(st statement) {
 	if deg != nil {
 		d.degrees = append(d.degrees, deg)
 	}
+}
+
+// subordinate ends the words before a clause that gives a reason or an
+// aside: the statement's cue does not reach over it.
+var subordinate = regexp.MustCompile(`\b(?:since|because|as|so|which|while|whereas|although|though|when)\s*$`)
+
+// soConsequence asks for what a description names: "we use Git for
+// everything, so you will need to be comfortable with it".
+var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need|want|have|should|must)|you(?:'ll| will) be expected|` +
+	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b`)
+
+// subordinateClause reports whether the clause starting at lo of lower
+// gives a reason or an aside ("…, since you will touch React"), not a
+// likeness ("…, as is advanced Excel").
+func subordinateClause(lower string, lo int) bool {
+	return subordinate.MatchString(lower[:lo]) && !likeness.MatchString(lower[lo:])
+}
+
+var likeness = regexp.MustCompile(`^\s*(?:is|are|does|do|will|would|should|must)\b`)
+
+// clauseStart returns where the clause of the list at from begins, after
+// the previous list (ending at prev).
+func clauseStart(lower string, prev, from int) int {
+	lo, _ := clause(lower, prev, from, from, from)
+	return lo
 }
 
 // anaphor refers back to the skills of the statement before.

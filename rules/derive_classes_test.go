@@ -362,3 +362,35 @@ func TestClassHeadingsMore(t *testing.T) {
 		{posting: "Requirements\n- We use Terraform modules; you know Ansible roles\n", want: map[string]string{"Terraform": "preferred", "Ansible": "required"}},
 	})
 }
+
+// TestClassProseClauses: in prose, what a clause says bears on its own
+// lists: a reason or an aside ("since you will touch React") asks for
+// nothing, even under a requirements heading; "so you'll want to know
+// it" asks for what a description names.
+func TestClassProseClauses(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Comfort with JavaScript is expected, since you will touch the React code now and then.\n",
+			want: map[string]string{"JavaScript": "required", "React": "preferred"}},
+		{posting: "Requirements\n- Python, because our Airflow DAGs are written in it\n", want: map[string]string{"Python": "required", "Apache Airflow": "preferred"}},
+		{posting: "Advanced SQL is essential, as is advanced Excel.\n", want: map[string]string{"SQL": "required", "Excel": "required"}},
+		{posting: "Docker is how we run everything locally, so you'll want to know your way around it.\n", want: map[string]string{"Docker": "required"}},
+		{posting: "We use Git for everything, so you will need to be comfortable with branches.\n", want: map[string]string{"Git": "required"}},
+		{posting: "We use Jira, so there is a board.\n", want: map[string]string{"Jira": "preferred"}},
+		{posting: "Kubernetes doesn't come into this role at all.\n", want: map[string]string{"Kubernetes": ""}},
+		{posting: "Here is what we are after. Some Rust. Redis in production.\n", want: map[string]string{"Rust": "required", "Redis": "required"}},
+		// A stand-in for a skill named in its own statement, named before as the team's.
+		{posting: "Our shop runs on MySQL.\nMySQL is what we run, although PostgreSQL experience carries over fine.\n", groups: []string{"MySQL,PostgreSQL"}},
+	})
+	runClass(t, []classCase{
+		{posting: "Kettleby has sold books online for fifteen years.\nRequirements\n- Six or more years of software development\n", years: "6"},
+	})
+	if d := DefaultTaxonomy().Derive("Requirements\n- A degree in Physics\n\nWe don't mind where you studied, or whether you did.\n").Degree; d == nil || d.Required {
+		t.Errorf("degree %+v, want one not required", d)
+	}
+	_, reasons := DefaultTaxonomy().DeriveExplained("Requirements\n- Python, because our Airflow DAGs are written in it\n")
+	for _, r := range reasons {
+		if r.Rule == "preferred Apache Airflow" && r.Cue != "because" {
+			t.Errorf("%+v, want the cue %q", r, "because")
+		}
+	}
+}

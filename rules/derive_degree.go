@@ -46,8 +46,9 @@ var (
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education
 	// requirements", "self-taught developers are welcome".
-	noCredentials = regexp.MustCompile(`\b(?:not|no|without|over|rather than)\b[^.;]{0,30}\b(?:diplomas?|formal education|formal qualifications?|credentials)\b|\bself-taught\b`)
-	welcome       = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
+	noCredentials = regexp.MustCompile(`\b(?:not|no|without|over|rather than)\b[^.;]{0,30}\b(?:diplomas?|formal education|formal qualifications?|credentials)\b|\bself-taught\b|` +
+		`\b(?:don't|do not|doesn't|does not)\s+(?:mind|care)\b[^.;]*\b(?:studied|study|university|college|school)\b`)
+	welcome = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
 )
 
 // degreeOf reads what a statement says of a degree, if anything: the

@@ -177,7 +177,7 @@ func (d *deriver) joinStandIns() {
 			n := 0
 			for name, r := range m {
 				if sk, ok := d.t.Lookup(name); ok && sk.Category == g.category && !contains(g.skills, name) &&
-					(k == 0 || r.Statement == g.reason.Statement) {
+					(k == 0 || slices.Contains(d.mentions[name], g.reason.Statement)) {
 					only, why, n = name, r, n+1
 				}
 			}

@@ -148,12 +148,15 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 // bonus.").
 func sentenceLabel(s string, namesSkill func(string) bool) (section, bool) {
 	lower := strings.ToLower(s)
-	if strings.ContainsAny(s, "0123456789") || postingDegree.MatchString(lower) || namesSkill(s) {
+	if strings.ContainsAny(s, "0123456789") || postingDegree.MatchString(lower) || len(yearsIn(lower)) > 0 || namesSkill(s) {
 		return 0, false
 	}
 	t := strings.TrimRight(s, ".!: ")
-	if first, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(first) && len(strings.Fields(t)) <= 4 {
-		if sec, ok := classifyHeading(t); ok && sec != sectionElsewhere {
+	if first, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(first) && len(strings.Fields(t)) <= 7 && !strings.HasSuffix(s, ";") {
+		// Up to four words of any kind ("Benefits."), up to seven that
+		// say what follows ("Here is what we are after.").
+		if sec, ok := classifyHeading(t); ok && sec != sectionElsewhere &&
+			(len(strings.Fields(t)) <= 4 || (sec == sectionRequirements || sec == sectionPreferences) && announces.MatchString(lower)) {
 			return sec, true
 		}
 	}
@@ -162,6 +165,10 @@ func sentenceLabel(s string, namesSkill func(string) bool) (section, bool) {
 	}
 	return 0, false
 }
+
+// announces says that what follows is what the posting asks or wishes for.
+var announces = regexp.MustCompile(`^(?:here is|here's|this is|these are|below (?:is|are))\b|\b(?:we are|we're) (?:after|looking for)\b|` +
+	`\bwhat we (?:want|need|expect|look for|are looking for|would love|hope for)\b`)
 
 // wishAhead says that whatever comes next is a wish: "Anything beyond
 // that is a bonus", "Everything else is a plus", "On top of that, these
@@ -438,7 +445,7 @@ var headingWords = []struct {
 		"your background", "you are", "ideal candidate", "expectations", "we expect", "need to have", "experience", "years", "core",
 		"key skills", "education", "degree", "what you bring", "bring", "need", "matters", "hope you", "hoping you", "you should have",
 		"you will have", "what it takes", "the basics", "prerequisites", "criteria", "to succeed", "make you successful",
-		"fit right in", "you will fit", "thrive", "do well", "for you if", "if you", "from you"}},
+		"fit right in", "you will fit", "thrive", "do well", "for you if", "if you", "from you", "we are after", "what we want"}},
 }
 
 // headingKey is the form of a heading that headingWords are written in:

@@ -63,8 +63,9 @@ var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|
 // we have built …") from years asked of the candidate: a clause about us
 // that says nothing of the candidate and asks nothing.
 var (
-	companySubject = regexp.MustCompile(`\b(?:we|we've|we're|our|us|founded|since)\b|\b(?:the|this) (?:company|business|firm|startup|studio)\b`)
-	candidateWord  = regexp.MustCompile(`\b(?:you|your|you've|you're|candidates?|someone|applicants?|looking for|seek\w*|want\w*|` +
+	companySubject = regexp.MustCompile(`\b(?:we|we've|we're|our|us|founded|since)\b|\b(?:the|this) (?:company|business|firm|startup|studio)\b|` +
+		`\b(?:has|had)\b[^.;]*\bfor (?:over |more than |almost |nearly |about |the (?:last|past) )?(?:` + numberWord + `)\b`) // "Kettleby has sold books for fifteen years"
+	candidateWord = regexp.MustCompile(`\b(?:you|your|you've|you're|candidates?|someone|applicants?|looking for|seek\w*|want\w*|` +
 		`need\w*|requir\w*|expect\w*|ask\w*|like|value|prefer\w*|ideal\w*|at least|minimum|min|in mind|look\w* for|hop(?:e|ing)|wish)\b|\d\s*\+`)
 )
 

@@ -574,7 +574,7 @@ func (tp *textPass) interpret(lx *lexer, ctm matrix, fontFor func(string) *pdfFo
 					if e.kind == opString {
 						tp.show(&gs, &tm, e.str)
 					} else if e.kind == opNumber {
-						tm = matrix{1, 0, 0, 1, -e.num / 1000 * gs.fs * gs.th, 0}.mul(tm)
+						tm.translateX(-e.num / 1000 * gs.fs * gs.th)
 					}
 				}
 			}
@@ -621,13 +621,19 @@ func (tp *textPass) show(gs *gstate, tm *matrix, s []byte) {
 		gs.font = f
 	}
 	sp := textSpace{a: gs.fs * gs.th, d: gs.fs, rise: gs.rise, ctm: &gs.ctm}
-	// Where one glyph ends, the next one starts.
+	// Where one glyph ends, the next one starts. The size depends on the
+	// parts of tm that moving along the line keeps: it is computed again
+	// only if they change (a NaN among them always does).
 	x, y := sp.origin(tm)
+	size, sized := sp.size(tm), [4]float64{tm[0], tm[1], tm[2], tm[3]}
 	for len(s) > 0 {
 		code, n := f.code(s)
 		s = s[n:]
 		w := f.width(code)
-		x0, y0, size := x, y, sp.size(tm)
+		if [4]float64{tm[0], tm[1], tm[2], tm[3]} != sized {
+			size, sized = sp.size(tm), [4]float64{tm[0], tm[1], tm[2], tm[3]}
+		}
+		x0, y0 := x, y
 		tx := (w*gs.fs + gs.tc) * gs.th
 		if n == 1 && code == ' ' {
 			tx += gs.tw * gs.th

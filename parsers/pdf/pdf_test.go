@@ -318,6 +318,8 @@ func TestPDFUndecodableStream(t *testing.T) {
 func TestPDFPooledInflate(t *testing.T) {
 	long := bytes.Repeat([]byte("BT /F1 9 Tf (pooled) Tj ET\n"), 5000)
 	cut := deflate(long)
+	badSum := deflate([]byte("BT (checksum) Tj ET"))
+	badSum[len(badSum)-1] ^= 0xFF
 	streams := [][]byte{
 		deflate([]byte("BT (first) Tj ET")),
 		deflate(long),
@@ -325,7 +327,10 @@ func TestPDFPooledInflate(t *testing.T) {
 		[]byte("BT (not compressed) Tj ET"),
 		[]byte("not zlib data"), // the object layer panics on it; the pool leaves it to the object layer
 		deflate([]byte("BT (after the others) Tj ET")),
+		badSum, // a wrong Adler-32 checksum: both keep every byte, which comes before it
+		append([]byte{0x78, 0x20, 0, 0, 0, 1}, deflate([]byte("x"))[2:]...), // a preset dictionary (unused): left to the object layer
 	}
+	empty := map[int]bool{4: true}
 	objs := []string{""}
 	bodies := map[int][]byte{}
 	var refs []string
@@ -343,11 +348,11 @@ func TestPDFPooledInflate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if byPool != 4 {
-		t.Errorf("the pool read %d streams, want the 4 valid Flate streams", byPool)
+	if byPool != 5 {
+		t.Errorf("the pool read %d streams, want the 5 Flate streams without a preset dictionary", byPool)
 	}
 	for i := range streams {
-		if !bytes.Equal(pooled[i], layer[i]) || (len(layer[i]) == 0) != (i == 4) {
+		if !bytes.Equal(pooled[i], layer[i]) || (len(layer[i]) == 0) != empty[i] {
 			t.Errorf("stream %d: pooled %d bytes %.40q, object layer %d bytes %.40q", i, len(pooled[i]), pooled[i], len(layer[i]), layer[i])
 		}
 	}

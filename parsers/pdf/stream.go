@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"bufio"
-	"compress/zlib"
+	"compress/flate"
 	"io"
 	"reflect"
 
@@ -25,10 +25,10 @@ type inflaters struct {
 type inflater struct {
 	pool *inflaters
 	br   *bufio.Reader
-	zr   io.ReadCloser // a zlib reader, reset for each stream
+	fr   io.ReadCloser // a flate reader, reset for each stream
 }
 
-func (z *inflater) Read(p []byte) (int, error) { return z.zr.Read(p) }
+func (z *inflater) Read(p []byte) (int, error) { return z.fr.Read(p) }
 
 func (z *inflater) Close() error {
 	z.pool.free = append(z.pool.free, z)
@@ -66,16 +66,21 @@ func (zs *inflaters) openFlate(v pdf.Value) io.ReadCloser {
 		z = &inflater{pool: zs, br: bufio.NewReader(nil)}
 	}
 	z.br.Reset(io.NewSectionReader(zs.file, off, n))
-	var err error
-	if z.zr == nil {
-		z.zr, err = zlib.NewReader(z.br)
-	} else {
-		err = z.zr.(zlib.Resetter).Reset(z.br, nil)
-	}
-	if err != nil {
-		z.zr = nil // a failed reset leaves it unusable
+	// The zlib header, checked as compress/zlib checks it (a preset
+	// dictionary is left to the object layer); the data after it is
+	// inflated without the Adler-32 checksum at its end, which a content
+	// stream or a ToUnicode map could not use: their readers keep what
+	// came before an error, and every byte comes before the checksum.
+	h, err := z.br.Peek(2)
+	if err != nil || h[0]&0x0f != 8 || h[0]>>4 > 7 || (uint(h[0])<<8|uint(h[1]))%31 != 0 || h[1]&0x20 != 0 {
 		zs.free = append(zs.free, z)
 		return nil
+	}
+	z.br.Discard(2)
+	if z.fr == nil {
+		z.fr = flate.NewReader(z.br)
+	} else {
+		z.fr.(flate.Resetter).Reset(z.br, nil)
 	}
 	return z
 }

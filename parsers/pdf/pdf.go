@@ -35,7 +35,15 @@ import (
 // positioned-text pass over each page: see [textPass] and [layoutPage].
 // Errors are [*extract.Error] values, or ctx's error.
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
-	ra, size, tail := tolerantPDF(r, size)
+	// The file is read once, whole: the object layer reads each object
+	// and stream it resolves with a read of its own (a system call each,
+	// on a file), and a resume is small (MaxBytes bounds it).
+	whole := make([]byte, size)
+	n, err := r.ReadAt(whole, 0)
+	if err != nil && err != io.EOF {
+		return extract.Result{}, fmt.Errorf("read: %w", err)
+	}
+	ra, size, tail := tolerantPDF(bytes.NewReader(whole[:n]), int64(n))
 	if err := checkObjectStreams(ra, size, tail); err != nil {
 		return extract.Result{}, err
 	}

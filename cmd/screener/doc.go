@@ -143,7 +143,9 @@
 //
 // Each file is extracted in an isolated worker process with a time limit
 // (-timeout) and a memory limit (-max-memory); a file that breaks either is
-// reported on the Errors sheet and the run goes on.
+// reported on the Errors sheet and the run goes on. The -job posting is
+// read by the same workers, under the same limits (with -in-process or
+// -distributed, by a worker of its own under the default limits).
 //
 // Images (PNG, JPEG, TIFF) and PDFs without a text layer (scans) are read
 // with Tesseract when it is installed: -ocr auto (the default) uses it when

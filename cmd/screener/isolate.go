@@ -15,3 +15,14 @@ func extractIsolated(ctx context.Context, path string, lim parsers.Limits) (*par
 	defer sup.Close()
 	return sup.Extract(ctx, path)
 }
+
+// reader reads the text of the file at path: [extractIsolated], or a
+// worker of the run's own.
+type reader func(ctx context.Context, path string) (*parsers.Document, error)
+
+// isolated is the reader that reads each file with [extractIsolated].
+func isolated(lim parsers.Limits) reader {
+	return func(ctx context.Context, path string) (*parsers.Document, error) {
+		return extractIsolated(ctx, path, lim)
+	}
+}

@@ -29,6 +29,12 @@ func TestMain(m *testing.M) {
 	// A fuzzing worker is this test binary too, started by the fuzzer.
 	fuzzWorker := slices.ContainsFunc(os.Args, func(a string) bool { return strings.HasPrefix(a, "-test.fuzzworker") })
 	if os.Getenv("SCREENER_TEST_AS_MAIN") == "1" && !fuzzWorker {
+		if log := os.Getenv(workerStartsEnv); log != "" && len(os.Args) > 1 && os.Args[1] == workerSwitch {
+			if f, err := os.OpenFile(log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err == nil {
+				fmt.Fprintln(f, os.Getpid())
+				f.Close()
+			}
+		}
 		main()
 		return
 	}
@@ -36,6 +42,24 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	pg.Stop()
 	os.Exit(code)
+}
+
+// workerStartsEnv names a file to which each extraction worker the tests
+// start appends a line (see TestPostingReadByRunWorker).
+const workerStartsEnv = "SCREENER_TEST_WORKER_STARTS"
+
+// TestPostingReadByRunWorker: a run reads its -job posting with the worker
+// that then reads its resumes, not in a worker process of its own.
+func TestPostingReadByRunWorker(t *testing.T) {
+	starts := filepath.Join(t.TempDir(), "starts")
+	t.Setenv(workerStartsEnv, starts)
+	code, _, stderr := runCLI(t, "screen", "-workers", "1", "-job", posting, "-quiet", "-out", "", "-jsonl", filepath.Join(t.TempDir(), "out.jsonl"), oneResume(t))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if lines := strings.Fields(mustRead(t, starts)); len(lines) != 1 {
+		t.Errorf("%d extraction workers started (%v), want 1", len(lines), lines)
+	}
 }
 
 // pg is the PostgreSQL server of the tests that keep state in one.

@@ -13,8 +13,9 @@ import (
 	"github.com/screener/screener/rules"
 )
 
-// loadRules reads -rules, or derives the rules from the -job posting.
-func loadRules(ctx context.Context, job, rulesFile string, lim parsers.Limits) (*rules.Set, string, error) {
+// loadRules reads -rules, or derives the rules from the -job posting,
+// which read reads.
+func loadRules(ctx context.Context, job, rulesFile string, read reader) (*rules.Set, string, error) {
 	if rulesFile != "" {
 		fh, err := os.Open(rulesFile)
 		if err != nil {
@@ -24,7 +25,7 @@ func loadRules(ctx context.Context, job, rulesFile string, lim parsers.Limits) (
 		set, err := rules.Load(fh, rulesFile, nil)
 		return set, rulesFile, err
 	}
-	set, _, err := derivePosting(ctx, job, lim)
+	set, _, err := derivePosting(ctx, job, read)
 	if err != nil {
 		return nil, "", err
 	}
@@ -32,9 +33,10 @@ func loadRules(ctx context.Context, job, rulesFile string, lim parsers.Limits) (
 }
 
 // derivePosting reads a job posting in any format the parsers read (text,
-// Markdown, PDF, DOCX, ...) and derives its rules, with the reason for each.
-func derivePosting(ctx context.Context, job string, lim parsers.Limits) (*rules.Set, []rules.Reason, error) {
-	doc, err := extractIsolated(ctx, job, lim)
+// Markdown, PDF, DOCX, ...) with read and derives its rules, with the
+// reason for each.
+func derivePosting(ctx context.Context, job string, read reader) (*rules.Set, []rules.Reason, error) {
+	doc, err := read(ctx, job)
 	if err != nil {
 		return nil, nil, fmt.Errorf("job posting: %w", err)
 	}
@@ -66,7 +68,7 @@ func cmdRules(args []string, stdout, stderr io.Writer) error {
 	file := fs.Arg(0)
 	switch args[0] {
 	case "derive":
-		set, reasons, err := derivePosting(context.Background(), file, parsers.Limits{})
+		set, reasons, err := derivePosting(context.Background(), file, isolated(parsers.Limits{}))
 		if err != nil {
 			return err
 		}
@@ -84,7 +86,7 @@ func cmdRules(args []string, stdout, stderr io.Writer) error {
 		}
 		return set.WriteYAML(stdout)
 	default:
-		set, _, err := loadRules(context.Background(), "", file, parsers.Limits{})
+		set, _, err := loadRules(context.Background(), "", file, isolated(parsers.Limits{}))
 		if err != nil {
 			return err
 		}

@@ -155,24 +155,37 @@ type session struct {
 func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stderr io.Writer) (*session, error) {
 	s := &session{f: f, paths: paths, stdout: stdout, stderr: stderr}
 	limits := parsers.Limits{MaxBytes: int64(f.maxSize), OCR: f.ocr, OCRLang: f.ocrLang}
-	for _, j := range f.jobs {
-		job, rulesFile := j.path, ""
-		if j.rules {
-			job, rulesFile = "", j.path
-		}
-		set, source, err := loadRules(ctx, job, rulesFile, limits)
-		if err != nil {
-			return nil, err
-		}
-		s.jobs = append(s.jobs, screener.Job{Rules: set, Source: source})
-	}
-	set := s.jobs[0].Rules
 	logTo := stderr
 	if isTerminal(stderr) && !f.quiet && f.logFormat == "text" {
 		s.status = &statusLine{w: stderr}
 		logTo = s.status
 	}
 	s.log = newLogger(logTo, f.logFormat, f.quiet, f.verbose)
+	// Postings are read in a worker process, as resumes are; in the
+	// default mode by the resumes' own workers, so that a run starts one
+	// worker process fewer.
+	readPosting := isolated(limits)
+	var sup *worker.Supervisor
+	if !f.distributed && !f.inProcess {
+		sup = worker.NewSupervisor(worker.Options{
+			Command: workerCommand(), Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory), Logger: s.log,
+		})
+		s.cleanup = append(s.cleanup, func() { sup.Close() })
+		readPosting = sup.Extract
+	}
+	for _, j := range f.jobs {
+		job, rulesFile := j.path, ""
+		if j.rules {
+			job, rulesFile = "", j.path
+		}
+		set, source, err := loadRules(ctx, job, rulesFile, readPosting)
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		s.jobs = append(s.jobs, screener.Job{Rules: set, Source: source})
+	}
+	set := s.jobs[0].Rules
 	asOf := time.Now()
 	if f.asOf != "" {
 		asOf, _ = time.Parse("2006-01-02", f.asOf)
@@ -205,10 +218,6 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 			return parsers.ExtractFile(ctx, fi.Path, limits)
 		}
 	default:
-		sup := worker.NewSupervisor(worker.Options{
-			Command: workerCommand(), Limits: limits, Timeout: f.timeout, MemoryLimit: int64(f.memory), Logger: s.log,
-		})
-		s.cleanup = append(s.cleanup, func() { sup.Close() })
 		s.opts.Extract = func(ctx context.Context, fi screener.FileInfo) (*parsers.Document, error) {
 			return sup.Extract(ctx, fi.Path)
 		}

@@ -145,7 +145,7 @@ func TestStateLockedExitCode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			db := tt.db(t)
 			// The run of the posting's job, as the command names it.
-			set, _, err := loadRules(context.Background(), posting, "", parsers.Limits{})
+			set, _, err := loadRules(context.Background(), posting, "", isolated(parsers.Limits{}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,7 +169,7 @@ func TestStateLockedExitCode(t *testing.T) {
 // extractions.
 func TestTwoJobsAtOnce(t *testing.T) {
 	db := pg.Database(t)
-	set, _, err := loadRules(context.Background(), posting, "", parsers.Limits{})
+	set, _, err := loadRules(context.Background(), posting, "", isolated(parsers.Limits{}))
 	if err != nil {
 		t.Fatal(err)
 	}

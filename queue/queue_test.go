@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/screener/screener/internal/pgtest"
 	"github.com/screener/screener/parsers"
@@ -487,5 +489,60 @@ func TestQueueName(t *testing.T) {
 		if got := queueName(v); got != want {
 			t.Errorf("queueName(%q) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+// TestCommitCompletesWithOutcomes: a worker's transaction stores the
+// outcomes of a batch of running jobs and completes those jobs, and only
+// those; a batch that fails (one of its jobs is gone) leaves neither
+// outcome nor completion of any of its jobs.
+func TestCommitCompletesWithOutcomes(t *testing.T) {
+	ctx := context.Background()
+	pool := connect(t)
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{Logger: discardLogger(nil), SkipUnknownJobCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var params []river.InsertManyParams
+	for _, sha := range []string{"a", "b", "c"} {
+		params = append(params, river.InsertManyParams{Args: extractArgs{SHA256: sha, Path: []byte(sha + ".txt")}})
+	}
+	res, err := client.InsertMany(ctx, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := map[string]int64{}
+	for i, r := range res {
+		id[[]string{"a", "b", "c"}[i]] = r.Job.ID
+	}
+	// As River's fetch leaves a job it hands a worker.
+	if _, err := pool.Exec(ctx, `UPDATE river_job SET state = 'running', attempt = 1, attempted_at = now()`); err != nil {
+		t.Fatal(err)
+	}
+	states := func() map[string]string {
+		t.Helper()
+		got := map[string]string{}
+		for name, jid := range id {
+			var st, outcome string
+			if err := pool.QueryRow(ctx, `SELECT j.state, coalesce(convert_from(x.outcome, 'UTF8'), '-') FROM river_job j
+				LEFT JOIN screener_extractions x ON x.job_id = j.id WHERE j.id = $1`, jid).Scan(&st, &outcome); err != nil {
+				got[name] = err.Error()
+				continue
+			}
+			got[name] = st + " " + outcome
+		}
+		return got
+	}
+
+	w := &extractWorker{pool: pool, client: client}
+	if err := w.commit([]*completion{{id: id["a"], raw: []byte(`"A"`)}, {id: id["b"], raw: []byte(`"B"`)}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.commit([]*completion{{id: id["c"], raw: []byte(`"C"`)}, {id: 1 << 40, raw: []byte(`"D"`)}}); err == nil {
+		t.Error("a batch with a job that is gone committed")
+	}
+	want := map[string]string{"a": `completed "A"`, "b": `completed "B"`, "c": "running -"}
+	if got := states(); !maps.Equal(got, want) {
+		t.Errorf("jobs and outcomes: %v, want %v", got, want)
 	}
 }

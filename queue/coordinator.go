@@ -255,9 +255,11 @@ func (c *Coordinator) poll(ctx context.Context) {
 		c.log.Warn(fmt.Sprintf("queue: none of %d waiting jobs finished for %s (hint: start 'screener worker' of version %s with this -state on machines that see the shared folder, each with its -root there)", len(ids), since.Round(time.Second), cmp.Or(c.opts.Version, "unknown")))
 		c.lastDone = time.Now() // say it again after as long
 	}
-	rows, err := c.pool.Query(ctx, `SELECT j.id, j.state, j.attempt, j.errors, x.outcome
-		FROM river_job j LEFT JOIN screener_extractions x ON x.job_id = j.id
-		WHERE j.id = ANY($1) AND j.state IN ('completed', 'discarded', 'cancelled')`, ids)
+	// A job that is gone (another run's coordinator deleted it for a
+	// passing failure, see below) comes back with no state.
+	rows, err := c.pool.Query(ctx, `SELECT i.id, j.state, j.attempt, j.errors, x.outcome
+		FROM unnest($1::bigint[]) i (id) LEFT JOIN river_job j ON j.id = i.id LEFT JOIN screener_extractions x ON x.job_id = i.id
+		WHERE j.id IS NULL OR j.state IN ('completed', 'discarded', 'cancelled')`, ids)
 	if err != nil {
 		if ctx.Err() == nil {
 			c.log.Error("queue: reading finished jobs failed; trying again", "err", err)
@@ -265,12 +267,13 @@ func (c *Coordinator) poll(ctx context.Context) {
 		return
 	}
 	defer rows.Close()
-	var forget []int64 // jobs whose outcome the next run must not reuse
+	var forget []int64   // jobs whose outcome the next run must not reuse
+	var again []*request // requests whose job is gone
 	for rows.Next() {
 		var (
 			id      int64
-			st      string
-			attempt int
+			st      *string
+			attempt *int
 			errs    []rivertype.AttemptError
 			raw     []byte
 		)
@@ -278,14 +281,18 @@ func (c *Coordinator) poll(ctx context.Context) {
 			c.log.Error("queue: reading finished jobs failed; trying again", "err", err)
 			return
 		}
-		c.lastDone = time.Now()
 		c.mu.Lock()
 		reqs := c.waiting[id]
 		delete(c.waiting, id)
 		c.mu.Unlock()
+		if st == nil {
+			again = append(again, reqs...)
+			continue
+		}
+		c.lastDone = time.Now()
 		for _, r := range reqs {
-			res := answer(r.path, rivertype.JobState(st), attempt, errs, raw)
-			if res.err != nil && parsers.Code(res.err).Transient() && st == string(rivertype.JobStateCompleted) && !slices.Contains(forget, id) {
+			res := answer(r.path, rivertype.JobState(*st), *attempt, errs, raw)
+			if res.err != nil && parsers.Code(res.err).Transient() && *st == string(rivertype.JobStateCompleted) && !slices.Contains(forget, id) {
 				forget = append(forget, id)
 			}
 			r.reply <- res
@@ -302,6 +309,11 @@ func (c *Coordinator) poll(ctx context.Context) {
 		if _, err := c.pool.Exec(ctx, `DELETE FROM river_job WHERE id = ANY($1) AND state = 'completed'`, forget); err != nil && ctx.Err() == nil {
 			c.log.Error("queue: deleting jobs of passing failures failed", "err", err)
 		}
+	}
+	// Another run's coordinator saw the job's passing failure first and
+	// deleted it: as for the next run, the file is tried again.
+	if len(again) > 0 {
+		c.enqueue(ctx, again)
 	}
 }
 

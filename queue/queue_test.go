@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"maps"
 	"os"
@@ -24,6 +25,8 @@ import (
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
 	"github.com/screener/screener/screener"
+	"github.com/screener/screener/state"
+	"github.com/screener/screener/state/postgres"
 )
 
 var pg = pgtest.New() // the test binary's server, stopped by TestMain
@@ -61,9 +64,15 @@ func inProcess(ctx context.Context, path string, s Settings) (*parsers.Document,
 	return parsers.ExtractFile(ctx, path, s.Limits)
 }
 
+// connect returns a pool of connections to a new database.
 func connect(t *testing.T) *pgxpool.Pool {
 	t.Helper()
-	url := pg.Database(t)
+	return connectTo(t, pg.Database(t))
+}
+
+// connectTo returns a pool of connections to the database at url.
+func connectTo(t *testing.T, url string) *pgxpool.Pool {
+	t.Helper()
 	pool, err := Connect(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
@@ -544,5 +553,132 @@ func TestCommitCompletesWithOutcomes(t *testing.T) {
 	want := map[string]string{"a": `completed "A"`, "b": `completed "B"`, "c": "running -"}
 	if got := states(); !maps.Equal(got, want) {
 		t.Errorf("jobs and outcomes: %v, want %v", got, want)
+	}
+}
+
+// TestTwoJobsExtractOnce: two distributed runs of different jobs (rule
+// sets), each with its coordinator and its own state connection, started
+// at once on one folder of new files, have each file extracted once
+// between them: their jobs are one per content.
+func TestTwoJobsExtractOnce(t *testing.T) {
+	url := pg.Database(t)
+	pool := connectTo(t, url)
+	dir := t.TempDir()
+	const n = 24
+	for i := range n {
+		text := fmt.Sprintf("Candidate %d\ncandidate%d@example.com\nSkills: Go, Python, PostgreSQL\n", i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("cv%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	calls := map[string]int{}
+	startWorkers(t, pool, 2, WorkerOptions{Root: dir, Workers: 4, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+		mu.Lock()
+		calls[filepath.Base(path)]++
+		mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+		return inProcess(ctx, path, s)
+	}})
+	var wg sync.WaitGroup
+	for _, skill := range []string{"Go", "Python"} {
+		set, err := rules.Load(strings.NewReader(fmt.Sprintf("title: %s developer\nrequired:\n  - skill: %s\n", skill, skill)), "rules.yaml", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := postgres.Open(context.Background(), url, state.Options{StoreText: true, Job: set.Hash()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		c, err := NewCoordinator(connectTo(t, url), CoordinatorOptions{Root: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := db.BeginRun(set.Hash()); err != nil {
+				t.Error(err)
+				return
+			}
+			rep, err := screener.Run(context.Background(), []string{dir}, screener.Options{Rules: set, Store: db, Extract: c.Extract, Workers: 64})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if rep.Counts.Screened != n || rep.Counts.Errors != 0 {
+				t.Errorf("%s: %+v, want %d screened", skill, rep.Counts, n)
+			}
+			if err := db.EndRun(rep.Counts, 0, 0); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	for name, k := range calls {
+		if k != 1 {
+			t.Errorf("%s extracted %d times", name, k)
+		}
+	}
+	if len(calls) != n {
+		t.Errorf("%d files extracted, want %d", len(calls), n)
+	}
+}
+
+// TestJobDeletedWhileWaited: two coordinators (runs of two jobs) wait on
+// one content's job; the first to see its passing failure (a timeout)
+// deletes the job, as it must for the next run to try again. The other
+// coordinator, which had not seen the outcome yet, enqueues the file
+// again rather than wait for a job that is gone.
+func TestJobDeletedWhileWaited(t *testing.T) {
+	url := pg.Database(t)
+	pool := connectTo(t, url)
+	var mu sync.Mutex
+	calls := 0
+	startWorkers(t, pool, 1, WorkerOptions{Root: example, Extract: func(ctx context.Context, path string, s Settings) (*parsers.Document, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if calls++; calls == 1 {
+			return nil, &parsers.Error{File: path, Err: parsers.ErrTimeout, Detail: "over 30s"}
+		}
+		return inProcess(ctx, path, s)
+	}})
+	quick, err := NewCoordinator(connectTo(t, url), CoordinatorOptions{Root: example, Poll: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer quick.Close()
+	// Polls seldom: the quick one has deleted the job by its first look.
+	slow, err := NewCoordinator(connectTo(t, url), CoordinatorOptions{Root: example, Poll: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	path := filepath.Join(example, "resumes", "ines.txt")
+	sha, _ := screener.HashFile(path)
+	f := screener.FileInfo{Path: path, SHA256: sha}
+	slowGot := make(chan error, 1)
+	go func() {
+		_, err := slow.Extract(context.Background(), f)
+		slowGot <- err
+	}()
+	for n := 0; n == 0; {
+		time.Sleep(10 * time.Millisecond)
+		pool.QueryRow(context.Background(), `SELECT count(*) FROM river_job`).Scan(&n)
+	}
+	if _, err := quick.Extract(context.Background(), f); !errors.Is(err, parsers.ErrTimeout) {
+		t.Fatalf("quick coordinator: %v, want the timeout", err)
+	}
+	select {
+	case err := <-slowGot:
+		if err != nil {
+			t.Errorf("slow coordinator: %v, want the document extracted again", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the slow coordinator still waits on a job that is gone")
 	}
 }

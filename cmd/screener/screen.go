@@ -245,6 +245,18 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 			s.log.Info("retention", "documents_deleted", n)
 		}
 		s.opts.Store = db
+		if postgres.IsURL(f.statePath) && !f.distributed {
+			// Runs of other jobs started at the same time extract each new
+			// file once between them (distributed runs have one job per
+			// content already).
+			claims, err := postgres.NewClaims(ctx, f.statePath, db, postgres.ClaimOptions{Wait: 2*f.timeout + 30*time.Second, Logger: s.log})
+			if err != nil {
+				s.close()
+				return nil, err
+			}
+			s.cleanup = append(s.cleanup, func() { claims.Close() })
+			s.opts.Extract = claims.Extract(s.opts.Extract)
+		}
 	}
 	return s, nil
 }

@@ -43,7 +43,12 @@
 // never through a pooler in transaction mode), free as soon as its holder
 // dies; the run pings that connection every second and checks the lock
 // before each commit, and a run that loses it stops with "lost the run
-// lock" (status 1) instead of writing on without it. forget and -retain
+// lock" (status 1) instead of writing on without it. Runs of different
+// jobs started at once on the same new files extract each file once
+// between them: a run claims a new content before extracting it, and
+// another run that finds it claimed waits until it is stored (for at most
+// twice -timeout and 30 s) and scores the stored text, as a later run
+// would. forget and -retain
 // delete rows and VACUUM, which does not erase copies in the table files'
 // free space, the write-ahead log, its archives or backups; screener does
 // not encrypt per candidate to delete keys instead, as the keys would sit

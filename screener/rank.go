@@ -2,6 +2,7 @@ package screener
 
 import (
 	"cmp"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -87,6 +88,9 @@ func codeOf(s Status) statusCode {
 	}
 	return codeOther
 }
+
+// keyHash is the 32-bit hash of a person's key (see [personKeys]).
+func keyHash(key string) uint64 { return uint64(uint32(hashString(key))) }
 
 // hashString is a 64-bit FNV-1a hash: a key for maps whose full keys
 // would grow with the batch. Two strings can share one, so a hit is
@@ -230,11 +234,37 @@ func personKeys(r *Record) []personKey {
 // aside) together with a shared link or a file name made of that name. A
 // name alone is not enough: two people may share one.
 //
-// Records are read one at a time, in order; a key is remembered by its
-// hash, and a record that finds its key's hash taken reads the owner back
-// to check the key itself.
+// Records are read one at a time. A first pass lists the 32-bit hash of
+// every key with its record, 8 bytes a key, sorted; only records whose key
+// hash an earlier record shares are read again, in order, and each such
+// key's first record (its owner) is read to check the key itself: two keys
+// may share a hash.
 func (x *ranking) markSamePerson() error {
 	idx := x.ok()
+	var byHash []uint64 // a key's hash << 32 | its record, an index in idx
+	for i, ri := range idx {
+		r, err := x.load(ri)
+		if err != nil {
+			return err
+		}
+		for _, k := range personKeys(&r) {
+			byHash = append(byHash, keyHash(k.key)<<32|uint64(i))
+		}
+	}
+	slices.Sort(byHash)
+	var later []int32 // records with a key hash an earlier record has
+	for a := 0; a < len(byHash); {
+		b := a + 1
+		for b < len(byHash) && byHash[b]>>32 == byHash[a]>>32 {
+			if uint32(byHash[b]) != uint32(byHash[a]) {
+				later = append(later, int32(uint32(byHash[b])))
+			}
+			b++
+		}
+		a = b
+	}
+	slices.Sort(later)
+	later = slices.Compact(later)
 	parent := make([]int32, len(idx))
 	for i := range parent {
 		parent[i] = int32(i)
@@ -246,41 +276,33 @@ func (x *ranking) markSamePerson() error {
 		}
 		return i
 	}
-	why := map[int32]string{}   // the reason a record joined its group
-	owner := map[uint64]int32{} // key hash -> first record with it
-	var exact map[string]int32  // key -> first record, for keys whose hash another key had first
+	why := map[int32]string{} // the reason a record joined its group
 	// ownerOf returns the first record with key, or -1 if i is the first.
 	ownerOf := func(i int32, key string) (int32, *Record, error) {
-		h := hashString(key)
-		j, ok := owner[h]
-		if !ok {
-			owner[h] = i
-			return -1, nil, nil
+		h := keyHash(key) << 32
+		at, _ := slices.BinarySearch(byHash, h)
+		for _, e := range byHash[at:] {
+			j := int32(uint32(e))
+			if e&^math.MaxUint32 != h || j >= i {
+				break
+			}
+			rj, err := x.load(idx[j])
+			if err != nil {
+				return 0, nil, err
+			}
+			if slices.ContainsFunc(personKeys(&rj), func(k personKey) bool { return k.key == key }) {
+				return j, &rj, nil
+			}
 		}
-		rj, err := x.load(idx[j])
-		if err != nil {
-			return 0, nil, err
-		}
-		if slices.ContainsFunc(personKeys(&rj), func(k personKey) bool { return k.key == key }) {
-			return j, &rj, nil
-		}
-		if exact == nil {
-			exact = map[string]int32{}
-		}
-		if j, ok = exact[key]; !ok {
-			exact[key] = i
-			return -1, nil, nil
-		}
-		rj, err = x.load(idx[j])
-		return j, &rj, err
+		return -1, nil, nil
 	}
-	for i, ri := range idx {
-		r, err := x.load(ri)
+	for _, i := range later {
+		r, err := x.load(idx[i])
 		if err != nil {
 			return err
 		}
 		for _, k := range personKeys(&r) {
-			j, rj, err := ownerOf(int32(i), k.key)
+			j, rj, err := ownerOf(i, k.key)
 			if err != nil {
 				return err
 			}
@@ -290,14 +312,15 @@ func (x *ranking) markSamePerson() error {
 			if strings.HasPrefix(k.key, "p:") && namesDiffer(&r, rj) {
 				continue // a shared office line, or one number guessed wrong
 			}
-			if a, b := find(int32(i)), find(j); a != b {
+			if a, b := find(i), find(j); a != b {
 				parent[a] = b
-				if _, ok := why[int32(i)]; !ok {
-					why[int32(i)] = k.reason
+				if _, ok := why[i]; !ok {
+					why[i] = k.reason
 				}
 			}
 		}
 	}
+	byHash = nil
 	size := make([]int32, len(idx))
 	for i := range idx {
 		size[find(int32(i))]++

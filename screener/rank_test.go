@@ -123,6 +123,14 @@ func TestMarkSamePerson(t *testing.T) {
 			[]Record{ok("1.pdf", "Kim Park", "kim@example.com", "", 10), ok("2.pdf", "Kim Park", "kim@example.com", "+82 10 3927 4618", 20),
 				ok("3.pdf", "K. Park", "", "+82 10 3927 4618", 30)},
 			map[string]string{"1.pdf": "3.pdf", "2.pdf": "3.pdf"}},
+		// The two addresses' keys share a 32-bit hash (checked below).
+		{"keys that share a hash are told apart",
+			[]Record{ok("a.pdf", "Ann Lee", "x198958@example.com", "", 50), ok("b.pdf", "Bo Chan", "x255206@example.com", "", 40),
+				ok("c.pdf", "Bo Chan", "x255206@example.com", "", 30), ok("d.pdf", "Cy Dunn", "", "", 20, "cy.dev", "cy.dev")},
+			map[string]string{"c.pdf": "b.pdf"}},
+	}
+	if keyHash("e:x198958@example.com") != keyHash("e:x255206@example.com") {
+		t.Fatal("the test's two addresses no longer share a key hash")
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -320,7 +320,6 @@ func (x *ranking) markSamePerson() error {
 			}
 		}
 	}
-	byHash = nil
 	size := make([]int32, len(idx))
 	for i := range idx {
 		size[find(int32(i))]++

@@ -91,8 +91,13 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 	n := files.len()
 	skipped = slices.Clone(skipped) // sorted by pathOrder: the caller's stays as it was
 	fileSeq, skippedSeq := pathOrder(files, skipped)
-	// Each record goes to the spill as it is made; the run keeps its entry.
-	entries := make([]entry, n+len(skipped))
+	// Each record goes to the spill as it is made, and its entry to the
+	// entries file until ranking.
+	es, err := newEntrySpill(opts.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	defer es.close()
 	var (
 		mu       sync.Mutex
 		spillErr error
@@ -111,7 +116,10 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 		if err != nil {
 			return nil, err
 		}
-		entries[n+k] = newEntry(r, skippedSeq[k], off, size)
+		e := newEntry(r, skippedSeq[k], off, size)
+		if err := es.put(n+k, &e); err != nil {
+			return nil, err
+		}
 	}
 	order, known := w.plan(files)
 	g, gctx := errgroup.WithContext(ctx)
@@ -127,15 +135,21 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 				f = w.stat(files.path(int(i)))
 			}
 			rec, te, tm := w.screen(gctx, f)
-			entries[i].status = codeOf(rec.Status)
+			e := entry{status: codeGone}
+			var err error
 			if rec.Status != statusGone {
-				off, size, err := sp.put(&rec)
-				entries[i] = newEntry(&rec, fileSeq(int(i)), off, size)
-				if err != nil {
-					mu.Lock()
-					spillErr = cmp.Or(spillErr, err)
-					mu.Unlock()
-				}
+				var off int64
+				var size uint32
+				off, size, err = sp.put(&rec)
+				e = newEntry(&rec, fileSeq(int(i)), off, size)
+			}
+			if err == nil {
+				err = es.put(int(i), &e)
+			}
+			if err != nil {
+				mu.Lock()
+				spillErr = cmp.Or(spillErr, err)
+				mu.Unlock()
 			}
 			failed := rec.Status == StatusError && gctx.Err() == nil
 			// Logged outside the lock: a slow stderr must not stall the pool.
@@ -197,6 +211,10 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 	rep.ExtractTime, rep.MatchTime = extractT, matchT
 	if spillErr != nil {
 		return nil, spillErr
+	}
+	entries, err := es.all(n + len(skippedSeq))
+	if err != nil {
+		return nil, err
 	}
 	entries = slices.DeleteFunc(entries, func(e entry) bool { return e.status == codeGone })
 	if err := sp.sync(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"reflect"
@@ -31,15 +32,25 @@ type spill struct {
 }
 
 func newSpill(dir string) (*spill, error) {
-	f, err := os.CreateTemp(dir, "screener-records-*")
+	f, name, err := tempFile(dir, "screener-records-*")
 	if err != nil {
 		return nil, fmt.Errorf("records file: %w", err)
 	}
-	s := &spill{f: f, w: bufio.NewWriterSize(f, 256<<10)}
-	if os.Remove(f.Name()) != nil {
-		s.name = f.Name()
+	return &spill{f: f, w: bufio.NewWriterSize(f, 256<<10), name: name}, nil
+}
+
+// tempFile creates a temporary file in dir and removes its name at once
+// where the system allows it; name is the file's name if it could not be
+// removed (the caller removes it when done), else "".
+func tempFile(dir, pattern string) (f *os.File, name string, err error) {
+	f, err = os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, "", err
 	}
-	return s, nil
+	if os.Remove(f.Name()) != nil {
+		name = f.Name()
+	}
+	return f, name, nil
 }
 
 // put appends r and returns where it is.
@@ -109,6 +120,83 @@ func (s *spill) close() error {
 		return nil
 	}
 	s.closed = true
+	err := s.f.Close()
+	if s.name != "" {
+		os.Remove(s.name)
+	}
+	return err
+}
+
+// entrySpill holds a run's entries in a temporary file while its files
+// screen, each at its own place (its index times [entrySize]), written by
+// the worker that made it. During the screening, when the list of files
+// and the documents in work take the memory, the entries take none; they
+// are read back for ranking, when the list is gone. A place never written
+// reads as a zero entry.
+type entrySpill struct {
+	f    *os.File
+	name string // removed at close where it could not be at creation
+}
+
+// entrySize is the size of an [entry] in an [entrySpill].
+const entrySize = 40
+
+func newEntrySpill(dir string) (*entrySpill, error) {
+	f, name, err := tempFile(dir, "screener-entries-*")
+	if err != nil {
+		return nil, fmt.Errorf("entries file: %w", err)
+	}
+	return &entrySpill{f: f, name: name}, nil
+}
+
+// put writes e at place i. Puts at different places may run concurrently.
+func (s *entrySpill) put(i int, e *entry) error {
+	var b [entrySize]byte
+	le := binary.LittleEndian
+	le.PutUint64(b[0:], uint64(e.off))
+	le.PutUint64(b[8:], math.Float64bits(e.score))
+	le.PutUint32(b[16:], e.size)
+	le.PutUint32(b[20:], uint32(e.rank))
+	le.PutUint32(b[24:], uint32(e.matched))
+	le.PutUint32(b[28:], uint32(e.seq))
+	le.PutUint32(b[32:], e.content)
+	b[36] = byte(e.status)
+	if e.qualified {
+		b[37] = 1
+	}
+	if e.isNew {
+		b[38] = 1
+	}
+	if _, err := s.f.WriteAt(b[:], int64(i)*entrySize); err != nil {
+		return fmt.Errorf("entries file: %w", err)
+	}
+	return nil
+}
+
+// all reads back the entries at places 0 to n-1.
+func (s *entrySpill) all(n int) ([]entry, error) {
+	es := make([]entry, n)
+	buf := make([]byte, 1024*entrySize)
+	le := binary.LittleEndian
+	for i := 0; i < n; {
+		k := min(n-i, 1024)
+		m, err := s.f.ReadAt(buf[:k*entrySize], int64(i)*entrySize)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("entries file: %w", err)
+		}
+		clear(buf[m : k*entrySize]) // places past the file's end were never written
+		for j := range k {
+			b := buf[j*entrySize : (j+1)*entrySize]
+			es[i+j] = entry{off: int64(le.Uint64(b[0:])), score: math.Float64frombits(le.Uint64(b[8:])), size: le.Uint32(b[16:]),
+				rank: int32(le.Uint32(b[20:])), matched: int32(le.Uint32(b[24:])), seq: int32(le.Uint32(b[28:])), content: le.Uint32(b[32:]),
+				status: statusCode(b[36]), qualified: b[37] == 1, isNew: b[38] == 1}
+		}
+		i += k
+	}
+	return es, nil
+}
+
+func (s *entrySpill) close() error {
 	err := s.f.Close()
 	if s.name != "" {
 		os.Remove(s.name)

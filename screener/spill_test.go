@@ -5,9 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
@@ -295,5 +298,52 @@ func TestReplacedEntryKeepsItsPlace(t *testing.T) {
 	r, err := x.load(1)
 	if err != nil || r.File != files[1] || r.DuplicateOf != files[0] {
 		t.Errorf("record %+v, %v; want %s, a duplicate of %s", r, err, files[1], files[0])
+	}
+}
+
+// TestEntrySpill: entries come back as they were put, every field, from
+// concurrent puts at their own places; a place never written is a zero
+// entry, also past the last one written.
+func TestEntrySpill(t *testing.T) {
+	s, err := newEntrySpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	tests := []entry{
+		{off: 1<<40 + 3, score: 87.25, size: 1<<32 - 1, rank: 7, matched: 12, seq: 1<<31 - 1, content: 0xdeadbeef, status: codeOK, qualified: true, isNew: true},
+		{off: 0, score: -0.5, status: codeSkipped},
+		{score: math.Inf(1), rank: -1, matched: -2, seq: -3, status: codeOther},
+	}
+	var wg sync.WaitGroup
+	for i := range 3000 {
+		if i%3 == 2 {
+			continue // never written
+		}
+		wg.Go(func() {
+			e := tests[i%len(tests)]
+			e.seq += int32(i)
+			if err := s.put(i, &e); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	got, err := s.all(3002)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range got {
+		want := entry{}
+		if i < 3000 && i%3 != 2 {
+			want = tests[i%len(tests)]
+			want.seq += int32(i)
+		}
+		if e != want {
+			t.Errorf("entry %d: %+v, want %+v", i, e, want)
+		}
+	}
+	if unsafe.Sizeof(entry{}) > entrySize {
+		t.Errorf("an entry takes %d bytes in memory, more than its %d on disk: the comment on entry is out of date", unsafe.Sizeof(entry{}), entrySize)
 	}
 }

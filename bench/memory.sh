@@ -8,10 +8,14 @@
 # are apart), CPU and wall time, and the workbook and JSON Lines write time
 # per candidate; then each N's RSS as a ratio to the first N's. With
 # BEFORE=path/to/screener it runs that binary too, alternating, and prints
-# its figures beside (ratios within one run: the machine is shared).
+# its figures beside (ratios within one run: the machine is shared). With
+# STATE=1 each run keeps a state (-state, in a new SQLite file per N and
+# binary) and screens the folder twice: the first run reads every file and
+# fills the state (mode "state-1st"), the second finds every result stored
+# ("state-2nd").
 #
 #   bench/memory.sh [N...]            (default: 2000 10000 100000)
-#   CORPUS=/work/shared/corpus GEN=text|pdf BEFORE=/tmp/old-screener KEEP=dir
+#   CORPUS=/work/shared/corpus GEN=text|pdf BEFORE=/tmp/old-screener KEEP=dir STATE=1
 #
 # KEEP=dir keeps the generated resumes there (and reuses them next time).
 set -euo pipefail
@@ -28,15 +32,19 @@ go build -o "$tmp/genresumes" ./bench/genresumes
 bins=("$tmp/screener")
 [ -n "${BEFORE:-}" ] && bins=("$BEFORE" "$tmp/screener")
 
-# run BIN DIR LOG: screens DIR; leaves "wall user sys maxrss_kb" in LOG.time.
+# run BIN DIR LOG [FLAG...]: screens DIR; leaves "wall user sys maxrss_kb" in LOG.time.
 run() {
-	/usr/bin/time -f '%e %U %S %M' -o "$3.time" nice "$1" screen -v -log-format json -ocr off -workers 2 \
-		-job testdata/example/backend-posting.txt -out "$tmp/out.xlsx" -jsonl "$tmp/out.jsonl" "$2" 2>"$3" || [ $? -eq 3 ]
+	local bin=$1 dir=$2 log=$3
+	shift 3
+	/usr/bin/time -f '%e %U %S %M' -o "$log.time" nice "$bin" screen -v -log-format json -ocr off -workers 2 \
+		-job testdata/example/backend-posting.txt -out "$tmp/out.xlsx" -jsonl "$tmp/out.jsonl" "$@" "$dir" 2>"$log" || [ $? -eq 3 ]
 }
 field() { grep '"run finished"' "$1" | sed -E "s/.*\"$2\":([0-9.e+-]+).*/\1/"; }
 
 declare -A first
-printf '%-8s %-7s %9s %9s %8s %8s %12s %6s\n' N binary rss_MiB rss/first wall_s cpu_s write_ms/cand screened
+printf '%-8s %-7s %-9s %9s %9s %8s %8s %12s %6s\n' N binary mode rss_MiB rss/first wall_s cpu_s write_ms/cand screened
+modes=("$gen")
+[ -n "${STATE:-}" ] && modes=(state-1st state-2nd)
 for n in "${ns[@]}"; do
 	dir="$keep/$gen-$n"
 	if [ ! -d "$dir" ]; then
@@ -49,14 +57,19 @@ for n in "${ns[@]}"; do
 	for bin in "${bins[@]}"; do
 		label=after
 		[ "$bin" = "${BEFORE:-}" ] && label=before
-		log="$tmp/log-$label-$n"
-		run "$bin" "$dir" "$log"
-		rss=$(field "$log" peak_rss_mib)
-		write=$(field "$log" write_s)
-		screened=$(grep -c '"status":"ok"' "$tmp/out.jsonl" || true)
-		read -r wall user sys _ <"$log.time"
-		[ -z "${first[$label]:-}" ] && first[$label]=$rss
-		printf '%-8d %-7s %9d %9.2f %8.1f %8.1f %12.3f %6d\n' "$n" "$label" "$rss" "$(echo "$rss / ${first[$label]}" | bc -l)" \
-			"$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "1000 * $write / $n" | bc -l)" "$screened"
+		for mode in "${modes[@]}"; do
+			log="$tmp/log-$label-$n-$mode"
+			flags=()
+			[ -n "${STATE:-}" ] && flags=(-state "$tmp/state-$label-$n.db")
+			run "$bin" "$dir" "$log" "${flags[@]}"
+			rss=$(field "$log" peak_rss_mib)
+			write=$(field "$log" write_s)
+			screened=$(grep -c '"status":"ok"' "$tmp/out.jsonl" || true)
+			read -r wall user sys _ <"$log.time"
+			[ -z "${first[$label-$mode]:-}" ] && first[$label-$mode]=$rss
+			printf '%-8d %-7s %-9s %9d %9.2f %8.1f %8.1f %12.3f %6d\n' "$n" "$label" "$mode" "$rss" "$(echo "$rss / ${first[$label-$mode]}" | bc -l)" \
+				"$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "1000 * $write / $n" | bc -l)" "$screened"
+		done
+		rm -f "$tmp/state-$label-$n.db"*
 	done
 done

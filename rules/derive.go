@@ -476,8 +476,19 @@ func postingTitle(text string) string {
 		if m := breadcrumb.FindStringIndex(line); m != nil {
 			line = line[m[1]:] // "Home › Data › Data Engineer": the page's own name is last
 		}
-		if t, _, ok := strings.Cut(line, ":"); ok && len(strings.Fields(t)) <= 8 {
+		if t, v, ok := strings.Cut(line, ":"); ok && titleKey.MatchString(strings.TrimSpace(t)) && strings.TrimSpace(v) != "" {
+			line = strings.TrimSpace(v) // "Job: Junior Data Analyst"
+		} else if ok && len(strings.Fields(t)) <= 8 {
 			line = strings.TrimSpace(t)
+		}
+		if parts := strings.Split(line, " | "); len(parts) > 1 {
+			line = parts[0] // "Lead Android Developer | Remote (EU) | Freewheel Health"
+			for _, p := range parts {
+				if roleWord.MatchString(p) {
+					line = strings.TrimSpace(p)
+					break
+				}
+			}
 		}
 		if len(strings.Fields(line)) > 10 {
 			line = ""
@@ -494,6 +505,9 @@ func postingTitle(text string) string {
 	}
 	return first
 }
+
+// titleKey labels a posting's title: "Job: …", "Position: …".
+var titleKey = regexp.MustCompile(`(?i)^(?:job|job title|title|position|role|vacancy|opening)$`)
 
 // linkTarget is a hyperlink's address after its text, as text extracted
 // from a Word file gives it.

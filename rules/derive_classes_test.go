@@ -394,3 +394,24 @@ func TestClassProseClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestClassItemYears: years beside a skill after a word or two, and an
+// unknown skill's years, which are not the job's.
+func TestClassItemYears(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- SQL — basic (1+)\n", want: map[string]string{"SQL": "required@1"}},
+		{posting: "Is this you?\n- 7+ yrs building Android apps\n- Frobnicator Compose (2+ yrs)\n", years: "7"},
+		{posting: "Requirements\n- Frobnicator (3 years)\n", years: "0"},
+		{posting: "Requirements\n- Software development (5+ years)\n", years: "5"},
+	})
+	for _, tt := range []struct{ text, want string }{
+		{"Job: Junior Data Analyst\nLocation: Leeds\n", "Junior Data Analyst"},
+		{"Position: Staff Engineer\n", "Staff Engineer"},
+		{"Lead Android Developer | Remote (EU) | Freewheel Health\n", "Lead Android Developer"},
+		{"Freewheel Health | Lead Android Developer\n", "Lead Android Developer"},
+	} {
+		if got := postingTitle(tt.text); got != tt.want {
+			t.Errorf("postingTitle(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

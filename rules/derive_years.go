@@ -77,7 +77,15 @@ var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)(?:\s+or 
 
 // bareYears is a number of years written without the word after a skill:
 // "Go (2+)".
-var bareYears = regexp.MustCompile(`^\s*\((\d{1,2})\s*\+\)`)
+var bareYears = regexp.MustCompile(`^[\s:—–-]*(?:[a-z]+\s+){0,2}\((\d{1,2})\s*\+\)`) // also "SQL — basic (1+)"
+
+// itemYears is a number of years in brackets or after a dash at the end of
+// a list item whose skill is not a known one: "Jetpack Compose (2+ yrs)",
+// not the job's years.
+var itemYears = regexp.MustCompile(`(?:\(\s*|[—–:]\s*)$`)
+
+// totalWord says a number of years is the job's in total.
+var totalWord = regexp.MustCompile(`\b(?:experience|overall|total|in total|professional|commercial|industry|software|development|engineering)\b`)
 
 var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
@@ -138,6 +146,9 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !yearsTrail.MatchString(lower[c.to:]) {
 				claim.skills = names(c)
 			}
+		}
+		if claim.skills == nil && itemYears.MatchString(lower[:m[0]]) && !totalWord.MatchString(lower) {
+			continue // "Jetpack Compose (2+ yrs)": an unknown skill's years
 		}
 		out = append(out, claim)
 	}

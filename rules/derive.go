@@ -68,6 +68,10 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 // ("DevOps Engineer", "QA Engineer", "Machine Learning Engineer") are
 // roles, not technologies.
 func (d *deriver) titleSkills(title string) {
+	if strings.ContainsAny(title[len(title)-min(1, len(title)):], ".!?") ||
+		slices.ContainsFunc(findCues(strings.ToLower(title)), func(c cue) bool { return c.kind == cueNegated }) {
+		return // a sentence, not a title: "We are not looking for Windows administrators."
+	}
 	if !roleWord.MatchString(title) || slices.ContainsFunc(d.elsewhere, func(s string) bool { return strings.Contains(s, title) || strings.Contains(title, s) }) {
 		return // the posting's first line, not a title; another job's title
 	}

@@ -329,6 +329,8 @@ func TestClassTitleSkill(t *testing.T) {
 		{posting: "Senior Go Engineer\nNice to have\n- Go\n", want: map[string]string{"Go": "preferred"}},
 		{posting: "DevOps Engineer\nRequirements\n- Terraform\n", want: map[string]string{"DevOps": "preferred", "Terraform": "required"}},
 		{posting: "Rust is what we write, though C++ will do.\nWe are a team of five.\n", want: map[string]string{"Rust": "preferred"}},
+		{posting: "Expert Java Developer\nWe build trading systems.\n", want: map[string]string{"Java": "required"}},
+		{posting: "We are not looking for PHP developers\n", want: map[string]string{"PHP": ""}},
 	})
 	_, reasons := DefaultTaxonomy().DeriveExplained("Senior Go Engineer\nYou will build our billing services.\n")
 	if len(reasons) != 1 || reasons[0].Cue != "the job's title" || reasons[0].Statement != "Senior Go Engineer" {
@@ -412,6 +414,27 @@ func TestClassItemYears(t *testing.T) {
 	} {
 		if got := postingTitle(tt.text); got != tt.want {
 			t.Errorf("postingTitle(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestClassMoreWords: negated headings, MoSCoW's "Should have", stand-ins
+// of several skills, "or a comparable" example, "not looking for".
+func TestClassMoreWords(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What you don't need\nExperience with Angular.\n", want: map[string]string{"Angular": "preferred"}},
+		{posting: "Must have:\n- Go\nShould have:\n- PostgreSQL\nShould-haves\n- Redis\n", want: map[string]string{"Go": "required", "PostgreSQL": "preferred", "Redis": "preferred"}},
+		{posting: "You are at home in React; Vue or Svelte experience is also relevant, as the ideas transfer.\n", groups: []string{"React,Vue.js,Svelte"}},
+		// "X or a similar Y" asks for X, where "(X or similar)" gives an example.
+		{posting: "You have used AWS or a comparable cloud provider.\n", want: map[string]string{"AWS": "required"}},
+		{posting: "We are not looking for Windows Server administrators.\n", want: map[string]string{"Windows Server": ""}},
+	})
+	for _, posting := range []string{
+		"What you don't need\nA computer science degree.\n",
+		"We'd like a Bachelor's in CS, though we're flexible for the right person.\n",
+	} {
+		if d := DefaultTaxonomy().Derive(posting).Degree; d != nil && d.Required {
+			t.Errorf("%q: degree %+v, want none or not required", posting, d)
 		}
 	}
 }

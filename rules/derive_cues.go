@@ -36,6 +36,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
 	`not something (?:\w+ ){0,3}(?:needs?|requires?|asks? for|uses?|expects?)|no need|neither|irrelevant|` +
+	`(?:not|aren't|isn't) (?:looking for|after)|` +
 	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|require|matter|use|touch|expect|ask for|look for|care about|involve|` +
 	`come into|feature|figure|play (?:a|any) (?:part|role)|apply)|` +
 	`(?:isn't|aren't) (?:needed|required|expected|necessary|essential|used|relevant|important|part of|a requirement)|` +

@@ -42,7 +42,7 @@ var (
 	// experience", "or an equivalent background", "a BSc with relevant
 	// experience will also be considered".
 	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+)? ` +
-		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b`)
+		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b|\bflexible\b`)
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education
 	// requirements", "self-taught developers are welcome".

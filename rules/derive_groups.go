@@ -156,7 +156,7 @@ type derivedGroup struct {
 
 // standInCue offers a list of skills in place of what the posting asks for.
 var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
-	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable)|` +
+	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable|relevant|useful|valuable|ok|okay)|` +
 	`(?:count|counts|will do) (?:too|as well|the same)|(?:just |equally )?as (?:welcome|good|valuable|useful|relevant)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
 
 // joinStandIns makes each weak group of stand-ins, with the one skill of
@@ -166,7 +166,7 @@ var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come f
 // With no such skill, or several, the stand-ins stay preferences.
 func (d *deriver) joinStandIns() {
 	for _, g := range d.groups {
-		if !g.weak || !g.standIns || g.category == "" {
+		if !g.standIns || g.category == "" {
 			continue
 		}
 		// The one skill of its category required, or else the one named

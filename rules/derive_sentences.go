@@ -432,7 +432,9 @@ var headingWords = []struct {
 		"doesn't matter", "not essential", "not a must", "not mandatory", "not needed", "no need", "good if", "great if", "nice if",
 		"helpful if", "bonus if", "a plus if", "stand out", "stands out", "set you apart", "sets you apart", "love to see",
 		"like to see", "will love", "will be nice", "icing on the cake", "cherry on top", "wish list", "wishlist", "impress us",
-		"even more", "if you also", "nice", "extras", "smile", "delight", "impress", "excite"}},
+		"even more", "if you also", "nice", "extras", "smile", "delight", "impress", "excite", "should-have", "should-haves",
+		"could-have", "could-haves", "don't need", "do not need", "won't need", "will not need", "don't require", "do not require",
+		"don't expect", "do not expect", "not looking for", "can do without"}},
 	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what will you do", "what you will be doing",
 		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",
 		"duties", "day to day", "day-to-day", "your day", "your days", "a typical day", "day in the life", "the role", "about the role", "role summary", "your role",
@@ -479,6 +481,9 @@ func classifyHeading(text string) (section, bool) {
 	h := headingKey(text)
 	if n := len(strings.Fields(h)); n == 0 || n > 8 {
 		return 0, false
+	}
+	if strings.HasPrefix(h, " should have") || strings.HasPrefix(h, " could have") {
+		return sectionPreferences, true // "Should have:", the second of must, should and could
 	}
 	for i, g := range headingWords {
 		for _, w := range headingKeys[i] {

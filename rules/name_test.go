@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestIsCountryCode(t *testing.T) {
+	for w, want := range map[string]bool{"AA": true, "ZZ": true, "GB": true, "@A": false, "A@": false, "[A": false, "A[": false, "gb": false, "G": false, "GBR": false} {
+		if got := isCountryCode(w); got != want {
+			t.Errorf("isCountryCode(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestLeadingSegment(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"Prénom : Aminata", ""},
+		{"Email: jane@example.com", ""},
+		{"John Doe john.doe jdoe", "John Doe"},
+		{"Jane Roe Senior Engineer", "Jane Roe Senior Engineer"},
+	} {
+		if got := leadingSegment(tt.line); got != tt.want {
+			t.Errorf("leadingSegment(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestNextLine: the next line with text, two lines down at most.
+func TestNextLine(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  int
+	}{
+		{[]string{"a", "b"}, 1},
+		{[]string{"a", "", "b"}, 2},
+		{[]string{"a", "", "", "b"}, -1},
+		{[]string{"a"}, -1},
+	} {
+		if got := nextLine(tt.lines, 0); got != tt.want {
+			t.Errorf("nextLine(%q, 0) = %d, want %d", tt.lines, got, tt.want)
+		}
+	}
+}
+
+func TestNameShapes(t *testing.T) {
+	f := &nameFinder{}
+	for _, tt := range []struct{ s, name, why string }{
+		{"Li", "Li", ""},
+		{"J.", "", notNameShape},
+		{"J. Smith", "J. Smith", ""},
+		{"John A Smith", "John A Smith", ""},
+	} {
+		if name, why := f.nameIn(tt.s); name != tt.name || why != tt.why {
+			t.Errorf("nameIn(%q) = %q, %q; want %q, %q", tt.s, name, why, tt.name, tt.why)
+		}
+	}
+}
+
+func TestNameHelpers(t *testing.T) {
+	if !isInitials("J.R.") || isInitials("JRR.") {
+		t.Errorf("isInitials: J.R. are initials, JRR. is not")
+	}
+	for _, tt := range []struct {
+		w    string
+		want []string
+	}{
+		{"ArashEslami", []string{"Arash", "Eslami"}},
+		{"JuanLee", []string{"Juan", "Lee"}},
+		{"JohnSMITH", []string{"JohnSMITH"}},
+		{"McNair", []string{"McNair"}},
+	} {
+		if got := splitCamel(tt.w); !slices.Equal(got, tt.want) {
+			t.Errorf("splitCamel(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+	for s, want := range map[string]string{"朱 威": "朱威", "C O N T A C T": "CONTACT", "John A Smith": "John A Smith", "J": "J"} {
+		if got := joinLetterSpaced(s); got != want {
+			t.Errorf("joinLetterSpaced(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"李明": true, "Li": false, "123": false, "": false} {
+		if got := caseless(s); got != want {
+			t.Errorf("caseless(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if got := simpleKey(" Work  History:"); got != "work history" {
+		t.Errorf("simpleKey = %q, want %q", got, "work history")
+	}
+	if got := nameParts("P.Nithya Rao"); !slices.Equal(got, []string{"nithya", "rao"}) {
+		t.Errorf("nameParts = %q, want the words of two letters or more", got)
+	}
+	for local, want := range map[string]string{"mary.jane.doe": "Mary Jane Doe", "li.wei": "Li Wei", "a.b.c.d": "", "jdoe": "", "j.doe": ""} {
+		if got := nameFromEmail(local); got != want {
+			t.Errorf("nameFromEmail(%q) = %q, want %q", local, got, want)
+		}
+	}
+}
+
+// TestCaselessName: names in scripts without capitals.
+func TestCaselessName(t *testing.T) {
+	for _, tt := range []struct{ s, name, why string }{
+		{"朱 威", "朱威", ""},
+		{"王 小 明", "王小明", ""},
+		{"李明x", "", notNameShape},
+		{"محمد بن سلمان العلي", "محمد بن سلمان العلي", ""},
+		{"محمد بن سلمان العلي الكبير", "", notNameShape},
+	} {
+		if name, why := caselessName(tt.s); name != tt.name || why != tt.why {
+			t.Errorf("caselessName(%q) = %q, %q; want %q, %q", tt.s, name, why, tt.name, tt.why)
+		}
+	}
+}
+
+// TestEmailConfirmsName: a word of three letters or more of the name in
+// the address's local part.
+func TestEmailConfirmsName(t *testing.T) {
+	f := &nameFinder{emailLocal: "ana.k"}
+	if !f.matchesEmail("Ana Kowalska") {
+		t.Error("ana.k does not match Ana Kowalska")
+	}
+	if (&nameFinder{emailLocal: "al.k"}).matchesEmail("Al Kowalski") {
+		t.Error("al.k matches Al Kowalski on two letters")
+	}
+	if !(&nameFinder{emailLocal: "ana"}).confirms("Ana") {
+		t.Error("ana does not confirm Ana")
+	}
+	if (&nameFinder{emailLocal: "ana"}).confirms("Ana Kowalska") {
+		t.Error("ana confirms Ana Kowalska")
+	}
+}

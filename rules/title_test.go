@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -111,5 +112,42 @@ func TestLocation(t *testing.T) {
 				t.Errorf("location %q (%s, uncertain %v), want %q (%s, uncertain %v)", p.Location, p.LocationSource, slices.Contains(p.Uncertain, FieldLocation), tt.want, tt.source, tt.uncertain)
 			}
 		})
+	}
+}
+
+func TestTitleBounds(t *testing.T) {
+	tests := []struct{ name, text, want, source string }{
+		{"of two open roles, the first in the text", "Jane Roe\n\nExperience\nLead Engineer at Acme  2021 – Present\nStaff Engineer at Orbit  2020 – Present",
+			"Lead Engineer", SourceRole},
+		{"a role's title within its first four lines only", "Jane Roe\n\nExperience\n2019 – 2024\n• Built services\n• Ran clusters\n• Led a team\nPlatform Engineer",
+			"", SourceNotFound},
+		{"a headline within the first eight lines only", "Jane Roe" + strings.Repeat("\n", 8) + "Backend Developer\n\nSkills\nGo",
+			"", SourceNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if p := analyze(t, Resume{Text: tt.text}); p.Title != tt.want || p.TitleSource != tt.source {
+				t.Errorf("title %q (%s), want %q (%s)", p.Title, p.TitleSource, tt.want, tt.source)
+			}
+		})
+	}
+}
+
+func TestTitleIn(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"Data Engineer, " + strings.Repeat("x", 225), "Data Engineer"},
+		{"Data Engineer, " + strings.Repeat("x", 226), ""},
+		{"Software Engineer (Contract)", "Software Engineer (Contract)"},
+		{"developer", "developer"},
+		{"Senior Lead Data Platform Cloud Software Test Engineer", "Senior Lead Data Platform Cloud Software Test Engineer"},
+		{"Senior Lead Data Platform Cloud Software Test QA Engineer", ""},
+		{"Principal Distributed Infrastructures Software Engineer Lead", "Principal Distributed Infrastructures Software Engineer Lead"},
+		{"Principal Distributed Infrastructures Software Engineer Leads", ""},
+		{"Co-Founder", "Co-Founder"},
+		{"Engineer Acme Ltd", ""},
+	} {
+		if got := titleIn(tt.line); got != tt.want {
+			t.Errorf("titleIn(%q) = %q, want %q", tt.line, got, tt.want)
+		}
 	}
 }

@@ -220,6 +220,9 @@ func (d *deriver) statement(st statement) {
 			cu = wish
 		}
 		carried = cu
+		if !c.alternatives && d.inAlternatives(d.names(c), chs[:i]) && (cu.kind == cueNone || cu.kind == cueDescribes || cu.kind == cueKnows) {
+			continue // "PyTorch or TensorFlow — we use PyTorch, but TensorFlow is fine": one of the alternatives again
+		}
 		lo, hi := clause(lower, prev, c.from, c.to, next)
 		c.standIn = standInCue.MatchString(lower[lo:hi])
 		chs[i].standIn = c.standIn // for a later "… you should know both"
@@ -247,6 +250,23 @@ var subordinate = regexp.MustCompile(`\b(?:since|because|as|so|which|while|where
 // everything, so you will need to be comfortable with it".
 var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need|want|have|should|must)|you(?:'ll| will) be expected|` +
 	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b`)
+
+// inAlternatives reports whether every one of names is among the
+// alternatives of the lists before.
+func (d *deriver) inAlternatives(names []string, before []chain) bool {
+	var alts []string
+	for _, c := range before {
+		if c.alternatives {
+			alts = append(alts, d.names(c)...)
+		}
+	}
+	for _, n := range names {
+		if !contains(alts, n) {
+			return false
+		}
+	}
+	return len(names) > 0
+}
 
 // subordinateClause reports whether the clause starting at lo of lower
 // gives a reason or an aside ("…, since you will touch React"), not a

@@ -438,3 +438,17 @@ func TestClassMoreWords(t *testing.T) {
 		}
 	}
 }
+
+// TestClassAlternativeAgain: one of a list of alternatives named again in
+// its statement, as the team's or as fine, stays one of them; a hedge
+// after the years in another clause hedges what follows, not the years.
+func TestClassAlternativeAgain(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- PyTorch or TensorFlow — we use PyTorch, but TensorFlow is fine\n", groups: []string{"PyTorch,TensorFlow"}},
+		{posting: "Requirements\n- Kafka or RabbitMQ; Kafka is what we run\n", groups: []string{"Apache Kafka,RabbitMQ"}},
+		{posting: "Requirements\n- Go or Rust, and you must know Go well\n", groups: []string{}, want: map[string]string{"Go": "required"}},
+		{posting: "Requirements\n- 3+ years of ML engineering experience, ideally on search\n", years: "3"},
+		{posting: "Requirements\n- Ideally 3+ years of ML engineering experience\n", years: "3?"},
+		{posting: "Requirements\n- 3+ years of experience would be nice\n", years: "3?"},
+	})
+}

@@ -136,6 +136,12 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 			continue // the company's years, not the candidate's
 		}
 		claim := yearsClaim{years: float64(n), required: required, reason: reason}
+		if required || !hedge.MatchString(lower[:m[1]]) && !hedge.MatchString(yearsTail(lower[m[1]:])) {
+			// Only a hedge before the years, or after them in their own
+			// clause, hedges them: "3+ years of ML engineering, ideally on
+			// search" asks for the three years.
+			claim.required = sec != sectionDuties && sec != sectionAbout
+		}
 		// The list just before the years, and the one just after.
 		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
 		if b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1; b >= 0 && yearsAfter.MatchString(lower[chs[b].to:m[0]]) {
@@ -191,6 +197,15 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 		}
 	}
 	return out
+}
+
+// yearsTail is what follows a number of years up to the end of its
+// clause: the first comma, semicolon or full stop.
+func yearsTail(s string) string {
+	if i := strings.IndexAny(s, ",;."); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // totalYears returns the job's minimum years: the first statement of years

@@ -121,7 +121,12 @@ func Open(path string, opts Options) (*DB, error) {
 		if lock, err = acquireLock(path + ".lock"); err != nil {
 			return nil, err
 		}
-		dsn += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
+		// SQLite's own page cache stays at its default (2 MB a connection)
+		// and reads do not map the file: the system's file cache keeps the
+		// state's pages as well, and memory-mapped pages and a 32 MB cache a
+		// connection counted in the run's memory as the state grew (137 MiB
+		// at 10,000 files on a second run, 57 without, for the same CPU).
+		dsn += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

@@ -389,7 +389,11 @@ func TestClassProseClauses(t *testing.T) {
 	if d := DefaultTaxonomy().Derive("Requirements\n- A degree in Physics\n\nWe don't mind where you studied, or whether you did.\n").Degree; d == nil || d.Required {
 		t.Errorf("degree %+v, want one not required", d)
 	}
-	_, reasons := DefaultTaxonomy().DeriveExplained("Requirements\n- Python, because our Airflow DAGs are written in it\n")
+	_, reasons := DefaultTaxonomy().DeriveExplained("Our shop runs on MySQL.\nMySQL is what we run, although PostgreSQL experience carries over fine.\n")
+	if len(reasons) != 1 || reasons[0].Statement != "MySQL is what we run, although PostgreSQL experience carries over fine." {
+		t.Errorf("reasons %+v, want the group from the statement that offers the stand-in", reasons)
+	}
+	_, reasons = DefaultTaxonomy().DeriveExplained("Requirements\n- Python, because our Airflow DAGs are written in it\n")
 	for _, r := range reasons {
 		if r.Rule == "preferred Apache Airflow" && r.Cue != "because" {
 			t.Errorf("%+v, want the cue %q", r, "because")

@@ -179,6 +179,9 @@ func (d *deriver) joinStandIns() {
 				if sk, ok := d.t.Lookup(name); ok && sk.Category == g.category && !contains(g.skills, name) &&
 					(k == 0 || slices.Contains(d.mentions[name], g.reason.Statement)) {
 					only, why, n = name, r, n+1
+					if k == 1 {
+						why = g.reason // the statement that names both
+					}
 				}
 			}
 			if n == 1 {

@@ -55,6 +55,8 @@ func TestLoadTaxonomy(t *testing.T) {
 		{"[language]\nGo | | not: not:go live\n", "taxonomy line 2: empty not: phrase"},
 		{"[language]\nGo | | not:go live not:\n", "taxonomy line 2: empty not: phrase"},
 		{"[language]\n | Golang\n", "skill with an empty name"},
+		// The same words spaced otherwise are the same alias to the matcher.
+		{"[devops]\nCI/CD\n[methodology]\nContinuous Delivery | CI / CD\n", `alias "CI / CD" of "Continuous Delivery" is already used by "CI/CD"`},
 	} {
 		if _, err := LoadTaxonomy(strings.NewReader(tt.src)); err == nil || err.Error() != tt.want {
 			t.Errorf("%q: error %v, want %q", tt.src, err, tt.want)

@@ -117,6 +117,9 @@ func LoadTaxonomy(r io.Reader) (*Taxonomy, error) {
 
 func newTaxonomy(skills []Skill) (*Taxonomy, error) {
 	t := &Taxonomy{skills: skills, byKey: map[string]int{}}
+	// The words of each alias as the matcher reads them: "CI / CD" is
+	// "CI/CD" to the matcher, though not to byKey.
+	words := map[string]int{}
 	for i, s := range skills {
 		if s.Name == "" {
 			return nil, fmt.Errorf("skill with an empty name")
@@ -126,10 +129,20 @@ func newTaxonomy(skills []Skill) (*Taxonomy, error) {
 		}
 		for _, a := range append([]string{s.Name}, s.Aliases...) {
 			k := strings.ToLower(a)
+			toks := tokenize(a)
+			w := make([]string, toks.len())
+			for n := range w {
+				w[n] = toks.key(n)
+			}
+			kw := strings.Join(w, " ")
 			if j, dup := t.byKey[k]; dup && j != i {
 				return nil, fmt.Errorf("alias %q of %q is already used by %q", a, s.Name, skills[j].Name)
 			}
+			if j, dup := words[kw]; dup && j != i && kw != "" {
+				return nil, fmt.Errorf("alias %q of %q is already used by %q", a, s.Name, skills[j].Name)
+			}
 			t.byKey[k] = i
+			words[kw] = i
 		}
 	}
 	byName := make([]int, len(skills))

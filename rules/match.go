@@ -582,7 +582,10 @@ func headingPrefix(line string, dated bool) (Section, bool) {
 		}
 		end += sp
 		prefix, rest := line[:end], strings.TrimSpace(line[end:])
-		end++
+		// A run of spaces, as layout text has, parts two words as one does.
+		for end < len(line) && line[end] == ' ' {
+			end++
+		}
 		r, _ := utf8.DecodeRuneInString(rest)
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			continue

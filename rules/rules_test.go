@@ -382,6 +382,13 @@ func TestHeadings(t *testing.T) {
 			t.Errorf("headingPrefix(%q) = %q, want no heading", line, s)
 		}
 	}
+	// A heading on the line of its first entry, its words parted by runs
+	// of spaces as in layout text.
+	for _, line := range []string{"TECHNICAL   SKILLS Go, Rust", "TECHNICAL SKILLS    Go, Rust", "SKILLS     Go, Rust"} {
+		if s, ok := headingPrefix(line, false); !ok || s != SectionSkills {
+			t.Errorf("headingPrefix(%q) = %q, %v; want %q", line, s, ok, SectionSkills)
+		}
+	}
 }
 
 func TestDegrees(t *testing.T) {

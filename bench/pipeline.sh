@@ -17,6 +17,11 @@
 # line's ratio compares the run with its own, isolated, extraction.
 #
 #   bench/pipeline.sh [N=10000] [W=2]
+#
+# BEFORE=path/to/screener: the PDFs-only step runs that build too, ROUNDS
+# times (default 3), each round pdftotext, then the older build, then this
+# one, and prints each round's ratios and their medians: a change's effect,
+# measured within one run on a busy machine.
 set -euo pipefail
 # GEN_FROM=DIR: copy real resumes from DIR instead of generating synthetic ones.
 # OCR=auto: read scans with Tesseract too (default off: pdftotext reads no
@@ -62,10 +67,13 @@ field() { echo "$stats" | sed -E "s/.*\"$1\":([0-9.e+-]+).*/\1/"; }
 mkdir "$tmp/pdfs"
 find "$tmp/resumes" -name '*.pdf' -exec mv -t "$tmp/pdfs" {} +
 npdf=$(find "$tmp/pdfs" -name '*.pdf' | wc -l)
-if [ "$npdf" -gt 0 ] && command -v pdftotext >/dev/null; then
-	run 1 "$tmp/logpdf" "$tmp/pdfs" >/dev/null
+pdftotext_cpu() { # writes "user sys maxrss" to $tmp/pdftotext.time
 	/usr/bin/time -f '%U %S %M' -o "$tmp/pdftotext.time" \
 		find "$tmp/pdfs" -name '*.pdf' -exec sh -c 'for f; do pdftotext -enc UTF-8 "$f" /dev/null; done' sh {} + 2>/dev/null
+}
+if [ "$npdf" -gt 0 ] && command -v pdftotext >/dev/null; then
+	run 1 "$tmp/logpdf" "$tmp/pdfs" >/dev/null
+	pdftotext_cpu
 fi
 
 printf 'files                 %d (JSONL records: %d)\n' "$n" "$records"
@@ -80,4 +88,26 @@ printf 'time shares (summed over workers): extraction %.0f%%, matching %.0f%%, w
 if [ -f "$tmp/pdftotext.time" ]; then
 	s=$(cpu_ms "$tmp/logpdf.time" "$npdf"); p=$(cpu_ms "$tmp/pdftotext.time" "$npdf")
 	printf 'PDFs only (%d)        screen, 1 worker: %s CPU ms/PDF; pdftotext: %s CPU ms/PDF; ratio %.2fx\n' "$npdf" "$s" "$p" "$(echo "$s / $p" | bc -l)"
+fi
+if [ -n "${BEFORE:-}" ] && [ -f "$tmp/pdftotext.time" ]; then
+	after=$tmp/screener
+	for r in $(seq "${ROUNDS:-3}"); do
+		pdftotext_cpu
+		p=$(cpu_ms "$tmp/pdftotext.time" "$npdf")
+		line=""
+		for label in before after; do
+			tmp_bin=$after
+			[ "$label" = before ] && tmp_bin=$BEFORE
+			/usr/bin/time -f '%U %S %M' -o "$tmp/$label.time" "$tmp_bin" screen -ocr "$ocr" -workers 1 \
+				-job testdata/example/backend-posting.txt -out "$tmp/out.xlsx" -jsonl "$tmp/out.jsonl" "$tmp/pdfs" 2>/dev/null || true
+			s=$(cpu_ms "$tmp/$label.time" "$npdf")
+			line="$line  $label $s ms/PDF ($(echo "$s / $p" | bc -l | xargs printf '%.3f')x)"
+			echo "$label $(echo "$s / $p" | bc -l)" >>"$tmp/ratios"
+		done
+		printf 'round %d: pdftotext %s ms/PDF%s\n' "$r" "$p" "$line"
+	done
+	for label in before after; do
+		printf '%-6s median ratio to pdftotext %.3fx over %s rounds\n' "$label" \
+			"$(awk -v l=$label '$1 == l { print $2 }' "$tmp/ratios" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')" "${ROUNDS:-3}"
+	done
 fi

@@ -164,8 +164,21 @@ type linkingZip struct {
 func newLinkingZip(w io.Writer, ends map[string]*sheetEnd) *linkingZip {
 	zw := zip.NewWriter(w)
 	// Sheets are the largest parts by far, and fast compression makes them
-	// a few percent larger than the default.
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	// a few percent larger than the default. Parts are written one after
+	// the other, each closed before the next is created, so one compressor
+	// serves them all: a new one allocates and clears some 1 MB.
+	var fw *flate.Writer
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			if fw, err = flate.NewWriter(w, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+			return fw, nil
+		}
+		fw.Reset(w)
+		return fw, nil
+	})
 	lz := &linkingZip{zw: zw, ends: ends, rels: map[string]string{}, done: map[string]bool{}}
 	for part, e := range ends {
 		if e.hasLinks() || e.hasNotes() {

@@ -23,6 +23,8 @@ func Normalize(s string) string {
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
+		case r >= ' ' && r < 0x7F: // printable ASCII, most of any text: as it is
+			b.WriteByte(byte(r))
 		case r == '\r':
 			continue // \r\n and lone \r handled below via \n only
 		case r >= 0xFB00 && r <= 0xFB06:
@@ -54,7 +56,7 @@ func Normalize(s string) string {
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
 	for _, line := range lines {
-		line = strings.Join(strings.Fields(line), " ")
+		line = collapseSpaces(line)
 		if n := len(out); n > 0 && line != "" && out[n-1] != "" && endsHyphenated(out[n-1]) && startsLower(line) {
 			out[n-1] = out[n-1][:len(out[n-1])-1] + line
 			continue
@@ -68,6 +70,30 @@ func Normalize(s string) string {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n")
+}
+
+// collapseSpaces returns line trimmed, with each run of white space made
+// one space: strings.Join(strings.Fields(line), " "), without making the
+// fields when line is ASCII text that has no such run.
+func collapseSpaces(line string) string {
+	space := true // at the start, a space is one too many
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.Join(strings.Fields(line), " ")
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			if space || c != ' ' {
+				return strings.Join(strings.Fields(line), " ")
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	if space && line != "" {
+		return strings.Join(strings.Fields(line), " ")
+	}
+	return line
 }
 
 var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}

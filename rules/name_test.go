@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,7 +75,7 @@ func TestNameHelpers(t *testing.T) {
 			t.Errorf("splitCamel(%q) = %q, want %q", tt.w, got, tt.want)
 		}
 	}
-	for s, want := range map[string]string{"朱 威": "朱威", "C O N T A C T": "CONTACT", "John A Smith": "John A Smith", "J": "J"} {
+	for s, want := range map[string]string{"朱 威": "朱威", "山 田 太 郎": "山田太郎", "C O N T A C T": "CONTACT", "John A Smith": "John A Smith", "J": "J"} {
 		if got := joinLetterSpaced(s); got != want {
 			t.Errorf("joinLetterSpaced(%q) = %q, want %q", s, got, want)
 		}
@@ -102,6 +103,7 @@ func TestCaselessName(t *testing.T) {
 	for _, tt := range []struct{ s, name, why string }{
 		{"朱 威", "朱威", ""},
 		{"王 小 明", "王小明", ""},
+		{"佐々木太郎", "佐々木太郎", ""},
 		{"李明x", "", notNameShape},
 		{"محمد بن سلمان العلي", "محمد بن سلمان العلي", ""},
 		{"محمد بن سلمان العلي الكبير", "", notNameShape},
@@ -127,5 +129,32 @@ func TestEmailConfirmsName(t *testing.T) {
 	}
 	if (&nameFinder{emailLocal: "ana"}).confirms("Ana Kowalska") {
 		t.Error("ana confirms Ana Kowalska")
+	}
+}
+
+// TestNameInHeaderZone: how far down the header zone, a "Name:" label and
+// a line matching the e-mail address are looked for.
+func TestNameInHeaderZone(t *testing.T) {
+	body := func(n int) string { return strings.Repeat("• Built things\n", n) }
+	tests := []struct {
+		name, text, want, source string
+		uncertain                bool
+	}{
+		{"on the fifth line, certain", body(4) + "Jane Roe", "Jane Roe", SourceHeader, false},
+		{"on the sixth line, a guess", body(5) + "Jane Roe", "Jane Roe", SourceHeader, true},
+		{"on the twelfth line with text", body(11) + "Jane Roe", "Jane Roe", SourceHeader, true},
+		{"on the thirteenth, further down", body(12) + "Jane Roe", "Jane Roe", SourceBody, true},
+		{"a line matching the address on line 60 is too far", "jane.roe@example.com\n" + body(12) + strings.Repeat("\n", 47) + "Jane Roe", "Jane Roe", SourceEmail, true},
+		{"a line matching the address on line 59", "jane.roe@example.com\n" + body(12) + strings.Repeat("\n", 46) + "Jane Roe", "Jane Roe", SourceMatchesEmail, false},
+		{"a label on line 200 is too far", strings.Repeat("\n", 200) + "Name: Jane Roe", "", SourceNotFound, false},
+		{"a label on line 199", strings.Repeat("\n", 199) + "Name: Jane Roe", "Jane Roe", SourceLabel, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := analyze(t, Resume{Text: tt.text})
+			if unc := slices.Contains(p.Uncertain, FieldName); p.Name != tt.want || p.NameSource != tt.source || unc != tt.uncertain {
+				t.Errorf("name %q (%s, uncertain %v), want %q (%s, uncertain %v)", p.Name, p.NameSource, unc, tt.want, tt.source, tt.uncertain)
+			}
+		})
 	}
 }

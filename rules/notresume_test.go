@@ -43,6 +43,8 @@ func TestClassifyThresholds(t *testing.T) {
 		{"a salutation of 41 characters is shortened",
 			"Dear Hiring Manager and the Review Panel,\nSincerely,", KindCoverLetter, `opens "Dear Hiring Manager and the Review Panel…"; closes "Sincerely,"`},
 
+		{"a closing in capitals of another script",
+			"Уважаемый Иван,\nСпасибо.\nС уважением,\nАнна", KindCoverLetter, `opens "Уважаемый Иван,"; closes "С уважением,"`},
 		{"forty words, two in the first person",
 			dear + "\n" + wordsOf(37, "I", "I"), KindCoverLetter, `opens "Dear Hiring Manager,"; written in the first person`},
 		{"a hundred words, three in the first person",

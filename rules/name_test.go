@@ -146,6 +146,8 @@ func TestNameInHeaderZone(t *testing.T) {
 		{"on the thirteenth, further down", body(12) + "Jane Roe", "Jane Roe", SourceBody, true},
 		{"a line matching the address on line 60 is too far", "jane.roe@example.com\n" + body(12) + strings.Repeat("\n", 47) + "Jane Roe", "Jane Roe", SourceEmail, true},
 		{"a line matching the address on line 59", "jane.roe@example.com\n" + body(12) + strings.Repeat("\n", 46) + "Jane Roe", "Jane Roe", SourceMatchesEmail, false},
+		{"a name alone on line 39, further down", body(13) + strings.Repeat("\n", 26) + "Jane Roe", "Jane Roe", SourceBody, true},
+		{"a name alone on line 40 is too far", body(13) + strings.Repeat("\n", 27) + "Jane Roe", "", "rejected: " + notNameText, false},
 		{"a label on line 200 is too far", strings.Repeat("\n", 200) + "Name: Jane Roe", "", SourceNotFound, false},
 		{"a label on line 199", strings.Repeat("\n", 199) + "Name: Jane Roe", "Jane Roe", SourceLabel, false},
 	}

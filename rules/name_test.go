@@ -160,3 +160,21 @@ func TestNameInHeaderZone(t *testing.T) {
 		})
 	}
 }
+
+// TestNameLabelWithoutColon: "Name Jane Roe" in a table is a label when
+// the line holds at most four words; other labels need their colon.
+func TestNameLabelWithoutColon(t *testing.T) {
+	const top = "Curriculum Vitae\nExperience\nEngineer at Acme\n"
+	tests := []struct{ line, want, source string }{
+		{"Name Jane Mary Roe", "Jane Mary Roe", SourceLabel},
+		{"姓名 李明", "李明", SourceLabel},
+		{"Name: • Jane Roe", "Jane Roe", SourceLabel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if p := analyze(t, Resume{Text: top + tt.line}); p.Name != tt.want || p.NameSource != tt.source {
+				t.Errorf("name %q (%s), want %q (%s)", p.Name, p.NameSource, tt.want, tt.source)
+			}
+		})
+	}
+}

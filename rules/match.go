@@ -110,7 +110,7 @@ type hit struct {
 func (m *matcher) scan(toks *tokens) []hit {
 	hits := make([]hit, 0, toks.len()/16+8)
 	for i := 0; i < toks.len(); {
-		if toks.t[i].punct && toks.key(i) != "." {
+		if toks.t[i].punct { // no alias starts with punctuation (newTaxonomy refuses one)
 			i++
 			continue
 		}

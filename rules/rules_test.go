@@ -57,6 +57,9 @@ func TestLoadTaxonomy(t *testing.T) {
 		{"[language]\n | Golang\n", "skill with an empty name"},
 		// The same words spaced otherwise are the same alias to the matcher.
 		{"[devops]\nCI/CD\n[methodology]\nContinuous Delivery | CI / CD\n", `alias "CI / CD" of "Continuous Delivery" is already used by "CI/CD"`},
+		// The matcher starts a name at a word, never at punctuation.
+		{"[frontend]\nNgRx | @ngrx/store\n", `alias "@ngrx/store" of "NgRx" starts with punctuation: names are matched from their first word`},
+		{"[frontend]\nNgRx | . NgRx\n", `alias ". NgRx" of "NgRx" starts with punctuation: names are matched from their first word`},
 	} {
 		if _, err := LoadTaxonomy(strings.NewReader(tt.src)); err == nil || err.Error() != tt.want {
 			t.Errorf("%q: error %v, want %q", tt.src, err, tt.want)

@@ -130,6 +130,9 @@ func newTaxonomy(skills []Skill) (*Taxonomy, error) {
 		for _, a := range append([]string{s.Name}, s.Aliases...) {
 			k := strings.ToLower(a)
 			toks := tokenize(a)
+			if toks.len() > 0 && toks.t[0].punct {
+				return nil, fmt.Errorf("alias %q of %q starts with punctuation: names are matched from their first word", a, s.Name)
+			}
 			w := make([]string, toks.len())
 			for n := range w {
 				w[n] = toks.key(n)

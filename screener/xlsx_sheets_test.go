@@ -99,3 +99,35 @@ func TestErrorsSheetLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreBands: the Shortlist and the Skills sheet colour each score by
+// its band of 20 points, alike on both sheets: 91.5, 40 and 0 fall in
+// three different bands.
+func TestScoreBands(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteWorkbook(&b, goldenReport(), WorkbookOptions{Rules: &rules.Set{Required: []rules.Item{{Skill: "Go"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	style := func(sheet, cell string) int {
+		s, err := wb.GetCellStyle(sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	// Rank, Name, Score on both sheets; rows 2-4 score 91.5, 40 and 0.
+	for _, sheet := range []string{"Shortlist", "Skills"} {
+		high, mid, low := style(sheet, "C2"), style(sheet, "C3"), style(sheet, "C4")
+		if high == mid || mid == low || high == low {
+			t.Errorf("%s: scores 91.5, 40 and 0 have styles %d, %d, %d, want three bands", sheet, high, mid, low)
+		}
+		if sheet == "Skills" && (high != style("Shortlist", "C2") || mid != style("Shortlist", "C3")) {
+			t.Errorf("Skills sheet's score styles differ from the Shortlist's")
+		}
+	}
+}

@@ -178,6 +178,13 @@ func TestEmails(t *testing.T) {
 		{"a referee's is a guess", "Jane\nExperience\nAcme\nReferences\nBob Smith, bob@example.com", "bob@example.com", SourceHeader},
 		{"a referee's under a heading on the first line is a guess", "References\nBob Smith, bob@example.com", "bob@example.com", SourceHeader},
 		{"on the last line of the header zone", "Jane\n" + strings.Repeat("Built things.\n", 13) + "jane@example.com", "jane@example.com", SourceHeader},
+		{"wrapped after a whole address", "Jane\njane@example.co\nm\n", "jane@example.com", "wrapped"},
+		{"wrapped inside a generic top-level domain", "Jane\njane@example.cl\noud\n", "jane@example.cloud", "wrapped"},
+		{"a capital below a whole address is not its rest", "Jane\njane@example.co\nM\n", "jane@example.co", SourceHeader},
+		{"a wrap into an unknown top-level domain is not joined", "Jane\njane@exam\nple.comx\n", "", SourceNotFound},
+		{"wrapped, the line indented", "Jane\n jane.doe@exam\nple.com", "jane.doe@example.com", "wrapped"},
+		{"wrapped after a label", "Jane\nEmail: jane.doe@exam\nple.com", "jane.doe@example.com", "wrapped"},
+		{"a digit glued after the address", "Jane\njane@example.com2 x", "", SourceNotFound},
 		{"below the header zone", "Jane\n" + strings.Repeat("Built things.\n", 14) + "jane@example.com", "jane@example.com", SourceBody},
 	}
 	for _, tt := range tests {
@@ -274,6 +281,47 @@ func TestContactsOnLongLines(t *testing.T) {
 	p := analyze(t, Resume{Text: long, Region: "GB"})
 	if p.Name != "Jane Roe" || p.Email != "jane.roe@example.com" || p.Phone != "+44 20 7946 0018" {
 		t.Errorf("got %q %q %q", p.Name, p.Email, p.Phone)
+	}
+}
+
+// TestValidEmail: the limits of RFC 5321 on the local part (64 bytes) and
+// the whole address (254).
+func TestValidEmail(t *testing.T) {
+	domain := "@" + strings.Repeat(strings.Repeat("d", 50)+".", 4) + "com"
+	tests := []struct {
+		addr string
+		want bool
+	}{
+		{strings.Repeat("a", 64) + "@example.com", true},
+		{strings.Repeat("a", 65) + "@example.com", false},
+		{strings.Repeat("a", 254-len(domain)) + domain, true},
+		{strings.Repeat("a", 255-len(domain)) + domain, false},
+		{"jane@example", false},
+		{".jane@example.com", false},
+		{"+@example.com", false},
+	}
+	for _, tt := range tests {
+		if got := validEmail(tt.addr); got != tt.want {
+			t.Errorf("validEmail(%d bytes, local part %d) = %v", len(tt.addr), strings.IndexByte(tt.addr, '@'), got)
+		}
+	}
+}
+
+// TestObfuscatedOnlyNearTheTop: spelled-out addresses are read on the
+// first maxObfuscatedLines lines only; a plain one anywhere.
+func TestObfuscatedOnlyNearTheTop(t *testing.T) {
+	for _, tt := range []struct {
+		above int
+		want  int
+	}{{maxObfuscatedLines - 1, 1}, {maxObfuscatedLines, 0}} {
+		lines := append(make([]string, tt.above), "jane [at] example [dot] com")
+		if got := findEmails(lines); len(got) != tt.want {
+			t.Errorf("on line %d: %v, want %d", tt.above, got, tt.want)
+		}
+	}
+	lines := append(make([]string, maxObfuscatedLines), "jane@example.com")
+	if got := findEmails(lines); len(got) != 1 {
+		t.Errorf("plain address on line %d: %v", maxObfuscatedLines, got)
 	}
 }
 

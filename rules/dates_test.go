@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -70,6 +72,7 @@ func TestRanges(t *testing.T) {
 		{"2020, Jul–Jul", 1},                     // the same
 		{"since: Jan 2025", now - 2025*12},       // since, a colon between
 		{"since the Jan 2025 release", 0},        // a word between: no range
+		{"2019 – 2020 until March", 12},          // a month name ends the line
 	}
 	for _, tt := range tests {
 		got := 0.0
@@ -144,5 +147,100 @@ func TestColumnRangeReadsFourLines(t *testing.T) {
 	spans, used = columnRange(lines, 4, now)
 	if used != 0 || spans != nil {
 		t.Errorf("a line alone read as a column: %d lines, %v", used, spans)
+	}
+}
+
+// TestDateForms reads the dates of one line each; want lists them as
+// "text=YYYY-MM" (00 for a year alone), the text being where the date
+// starts and ends on the line (a day before a month name is part of it).
+func TestDateForms(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"15 March 2019", "15 March 2019=2019-03"},
+		{"1 March 2019", "1 March 2019=2019-03"},
+		{"31 March 2019", "31 March 2019=2019-03"},
+		{"1. März 2019", "1. März 2019=2019-03"},
+		{"15, March 2019", "March 2019=2019-03"}, // a comma: no day
+		{"32 March 2019", "March 2019=2019-03"},  // no such day
+		{"2018年10月", "2018年10月=2018-10"},
+		{"2018年1月", "2018年1月=2018-01"},
+		{"2018年12月", "2018年12月=2018-12"},
+		{"2018年", "2018年=2018-00"},
+		{"2019.3", "2019.3=2019-03"},
+		{"2019-12", "2019-12=2019-12"},
+		{"2019-13", ""},
+		{"2020-07-1", "2020-07-1=2020-07"},
+		{"1.3.2019", "1.3.2019=2019-03"},
+		{"15.01.2019", "15.01.2019=2019-01"},
+		{"15.12.2019", "15.12.2019=2019-12"},
+		{"31.01.2019", "31.01.2019=2019-01"},
+		{"05.13.2019", ""},                            // day first with dots: no month 13
+		{"05/13/2019", "05/13/2019=2019-05"},          // with slashes, month first when it must be
+		{"05/12/2019", "05/12/2019=2019-12"},          // else day first
+		{"01/19", "01/19=2019-01"},                    // MM/YY
+		{"12/19", "12/19=2019-12"},                    // MM/YY
+		{"05/49", "05/49=2049-05"},                    // MM/YY up to 2049
+		{"05/50", "05/50=1950-05"},                    // from 1950
+		{"SKU A2019", ""},                             // inside a word
+		{"-2019 – 2021", "2019=2019-00 2021=2021-00"}, // a hyphen before a year opening the line
+		{"Ref 123-2019", ""},                          // after a number and a hyphen
+		{"FY2019-2021", "2021=2021-00"},               // after a year in a word, as a range without spaces
+		{"03/2019-05", ""},                            // a range cut short
+		{"03/2019-05 Acme", ""},                       // the same, words after
+		{"03/2019-05/2020", "03/2019=2019-03 05/2020=2020-05"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range marksIn(tt.line) {
+			if m.kind == markDate {
+				got = append(got, fmt.Sprintf("%s=%04d-%02d", tt.line[m.start:m.end], m.year, m.month))
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%q: %q, want %q", tt.line, g, tt.want)
+		}
+	}
+}
+
+// TestDateFilters: the cheap tests run before the date parser, also used
+// on their own to tell a line with a year from one without.
+func TestDateFilters(t *testing.T) {
+	years := []struct {
+		s    string
+		want bool
+	}{
+		{"2019", true},
+		{"in 2019", true},
+		{"1999", true},
+		{"1899", false},
+		{"2100", false},
+		{"20x9", false},
+		{"", false},
+	}
+	for _, tt := range years {
+		if got := hasYear(tt.s); got != tt.want {
+			t.Errorf("hasYear(%q) = %v", tt.s, got)
+		}
+	}
+	short := []struct {
+		s    string
+		want bool
+	}{
+		{"05/14", true},
+		{"05/14 – 08/14", true},
+		{"(05/14)", true},
+		{"x05/14", true},
+		{"05-14", false},
+		{"105/14", false},
+		{"05/145", false},
+		{"5/14", false},
+		{"", false},
+	}
+	for _, tt := range short {
+		if got := hasShortDate(tt.s); got != tt.want {
+			t.Errorf("hasShortDate(%q) = %v", tt.s, got)
+		}
 	}
 }

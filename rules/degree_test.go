@@ -69,6 +69,30 @@ var degreeLines = []struct{ line, want string }{
 	{"", ""},
 	{"Managed a team of five", ""},
 	{"Bachelor’s degree", "bachelor"},
+	{"BS0", ""}, // digits, letters and "_" at the ends of their ranges are word characters
+	{"BS9", ""},
+	{"BSz", ""},
+	{"BSZ", ""},
+	{"0BS", ""},
+	{"9BS", ""},
+	{"zBS", ""},
+	{"ZBS", ""},
+}
+
+// TestFieldIn: the field of study that comes first on a line, also at its
+// very start.
+func TestFieldIn(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"Computer Science, B.Sc.", "Computer Science"},
+		{"B.Sc. in Mathematics and Computer Science", "Mathematics"},
+		{"B.Sc. in Computer Science and Mathematics", "Computer Science"},
+		{"Bachelor of Arts", ""},
+	}
+	for _, tt := range tests {
+		if got := fieldIn(tt.line); got != tt.want {
+			t.Errorf("fieldIn(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
 }
 
 // TestDegreeLevel: the highest level on a line, on the forms and their

@@ -178,9 +178,9 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 		case n <= 6:
 			maxLines, maxLen = 1, 60
 		}
-		for f := r.first; f > 0 && r.first-f < maxLines; f-- {
+		for f, dates := r.first, r.first; f > 0 && dates-f < maxLines; f-- {
 			p := strings.TrimSpace(lines[f-1])
-			if _, heading := headingOf(p); p == "" || len(p) > maxLen || sections[f-1] != sections[r.first] || isBulleted(p) || hasYear(p) || heading ||
+			if _, heading := headingOf(p); p == "" || len(p) > maxLen || sections[f-1] != sections[dates] || isBulleted(p) || hasYear(p) || heading ||
 				!isTitleLine(p) {
 				break
 			}

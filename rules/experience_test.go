@@ -255,3 +255,140 @@ func TestLastUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleTitles: outside an experience section a dated line is a role
+// when a job title stands on it, on the line above, or two lines above a
+// line of dates alone (with a title-case line between); a school above or
+// below a line of dates makes it none unless a title does.
+func TestRoleTitles(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  int // roles
+	}{
+		{"title on the first line, dates below", []string{"Software Engineer", "Acme 2019 – 2021"}, 1},
+		{"title on the line above", []string{"Jane Roe", "jane@example.com", "Software Engineer", "Acme 2019 – 2021"}, 1},
+		{"no title", []string{"Jane Roe", "jane@example.com", "Chess club", "Acme 2019 – 2021"}, 0},
+		{"title two lines above dates alone", []string{"Jane Roe", "Software Engineer", "Acme Labs", "2019 – 2021"}, 1},
+		{"title three lines above dates alone", []string{"Software Engineer", "Acme Labs", "Berlin Office", "2019 – 2021"}, 0},
+		{"dates alone on the first line, title below", []string{"2019 – 2021", "Software Engineer"}, 1},
+		{"a school above dates alone is not theirs", []string{"Experience", "University of Oslo", "2019 – 2021", "Blue Ocean Systems"}, 1},
+		{"a school below dates alone", []string{"Experience", "Blue Ocean Systems", "2019 – 2021", "University of Oslo"}, 0},
+		{"since, the date below", []string{"Experience", "Engineer at Acme", "Since", "05/2017"}, 1},
+		{"since on the last line", []string{"Experience", "Engineer at Acme", "Since"}, 0},
+		{"since on the first line, no date below", []string{"Since", "Engineer at Acme"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := findRoles(tt.lines, sectionsOf(tt.lines), asOf); len(got) != tt.want {
+				t.Errorf("%d roles %+v, want %d", len(got), got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRoleLimits: four ranges on a line are roles, five a list of years;
+// a resume has at most maxRoles roles.
+func TestRoleLimits(t *testing.T) {
+	four := []string{"Experience", "Engineer 2011 – 2012, 2013 – 2014, 2015 – 2016, 2017 – 2018"}
+	if got := findRoles(four, sectionsOf(four), asOf); len(got) != 4 {
+		t.Errorf("four ranges: %d roles", len(got))
+	}
+	five := []string{"Experience", "Engineer 2009 – 2010, 2011 – 2012, 2013 – 2014, 2015 – 2016, 2017 – 2018"}
+	if got := findRoles(five, sectionsOf(five), asOf); len(got) != 0 {
+		t.Errorf("five ranges: %d roles", len(got))
+	}
+	many := []string{"Experience"}
+	for range maxRoles + 1 {
+		many = append(many, "Engineer Jan 2019 – Mar 2019")
+	}
+	if got := findRoles(many, sectionsOf(many), asOf); len(got) != maxRoles {
+		t.Errorf("%d dated lines: %d roles, want %d", maxRoles+1, len(got), maxRoles)
+	}
+}
+
+// TestRoleText: the lines a role's text takes above its dates (up to three
+// short title-case lines above dates alone, one up to 60 bytes above a
+// title with dates) and below (to the next role on a later line).
+func TestRoleText(t *testing.T) {
+	line60 := "Blue Ocean Systems And Partners Of The Northern Coast Region"
+	if len(line60) != 60 {
+		t.Fatalf("%d bytes", len(line60))
+	}
+	tests := []struct {
+		name        string
+		lines       []string
+		first, last int // of the first role
+	}{
+		{"three lines above dates alone", []string{"Experience", "Go Developer", "Acme Corp", "Berlin", "Remote Team", "Jan 2019 – Dec 2020", "Built things."}, 2, 7},
+		{"a 60-byte line above a title and dates", []string{"Experience", line60, "Engineer 2019 – 2021", "Built things."}, 1, 4},
+		{"a 61-byte line is not", []string{"Experience", line60 + "s", "Engineer 2019 – 2021", "Built things."}, 2, 4},
+		{"two roles on a line share the lines below", []string{"Experience", "Engineer 2016 – 2017, 2018 – 2019", "Built things.", "Shipped things."}, 1, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			roles := findRoles(tt.lines, sectionsOf(tt.lines), asOf)
+			if len(roles) == 0 || roles[0].first != tt.first || roles[0].last != tt.last {
+				t.Errorf("roles %+v, want the first on lines [%d, %d)", roles, tt.first, tt.last)
+			}
+		})
+	}
+}
+
+// TestLastUsedNotAfterAsOf: a role ending a month after the as-of date
+// (a resume written ahead) was last used in the as-of year.
+func TestLastUsedNotAfterAsOf(t *testing.T) {
+	dec := time.Date(2024, 12, 10, 0, 0, 0, 0, time.UTC)
+	p := DefaultTaxonomy().Analyze(Resume{Text: "Experience\nGo Engineer, Acme Dec 2024 – Jan 2025\nBuilt services in Go."}, dec)
+	f, ok := p.find("Go")
+	if !ok || f.LastUsed != 2024 {
+		t.Errorf("Go: %+v (found %v), want last used 2024", f, ok)
+	}
+}
+
+// TestLineShapes: the tests a line's words are put to when reading roles.
+func TestLineShapes(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"Senior Software Engineer", true},
+		{"Senior software Engineer", true}, // two thirds
+		{"Senior software engineer", false},
+		{"Head of Engineering", true},
+		{"of and the", false}, // no word that counts
+		{"2019 – 2021", false},
+	} {
+		if got := titleCased(tt.line); got != tt.want {
+			t.Errorf("titleCased(%q) = %v", tt.line, got)
+		}
+	}
+	for _, tt := range []struct {
+		line string
+		want int
+	}{
+		{"Jan 2019 – Present", 0},
+		{"Site Reliability Engineer 05/2019 - 01/2022", 3},
+		{"Engineer, Acme (2016 to 2018)", 2},
+	} {
+		if got := wordsBesideDates(tt.line); got != tt.want {
+			t.Errorf("wordsBesideDates(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"• Built things", true},
+		{"\uf0b7 Built things", true}, // a Symbol font's bullet
+		{"\uf000 Built things", true},
+		{"\uf0ff Built things", true},
+		{"\uf100 Built things", false},
+		{"\uefff Built things", false},
+		{"Built things", false},
+	} {
+		if got := isBulleted(tt.line); got != tt.want {
+			t.Errorf("isBulleted(%q) = %v", tt.line, got)
+		}
+	}
+}

@@ -411,3 +411,35 @@ func FuzzContacts(f *testing.F) {
 		}
 	})
 }
+
+// TestNameWordShapes: the shapes of words the name finder tells apart.
+func TestNameWordShapes(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{{"AB", true}, {"ZA", true}, {"BA", true}, {"BZ", true}, {"Ab", false}, {"ABC", false}, {"@Z", false}, {"Z[", false}} {
+		if got := isCountryCode(tt.w); got != tt.want {
+			t.Errorf("isCountryCode(%q) = %v", tt.w, got)
+		}
+	}
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{{"D.", true}, {"J.R.", true}, {"J.R.R.", false}, {"Dr", false}} {
+		if got := isInitials(tt.w); got != tt.want {
+			t.Errorf("isInitials(%q) = %v", tt.w, got)
+		}
+	}
+	for _, tt := range []struct{ w, want string }{
+		{"ArashEslami", "Arash Eslami"},
+		{"AnnaBel", "Anna Bel"},
+		{"AnnaBe", "AnnaBe"}, // two letters after the change: no split
+		{"JohnDOE", "JohnDOE"},
+		{"McNair", "McNair"},
+		{"MacDonald", "MacDonald"},
+	} {
+		if got := strings.Join(splitCamel(tt.w), " "); got != tt.want {
+			t.Errorf("splitCamel(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}

@@ -153,3 +153,81 @@ func linkedEnd(tb testing.TB, col, row int, target string) *sheetEnd {
 	e.links.add(col, row, target)
 	return e
 }
+
+// TestSheetLayout: a sheet's declared column widths (0 leaves the
+// default) and frozen panes: the header row, columns at the left, both or
+// neither.
+func TestSheetLayout(t *testing.T) {
+	tests := []struct {
+		name         string
+		layout       sheetLayout
+		widths       []float64 // of columns A, B, C
+		freeze       bool
+		xSplit, ySpl int
+	}{
+		{"header", sheetLayout{rows: 3, cols: 3, widths: []float64{12, 0, 30}, header: true}, []float64{12, 0, 30}, true, 0, 1},
+		{"header and two columns", sheetLayout{rows: 3, cols: 3, widths: []float64{7}, header: true, freezeCols: 2}, []float64{7, 0, 0}, true, 2, 1},
+		{"two columns, no header", sheetLayout{rows: 3, cols: 3, header: false, freezeCols: 2}, []float64{0, 0, 0}, true, 2, 0},
+		{"nothing frozen", sheetLayout{rows: 3, cols: 3, widths: []float64{0, 0, 5}}, []float64{0, 0, 5}, false, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			tt.layout.name = "Sheet1"
+			if err := tt.layout.apply(f); err != nil {
+				t.Fatal(err)
+			}
+			def, err := excelize.NewFile().GetColWidth("Sheet1", "Z")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range tt.widths {
+				if want == 0 {
+					want = def
+				}
+				col, _ := excelize.ColumnNumberToName(i + 1)
+				if got, err := f.GetColWidth("Sheet1", col); err != nil || got != want {
+					t.Errorf("column %s: width %v (%v), want %v", col, got, err, want)
+				}
+			}
+			p, err := f.GetPanes("Sheet1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Freeze != tt.freeze || p.XSplit != tt.xSplit || p.YSplit != tt.ySpl {
+				t.Errorf("panes %+v, want freeze %v at %d, %d", p, tt.freeze, tt.xSplit, tt.ySpl)
+			}
+		})
+	}
+}
+
+// TestCellTextLimits: the bounds of a cell's text: the first and last
+// bidirectional controls, a value exactly at the limit kept whole, one
+// over it cut before a character that straddles the cut.
+func TestCellTextLimits(t *testing.T) {
+	limit := maxCellChars - 100
+	tests := []struct{ name, in, want string }{
+		{"first embedding control", "a\u202Ab", "ab"},
+		{"last override control", "a\u202Eb", "ab"},
+		{"first isolate", "a\u2066b", "ab"},
+		{"last isolate", "a\u2069b", "ab"},
+		{"at the limit", strings.Repeat("a", limit), strings.Repeat("a", limit)},
+		{"one over", strings.Repeat("a", limit+1), strings.Repeat("a", limit) + " …"},
+		{"far over", strings.Repeat("a", maxCellChars+50), strings.Repeat("a", limit) + " …"},
+		{"a character across the cut", strings.Repeat("a", limit-1) + "é" + "bb", strings.Repeat("a", limit-1) + " …"},
+	}
+	for _, tt := range tests {
+		if got := text(tt.in); got != tt.want {
+			t.Errorf("%s: %d bytes ending %q, want %d bytes", tt.name, len(got), got[max(0, len(got)-6):], len(tt.want))
+		}
+	}
+}
+
+// TestEscapeOOXMLEvery: every "_xHHHH_" in a value is escaped, not only
+// the first.
+func TestEscapeOOXMLEvery(t *testing.T) {
+	if got, want := escapeOOXML("_x0041_ and _x0042_"), "_x005F_x0041_ and _x005F_x0042_"; got != want {
+		t.Errorf("escapeOOXML = %q, want %q", got, want)
+	}
+}

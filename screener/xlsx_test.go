@@ -198,6 +198,24 @@ func TestSheetLayout(t *testing.T) {
 			if p.Freeze != tt.freeze || p.XSplit != tt.xSplit || p.YSplit != tt.ySpl {
 				t.Errorf("panes %+v, want freeze %v at %d, %d", p, tt.freeze, tt.xSplit, tt.ySpl)
 			}
+			// The print setup follows the panes: fit to a landscape page's
+			// width, narrow margins, the sheet's name and page in the footer.
+			if pl, err := f.GetPageLayout("Sheet1"); err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" {
+				t.Errorf("page layout %+v (%v)", pl, err)
+			}
+			if m, err := f.GetPageMargins("Sheet1"); err != nil || m.Left == nil || *m.Left != 0.4 {
+				t.Errorf("margins %+v (%v)", m, err)
+			}
+			if hf, err := f.GetHeaderFooter("Sheet1"); err != nil || hf.OddFooter != "&L&A&RPage &P of &N" {
+				t.Errorf("footer %+v (%v)", hf, err)
+			}
+			titles := false // a header row is printed on every page
+			for _, d := range f.GetDefinedName() {
+				titles = titles || d.Name == "_xlnm.Print_Titles" && d.RefersTo == "'Sheet1'!$1:$1"
+			}
+			if titles != tt.layout.header {
+				t.Errorf("print titles %v, want %v", titles, tt.layout.header)
+			}
 		})
 	}
 }

@@ -442,4 +442,24 @@ func TestNameWordShapes(t *testing.T) {
 			t.Errorf("splitCamel(%q) = %q, want %q", tt.w, got, tt.want)
 		}
 	}
+	for _, tt := range []struct{ s, want string }{
+		{"  Contact me", "contact me"},
+		{"(Kontakt)", "kontakt"},
+		{"E-Mail / Phone:", "e-mail phone"},
+	} {
+		if got := simpleKey(tt.s); got != tt.want {
+			t.Errorf("simpleKey(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{{"王辉煌", true}, {"12 34", false}, {"", false}, {"Wang", false}} {
+		if got := caseless(tt.s); got != tt.want {
+			t.Errorf("caseless(%q) = %v", tt.s, got)
+		}
+	}
+	if got := strings.Join(nameParts("J. R. Doe-Smith"), " "); got != "doe smith" {
+		t.Errorf("nameParts = %q, want the parts of two letters or more", got)
+	}
 }

@@ -421,6 +421,9 @@ func TestNameWordShapes(t *testing.T) {
 		if got := isCountryCode(tt.w); got != tt.want {
 			t.Errorf("isCountryCode(%q) = %v", tt.w, got)
 		}
+		if got := isCode(tt.w); got != tt.want {
+			t.Errorf("isCode(%q) = %v", tt.w, got)
+		}
 	}
 	for _, tt := range []struct {
 		w    string

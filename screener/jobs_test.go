@@ -267,3 +267,50 @@ func TestJobsWorkbookBlind(t *testing.T) {
 		}
 	}
 }
+
+// TestBestFitOrder: the Best fit sheet on reports made by hand: a
+// candidate's best job is one they qualify for, else their highest score
+// (the first job of equal ones); candidates are ordered qualified first,
+// then by that score, then by name; a job that did not score a candidate
+// shows an empty cell; a job without rules still gets its rule sheet.
+func TestBestFitOrder(t *testing.T) {
+	rec := func(file, name string, score float64, qualified bool) Record {
+		return Record{File: file, Name: name, Status: StatusOK, Score: score, Qualified: qualified,
+			Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}}
+	}
+	a := []Record{rec("ana.pdf", "Ana", 90, true), rec("ben.pdf", "Ben", 60, false), rec("dan.pdf", "Dan", 40, false), rec("eve.pdf", "Eve", 40, false)}
+	b := []Record{rec("ana.pdf", "Ana", 95, false), rec("ben.pdf", "Ben", 70, false), rec("dan.pdf", "Dan", 40, false), rec("eve.pdf", "Eve", 40, false),
+		rec("cat.pdf", "Cat", 80, false)}
+	reps := []*Report{{Records: a, Counts: count(a), Job: "A"}, {Records: b, Counts: count(b), Job: "B"}}
+	var buf bytes.Buffer
+	if err := WriteJobsWorkbook(&buf, reps, JobsWorkbookOptions{Jobs: []Job{{Name: "A"}, {Name: "B"}}}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows("Best fit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		r = append(r, make([]string, 8)...)
+		got = append(got, strings.Join(r[:7], "|"))
+	}
+	want := []string{
+		"1|Ana||A|A|90.0|95.0",
+		"2|Cat||B|||80.0",
+		"3|Ben||B||60.0|70.0",
+		"4|Dan||A||40.0|40.0",
+		"5|Eve||A||40.0|40.0",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Best fit rows\n%q\nwant\n%q", got, want)
+	}
+	if sheets := wb.GetSheetList(); !slices.Contains(sheets, "Rules · A") || !slices.Contains(sheets, "Rules · B") {
+		t.Errorf("sheets %q", sheets)
+	}
+}

@@ -278,9 +278,9 @@ func TestBestFitOrder(t *testing.T) {
 		return Record{File: file, Name: name, Status: StatusOK, Score: score, Qualified: qualified,
 			Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}}
 	}
-	a := []Record{rec("ana.pdf", "Ana", 90, true), rec("ben.pdf", "Ben", 60, false), rec("dan.pdf", "Dan", 40, false), rec("eve.pdf", "Eve", 40, false)}
+	a := []Record{rec("ana.pdf", "Ana", 90, true), rec("ben.pdf", "Ben", 60, false), rec("dan.pdf", "Dan", 40, false), rec("eve.pdf", "Eve", 40, false), rec("fay.pdf", "Fay", 0, false)}
 	b := []Record{rec("ana.pdf", "Ana", 95, false), rec("ben.pdf", "Ben", 70, false), rec("dan.pdf", "Dan", 40, false), rec("eve.pdf", "Eve", 40, false),
-		rec("cat.pdf", "Cat", 80, false)}
+		rec("cat.pdf", "Cat", 80, false), rec("fay.pdf", "Fay", 0, false)}
 	reps := []*Report{{Records: a, Counts: count(a), Job: "A"}, {Records: b, Counts: count(b), Job: "B"}}
 	var buf bytes.Buffer
 	if err := WriteJobsWorkbook(&buf, reps, JobsWorkbookOptions{Jobs: []Job{{Name: "A"}, {Name: "B"}}}); err != nil {
@@ -306,6 +306,7 @@ func TestBestFitOrder(t *testing.T) {
 		"3|Ben||B||60.0|70.0",
 		"4|Dan||A||40.0|40.0",
 		"5|Eve||A||40.0|40.0",
+		"6|Fay||A||0.0|0.0",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Best fit rows\n%q\nwant\n%q", got, want)

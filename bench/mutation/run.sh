@@ -7,7 +7,8 @@
 #   go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0
 #   bench/mutation/run.sh rules yaml.go taxonomy.go
 #
-# Extra gremlins flags go in $GREMLINS_FLAGS (for example --dry-run).
+# Extra gremlins flags go in $GREMLINS_FLAGS (for example --dry-run); $WORKERS
+# sets the number of workers, $COEF the timeout coefficient (4).
 set -eu
 cd "$(dirname "$0")/../.."
 pkg=$1
@@ -25,6 +26,6 @@ if [ $# -gt 0 ]; then
 	done
 fi
 # shellcheck disable=SC2086
-GOFLAGS="${GOFLAGS:+$GOFLAGS }-count=1" exec nice "${GREMLINS:-gremlins}" unleash --workers 1 \
+GOFLAGS="${GOFLAGS:+$GOFLAGS }-count=1" exec nice "${GREMLINS:-gremlins}" unleash --workers "${WORKERS:-1}" \
 	--timeout-coefficient "${COEF:-4}" $excl ${GREMLINS_FLAGS:-} \
 	-o "/tmp/gremlins-$pkg-$tag.json" "./$pkg"

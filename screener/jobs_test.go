@@ -278,8 +278,8 @@ func TestBestFitOrder(t *testing.T) {
 		return Record{File: file, Name: name, Status: StatusOK, Score: score, Qualified: qualified,
 			Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}}
 	}
-	a := []Record{rec("ana.pdf", "Ana", 90, true), rec("ben.pdf", "Ben", 60, false), rec("dan.pdf", "Dan", 40, false), rec("eve.pdf", "Eve", 40, false), rec("fay.pdf", "Fay", 0, false)}
-	b := []Record{rec("ana.pdf", "Ana", 95, false), rec("ben.pdf", "Ben", 70, false), rec("dan.pdf", "Dan", 40, false), rec("eve.pdf", "Eve", 40, false),
+	a := []Record{rec("ana.pdf", "Ana", 90, true), rec("ben.pdf", "Ben", 60, false), rec("dan.pdf", "Dan", 40, false), rec("a-eve.pdf", "Eve", 40, false), rec("fay.pdf", "Fay", 0, false)}
+	b := []Record{rec("ana.pdf", "Ana", 95, false), rec("ben.pdf", "Ben", 70, false), rec("dan.pdf", "Dan", 40, false), rec("a-eve.pdf", "Eve", 40, false),
 		rec("cat.pdf", "Cat", 80, false), rec("fay.pdf", "Fay", 0, false)}
 	reps := []*Report{{Records: a, Counts: count(a), Job: "A"}, {Records: b, Counts: count(b), Job: "B"}}
 	var buf bytes.Buffer

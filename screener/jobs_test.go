@@ -314,4 +314,12 @@ func TestBestFitOrder(t *testing.T) {
 	if sheets := wb.GetSheetList(); !slices.Contains(sheets, "Rules · A") || !slices.Contains(sheets, "Rules · B") {
 		t.Errorf("sheets %q", sheets)
 	}
+	untitled := false
+	ruleSheet, _ := wb.GetRows("Rules · A")
+	for _, r := range ruleSheet {
+		untitled = untitled || slices.Equal(r, []string{"Job", "(untitled)"})
+	}
+	if !untitled {
+		t.Errorf("rule sheet of a job without rules %q, want it named \"(untitled)\"", ruleSheet)
+	}
 }

@@ -3,10 +3,8 @@ package screener
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -161,43 +159,5 @@ func linkedEnd(tb testing.TB, col, row int, target string) *sheetEnd {
 func TestEscapeOOXMLEvery(t *testing.T) {
 	if got, want := escapeOOXML("_x0041_ and _x0042_"), "_x005F_x0041_ and _x005F_x0042_"; got != want {
 		t.Errorf("escapeOOXML = %q, want %q", got, want)
-	}
-}
-
-// TestRuleRows: the rule sheet's rows: a skill's minimum years when it has
-// one, a group's name, a degree's fields, lists of one, two and three.
-func TestRuleRows(t *testing.T) {
-	set := &rules.Set{
-		Required:  []rules.Item{{Skill: "Go", MinYears: 3}, {Skill: "Docker"}},
-		OneOf:     []rules.Group{{Skills: []string{"AWS", "GCP", "Azure"}, Name: "clouds"}, {Skills: []string{"Java", "Kotlin"}, Min: 2}},
-		Preferred: []rules.Item{{Skill: "Kafka", Note: "a plus"}},
-		Degree:    &rules.DegreeRule{Level: "bachelor", Fields: []string{"Computer Science"}, Required: true},
-	}
-	var got []string
-	for _, r := range ruleRows(set) {
-		got = append(got, strings.Join(r, "|"))
-	}
-	want := []string{
-		"Must have|Go, at least 3 years|yes|" + fmt.Sprint(rules.DefaultRequiredWeight) + "|",
-		"Must have|Docker|yes|" + fmt.Sprint(rules.DefaultRequiredWeight) + "|",
-		"At least 1 of the clouds|AWS, GCP or Azure|yes|" + fmt.Sprint(rules.DefaultOneOfWeight) + "|",
-		"At least 2 of|Java or Kotlin|yes|" + fmt.Sprint(rules.DefaultOneOfWeight) + "|",
-		"Nice to have|Kafka|no|" + fmt.Sprint(rules.DefaultPreferredWeight) + "|a plus",
-		"Degree|bachelor degree or higher in Computer Science (another field earns half)|yes|" + fmt.Sprint(rules.DefaultDegreeWeight) + "|",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("rule rows\n%q\nwant\n%q", got, want)
-	}
-	set.Degree.Fields = nil
-	if rows := ruleRows(set); rows[len(rows)-1][1] != "bachelor degree or higher" {
-		t.Errorf("degree without fields: %q", rows[len(rows)-1])
-	}
-	for _, tt := range []struct {
-		xs   []string
-		want string
-	}{{nil, ""}, {[]string{"Go"}, "Go"}, {[]string{"Go", "Rust"}, "Go or Rust"}} {
-		if got := orList(tt.xs); got != tt.want {
-			t.Errorf("orList(%q) = %q", tt.xs, got)
-		}
 	}
 }

@@ -418,9 +418,6 @@ func TestNameWordShapes(t *testing.T) {
 		w    string
 		want bool
 	}{{"AB", true}, {"ZA", true}, {"BA", true}, {"BZ", true}, {"Ab", false}, {"ABC", false}, {"@Z", false}, {"Z[", false}} {
-		if got := isCountryCode(tt.w); got != tt.want {
-			t.Errorf("isCountryCode(%q) = %v", tt.w, got)
-		}
 		if got := isCode(tt.w); got != tt.want {
 			t.Errorf("isCode(%q) = %v", tt.w, got)
 		}

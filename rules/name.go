@@ -335,7 +335,7 @@ func leadingSegment(l string) string {
 		l = l[:i]
 	}
 	words := strings.Fields(l)
-	if n := len(words); n >= 3 && isCountryCode(words[n-1]) && !nameSuffix.MatchString(words[n-1]) {
+	if n := len(words); n >= 3 && isCode(words[n-1]) && !nameSuffix.MatchString(words[n-1]) {
 		// "KWAME MENSAH Accra GH", "Giulia Bianchi Torino IT": a city and
 		// its country code set on the name's line.
 		if r, _ := utf8.DecodeRuneInString(words[n-2]); unicode.IsUpper(r) && !upper(words[n-2]) || caseless(words[n-2]) {
@@ -379,11 +379,6 @@ var cityOnNameLine = regexp.MustCompile(`\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,\s
 
 // pageNumber is a page number's label: "Page 2", "Seite 1", "Página 3".
 var pageNumber = regexp.MustCompile(`^(?i:page|seite|página|pagina|strona|pag\.|p\.)\s*\d`)
-
-// isCountryCode reports whether w is two capital ASCII letters.
-func isCountryCode(w string) bool {
-	return len(w) == 2 && 'A' <= w[0] && w[0] <= 'Z' && 'A' <= w[1] && w[1] <= 'Z'
-}
 
 // nameSuffix is what may follow a name after a comma: degrees and
 // generational suffixes.

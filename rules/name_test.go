@@ -6,10 +6,12 @@ import (
 	"testing"
 )
 
-func TestIsCountryCode(t *testing.T) {
+// TestIsCode: a two-letter code in capitals, as a country or a US state is
+// written after a place or a name.
+func TestIsCode(t *testing.T) {
 	for w, want := range map[string]bool{"AA": true, "ZZ": true, "GB": true, "@A": false, "A@": false, "[A": false, "A[": false, "gb": false, "G": false, "GBR": false} {
-		if got := isCountryCode(w); got != want {
-			t.Errorf("isCountryCode(%q) = %v, want %v", w, got, want)
+		if got := isCode(w); got != want {
+			t.Errorf("isCode(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

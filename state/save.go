@@ -79,6 +79,15 @@ func (s *DB) queue(p pending) error {
 
 // Flush commits the queued outcomes in one transaction.
 func (s *DB) Flush() error {
+	err := s.flush()
+	if lost := s.LostErr(); err != nil && lost != nil {
+		// The loss cancels the queries' context: say why, not "canceled".
+		return lost
+	}
+	return err
+}
+
+func (s *DB) flush() error {
 	s.flushMu.Lock() // one writer at a time: SQLite allows no more, and batches stay in order
 	defer s.flushMu.Unlock()
 	s.mu.Lock()

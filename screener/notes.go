@@ -24,15 +24,11 @@ type spool struct {
 }
 
 func newSpool(dir, pattern string) (*spool, error) {
-	f, err := os.CreateTemp(dir, pattern)
+	f, name, err := tempFile(dir, pattern)
 	if err != nil {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
-	s := &spool{f: f, w: bufio.NewWriterSize(f, 64<<10)}
-	if os.Remove(f.Name()) != nil {
-		s.name = f.Name()
-	}
-	return s, nil
+	return &spool{f: f, w: bufio.NewWriterSize(f, 64<<10), name: name}, nil
 }
 
 // reader returns what was written, from the start.

@@ -165,10 +165,12 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 	// employer, in title case or naming a job), which the role before
 	// would otherwise claim; so does a line with a title and dates alone
 	// ("Site Reliability Engineer 05/2019 - 01/2022"), for an employer line
-	// above it ("New Relic, Denver"), not a sentence of the role before.
+	// above it ("New Relic, Denver"), not a sentence of the role before nor,
+	// when the dated line names a job, a second job title (a headline or a
+	// summary's "Backend Engineer based in Oslo."): a role has one title.
 	for k := range roles {
 		r := &roles[k]
-		maxLines, maxLen := 0, 0
+		maxLines, maxLen, oneTitle := 0, 0, false
 		switch n := wordsBesideDates(lines[r.first]); {
 		case n == 0 && r.first+1 < len(lines) && isTitleLine(lines[r.first+1]):
 			// The title is below the dates ("2025-03 — 2025-10" over
@@ -176,12 +178,12 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 		case n == 0:
 			maxLines, maxLen = 3, 80
 		case n <= 6:
-			maxLines, maxLen = 1, 60
+			maxLines, maxLen, oneTitle = 1, 60, titleIn(lines[r.first]) != ""
 		}
 		for f, dates := r.first, r.first; f > 0 && dates-f < maxLines; f-- {
 			p := strings.TrimSpace(lines[f-1])
 			if _, heading := headingOf(p); p == "" || len(p) > maxLen || sections[f-1] != sections[dates] || isBulleted(p) || hasYear(p) || heading ||
-				!isTitleLine(p) {
+				!isTitleLine(p) || oneTitle && titleIn(p) != "" {
 				break
 			}
 			r.first = f - 1

@@ -323,6 +323,10 @@ func TestRoleText(t *testing.T) {
 		{"three lines above dates alone", []string{"Experience", "Go Developer", "Acme Corp", "Berlin", "Remote Team", "Jan 2019 – Dec 2020", "Built things."}, 2, 7},
 		{"a 60-byte line above a title and dates", []string{"Experience", line60, "Engineer 2019 – 2021", "Built things."}, 1, 4},
 		{"a 61-byte line is not", []string{"Experience", line60 + "s", "Engineer 2019 – 2021", "Built things."}, 2, 4},
+		{"an employer above a title and dates", []string{"Experience", "New Relic, Denver", "Site Reliability Engineer 05/2019 - 01/2022", "Built things."}, 1, 4},
+		{"a title above a title and dates is not", []string{"Summary", "Backend Engineer based in Oslo.", "Experience", "Backend Engineer, Fjord Telecom. 2018 to present", "Built things."}, 3, 5},
+		{"nor in one section", []string{"Experience", "Backend Engineer based in Oslo.", "Backend Engineer, Fjord Telecom. 2018 to present", "Built things."}, 2, 4},
+		{"a title above an employer and dates", []string{"Experience", "Platform Engineer", "Fjord Telecom, Oslo 2018 – 2021", "Built things."}, 1, 4},
 		{"two roles on a line share the lines below", []string{"Experience", "Engineer 2016 – 2017, 2018 – 2019", "Built things.", "Shipped things."}, 1, 4},
 	}
 	for _, tt := range tests {

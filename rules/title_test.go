@@ -21,6 +21,8 @@ func TestTitle(t *testing.T) {
 			"Site Reliability Engineer", SourceRole, false},
 		{"heading glued to the title", "Jane Roe\n\nExperience\nWork Data Scientist, Orbit  2019 – 2024",
 			"Data Scientist", SourceRole, false},
+		{"a summary's title above the role's is not the role's", "Jane Roe\nBackend Engineer\nSummary Experience\nData Engineer based in Oslo.\nBackend Engineer, Fjord Telecom. 2018 to present\n{ Built the pipeline",
+			"Backend Engineer", SourceRole, false},
 		{"headline under the name", "Jane Roe\nFull-Stack Developer\njane@example.com\n\nSkills\nGo, SQL",
 			"Full-Stack Developer", SourceHeadline, true},
 		{"no title", "Jane Roe\njane@example.com\n\nSkills\nGo, SQL, Docker",

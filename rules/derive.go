@@ -49,7 +49,8 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	// A Word file's hyperlinks come with their targets, "Scala jobs
 	// <../search?q=scala>", which name skills in their addresses.
 	posting = linkTarget.ReplaceAllString(posting, "")
-	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string][]string{}}
+	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string][]string{},
+		itemsOf: map[string][]int{}, item: -1, lastItem: -1}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
 	for _, st := range statements(posting, namesSkill, mayName) {
@@ -76,20 +77,19 @@ func (d *deriver) titleSkills(title string) {
 		return // the posting's first line, not a title; another job's title
 	}
 	toks := tokenize(title)
-	for _, h := range d.t.hits(toks, SectionOther) {
-		sk := d.t.skills[h.skill]
-		if boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) {
-			continue
-		}
-		switch sk.Category {
+	hits := slices.DeleteFunc(d.t.hits(toks, SectionOther), func(h hit) bool {
+		switch d.t.skills[h.skill].Category {
 		case "methodology", "data", "testing":
-			continue
+			return true
 		}
-		if len(d.mentions[sk.Name]) > 1 {
-			continue
+		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || len(d.mentions[d.name(h)]) > 1
+	})
+	why := Reason{Statement: title, Cue: "the job's title"}
+	for _, c := range chains(toks, hits) {
+		for _, n := range d.names(c) {
+			delete(d.preferred, n)
 		}
-		delete(d.preferred, sk.Name)
-		d.record(sk.Name, required, Reason{Statement: title, Cue: "the job's title"})
+		d.add(c, required, why, toks) // "Mobile Developer (iOS or Android)" asks for one of them
 	}
 }
 
@@ -110,6 +110,14 @@ type deriver struct {
 	lastTokens *tokens             // and its words
 	mentions   map[string][]string // skill -> the statements that name it
 	elsewhere  []string            // statements of the page around the posting ("Similar jobs")
+	// item is the paragraph, list item or table row being read, and
+	// itemSkills the skills its statements so far have named, in order;
+	// itemsOf, for each skill, the items that name it.
+	item       int
+	itemSkills []string
+	itemTexts  []string // and its statements so far
+	itemsOf    map[string][]int
+	lastItem   int // the item of the statement before
 }
 
 func (d *deriver) name(h hit) string { return d.t.skills[h.skill].Name }
@@ -136,6 +144,12 @@ func (d *deriver) statement(st statement) {
 		}
 		return // a job board's list of other jobs names other jobs' skills
 	}
+	if st.item != d.item {
+		d.item, d.itemSkills, d.itemTexts = st.item, nil, nil
+	}
+	d.itemTexts = append(d.itemTexts, st.text)
+	prevLast, prevSameItem := d.last, d.lastItem == st.item
+	d.lastItem = st.item
 	toks := tokenize(st.text)
 	context := SectionOther
 	if sec == sectionRequirements || sec == sectionPreferences {
@@ -152,15 +166,16 @@ func (d *deriver) statement(st statement) {
 	negated := func(h string) bool {
 		return slices.ContainsFunc(findCues(strings.ToLower(h)), func(c cue) bool { return c.kind == cueNegated })
 	}
-	if deg != nil && (negated(where) || negated(st.heading)) {
+	if deg != nil && (negated(where) || negated(st.heading) || sec == sectionExcluded) {
 		deg.dismissed = true // under "Not required", labelled or not ("A degree: plenty of us studied something else")
 	}
 	hits := d.t.hits(toks, context)
 	hits = slices.DeleteFunc(hits, func(h hit) bool {
-		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end))
+		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.role(toks, h)
 	})
 	for _, n := range d.names(chain{hits: hits}) {
 		d.mentions[n] = append(d.mentions[n], st.text)
+		d.itemsOf[n] = append(d.itemsOf[n], st.item)
 	}
 	if deg != nil {
 		hits = slices.DeleteFunc(hits, func(h hit) bool { return contains(deg.fields, d.name(h)) })
@@ -170,7 +185,9 @@ func (d *deriver) statement(st statement) {
 	chs := chains(toks, hits)
 	base := Reason{Statement: st.text, Heading: where, Section: sec.String()}
 	fallback := statementCue(cues)
-	if len(chs) == 0 && anaphor.MatchString(lower) && len(yearsIn(lower)) == 0 { // "three or more of them" counts years
+	backRef := backReference.FindStringIndex(lower)
+	if len(chs) == 0 && backRef == nil && (anaphor.MatchString(lower) || itRef.MatchString(lower) && !itNew.MatchString(lower)) &&
+		len(yearsIn(lower)) == 0 { // "three or more of them" counts years
 		if cu := scopeCue(lower, cues, fallback, 0, 0, 0, len(lower)); cu.kind == cueMust || cu.kind == cueStrong {
 			str, bySection := decide(cu.kind, sec)
 			why := base
@@ -210,11 +227,19 @@ func (d *deriver) statement(st statement) {
 				aside = cue{start: m[0], end: m[1]}
 			}
 		}
+		if m := learnAfter.FindStringIndex(lower[c.to:next]); m != nil && cu.kind != cueNegated {
+			// "GraphQL, which you'll pick up quickly": what the job will
+			// teach is no requirement.
+			cu = cue{kind: cuePreferred, start: c.to + m[0], end: c.to + m[1]}
+		}
 		if cu.kind == cueDescribes {
 			if m := soConsequence.FindStringIndex(lower[c.to:next]); m != nil {
 				// "Docker is how we run everything, so you'll want to know your way around it"
 				cu = cue{kind: cueMust, start: c.to + m[0], end: c.to + m[1]}
 			}
+		}
+		if at := condition(lower, clauseStart(lower, prev, c.from), c.from); at >= 0 && cu.kind != cueNegated && cu.kind != cueDescribes {
+			cu = cue{kind: cuePreferred, start: at, end: at + len("if")} // "if JavaScript is what you know, …"
 		}
 		if wish.kind != cueNone && cu.kind != cueNegated && clauseBreak.FindStringIndex(lower[wish.end:c.from]) == nil {
 			cu = wish
@@ -236,10 +261,137 @@ func (d *deriver) statement(st statement) {
 		}
 		d.add(c, str, why, toks)
 	}
-	d.years = append(d.years, postingYears(st, toks, chs, d.names, base, sec)...)
+	if backRef != nil {
+		d.alternativesBack(chs, backRef, lower, cues, sec, base)
+	}
+	claims := postingYears(st, toks, chs, d.names, base, sec)
+	if len(chs) == 0 && prevSameItem && len(prevLast) > 0 && !totalWord.MatchString(lower) {
+		// "Postgres operations experience; 3 yrs preferred": the years of
+		// the skills of the sentence before, in the same item.
+		for i := range claims {
+			if claims[i].skills == nil {
+				for _, c := range prevLast {
+					claims[i].skills = append(claims[i].skills, d.names(c)...)
+				}
+			}
+		}
+	}
+	d.years = append(d.years, claims...)
+	for _, c := range chs {
+		d.itemSkills = append(d.itemSkills, d.names(c)...)
+	}
 	if deg != nil {
 		d.degrees = append(d.degrees, deg)
 	}
+}
+
+// condition returns where the condition that the list at from of lower
+// sits in begins ("so if JavaScript is what you know"), or -1 if the
+// list is not in a condition: its clause, from lo, opens with "if" and
+// no comma has closed it before the list.
+func condition(lower string, lo, from int) int {
+	s := lower[lo:from]
+	t := strings.TrimLeft(s, " ,")
+	for _, w := range []string{"so ", "and ", "but ", "or "} {
+		t = strings.TrimPrefix(t, w)
+	}
+	if !strings.HasPrefix(t, "if ") || strings.ContainsRune(t, ',') {
+		return -1
+	}
+	return lo + len(s) - len(t)
+}
+
+// backReference offers skills named before as alternatives: "you should
+// be strong in one of the two", "at least one of those", "one is enough".
+var backReference = regexp.MustCompile(`\b(?:(?:at least )?one of (?:the|those|these|them)(?: two| three)?|either of (?:them|those|these|the two)|` +
+	`either (?:one )?(?:is|will do|works)|one (?:is|will be) enough|whichever (?:you|one))\b`)
+
+// itRef refers back to the skill of the statement before as "it", to ask
+// for it ("it is the one language we cannot do without"), unless what it
+// says is new ("It is essential that you communicate well").
+var (
+	itRef = regexp.MustCompile(`^(?:and |but )?(?:it|this|that)(?:'s| is)\b`)
+	itNew = regexp.MustCompile(`\b(?:that|to|for) you\b|\bthat (?:we|the|our|your)\b|\bto \w+`)
+)
+
+// alternativesBack makes one-of groups of the skills a back-reference
+// ([backReference], at ref of lower) points to: the lists of its own
+// statement before it, or else the skills its item named before. Skills
+// of one category make a group; two of different ones make one together.
+// The reference's clause gives the strength; with no cue, alternatives
+// are asked for, as "X or Y" is.
+func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []cue, sec section, why Reason) {
+	var names []string
+	prev := 0
+	for _, c := range chs {
+		if c.to <= ref[0] {
+			names = append(names, d.names(c)...)
+			prev = c.to
+		}
+	}
+	if len(names) == 0 {
+		names = d.itemSkills
+	}
+	byCategory := map[string][]string{}
+	var order []string
+	for _, n := range names {
+		sk, _ := d.t.Lookup(n)
+		if !contains(byCategory[sk.Category], n) {
+			if byCategory[sk.Category] == nil {
+				order = append(order, sk.Category)
+			}
+			byCategory[sk.Category] = append(byCategory[sk.Category], n)
+		}
+	}
+	cu := scopeCue(lower, cues, statementCue(cues), prev, ref[0], ref[1], len(lower))
+	kind := cu.kind
+	if kind == cueNone {
+		kind = cueSoft
+	}
+	str, _ := decide(kind, sec)
+	if str == dropped {
+		return
+	}
+	var groups [][]string
+	for _, cat := range order {
+		if len(byCategory[cat]) > 1 {
+			groups = append(groups, byCategory[cat])
+		}
+	}
+	if len(groups) == 0 && len(order) == 2 && len(names) == 2 {
+		groups = [][]string{names}
+	}
+	for _, skills := range groups {
+		for _, s := range skills {
+			if r, ok := d.required[s]; ok && slices.Contains(d.itemTexts, r.Statement) {
+				delete(d.required, s) // "SQLite. Or Realm. One is enough."
+			}
+		}
+		sk, _ := d.t.Lookup(skills[0])
+		g := &derivedGroup{category: sk.Category, skills: skills, min: 1, weak: str != required, reason: why, why: map[string]Reason{}, item: d.item}
+		if len(order) > 1 && len(groups) == 1 && len(byCategory[sk.Category]) < len(names) {
+			g.category = ""
+		}
+		for _, s := range skills {
+			g.why[s] = why
+		}
+		d.groups = append(d.groups, g)
+	}
+}
+
+// roleNoun, after a kind of work, makes it a role: "QA analysts",
+// "DevOps engineers". ("Agile teams" and "Scrum developers" work in a way
+// that is a skill.)
+var roleNoun = regexp.MustCompile(`^\s*(?:engineers?|analysts?|testers?|specialists?|architects?|consultants?|practitioners?)\b`)
+
+// role reports whether the hit names a kind of work as people or a team
+// ("our QA analysts"), not as a skill.
+func (d *deriver) role(toks *tokens, h hit) bool {
+	switch d.t.skills[h.skill].Category {
+	case "methodology", "testing", "data":
+		return roleNoun.MatchString(toks.low[toks.t[h.last].end:])
+	}
+	return false
 }
 
 // subordinate ends the words before a clause that gives a reason or an
@@ -250,6 +402,11 @@ var subordinate = regexp.MustCompile(`\b(?:since|because|as|so|which|while|where
 // everything, so you will need to be comfortable with it".
 var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need|want|have|should|must)|you(?:'ll| will) be expected|` +
 	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b`)
+
+// learnAfter, right after a list, says the job will teach it: "GraphQL,
+// which you'll pick up quickly", "Terraform, which we will teach you".
+var learnAfter = regexp.MustCompile(`^[\s,(]*(?:which|that|and)\s+(?:you(?:'ll| will| can)?|we(?:'ll| will| can| are happy to)?)\s+` +
+	`(?:\w+\s+)?(?:pick (?:it |them )?up|learn|teach|train)`)
 
 // inAlternatives reports whether every one of names is among the
 // alternatives of the lists before.
@@ -305,7 +462,7 @@ func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
 		// with the one required on its own, if there is one (see
 		// joinStandIns), or else a preference.
 		g := &derivedGroup{category: d.t.skills[c.hits[0].skill].Category, skills: names, min: 1, weak: true, reason: why,
-			why: map[string]Reason{names[0]: why}, standIns: true}
+			why: map[string]Reason{names[0]: why}, standIns: true, item: d.item}
 		d.groups = append(d.groups, g)
 		return
 	}
@@ -351,7 +508,7 @@ func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
 		return
 	}
 	g := &derivedGroup{category: category, skills: skills, min: min(c.min, len(skills)), weak: str != required, reason: why, why: map[string]Reason{},
-		standIns: standInCue.MatchString(strings.ToLower(why.Statement))}
+		standIns: standInCue.MatchString(strings.ToLower(why.Statement)), item: d.item}
 	for _, s := range skills {
 		g.why[s] = why
 	}

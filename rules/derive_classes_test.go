@@ -213,7 +213,7 @@ func TestClassCompanyYears(t *testing.T) {
 		{posting: "Our team has run Kafka in production for 8 years.\n", years: "0", want: map[string]string{"Apache Kafka": "preferred"}},
 		{posting: "We have been profitable for nine years and hire slowly.\n", years: "0"},
 		// Beside what is asked of the candidate, years stay experience.
-		{posting: "We are looking for someone with 5 years of Go.\n", want: map[string]string{"Go": "preferred@5"}, years: "5"},
+		{posting: "We are looking for someone with 5 years of Go.\n", want: map[string]string{"Go": "required@5"}, years: "5"},
 		{posting: "We need 4+ years of backend work from you.\n", years: "4"},
 		{posting: "Our ideal candidate has spent six years building APIs.\n", years: "6"},
 		{posting: "Roughly four years of data work is what we have in mind.\n", years: "4?"},
@@ -327,7 +327,7 @@ func TestClassTitleSkill(t *testing.T) {
 		{posting: "Backend Developer (Elixir)\n\nAbout us\nWe sell bicycles.\n", want: map[string]string{"Elixir": "required"}},
 		{posting: "Backend Engineer, Kotlin\nRequirements\n- Kotlin or Java\n", groups: []string{"Kotlin,Java"}},
 		{posting: "Senior Go Engineer\nNice to have\n- Go\n", want: map[string]string{"Go": "preferred"}},
-		{posting: "DevOps Engineer\nRequirements\n- Terraform\n", want: map[string]string{"DevOps": "preferred", "Terraform": "required"}},
+		{posting: "DevOps Engineer\nRequirements\n- Terraform\n", want: map[string]string{"DevOps": "", "Terraform": "required"}},
 		{posting: "Rust is what we write, though C++ will do.\nWe are a team of five.\n", want: map[string]string{"Rust": "preferred"}},
 		{posting: "Expert Java Developer\nWe build trading systems.\n", want: map[string]string{"Java": "required"}},
 		{posting: "We are not looking for PHP developers\n", want: map[string]string{"PHP": ""}},
@@ -393,7 +393,7 @@ func TestClassProseClauses(t *testing.T) {
 	if len(reasons) != 1 || reasons[0].Statement != "MySQL is what we run, although PostgreSQL experience carries over fine." {
 		t.Errorf("reasons %+v, want the group from the statement that offers the stand-in", reasons)
 	}
-	_, reasons = DefaultTaxonomy().DeriveExplained("Requirements\n- Python, because our Airflow DAGs are written in it\n")
+	_, reasons = DefaultTaxonomy().DeriveExplained("Requirements\n- Python, because you will touch the Airflow DAGs\n")
 	for _, r := range reasons {
 		if r.Rule == "preferred Apache Airflow" && r.Cue != "because" {
 			t.Errorf("%+v, want the cue %q", r, "because")
@@ -426,7 +426,7 @@ func TestClassItemYears(t *testing.T) {
 // of several skills, "or a comparable" example, "not looking for".
 func TestClassMoreWords(t *testing.T) {
 	runClass(t, []classCase{
-		{posting: "What you don't need\nExperience with Angular.\n", want: map[string]string{"Angular": "preferred"}},
+		{posting: "What you don't need\nExperience with Angular.\n", want: map[string]string{"Angular": ""}},
 		{posting: "Must have:\n- Go\nShould have:\n- PostgreSQL\nShould-haves\n- Redis\n", want: map[string]string{"Go": "required", "PostgreSQL": "preferred", "Redis": "preferred"}},
 		{posting: "You are at home in React; Vue or Svelte experience is also relevant, as the ideas transfer.\n", groups: []string{"React,Vue.js,Svelte"}},
 		// "X or a similar Y" asks for X, where "(X or similar)" gives an example.
@@ -454,5 +454,166 @@ func TestClassAlternativeAgain(t *testing.T) {
 		{posting: "Requirements\n- 3+ years of ML engineering experience, ideally on search\n", years: "3"},
 		{posting: "Requirements\n- Ideally 3+ years of ML engineering experience\n", years: "3?"},
 		{posting: "Requirements\n- 3+ years of experience would be nice\n", years: "3?"},
+	})
+}
+
+// TestClassExcludedHeadings: under a heading that says what the job does
+// not need, what is named is not asked for at all, unless the heading
+// also wishes for it ("Not needed, but nice").
+func TestClassExcludedHeadings(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What you won't need:\n- Java. We dropped it years ago.\n- Kubernetes\n\nWhat you will need:\n- Go\n",
+			want: map[string]string{"Java": "", "Kubernetes": "", "Go": "required"}},
+		{posting: "Things we don't expect from you\n- Rust\n\nMust-haves\n- Python\n", want: map[string]string{"Rust": "", "Python": "required"}},
+		{posting: "We can do without\n- Angular\n", want: map[string]string{"Angular": ""}},
+		{posting: "Not needed, but nice:\n- Terraform\n", want: map[string]string{"Terraform": "preferred"}},
+	})
+	if d := DefaultTaxonomy().Derive("You do not need\n- A degree in physics\n"); d.Degree != nil {
+		t.Errorf("degree %+v under a heading that excludes it, want none", d.Degree)
+	}
+}
+
+// TestClassHeadingsPunctuated: headings with commas, long question
+// headings that hedge, duties called functions, and a paragraph labelled
+// as how the team works.
+func TestClassHeadingsPunctuated(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "You need\n- Go\n\nGood to know, but we will teach you:\n- Playwright\n- Jira\n",
+			want: map[string]string{"Go": "required", "Playwright": "preferred", "Jira": "preferred"}},
+		{posting: "What are we looking for?\n- Go\n\nWhat would make us happy, but isn't a deal-breaker?\n- Terraform\n- Python\n",
+			want: map[string]string{"Terraform": "preferred", "Python": "preferred"}},
+		{posting: "Nice, though not a dealbreaker\n- Redis\n", want: map[string]string{"Redis": "preferred"}},
+		{posting: "Deal-breakers\n- Redis\n", want: map[string]string{"Redis": "required"}},
+		{posting: "Essential Functions\n- Build services in Java\n\nQualifications\n- SQL\n", want: map[string]string{"Java": "preferred", "SQL": "required"}},
+		{posting: "Key job functions\n- Deploy with Ansible\n", want: map[string]string{"Ansible": "preferred"}},
+		{posting: "You need\n- SQL\n\nHow we work: every change runs in GitLab CI against Docker builds.\n",
+			want: map[string]string{"SQL": "required", "GitLab CI": "preferred", "Docker": "preferred"}},
+	})
+}
+
+// TestClassLearnable: what the team will teach, or the candidate will pick
+// up, is not a requirement.
+func TestClassLearnable(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- REST APIs. Newer screens use GraphQL, which you'll pick up quickly.\n",
+			want: map[string]string{"REST": "required", "GraphQL": "preferred"}},
+		{posting: "Must have\n- Python; we will teach you Airflow.\n", want: map[string]string{"Python": "required", "Apache Airflow": "preferred"}},
+		{posting: "You know SQL. Experience with dbt is something we can teach.\n", want: map[string]string{"SQL": "required", "dbt": "preferred"}},
+		{posting: "Requirements\n- Java, or you will learn Kotlin with us\n", want: map[string]string{"Kotlin": "preferred"}},
+	})
+}
+
+// TestClassDescribedPassively: the team's tools in the passive voice ("our
+// app is written in Swift") describe the job.
+func TestClassDescribedPassively(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Our services are written in Go and deployed on Kubernetes. You must know SQL.\n",
+			want: map[string]string{"Go": "preferred", "Kubernetes": "preferred", "SQL": "required"}},
+		{posting: "You have\n- A backend language. The backend is built with Django.\n", want: map[string]string{"Django": "preferred"}},
+		{posting: "Our training jobs are orchestrated by Airflow. You need Python.\n", want: map[string]string{"Apache Airflow": "preferred", "Python": "required"}},
+		{posting: "Requirements\n- Tests must be written in Python\n", want: map[string]string{"Python": "required"}},
+	})
+}
+
+// TestClassConditions: a skill named inside a condition ("if JavaScript is
+// what you know") is not asked for by the cue of the condition.
+func TestClassConditions(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Python or JavaScript. Our tests are written in Python, so if JavaScript is what you know, you'll learn Python here.\n",
+			groups: []string{"Python,JavaScript"}},
+		{posting: "If Ruby is what you have used most, that's fine.\n\nYou need Go.\n", want: map[string]string{"Ruby": "preferred", "Go": "required"}},
+		{posting: "If you apply, you must know Go.\n", want: map[string]string{"Go": "required"}},
+	})
+}
+
+// TestClassBackReference: alternatives named apart and then offered as
+// "one of the two", "at least one of those", "one is enough".
+func TestClassBackReference(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What you bring\n- A main language. Our iOS app is written in Swift. The Android app is written in Kotlin. You should be strong in one of the two.\n",
+			groups: []string{"iOS,Android", "Swift,Kotlin"}},
+		{posting: "Our models use LightGBM, plus a few in PyTorch, so you should be comfortable with at least one of those two.\n",
+			groups: []string{"LightGBM,PyTorch"}},
+		{posting: "Requirements\n- SQLite directly, or Realm. One is enough.\n", groups: []string{"SQLite,Realm"}},
+		{posting: "We run Vue on the web and Flutter on phones. Either of them will do for a start.\n", groups: []string{"Vue.js,Flutter"}},
+		{posting: "You know Go. We also run Redis.\n", groups: []string{}, want: map[string]string{"Go": "required", "Redis": "preferred"}},
+	})
+}
+
+// TestClassStandInSameItem: a stand-in offered in the sentence after the
+// one that names the team's tool, in the same list item.
+func TestClassStandInSameItem(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What are we looking for?\n- Message queues. We use RabbitMQ today; if you have used Kafka or NATS instead, that works for us too.\n- Docker\n",
+			groups: []string{"RabbitMQ,Apache Kafka,NATS"}, want: map[string]string{"Docker": "required"}},
+		{posting: "Requirements\n- CI. We run Jenkins. GitLab CI experience counts the same.\n", groups: []string{"Jenkins,GitLab CI"}},
+	})
+}
+
+// TestClassNarrative: prose that asks for something without the usual
+// cues.
+func TestClassNarrative(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "The person we are hoping to find has spent years putting machine learning models into production.\n",
+			want: map[string]string{"Machine Learning": "required"}},
+		{posting: "We want someone who has run PostgreSQL at scale.\n", want: map[string]string{"PostgreSQL": "required"}},
+		{posting: "You would be writing Python every day; it is the one language we really cannot do without.\n", want: map[string]string{"Python": "required"}},
+		{posting: "Our jobs run on Airflow. You don't have to have run Airflow yourself.\n", want: map[string]string{"Apache Airflow": "preferred"}},
+		{posting: "You don't have to know Scala.\n", want: map[string]string{"Scala": ""}},
+		{posting: "A few things would make you stand out: you have used MLflow; you have written a bit of Go or Rust.\n",
+			want: map[string]string{"MLflow": "preferred", "Go": "preferred", "Rust": "preferred"}},
+		{posting: "You know PostgreSQL: you can read a query plan and know when an index will help.\n", want: map[string]string{"PostgreSQL": "required"}},
+		{posting: "We use Kubernetes. It is essential that you communicate well.\n", want: map[string]string{"Kubernetes": "preferred"}},
+	})
+}
+
+// TestClassTitleAlternatives: a title that offers alternatives asks for
+// one of them.
+func TestClassTitleAlternatives(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Mobile Developer (iOS or Android)\n\nYou have shipped apps.\n", groups: []string{"iOS,Android"}},
+		{posting: "Backend Engineer, Java or Kotlin\n\nYou have built APIs.\n", groups: []string{"Java,Kotlin"}},
+	})
+}
+
+// TestClassYearsMore: years after a relative clause, "a year or two",
+// years in a bracketed list, years in the sentence after the skill's, and
+// "or so".
+func TestClassYearsMore(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Linux, which you have administered for at least five years\n", want: map[string]string{"Linux": "required@5"}},
+		{posting: "Desirable\n- A year or two with a service mesh (Istio or Linkerd)\n", want: map[string]string{"Istio": "preferred@1", "Linkerd": "preferred@1"}},
+		{posting: "Desirable\n- Postgres operations experience; 3 yrs preferred, not mandatory\n", want: map[string]string{"PostgreSQL": "preferred@3"}},
+		{posting: "You have spent the last six years or so building services.\n", years: "6?"},
+		{posting: "Requirements\n- Java. At least four years of it.\n", want: map[string]string{"Java": "required@4"}},
+	})
+}
+
+// TestClassDegreeMore: a graduate degree is a master's; an equivalent
+// combination of education and experience hedges it.
+func TestClassDegreeMore(t *testing.T) {
+	for _, tt := range []struct {
+		posting, level string
+		required       bool
+	}{
+		{"A graduate degree in a quantitative field would be welcome.\n", "master", false},
+		{"Requirements\n- A postgraduate degree in statistics\n", "master", true},
+		{"Requirements\n- An undergraduate degree in physics\n", "bachelor", true},
+		{"Requirements\n- Bachelor's degree in Computer Science, or an equivalent combination of education and experience\n", "bachelor", false},
+	} {
+		d := DefaultTaxonomy().Derive(tt.posting).Degree
+		if d == nil || d.Level != tt.level || d.Required != tt.required {
+			t.Errorf("%q: degree %+v, want %s required=%v", tt.posting, d, tt.level, tt.required)
+		}
+	}
+}
+
+// TestClassRoles: a kind of work followed by a role ("QA analysts",
+// "DevOps engineers") names people, not a skill.
+func TestClassRoles(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- You will work with QA analysts and DevOps engineers every day\n- Java\n",
+			want: map[string]string{"QA": "", "DevOps": "", "Java": "required"}},
+		{posting: "Requirements\n- DevOps practices\n", want: map[string]string{"DevOps": "required"}},
 	})
 }

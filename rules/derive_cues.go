@@ -31,13 +31,15 @@ type cue struct {
 // it negates, and an intensified preference ("deep knowledge of", "solid
 // understanding") before the bare preference ("knowledge of").
 var cuePattern = regexp.MustCompile(`\b(?:` +
-	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host|write)|` +
+	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host|write|keep|store)|` +
+	`(?:our|the) (?:[\w-]+ ){0,3}(?:is|are|was|were|gets?) (?:mostly |largely |all |mainly |currently )?(?:written|built|developed|implemented|coded|` +
+	`orchestrated|hosted|deployed|run|managed|stored|kept|scheduled|tested|modelled|modeled) (?:in|with|on|by|using|through)|` +
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
 	`not something (?:\w+ ){0,3}(?:needs?|requires?|asks? for|uses?|expects?)|no need|neither|irrelevant|` +
 	`(?:not|aren't|isn't) (?:looking for|after)|` +
-	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|require|matter|use|touch|expect|ask for|look for|care about|involve|` +
+	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|require|matter|use|touch|expect|ask for|look for|care about|involve|` +
 	`come into|feature|figure|play (?:a|any) (?:part|role)|apply)|` +
 	`(?:isn't|aren't) (?:needed|required|expected|necessary|essential|used|relevant|important|part of|a requirement)|` +
 	`no (?:prior |previous )?(?:[\w.#+-]+ ){0,3}(?:experience |knowledge )?(?:is )?(?:needed|required|necessary|expected))|` +
@@ -46,16 +48,20 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<knows>knowledge of|(?:an )?understanding of|awareness of)|` +
 	`(?P<pref>familiar\w*|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
 	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
-	`(?:would|will|it|that|can) help|helps|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
+	`(?:would|could) help|(?:it|that|this|which) (?:will |can |might )?help|helps|` +
+	`you(?:'ll| will| can)? (?:pick (?:it |them |this |that )?up|learn)|we(?:'ll| will| can| are happy to| have| happily)? (?:teach|taught|train)|` +
+	`can be (?:learned|learnt|taught)|learn (?:it |them )?on the job|happy to teach|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
 	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in|(?:^|, |and |but )if you(?:'ve| have| know| can| did)?)|` +
-	`(?P<must>must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
+	`(?P<must>(?:can't|cannot|can not) (?:do|live) without|non-negotiable|must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
 	`expected|we expect|expect|should (?:know|have|be))|` +
 	`(?P<strong>at least|you (?:know|have|bring|are|can)|you (?:already )?(?:write|code|program|use|speak)|proven|track record|strong|` +
 	`solid|expert\w*|deep|proficien\w*|advanced|extensive|fluen\w+|thorough|in-depth|comfortable|confident|excellent|` +
 	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of)|` +
 	`(?P<soft>(?:some )?experience (?:with|in|of|using|building|developing|writing|working|running)|some knowledge|experienced|worked with|` +
 	`working with|have (?:\w+ )?(?:used|built|written|shipped|published|designed|led|run|deployed|worked|developed|maintained|operated)|` +
-	`in production|ability to|skills? (?:in|with)|knows?)` +
+	`in production|ability to|skills? (?:in|with)|knows?|` +
+	`(?:someone|somebody|the person|a person|the candidate|an? (?:engineer|developer|candidate))(?: [\w']+){0,6}? ` +
+	`(?:who (?:has|have|is|knows|can|brings)|has|will have|brings|with))` +
 	`)\b`)
 
 var cueKinds = func() []cueKind {
@@ -116,13 +122,19 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 	lo, hi := clause(lower, prev, from, to, next)
 	var best, neg cue
 	first := sort.Search(len(cues), func(i int) bool { return cues[i].start >= lo })
+	for first > 0 && cues[first-1].kind == cueDescribes && cues[first-1].end > lo && cues[first-1].end <= from {
+		first-- // "our iOS app is written in Swift": the description spans the list before
+	}
 	for _, c := range cues[first:] {
 		if c.start >= hi {
 			break
 		}
 		if c.start < to && c.end > from {
-			if c.kind == cueNegated && c.start <= from && c.end >= to {
+			switch {
+			case c.kind == cueNegated && c.start <= from && c.end >= to:
 				neg = c // "no Kubernetes experience needed"
+			case c.kind == cueDescribes && c.start <= from && c.end >= to:
+				best = c // "our iOS app is written in …"
 			}
 			continue
 		}
@@ -134,6 +146,9 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		}
 		if c.start >= to && strings.HasPrefix(lower[c.start:], "if ") {
 			continue // "You must know Go if you apply": a condition bears on what follows it
+		}
+		if c.end <= from && strings.Contains(lower[c.start:c.end], "if ") && strings.ContainsRune(lower[c.end:from], ',') {
+			continue // "If you apply, you must know Go": the condition ended before the list
 		}
 		if c.kind == cueNegated {
 			neg = c
@@ -264,6 +279,11 @@ func decide(c cueKind, sec section) (str strength, bySection bool) {
 	}
 	str = own
 	switch sec {
+	case sectionExcluded:
+		if c == cuePreferred {
+			return preferred, false // "What does not matter: …, although Figma is welcome"
+		}
+		return dropped, true
 	case sectionDuties, sectionAbout:
 		str = preferred
 	case sectionPreferences:
@@ -283,4 +303,4 @@ func decide(c cueKind, sec section) (str strength, bySection bool) {
 var hedge = regexp.MustCompile(`\b(?:ideally|preferabl[ey]|preferred|around|roughly|approximately|about|a plus|desirable|` +
 	`nice|advantage\w*|bonus|beneficial|welcome|an asset|typically|usually|matters? less|not (?:required|essential|necessary|` +
 	`mandatory|a must|needed)|helpful|optional|or equivalent|equivalent (?:practical |work |professional )?experience|` +
-	`not necessarily|can help|would help|or similar experience)\b`)
+	`not necessarily|can help|would help|or similar experience|or so)\b`)

@@ -17,7 +17,7 @@ type degreeClaim struct {
 // postingDegree finds a degree in a posting's statement. Bare "MS" and "BS"
 // are left out: in a posting they are more often Microsoft's ("MS SQL").
 var postingDegree = regexp.MustCompile(`\b(?:(?P<phd>ph\.? ?d\b\.?|doctorate|doctoral)|` +
-	`(?P<master>master'?s?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.)|` + // not "Mastercard"
+	`(?P<master>master'?s?\b|(?:post)?graduate degrees?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.)|` + // not "Mastercard"
 	`(?P<bachelor>bachelor'?s?\b|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
 	`(?P<degree>degrees?\b))`)
 
@@ -41,7 +41,7 @@ var (
 	// degreeHedge offers something in place of the degree: "or comparable
 	// experience", "or an equivalent background", "a BSc with relevant
 	// experience will also be considered".
-	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+)? ` +
+	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+){0,4}? ` +
 		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b|\bflexible\b`)
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education

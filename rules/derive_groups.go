@@ -82,9 +82,13 @@ func chains(toks *tokens, hits []hit) []chain {
 			if hits[j].first-hits[j-1].last > 5 {
 				break
 			}
-			ok, kind := true, gapList
+			ok, kind, adverbs := true, gapList, 0
 			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
 				w := toks.key(k)
+				if !listGap[w] && strings.HasSuffix(w, "ly") && len(w) > 4 && adverbs == 0 {
+					adverbs++ // "SQLite directly, or Realm"
+					continue
+				}
 				if !listGap[w] {
 					ok = false
 					break
@@ -96,7 +100,7 @@ func chains(toks *tokens, hits []hit) []chain {
 					kind = gapAnd
 				}
 			}
-			if !ok {
+			if !ok || (adverbs > 0 && kind != gapOr) {
 				break
 			}
 			gaps = append(gaps, kind)
@@ -152,6 +156,7 @@ type derivedGroup struct {
 	standIns bool
 	reason   Reason
 	why      map[string]Reason // each skill's own statement, for those that end up preferences
+	item     int               // the paragraph, list item or table row it was named in
 }
 
 // standInCue offers a list of skills in place of what the posting asks for.
@@ -169,30 +174,35 @@ func (d *deriver) joinStandIns() {
 		if !g.standIns || g.category == "" {
 			continue
 		}
-		// The one skill of its category required, or else the one named
-		// in the same statement: offering a stand-in for it asks for it.
-		var only string
-		var why Reason
+		// The one skill of its category named in the same statement or
+		// list item, or else the one required: offering a stand-in for it
+		// asks for it.
+		var near, req []string
 		for k, m := range []map[string]Reason{d.required, d.preferred} {
-			n := 0
-			for name, r := range m {
-				if sk, ok := d.t.Lookup(name); ok && sk.Category == g.category && !contains(g.skills, name) &&
-					(k == 0 || slices.Contains(d.mentions[name], g.reason.Statement)) {
-					only, why, n = name, r, n+1
-					if k == 1 {
-						why = g.reason // the statement that names both
-					}
+			for name := range m {
+				if sk, ok := d.t.Lookup(name); !ok || sk.Category != g.category || contains(g.skills, name) || contains(near, name) {
+					continue
+				}
+				if slices.Contains(d.mentions[name], g.reason.Statement) || slices.Contains(d.itemsOf[name], g.item) {
+					near = append(near, name)
+				}
+				if k == 0 {
+					req = append(req, name)
 				}
 			}
-			if n == 1 {
-				delete(m, only)
-				break
-			}
-			only = ""
 		}
-		if only == "" {
+		var only string
+		var why Reason
+		switch {
+		case len(near) == 1:
+			only, why = near[0], g.reason // the statement that names both
+		case len(req) == 1:
+			only, why = req[0], d.required[req[0]]
+		default:
 			continue
 		}
+		delete(d.required, only)
+		delete(d.preferred, only)
 		g.why[only] = why
 		g.skills = append([]string{only}, g.skills...)
 		g.weak, g.reason = false, why

@@ -19,10 +19,11 @@ const (
 	sectionDuties                      // "Responsibilities", "What you'll do": they describe the job
 	sectionAbout                       // "About us", "Benefits", "Salary", questions and answers
 	sectionElsewhere                   // "Similar jobs", "Share this job": a job board's page around the posting, not the posting
+	sectionExcluded                    // "What you won't need": what it names is not asked for
 )
 
 func (s section) String() string {
-	return [...]string{"", "requirements", "preferences", "responsibilities", "about the job", "not the posting"}[s]
+	return [...]string{"", "requirements", "preferences", "responsibilities", "about the job", "not the posting", "not needed"}[s]
 }
 
 // statement is a sentence of a posting, or a cell of one of its tables,
@@ -40,6 +41,10 @@ type statement struct {
 	// dropRow: a cell of its table row says it is not needed ("React |
 	// not needed, even though …").
 	dropRow bool
+	// item numbers the paragraph, list item or table row it is a sentence
+	// of: "Message queues. We use RabbitMQ; Kafka or NATS instead works
+	// too" is one item of three sentences.
+	item int
 }
 
 // where returns the section that bounds the statement and the words that
@@ -97,14 +102,14 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			if isSeparatorRow(ln.text) {
 				continue
 			}
-			out = append(out, tableRow(ln.cells, header, heading, sec)...)
+			out = append(out, tableRow(ln.cells, header, heading, sec, i)...)
 			continue
 		}
 		header = nil
 		if m := matrixRow.FindStringSubmatch(ln.text); matrix && m != nil {
 			// A row of a table whose cells the parser joined with spaces:
 			// "Vue.js yes 4+" under "Technology Required Years".
-			out = append(out, tableRow([]string{m[1], m[2], m[3]}, []string{"", "required", "years"}, heading, sec)...)
+			out = append(out, tableRow([]string{m[1], m[2], m[3]}, []string{"", "required", "years"}, heading, sec, i)...)
 			continue
 		}
 		matrix = false
@@ -122,9 +127,9 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			})
 			continue
 		}
-		st := statement{heading: heading, section: sec}
+		st := statement{heading: heading, section: sec, item: i}
 		body := ln.text
-		if key, rest, ok := strings.Cut(ln.text, ":"); ok && len(strings.Fields(key)) <= 5 {
+		if key, rest, ok := strings.Cut(ln.text, ":"); ok && len(strings.Fields(key)) <= 8 {
 			if s, ok := classifyHeading(key); ok {
 				st.label, st.labelText, body = s, key, rest
 			}
@@ -387,11 +392,11 @@ func headingSection(ln line) (section, bool) {
 			return 0, false // "A degree", a list item whose bullet was lost
 		}
 		last, _ := utf8.DecodeLastRuneInString(t)
-		if len(strings.Fields(t)) > 8 || len(t) > 70 || strings.ContainsRune(".!,;", last) || strings.ContainsAny(t, "0123456789") ||
+		if len(strings.Fields(t)) > 8 && !strings.HasSuffix(t, "?") || len(t) > 70 || strings.ContainsRune(".!,;", last) || strings.ContainsAny(t, "0123456789") ||
 			yearsPattern.MatchString(strings.ToLower(t)) { // "Five years or more of backend development"
 			return 0, false
 		}
-		if strings.HasSuffix(t, "?") && len(strings.Fields(t)) > 6 {
+		if strings.HasSuffix(t, "?") && len(strings.Fields(t)) > 10 {
 			return 0, false
 		}
 		if sec, ok := classifyHeading(strings.TrimRight(t, ": ")); ok && sec == sectionElsewhere {
@@ -424,21 +429,26 @@ var headingWords = []struct {
 		"faq", "questions", "what is a", "how to apply", "our stack", "tech stack", "our team", "the team", "location", "outlook", "our values",
 		"opportunities", "advancement", "career path", "growth", "the stack", "the tech", "tools you will use", "tools we use", "our tools",
 		"technologies we use", "what we use", "what we work with", "who you will work with", "who will you work with", "hiring process", "interview process", "how we hire", "next steps",
-		"in return", "what is in it for you", "what you will get", "what you get"}},
+		"in return", "what is in it for you", "what you will get", "what you get", "how we work", "the way we work", "our process",
+		"our setup", "life at"}},
 	{sectionPreferences, []string{"nice to have", "nice-to-have", "nice to haves", "bonus", "plus", "pluses", "preferred", "desirable",
 		"desired", "good to have", "good to know", "great to have", "will be great", "will be lovely", "will help", "what will help",
 		"it helps", "helpful", "advantage", "beneficial", "optional", "extra credit", "extra points", "brownie points", "ideally",
-		"might also", "even better", "not required", "not necessary", "will value", "will also value", "does not matter",
-		"doesn't matter", "not essential", "not a must", "not mandatory", "not needed", "no need", "good if", "great if", "nice if",
+		"might also", "even better", "not required", "not necessary", "will value", "will also value",
+		"not essential", "not a must", "not mandatory", "good if", "great if", "nice if",
 		"helpful if", "bonus if", "a plus if", "stand out", "stands out", "set you apart", "sets you apart", "love to see",
 		"like to see", "will love", "will be nice", "icing on the cake", "cherry on top", "wish list", "wishlist", "impress us",
 		"even more", "if you also", "nice", "extras", "smile", "delight", "impress", "excite", "should-have", "should-haves",
-		"could-have", "could-haves", "don't need", "do not need", "won't need", "will not need", "don't require", "do not require",
-		"don't expect", "do not expect", "not looking for", "can do without"}},
+		"could-have", "could-haves", "not a deal-breaker", "not a dealbreaker", "not a deal breaker", "isn't a deal-breaker",
+		"isn't a dealbreaker", "no deal-breaker", "teach you", "will teach", "can teach", "learn on the job", "will learn", "pick up"}},
+	// After the wishes: "Not needed, but nice" is a wish.
+	{sectionExcluded, []string{"don't need", "do not need", "will not need", "don't require", "do not require",
+		"don't expect", "do not expect", "not looking for", "can do without", "not needed", "no need", "does not matter",
+		"doesn't matter", "do not matter", "don't matter", "not relevant", "irrelevant"}},
 	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what will you do", "what you will be doing",
 		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",
 		"duties", "day to day", "day-to-day", "your day", "your days", "a typical day", "day in the life", "the role", "about the role", "role summary", "your role",
-		"the job", "about the job", "your mission", "your impact", "the work", "your week", "in this role"}},
+		"the job", "about the job", "your mission", "your impact", "the work", "your week", "in this role", "functions"}},
 	{sectionRequirements, []string{"requirements", "requirement", "required", "must", "must-have", "must-haves", "must have",
 		"qualifications", "qualification", "what you need", "what you will need", "what we need", "what do you need",
 		"what are we looking for", "what we are looking for", "what we look for", "looking for", "you have", "you bring",
@@ -447,7 +457,8 @@ var headingWords = []struct {
 		"your background", "you are", "ideal candidate", "expectations", "we expect", "need to have", "experience", "years", "core",
 		"key skills", "education", "degree", "what you bring", "bring", "need", "matters", "hope you", "hoping you", "you should have",
 		"you will have", "what it takes", "the basics", "prerequisites", "criteria", "to succeed", "make you successful",
-		"fit right in", "you will fit", "thrive", "do well", "for you if", "if you", "from you", "we are after", "what we want"}},
+		"fit right in", "you will fit", "thrive", "do well", "for you if", "if you", "from you", "we are after", "what we want",
+		"deal-breaker", "dealbreaker", "deal breaker"}},
 }
 
 // headingKey is the form of a heading that headingWords are written in:
@@ -455,7 +466,7 @@ var headingWords = []struct {
 // "you'd", "you would" all "you will" (likewise for "we").
 func headingKey(text string) string {
 	h := strings.ToLower(strings.Trim(text, " :*#?"))
-	h = strings.NewReplacer("’", "'", "‘", "'", "?", " ").Replace(h)
+	h = strings.NewReplacer("’", "'", "‘", "'", "?", " ", ",", " ", ";", " ", "(", " ", ")", " ").Replace(h)
 	h = strings.Join(strings.Fields(h), " ")
 	return contractions.Replace(" " + h + " ")
 }
@@ -479,7 +490,7 @@ var headingKeys = func() [][]string {
 // conditional ("What would make us smile?", "Anything that could help?").
 func classifyHeading(text string) (section, bool) {
 	h := headingKey(text)
-	if n := len(strings.Fields(h)); n == 0 || n > 8 {
+	if n := len(strings.Fields(h)); n == 0 || n > 10 {
 		return 0, false
 	}
 	if strings.HasPrefix(h, " should have") || strings.HasPrefix(h, " could have") {
@@ -505,7 +516,7 @@ var conditional = regexp.MustCompile(`\b(?:would|could|might)\b|'d\b`)
 // names a strength ("Required", "Nice to have") or answers a "Required"
 // column ("yes", "no") labels the whole row; a cell under a "Years" column
 // gives the row's years.
-func tableRow(cells, header []string, heading string, sec section) []statement {
+func tableRow(cells, header []string, heading string, sec section, item int) []statement {
 	label, labelText, years := sectionNone, "", ""
 	for k, c := range cells {
 		col := ""
@@ -536,7 +547,7 @@ func tableRow(cells, header []string, heading string, sec section) []statement {
 			continue // the row's years, not the job's
 		}
 		for _, s := range splitSentences(c) {
-			out = append(out, statement{text: s, heading: heading, section: sec, label: label, labelText: labelText, rowYears: years, dropRow: drop})
+			out = append(out, statement{text: s, heading: heading, section: sec, label: label, labelText: labelText, rowYears: years, dropRow: drop, item: item})
 		}
 	}
 	return out

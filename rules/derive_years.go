@@ -30,7 +30,7 @@ var yearsPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|
 // not "twice a year"; its first group that matched is the "a".
 var aYearPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|more than|over)\s+(a|an|one)\s+(?:full\s+)?years?\b|` +
 	`(?:around|about|roughly|approximately|nearly|almost)\s+(a|an|one)\s+(?:full\s+)?year\s+(?:of|in|with|as|doing|building|writing|working|experience)\b|` +
-	`(a|an)\s+(?:full\s+)?year\s+(?:or more|minimum)\b)`)
+	`(a|an)\s+(?:full\s+)?year\s+(?:or more|or two|minimum)\b)`)
 
 // yearsIn returns the statements of years of lower: for each, its offsets
 // and those of the least number of years.
@@ -101,7 +101,7 @@ func parseNumber(s string) int {
 // yearsLead is how a statement of years leads to the skills it is about:
 // "5 years of", "with", "writing", "developing embedded software in".
 var yearsLead = regexp.MustCompile(`^\s*$|^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|` +
-	`hands-on|professional|commercial|production)\b[^,;.()]*$`)
+	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
 // yearsTrail, after the skills, says the years are of a kind of role,
 // not of the skills: "5 years in machine learning or data science roles";
@@ -115,7 +115,8 @@ var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engine
 // in production — 3 years minimum".
 var yearsAfter = regexp.MustCompile(`^[\s(:,–—-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
 	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$|` +
-	`^\s*\([^()]{0,40}\)[\s:,–—-]*$`) // "Spring (Boot, Cloud) 3 years"
+	`^\s*\([^()]{0,40}\)[\s:,–—-]*$|` + // "Spring (Boot, Cloud) 3 years"
+	`^,?\s*(?:which|that)\s+you(?:'ve| have| will have)?\s+(?:\w+\s+){1,3}?(?:for|over)\s+$`) // "Linux, which you have administered for five years"
 
 // postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",
@@ -127,6 +128,9 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 	lower := toks.low
 	required := !hedge.MatchString(lower) && sec != sectionDuties && sec != sectionAbout
 	var out []yearsClaim
+	if sec == sectionExcluded {
+		return nil // "What you won't need: years of experience"
+	}
 	for _, m := range yearsIn(lower) {
 		n := parseNumber(lower[m[2]:m[3]])
 		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) {

@@ -114,8 +114,8 @@ type deriver struct {
 	// itemSkills the skills its statements so far have named, in order;
 	// itemsOf, for each skill, the items that name it.
 	item       int
-	itemSkills []string
-	itemTexts  []string // and its statements so far
+	itemSkills [][]string // the skills of each of its statements so far
+	itemTexts  []string   // and the statements
 	itemsOf    map[string][]int
 	lastItem   int // the item of the statement before
 }
@@ -277,9 +277,11 @@ func (d *deriver) statement(st statement) {
 		}
 	}
 	d.years = append(d.years, claims...)
+	var named []string
 	for _, c := range chs {
-		d.itemSkills = append(d.itemSkills, d.names(c)...)
+		named = append(named, d.names(c)...)
 	}
+	d.itemSkills = append(d.itemSkills, named)
 	if deg != nil {
 		d.degrees = append(d.degrees, deg)
 	}
@@ -316,10 +318,11 @@ var (
 
 // alternativesBack makes one-of groups of the skills a back-reference
 // ([backReference], at ref of lower) points to: the lists of its own
-// statement before it, or else the skills its item named before. Skills
-// of one category make a group; two of different ones make one together.
-// The reference's clause gives the strength; with no cue, alternatives
-// are asked for, as "X or Y" is.
+// statement before it, or else those of the statements of its item
+// before it, nearest first, as far back as it takes to name two of one
+// category. Skills of one category make a group; two of different ones
+// make one together. The reference's clause gives the strength; with no
+// cue, alternatives are asked for, as "X or Y" is.
 func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []cue, sec section, why Reason) {
 	var names []string
 	prev := 0
@@ -329,18 +332,30 @@ func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []
 			prev = c.to
 		}
 	}
-	if len(names) == 0 {
-		names = d.itemSkills
-	}
-	byCategory := map[string][]string{}
+	var byCategory map[string][]string
 	var order []string
-	for _, n := range names {
-		sk, _ := d.t.Lookup(n)
-		if !contains(byCategory[sk.Category], n) {
-			if byCategory[sk.Category] == nil {
-				order = append(order, sk.Category)
+	group := func(names []string) (pair bool) {
+		byCategory, order = map[string][]string{}, nil
+		for _, n := range names {
+			sk, _ := d.t.Lookup(n)
+			if !contains(byCategory[sk.Category], n) {
+				if byCategory[sk.Category] == nil {
+					order = append(order, sk.Category)
+				}
+				byCategory[sk.Category] = append(byCategory[sk.Category], n)
 			}
-			byCategory[sk.Category] = append(byCategory[sk.Category], n)
+			pair = pair || len(byCategory[sk.Category]) > 1
+		}
+		return pair
+	}
+	if !group(names) && len(names) < 2 {
+		// "Our iOS app is written in Swift. The Android app is written in
+		// Kotlin. You should be strong in one of the two."
+		for i := len(d.itemSkills) - 1; i >= 0; i-- {
+			names = append(slices.Clone(d.itemSkills[i]), names...)
+			if group(names) {
+				break
+			}
 		}
 	}
 	cu := scopeCue(lower, cues, statementCue(cues), prev, ref[0], ref[1], len(lower))

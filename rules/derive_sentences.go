@@ -352,6 +352,13 @@ func continues(prev, next line, width int, mayName func(string) bool) bool {
 		// A row whose first cell a PDF wrapped: "... Python, or" / "Ruby | Problem-solving skills |".
 		return openEnded && !strings.ContainsRune(".!?:;", last)
 	}
+	first, _ := utf8.DecodeRuneInString(next.text)
+	firstWord, _, _ := strings.Cut(next.text, " ")
+	fit := prev.lastWidth + 1 + utf8.RuneCountInString(firstWord)
+	full := width > 0 && fit*10 > width*9
+	if last == ';' && full && unicode.IsLower(first) && !mayName(firstWord) {
+		return true // a sentence a PDF wrapped after a semicolon: "…; whichever you learned first, …"
+	}
 	if strings.ContainsRune(".!?:;", last) {
 		return false
 	}
@@ -361,11 +368,7 @@ func continues(prev, next line, width int, mayName func(string) bool) bool {
 	if _, ok := headingSection(next); ok {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(next.text)
 	end, _ := utf8.DecodeLastRuneInString(next.text)
-	firstWord, _, _ := strings.Cut(next.text, " ")
-	fit := prev.lastWidth + 1 + utf8.RuneCountInString(firstWord)
-	full := width > 0 && fit*10 > width*9
 	// A line that stopped well short of the width was not wrapped, however
 	// its successor starts: a list item whose bullet was lost ("Apache
 	// Airflow" / "dbt or Apache Spark").

@@ -90,6 +90,14 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 				continue
 			}
 			p, confirmed := placeIn(t, it)
+			if lead := placeLead(it); p == "" && contact && lead != it {
+				// "Chicago, IL US M (312) 555-0110 E jane@…": a town
+				// before the other contacts, without a separator; taken
+				// only when its region or country confirms it.
+				if p, confirmed = placeIn(t, lead); !confirmed {
+					p = ""
+				}
+			}
 			if p == "" && contact && len(parts) > 1 {
 				// A short capitalised item among the contact details
 				// ("Αθήνα | +30 … | g.p@example.gr"): a town the lists
@@ -156,7 +164,12 @@ func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
 		if len(words) == 0 || len(words) > 4 {
 			return "", false
 		}
+		// A known place is one even with a word that marks other lines
+		// ("Tel Aviv", "Salt Lake City").
 		for i, w := range words {
+			if isNameWord("place", strings.ToLower(strings.Join(words, " "))) {
+				break
+			}
 			lw := strings.ToLower(strings.Trim(w, ".'’"))
 			if strings.ContainsFunc(w, unicode.IsDigit) || isNameWord("job title", lw) || isNameWord("organization", lw) ||
 				isNameWord("heading word", lw) || isNameWord("heading", lw) || isNameWord("street word", lw) || isNameWord("field", lw) {
@@ -187,6 +200,28 @@ func placeIn(t *Taxonomy, s string) (place string, confirmed bool) {
 		return place, false
 	}
 	return "", false
+}
+
+// placeLead returns the words of s before the first that holds a digit,
+// an "@" or starts with "+" or "(" (a phone number, an e-mail address),
+// less the one-letter labels and the "Label:" words just before it
+// ("M", "E", "Phone:"): where a contact line's place would stand.
+func placeLead(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.ContainsFunc(w, unicode.IsDigit) || strings.Contains(w, "@") || strings.HasPrefix(w, "+") || strings.HasPrefix(w, "(") {
+			words = words[:i]
+			break
+		}
+	}
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		if r, n := utf8.DecodeRuneInString(w); !(n == len(w) && unicode.IsUpper(r)) && !strings.HasSuffix(w, ":") {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
 }
 
 // isCode reports whether s is a two-letter code in capitals: a US state

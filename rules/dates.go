@@ -107,11 +107,16 @@ func rangesIn(line string, now float64) []span {
 	var out []span
 	add := func(from, to mark) {
 		f, t := startAt(from), now
-		if to.kind == markDate {
+		switch {
+		case to.kind == markDate:
 			t = endAt(to)
-		}
-		if f == t && from.month == 0 && to.month == 0 {
-			f, t = f-2, f+2 // "2019 – 2019"
+			if f == t && from.month == 0 && to.month == 0 {
+				f, t = f-2, f+2 // "2019 – 2019"
+			}
+		case from.month == 0 && from.year*12 < int(now):
+			// "2026 – Present" read in 2026: begun by now, though its
+			// year alone stands for the middle of the year.
+			f = min(f, t)
 		}
 		if f < 1950*12 || t < f || t > now+1 || t-f > 50*12 {
 			return

@@ -98,6 +98,8 @@ func TestRangesOfNoLength(t *testing.T) {
 		{"2019 – Jun 2019", 1},
 		{"Mar 2019 – Feb 2019", 1},
 		{"Mar 2019 – Jan 2019", 0},
+		{"2025 – Present", 1}, // the as-of year alone, open: begun by now
+		{"seit 2025", 1},
 	}
 	for _, tt := range tests {
 		got := rangesIn(tt.line, now)
@@ -107,6 +109,34 @@ func TestRangesOfNoLength(t *testing.T) {
 		for _, s := range got {
 			if s.to != s.from {
 				t.Errorf("%q: %v is not of no length", tt.line, s)
+			}
+		}
+	}
+}
+
+// TestOpenInTheAsOfYear: a role open since the as-of year, given as a
+// year alone, has begun by the as-of date even in its first half (where
+// the middle of the year would be after it); one since a later year has
+// not, nor one since a later month.
+func TestOpenInTheAsOfYear(t *testing.T) {
+	now := 2025*12 + 3.0 // the end of March 2025
+	for _, tt := range []struct {
+		line string
+		n    int
+	}{
+		{"2025 – Present", 1},
+		{"since 2025", 1},
+		{"2026 – Present", 0},
+		{"May 2025 – Present", 0},
+		{"2025 – 2025", 0}, // a closed range of the as-of year ends after it
+	} {
+		got := rangesIn(tt.line, now)
+		if len(got) != tt.n {
+			t.Errorf("%q: %d ranges %v, want %d", tt.line, len(got), got, tt.n)
+		}
+		for _, s := range got {
+			if s.from != now || s.to != now {
+				t.Errorf("%q: %v, want a range of no length at the as-of date", tt.line, s)
 			}
 		}
 	}

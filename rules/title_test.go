@@ -23,6 +23,8 @@ func TestTitle(t *testing.T) {
 			"Data Scientist", SourceRole, false},
 		{"a summary's title above the role's is not the role's", "Jane Roe\nBackend Engineer\nSummary Experience\nData Engineer based in Oslo.\nBackend Engineer, Fjord Telecom. 2018 to present\n{ Built the pipeline",
 			"Backend Engineer", SourceRole, false},
+		{"a role begun in the as-of year, given as a year", "Jane Roe\n\nExperience\nSenior Platform Engineer, Saltmarsh\n2025 to Present\n• Ran the team\nPlatform Engineer, Spring Valley\n2021 to 2024\n• Built the pipeline",
+			"Senior Platform Engineer", SourceRole, false},
 		{"headline under the name", "Jane Roe\nFull-Stack Developer\njane@example.com\n\nSkills\nGo, SQL",
 			"Full-Stack Developer", SourceHeadline, true},
 		{"no title", "Jane Roe\njane@example.com\n\nSkills\nGo, SQL, Docker",

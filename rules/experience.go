@@ -172,9 +172,11 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 		r := &roles[k]
 		maxLines, maxLen, oneTitle := 0, 0, false
 		switch n := wordsBesideDates(lines[r.first]); {
-		case n == 0 && r.first+1 < len(lines) && isTitleLine(lines[r.first+1]):
+		case n == 0 && r.first+1 < len(lines) && isTitleLine(lines[r.first+1]) && len(strings.Fields(lines[r.first+1])) <= maxTitleWords:
 			// The title is below the dates ("2025-03 — 2025-10" over
-			// "Cloud Engineer"): the lines above are the role before.
+			// "Cloud Engineer"): the lines above are the role before. A
+			// longer line is the role's first sentence ("Rebuilt the
+			// partner integration in TestNG on top of Jenkins").
 		case n == 0:
 			maxLines, maxLen = 3, 80
 		case n <= 6:

@@ -327,6 +327,8 @@ func TestRoleText(t *testing.T) {
 		{"a title above a title and dates is not", []string{"Summary", "Backend Engineer based in Oslo.", "Experience", "Backend Engineer, Fjord Telecom. 2018 to present", "Built things."}, 3, 5},
 		{"nor in one section", []string{"Experience", "Backend Engineer based in Oslo.", "Backend Engineer, Fjord Telecom. 2018 to present", "Built things."}, 2, 4},
 		{"a title above an employer and dates", []string{"Experience", "Platform Engineer", "Fjord Telecom, Oslo 2018 – 2021", "Built things."}, 1, 4},
+		{"a title below dates alone", []string{"Experience", "Built things.", "Jan 2019 – Dec 2020", "Cloud Engineer", "Built more."}, 2, 5},
+		{"a sentence below dates alone is no title", []string{"Experience", "Vireo Labs", "Quality Engineer", "Jan 2019 – Dec 2020", "Rebuilt the partner integration in TestNG on top of Jenkins and pytest"}, 1, 5},
 		{"two roles on a line share the lines below", []string{"Experience", "Engineer 2016 – 2017, 2018 – 2019", "Built things.", "Shipped things."}, 1, 4},
 	}
 	for _, tt := range tests {

@@ -50,7 +50,7 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	// <../search?q=scala>", which name skills in their addresses.
 	posting = linkTarget.ReplaceAllString(posting, "")
 	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string][]string{},
-		itemsOf: map[string][]int{}, item: -1, lastItem: -1}
+		itemsOf: map[string][]int{}, item: -1, lastItem: -1, dropped: map[string]bool{}, wished: map[string]bool{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
 	for _, st := range statements(posting, namesSkill, mayName) {
@@ -82,8 +82,14 @@ func (d *deriver) titleSkills(title string) {
 		case "methodology", "data", "testing":
 			return true
 		}
-		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || len(d.mentions[d.name(h)]) > 1
+		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.decidedElsewhere(d.name(h), title)
 	})
+	for _, h := range d.t.hits(toks, SectionOther) {
+		if n := d.name(h); d.dropped[n] && d.preferred[n].Statement == title {
+			delete(d.preferred, n) // "Senior Go Engineer" … "No Go experience needed"
+		}
+	}
+	d.groups = slices.DeleteFunc(d.groups, func(g *derivedGroup) bool { return g.reason.Statement == title })
 	why := Reason{Statement: title, Cue: "the job's title"}
 	for _, c := range chains(toks, hits) {
 		for _, n := range d.names(c) {
@@ -91,6 +97,23 @@ func (d *deriver) titleSkills(title string) {
 		}
 		d.add(c, required, why, toks) // "Mobile Developer (iOS or Android)" asks for one of them
 	}
+}
+
+// decidedElsewhere reports whether a statement of the posting other than
+// its title set the strength of a skill: it is in a group, excluded, or
+// wished for by a cue or under a heading of wishes. Named only where the
+// job is described ("You will build screens in Flutter"), the title's
+// technology is still asked for.
+func (d *deriver) decidedElsewhere(name, title string) bool {
+	if d.dropped[name] || d.wished[name] {
+		return true
+	}
+	for _, g := range d.groups {
+		if contains(g.skills, name) && g.reason.Statement != title {
+			return true
+		}
+	}
+	return false
 }
 
 // hits returns the skills named in toks, ambiguous names ("Go", "React")
@@ -109,6 +132,8 @@ type deriver struct {
 	last       []chain             // the lists of the previous statement, for "… you should know both"
 	lastTokens *tokens             // and its words
 	mentions   map[string][]string // skill -> the statements that name it
+	dropped    map[string]bool     // skills a statement says are not needed
+	wished     map[string]bool     // skills a cue or a heading of wishes makes preferences
 	elsewhere  []string            // statements of the page around the posting ("Similar jobs")
 	// item is the paragraph, list item or table row being read, and
 	// itemSkills the skills its statements so far have named, in order;
@@ -265,7 +290,8 @@ func (d *deriver) statement(st statement) {
 		d.alternativesBack(chs, backRef, lower, cues, sec, base)
 	}
 	claims := postingYears(st, toks, chs, d.names, base, sec)
-	if len(chs) == 0 && prevSameItem && len(prevLast) > 0 && !totalWord.MatchString(lower) {
+	if ys := yearsIn(lower); len(chs) == 0 && prevSameItem && len(prevLast) > 0 && !totalWord.MatchString(lower) &&
+		len(ys) > 0 && len(strings.Fields(lower[:ys[0][0]])) <= 1 {
 		// "Postgres operations experience; 3 yrs preferred": the years of
 		// the skills of the sentence before, in the same item.
 		for i := range claims {
@@ -404,10 +430,17 @@ var roleNoun = regexp.MustCompile(`^\s*(?:engineers?|analysts?|testers?|speciali
 func (d *deriver) role(toks *tokens, h hit) bool {
 	switch d.t.skills[h.skill].Category {
 	case "methodology", "testing", "data":
-		return roleNoun.MatchString(toks.low[toks.t[h.last].end:])
+		before := toks.low[:toks.t[h.first].start]
+		return roleNoun.MatchString(toks.low[toks.t[h.last].end:]) || asRole.MatchString(before) && !suchAs.MatchString(before)
 	}
 	return false
 }
+
+// asRole, before a kind of work, makes it a role: "5 years as SRE".
+var (
+	asRole = regexp.MustCompile(`\bas (?:an? |the )?$`)
+	suchAs = regexp.MustCompile(`\b(?:such|as well|same) as $`)
+)
 
 // subordinate ends the words before a clause that gives a reason or an
 // aside: the statement's cue does not reach over it.
@@ -470,6 +503,9 @@ func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
 	lower := toks.low
 	names := d.names(c)
 	if str == dropped {
+		for _, n := range names {
+			d.dropped[n] = true
+		}
 		return
 	}
 	if len(names) == 1 && c.standIn {
@@ -531,6 +567,10 @@ func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
 }
 
 func (d *deriver) record(name string, str strength, why Reason) {
+	if str == preferred && why.Section != sectionDuties.String() && why.Section != sectionAbout.String() &&
+		(why.Cue != "" || why.Section == sectionPreferences.String()) {
+		d.wished[name] = true
+	}
 	m := d.preferred
 	if str == required {
 		m = d.required
@@ -662,12 +702,18 @@ func quote(s string) string {
 // board starts with the board's navigation; the role's line is the title,
 // the last part of a trail of pages ("Home › Data › Data Engineer").
 func postingTitle(text string) string {
-	var first string
+	var first, title string
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(line, "#* "))
 		if line == "" {
 			continue
+		}
+		if title != "" {
+			if strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") && len(strings.Fields(line)) <= 4 {
+				return title + " " + line // "SDET / Test Automation Engineer" / "(.NET)", as a PDF wraps it
+			}
+			return title
 		}
 		if m := breadcrumb.FindStringIndex(line); m != nil {
 			line = line[m[1]:] // "Home › Data › Data Engineer": the page's own name is last
@@ -693,11 +739,15 @@ func postingTitle(text string) string {
 			first = line
 		}
 		if line != "" && roleWord.MatchString(line) {
-			return line
+			title = line
+			continue
 		}
 		if n++; n == 10 {
 			break
 		}
+	}
+	if title != "" {
+		return title
 	}
 	return first
 }

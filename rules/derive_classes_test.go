@@ -617,3 +617,82 @@ func TestClassRoles(t *testing.T) {
 		{posting: "Requirements\n- DevOps practices\n", want: map[string]string{"DevOps": "required"}},
 	})
 }
+
+// TestClassNestedLists: a list item with items nested under it labels
+// them as a heading would ("Bonus, not required" over its sub-items).
+func TestClassNestedLists(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Core\n  - Go\n- Bonus, not required\n  - Lua\n  - load testing with Gatling\n- PostgreSQL\n",
+			want: map[string]string{"Go": "required", "Lua": "preferred", "Gatling": "preferred", "PostgreSQL": "required"}},
+		{posting: "What we look for\n- Operations\n  - comfortable with Docker\n    - our clusters are k8s, managed with Terraform\n",
+			want: map[string]string{"Docker": "required", "Kubernetes": "preferred", "Terraform": "preferred"}},
+	})
+}
+
+// TestClassMoreHeadingWords: headings as non-native writers and job
+// sites write them, and a heading that mixes duties with requirements.
+func TestClassMoreHeadingWords(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Who we are\nWe move parcels.\n\nYour responsabilities\n- Run our clusters on GKE\n\nWhat we ask\n- Terraform\n\nIs a plus\n- Istio\n",
+			want: map[string]string{"Google Kubernetes Engine": "preferred", "Terraform": "required", "Istio": "preferred"}},
+		{posting: "Key Qualifications\n- SQL\n\nDescription\nYou will build dashboards in Looker.\n", want: map[string]string{"SQL": "required", "Looker": "preferred"}},
+		{posting: "What you'll do, and what you'll need to do it\n- Build screens in Flutter\n- You should be comfortable with Dart\n",
+			want: map[string]string{"Flutter": "preferred", "Dart": "required"}},
+	})
+}
+
+// TestClassVersions: a version in brackets is no number of years, and
+// does not part alternatives.
+func TestClassVersions(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Expert in Java (17+) or Kotlin on the JVM\n", groups: []string{"Java,Kotlin"}, years: "0"},
+		{posting: "Requirements\n- Go (3+)\n", want: map[string]string{"Go": "required@3"}},
+		{posting: "Requirements\n- Knowledge of one between Python and Go\n", groups: []string{"Python,Go"}},
+	})
+}
+
+// TestClassYearsBack: years that point back to the skill before them.
+func TestClassYearsBack(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- 3+ years building online services; Go, for at least two of those years\n",
+			want: map[string]string{"Go": "required@2"}, years: "3"},
+		// Years in a later sentence about something else are not the skill's.
+		{posting: "You can read Python well. You have handled incidents, with at least two years on a SOC team.\n",
+			want: map[string]string{"Python": "required"}, years: "2"},
+	})
+}
+
+// TestClassRolesMore: a kind of work after "as" is a role.
+func TestClassRolesMore(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Minimum 5 years of experience as SRE, DevOps engineer or system engineer\n",
+			want: map[string]string{"Site Reliability Engineering": "", "DevOps": ""}, years: "5"},
+	})
+}
+
+// TestClassTitleOverDuties: a title's technology named again only where
+// the job is described is still asked for.
+func TestClassTitleOverDuties(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Junior Flutter Developer\n\nWhat you'll do\n- Build new screens in Flutter\n", want: map[string]string{"Flutter": "required"}},
+		{posting: "Senior Go Engineer\n\nNice to have\n- Go\n", want: map[string]string{"Go": "preferred"}},
+		{posting: "Senior Go Engineer\n\nRequirements\n- No Go experience needed\n", want: map[string]string{"Go": ""}},
+		// A title a PDF wrapped before its bracket.
+		{posting: "Test Automation Engineer\n(.NET)\nCopperline · Rotterdam\n\nThe tech\n- C# on .NET 8\n", want: map[string]string{".NET": "required"}},
+	})
+}
+
+// TestClassDegreeDismissedMore: agency shorthand and students.
+func TestClassDegreeDismissedMore(t *testing.T) {
+	if d := DefaultTaxonomy().Derive("No degree reqs. No sponsorship.\n").Degree; d != nil {
+		t.Errorf("degree %+v, want none", d)
+	}
+	for _, posting := range []string{
+		"Key Qualifications\n- Currently enrolled in a Bachelor's program in Computer Science\n",
+		"Education\nPursuing a Bachelor's or Master's in a technical field.\n",
+	} {
+		if d := DefaultTaxonomy().Derive(posting).Degree; d == nil || d.Required || d.Level != "bachelor" {
+			t.Errorf("%q: degree %+v, want a bachelor's not required", posting, d)
+		}
+	}
+}

@@ -34,6 +34,8 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host|write|keep|store)|` +
 	`(?:our|the) (?:[\w-]+ ){0,3}(?:is|are|was|were|gets?) (?:mostly |largely |all |mainly |currently )?(?:written|built|developed|implemented|coded|` +
 	`orchestrated|hosted|deployed|run|managed|stored|kept|scheduled|tested|modelled|modeled) (?:in|with|on|by|using|through)|` +
+	`our (?:[\w-]+ )?(?:clusters?|services|backend|frontend|apps?|infrastructure|infra|platform|databases?|pipelines?|tests|` +
+	`code|codebase|systems|servers|models|jobs|data|warehouse) (?:is|are|runs?|lives?)(?: on| in)?|` +
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +

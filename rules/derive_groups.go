@@ -43,7 +43,7 @@ var (
 )
 
 var (
-	examplesBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|including|for example|for instance|i\.e\.?|namely|(?:one|any|either|two|three|some|several) of(?: the following)?|either|at least (?:one|two|three|\d)(?: of)?|(?:two|three|\d) or more(?: of)?)[\s:(,]*$`)
+	examplesBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|including|for example|for instance|i\.e\.?|namely|(?:one|any|either|two|three|some|several) (?:of|between|among)(?: the following)?|either|at least (?:one|two|three|\d)(?: of)?|(?:two|three|\d) or more(?: of)?)[\s:(,]*$`)
 	examplesAfter  = regexp.MustCompile(`^[\s,]*\(?(?:either|any|whichever|one) (?:is|of them is|will do|works)|^[\s,]*or (?:similar|equivalent|comparable|another|other)\b|^[\s,]*(?:among others|or the like)`)
 	// exampleBefore and exampleAfter make a lone skill an example of a
 	// kind: "a tool such as JMeter", "Postman or similar".
@@ -79,12 +79,15 @@ func chains(toks *tokens, hits []hit) []chain {
 				j++
 				continue
 			}
-			if hits[j].first-hits[j-1].last > 5 {
+			if hits[j].first-hits[j-1].last > 8 {
 				break
 			}
 			ok, kind, adverbs := true, gapList, 0
 			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
 				w := toks.key(k)
+				if versionTokens(toks, k) {
+					continue // "Java (17+) or Kotlin"
+				}
 				if !listGap[w] && strings.HasSuffix(w, "ly") && len(w) > 4 && adverbs == 0 {
 					adverbs++ // "SQLite directly, or Realm"
 					continue
@@ -120,6 +123,20 @@ func chains(toks *tokens, hits []hit) []chain {
 	}
 	return out
 }
+
+// versionTokens reports whether token k of toks belongs to a version in
+// brackets ("(17+)", "(3.x)") after a skill.
+func versionTokens(toks *tokens, k int) bool {
+	lo := int(toks.t[k].start)
+	open := strings.LastIndexByte(toks.low[:lo+1], '(')
+	if open < 0 {
+		return false
+	}
+	end := strings.IndexByte(toks.low[open:], ')')
+	return end > 0 && open+end >= lo && bracketVersion.MatchString(toks.low[open:open+end+1])
+}
+
+var bracketVersion = regexp.MustCompile(`^\(\s*v?\d{1,2}(?:\.[\dx]+)*\s*\+?\s*\)$`)
 
 // newChain makes a list of hits, alternatives if disjunctive or given as
 // examples.
@@ -177,14 +194,16 @@ func (d *deriver) joinStandIns() {
 		// The one skill of its category named in the same statement or
 		// list item, or else the one required: offering a stand-in for it
 		// asks for it.
-		var near, req []string
+		var inStatement, inItem, req []string
 		for k, m := range []map[string]Reason{d.required, d.preferred} {
 			for name := range m {
-				if sk, ok := d.t.Lookup(name); !ok || sk.Category != g.category || contains(g.skills, name) || contains(near, name) {
+				if sk, ok := d.t.Lookup(name); !ok || sk.Category != g.category || contains(g.skills, name) {
 					continue
 				}
-				if slices.Contains(d.mentions[name], g.reason.Statement) || slices.Contains(d.itemsOf[name], g.item) {
-					near = append(near, name)
+				if slices.Contains(d.mentions[name], g.reason.Statement) {
+					inStatement = append(inStatement, name)
+				} else if slices.Contains(d.itemsOf[name], g.item) {
+					inItem = append(inItem, name)
 				}
 				if k == 0 {
 					req = append(req, name)
@@ -194,8 +213,10 @@ func (d *deriver) joinStandIns() {
 		var only string
 		var why Reason
 		switch {
-		case len(near) == 1:
-			only, why = near[0], g.reason // the statement that names both
+		case len(inStatement) == 1:
+			only, why = inStatement[0], g.reason // the statement that names both
+		case len(inStatement) == 0 && len(inItem) == 1:
+			only, why = inItem[0], g.reason
 		case len(req) == 1:
 			only, why = req[0], d.required[req[0]]
 		default:

@@ -72,6 +72,7 @@ type line struct {
 	// afterBlank: a blank line stands before it, which ends a paragraph
 	// whatever the words either side of it.
 	afterBlank bool
+	indent     int // of a list item: the columns before its bullet
 }
 
 // statements reconstructs the sentences of a posting from text that may
@@ -90,7 +91,27 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 	heading, sec := "", sectionNone
 	var header []string // the header row of the current table
 	matrix := false     // under a heading such as "Technology Required Years"
+	// parents are the list items that the current one is nested in, with
+	// the kind of section each names ("Bonus, not required"), if any.
+	type parent struct {
+		indent int
+		sec    section
+		text   string
+	}
+	var parents []parent
 	for i, ln := range lines {
+		for len(parents) > 0 && (!ln.bullet || parents[len(parents)-1].indent >= ln.indent) {
+			parents = parents[:len(parents)-1]
+		}
+		if ln.bullet && i+1 < len(lines) && lines[i+1].bullet && lines[i+1].indent > ln.indent {
+			p := parent{indent: ln.indent, text: strings.TrimRight(ln.text, ": ")}
+			if s, ok := classifyHeading(p.text); ok && !namesSkill(ln.text) {
+				p.sec = s
+			} else if len(parents) > 0 {
+				p.sec, p.text = parents[len(parents)-1].sec, parents[len(parents)-1].text
+			}
+			parents = append(parents, p)
+		}
 		if ln.cells != nil {
 			if header == nil || (i > 0 && lines[i-1].cells == nil) {
 				header = nil
@@ -128,6 +149,12 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			continue
 		}
 		st := statement{heading: heading, section: sec, item: i}
+		for k := len(parents) - 1; k >= 0; k-- {
+			if parents[k].sec != sectionNone && parents[k].indent < ln.indent {
+				st.label, st.labelText = parents[k].sec, parents[k].text // "- Bonus, not required" / "  - Lua"
+				break
+			}
+		}
 		body := ln.text
 		if key, rest, ok := strings.Cut(ln.text, ":"); ok && len(strings.Fields(key)) <= 8 {
 			if s, ok := classifyHeading(key); ok {
@@ -214,6 +241,7 @@ func readLines(text string) []line {
 		}
 		if m := bulletMark.FindString(s); m != "" && len(s) > len(m) {
 			ln.bullet, s = true, s[len(m):]
+			ln.indent = len(strings.ReplaceAll(raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))], "\t", "    "))
 		}
 		ln.text = strings.TrimSpace(s)
 		ln.cells = cellsOf(ln.text)
@@ -451,7 +479,8 @@ var headingWords = []struct {
 	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what will you do", "what you will be doing",
 		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",
 		"duties", "day to day", "day-to-day", "your day", "your days", "a typical day", "day in the life", "the role", "about the role", "role summary", "your role",
-		"the job", "about the job", "your mission", "your impact", "the work", "your week", "in this role", "functions"}},
+		"the job", "about the job", "your mission", "your impact", "the work", "your week", "in this role", "functions",
+		"responsabilities", "responsability", "description"}},
 	{sectionRequirements, []string{"requirements", "requirement", "required", "must", "must-have", "must-haves", "must have",
 		"qualifications", "qualification", "what you need", "what you will need", "what we need", "what do you need",
 		"what are we looking for", "what we are looking for", "what we look for", "looking for", "you have", "you bring",
@@ -461,7 +490,7 @@ var headingWords = []struct {
 		"key skills", "education", "degree", "what you bring", "bring", "need", "matters", "hope you", "hoping you", "you should have",
 		"you will have", "what it takes", "the basics", "prerequisites", "criteria", "to succeed", "make you successful",
 		"fit right in", "you will fit", "thrive", "do well", "for you if", "if you", "from you", "we are after", "what we want",
-		"deal-breaker", "dealbreaker", "deal breaker"}},
+		"deal-breaker", "dealbreaker", "deal breaker", "we ask", "what we ask", "we require", "what we require"}},
 }
 
 // headingKey is the form of a heading that headingWords are written in:
@@ -469,7 +498,7 @@ var headingWords = []struct {
 // "you'd", "you would" all "you will" (likewise for "we").
 func headingKey(text string) string {
 	h := strings.ToLower(strings.Trim(text, " :*#?"))
-	h = strings.NewReplacer("’", "'", "‘", "'", "?", " ", ",", " ", ";", " ", "(", " ", ")", " ").Replace(h)
+	h = strings.NewReplacer("’", "'", "‘", "'", "?", " ", ",", " ", ";", " ", "(", " ", ")", " ", "&", " and ").Replace(h)
 	h = strings.Join(strings.Fields(h), " ")
 	return contractions.Replace(" " + h + " ")
 }
@@ -502,6 +531,11 @@ func classifyHeading(text string) (section, bool) {
 	for i, g := range headingWords {
 		for _, w := range headingKeys[i] {
 			if strings.Contains(h, " "+w+" ") || strings.Contains(h, " "+w+"s ") || strings.Contains(h, " "+w+":") {
+				if g.sec == sectionDuties && strings.Contains(h, " and ") && headingHas(h, sectionRequirements) {
+					// "What you'll do, and what you'll need to do it": each
+					// statement's own words decide.
+					return sectionNone, true
+				}
 				return g.sec, true
 			}
 		}
@@ -510,6 +544,21 @@ func classifyHeading(text string) (section, bool) {
 		return sectionPreferences, true
 	}
 	return 0, false
+}
+
+// headingHas reports whether h, a [headingKey], has words of sec.
+func headingHas(h string, sec section) bool {
+	for i, g := range headingWords {
+		if g.sec != sec {
+			continue
+		}
+		for _, w := range headingKeys[i] {
+			if strings.Contains(h, " "+w+" ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // conditional words make a question heading ask for a wish.

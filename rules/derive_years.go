@@ -75,6 +75,10 @@ var (
 var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\s+(?:of them|of those|of these|of which)\b|` +
 	`\bof which\s+(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\b`)
 
+// ofThemAfter stands between a skill and the part of the years spent on
+// it: "Go, for at least two of those years".
+var ofThemAfter = regexp.MustCompile(`^[\s,:—–-]*(?:for|with|in)?\s*$`)
+
 // bareYears is a number of years written without the word after a skill:
 // "Go (2+)".
 var bareYears = regexp.MustCompile(`^[\s:—–-]*(?:[a-z]+\s+){0,2}\((\d{1,2})\s*\+\)`) // also "SQL — basic (1+)"
@@ -171,7 +175,15 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 		}
 		n := parseNumber(lower[m[g]:m[g+1]])
 		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
-		if n < 1 || n > 40 || k == len(chs) || len(lower[m[1]:chs[k].from]) > 60 || !yearsLead.MatchString(lower[m[1]:chs[k].from]) {
+		var skills []string
+		switch {
+		case n < 1 || n > 40:
+			continue
+		case k < len(chs) && len(lower[m[1]:chs[k].from]) <= 60 && yearsLead.MatchString(lower[m[1]:chs[k].from]):
+			skills = names(chs[k])
+		case k > 0 && ofThemAfter.MatchString(lower[chs[k-1].to:m[0]]):
+			skills = names(chs[k-1]) // "Go, for at least two of those years"
+		default:
 			continue
 		}
 		for i := range out {
@@ -179,13 +191,14 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 				out[i].skills = nil
 			}
 		}
-		out = append(out, yearsClaim{years: float64(n), skills: names(chs[k]), required: required, reason: reason})
+		out = append(out, yearsClaim{years: float64(n), skills: skills, required: required, reason: reason})
 	}
-	// "Go (2+)": years without the word, right after a skill.
+	// "Go (2+)": years without the word, right after a skill; "Java
+	// (17+)" is a version.
 	for _, c := range chs {
 		if m := bareYears.FindStringSubmatch(lower[c.to:]); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			if n >= 1 && n <= 40 {
+			if n >= 1 && n <= 10 {
 				out = append(out, yearsClaim{years: float64(n), skills: names(c), required: required, reason: reason})
 			}
 		}

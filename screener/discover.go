@@ -3,6 +3,7 @@ package screener
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -101,7 +102,7 @@ func discover(paths []string) (*fileList, []Record, error) {
 			continue
 		}
 		absRoot, _ := filepath.Abs(root)
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		err = walk(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == root {
 					return err
@@ -162,6 +163,75 @@ func discover(paths []string) (*fileList, []Record, error) {
 	}
 	sort.Slice(skipped, func(i, j int) bool { return pathLess(skipped[i].File, skipped[j].File) })
 	return l, skipped, nil
+}
+
+// walkChunk is how many entries [walk] reads of a folder at a time.
+const walkChunk = 1024
+
+// walk calls fn for root and for every file and folder under it, as
+// [filepath.WalkDir] does (fn's errors, [filepath.SkipDir] and
+// [filepath.SkipAll] mean the same), but reads each folder [walkChunk]
+// entries at a time, in the order the system lists them, and enters its
+// subfolders once it is closed. WalkDir reads a folder whole and sorts
+// it: about 150 bytes an entry, 15 MB for a folder of 100,000 resumes,
+// where the run keeps 30 bytes a file. Discovery sorts what it finds.
+func walk(root string, fn fs.WalkDirFunc) error {
+	info, err := os.Lstat(root)
+	if err != nil {
+		err = fn(root, nil, err)
+	} else {
+		err = walkDir(root, fs.FileInfoToDirEntry(info), fn)
+	}
+	if err == filepath.SkipDir || err == filepath.SkipAll {
+		return nil
+	}
+	return err
+}
+
+func walkDir(path string, d fs.DirEntry, fn fs.WalkDirFunc) error {
+	if err := fn(path, d, nil); err != nil || !d.IsDir() {
+		if err == filepath.SkipDir && d.IsDir() {
+			err = nil
+		}
+		return err
+	}
+	var subs []fs.DirEntry
+	f, err := os.Open(path)
+	for err == nil {
+		var ents []fs.DirEntry
+		ents, err = f.ReadDir(walkChunk)
+		for _, e := range ents {
+			if e.IsDir() {
+				subs = append(subs, e)
+				continue
+			}
+			if err := fn(filepath.Join(path, e.Name()), e, nil); err != nil {
+				f.Close()
+				if err == filepath.SkipDir {
+					return nil // the rest of this folder is skipped
+				}
+				return err
+			}
+		}
+	}
+	if f != nil {
+		f.Close()
+	}
+	if err != io.EOF {
+		// Reported as WalkDir reports a folder it cannot read.
+		if err := fn(path, d, err); err != nil {
+			if err == filepath.SkipDir {
+				err = nil
+			}
+			return err
+		}
+	}
+	for _, e := range subs {
+		if err := walkDir(filepath.Join(path, e.Name()), e, fn); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fileList is a list of paths held compactly, for batches of a hundred

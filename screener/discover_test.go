@@ -1,6 +1,8 @@
 package screener
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -204,4 +206,79 @@ func TestFileListShares(t *testing.T) {
 	if len(l.dirs) != 2 || l.names != "a.pdfb.pdfc.pdfd.pdf" {
 		t.Errorf("folders %q, names %q", l.dirs, l.names)
 	}
+}
+
+// TestWalkAsWalkDir: walk calls its function for the same paths, entries
+// and errors as filepath.WalkDir, in a folder of more entries than it reads
+// at a time, with subfolders, a skipped folder, a symbolic link to a folder
+// (not followed), an empty folder, a file or a link given as the root, and
+// a root that does not exist.
+func TestWalkAsWalkDir(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(name string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 2*walkChunk + 5 {
+		mk(fmt.Sprintf("big/cv-%05d.txt", i))
+	}
+	for _, name := range []string{"a.pdf", "sub/b.docx", "sub/deeper/c.txt", "skip/d.pdf", "sub/skip/e.pdf", "z/f.txt"} {
+		mk(name)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "sub"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	// calls lists the calls of a walk: path, the entry's type, and error.
+	calls := func(w func(string, fs.WalkDirFunc) error, root string) []string {
+		var got []string
+		err := w(root, func(p string, d fs.DirEntry, err error) error {
+			typ := "nil"
+			if d != nil {
+				typ = d.Type().String()
+			}
+			got = append(got, fmt.Sprintf("%s %s %v", p, typ, err))
+			if d != nil && d.IsDir() && d.Name() == "skip" {
+				return filepath.SkipDir
+			}
+			return nil
+		})
+		slices.Sort(got)
+		return append(got, fmt.Sprint("returned ", err))
+	}
+	for _, root := range []string{dir, dir + "/", filepath.Join(dir, "a.pdf"), filepath.Join(dir, "link"), filepath.Join(dir, "missing")} {
+		want := calls(filepath.WalkDir, root)
+		got := calls(walk, root)
+		if !slices.Equal(got, want) {
+			t.Errorf("walk(%s): %d calls, WalkDir %d; first difference:\n%s", root, len(got), len(want), firstDiff(got, want))
+		}
+	}
+	if n := len(calls(walk, dir)); n < 2*walkChunk+5 {
+		t.Errorf("walk made %d calls; want at least %d", n, 2*walkChunk+5)
+	}
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want []string) string {
+	for i := range max(len(got), len(want)) {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			return fmt.Sprintf("got  %q\nwant %q", g, w)
+		}
+	}
+	return ""
 }

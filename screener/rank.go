@@ -50,11 +50,13 @@ type entry struct {
 	content          uint32 // a hash of SHA256, to find identical files
 	status           statusCode
 	qualified, isNew bool
+	keys             uint8 // len(personKeys), at most 255: the room markSamePerson makes for them
 }
 
 func newEntry(r *Record, seq int32, off int64, size uint32) entry {
 	return entry{off: off, size: size, rank: int32(r.Rank), score: r.Score, matched: int32(len(r.Matched)), seq: seq,
-		content: uint32(hashString(r.SHA256)), status: codeOf(r.Status), qualified: r.Qualified, isNew: r.New}
+		content: uint32(hashString(r.SHA256)), status: codeOf(r.Status), qualified: r.Qualified, isNew: r.New,
+		keys: uint8(min(len(personKeys(r)), math.MaxUint8))}
 }
 
 // statusCode is a record's status as its entry holds it: its place in the
@@ -133,7 +135,13 @@ func (x *ranking) replace(i int32, r *Record) error {
 
 // ok lists the entries of status ok, in order.
 func (x *ranking) ok() []int32 {
-	var idx []int32
+	n := 0
+	for i := range x.entries {
+		if x.entries[i].status == codeOK {
+			n++
+		}
+	}
+	idx := make([]int32, 0, n)
 	for i := range x.entries {
 		if x.entries[i].status == codeOK {
 			idx = append(idx, int32(i))
@@ -241,7 +249,14 @@ func personKeys(r *Record) []personKey {
 // may share a hash.
 func (x *ranking) markSamePerson() error {
 	idx := x.ok()
-	var byHash []uint64 // a key's hash << 32 | its record, an index in idx
+	n := 0
+	for _, i := range idx {
+		n += int(x.entries[i].keys)
+	}
+	// A key's hash << 32 | its record, an index in idx; made to size,
+	// since at 100,000 resumes growing it by appends held twice its
+	// 2-3 MB at once.
+	byHash := make([]uint64, 0, n)
 	for i, ri := range idx {
 		r, err := x.load(ri)
 		if err != nil {

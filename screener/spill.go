@@ -167,6 +167,7 @@ func (s *entrySpill) put(i int, e *entry) error {
 	if e.isNew {
 		b[38] = 1
 	}
+	b[39] = e.keys
 	if _, err := s.f.WriteAt(b[:], int64(i)*entrySize); err != nil {
 		return fmt.Errorf("entries file: %w", err)
 	}
@@ -189,7 +190,7 @@ func (s *entrySpill) all(n int) ([]entry, error) {
 			b := buf[j*entrySize : (j+1)*entrySize]
 			es[i+j] = entry{off: int64(le.Uint64(b[0:])), score: math.Float64frombits(le.Uint64(b[8:])), size: le.Uint32(b[16:]),
 				rank: int32(le.Uint32(b[20:])), matched: int32(le.Uint32(b[24:])), seq: int32(le.Uint32(b[28:])), content: le.Uint32(b[32:]),
-				status: statusCode(b[36]), qualified: b[37] == 1, isNew: b[38] == 1}
+				status: statusCode(b[36]), qualified: b[37] == 1, isNew: b[38] == 1, keys: b[39]}
 		}
 		i += k
 	}

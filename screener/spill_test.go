@@ -311,8 +311,8 @@ func TestEntrySpill(t *testing.T) {
 	}
 	defer s.close()
 	tests := []entry{
-		{off: 1<<40 + 3, score: 87.25, size: 1<<32 - 1, rank: 7, matched: 12, seq: 1<<31 - 1, content: 0xdeadbeef, status: codeOK, qualified: true, isNew: true},
-		{off: 0, score: -0.5, status: codeSkipped},
+		{off: 1<<40 + 3, score: 87.25, size: 1<<32 - 1, rank: 7, matched: 12, seq: 1<<31 - 1, content: 0xdeadbeef, status: codeOK, qualified: true, isNew: true, keys: 255},
+		{off: 0, score: -0.5, status: codeSkipped, keys: 3},
 		{score: math.Inf(1), rank: -1, matched: -2, seq: -3, status: codeOther},
 	}
 	var wg sync.WaitGroup

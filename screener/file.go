@@ -62,8 +62,8 @@ func (w *fileWorker) plan(files *fileList) (order []int32, known int) {
 }
 
 // stat returns what a worker learns of a file before reading it: its
-// size and time, and its hash if the store knows them.
-func (w *fileWorker) stat(path string) fileStat {
+// size and time, and, if ask is set, its hash if the store knows them.
+func (w *fileWorker) stat(path string, ask bool) fileStat {
 	f := fileStat{FileInfo: FileInfo{Path: path, Name: relName(w.roots, path)}}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -71,7 +71,7 @@ func (w *fileWorker) stat(path string) fileStat {
 		return f
 	}
 	f.Size, f.ModTime = fi.Size(), fi.ModTime()
-	if w.store != nil {
+	if w.store != nil && ask {
 		if sha, ok := w.store.Hash(path, f.Size, f.ModTime); ok {
 			f.SHA256 = sha
 		}

@@ -68,10 +68,13 @@ func TestPlanOrder(t *testing.T) {
 	if known != 1 {
 		t.Errorf("%d files known, want 1", known)
 	}
-	if st := w.stat(files[1]); st.SHA256 != "known-sha" || st.Size != 1000 || st.err != nil {
+	if st := w.stat(files[1], true); st.SHA256 != "known-sha" || st.Size != 1000 || st.err != nil {
 		t.Errorf("stat of known.txt: %+v", st)
 	}
-	if st := w.stat(files[3]); st.err == nil {
+	if st := w.stat(files[1], false); st.SHA256 != "" || st.Size != 1000 || st.err != nil {
+		t.Errorf("stat of known.txt without asking the store: %+v", st)
+	}
+	if st := w.stat(files[3], true); st.err == nil {
 		t.Error("gone.txt: no stat error")
 	}
 }

@@ -125,14 +125,16 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	// screen screens file i; st is what is known of it, or nil for the
-	// worker to learn.
+	// worker to learn. A file without a stored hash is not asked of the
+	// store again: plan asked, and what the run has committed since is
+	// of other paths.
 	screen := func(i int32, st *fileStat) {
 		g.Go(func() error {
 			var f fileStat
 			if st != nil {
 				f = *st
 			} else {
-				f = w.stat(files.path(int(i)))
+				f = w.stat(files.path(int(i)), false)
 			}
 			rec, te, tm := w.screen(gctx, f)
 			e := entry{status: codeGone}
@@ -242,7 +244,7 @@ func (w *fileWorker) prefetch(files *fileList, idx []int32) []fileStat {
 	stats := make([]fileStat, len(idx))
 	shas := make([]string, 0, len(idx))
 	for k, i := range idx {
-		stats[k] = w.stat(files.path(int(i)))
+		stats[k] = w.stat(files.path(int(i)), true)
 		if sha := stats[k].SHA256; sha != "" {
 			shas = append(shas, sha)
 		}

@@ -67,11 +67,7 @@ func (s *DB) deleteDocuments(query string, args ...any) (int64, error) {
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
-	s.filesOnce.Do(func() {}) // from now on the copy is rebuilt here, not lazily
-	s.mu.Lock()
-	s.files = nil
-	s.mu.Unlock()
-	s.loadFiles()
+	s.forgetFiles()
 	if s.backend.Scrub != nil {
 		err = s.backend.Scrub(s.db)
 	}

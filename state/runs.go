@@ -10,10 +10,11 @@ import (
 func (s *DB) BeginRun(rulesHash string) (int64, error) {
 	// What Seen may skip is learnt anew each run: a watch keeps its DB
 	// open for days, and a content seen "within a day" must not stay so.
+	// The files table is read again, with the rows the last run committed.
 	s.mu.Lock()
-	clear(s.unchangedPaths)
 	clear(s.recentDocs)
 	s.mu.Unlock()
+	s.forgetFiles()
 	if len(s.Interrupted) > 0 {
 		// With a lock per job, another job's unfinished run may be alive.
 		if _, err := s.db.ExecContext(s.ctx, s.q(`UPDATE runs SET ended_at = started_at, exit_code = -1 WHERE ended_at IS NULL AND (rules_hash = ? OR NOT ?)`),

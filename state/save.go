@@ -39,6 +39,9 @@ type pending struct {
 // [batchSize]; Flush, EndRun and Close commit the rest.
 func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Record, rulesHash string) error {
 	f.Path, f.Name = s.storedPath(f.Path), s.storedName(f.Name)
+	s.mu.Lock()
+	delete(s.recentDocs, f.SHA256)
+	s.mu.Unlock()
 	p := pending{f: f, rules: rulesHash, code: s.text(string(rec.Error)), message: s.text(rec.Message), email: s.text(rec.Email), failed: doc == nil}
 	if doc != nil {
 		p.format, p.pages, p.bytes, p.textSHA = string(doc.Format), doc.Pages, doc.Bytes, sha256Hex(doc.Text)
@@ -58,9 +61,10 @@ func (s *DB) Save(f screener.FileInfo, doc *parsers.Document, rec screener.Recor
 func (s *DB) Seen(f screener.FileInfo) error {
 	f.Path, f.Name = s.storedPath(f.Path), s.storedName(f.Name)
 	s.mu.Lock()
-	skip := s.unchangedPaths[f.Path] && s.recentDocs[f.SHA256]
+	recent := s.recentDocs[f.SHA256]
+	delete(s.recentDocs, f.SHA256)
 	s.mu.Unlock()
-	if skip {
+	if recent && s.unchanged(f.Path) {
 		return nil
 	}
 	return s.queue(pending{f: f, seen: true})
@@ -118,7 +122,7 @@ func (s *DB) flush() error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	s.rememberFiles(batch)
+	s.filesCommitted(batch)
 	return nil
 }
 

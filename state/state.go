@@ -22,6 +22,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"runtime"
@@ -81,23 +82,25 @@ type DB struct {
 	db       *sql.DB
 	backend  Backend
 	textStmt *sql.Stmt // prepared once: SQLite's parser is a visible cost per file
-	// unchangedPaths are the paths whose file record matched in Hash, and
-	// recentDocs the contents seen within a day: Seen on both would change
-	// nothing that matters (retention counts in days). Guarded by mu.
-	unchangedPaths map[string]bool
-	recentDocs     map[string]bool
-	filesOnce      sync.Once
-	files          map[string]fileRow // the files table; guarded by mu
-	prefetched     map[string]docRow  // rows read by Prefetch, until Load takes them; guarded by mu
-	prefetchRules  string             // the rules hash of prefetched; guarded by mu
-	lock           *os.File
-	opts           Options
-	ctx            context.Context // of every query: cancelled when the run lock is lost, and by Close
-	cancel         context.CancelFunc
-	host           string // Options.Host, or the machine's name
-	cwd            string // the current folder when opened, for storedPath
-	run            int64  // current run, 0 outside a run
-	lastDone       int64  // the last completed run before this one (of this job, with Backend.JobLock)
+	// recentDocs are the contents Load found seen within a day, until
+	// Seen or Save of their file takes them: Seen of a file that Hash
+	// found unchanged (see fileRow.unchanged) and of such a content would
+	// change nothing that matters (retention counts in days). Guarded by
+	// mu.
+	recentDocs    map[string]bool
+	filesMu       sync.Mutex
+	files         fileTable         // guarded by filesMu
+	seeds         [2]maphash.Seed   // of the files' pathKeys
+	prefetched    map[string]docRow // rows read by Prefetch, until Load takes them; guarded by mu
+	prefetchRules string            // the rules hash of prefetched; guarded by mu
+	lock          *os.File
+	opts          Options
+	ctx           context.Context // of every query: cancelled when the run lock is lost, and by Close
+	cancel        context.CancelFunc
+	host          string // Options.Host, or the machine's name
+	cwd           string // the current folder when opened, for storedPath
+	run           int64  // current run, 0 outside a run
+	lastDone      int64  // the last completed run before this one (of this job, with Backend.JobLock)
 	// Interrupted lists runs found unfinished when the file was opened.
 	Interrupted []int64
 }
@@ -201,8 +204,9 @@ func New(db *sql.DB, b Backend, opts Options) (*DB, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &DB{db: db, backend: b, opts: opts, host: opts.Host, unchangedPaths: map[string]bool{}, recentDocs: map[string]bool{},
-		ctx: context.Background(), cancel: func() {}}
+	s := &DB{db: db, backend: b, opts: opts, host: opts.Host, recentDocs: map[string]bool{},
+		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
+		ctx:   context.Background(), cancel: func() {}}
 	if b.Lost != nil {
 		// A lost lock cancels every query, also one waiting on a
 		// connection whose machine has vanished.

@@ -34,6 +34,7 @@ func Run(t *testing.T, b Backend) {
 		{"Store", store},
 		{"PruneBoundary", pruneBoundary},
 		{"Forget", forget},
+		{"Hash", hashes},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })
 	}
@@ -255,4 +256,61 @@ func forget(t *testing.T, open Opener) {
 	if _, ok := db.Hash("/in/a.pdf", 0, time.Time{}); ok {
 		t.Error("a file holding forgotten content is still known")
 	}
+}
+
+// hashes: Hash gives back a content hash as it was stored, a 64-digit hex
+// one or another, and knows a file again once its row changed within the
+// run (a file changed and screened again), before and after the next run
+// starts; rows of other files stay known.
+func hashes(t *testing.T, open Opener) {
+	db := open(t, state.Options{})
+	mtime := time.Unix(1700000000, 0)
+	hexSHA := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	files := []screener.FileInfo{
+		{Path: "/in/hex.pdf", Size: 10, ModTime: mtime, SHA256: hexSHA},
+		{Path: "/in/upper.pdf", Size: 11, ModTime: mtime, SHA256: "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"},
+		{Path: "/in/short.pdf", Size: 12, ModTime: mtime, SHA256: "abc"},
+	}
+	doc := &parsers.Document{Format: parsers.PDF, Text: "Go", Bytes: 10}
+	db.BeginRun("r")
+	for _, f := range files {
+		if err := db.Save(f, doc, screener.Record{Status: screener.StatusOK}, "r"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	db.BeginRun("r")
+	for _, f := range files {
+		if sha, ok := db.Hash(f.Path, f.Size, f.ModTime); !ok || sha != f.SHA256 {
+			t.Errorf("Hash(%s) = %q, %v; want %q", f.Path, sha, ok, f.SHA256)
+		}
+	}
+	changed := files[0]
+	changed.Size, changed.SHA256 = 20, "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210"
+	if err := db.Save(changed, doc, screener.Record{Status: screener.StatusOK}, "r"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		if sha, ok := db.Hash(files[0].Path, files[0].Size, files[0].ModTime); ok {
+			t.Errorf("%s: Hash of the file as it was = %q; want none", when, sha)
+		}
+		if sha, ok := db.Hash(changed.Path, changed.Size, changed.ModTime); !ok || sha != changed.SHA256 {
+			t.Errorf("%s: Hash of the changed file = %q, %v; want %q", when, sha, ok, changed.SHA256)
+		}
+		if sha, ok := db.Hash(files[2].Path, files[2].Size, files[2].ModTime); !ok || sha != files[2].SHA256 {
+			t.Errorf("%s: Hash of an unchanged file = %q, %v", when, sha, ok)
+		}
+	}
+	check("same run")
+	if err := db.EndRun(screener.Counts{}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	db.BeginRun("r")
+	check("next run")
 }

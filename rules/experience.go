@@ -207,10 +207,14 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 }
 
 // isTitleLine reports whether a line reads as a job title or an employer:
-// in title case or naming a job, and no label ("Stack: Go, Docker").
+// in title case, or naming a job in at most [maxTitleWords] words (a
+// longer line that names one is a sentence: "Rebuilt the partner
+// integration in AWS on top of Python and Jenkins"), and no label
+// ("Stack: Go, Docker").
 func isTitleLine(line string) bool {
 	line = strings.TrimSpace(line)
-	return line != "" && !strings.Contains(line, ": ") && !hasYear(line) && !isBulleted(line) && (titleCased(line) || hasTitle(line))
+	return line != "" && !strings.Contains(line, ": ") && !hasYear(line) && !isBulleted(line) &&
+		(titleCased(line) || hasTitle(line) && len(strings.Fields(line)) <= maxTitleWords)
 }
 
 // titleCased reports whether most words of a line (two thirds, not

@@ -329,6 +329,8 @@ func TestRoleText(t *testing.T) {
 		{"a title above an employer and dates", []string{"Experience", "Platform Engineer", "Fjord Telecom, Oslo 2018 – 2021", "Built things."}, 1, 4},
 		{"a title below dates alone", []string{"Experience", "Built things.", "Jan 2019 – Dec 2020", "Cloud Engineer", "Built more."}, 2, 5},
 		{"a sentence below dates alone is no title", []string{"Experience", "Vireo Labs", "Quality Engineer", "Jan 2019 – Dec 2020", "Rebuilt the partner integration in TestNG on top of Jenkins and pytest"}, 1, 5},
+		{"a sentence that names a job is no title line", []string{"Experience", "Engineer, Acme", "2019-02 — 2020-01", "Built things.",
+			"Rebuilt the partner integration in AWS on top of Python and Jenkins", "Senior Engineer, Acme", "2016-06 — 2019-01", "Built more."}, 1, 5},
 		{"two roles on a line share the lines below", []string{"Experience", "Engineer 2016 – 2017, 2018 – 2019", "Built things.", "Shipped things."}, 1, 4},
 	}
 	for _, tt := range tests {
@@ -367,6 +369,19 @@ func TestLineShapes(t *testing.T) {
 	} {
 		if got := titleCased(tt.line); got != tt.want {
 			t.Errorf("titleCased(%q) = %v", tt.line, got)
+		}
+	}
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"Senior Platform Engineer, Quarry Street Studio", true},
+		{"Staff engineer at a small firm", true},                          // names a job, eight words at most
+		{"Met with the partner banks every week to plan releases", false}, // names one, but a sentence
+		{"Stack: Go, Docker", false},
+	} {
+		if got := isTitleLine(tt.line); got != tt.want {
+			t.Errorf("isTitleLine(%q) = %v", tt.line, got)
 		}
 	}
 	for _, tt := range []struct {

@@ -289,7 +289,7 @@ func (d *deriver) statement(st statement) {
 	if backRef != nil {
 		d.alternativesBack(chs, backRef, lower, cues, sec, base)
 	}
-	claims := postingYears(st, toks, chs, d.names, base, sec)
+	claims := postingYears(st, toks, chs, d, base, sec)
 	if ys := yearsIn(lower); len(chs) == 0 && prevSameItem && len(prevLast) > 0 && !totalWord.MatchString(lower) &&
 		len(ys) > 0 && len(strings.Fields(lower[:ys[0][0]])) <= 1 {
 		// "Postgres operations experience; 3 yrs preferred": the years of

@@ -662,6 +662,17 @@ func TestClassYearsBack(t *testing.T) {
 	})
 }
 
+// TestClassYearsCells: a cell with only a number of years, whatever its
+// column, is its row's; years in a kind of work are the job's.
+func TestClassYearsCells(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "| Skill | Required / Preferred | Notes |\n|---|---|---|\n| Apex | Required | 4+ years |\n| Git | Required | |\n\nAt least 5 years of development in total.\n",
+			want: map[string]string{"Apex": "required@4", "Git": "required"}, years: "5"},
+		{posting: "Experience: a minimum of four years in application security or penetration testing.\n", want: map[string]string{"Security": "required"}, years: "4"},
+		{posting: "Requirements\n- Four years of Kotlin\n", want: map[string]string{"Kotlin": "required@4"}},
+	})
+}
+
 // TestClassRolesMore: a kind of work after "as" is a role.
 func TestClassRolesMore(t *testing.T) {
 	runClass(t, []classCase{

@@ -577,7 +577,8 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 		}
 		lc := strings.ToLower(strings.TrimSpace(c))
 		switch {
-		case (strings.Contains(col, "year") || strings.Contains(col, "minimum") || strings.Contains(col, "experience")) && yearsCell.MatchString(lc):
+		case k > 0 && yearsCell.MatchString(lc) && (strings.Contains(col, "year") || strings.Contains(col, "minimum") || strings.Contains(col, "experience") ||
+			strings.ContainsAny(lc, "+y")): // "4+ years" alone in a notes cell
 			years = lc
 		case (strings.Contains(col, "required") || strings.Contains(col, "must")) && yesNo[lc] != 0:
 			label, labelText = yesNo[lc], header[k]+": "+c

@@ -75,6 +75,22 @@ var (
 var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\s+(?:of them|of those|of these|of which)\b|` +
 	`\bof which\s+(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\b`)
 
+// fieldLead leads from years to the field they were spent in: "four
+// years in application security", where a kind of work is the field of
+// the job's experience, not a skill's minimum.
+var fieldLead = regexp.MustCompile(`^\s*in\s*$`)
+
+// kindsOfWork reports whether every skill of c is a kind of work
+// ("application security", "DevOps") rather than a technology.
+func (d *deriver) kindsOfWork(c chain) bool {
+	for _, h := range c.hits {
+		if d.t.skills[h.skill].Category != "methodology" {
+			return false
+		}
+	}
+	return true
+}
+
 // ofThemAfter stands between a skill and the part of the years spent on
 // it: "Go, for at least two of those years".
 var ofThemAfter = regexp.MustCompile(`^[\s,:—–-]*(?:for|with|in)?\s*$`)
@@ -128,7 +144,8 @@ var yearsAfter = regexp.MustCompile(`^[\s(:,–—-]*(?:(?:ideally|preferably|id
 // years of Python", "at least five years writing Ruby") is the skills'
 // minimum; any other is the job's. A table row's years cell is the
 // minimum of the skills of its row.
-func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []string, reason Reason, sec section) []yearsClaim {
+func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Reason, sec section) []yearsClaim {
+	names := d.names
 	lower := toks.low
 	required := !hedge.MatchString(lower) && sec != sectionDuties && sec != sectionAbout
 	var out []yearsClaim
@@ -157,7 +174,8 @@ func postingYears(st statement, toks *tokens, chs []chain, names func(chain) []s
 		}
 		if claim.skills == nil && k < len(chs) {
 			c := chs[k]
-			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !yearsTrail.MatchString(lower[c.to:]) {
+			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !yearsTrail.MatchString(lower[c.to:]) &&
+				!(fieldLead.MatchString(gap) && d.kindsOfWork(c)) {
 				claim.skills = names(c)
 			}
 		}

@@ -53,26 +53,20 @@ const matrixAsCells = "the matrix's header row as cells joined (\"Skill Level we
 // once the job board's page has made them one flat list (HTML, PDF, DOCX).
 const nestedFlattened = "in the flat list \"Bonus, not required\" is read as a heading of preferences, so Gatling, Load Testing, Lua, Unity and Unreal Engine become preferred (not required, nor a group of Unreal Engine and Unity), and \"Go, for at least two of those years\" no longer yields Go, which comes from the title alone, as preferred"
 
-// requirementsTableAsCells is why 65's requirements table derives other
-// years once it is a table of cells (HTML, DOCX).
-const requirementsTableAsCells = "in cells, the \"4+ years\" of Apex's notes cell becomes Apex's min_years and the total comes from \"at least 5 years\" below the table; the Markdown table (and the PDF) make \"4+ years\" the total and give Apex none"
-
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
-	"51-narrative-small-ml.pdf":             "the line wrapped after \"on a public cloud:\" starts a sentence of its own (\"AWS, Google Cloud or Azure are all fine, …\"), which loses the requirement of \"you do need to have deployed models\", so the cloud group becomes three preferences",
-	"53-skills-matrix-frontend.html":        matrixAsCells,
-	"53-skills-matrix-frontend.pdf":         matrixAsCells,
-	"53-skills-matrix-frontend.docx":        matrixAsCells,
-	"59-british-cloud-security.pdf":         "the list item wrapped before \"AWS experience is just as good …\" is split at the capitalised skill, so Azure and AWS are no longer one group",
-	"60-bigtech-data-scientist.pdf":         "the degree is the PhD of \"PREFERRED QUALIFICATIONS\", required, not the master's of the basic qualifications, whose line wraps after \"operations\"",
-	"61-markdown-nested-game-backend.html":  nestedFlattened,
-	"61-markdown-nested-game-backend.pdf":   nestedFlattened,
-	"61-markdown-nested-game-backend.docx":  nestedFlattened,
-	"62-corporate-fintech-compliance.pdf":   "the item wrapped after \"Flink or Spark\" leaves \"Structured Streaming is a strong plus\" read as a heading of preferences over the items below it (AWS, infrastructure as code, PostgreSQL and Oracle preferred, no database group), and \"Flink or Spark\" a required group",
-	"65-requirements-table-salesforce.html": requirementsTableAsCells,
-	"65-requirements-table-salesforce.docx": requirementsTableAsCells,
-	"65-requirements-table-salesforce.pdf":  "the PDF's table leaves the notes column below it, so \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements",
+	"51-narrative-small-ml.pdf":            "the line wrapped after \"on a public cloud:\" starts a sentence of its own (\"AWS, Google Cloud or Azure are all fine, …\"), which loses the requirement of \"you do need to have deployed models\", so the cloud group becomes three preferences",
+	"53-skills-matrix-frontend.html":       matrixAsCells,
+	"53-skills-matrix-frontend.pdf":        matrixAsCells,
+	"53-skills-matrix-frontend.docx":       matrixAsCells,
+	"59-british-cloud-security.pdf":        "the list item wrapped before \"AWS experience is just as good …\" is split at the capitalised skill, so Azure and AWS are no longer one group",
+	"60-bigtech-data-scientist.pdf":        "the degree is the PhD of \"PREFERRED QUALIFICATIONS\", required, not the master's of the basic qualifications, whose line wraps after \"operations\"",
+	"61-markdown-nested-game-backend.html": nestedFlattened,
+	"61-markdown-nested-game-backend.pdf":  nestedFlattened,
+	"61-markdown-nested-game-backend.docx": nestedFlattened,
+	"62-corporate-fintech-compliance.pdf":  "the item wrapped after \"Flink or Spark\" leaves \"Structured Streaming is a strong plus\" read as a heading of preferences over the items below it (AWS, infrastructure as code, PostgreSQL and Oracle preferred, no database group), and \"Flink or Spark\" a required group",
+	"65-requirements-table-salesforce.pdf": "the PDF's table leaves the notes column below it, so \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements",
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

@@ -53,6 +53,10 @@ const matrixAsCells = "the matrix's header row as cells joined (\"Skill Level we
 // once the job board's page has made them one flat list (HTML, PDF, DOCX).
 const nestedFlattened = "in the flat list \"Bonus, not required\" is read as a heading of preferences, so Gatling, Load Testing, Lua, Unity and Unreal Engine become preferred (not required, nor a group of Unreal Engine and Unity), and \"Go, for at least two of those years\" no longer yields Go, which comes from the title alone, as preferred"
 
+// minimumIdealAsCells is why 75's "Minimum" / "Ideal" table derives other
+// rules once its Markdown table is a table of cells (HTML, PDF, DOCX).
+const minimumIdealAsCells = "in cells, a row's label and both columns are one sentence, so \"one of Go or Java\" stays a group and \"At least 2 years\" is Kubernetes's min_years; the Markdown table reads each cell alone, making Go of the Ideal cell (\"Go as your strongest language\") required, Java preferred, and Kubernetes without years"
+
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
@@ -67,6 +71,10 @@ var knownDifferent = map[string]string{
 	"61-markdown-nested-game-backend.docx": nestedFlattened,
 	"62-corporate-fintech-compliance.pdf":  "the item wrapped after \"Flink or Spark\" leaves \"Structured Streaming is a strong plus\" read as a heading of preferences over the items below it (AWS, infrastructure as code, PostgreSQL and Oracle preferred, no database group), and \"Flink or Spark\" a required group",
 	"65-requirements-table-salesforce.pdf": "the PDF's table leaves the notes column below it, so \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements",
+	"73-moscow-robotics.pdf":               "the list item wrapped before its last word leaves \"CI\" on a line of its own, which is lost, so \"GitHub Actions or GitLab CI\" becomes a group of GitHub Actions and GitLab",
+	"75-min-ideal-ml-platform.html":        minimumIdealAsCells,
+	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
+	"75-min-ideal-ml-platform.docx":        minimumIdealAsCells,
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

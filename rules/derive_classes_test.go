@@ -707,3 +707,21 @@ func TestClassDegreeDismissedMore(t *testing.T) {
 		}
 	}
 }
+
+// TestClassPDFLines: lines a PDF wrapped or whose bullets it lost: a list
+// item of several commas is no heading, nor one of many words that opens
+// with a word headings use; a line ending in a conjunction or, at full
+// width, in a colon goes on.
+func TestClassPDFLines(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "BASIC QUALIFICATIONS\n5+ years of data science\nMaster's degree in statistics, economics, computer science, operations\nresearch, or a related field\nExperience designing experiments in two-sided marketplaces\n\nAbout the pay\nThe base pay ranges widely across markets and levels.\n",
+			years: "5"},
+		{posting: "Key job responsibilities\n- Build models\nExperience designing experiments in two-sided marketplaces\nSpark jobs run nightly.\n",
+			want: map[string]string{"Apache Spark": "preferred"}},
+		{posting: "What we're after\nDemonstrable experience of securing a public cloud, ideally Azure, although\nAWS experience is just as good if you are happy to cross-train\n",
+			groups: []string{"Microsoft Azure,AWS"}},
+	})
+	if d := DefaultTaxonomy().Derive("BASIC QUALIFICATIONS\nMaster's degree in statistics, economics, computer science, operations\nresearch, or a related field\n").Degree; d == nil || d.Level != "master" || !d.Required {
+		t.Errorf("degree %+v, want a master's required", d)
+	}
+}

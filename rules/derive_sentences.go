@@ -358,7 +358,9 @@ var sentenceEndInside = regexp.MustCompile(`[a-z)][.!?] `)
 // openEnd holds the words that leave a sentence open.
 var openEnd = map[string]bool{"and": true, "or": true, "with": true, "of": true, "in": true, "on": true, "the": true, "a": true,
 	"an": true, "to": true, "for": true, "as": true, "like": true, "including": true, "such": true, "e.g.": true, "using": true,
-	"at": true, "from": true, "by": true, "is": true, "are": true, "be": true, "your": true, "our": true, "both": true, "either": true}
+	"at": true, "from": true, "by": true, "is": true, "are": true, "be": true, "your": true, "our": true, "both": true, "either": true,
+	"although": true, "though": true, "because": true, "since": true, "but": true, "if": true, "than": true, "whereas": true,
+	"unless": true, "that": true, "which": true, "who": true}
 
 func continues(prev, next line, width int, mayName func(string) bool) bool {
 	if prev.heading || next.heading || next.bullet || next.afterBlank {
@@ -386,6 +388,9 @@ func continues(prev, next line, width int, mayName func(string) bool) bool {
 	full := width > 0 && fit*10 > width*9
 	if last == ';' && full && unicode.IsLower(first) && !mayName(firstWord) {
 		return true // a sentence a PDF wrapped after a semicolon: "…; whichever you learned first, …"
+	}
+	if last == ':' && full && prev.joined {
+		return true // a paragraph a PDF wrapped after a colon: "… on a public cloud:" / "AWS, Google Cloud or Azure …"
 	}
 	if strings.ContainsRune(".!?:;", last) {
 		return false
@@ -531,6 +536,9 @@ func classifyHeading(text string) (section, bool) {
 	for i, g := range headingWords {
 		for _, w := range headingKeys[i] {
 			if strings.Contains(h, " "+w+" ") || strings.Contains(h, " "+w+"s ") || strings.Contains(h, " "+w+":") {
+				if genericHeadingWord[w] && len(strings.Fields(h)) > 4 {
+					continue // "Experience designing experiments in marketplaces", a list item
+				}
 				if g.sec == sectionDuties && strings.Contains(h, " and ") && headingHas(h, sectionRequirements) {
 					// "What you'll do, and what you'll need to do it": each
 					// statement's own words decide.
@@ -545,6 +553,12 @@ func classifyHeading(text string) (section, bool) {
 	}
 	return 0, false
 }
+
+// genericHeadingWord holds the heading words that also start list
+// items: they make a heading only of a few words ("Skills and
+// experience", not "Experience designing experiments in marketplaces").
+var genericHeadingWord = map[string]bool{"experience": true, "skills": true, "degree": true, "education": true, "years": true,
+	"core": true, "expertise": true, "profile": true, "tasks": true}
 
 // headingHas reports whether h, a [headingKey], has words of sec.
 func headingHas(h string, sec section) bool {

@@ -60,12 +60,9 @@ const minimumIdealAsCells = "in cells, a row's label and both columns are one se
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
-	"51-narrative-small-ml.pdf":            "the line wrapped after \"on a public cloud:\" starts a sentence of its own (\"AWS, Google Cloud or Azure are all fine, …\"), which loses the requirement of \"you do need to have deployed models\", so the cloud group becomes three preferences",
 	"53-skills-matrix-frontend.html":       matrixAsCells,
 	"53-skills-matrix-frontend.pdf":        matrixAsCells,
 	"53-skills-matrix-frontend.docx":       matrixAsCells,
-	"59-british-cloud-security.pdf":        "the list item wrapped before \"AWS experience is just as good …\" is split at the capitalised skill, so Azure and AWS are no longer one group",
-	"60-bigtech-data-scientist.pdf":        "the degree is the PhD of \"PREFERRED QUALIFICATIONS\", required, not the master's of the basic qualifications, whose line wraps after \"operations\"",
 	"61-markdown-nested-game-backend.html": nestedFlattened,
 	"61-markdown-nested-game-backend.pdf":  nestedFlattened,
 	"61-markdown-nested-game-backend.docx": nestedFlattened,

@@ -286,7 +286,11 @@ func columnRange(lines []string, i int, now float64) (spans []span, used int) {
 	joined := false
 	for k := i; k < len(lines) && k < i+4; k++ {
 		lead, join := leadingDates(lines[k])
-		if lead == "" {
+		if lead == "" || !join && !strings.ContainsFunc(lead, unicode.IsDigit) && startsLower(strings.TrimSpace(lines[k])[len(lead):]) {
+			// A month's name alone before a word in lowercase is a word
+			// of a sentence ("Set up dashboards", "May lead"), not the
+			// top of a column ("August Data Engineer, Calder" over
+			// "2016 - July").
 			break
 		}
 		col = append(col, lead)
@@ -296,6 +300,13 @@ func columnRange(lines []string, i int, now float64) (spans []span, used int) {
 		return nil, 0
 	}
 	return rangesIn(strings.Join(col, " "), now), len(col)
+}
+
+// startsLower reports whether s, spaces aside, starts with a lowercase
+// letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return unicode.IsLower(r)
 }
 
 // leadingDates returns the dates, dashes and joining words that start a

@@ -180,6 +180,28 @@ func TestColumnRangeReadsFourLines(t *testing.T) {
 	}
 }
 
+// TestColumnRangeNotOfWords: a line that starts with a word spelled as a
+// month's name ("Set", September in Italian and Portuguese; "May") is no
+// part of a column of dates when a lowercase word follows it; a month's
+// name alone on its line, or before a title, is.
+func TestColumnRangeNotOfWords(t *testing.T) {
+	now := 2025*12 + 6.0
+	for _, tt := range []struct {
+		lines []string
+		n     int
+	}{
+		{[]string{"Set up dashboards in Cucumber fed by Jenkins", "04/2023 - 07/2024"}, 0},
+		{[]string{"May lead the team on call", "2019 – 2021"}, 0},
+		{[]string{"November", "2019 – 2021"}, 1},
+		{[]string{"August Data Engineer, Calder Energy", "2016 - July", "2017"}, 1},
+		{[]string{"Since", "05/2017"}, 1},
+	} {
+		if spans, _ := columnRange(tt.lines, 0, now); len(spans) != tt.n {
+			t.Errorf("%q: %v, want %d ranges", tt.lines, spans, tt.n)
+		}
+	}
+}
+
 // TestDateForms reads the dates of one line each; want lists them as
 // "text=YYYY-MM" (00 for a year alone), the text being where the date
 // starts and ends on the line (a day before a month name is part of it).

@@ -209,7 +209,7 @@ func (d *deriver) statement(st statement) {
 	cues := findCues(lower)
 	chs := chains(toks, hits)
 	base := Reason{Statement: st.text, Heading: where, Section: sec.String()}
-	fallback := statementCue(cues)
+	fallback := statementCue(outsideBrackets(lower, cues))
 	backRef := backReference.FindStringIndex(lower)
 	if len(chs) == 0 && backRef == nil && (anaphor.MatchString(lower) || itRef.MatchString(lower) && !itNew.MatchString(lower)) &&
 		len(yearsIn(lower)) == 0 { // "three or more of them" counts years
@@ -441,6 +441,19 @@ var (
 	asRole = regexp.MustCompile(`\bas (?:an? |the )?$`)
 	suchAs = regexp.MustCompile(`\b(?:such|as well|same) as $`)
 )
+
+// outsideBrackets returns the cues of lower that are not inside brackets:
+// an aside's cue ("(Snakemake is fine if that is what you know)") bears
+// on the aside alone.
+func outsideBrackets(lower string, cues []cue) []cue {
+	var out []cue
+	for _, c := range cues {
+		if strings.Count(lower[:c.start], "(") <= strings.Count(lower[:c.start], ")") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 // subordinate ends the words before a clause that gives a reason or an
 // aside: the statement's cue does not reach over it.

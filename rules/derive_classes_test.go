@@ -725,3 +725,80 @@ func TestClassPDFLines(t *testing.T) {
 		t.Errorf("degree %+v, want a master's required", d)
 	}
 }
+
+// TestClassUnknownHeadings: a line that reads as a heading (a question,
+// or words before a colon on their own line) but in none of our words
+// ends the section before it: what follows it takes its own cues.
+func TestClassUnknownHeadings(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "How much experience are you looking for?\n- Python\n\nWhich tools will I use?\n- Git, Docker and Jira\n",
+			want: map[string]string{"Python": "required", "Git": "preferred", "Docker": "preferred", "Jira": "preferred"}},
+		{posting: "Requirements\n- Go\n\nOur quarterly rhythm:\n- Kubernetes upgrades\n", want: map[string]string{"Go": "required", "Kubernetes": "preferred"}},
+		{posting: "Must\n- C++\n\nShould\n- CUDA\n\nCould\n- Docker\n\nWon't\n- Windows\n",
+			want: map[string]string{"C++": "required", "CUDA": "preferred", "Docker": "preferred", "Windows": ""}},
+		{posting: "What you have done\n- Go\n\nIt would also help if you know\n- Terraform\n\nWe're flexible on\n- Kubernetes\n",
+			want: map[string]string{"Go": "required", "Terraform": "preferred", "Kubernetes": "preferred"}},
+	})
+}
+
+// TestClassTableColumns: a column of a table headed by a strength
+// ("Minimum", "Ideal") gives that strength to its cells.
+func TestClassTableColumns(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "| Area | Minimum | Ideal |\n|---|---|---|\n| Data | SQL | Spark or Databricks |\n| Ops | Docker | Kubernetes |\n",
+			want: map[string]string{"SQL": "required", "Docker": "required", "Kubernetes": "preferred", "Apache Spark": "preferred", "Databricks": "preferred"}},
+	})
+}
+
+// TestClassListsWithUnknowns: a list of alternatives with a name we do not
+// know among them, or before "or similar".
+func TestClassListsWithUnknowns(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- CI in any of GitHub Actions, Bitrise or Jenkins\n", groups: []string{"GitHub Actions,Jenkins"}},
+		{posting: "Requirements\n- Pipelines in Kubeflow, MLflow, Ray or similar\n", groups: []string{"Kubeflow,MLflow"}},
+		{posting: "Requirements\n- Java, Spring and Hibernate\n", groups: []string{}, want: map[string]string{"Java": "required", "Hibernate": "required"}},
+	})
+}
+
+// TestClassCuesMore: "ideally both" after alternatives, an aside's cue in
+// brackets, the team's tools after a semicolon, "the languages we use",
+// "would love it if", exclusions in other words.
+func TestClassCuesMore(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "You are fluent in Python or R, ideally both.\n", groups: []string{"Python,R"}},
+		{posting: "You will build workflows in Nextflow (Snakemake is fine if that is what you know) that run on AWS.\n",
+			want: map[string]string{"AWS": "preferred"}},
+		{posting: "Must\n- C++ for the control loop; our robots run Ubuntu\n", want: map[string]string{"C++": "required", "Ubuntu": "preferred"}},
+		{posting: "Essential criteria\n- Skill in at least two of the languages we use: Ruby, Python, Java\n", groups: []string{"Ruby,Python,Java/2"}},
+		{posting: "They'd also love it if you had used Ansible, or have built pipelines in GitLab CI.\n",
+			want: map[string]string{"Ansible": "preferred", "GitLab CI": "preferred"}},
+		{posting: "They are not interested in Windows admin experience.\n", want: map[string]string{"Windows": ""}},
+		{posting: "You won't be asked to touch our React Native prototype.\n", want: map[string]string{"React Native": ""}},
+		{posting: "Qualifications\n- Security clearance at SC level\n", want: map[string]string{"Security": ""}},
+	})
+}
+
+// TestClassYearsForms: years in the bracket after a version, after "for
+// X for", in "years' experience running X"; a degree hedged by hiring
+// without one, dismissed by "no requirement".
+func TestClassYearsForms(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- C++ (C++14 or newer, 3 yrs+)\n", want: map[string]string{"C++": "required@3"}},
+		{posting: "You have written Python for network automation for at least 3 years, and 5 years or so in networking overall.\n",
+			want: map[string]string{"Python": "required@3"}, years: "5?"},
+		{posting: "Requirements\n- Five or more years' experience running Agile delivery\n", want: map[string]string{"Agile": "required@5"}},
+		{posting: "Requirements\n- 5+ years experience with Java\n", want: map[string]string{"Java": "required@5"}},
+	})
+	for _, tt := range []struct {
+		posting string
+		none    bool
+	}{
+		{"Requirements\n- A degree in engineering, though we have hired people without one\n", false},
+		{"There is no requirement to hold a degree for this role.\n", true},
+	} {
+		d := DefaultTaxonomy().Derive(tt.posting).Degree
+		if tt.none && d != nil || !tt.none && (d == nil || d.Required) {
+			t.Errorf("%q: degree %+v", tt.posting, d)
+		}
+	}
+}

@@ -36,11 +36,12 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`orchestrated|hosted|deployed|run|managed|stored|kept|scheduled|tested|modelled|modeled) (?:in|with|on|by|using|through)|` +
 	`our (?:[\w-]+ )?(?:clusters?|services|backend|frontend|apps?|infrastructure|infra|platform|databases?|pipelines?|tests|` +
 	`code|codebase|systems|servers|models|jobs|data|warehouse) (?:is|are|runs?|lives?)(?: on| in)?|` +
+	`our (?:[\w-]+ ){1,2}(?:run|runs|use|uses|rely on|relies on)|` +
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
 	`not something (?:\w+ ){0,3}(?:needs?|requires?|asks? for|uses?|expects?)|no need|neither|irrelevant|` +
-	`(?:not|aren't|isn't) (?:looking for|after)|` +
+	`(?:not|aren't|isn't) (?:looking for|after|interested in)|(?:won't|will not) be asked to|` +
 	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|require|matter|use|touch|expect|ask for|look for|care about|involve|` +
 	`come into|feature|figure|play (?:a|any) (?:part|role)|apply)|` +
 	`(?:isn't|aren't) (?:needed|required|expected|necessary|essential|used|relevant|important|part of|a requirement)|` +
@@ -50,7 +51,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<knows>knowledge of|(?:an )?understanding of|awareness of)|` +
 	`(?P<pref>familiar\w*|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
 	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
-	`(?:would|could) help|(?:it|that|this|which) (?:will |can |might )?help|helps|` +
+	`(?:would|could) help|(?:it|that|this|which) (?:will |can |might )?help|helps|(?:would|'d|will) (?:also )?love(?: it)?|` +
 	`you(?:'ll| will| can)? (?:pick (?:it |them |this |that )?up|learn)|we(?:'ll| will| can| are happy to| have| happily)? (?:teach|taught|train)|` +
 	`can be (?:learned|learnt|taught)|learn (?:it |them )?on the job|happy to teach|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
 	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in|(?:^|, |and |but )if you(?:'ve| have| know| can| did)?)|` +
@@ -152,6 +153,16 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if c.end <= from && strings.Contains(lower[c.start:c.end], "if ") && strings.ContainsRune(lower[c.end:from], ',') {
 			continue // "If you apply, you must know Go": the condition ended before the list
 		}
+		if c.start >= to && bothAfter.MatchString(lower[c.start:]) {
+			continue // "Python or R, ideally both": a wish beyond the alternatives, not a hedge of them
+		}
+		if open := strings.LastIndexByte(lower[:c.start], '('); open >= 0 && open < from && strings.IndexByte(lower[open:], ')') >= 0 &&
+			open+strings.IndexByte(lower[open:], ')') < from && !strings.ContainsRune(lower[open:c.start], ')') {
+			continue // an aside in brackets before the list: "(Snakemake is fine if that is what you know)"
+		}
+		if c.kind == cueDescribes && ofTheKind.MatchString(lower[:c.start]) {
+			continue // "at least two of the languages we use: …" names the set to choose from
+		}
 		if c.kind == cueNegated {
 			neg = c
 			continue
@@ -168,6 +179,11 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 	}
 	return fallback
 }
+
+var (
+	bothAfter = regexp.MustCompile(`^(?:ideally|preferably|even better|better still),? (?:both|all(?: of them)?|all three)\b`)
+	ofTheKind = regexp.MustCompile(`\bof (?:the|our) [\w-]+(?: [\w-]+)? $`)
+)
 
 // conditionalWish returns the wish that opens a statement's lists, "It
 // would be a bonus if you have run Kafka, if you have traced requests with

@@ -36,14 +36,15 @@ var fieldPatterns = func() []*regexp.Regexp {
 }()
 
 var (
-	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|reqs?|ask for)\b|` +
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirement|reqs?|ask for)\b|` +
 		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bwithout (?:a |any )?(?:degrees?|diplomas?)\b`)
 	// degreeHedge offers something in place of the degree: "or comparable
 	// experience", "or an equivalent background", "a BSc with relevant
 	// experience will also be considered".
 	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+){0,4}? ` +
 		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b|\bflexible\b|` +
-		`\b(?:enrolled|pursuing|studying (?:towards|for)|working towards)\b`) // a student's degree is still to come
+		`\b(?:enrolled|pursuing|studying (?:towards|for)|working towards)\b|` + // a student's degree is still to come
+		`\bwithout (?:one|it|a degree|degrees)\b`) // "we have hired people without one"
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education
 	// requirements", "self-taught developers are welcome".

@@ -43,8 +43,8 @@ var (
 )
 
 var (
-	examplesBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|including|for example|for instance|i\.e\.?|namely|(?:one|any|either|two|three|some|several) (?:of|between|among)(?: the following)?|either|at least (?:one|two|three|\d)(?: of)?|(?:two|three|\d) or more(?: of)?)[\s:(,]*$`)
-	examplesAfter  = regexp.MustCompile(`^[\s,]*\(?(?:either|any|whichever|one) (?:is|of them is|will do|works)|^[\s,]*or (?:similar|equivalent|comparable|another|other)\b|^[\s,]*(?:among others|or the like)`)
+	examplesBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|including|for example|for instance|i\.e\.?|namely|(?:one|any|either|two|three|some|several) (?:of|between|among)(?: the following)?|either|at least (?:one|two|three|\d)(?: of)?|(?:two|three|\d) or more(?: of)?|(?:at least|a minimum of) (?:one|two|three|\d) of (?:the |our |these )?[\w-]+(?: [\w-]+){0,3}:)[\s:(,]*$`)
+	examplesAfter  = regexp.MustCompile(`^[\s,]*\(?(?:either|any|whichever|one) (?:is|of them is|will do|works)|^[\s,]*(?:[\w.+#-]+ )?or (?:similar|equivalent|comparable|another|other)\b|^[\s,]*(?:among others|or the like)`)
 	// exampleBefore and exampleAfter make a lone skill an example of a
 	// kind: "a tool such as JMeter", "Postman or similar".
 	exampleBefore = regexp.MustCompile(`(?:such as|like|e\.g\.?|eg|for example|for instance)[\s:(,]*$`)
@@ -82,7 +82,7 @@ func chains(toks *tokens, hits []hit) []chain {
 			if hits[j].first-hits[j-1].last > 8 {
 				break
 			}
-			ok, kind, adverbs := true, gapList, 0
+			ok, kind, adverbs, unknown := true, gapList, 0, 0
 			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
 				w := toks.key(k)
 				if versionTokens(toks, k) {
@@ -90,6 +90,11 @@ func chains(toks *tokens, hits []hit) []chain {
 				}
 				if !listGap[w] && strings.HasSuffix(w, "ly") && len(w) > 4 && adverbs == 0 {
 					adverbs++ // "SQLite directly, or Realm"
+					continue
+				}
+				if !listGap[w] && unknown == 0 && k > hits[j-1].last+1 && k+1 < hits[j].first &&
+					strings.ContainsAny(toks.key(k-1), ",/") && strings.Contains(",/or", toks.key(k+1)) {
+					unknown++ // "GitHub Actions, Bitrise or Jenkins": a name we do not know, among the others
 					continue
 				}
 				if !listGap[w] {

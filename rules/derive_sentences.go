@@ -148,6 +148,12 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			})
 			continue
 		}
+		if unknownHeading(ln, lines[i+1:], namesSkill) {
+			// "Which tools will I use?", "Our quarterly rhythm:": a heading
+			// in none of our words ends the section before it.
+			heading, sec = strings.TrimRight(ln.text, ": "), sectionNone
+			continue
+		}
 		st := statement{heading: heading, section: sec, item: i}
 		for k := len(parents) - 1; k >= 0; k-- {
 			if parents[k].sec != sectionNone && parents[k].indent < ln.indent {
@@ -171,6 +177,26 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 		}
 	}
 	return out
+}
+
+// unknownHeading reports whether a line that is no heading of ours reads
+// as one: a Markdown heading, a question of a few words, or a few words
+// and a colon over a list.
+func unknownHeading(ln line, rest []line, namesSkill func(string) bool) bool {
+	t := strings.TrimSpace(ln.text)
+	if ln.bullet || ln.cells != nil || len(strings.Fields(t)) > 10 || namesSkill(t) || yearsPattern.MatchString(strings.ToLower(t)) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case ln.heading:
+		return true
+	case !unicode.IsUpper(first) || len(rest) == 0:
+		return false
+	case strings.HasSuffix(t, "?"):
+		return true
+	}
+	return strings.HasSuffix(t, ":") && (rest[0].bullet || rest[0].cells != nil)
 }
 
 // sentenceLabel reports whether a sentence that names no skill, degree or
@@ -476,7 +502,8 @@ var headingWords = []struct {
 		"like to see", "will love", "will be nice", "icing on the cake", "cherry on top", "wish list", "wishlist", "impress us",
 		"even more", "if you also", "nice", "extras", "smile", "delight", "impress", "excite", "should-have", "should-haves",
 		"could-have", "could-haves", "not a deal-breaker", "not a dealbreaker", "not a deal breaker", "isn't a deal-breaker",
-		"isn't a dealbreaker", "no deal-breaker", "teach you", "will teach", "can teach", "learn on the job", "will learn", "pick up"}},
+		"isn't a dealbreaker", "no deal-breaker", "teach you", "will teach", "can teach", "learn on the job", "will learn", "pick up",
+		"also help", "help if", "flexible on", "we are flexible"}},
 	// After the wishes: "Not needed, but nice" is a wish.
 	{sectionExcluded, []string{"don't need", "do not need", "will not need", "don't require", "do not require",
 		"don't expect", "do not expect", "not looking for", "can do without", "not needed", "no need", "does not matter",
@@ -530,8 +557,11 @@ func classifyHeading(text string) (section, bool) {
 	if n := len(strings.Fields(h)); n == 0 || n > 10 {
 		return 0, false
 	}
-	if strings.HasPrefix(h, " should have") || strings.HasPrefix(h, " could have") {
+	if strings.HasPrefix(h, " should have") || strings.HasPrefix(h, " could have") || h == " should " || h == " could " {
 		return sectionPreferences, true // "Should have:", the second of must, should and could
+	}
+	if h == " will not " || h == " will not have " {
+		return sectionExcluded, true // MoSCoW's "Won't"
 	}
 	for i, g := range headingWords {
 		for _, w := range headingKeys[i] {
@@ -609,15 +639,32 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 		}
 	}
 	var out []statement
-	for _, c := range cells {
+	for k, c := range cells {
 		if years != "" && strings.ToLower(strings.TrimSpace(c)) == years {
 			continue // the row's years, not the job's
 		}
+		cl, clText := label, labelText
+		if k < len(header) && cl == sectionNone {
+			cl, clText = columnSection(header[k]), header[k] // "| Minimum | Ideal |"
+		}
 		for _, s := range splitSentences(c) {
-			out = append(out, statement{text: s, heading: heading, section: sec, label: label, labelText: labelText, rowYears: years, dropRow: drop, item: item})
+			out = append(out, statement{text: s, heading: heading, section: sec, label: cl, labelText: clText, rowYears: years, dropRow: drop, item: item})
 		}
 	}
 	return out
+}
+
+// columnSection is the strength a table's column header gives its cells:
+// "Minimum", "Must have" ask; "Ideal", "Nice to have" wish.
+func columnSection(header string) section {
+	h := strings.ToLower(strings.TrimSpace(header))
+	switch h {
+	case "minimum", "essential", "must", "must have", "must-have", "required":
+		return sectionRequirements
+	case "ideal", "ideally", "nice to have", "nice-to-have", "preferred", "desirable", "bonus", "a plus":
+		return sectionPreferences
+	}
+	return sectionNone
 }
 
 var (

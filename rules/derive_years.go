@@ -120,7 +120,8 @@ func parseNumber(s string) int {
 
 // yearsLead is how a statement of years leads to the skills it is about:
 // "5 years of", "with", "writing", "developing embedded software in".
-var yearsLead = regexp.MustCompile(`^\s*$|^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|` +
+var yearsLead = regexp.MustCompile(`^\s*$|^'?\s*(?:of\s+)?(?:experience|exp\.?)\s+(?:of|with|in|using|running|building|developing|writing|working|doing)\b[^,;.()]*$|` +
+	`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
 // yearsTrail, after the skills, says the years are of a kind of role,
@@ -136,7 +137,9 @@ var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engine
 var yearsAfter = regexp.MustCompile(`^[\s(:,–—-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
 	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$|` +
 	`^\s*\([^()]{0,40}\)[\s:,–—-]*$|` + // "Spring (Boot, Cloud) 3 years"
-	`^,?\s*(?:which|that)\s+you(?:'ve| have| will have)?\s+(?:\w+\s+){1,3}?(?:for|over)\s+$`) // "Linux, which you have administered for five years"
+	`^,?\s*(?:which|that)\s+you(?:'ve| have| will have)?\s+(?:\w+\s+){1,3}?(?:for|over)\s+$|` + // "Linux, which you have administered for five years"
+	`^\s*\([^()]{0,30},\s*$|^\s*[\d.]*\+?\s*or\s+(?:newer|later|above|higher)[,\s]*$|` + // "C++ (C++14 or newer, 3 yrs+)"
+	`^\s+(?:for|in|on)\s[^,.;()]{1,40}?\s+for\s+$`) // "Python for network automation for at least 3 years"
 
 // postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",

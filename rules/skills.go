@@ -23,7 +23,8 @@ func (t *Taxonomy) findSkills(text string, lines []string, sections []Section, r
 		}
 		return SectionOther
 	}
-	hits := t.m.accept(toks, t.m.scan(toks), sectionOf)
+	raw := t.m.scan(toks)
+	hits := t.m.accept(toks, raw, sectionOf)
 	// Aggregate by skill: first occurrence gives section and evidence.
 	first := make([]int32, len(t.skills)) // 1 + index of the first hit, by skill
 	count := make([]int32, len(t.skills))
@@ -36,7 +37,10 @@ func (t *Taxonomy) findSkills(text string, lines []string, sections []Section, r
 		count[h.skill]++
 	}
 	slices.SortFunc(found, func(a, b int) int { return t.order[a] - t.order[b] })
-	used := skillRoles(hits, toks, roles, len(t.skills))
+	var used [][]role
+	if roles != nil {
+		used = skillRoles(t.m.roleHits(toks, raw, hits, len(t.skills)), toks, roles, len(t.skills))
+	}
 	out := make([]Found, len(found))
 	for i, sk := range found {
 		h := hits[first[sk]-1]
@@ -53,6 +57,34 @@ func (t *Taxonomy) findSkills(text string, lines []string, sections []Section, r
 				out[i].LastUsed = max(out[i].LastUsed, r.lastYear)
 			}
 			out[i].Months = math.Round(mergedMonths(spans)*10) / 10
+		}
+	}
+	return out
+}
+
+// roleHits are the mentions that give a skill the months of the role
+// they stand in: those accepted, and those of a skill the resume shows
+// elsewhere that lacked only a technical context of their own ("Wrote the
+// style guide for NodeJS", "Ran the team on R" once the skills list names
+// Node.js and R). A word skill's mention ("Go", "Rust") still needs its
+// own evidence, its case, and a phrase that makes the name ordinary
+// English ("leaf node") never counts. raw are the hits before context
+// rules, accepted those kept, both in text order.
+func (m *matcher) roleHits(toks *tokens, raw, accepted []hit, nSkills int) []hit {
+	shown := make([]bool, nSkills)
+	for _, h := range accepted {
+		shown[h.skill] = true
+	}
+	out := make([]hit, 0, len(raw))
+	a := 0
+	for _, h := range raw {
+		if a < len(accepted) && accepted[a] == h {
+			out = append(out, h)
+			a++
+			continue
+		}
+		if h.ambiguous && !h.word && shown[h.skill] && !m.excluded(toks, h, false) {
+			out = append(out, h)
 		}
 	}
 	return out

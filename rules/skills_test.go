@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -29,5 +30,35 @@ func TestEvidence(t *testing.T) {
 		if want := "Kubernetes: " + tt.want; len(got) != 1 || got[0] != want {
 			t.Errorf("%s: found %q, want %q", tt.name, got, want)
 		}
+	}
+}
+
+// TestMonthsOfSkillsShownElsewhere: a role's mention of a skill that needs
+// a technical context counts for the role's months once the resume shows
+// the skill elsewhere, though the mention has no context of its own; a
+// word skill's mention still needs its case, a phrase that makes the
+// name ordinary English never counts, and a skill shown nowhere else is
+// not found from such a mention.
+func TestMonthsOfSkillsShownElsewhere(t *testing.T) {
+	const roles = "Experience\nEngineer, Acme  Jan 2020 – Dec 2020\n%s\nEngineer, Orbit  Jan 2022 – Dec 2022\nBuilt the billing service.\n"
+	tests := []struct {
+		name, line, skills, skill string
+		months                    float64
+		found                     bool
+	}{
+		{"an abbreviation without context", "Wrote the internal style guide for NodeJS", "Skills\nNodeJS, Go\n", "Node.js", 12, true},
+		{"a letter without context", "Ran the team on R for two years", "Skills\nR, Python\n", "R", 12, true},
+		{"not shown elsewhere", "Wrote the internal style guide for NodeJS", "Skills\nPython\n", "Node.js", 0, false},
+		{"a phrase of ordinary English", "Fixed a leaf node bug", "Skills\nNodeJS, Go\n", "Node.js", 0, true},
+		{"a word skill in lowercase", "Scraped off the rust on weekends", "Skills\nRust, Go\n", "Rust", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := analyze(t, Resume{Text: fmt.Sprintf(roles, tt.line) + tt.skills})
+			f, ok := p.find(tt.skill)
+			if ok != tt.found || f.Months != tt.months {
+				t.Errorf("%s: %+v (found %v), want %v months (found %v)", tt.skill, f, ok, tt.months, tt.found)
+			}
+		})
 	}
 }

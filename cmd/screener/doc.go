@@ -142,7 +142,9 @@
 // ISO dates) are read; a year alone stands for mid-year. Without a dated
 // role the years are unknown: null in JSON Lines, an empty cell, never 0.
 // Each skill found has the months of the roles that mention it and the
-// year last used (skills_found[].months, .last_used); a rule item's
+// year last used (skills_found[].months, .last_used), a mention without a
+// technical context counting once the resume shows the skill elsewhere
+// ("Ran the team on R" beside a skills list naming R); a rule item's
 // min_years is scored against those, and is a knockout when the item is
 // required.
 //

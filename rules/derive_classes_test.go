@@ -747,7 +747,13 @@ func TestClassTableColumns(t *testing.T) {
 	runClass(t, []classCase{
 		{posting: "| Area | Minimum | Ideal |\n|---|---|---|\n| Data | SQL | Spark or Databricks |\n| Ops | Docker | Kubernetes |\n",
 			want: map[string]string{"SQL": "required", "Docker": "required", "Kubernetes": "preferred", "Apache Spark": "preferred", "Databricks": "preferred"}},
+		// An empty corner: the first column names the rows.
+		{posting: "| | Minimum | Ideal |\n|---|---|---|\n| ML tooling | MLflow | Kubeflow |\n| Platform | At least 2 years running workloads on Kubernetes | |\n",
+			want: map[string]string{"Machine Learning": "", "MLflow": "required", "Kubeflow": "preferred", "Kubernetes": "required@2"}},
 	})
+	if d := DefaultTaxonomy().Derive("| | Minimum | Ideal |\n|---|---|---|\n| Degree | Not required | A master's in computer science |\n").Degree; d == nil || d.Level != "master" || d.Required {
+		t.Errorf("degree %+v, want a master's wished for", d)
+	}
 }
 
 // TestClassListsWithUnknowns: a list of alternatives with a name we do not

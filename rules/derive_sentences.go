@@ -130,7 +130,7 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 		if m := matrixRow.FindStringSubmatch(ln.text); matrix && m != nil {
 			// A row of a table whose cells the parser joined with spaces:
 			// "Vue.js yes 4+" under "Technology Required Years".
-			out = append(out, tableRow([]string{m[1], m[2], m[3]}, []string{"", "required", "years"}, heading, sec, i)...)
+			out = append(out, tableRow([]string{m[1], m[2], m[3]}, []string{"skill", "required", "years"}, heading, sec, i)...)
 			continue
 		}
 		matrix = false
@@ -284,7 +284,9 @@ func cellsOf(s string) []string {
 		return nil
 	}
 	var cells []string
-	for _, c := range strings.Split(strings.Trim(s, "| "), "|") {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|")) // one pipe each side: "| | Minimum |" has an empty first cell
+	for _, c := range strings.Split(s, "|") {
 		cells = append(cells, strings.TrimSpace(c))
 	}
 	return cells
@@ -614,7 +616,11 @@ var conditional = regexp.MustCompile(`\b(?:would|could|might)\b|'d\b`)
 // gives the row's years.
 func tableRow(cells, header []string, heading string, sec section, item int) []statement {
 	label, labelText, years := sectionNone, "", ""
+	corner := len(header) > 1 && header[0] == "" // the first column names the rows
 	for k, c := range cells {
+		if k == 0 && corner {
+			continue
+		}
 		col := ""
 		if k < len(header) {
 			col = strings.ToLower(header[k])
@@ -626,7 +632,8 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 			years = lc
 		case (strings.Contains(col, "required") || strings.Contains(col, "must")) && yesNo[lc] != 0:
 			label, labelText = yesNo[lc], header[k]+": "+c
-		case len(strings.Fields(lc)) <= 4:
+		case len(strings.Fields(lc)) <= 4 && (k >= len(header) || columnSection(header[k]) == sectionNone):
+			// (Under "Minimum" or "Ideal", "Not required" is the column's value.)
 			if s, ok := classifyHeading(lc); ok && (s == sectionRequirements || s == sectionPreferences) {
 				label, labelText = s, c
 			}
@@ -643,12 +650,18 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 		if years != "" && strings.ToLower(strings.TrimSpace(c)) == years {
 			continue // the row's years, not the job's
 		}
+		if k == 0 && corner {
+			continue // the row's name: "| ML tooling | … |" names no skill
+		}
 		cl, clText := label, labelText
 		if k < len(header) && cl == sectionNone {
 			cl, clText = columnSection(header[k]), header[k] // "| Minimum | Ideal |"
 		}
 		for _, s := range splitSentences(c) {
-			out = append(out, statement{text: s, heading: heading, section: sec, label: cl, labelText: clText, rowYears: years, dropRow: drop, item: item})
+			// "| Degree | Not required | A master's |": what the Ideal
+			// column wishes for stays.
+			out = append(out, statement{text: s, heading: heading, section: sec, label: cl, labelText: clText, rowYears: years,
+				dropRow: drop && cl != sectionPreferences, item: item})
 		}
 	}
 	return out
@@ -659,7 +672,7 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 func columnSection(header string) section {
 	h := strings.ToLower(strings.TrimSpace(header))
 	switch h {
-	case "minimum", "essential", "must", "must have", "must-have", "required":
+	case "minimum", "must have", "must-have":
 		return sectionRequirements
 	case "ideal", "ideally", "nice to have", "nice-to-have", "preferred", "desirable", "bonus", "a plus":
 		return sectionPreferences

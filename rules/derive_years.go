@@ -121,7 +121,7 @@ func parseNumber(s string) int {
 // yearsLead is how a statement of years leads to the skills it is about:
 // "5 years of", "with", "writing", "developing embedded software in".
 var yearsLead = regexp.MustCompile(`^\s*$|^'?\s*(?:of\s+)?(?:experience|exp\.?)\s+(?:of|with|in|using|running|building|developing|writing|working|doing)\b[^,;.()]*$|` +
-	`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|` +
+	`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|running|operating|managing|maintaining|administering|deploying|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
 // yearsTrail, after the skills, says the years are of a kind of role,

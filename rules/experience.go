@@ -168,6 +168,8 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 	// above it ("New Relic, Denver"), not a sentence of the role before nor,
 	// when the dated line names a job, a second job title (a headline or a
 	// summary's "Backend Engineer based in Oslo."): a role has one title.
+	// A title line with its employer ("Test Lead, Vireo Labs") is the
+	// top of its role.
 	for k := range roles {
 		r := &roles[k]
 		maxLines, maxLen, oneTitle := 0, 0, false
@@ -189,6 +191,9 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 				break
 			}
 			r.first = f - 1
+			if t := titleIn(p); t != "" && len(strings.Fields(t)) < len(strings.Fields(p)) {
+				break // a title with its employer ("Test Lead, Vireo Labs") heads the role
+			}
 		}
 	}
 	next := len(lines) // the first line of the next role on a later line

@@ -331,6 +331,9 @@ func TestRoleText(t *testing.T) {
 		{"a sentence below dates alone is no title", []string{"Experience", "Vireo Labs", "Quality Engineer", "Jan 2019 – Dec 2020", "Rebuilt the partner integration in TestNG on top of Jenkins and pytest"}, 1, 5},
 		{"a sentence that names a job is no title line", []string{"Experience", "Engineer, Acme", "2019-02 — 2020-01", "Built things.",
 			"Rebuilt the partner integration in AWS on top of Python and Jenkins", "Senior Engineer, Acme", "2016-06 — 2019-01", "Built more."}, 1, 5},
+		{"a title with its employer heads the role", []string{"Experience", "Built the order pipeline with Selenium WebDriver and Playwright",
+			"Software Tester, Express Couriers Ltd", "2014 - 2015", "Built things."}, 2, 5},
+		{"a title alone takes its employer above", []string{"Experience", "Built things.", "Express Couriers Ltd", "Software Tester", "2014 - 2015", "Built more."}, 2, 6},
 		{"two roles on a line share the lines below", []string{"Experience", "Engineer 2016 – 2017, 2018 – 2019", "Built things.", "Shipped things."}, 1, 4},
 	}
 	for _, tt := range tests {

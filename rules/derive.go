@@ -240,6 +240,9 @@ func (d *deriver) statement(st statement) {
 		case cu.kind == cueNone && (carried.kind == cueDescribes || carried.kind == cuePreferred) &&
 			clauseBreak.FindStringIndex(lower[prev:c.from]) == nil:
 			cu = carried // "we use dbt tests and PyTest": the description goes on to the end of its clause
+		case cu.kind == cueNone && (carried.kind == cueSoft || carried.kind == cueStrong || carried.kind == cueMust) &&
+			including.MatchString(lower[prev:c.from]):
+			cu = carried // "at home on the Linux command line, including writing Bash scripts"
 		case cu.kind == cueNone && !subordinateClause(lower, clauseStart(lower, prev, c.from)):
 			cu = fallback // but not over "…, since you will touch the React code"
 		}
@@ -454,6 +457,10 @@ func outsideBrackets(lower string, cues []cue) []cue {
 	}
 	return out
 }
+
+// including adds to a list what is asked of it: "…, including writing
+// Bash scripts".
+var including = regexp.MustCompile(`\b(?:including|incl\.|especially|particularly|in particular|as well as)\b`)
 
 // subordinate ends the words before a clause that gives a reason or an
 // aside: the statement's cue does not reach over it.

@@ -808,3 +808,20 @@ func TestClassYearsForms(t *testing.T) {
 		}
 	}
 }
+
+// TestClassLeadIns: a paragraph whose last sentence leads into a list
+// ("In short, they need someone who:") heads the list; "at home on",
+// "has written" ask; what "including" adds is asked as what it adds to.
+func TestClassLeadIns(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "They are automating their network. In short, they need someone who:\n\n* is happy working in Linux and with Git\n* knows Ansible well\n\nThey'd love it if you know Go.\n",
+			want: map[string]string{"Linux": "required", "Git": "required", "Ansible": "required", "Go": "preferred"}},
+		{posting: "We need you to be fluent in Python or R, ideally both, and at home on the Linux command line, including writing Bash scripts.\n",
+			want: map[string]string{"Linux": "required", "Bash": "required"}, groups: []string{"Python,R"}},
+		{posting: "The ideal hire has written Terraform modules.\n", want: map[string]string{"Terraform": "required"}},
+		// The list's bullets lost, as HTML and Word give it.
+		{posting: "They automate networks. In short, they need someone who:\nknows Ansible well\nis happy working in Linux\n",
+			want: map[string]string{"Ansible": "required", "Linux": "required"}},
+		{posting: "We use Kafka, including Kafka Streams.\n", want: map[string]string{"Apache Kafka": "preferred"}},
+	})
+}

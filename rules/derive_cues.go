@@ -59,9 +59,9 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`expected|we expect|expect|should (?:know|have|be))|` +
 	`(?P<strong>at least|you (?:know|have|bring|are|can)|you (?:already )?(?:write|code|program|use|speak)|proven|track record|strong|` +
 	`solid|expert\w*|deep|proficien\w*|advanced|extensive|fluen\w+|thorough|in-depth|comfortable|confident|excellent|` +
-	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of)|` +
+	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of|at home (?:on|with|in))|` +
 	`(?P<soft>(?:some )?experience (?:with|in|of|using|building|developing|writing|working|running)|some knowledge|experienced|worked with|` +
-	`working with|have (?:\w+ )?(?:used|built|written|shipped|published|designed|led|run|deployed|worked|developed|maintained|operated)|` +
+	`working with|ha(?:ve|s) (?:\w+ )?(?:used|built|written|shipped|published|designed|led|run|deployed|worked|developed|maintained|operated)|` +
 	`in production|ability to|skills? (?:in|with)|knows?|` +
 	`(?:someone|somebody|the person|a person|the candidate|an? (?:engineer|developer|candidate))(?: [\w']+){0,6}? ` +
 	`(?:who (?:has|have|is|knows|can|brings)|has|will have|brings|with))` +

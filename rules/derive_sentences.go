@@ -167,13 +167,25 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 				st.label, st.labelText, body = s, key, rest
 			}
 		}
-		for _, s := range splitSentences(body) {
+		sentences := splitSentences(body)
+		for _, s := range sentences {
 			if sec, ok := sentenceLabel(s, namesSkill); ok {
 				st.label, st.labelText = sec, strings.TrimRight(s, ".!: ")
 				continue
 			}
 			st.text = s
 			out = append(out, st)
+		}
+		if len(sentences) == 0 {
+			continue
+		}
+		if last := sentences[len(sentences)-1]; !ln.bullet && strings.HasSuffix(last, ":") && i+1 < len(lines) &&
+			(lines[i+1].bullet || startsLower(lines[i+1].text)) {
+			// "In short, they need someone who:" leads into the list below
+			// (whose bullets HTML, Word or PDF may have lost).
+			if s, ok := classifyHeading(strings.TrimRight(last, ": ")); ok && s != sectionElsewhere {
+				heading, sec = strings.TrimRight(last, ": "), s
+			}
 		}
 	}
 	return out

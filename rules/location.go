@@ -73,7 +73,13 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 			}
 			items = next
 		}
-		contact := isContactLine(l) || len(items) > 1 && strings.ContainsFunc(l, unicode.IsDigit)
+		filled := 0 // items, not counting the empty one before a leading bullet
+		for _, it := range items {
+			if strings.TrimSpace(it) != "" {
+				filled++
+			}
+		}
+		contact := isContactLine(l) || filled > 1 && strings.ContainsFunc(l, unicode.IsDigit)
 		var parts []string
 		for _, it := range items {
 			parts = append(parts, it)

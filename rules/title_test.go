@@ -123,6 +123,8 @@ func TestLocation(t *testing.T) {
 		{"a contact sidebar after the body", "Jane Roe\nQuality Engineer\n\nExperience\nQuality Engineer, Acme  2019 – 2024\n" +
 			"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nCONTACT\nDa Nang VN\n+84 90 876 54 32\njane@example.vn",
 			"Da Nang, VN", SourceHeader, false},
+		{"a bulleted line with a figure is no contact line", "Jane Roe\njane@example.com\n• 资源占用减少 8%",
+			"", SourceNotFound, false},
 		{"none", "Jane Roe\njane@example.com", "", SourceNotFound, false},
 	}
 	for _, tt := range tests {

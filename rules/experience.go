@@ -101,7 +101,7 @@ func findRoles(lines []string, sections []Section, asOf time.Time) []role {
 		// resume as one without.
 		roles = datedRoles(lines, sections, asOf.Year(), now, false)
 	}
-	return roleText(lines, sections, roles)
+	return roleText(lines, sections, roles, now)
 }
 
 // datedRoles returns the dated lines that are roles, in text order;
@@ -159,8 +159,9 @@ func datedRoles(lines []string, sections []Section, year int, now float64, withE
 }
 
 // roleText sets the lines of each role's text.
-func roleText(lines []string, sections []Section, roles []role) []role {
-	// Each role's text runs to the next dated line of its section. A line
+func roleText(lines []string, sections []Section, roles []role, now float64) []role {
+	// Each role's text runs to the next role or the end of its section,
+	// and outside an experience section to the next range of dates. A line
 	// holding only dates takes with it the short lines just above (title,
 	// employer, in title case or naming a job), which the role before
 	// would otherwise claim; so does a line with a title and dates alone
@@ -202,8 +203,11 @@ func roleText(lines []string, sections []Section, roles []role) []role {
 		if k+1 < len(roles) && roles[k+1].first > r.first {
 			next = roles[k+1].first
 		}
+		// Outside an experience section a line with a range that is no
+		// role (a project's, a course's) ends the role's text too.
 		end := r.first + 1
-		for end < next && sections[end] == sections[r.first] {
+		for end < next && sections[end] == sections[r.first] &&
+			(end < r.last || sections[end] == SectionExperience || len(rangesIn(lines[end], now)) == 0) {
 			end++
 		}
 		r.last = max(end, r.last)

@@ -197,6 +197,8 @@ func TestRoleLayouts(t *testing.T) {
 		{"title lines above dates, not the sentence before", "Experience\nCloud Engineer, Aurelian\n2022 — 2024\nDesigned a billing service on Azure\n" +
 			"Cloud Engineer, Brightline\n2020 — 2022\nKubernetes, Python\n", years(4)},
 		{"a heading beside the title, dates two lines down", "Jane Doe\nWork Data Scientist\nKestrel Bank\nAug 2023 – Present\nBuilt the order pipeline\n", years(1.9)},
+		{"internships and projects under one heading: the internship", "教育背景\n南方大学, 广州 2009 – 2013\n• 实习/项目经历\n" +
+			"星河科技公司 2015 年 3 月 – 2015 年 5 月\n• 实现了缓存\n开源代理工具 2014 年 6 月 – 至今\n• 修复了 bug\n• IT 技能\n• 编程语言: Go, Python\n", years(0.3)},
 	}
 	tax := DefaultTaxonomy()
 	for _, tt := range tests {
@@ -334,6 +336,8 @@ func TestRoleText(t *testing.T) {
 		{"a title with its employer heads the role", []string{"Experience", "Built the order pipeline with Selenium WebDriver and Playwright",
 			"Software Tester, Express Couriers Ltd", "2014 - 2015", "Built things."}, 2, 5},
 		{"a title alone takes its employer above", []string{"Experience", "Built things.", "Express Couriers Ltd", "Software Tester", "2014 - 2015", "Built more."}, 2, 6},
+		{"outside an experience section a project's range ends the role", []string{"Summary", "Developer, Acme Ltd 2015 – 2016", "Built things.", "Chess engine 2017 – 2019", "Wrote it in Go."}, 1, 3},
+		{"a year alone does not", []string{"Summary", "Developer, Acme Ltd 2015 – 2016", "Promoted in 2016.", "Wrote it in Go."}, 1, 4},
 		{"two roles on a line share the lines below", []string{"Experience", "Engineer 2016 – 2017, 2018 – 2019", "Built things.", "Shipped things."}, 1, 4},
 	}
 	for _, tt := range tests {

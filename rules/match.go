@@ -463,7 +463,11 @@ var headings = map[string]Section{
 	"教育经历": SectionEducation, "项目经历": SectionProjects, "项目经验": SectionProjects, "专业技能": SectionSkills,
 	"技能特长": SectionSkills, "个人技能": SectionSkills, "基本信息": SectionOther, "个人信息": SectionOther,
 	"自我评价": SectionSummary, "自我简述": SectionSummary, "个人评价": SectionSummary, "个人简介": SectionSummary, "荣誉奖项": SectionOther,
-	"获奖情况": SectionOther, "获奖经历": SectionOther, "证书": SectionOther,
+	"获奖情况": SectionOther, "获奖经历": SectionOther, "证书": SectionOther, "it 技能": SectionSkills,
+	// Internships and projects under one heading ("实习/项目经历"): neither
+	// section, so that a dated line there is a role only when it names a
+	// job or an employer, as in a resume without an experience section.
+	"实习 项目经历": SectionOther, "项目 实习经历": SectionOther, "实习与项目经历": SectionOther, "项目与实习经历": SectionOther,
 }
 
 // headingOf returns the section a line opens, if it is a heading: a short

@@ -434,15 +434,20 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 	switch d.t.skills[h.skill].Category {
 	case "methodology", "testing", "data":
 		before := toks.low[:toks.t[h.first].start]
-		return roleNoun.MatchString(toks.low[toks.t[h.last].end:]) || asRole.MatchString(before) && !suchAs.MatchString(before)
+		after := toks.low[toks.t[h.last].end:]
+		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) ||
+			yearsInBefore.MatchString(before) && rolesAfter.MatchString(after)
 	}
 	return false
 }
 
 // asRole, before a kind of work, makes it a role: "5 years as SRE".
 var (
-	asRole = regexp.MustCompile(`\bas (?:an? |the )?$`)
-	suchAs = regexp.MustCompile(`\b(?:such|as well|same) as $`)
+	asRole = regexp.MustCompile(`\bas (?:an? |the )?$`) // "as SRE"
+	// yearsIn and rolesAfter: "5+ years in DevOps or platform roles".
+	yearsInBefore = regexp.MustCompile(`\byears? in $`)
+	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)\s*[\w-]+)*\s+(?:roles?|positions?|jobs?)\b`)
+	suchAs        = regexp.MustCompile(`\b(?:such|as well|same) as $`)
 )
 
 // outsideBrackets returns the cues of lower that are not inside brackets:

@@ -825,3 +825,29 @@ func TestClassLeadIns(t *testing.T) {
 		{posting: "We use Kafka, including Kafka Streams.\n", want: map[string]string{"Apache Kafka": "preferred"}},
 	})
 }
+
+// TestClassCommonMore: phrasings of common postings: "N+ of them", an
+// aside in brackets after the list, degrees nobody cares about, years in
+// a kind of role, Azure's Key Vault.
+func TestClassCommonMore(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- At least 6 years of software development experience, 4+ of them building Android apps\n",
+			want: map[string]string{"Android": "required@4"}, years: "6"},
+		{posting: "Requirements\n- Offline-first storage with SQLite (we use Room)\n", want: map[string]string{"SQLite": "required"}},
+		{posting: "The ideal candidate will have 5+ years in DevOps or platform roles.\n", want: map[string]string{"DevOps": ""}, years: "5"},
+		{posting: "Requirements\n- Deep knowledge of Azure security (Entra ID, Key Vault)\n- A good understanding of data modelling (Kimball, data vault or similar)\n",
+			want: map[string]string{"Vault": ""}},
+		{posting: "Requirements\n- Secrets in HashiCorp Vault\n", want: map[string]string{"Vault": "required"}},
+		// As a PDF wraps them: after a word that takes an object, inside brackets.
+		{posting: "Requirements:\nAt least 6 years of software development experience, 4+ of them building\nAndroid apps\nExperience with offline-first storage with SQLite (we use\nRoom)\n",
+			want: map[string]string{"Android": "required@4", "SQLite": "required"}, years: "6"},
+	})
+	for _, posting := range []string{
+		"We don't care about degrees or where you went to school.\n",
+		"You don't need a degree or previous industry experience.\n",
+	} {
+		if d := DefaultTaxonomy().Derive(posting).Degree; d != nil {
+			t.Errorf("%q: degree %+v, want none", posting, d)
+		}
+	}
+}

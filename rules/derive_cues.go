@@ -156,9 +156,8 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if c.start >= to && bothAfter.MatchString(lower[c.start:]) {
 			continue // "Python or R, ideally both": a wish beyond the alternatives, not a hedge of them
 		}
-		if open := strings.LastIndexByte(lower[:c.start], '('); open >= 0 && open < from && strings.IndexByte(lower[open:], ')') >= 0 &&
-			open+strings.IndexByte(lower[open:], ')') < from && !strings.ContainsRune(lower[open:c.start], ')') {
-			continue // an aside in brackets before the list: "(Snakemake is fine if that is what you know)"
+		if open, end := bracketAround(lower, c.start); open >= 0 && (from < open || to > end) {
+			continue // an aside in brackets the list is not in: "(Snakemake is fine if that is what you know)", "(we use Room)"
 		}
 		if c.kind == cueDescribes && ofTheKind.MatchString(lower[:c.start]) {
 			continue // "at least two of the languages we use: …" names the set to choose from
@@ -178,6 +177,27 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		return best
 	}
 	return fallback
+}
+
+// bracketAround returns the bounds of the innermost brackets of lower
+// around pos, or -1, -1: where "(" opens before pos and ")" closes after.
+func bracketAround(lower string, pos int) (open, end int) {
+	depth := 0
+	for i := pos - 1; i >= 0; i-- {
+		switch lower[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				if j := strings.IndexByte(lower[pos:], ')'); j >= 0 {
+					return i, pos + j
+				}
+				return -1, -1
+			}
+			depth--
+		}
+	}
+	return -1, -1
 }
 
 var (

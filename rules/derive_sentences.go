@@ -400,7 +400,8 @@ var openEnd = map[string]bool{"and": true, "or": true, "with": true, "of": true,
 	"an": true, "to": true, "for": true, "as": true, "like": true, "including": true, "such": true, "e.g.": true, "using": true,
 	"at": true, "from": true, "by": true, "is": true, "are": true, "be": true, "your": true, "our": true, "both": true, "either": true,
 	"although": true, "though": true, "because": true, "since": true, "but": true, "if": true, "than": true, "whereas": true,
-	"unless": true, "that": true, "which": true, "who": true}
+	"unless": true, "that": true, "which": true, "who": true, "building": true, "writing": true, "developing": true,
+	"maintaining": true, "designing": true, "running": true, "managing": true}
 
 func continues(prev, next line, width int, mayName func(string) bool) bool {
 	if prev.heading || next.heading || next.bullet || next.afterBlank {
@@ -410,7 +411,8 @@ func continues(prev, next line, width int, mayName func(string) bool) bool {
 	// is never read again.
 	last, _ := utf8.DecodeLastRuneInString(prev.tail)
 	words := strings.Fields(strings.ToLower(prev.tail[max(0, len(prev.tail)-40):]))
-	openEnded := strings.ContainsRune(",/(&", last) || ((len(words) > 1 || prev.joined) && len(words) > 0 && openEnd[words[len(words)-1]])
+	openEnded := strings.ContainsRune(",/(&", last) || ((len(words) > 1 || prev.joined) && len(words) > 0 && openEnd[words[len(words)-1]]) ||
+		strings.Count(prev.tail, "(") > strings.Count(prev.tail, ")") // "… with SQLite (we use" / "Room)"
 	switch {
 	case (prev.cells != nil || prev.pipe) && last != '|' && strings.HasSuffix(next.text, "|") && cellsOf(next.text) == nil:
 		// A row whose last cell a PDF wrapped: "... MongoDB | Excellent" /

@@ -72,7 +72,7 @@ var (
 // ofThem is a part of a number of years spent on some skills: "at least
 // four of them with Kotlin", "of which 2 or more in Scala"; its first or
 // second group is the number.
-var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\s+(?:of them|of those|of these|of which)\b|` +
+var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)\+?(?:\s+or more)?\s+(?:of them|of those|of these|of which)\b|` +
 	`\bof which\s+(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\b`)
 
 // fieldLead leads from years to the field they were spent in: "four

@@ -188,7 +188,7 @@ func roleText(lines []string, sections []Section, roles []role, now float64) []r
 		for f, dates := r.first, r.first; f > 0 && dates-f < maxLines; f-- {
 			p := strings.TrimSpace(lines[f-1])
 			if _, heading := headingOf(p); p == "" || len(p) > maxLen || sections[f-1] != sections[dates] || isBulleted(p) || hasYear(p) || heading ||
-				!isTitleLine(p) || oneTitle && titleIn(p) != "" {
+				!isTitleLine(p) || oneTitle && titleIn(p) != "" || f >= 2 && runsOn(lines[f-2]) {
 				break
 			}
 			r.first = f - 1
@@ -213,6 +213,15 @@ func roleText(lines []string, sections []Section, roles []role, now float64) []r
 		r.last = max(end, r.last)
 	}
 	return roles
+}
+
+// runsOn reports whether a line runs on to the next: a sentence (no
+// title line) that ends with a joining word ("Built the pipeline with
+// Selenium and" over "Playwright"), so that the next line is its end, not a
+// title.
+func runsOn(line string) bool {
+	words := strings.Fields(line)
+	return len(words) > 0 && smallWords[strings.ToLower(words[len(words)-1])] && !isTitleLine(line)
 }
 
 // isTitleLine reports whether a line reads as a job title or an employer:

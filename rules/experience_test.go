@@ -338,6 +338,9 @@ func TestRoleText(t *testing.T) {
 		{"a title alone takes its employer above", []string{"Experience", "Built things.", "Express Couriers Ltd", "Software Tester", "2014 - 2015", "Built more."}, 2, 6},
 		{"outside an experience section a project's range ends the role", []string{"Summary", "Developer, Acme Ltd 2015 – 2016", "Built things.", "Chess engine 2017 – 2019", "Wrote it in Go."}, 1, 3},
 		{"a year alone does not", []string{"Summary", "Developer, Acme Ltd 2015 – 2016", "Promoted in 2016.", "Wrote it in Go."}, 1, 4},
+		{"the end of a wrapped sentence is no title line", []string{"Experience", "Built the order pipeline with Selenium WebDriver and", "Playwright",
+			"Express Couriers Ltd", "2014 – 2015", "Built things."}, 3, 6},
+		{"a title wrapped after a joining word is", []string{"Experience", "Built things.", "Head of", "Engineering", "2014 – 2015", "Built more."}, 2, 6},
 		{"two roles on a line share the lines below", []string{"Experience", "Engineer 2016 – 2017, 2018 – 2019", "Built things.", "Shipped things."}, 1, 4},
 	}
 	for _, tt := range tests {

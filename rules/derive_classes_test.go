@@ -734,6 +734,9 @@ func TestClassUnknownHeadings(t *testing.T) {
 		{posting: "How much experience are you looking for?\n- Python\n\nWhich tools will I use?\n- Git, Docker and Jira\n",
 			want: map[string]string{"Python": "required", "Git": "preferred", "Docker": "preferred", "Jira": "preferred"}},
 		{posting: "Requirements\n- Go\n\nOur quarterly rhythm:\n- Kubernetes upgrades\n", want: map[string]string{"Go": "required", "Kubernetes": "preferred"}},
+		// A sentence leading into a list is no heading: the section goes on.
+		{posting: "Responsibilities\n- Build APIs\n\nBack-end developers can work in several areas, such as:\n- Cloud: working with platforms like AWS and Azure.\n",
+			want: map[string]string{"AWS": "preferred", "Microsoft Azure": "preferred"}},
 		{posting: "Must\n- C++\n\nShould\n- CUDA\n\nCould\n- Docker\n\nWon't\n- Windows\n",
 			want: map[string]string{"C++": "required", "CUDA": "preferred", "Docker": "preferred", "Windows": ""}},
 		{posting: "What you have done\n- Go\n\nIt would also help if you know\n- Terraform\n\nWe're flexible on\n- Kubernetes\n",

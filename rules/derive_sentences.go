@@ -208,8 +208,13 @@ func unknownHeading(ln line, rest []line, namesSkill func(string) bool) bool {
 	case strings.HasSuffix(t, "?"):
 		return true
 	}
-	return strings.HasSuffix(t, ":") && (rest[0].bullet || rest[0].cells != nil)
+	// A few words and a colon, not a sentence leading into a list ("Back
+	// end developers can specialize in areas such as:").
+	return strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 6 && !strings.Contains(t, ",") && !listLead.MatchString(t) &&
+		(rest[0].bullet || rest[0].cells != nil)
 }
+
+var listLead = regexp.MustCompile(`(?i)(?:such as|like|including|e\.g\.|for example|as follows|following)\s*:$`)
 
 // sentenceLabel reports whether a sentence that names no skill, degree or
 // number labels the sentences after it in its paragraph, and as what: a

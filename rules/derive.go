@@ -444,9 +444,10 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 // asRole, before a kind of work, makes it a role: "5 years as SRE".
 var (
 	asRole = regexp.MustCompile(`\bas (?:an? |the )?$`) // "as SRE"
-	// yearsIn and rolesAfter: "5+ years in DevOps or platform roles".
-	yearsInBefore = regexp.MustCompile(`\byears? in $`)
-	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)\s*[\w-]+)*\s+(?:roles?|positions?|jobs?)\b`)
+	// yearsInBefore and rolesAfter: "5+ years in DevOps or platform
+	// roles", "5+ yrs DevOps/platform exp.".
+	yearsInBefore = regexp.MustCompile(`\b(?:years?|yrs?)\+? (?:in )?$`)
+	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)\s*[\w-]+)*\s+(?:roles?|positions?|jobs?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
 	suchAs        = regexp.MustCompile(`\b(?:such|as well|same) as $`)
 )
 

@@ -32,12 +32,19 @@ var aYearPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|
 	`(?:around|about|roughly|approximately|nearly|almost)\s+(a|an|one)\s+(?:full\s+)?year\s+(?:of|in|with|as|doing|building|writing|working|experience)\b|` +
 	`(a|an)\s+(?:full\s+)?year\s+(?:or more|or two|minimum)\b)`)
 
+// fewYears is "a few years" with its number in brackets after it: "for a
+// few years (we're thinking 4+, but show us what you've built)".
+var fewYears = regexp.MustCompile(`\b(?:a few|several|some|a couple of|a number of) years\b[^.;()]{0,15}\([^()]*?\b(\d{1,2})\s*\+`)
+
 // yearsIn returns the statements of years of lower: for each, its offsets
 // and those of the least number of years.
 func yearsIn(lower string) [][4]int {
 	var out [][4]int
 	for _, m := range yearsPattern.FindAllStringSubmatchIndex(lower, -1) {
 		out = append(out, [4]int{m[0], m[1], m[2], m[3]})
+	}
+	for _, m := range fewYears.FindAllStringSubmatchIndex(lower, -1) {
+		out = append(out, [4]int{m[0], m[1], m[2], m[3]}) // "a few years (we're thinking 4+, …)"
 	}
 	for _, m := range aYearPattern.FindAllStringSubmatchIndex(lower, -1) {
 		if slices.ContainsFunc(out, func(o [4]int) bool { return o[0] < m[1] && m[0] < o[1] }) {

@@ -115,7 +115,16 @@ func (m *matcher) scan(toks *tokens) []hit {
 			continue
 		}
 		n, bestSkill, bestLen, bestAmbiguous, bestWord := m.root, -1, 0, false, false
-		for j := i; j < toks.len() && toks.t[j].line == toks.t[i].line; j++ {
+		for j, line := i, toks.t[i].line; j < toks.len(); j++ {
+			if l := toks.t[j].line; l != line {
+				// A name that a narrow column wrapped at the line's end
+				// ("Google" over "Cloud", "GitLab" over "CI"): its words
+				// go on at the start of the next line, once.
+				if l != line+1 || line != toks.t[i].line {
+					break
+				}
+				line = l
+			}
 			n = n.next[toks.key(j)]
 			if n == nil {
 				break

@@ -145,3 +145,28 @@ func TestSectionLabels(t *testing.T) {
 		t.Errorf("sections %q, want %q", got, want)
 	}
 }
+
+// TestNameWrappedAtLineEnd: a name a narrow column wrapped at the line's
+// end goes on at the start of the next line, once and only to the next.
+func TestNameWrappedAtLineEnd(t *testing.T) {
+	tax := DefaultTaxonomy()
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Designed a billing service on Confluence with Power\nBI for storage", []string{"Confluence", "Power BI"}},
+		{"Moved nightly reporting from MySQL to Apache\nKafka, halving run time", []string{"MySQL", "Apache Kafka"}},
+		{"Built on top of Kubernetes and GitLab\nCI", []string{"Kubernetes", "GitLab CI"}},
+		{"Moved nightly reporting to Apache\n\nKafka", []string{"Apache HTTP Server", "Apache Kafka"}}, // a blank line between
+		{"Apache HTTP\nServer", []string{"Apache HTTP Server"}},
+	} {
+		toks := tokenize(tt.text)
+		var got []string
+		for _, h := range tax.m.scan(toks) {
+			got = append(got, tax.skills[h.skill].Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

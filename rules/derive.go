@@ -311,8 +311,15 @@ func (d *deriver) statement(st statement) {
 		named = append(named, d.names(c)...)
 	}
 	d.itemSkills = append(d.itemSkills, named)
-	if deg != nil {
+	switch {
+	case deg != nil:
+		deg.item = st.item
 		d.degrees = append(d.degrees, deg)
+	case len(d.degrees) > 0 && d.degrees[len(d.degrees)-1].item == st.item && d.degrees[len(d.degrees)-1].reason.Statement == d.itemTexts[max(0, len(d.itemTexts)-2)] &&
+		len(chs) == 0 && (hedge.MatchString(lower) || degreeHedge.MatchString(lower)):
+		// "A degree. Useful, but we have never turned anyone down for not
+		// having one."
+		d.degrees[len(d.degrees)-1].hedged = true
 	}
 }
 

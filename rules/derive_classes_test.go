@@ -804,11 +804,16 @@ func TestClassYearsForms(t *testing.T) {
 	}{
 		{"Requirements\n- A degree in engineering, though we have hired people without one\n", false},
 		{"There is no requirement to hold a degree for this role.\n", true},
+		{"We're flexible on\n- A degree. Useful, but we have never turned anyone down for not having one.\n", false},
 	} {
 		d := DefaultTaxonomy().Derive(tt.posting).Degree
 		if tt.none && d != nil || !tt.none && (d == nil || d.Required) {
 			t.Errorf("%q: degree %+v", tt.posting, d)
 		}
+	}
+	// A wish two sentences on is about something else.
+	if d := DefaultTaxonomy().Derive("You must have a bachelor's degree in Statistics. Advanced SQL is essential. Python or R is desirable.\n").Degree; d == nil || !d.Required {
+		t.Errorf("degree %+v, want required", d)
 	}
 }
 

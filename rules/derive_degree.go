@@ -12,6 +12,7 @@ type degreeClaim struct {
 	dismissed bool // "no degree required", "degrees don't matter"
 	hedged    bool // "preferred", "or equivalent experience", "not necessarily mandatory"
 	reason    Reason
+	item      int // the paragraph, list item or table row of its statement
 }
 
 // postingDegree finds a degree in a posting's statement. Bare "MS" and "BS"
@@ -44,7 +45,8 @@ var (
 	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+){0,4}? ` +
 		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b|\bflexible\b|` +
 		`\b(?:enrolled|pursuing|studying (?:towards|for)|working towards)\b|` + // a student's degree is still to come
-		`\bwithout (?:one|it|a degree|degrees)\b`) // "we have hired people without one"
+		`\bwithout (?:one|it|a degree|degrees)\b|` + // "we have hired people without one"
+		`\bnever turn(?:ed)? (?:anyone|anybody|you|people|candidates) (?:down|away)\b`) // "… for not having one"
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education
 	// requirements", "self-taught developers are welcome".

@@ -737,6 +737,7 @@ func TestClassUnknownHeadings(t *testing.T) {
 		// A sentence leading into a list is no heading: the section goes on.
 		{posting: "Responsibilities\n- Build APIs\n\nBack-end developers can work in several areas, such as:\n- Cloud: working with platforms like AWS and Azure.\n",
 			want: map[string]string{"AWS": "preferred", "Microsoft Azure": "preferred"}},
+		{posting: "Responsibilities\n- Build APIs\n\nAreas such as:\n- Cloud: working with AWS\n", want: map[string]string{"AWS": "preferred"}},
 		{posting: "Must\n- C++\n\nShould\n- CUDA\n\nCould\n- Docker\n\nWon't\n- Windows\n",
 			want: map[string]string{"C++": "required", "CUDA": "preferred", "Docker": "preferred", "Windows": ""}},
 		{posting: "What you have done\n- Go\n\nIt would also help if you know\n- Terraform\n\nWe're flexible on\n- Kubernetes\n",

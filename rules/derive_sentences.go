@@ -214,7 +214,7 @@ func unknownHeading(ln line, rest []line, namesSkill func(string) bool) bool {
 		(rest[0].bullet || rest[0].cells != nil)
 }
 
-var listLead = regexp.MustCompile(`(?i)(?:such as|like|including|e\.g\.|for example|as follows|following)\s*:$`)
+var listLead = regexp.MustCompile(`(?i)\b(?:such as|like|including|e\.g\.|for example|as follows|following)\s*:$`)
 
 // sentenceLabel reports whether a sentence that names no skill, degree or
 // number labels the sentences after it in its paragraph, and as what: a

@@ -246,19 +246,24 @@ func personKeys(r *Record) []personKey {
 // every key with its record, 8 bytes a key, sorted; only records whose key
 // hash an earlier record shares are read again, in order, and each such
 // key's first record (its owner) is read to check the key itself: two keys
-// may share a hash.
+// may share a hash. Records are named by their place in x.entries, which
+// is their path order among ok records; the groups are kept for the
+// records that join one only.
 func (x *ranking) markSamePerson() error {
-	idx := x.ok()
 	n := 0
-	for _, i := range idx {
-		n += int(x.entries[i].keys)
+	for i := range x.entries {
+		if x.entries[i].status == codeOK {
+			n += int(x.entries[i].keys)
+		}
 	}
-	// A key's hash << 32 | its record, an index in idx; made to size,
-	// since at 100,000 resumes growing it by appends held twice its
-	// 2-3 MB at once.
+	// A key's hash << 32 | its record; made to size, since at 100,000
+	// resumes growing it by appends held twice its 2-3 MB at once.
 	byHash := make([]uint64, 0, n)
-	for i, ri := range idx {
-		r, err := x.load(ri)
+	for i := range x.entries {
+		if x.entries[i].status != codeOK {
+			continue
+		}
+		r, err := x.load(int32(i))
 		if err != nil {
 			return err
 		}
@@ -280,16 +285,22 @@ func (x *ranking) markSamePerson() error {
 	}
 	slices.Sort(later)
 	later = slices.Compact(later)
-	parent := make([]int32, len(idx))
-	for i := range parent {
-		parent[i] = int32(i)
-	}
+	parent := map[int32]int32{} // a record joined to a group: its parent in the group's tree; a root has none
 	find := func(i int32) int32 {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
+		root := i
+		for {
+			p, ok := parent[root]
+			if !ok {
+				break
+			}
+			root = p
 		}
-		return i
+		for i != root {
+			p := parent[i]
+			parent[i] = root
+			i = p
+		}
+		return root
 	}
 	why := map[int32]string{} // the reason a record joined its group
 	// ownerOf returns the first record with key, or -1 if i is the first.
@@ -301,7 +312,7 @@ func (x *ranking) markSamePerson() error {
 			if e&^math.MaxUint32 != h || j >= i {
 				break
 			}
-			rj, err := x.load(idx[j])
+			rj, err := x.load(j)
 			if err != nil {
 				return 0, nil, err
 			}
@@ -312,7 +323,7 @@ func (x *ranking) markSamePerson() error {
 		return -1, nil, nil
 	}
 	for _, i := range later {
-		r, err := x.load(idx[i])
+		r, err := x.load(i)
 		if err != nil {
 			return err
 		}
@@ -335,24 +346,22 @@ func (x *ranking) markSamePerson() error {
 			}
 		}
 	}
-	size := make([]int32, len(idx))
-	for i := range idx {
-		size[find(int32(i))]++
-	}
-	groups := map[int32][]int32{}
-	for i := range idx {
-		if root := find(int32(i)); size[root] > 1 {
-			groups[root] = append(groups[root], int32(i))
+	groups := map[int32][]int32{} // a root, and its group's records
+	for i := range parent {
+		root := find(i)
+		if groups[root] == nil {
+			groups[root] = []int32{root}
 		}
+		groups[root] = append(groups[root], i)
 	}
 	for _, g := range groups {
 		best := g[0]
 		for _, i := range g[1:] {
-			if better(&x.entries[idx[i]], &x.entries[idx[best]]) {
+			if better(&x.entries[i], &x.entries[best]) {
 				best = i
 			}
 		}
-		kept, err := x.load(idx[best])
+		kept, err := x.load(best)
 		if err != nil {
 			return err
 		}
@@ -360,7 +369,7 @@ func (x *ranking) markSamePerson() error {
 			if i == best {
 				continue
 			}
-			r, err := x.load(idx[i])
+			r, err := x.load(i)
 			if err != nil {
 				return err
 			}
@@ -371,7 +380,7 @@ func (x *ranking) markSamePerson() error {
 			r.Status, r.SamePersonAs = StatusSamePerson, kept.File
 			r.Error = parsers.ReasonSamePerson
 			r.Message = "same person as " + kept.File + " (" + reason + "), which ranks higher"
-			if err := x.replace(idx[i], &r); err != nil {
+			if err := x.replace(i, &r); err != nil {
 				return err
 			}
 		}

@@ -75,9 +75,10 @@ type Options struct {
 
 // DB is an open state file. Its methods are safe for concurrent use.
 type DB struct {
-	flushMu sync.Mutex
-	mu      sync.Mutex
-	pending []pending // outcomes not yet committed; guarded by mu
+	flushMu      sync.Mutex
+	mu           sync.Mutex
+	pending      []pending // outcomes not yet committed; guarded by mu
+	pendingBytes int       // their size; guarded by mu
 
 	db       *sql.DB
 	backend  Backend

@@ -3,10 +3,12 @@ package state
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,5 +232,34 @@ func TestRunsUnfinished(t *testing.T) {
 	}
 	if len(runs) != 1 || !runs[0].Ended.IsZero() || runs[0].Started.IsZero() {
 		t.Errorf("runs %+v, want one started and not ended", runs)
+	}
+}
+
+// TestBatchBytes: queued outcomes are committed once their texts reach
+// batchBytes, before batchSize of them are queued; small ones wait.
+func TestBatchBytes(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "s.db"), Options{StoreText: true})
+	db.BeginRun("r")
+	stored := func() int {
+		t.Helper()
+		var n int
+		if err := db.db.QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	text := strings.Repeat("Go and Rust. ", batchBytes/2/13+1) // just over half of batchBytes
+	for i, want := range []int{0, 2, 2} {
+		doc := &parsers.Document{Format: parsers.Text, Text: text, Bytes: 10}
+		if i == 2 {
+			doc.Text = "short"
+		}
+		f := screener.FileInfo{Path: fmt.Sprintf("/in/%d.txt", i), Size: 10, ModTime: time.Unix(1700000000, 0), SHA256: fmt.Sprint(i)}
+		if err := db.Save(f, doc, screener.Record{Status: screener.StatusOK}, "r"); err != nil {
+			t.Fatal(err)
+		}
+		if n := stored(); n != want {
+			t.Errorf("after %d outcomes: %d stored, want %d", i+1, n, want)
+		}
 	}
 }

@@ -48,8 +48,8 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 		if l == "" || !utf8.ValidString(l) {
 			continue // a broken byte is no part of a town's name
 		}
-		if s := sections[i]; s == SectionExperience || s == SectionEducation || s == SectionProjects {
-			continue // an employer's or a school's place
+		if s := sections[i]; (s == SectionExperience || s == SectionEducation || s == SectionProjects) && !besideEmail(lines, i) {
+			continue // an employer's or a school's place, unless the contact block was printed there
 		}
 		// An icon of a symbol font (private use: U+E000–U+F8FF) stands
 		// before each contact item of some layouts: a separator.
@@ -130,6 +130,19 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 		return alone, SourceHeader, true
 	}
 	return "", SourceNotFound, false
+}
+
+// besideEmail reports whether the line before or after line i holds an
+// e-mail address: a contact block that a page's reading order put inside
+// the body ("Accra – GH" over "E kwame@…" between a role's title and its
+// dates).
+func besideEmail(lines []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(lines) && strings.Contains(lines[j], "@") && emailRe.MatchString(lines[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeIn returns s when it reads as a place: "City, Region" (two or

@@ -125,6 +125,10 @@ func TestLocation(t *testing.T) {
 			"Da Nang, VN", SourceHeader, false},
 		{"a bulleted line with a figure is no contact line", "Jane Roe\njane@example.com\n• 资源占用减少 8%",
 			"", SourceNotFound, false},
+		{"a contact block inside the first role", "Jane Roe | Engineer\nM +233 24 123 4567\nExperience\nParsec Games\nJunior Developer\nAccra – GH\n• E jane@example.com\nJan 2022 - current",
+			"Accra, GH", SourceHeader, false},
+		{"an employer's place away from the e-mail", "Jane Roe\njane@example.com\nExperience\nParsec Games\nAccra – GH\nJan 2022 - current",
+			"", SourceNotFound, false},
 		{"none", "Jane Roe\njane@example.com", "", SourceNotFound, false},
 	}
 	for _, tt := range tests {

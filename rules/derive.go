@@ -243,8 +243,12 @@ func (d *deriver) statement(st statement) {
 		case cu.kind == cueNone && (carried.kind == cueSoft || carried.kind == cueStrong || carried.kind == cueMust) &&
 			including.MatchString(lower[prev:c.from]):
 			cu = carried // "at home on the Linux command line, including writing Bash scripts"
-		case cu.kind == cueNone && !subordinateClause(lower, clauseStart(lower, prev, c.from)):
-			cu = fallback // but not over "…, since you will touch the React code"
+		case cu.kind == cueNone && !subordinateClause(lower, clauseStart(lower, prev, c.from)) &&
+			(fallback.start < c.from || !personObject.MatchString(lower[fallback.end:])):
+			// but not over "…, since you will touch the React code", nor
+			// back from a later clause: "… to a platform on Azure, and we
+			// need an engineer to build it"
+			cu = fallback
 		}
 		within, aside := sec, cue{}
 		if start := clauseStart(lower, prev, c.from); cu.kind == cueNone && subordinateClause(lower, start) {
@@ -443,7 +447,7 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 		before := toks.low[:toks.t[h.first].start]
 		after := toks.low[toks.t[h.last].end:]
 		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) ||
-			yearsInBefore.MatchString(before) && rolesAfter.MatchString(after)
+			rolesAfter.MatchString(after) && (yearsInBefore.MatchString(before) || !strings.HasPrefix(strings.TrimSpace(after), "/"))
 	}
 	return false
 }
@@ -471,6 +475,12 @@ func outsideBrackets(lower string, cues []cue) []cue {
 	return out
 }
 
+// personObject follows a cue whose object is the person hired, not a
+// skill: "… to a platform on Azure, and we need an engineer to build it"
+// asks nothing of Azure.
+var personObject = regexp.MustCompile(`^\s+(?:an? |another |more |one more )?(?:[\w-]+ ){0,2}(?:engineers?|developers?|someone|somebody|person|people|` +
+	`hires?|candidates?|colleagues?|analysts?|scientists?|architects?|designers?|programmers?|administrators?|testers?)\b`)
+
 // including adds to a list what is asked of it: "…, including writing
 // Bash scripts".
 var including = regexp.MustCompile(`\b(?:including|incl\.|especially|particularly|in particular|as well as)\b`)
@@ -482,7 +492,8 @@ var subordinate = regexp.MustCompile(`\b(?:since|because|as|so|which|while|where
 // soConsequence asks for what a description names: "we use Git for
 // everything, so you will need to be comfortable with it".
 var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need|want|have|should|must)|you(?:'ll| will) be expected|` +
-	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b`)
+	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b|` +
+	`\band (?:we )?(?:expect|need|want) you to\b`) // "We write our tests with PHPUnit and expect you to as well"
 
 // learnAfter, right after a list, says the job will teach it: "GraphQL,
 // which you'll pick up quickly", "Terraform, which we will teach you".

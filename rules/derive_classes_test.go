@@ -863,3 +863,35 @@ func TestClassCommonMore(t *testing.T) {
 		}
 	}
 }
+
+// TestClassSeventhSet: what the seventh blind set's common postings
+// wrote in ways not yet read (each phrased anew here).
+func TestClassSeventhSet(t *testing.T) {
+	runClass(t, []classCase{
+		// A statement's cue after its lists asks nothing of them.
+		{posting: "We are moving from nightly SQL Server jobs to a platform on Azure, and we need an engineer to build it.\n\nRequirements\n- A cloud platform (Azure, AWS or Google Cloud)\n",
+			want: map[string]string{"Microsoft SQL Server": "preferred"}, groups: []string{"Microsoft Azure,AWS,Google Cloud"}},
+		{posting: "Requirements\n- Version control: we use Git with LFS, though Perforce experience is fine too\n", groups: []string{"Git,Perforce"}},
+		{posting: "Requirements\n- 2+ years making games professionally in Unity\n", want: map[string]string{"Unity": "required@2"}},
+		{posting: "Research Software Engineer, fixed term for three years\n\nRequirements\n- Python\n", years: "0"},
+		{posting: "Requirements\n- Around 1 year of experience building iOS apps\n\nA clear path to mid-level within two years.\n", years: "1?"},
+		{posting: "Requirements\n- Working knowledge of Linux (Ubuntu or Red Hat)\n", want: map[string]string{"Linux": "required"}, groups: []string{"Ubuntu,Red Hat Enterprise Linux"}},
+		{posting: "Requirements\n- Postgres (or MySQL)\n", groups: []string{"PostgreSQL,MySQL"}},
+		{posting: "Requirements\n- Significant experience in platform, infrastructure or SRE roles. We think this probably means 10 years or more.\n",
+			want: map[string]string{"Site Reliability Engineering": ""}, years: "10?"},
+		{posting: "What you'll do\n- Improve the developer experience: faster builds, safer deploys with Argo CD\n", want: map[string]string{"Argo CD": "preferred"}},
+		{posting: "We write our tests with PHPUnit and expect you to as well.\n", want: map[string]string{"PHPUnit": "required"}},
+	})
+	for _, tt := range []struct {
+		posting, level string
+		none           bool
+	}{
+		{"We don't mind whether you have a degree.\n", "", true},
+		{"Requirements\n1. A degree in a numerate discipline, or equivalent experience.\n2. A PhD, or research experience, in a physical science.\n", "bachelor", false},
+	} {
+		d := DefaultTaxonomy().Derive(tt.posting).Degree
+		if tt.none != (d == nil) || d != nil && d.Level != tt.level {
+			t.Errorf("%q: degree %+v, want level %q", tt.posting, d, tt.level)
+		}
+	}
+}

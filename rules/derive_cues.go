@@ -341,4 +341,4 @@ func decide(c cueKind, sec section) (str strength, bySection bool) {
 var hedge = regexp.MustCompile(`\b(?:ideally|preferabl[ey]|preferred|around|roughly|approximately|about|a plus|desirable|` +
 	`nice|advantage\w*|bonus|beneficial|welcome|an asset|typically|usually|matters? less|not (?:required|essential|necessary|` +
 	`mandatory|a must|needed)|helpful|optional|or equivalent|equivalent (?:practical |work |professional )?experience|` +
-	`not necessarily|can help|would help|or similar experience|or so)\b`)
+	`not necessarily|can help|would help|or similar experience|or so|probably|we think)\b`)

@@ -37,7 +37,7 @@ var fieldPatterns = func() []*regexp.Regexp {
 }()
 
 var (
-	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirement|reqs?|ask for|need|care)\b|` +
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirement|reqs?|ask for|need|care|mind)\b|` +
 		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bwithout (?:a |any )?(?:degrees?|diplomas?)\b`)
 	// degreeHedge offers something in place of the degree: "or comparable
 	// experience", "or an equivalent background", "a BSc with relevant
@@ -111,7 +111,7 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 func postingDegreeRule(claims []*degreeClaim) (*DegreeRule, *Reason) {
 	var d *DegreeRule
 	var why *Reason
-	anyRequired, anyHedge := false, false
+	anyRequired, anyHedge, named := false, false, false
 	for _, c := range claims {
 		if c.dismissed {
 			anyHedge = true
@@ -120,11 +120,15 @@ func postingDegreeRule(claims []*degreeClaim) (*DegreeRule, *Reason) {
 		if d == nil {
 			d = &DegreeRule{}
 		}
-		if why == nil || (d.Level == "" && c.level != "") {
-			d.Note, why = quote(c.reason.Statement), &c.reason
+		if why == nil || (!named && c.level != "") {
+			d.Note, why, named = quote(c.reason.Statement), &c.reason, c.level != ""
 		}
-		if c.level != "" && (d.Level == "" || levelRank[c.level] < levelRank[d.Level]) {
-			d.Level = c.level
+		level := c.level
+		if level == "" {
+			level = "bachelor" // "a degree" accepts a bachelor's, whatever else is named
+		}
+		if d.Level == "" || levelRank[level] < levelRank[d.Level] {
+			d.Level = level
 		}
 		for _, f := range c.fields {
 			if !contains(d.Fields, f) {

@@ -82,6 +82,10 @@ func chains(toks *tokens, hits []hit) []chain {
 			if hits[j].first-hits[j-1].last > 8 {
 				break
 			}
+			if gap := strings.TrimSpace(lower[int(toks.t[hits[j-1].last].end):int(toks.t[hits[j].first].start)]); gap == "(" && j == i+1 &&
+				strings.Contains(bracketText(lower, gapTo), " or ") {
+				break // "Linux (Ubuntu or Red Hat)": the kind, then its alternatives
+			}
 			ok, kind, adverbs, unknown := true, gapList, 0, 0
 			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
 				w := toks.key(k)
@@ -127,6 +131,14 @@ func chains(toks *tokens, hits []hit) []chain {
 		i = j
 	}
 	return out
+}
+
+// bracketText returns the text from pos to the bracket that closes there.
+func bracketText(lower string, pos int) string {
+	if end := strings.IndexByte(lower[pos:], ')'); end >= 0 {
+		return lower[pos : pos+end]
+	}
+	return ""
 }
 
 // versionTokens reports whether token k of toks belongs to a version in
@@ -184,7 +196,7 @@ type derivedGroup struct {
 // standInCue offers a list of skills in place of what the posting asks for.
 var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
 	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable|relevant|useful|valuable|ok|okay)|` +
-	`(?:count|counts|will do) (?:too|as well|the same)|(?:just |equally )?as (?:welcome|good|valuable|useful|relevant)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
+	`(?:count|counts|will do) (?:too|as well|the same)|(?:is|are) (?:fine|ok|okay|welcome|good) (?:too|as well)|(?:just |equally )?as (?:welcome|good|valuable|useful|relevant)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
 
 // joinStandIns makes each weak group of stand-ins, with the one skill of
 // its category required on its own, a required group: "You have written

@@ -587,8 +587,8 @@ func classifyHeading(text string) (section, bool) {
 	for i, g := range headingWords {
 		for _, w := range headingKeys[i] {
 			if strings.Contains(h, " "+w+" ") || strings.Contains(h, " "+w+"s ") || strings.Contains(h, " "+w+":") {
-				if genericHeadingWord[w] && len(strings.Fields(h)) > 4 {
-					continue // "Experience designing experiments in marketplaces", a list item
+				if genericHeadingWord[w] && (len(strings.Fields(h)) > 4 || dutyVerb[strings.Fields(h)[0]]) {
+					continue // "Experience designing experiments in marketplaces", "Improve the developer experience": items
 				}
 				if g.sec == sectionDuties && strings.Contains(h, " and ") && headingHas(h, sectionRequirements) {
 					// "What you'll do, and what you'll need to do it": each
@@ -610,6 +610,11 @@ func classifyHeading(text string) (section, bool) {
 // experience", not "Experience designing experiments in marketplaces").
 var genericHeadingWord = map[string]bool{"experience": true, "skills": true, "degree": true, "education": true, "years": true,
 	"core": true, "expertise": true, "profile": true, "tasks": true}
+
+// dutyVerb opens a duty, not a heading: "Improve the developer experience:".
+var dutyVerb = map[string]bool{"improve": true, "build": true, "design": true, "develop": true, "own": true, "lead": true,
+	"drive": true, "create": true, "maintain": true, "support": true, "help": true, "write": true, "ship": true, "run": true,
+	"manage": true, "mentor": true, "deliver": true, "define": true, "shape": true, "grow": true}
 
 // headingHas reports whether h, a [headingKey], has words of sec.
 func headingHas(h string, sec section) bool {

@@ -444,9 +444,10 @@ func TestDeriveDegree(t *testing.T) {
 		// A label before the statement hedges it like its words.
 		{"Requirements\n- Nice to have: a master's degree in Physics\n", "master Physics"},
 	}
-	// The note quotes the first statement that names a level.
-	if d := tax.Derive("A degree in Physics.\nA master's degree in Physics.\nA PhD in Physics.\n").Degree; d == nil || d.Note != `from: "A master's degree in Physics."` {
-		t.Errorf("degree %+v, want the note of the master's", d)
+	// The note quotes the first statement that names a level; "a degree"
+	// accepts a bachelor's, whatever higher levels are named beside it.
+	if d := tax.Derive("A degree in Physics.\nA master's degree in Physics.\nA PhD in Physics.\n").Degree; d == nil || d.Level != "bachelor" || d.Note != `from: "A master's degree in Physics."` {
+		t.Errorf("degree %+v, want a bachelor's with the note of the master's", d)
 	}
 	for _, tt := range tests {
 		d := tax.Derive(tt.posting).Degree

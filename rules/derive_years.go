@@ -65,6 +65,11 @@ func yearsIn(lower string) [][4]int {
 var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|in business|of history|` +
 	`of (?:customers|clients|users|growth|operations?|trading|profit\w*|success|service|uptime|research|partnership))\b`)
 
+// notExperienceBefore comes before a number of years that is not
+// experience: "fixed term for three years", "within two years".
+var notExperienceBefore = regexp.MustCompile(`\b(?:(?:fixed[- ]term|contract|funded|funding|appointment|post|position|role)(?: \w+)? (?:for|of)|` +
+	`within|in the next|over the next|after|for the first|every)\s+$`)
+
 // companySubject and candidateWord tell a company's own years ("a Django
 // application that has grown steadily for six years", "for over 20 years
 // we have built …") from years asked of the candidate: a clause about us
@@ -72,7 +77,7 @@ var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|
 var (
 	companySubject = regexp.MustCompile(`\b(?:we|we've|we're|our|us|founded|since)\b|\b(?:the|this) (?:company|business|firm|startup|studio)\b|` +
 		`\b(?:has|had)\b[^.;]*\bfor (?:over |more than |almost |nearly |about |the (?:last|past) )?(?:` + numberWord + `)\b`) // "Kettleby has sold books for fifteen years"
-	candidateWord = regexp.MustCompile(`\b(?:you|your|you've|you're|candidates?|someone|applicants?|looking for|seek\w*|want\w*|` +
+	candidateWord = regexp.MustCompile(`\b(?:you|your|you've|you're|candidates?|someone|applicants?|looking for|seek\w*|want\w*|think|means|` +
 		`need\w*|requir\w*|expect\w*|ask\w*|like|value|prefer\w*|ideal\w*|at least|minimum|min|in mind|look\w* for|hop(?:e|ing)|wish)\b|\d\s*\+`)
 )
 
@@ -129,6 +134,7 @@ func parseNumber(s string) int {
 // "5 years of", "with", "writing", "developing embedded software in".
 var yearsLead = regexp.MustCompile(`^\s*$|^'?\s*(?:of\s+)?(?:experience|exp\.?)\s+(?:of|with|in|using|running|building|developing|writing|working|doing)\b[^,;.()]*$|` +
 	`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|running|operating|managing|maintaining|administering|deploying|` +
+	`making|creating|shipping|delivering|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
 // yearsTrail, after the skills, says the years are of a kind of role,
@@ -164,7 +170,7 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 	}
 	for _, m := range yearsIn(lower) {
 		n := parseNumber(lower[m[2]:m[3]])
-		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) {
+		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) || notExperienceBefore.MatchString(lower[:m[0]]) {
 			continue
 		}
 		if lo, hi := clause(lower, 0, m[0], m[1], len(lower)); companySubject.MatchString(lower[lo:hi]) && !candidateWord.MatchString(lower[lo:hi]) {

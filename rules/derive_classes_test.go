@@ -716,6 +716,8 @@ func TestClassPDFLines(t *testing.T) {
 	runClass(t, []classCase{
 		{posting: "BASIC QUALIFICATIONS\n5+ years of data science\nMaster's degree in statistics, economics, computer science, operations\nresearch, or a related field\nExperience designing experiments in two-sided marketplaces\n\nAbout the pay\nThe base pay ranges widely across markets and levels.\n",
 			years: "5"},
+		{posting: "Requirements\nC#\nNice to have\nExperience writing editor tools\nSome experience with Firebase\nDocker\n",
+			want: map[string]string{"C#": "required", "Firebase": "preferred", "Docker": "preferred"}},
 		{posting: "Key job responsibilities\n- Build models\nExperience designing experiments in two-sided marketplaces\nSpark jobs run nightly.\n",
 			want: map[string]string{"Apache Spark": "preferred"}},
 		{posting: "What we're after\nDemonstrable experience of securing a public cloud, ideally Azure, although\nAWS experience is just as good if you are happy to cross-train\n",

@@ -587,8 +587,8 @@ func classifyHeading(text string) (section, bool) {
 	for i, g := range headingWords {
 		for _, w := range headingKeys[i] {
 			if strings.Contains(h, " "+w+" ") || strings.Contains(h, " "+w+"s ") || strings.Contains(h, " "+w+":") {
-				if genericHeadingWord[w] && (len(strings.Fields(h)) > 4 || dutyVerb[strings.Fields(h)[0]]) {
-					continue // "Experience designing experiments in marketplaces", "Improve the developer experience": items
+				if genericHeadingWord[w] && (len(strings.Fields(h)) > 4 || dutyVerb[strings.Fields(h)[0]] || itemAfterWord(h, w)) {
+					continue // "Experience designing experiments in marketplaces", "Improve the developer experience", "Experience with UIKit": items
 				}
 				if g.sec == sectionDuties && strings.Contains(h, " and ") && headingHas(h, sectionRequirements) {
 					// "What you'll do, and what you'll need to do it": each
@@ -610,6 +610,21 @@ func classifyHeading(text string) (section, bool) {
 // experience", not "Experience designing experiments in marketplaces").
 var genericHeadingWord = map[string]bool{"experience": true, "skills": true, "degree": true, "education": true, "years": true,
 	"core": true, "expertise": true, "profile": true, "tasks": true}
+
+// itemAfterWord reports whether w in h, a [headingKey], goes on as a list
+// item does: "experience with", "experience writing editor tools".
+func itemAfterWord(h, w string) bool {
+	i := strings.Index(h, " "+w+" ")
+	if i < 0 {
+		return false
+	}
+	next, _, _ := strings.Cut(strings.TrimSpace(h[i+len(w)+2:]), " ")
+	switch next {
+	case "with", "in", "of", "using", "on", "at", "as", "for":
+		return true
+	}
+	return strings.HasSuffix(next, "ing")
+}
 
 // dutyVerb opens a duty, not a heading: "Improve the developer experience:".
 var dutyVerb = map[string]bool{"improve": true, "build": true, "design": true, "develop": true, "own": true, "lead": true,

@@ -57,10 +57,6 @@ const nestedFlattened = "in the flat list \"Bonus, not required\" is read as a h
 // rules once its Markdown table is a table of cells (HTML, PDF, DOCX).
 const minimumIdealAsCells = "in cells, a row's label and both columns are one sentence, so \"one of Go or Java\" stays a group and \"At least 2 years\" is Kubernetes's min_years; the Markdown table reads each cell alone, making Go of the Ideal cell (\"Go as your strongest language\") required, Java preferred, and Kubernetes without years"
 
-// itemAsHeading is why 92 and 96 derive other rules once their last list
-// of preferences is a list of the job board's page (HTML, PDF, DOCX).
-const itemAsHeading = "in the page's list the item before the last (\"Experience writing editor tools\", \"Some experience with UIKit\") is read as a heading of requirements over the last item, so C++ (92) and Firebase (96) become required instead of preferred"
-
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
@@ -77,13 +73,7 @@ var knownDifferent = map[string]string{
 	"75-min-ideal-ml-platform.html":        minimumIdealAsCells,
 	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
 	"75-min-ideal-ml-platform.docx":        minimumIdealAsCells,
-	"92-game-studio-unity.html":            itemAsHeading,
-	"92-game-studio-unity.pdf":             itemAsHeading,
-	"92-game-studio-unity.docx":            itemAsHeading,
 	"94-marketplace-senior-go.pdf":         "the item wrapped after \"(we use Kafka;\" is cut there, so \"RabbitMQ or NATS experience is just as relevant)\" joins PostgreSQL's sentence in a group of PostgreSQL, RabbitMQ and NATS, and Kafka is preferred from the paragraph about the backend",
-	"96-retail-junior-ios.html":            itemAsHeading,
-	"96-retail-junior-ios.pdf":             itemAsHeading,
-	"96-retail-junior-ios.docx":            itemAsHeading,
 	"99-media-php-laravel.pdf":             "the line wrapped inside \"Tailwind CSS\" leaves \"CSS.\" a fragment of its own, read as CSS preferred",
 }
 

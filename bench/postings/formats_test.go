@@ -57,6 +57,10 @@ const nestedFlattened = "in the flat list \"Bonus, not required\" is read as a h
 // rules once its Markdown table is a table of cells (HTML, PDF, DOCX).
 const minimumIdealAsCells = "in cells, a row's label and both columns are one sentence, so \"one of Go or Java\" stays a group and \"At least 2 years\" is Kubernetes's min_years; the Markdown table reads each cell alone, making Go of the Ideal cell (\"Go as your strongest language\") required, Java preferred, and Kubernetes without years"
 
+// firstItemAsHeading is why 104 derives other rules once its list of
+// bonus points is a list of the job board's page (HTML, PDF, DOCX).
+const firstItemAsHeading = "in the page's list the first item under \"Bonus points\" (\"PCI DSS experience\") is read as a heading of requirements over the items below it, so Istio and Linkerd become a required group and PostgreSQL required instead of preferred"
+
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
@@ -75,6 +79,9 @@ var knownDifferent = map[string]string{
 	"75-min-ideal-ml-platform.docx":        minimumIdealAsCells,
 	"94-marketplace-senior-go.pdf":         "the item wrapped after \"(we use Kafka;\" is cut there, so \"RabbitMQ or NATS experience is just as relevant)\" joins PostgreSQL's sentence in a group of PostgreSQL, RabbitMQ and NATS, and Kafka is preferred from the paragraph about the backend",
 	"99-media-php-laravel.pdf":             "the line wrapped inside \"Tailwind CSS\" leaves \"CSS.\" a fragment of its own, read as CSS preferred",
+	"104-payments-sre.html":                firstItemAsHeading,
+	"104-payments-sre.pdf":                 firstItemAsHeading,
+	"104-payments-sre.docx":                firstItemAsHeading,
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

@@ -240,6 +240,8 @@ func (d *deriver) statement(st statement) {
 		case cu.kind == cueNone && (carried.kind == cueDescribes || carried.kind == cuePreferred) &&
 			clauseBreak.FindStringIndex(lower[prev:c.from]) == nil:
 			cu = carried // "we use dbt tests and PyTest": the description goes on to the end of its clause
+		case i > 0 && carried.kind != cueNone && asIs.MatchString(lower[prev:c.from]):
+			cu = carried // "Swift is a bonus, as is having worked with SQLite": the likeness takes the clause's cue
 		case cu.kind == cueNone && (carried.kind == cueSoft || carried.kind == cueStrong || carried.kind == cueMust) &&
 			including.MatchString(lower[prev:c.from]):
 			cu = carried // "at home on the Linux command line, including writing Bash scripts"
@@ -442,12 +444,15 @@ var roleNoun = regexp.MustCompile(`^\s*(?:engineers?|analysts?|testers?|speciali
 // role reports whether the hit names a kind of work as people or a team
 // ("our QA analysts"), not as a skill.
 func (d *deriver) role(toks *tokens, h hit) bool {
-	switch d.t.skills[h.skill].Category {
+	category := d.t.skills[h.skill].Category
+	switch category {
 	case "methodology", "testing", "data":
 		before := toks.low[:toks.t[h.first].start]
 		after := toks.low[toks.t[h.last].end:]
+		// A field of data work before "roles" stays a skill: "in machine
+		// learning or data science roles".
 		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) ||
-			rolesAfter.MatchString(after) && (yearsInBefore.MatchString(before) || !strings.HasPrefix(strings.TrimSpace(after), "/"))
+			category != "data" && rolesAfter.MatchString(after) && (yearsInBefore.MatchString(before) || !strings.HasPrefix(strings.TrimSpace(after), "/"))
 	}
 	return false
 }
@@ -458,7 +463,7 @@ var (
 	// yearsInBefore and rolesAfter: "5+ years in DevOps or platform
 	// roles", "5+ yrs DevOps/platform exp.".
 	yearsInBefore = regexp.MustCompile(`\b(?:years?|yrs?)\+? (?:in )?$`)
-	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)\s*[\w-]+)*\s+(?:roles?|positions?|jobs?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
+	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)?\s*[\w-]+){0,4}?\s+(?:roles?|positions?|jobs?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
 	suchAs        = regexp.MustCompile(`\b(?:such|as well|same) as $`)
 )
 
@@ -480,6 +485,10 @@ func outsideBrackets(lower string, cues []cue) []cue {
 // asks nothing of Azure.
 var personObject = regexp.MustCompile(`^\s+(?:an? |another |more |one more )?(?:[\w-]+ ){0,2}(?:engineers?|developers?|someone|somebody|person|people|` +
 	`hires?|candidates?|colleagues?|analysts?|scientists?|architects?|designers?|programmers?|administrators?|testers?)\b`)
+
+// asIs likens a list to the one before: "…, as is advanced Excel", "…, as is
+// having worked with SQLite".
+var asIs = regexp.MustCompile(`,\s*as (?:is|are|would be|will be)\b`)
 
 // including adds to a list what is asked of it: "…, including writing
 // Bash scripts".

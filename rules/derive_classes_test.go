@@ -897,3 +897,30 @@ func TestClassSeventhSet(t *testing.T) {
 		}
 	}
 }
+
+// TestClassEighthSet: what the eighth blind set's common postings wrote
+// in ways not yet read (each phrased anew here).
+func TestClassEighthSet(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Experience with Swift or Kotlin is a bonus, as is having worked with SQLite or Realm.\n",
+			want: map[string]string{"SQLite": "preferred", "Realm": "preferred"}, groups: []string{}},
+		{posting: "Advanced SQL is essential, as is advanced Excel.\n", want: map[string]string{"SQL": "required", "Excel": "required"}},
+		{posting: "Requirements\n- 7+ years in infrastructure, at least 3 of them in an SRE or production operations role\n- Deep, hands-on Kubernetes experience (3+ years) in production\n",
+			want: map[string]string{"Site Reliability Engineering": "", "Kubernetes": "required@3"}, years: "7"},
+		{posting: "Requirements\n- 8+ years building software, including 5+ years training and shipping machine learning models\n",
+			want: map[string]string{"Machine Learning": "required@5"}, years: "8"},
+		{posting: "Requirements\n- Apex and Lightning Web Components\n", want: map[string]string{"Web Components": ""}},
+	})
+	for _, tt := range []struct {
+		posting, level string
+		required       bool
+	}{
+		{"An MS or PhD in Computer Science is preferred.\n", "master", false},
+		{"Requirements\n- A BS/MS in Physics\n", "bachelor", true},
+	} {
+		d := DefaultTaxonomy().Derive(tt.posting).Degree
+		if d == nil || d.Level != tt.level || d.Required != tt.required {
+			t.Errorf("%q: degree %+v, want %s required=%v", tt.posting, d, tt.level, tt.required)
+		}
+	}
+}

@@ -18,8 +18,8 @@ type degreeClaim struct {
 // postingDegree finds a degree in a posting's statement. Bare "MS" and "BS"
 // are left out: in a posting they are more often Microsoft's ("MS SQL").
 var postingDegree = regexp.MustCompile(`\b(?:(?P<phd>ph\.? ?d\b\.?|doctorate|doctoral)|` +
-	`(?P<master>master'?s?\b|(?:post)?graduate degrees?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.)|` + // not "Mastercard"
-	`(?P<bachelor>bachelor'?s?\b|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
+	`(?P<master>ms\s*(?:/|or)\s*ph\.?\s?d\b|master'?s?\b|(?:post)?graduate degrees?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.)|` + // not "Mastercard"
+	`(?P<bachelor>(?:bs|ba)\s*(?:/|or)\s*(?:ba|bs|ms)\b|bachelor'?s?\b|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
 	`(?P<degree>degrees?\b))`)
 
 // notAcademic follows "degree" where it is not an academic one: "varying

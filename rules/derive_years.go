@@ -134,7 +134,7 @@ func parseNumber(s string) int {
 // "5 years of", "with", "writing", "developing embedded software in".
 var yearsLead = regexp.MustCompile(`^\s*$|^'?\s*(?:of\s+)?(?:experience|exp\.?)\s+(?:of|with|in|using|running|building|developing|writing|working|doing)\b[^,;.()]*$|` +
 	`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|running|operating|managing|maintaining|administering|deploying|` +
-	`making|creating|shipping|delivering|` +
+	`making|creating|shipping|delivering|training|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
 // yearsTrail, after the skills, says the years are of a kind of role,
@@ -147,7 +147,7 @@ var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engine
 // yearsAfter is what may stand between skills and their years: "Go (3+
 // years)", "Spark: 3+ years", "AWS, ideally a year or more", "Kubernetes
 // in production — 3 years minimum".
-var yearsAfter = regexp.MustCompile(`^[\s(:,–—-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
+var yearsAfter = regexp.MustCompile(`^\s*(?:experience|exp\.?)?[\s(:,–—-]*(?:(?:ideally|preferably|ideally with|at best)[\s,]*)?$|` +
 	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$|` +
 	`^\s*\([^()]{0,40}\)[\s:,–—-]*$|` + // "Spring (Boot, Cloud) 3 years"
 	`^,?\s*(?:which|that)\s+you(?:'ve| have| will have)?\s+(?:\w+\s+){1,3}?(?:for|over)\s+$|` + // "Linux, which you have administered for five years"

@@ -452,6 +452,8 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 		// A field of data work before "roles" stays a skill: "in machine
 		// learning or data science roles".
 		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) ||
+			category == "testing" && yearsInField.MatchString(before) || // "3+ years in QA": the field of the years
+
 			category != "data" && rolesAfter.MatchString(after) && (yearsInBefore.MatchString(before) || !strings.HasPrefix(strings.TrimSpace(after), "/"))
 	}
 	return false
@@ -463,6 +465,7 @@ var (
 	// yearsInBefore and rolesAfter: "5+ years in DevOps or platform
 	// roles", "5+ yrs DevOps/platform exp.".
 	yearsInBefore = regexp.MustCompile(`\b(?:years?|yrs?)\+? (?:in )?$`)
+	yearsInField  = regexp.MustCompile(`\b(?:years?|yrs?)\+? in $`)
 	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)?\s*[\w-]+){0,4}?\s+(?:roles?|positions?|jobs?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
 	suchAs        = regexp.MustCompile(`\b(?:such|as well|same) as $`)
 )

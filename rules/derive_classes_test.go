@@ -924,3 +924,16 @@ func TestClassEighthSet(t *testing.T) {
 		}
 	}
 }
+
+// TestClassNinthSet: what the ninth blind set's common postings wrote in
+// ways not yet read (each phrased anew here).
+func TestClassNinthSet(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- At least 3 years of hands-on SQL in an analyst role\n", want: map[string]string{"SQL": "required@3"}},
+		{posting: "Requirements\n- 5 years in machine learning or data science roles\n", want: map[string]string{"Machine Learning": "required"}, years: "5"},
+		{posting: "You'll need 3+ years in QA and hands-on test automation with Cypress.\n", want: map[string]string{"QA": "", "Cypress": "required"}, years: "3"},
+		{posting: "Requirements\n- 4+ years of native Android development, at least 2 of them in Kotlin\n",
+			want: map[string]string{"Android": "required@4", "Kotlin": "required@2"}, years: "4"},
+		{posting: "Requirements\n- Experience with real-time operating systems such as FreeRTOS\n", want: map[string]string{"RTOS": "required"}},
+	})
+}

@@ -92,6 +92,15 @@ var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)\+?(?:\s+
 // the job's experience, not a skill's minimum.
 var fieldLead = regexp.MustCompile(`^\s*in\s*$`)
 
+// roleTrail reports whether the words after a list of skills say the
+// years were spent in a kind of role ([yearsTrail]), not with the skills:
+// "in machine learning or data science roles", but not "of hands-on SQL
+// in an analyst role", where the role is another noun's.
+func roleTrail(after string) bool {
+	m := yearsTrail.FindString(after)
+	return m != "" && !strings.Contains(" "+m, " in a ") && !strings.Contains(" "+m, " in an ") && !strings.Contains(" "+m, " in the ")
+}
+
 // kindsOfWork reports whether every skill of c is a kind of work
 // ("application security", "DevOps") rather than a technology.
 func (d *deriver) kindsOfWork(c chain) bool {
@@ -190,7 +199,7 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 		}
 		if claim.skills == nil && k < len(chs) {
 			c := chs[k]
-			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !yearsTrail.MatchString(lower[c.to:]) &&
+			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !roleTrail(lower[c.to:]) &&
 				!(fieldLead.MatchString(gap) && d.kindsOfWork(c)) {
 				claim.skills = names(c)
 			}
@@ -221,8 +230,8 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 			continue
 		}
 		for i := range out {
-			if out[i].reason.Statement == reason.Statement && int(out[i].years) > n {
-				out[i].skills = nil
+			if out[i].reason.Statement == reason.Statement && int(out[i].years) > n && overlaps(out[i].skills, skills) {
+				out[i].skills = nil // "eight years in engineering or security, four of them in application security": the whole is the job's
 			}
 		}
 		out = append(out, yearsClaim{years: float64(n), skills: skills, required: required, reason: reason})

@@ -61,6 +61,10 @@ const minimumIdealAsCells = "in cells, a row's label and both columns are one se
 // bonus points is a list of the job board's page (HTML, PDF, DOCX).
 const firstItemAsHeading = "in the page's list the first item under \"Bonus points\" (\"PCI DSS experience\") is read as a heading of requirements over the items below it, so Istio and Linkerd become a required group and PostgreSQL required instead of preferred"
 
+// skilllessItemAsHeading is why 121 derives other rules once its list of
+// bonus points is a list of the job board's page (HTML, PDF, DOCX).
+const skilllessItemAsHeading = "in the page's list the item under \"Bonus points\" that names no skill (\"You've worked on checkout or payment flows before\") is read as a heading of requirements over the item below it, so Storybook becomes required instead of preferred"
+
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
@@ -82,6 +86,9 @@ var knownDifferent = map[string]string{
 	"104-payments-sre.html":                firstItemAsHeading,
 	"104-payments-sre.pdf":                 firstItemAsHeading,
 	"104-payments-sre.docx":                firstItemAsHeading,
+	"121-fashion-frontend-vue.html":        skilllessItemAsHeading,
+	"121-fashion-frontend-vue.pdf":         skilllessItemAsHeading,
+	"121-fashion-frontend-vue.docx":        skilllessItemAsHeading,
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

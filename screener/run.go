@@ -207,6 +207,9 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 		k += len(b)
 	}
 	g.Wait()
+	if d, ok := opts.Store.(doneHashing); ok {
+		d.DoneHashing()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

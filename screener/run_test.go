@@ -31,9 +31,13 @@ type fakeStore struct {
 	saved       []string
 	rulesHash   string // of the last Save
 	prefetchErr error
+	asked       []string // the files Hash was asked of, and "done" for DoneHashing
 }
 
 func (s *fakeStore) Hash(path string, size int64, mtime time.Time) (string, bool) {
+	s.mu.Lock()
+	s.asked = append(s.asked, filepath.Base(path))
+	s.mu.Unlock()
 	if path == s.knownPath && size == s.knownSize && mtime.Equal(s.knownMTime) {
 		return "known-sha", true
 	}
@@ -57,6 +61,12 @@ func (s *fakeStore) Save(f FileInfo, doc *parsers.Document, rec Record, rulesHas
 
 func (s *fakeStore) Seen(FileInfo) error { return nil }
 
+func (s *fakeStore) DoneHashing() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.asked = append(s.asked, "done")
+}
+
 func (s *fakeStore) Prefetch(shas []string, rulesHash string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -66,7 +76,9 @@ func (s *fakeStore) Prefetch(shas []string, rulesHash string) error {
 
 // TestRunWithStore: a file the store knows is neither read nor extracted
 // (its stored result is used, prefetched in bulk); new files are extracted,
-// the largest first, and saved.
+// the largest first, and saved. The store is asked each file's hash once
+// as the run plans, the known file's again as it is screened, and told
+// when the run has done with hashes.
 func TestRunWithStore(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, size int) string {
@@ -100,6 +112,9 @@ func TestRunWithStore(t *testing.T) {
 	}
 	if !slices.Equal(store.prefetched, []string{"known-sha"}) {
 		t.Errorf("prefetched %v", store.prefetched)
+	}
+	if want := []string{"big.txt", "known.txt", "small.txt", "known.txt", "done"}; !slices.Equal(store.asked, want) {
+		t.Errorf("Hash asked of %v, want %v", store.asked, want)
 	}
 	slices.Sort(store.saved)
 	if !slices.Equal(store.saved, []string{"big.txt", "small.txt"}) {

@@ -53,3 +53,11 @@ type Store interface {
 	// what it reads until Load takes it. Load must work without it.
 	Prefetch(shas []string, rulesHash string) error
 }
+
+// doneHashing is a [Store] that keeps something in memory to answer Hash
+// (state keeps its files table, 72 bytes a file): a run calls DoneHashing
+// once it has screened every file, before it ranks them, so that the
+// store can drop it for the rest of the run. A later Hash must still work.
+type doneHashing interface {
+	DoneHashing()
+}

@@ -179,6 +179,11 @@ func (s *DB) forgetFiles() {
 	s.filesMu.Unlock()
 }
 
+// DoneHashing drops the files table until the next Hash reads it again:
+// a run calls it once it has screened every file (see [screener.Run]),
+// and its ranking and outputs need the memory more.
+func (s *DB) DoneHashing() { s.forgetFiles() }
+
 // filesCommitted records committed file rows: a row the table holds is
 // updated; one it does not hold makes it stale, so that Hash asks the
 // database when it does not find a file, rather than hold every row a

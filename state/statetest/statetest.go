@@ -260,8 +260,8 @@ func forget(t *testing.T, open Opener) {
 
 // hashes: Hash gives back a content hash as it was stored, a 64-digit hex
 // one or another, and knows a file again once its row changed within the
-// run (a file changed and screened again), before and after the next run
-// starts; rows of other files stay known.
+// run (a file changed and screened again), after the run has done with
+// hashes, and in the next run; rows of other files stay known.
 func hashes(t *testing.T, open Opener) {
 	db := open(t, state.Options{})
 	mtime := time.Unix(1700000000, 0)
@@ -308,6 +308,8 @@ func hashes(t *testing.T, open Opener) {
 		}
 	}
 	check("same run")
+	db.DoneHashing()
+	check("after DoneHashing")
 	if err := db.EndRun(screener.Counts{}, 0, 0); err != nil {
 		t.Fatal(err)
 	}

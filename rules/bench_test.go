@@ -90,3 +90,25 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDeriveLongLines derives postings whose single paragraph or
+// line is long and repetitive, the shapes that once made derivation
+// quadratic or worse: back-references across a paragraph, many statements
+// of years, brackets. Each should stay linear in the posting's length.
+func BenchmarkDeriveLongLines(b *testing.B) {
+	tax := DefaultTaxonomy()
+	for _, bc := range []struct{ name, unit string }{
+		{"back-references", "We use Go. You are one of the two. "},
+		{"few-years", "a few years (4+ "},
+		{"years", "5 years, "},
+		{"brackets", "(Go, "},
+	} {
+		posting := "Requirements\n" + strings.Repeat(bc.unit, 2000) + " Go\n"
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(posting)))
+			for b.Loop() {
+				tax.Derive(posting)
+			}
+		})
+	}
+}

@@ -62,12 +62,13 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 }
 
 // titleSkills requires a technology the job's title names ("Senior Go
-// Engineer", "Backend Engineer (Elixir)") when no other statement of the
-// posting names it: a recruiter reads the title as the job's first
-// requirement. Where the posting names it again, that statement decides
-// (it may offer the title's language as one of two). Kinds of work
-// ("DevOps Engineer", "QA Engineer", "Machine Learning Engineer") are
-// roles, not technologies.
+// Engineer", "Backend Engineer (Elixir)"): a recruiter reads the title as
+// the job's first requirement. Where another statement decided otherwise
+// (a wish, a group, "not needed"; see [deriver.decidedElsewhere]), that
+// statement decides; a mere description of the job ("you will build
+// screens in Flutter") does not. A title's alternatives ("Mobile Developer
+// (iOS or Android)") are a group. Kinds of work ("DevOps Engineer", "QA
+// Engineer", "Machine Learning Engineer") are roles, not technologies.
 func (d *deriver) titleSkills(title string) {
 	if strings.ContainsAny(title[len(title)-min(1, len(title)):], ".!?") ||
 		slices.ContainsFunc(findCues(strings.ToLower(title)), func(c cue) bool { return c.kind == cueNegated }) {
@@ -77,18 +78,19 @@ func (d *deriver) titleSkills(title string) {
 		return // the posting's first line, not a title; another job's title
 	}
 	toks := tokenize(title)
-	hits := slices.DeleteFunc(d.t.hits(toks, SectionOther), func(h hit) bool {
+	all := d.t.hits(toks, SectionOther)
+	for _, h := range all {
+		if n := d.name(h); d.dropped[n] && d.preferred[n].Statement == title {
+			delete(d.preferred, n) // "Senior Go Engineer" … "No Go experience needed"
+		}
+	}
+	hits := slices.DeleteFunc(all, func(h hit) bool {
 		switch d.t.skills[h.skill].Category {
 		case "methodology", "data", "testing":
 			return true
 		}
 		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.decidedElsewhere(d.name(h), title)
 	})
-	for _, h := range d.t.hits(toks, SectionOther) {
-		if n := d.name(h); d.dropped[n] && d.preferred[n].Statement == title {
-			delete(d.preferred, n) // "Senior Go Engineer" … "No Go experience needed"
-		}
-	}
 	d.groups = slices.DeleteFunc(d.groups, func(g *derivedGroup) bool { return g.reason.Statement == title })
 	why := Reason{Statement: title, Cue: "the job's title"}
 	for _, c := range chains(toks, hits) {
@@ -133,7 +135,7 @@ type deriver struct {
 	lastTokens *tokens             // and its words
 	mentions   map[string][]string // skill -> the statements that name it
 	dropped    map[string]bool     // skills a statement says are not needed
-	wished     map[string]bool     // skills a cue or a heading of wishes makes preferences
+	wished     map[string]bool     // skills a wish makes preferences: its cue ("a plus") or heading ("Nice to have")
 	elsewhere  []string            // statements of the page around the posting ("Similar jobs")
 	// item is the paragraph, list item or table row being read, and
 	// itemSkills the skills its statements so far have named, in order;
@@ -261,7 +263,7 @@ func (d *deriver) statement(st statement) {
 				aside = cue{start: m[0], end: m[1]}
 			}
 		}
-		if m := learnAfter.FindStringIndex(lower[c.to:next]); m != nil && cu.kind != cueNegated {
+		if m := learnAfter.FindStringIndex(lower[c.to:next]); m != nil && cu.kind != cueNegated && cu.kind != cueMust && cu.kind != cueStrong {
 			// "GraphQL, which you'll pick up quickly": what the job will
 			// teach is no requirement.
 			cu = cue{kind: cuePreferred, start: c.to + m[0], end: c.to + m[1]}
@@ -293,9 +295,15 @@ func (d *deriver) statement(st statement) {
 		case aside.end > 0:
 			why.Cue = strings.TrimSpace(st.text[aside.start:aside.end])
 		}
+		if str == preferred && (cu.kind == cuePreferred || within == sectionPreferences) {
+			for _, n := range d.names(c) {
+				d.wished[n] = true // a wish, not a description ("we use Go"), which a title's Go outweighs
+			}
+		}
 		d.add(c, str, why, toks)
 	}
-	if backRef != nil {
+	if backRef != nil && !slices.ContainsFunc(chs, func(c chain) bool { return c.from >= backRef[1] }) {
+		// (With a list after it, "one of these: Rust, Java" is that list's.)
 		d.alternativesBack(chs, backRef, lower, cues, sec, base)
 	}
 	claims := postingYears(st, toks, chs, d, base, sec)
@@ -347,15 +355,16 @@ func condition(lower string, lo, from int) int {
 
 // backReference offers skills named before as alternatives: "you should
 // be strong in one of the two", "at least one of those", "one is enough".
-var backReference = regexp.MustCompile(`\b(?:(?:at least )?one of (?:the|those|these|them)(?: two| three)?|either of (?:them|those|these|the two)|` +
+var backReference = regexp.MustCompile(`\b(?:(?:at least )?one of (?:the (?:two|three)|(?:those|these)(?: two| three)?|them)|either of (?:them|those|these|the two)|` +
 	`either (?:one )?(?:is|will do|works)|one (?:is|will be) enough|whichever (?:you|one))\b`)
 
 // itRef refers back to the skill of the statement before as "it", to ask
 // for it ("it is the one language we cannot do without"), unless what it
 // says is new ("It is essential that you communicate well").
 var (
-	itRef = regexp.MustCompile(`^(?:and |but )?(?:it|this|that)(?:'s| is)\b`)
-	itNew = regexp.MustCompile(`\b(?:that|to|for) you\b|\bthat (?:we|the|our|your)\b|\bto \w+`)
+	itRef = regexp.MustCompile(`^(?:and |but )?(?:it|this|that)(?:'s| is) (?:really |absolutely |simply )?(?:a must|a must-have|essential|mandatory|required|` +
+		`non-negotiable|key|the one (?:[\w-]+ ){0,3}(?:we|you) (?:really )?(?:cannot|can't|can not) do without)\b`)
+	itNew = regexp.MustCompile(`\b(?:that|for) you\b|\bthat (?:we|the|our|your)\b|\bto \w+`)
 )
 
 // alternativesBack makes one-of groups of the skills a back-reference
@@ -392,8 +401,9 @@ func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []
 	}
 	if !group(names) && len(names) < 2 {
 		// "Our iOS app is written in Swift. The Android app is written in
-		// Kotlin. You should be strong in one of the two."
-		for i := len(d.itemSkills) - 1; i >= 0; i-- {
+		// Kotlin. You should be strong in one of the two." At most three
+		// sentences back: a reference does not reach across a paragraph.
+		for i := len(d.itemSkills) - 1; i >= max(0, len(d.itemSkills)-3); i-- {
 			names = append(slices.Clone(d.itemSkills[i]), names...)
 			if group(names) {
 				break
@@ -447,7 +457,8 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 	category := d.t.skills[h.skill].Category
 	switch category {
 	case "methodology", "testing", "data":
-		before := toks.low[:toks.t[h.first].start]
+		start := int(toks.t[h.first].start)
+		before := toks.low[max(0, start-40):start] // the words before: a window keeps long lines linear
 		after := toks.low[toks.t[h.last].end:]
 		// A field of data work before "roles" stays a skill: "in machine
 		// learning or data science roles".
@@ -466,7 +477,7 @@ var (
 	// roles", "5+ yrs DevOps/platform exp.".
 	yearsInBefore = regexp.MustCompile(`\b(?:years?|yrs?)\+? (?:in )?$`)
 	yearsInField  = regexp.MustCompile(`\b(?:years?|yrs?)\+? in $`)
-	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)?\s*[\w-]+){0,4}?\s+(?:roles?|positions?|jobs?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
+	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)?\s*[\w-]+){0,4}?\s+(?:roles?|positions?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
 	suchAs        = regexp.MustCompile(`\b(?:such|as well|same) as $`)
 )
 
@@ -476,7 +487,7 @@ var (
 func outsideBrackets(lower string, cues []cue) []cue {
 	var out []cue
 	for _, c := range cues {
-		if strings.Count(lower[:c.start], "(") <= strings.Count(lower[:c.start], ")") {
+		if open, _ := bracketAround(lower, c.start); open < 0 {
 			out = append(out, c)
 		}
 	}
@@ -509,8 +520,8 @@ var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need
 
 // learnAfter, right after a list, says the job will teach it: "GraphQL,
 // which you'll pick up quickly", "Terraform, which we will teach you".
-var learnAfter = regexp.MustCompile(`^[\s,(]*(?:which|that|and)\s+(?:you(?:'ll| will| can)?|we(?:'ll| will| can| are happy to)?)\s+` +
-	`(?:\w+\s+)?(?:pick (?:it |them )?up|learn|teach|train)`)
+var learnAfter = regexp.MustCompile(`^[\s,(]*(?:which|that)\s+(?:you(?:'ll| will| can)?|we(?:'ll| will| can| are happy to)?)\s+` +
+	`(?:\w+\s+)?(?:pick (?:it |them )?up|learn(?: it| them)?\b|teach (?:you )?(?:it|them)?)`)
 
 // inAlternatives reports whether every one of names is among the
 // alternatives of the lists before.
@@ -533,7 +544,7 @@ func (d *deriver) inAlternatives(names []string, before []chain) bool {
 // gives a reason or an aside ("…, since you will touch React"), not a
 // likeness ("…, as is advanced Excel").
 func subordinateClause(lower string, lo int) bool {
-	return subordinate.MatchString(lower[:lo]) && !likeness.MatchString(lower[lo:])
+	return subordinate.MatchString(lower[max(0, lo-30):lo]) && !likeness.MatchString(lower[lo:])
 }
 
 var likeness = regexp.MustCompile(`^\s*(?:is|are|does|do|will|would|should|must)\b`)
@@ -623,10 +634,6 @@ func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
 }
 
 func (d *deriver) record(name string, str strength, why Reason) {
-	if str == preferred && why.Section != sectionDuties.String() && why.Section != sectionAbout.String() &&
-		(why.Cue != "" || why.Section == sectionPreferences.String()) {
-		d.wished[name] = true
-	}
 	m := d.preferred
 	if str == required {
 		m = d.required
@@ -835,7 +842,7 @@ var (
 // Rust jobs", "Salaries for Kotlin developers". "You will write Spark
 // jobs" is the posting's.
 func boardLink(lower string, from, to int) bool {
-	if salaryBefore.MatchString(lower[:from]) {
+	if salaryBefore.MatchString(lower[max(0, from-60):from]) {
 		return true
 	}
 	if !jobsAfter.MatchString(lower[to:]) {

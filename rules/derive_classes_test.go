@@ -859,6 +859,7 @@ func TestClassCommonMore(t *testing.T) {
 	for _, posting := range []string{
 		"We don't care about degrees or where you went to school.\n",
 		"You don't need a degree or previous industry experience.\n",
+		"You don't need a computer science degree.\n",
 	} {
 		if d := DefaultTaxonomy().Derive(posting).Degree; d != nil {
 			t.Errorf("%q: degree %+v, want none", posting, d)
@@ -936,4 +937,38 @@ func TestClassNinthSet(t *testing.T) {
 			want: map[string]string{"Android": "required@4", "Kotlin": "required@2"}, years: "4"},
 		{posting: "Requirements\n- Experience with real-time operating systems such as FreeRTOS\n", want: map[string]string{"RTOS": "required"}},
 	})
+}
+
+// TestClassNotOverreaching: phrasings near the classes above that must
+// not take their reading (each found by reviewing them).
+func TestClassNotOverreaching(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Our services run on Kafka and RabbitMQ. You will be one of the first engineers on the team.\n",
+			groups: []string{}, want: map[string]string{"Apache Kafka": "preferred", "RabbitMQ": "preferred"}},
+		{posting: "We use Go and Postgres. This is a strong team of five.\n", want: map[string]string{"Go": "preferred", "PostgreSQL": "preferred"}},
+		{posting: "Requirements\n- You must know Go, and you will learn a lot from our team.\n", want: map[string]string{"Go": "required"}},
+		{posting: "Strong Python and we will train you on our domain.\n", want: map[string]string{"Python": "required"}},
+		{posting: "Job Description\nWe need 5+ years of experience. You must have strong Kubernetes and Terraform skills.\n",
+			want: map[string]string{"Kubernetes": "required", "Terraform": "required"}, years: "5"},
+		{posting: "You have worked in a similar role for at least 3 years.\n", years: "3"},
+		{posting: "Several years of Java (17+) and Spring.\n", years: "0"},
+		{posting: "Requirements\n- Go\nIn addition:\n- Kubernetes\n- Terraform\n",
+			want: map[string]string{"Go": "required", "Kubernetes": "required", "Terraform": "required"}},
+		{posting: "Requirements\nWhy does this matter?\n- Go\n- Kubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		{posting: "Practising TDD on nightly batch jobs.\n", want: map[string]string{"Test-Driven Development": "preferred"}},
+		{posting: "Senior Go Engineer\n\nWe use Go for all our services.\n", want: map[string]string{"Go": "required"}},
+		{posting: "We use Python and Go. Experience with at least one of the following: Rust, Java.\n", groups: []string{"Rust,Java"}},
+	})
+	for _, tt := range []struct {
+		posting, level string
+		required       bool
+	}{
+		{"PhD in Machine Learning.\nYour degree should be in Computer Science or Statistics.\n", "phd", true},
+		{"Bachelor degree in Computer Science (we do not mind which university).\n", "bachelor", true},
+	} {
+		d := DefaultTaxonomy().Derive(tt.posting).Degree
+		if d == nil || d.Level != tt.level || d.Required != tt.required {
+			t.Errorf("%q: degree %+v, want %s required=%v", tt.posting, d, tt.level, tt.required)
+		}
+	}
 }

@@ -52,7 +52,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<pref>familiar\w*|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
 	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
 	`(?:would|could) help|(?:it|that|this|which) (?:will |can |might )?help|helps|(?:would|'d|will) (?:also )?love(?: it)?|` +
-	`you(?:'ll| will| can)? (?:pick (?:it |them |this |that )?up|learn)|we(?:'ll| will| can| are happy to| have| happily)? (?:teach|taught|train)|` +
+	`you(?:'ll| will| can)? (?:pick (?:it |them |this |that )?up|learn)|we(?:'ll| will| can| are happy to| have| happily)? (?:teach|taught)|` +
 	`can be (?:learned|learnt|taught)|learn (?:it |them )?on the job|happy to teach|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
 	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in|(?:^|, |and |but )if you(?:'ve| have| know| can| did)?)|` +
 	`(?P<must>(?:can't|cannot|can not) (?:do|live) without|non-negotiable|must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
@@ -181,15 +181,17 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 
 // bracketAround returns the bounds of the innermost brackets of lower
 // around pos, or -1, -1: where "(" opens before pos and ")" closes after.
+// An aside longer than bracketReach either way is taken for none, which
+// keeps the cost of a long line linear.
 func bracketAround(lower string, pos int) (open, end int) {
 	depth := 0
-	for i := pos - 1; i >= 0; i-- {
+	for i := pos - 1; i >= max(0, pos-bracketReach); i-- {
 		switch lower[i] {
 		case ')':
 			depth++
 		case '(':
 			if depth == 0 {
-				if j := strings.IndexByte(lower[pos:], ')'); j >= 0 {
+				if j := strings.IndexByte(lower[pos:min(len(lower), pos+bracketReach)], ')'); j >= 0 {
 					return i, pos + j
 				}
 				return -1, -1
@@ -199,6 +201,8 @@ func bracketAround(lower string, pos int) (open, end int) {
 	}
 	return -1, -1
 }
+
+const bracketReach = 200
 
 var (
 	bothAfter = regexp.MustCompile(`^(?:ideally|preferably|even better|better still),? (?:both|all(?: of them)?|all three)\b`)

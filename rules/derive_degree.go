@@ -12,7 +12,8 @@ type degreeClaim struct {
 	dismissed bool // "no degree required", "degrees don't matter"
 	hedged    bool // "preferred", "or equivalent experience", "not necessarily mandatory"
 	reason    Reason
-	item      int // the paragraph, list item or table row of its statement
+	item      int  // the paragraph, list item or table row of its statement
+	anyLevel  bool // "a degree", "any degree": a bachelor's will do, whatever else is named
 }
 
 // postingDegree finds a degree in a posting's statement. Bare "MS" and "BS"
@@ -37,8 +38,10 @@ var fieldPatterns = func() []*regexp.Regexp {
 }()
 
 var (
-	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirement|reqs?|ask for|need|care|mind)\b|` +
-		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bwithout (?:a |any )?(?:degrees?|diplomas?)\b`)
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirement|reqs?|ask for)\b|` +
+		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bwithout (?:a |any )?(?:degrees?|diplomas?)\b|` +
+		// "You don't need a degree", "We don't care about degrees", "We don't mind whether you have a degree"
+		`\b(?:don't|do not|doesn't|does not|won't|will not)\s+(?:need|mind|care)\s+(?:about\s+|whether\s+you\s+have\s+|if\s+you\s+have\s+)?(?:a |an |any |your )?(?:[\w-]+ ){0,3}?(?:degrees?|diplomas?)\b`)
 	// degreeHedge offers something in place of the degree: "or comparable
 	// experience", "or an equivalent background", "a BSc with relevant
 	// experience will also be considered".
@@ -54,6 +57,10 @@ var (
 		`\b(?:don't|do not|doesn't|does not)\s+(?:mind|care)\b[^.;]*\b(?:studied|study|university|college|school)\b`)
 	welcome = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
 )
+
+// anyDegree accepts a degree of any level: "a degree", "any degree",
+// "an undergraduate degree".
+var anyDegree = regexp.MustCompile(`\b(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?degree\b`)
 
 // degreeOf reads what a statement says of a degree, if anything: the
 // lowest level it accepts ("Bachelor's or Master's" accepts a bachelor),
@@ -98,6 +105,7 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 		cl = lower[lo:hi]
 	}
 	c.dismissed = dismissal.MatchString(cl) && !welcome.MatchString(cl)
+	c.anyLevel = anyDegree.MatchString(lower)
 	c.hedged = hedge.MatchString(lower) || degreeHedge.MatchString(lower) || sec == sectionDuties || sec == sectionAbout
 	c.reason = reason
 	return &c
@@ -124,10 +132,10 @@ func postingDegreeRule(claims []*degreeClaim) (*DegreeRule, *Reason) {
 			d.Note, why, named = quote(c.reason.Statement), &c.reason, c.level != ""
 		}
 		level := c.level
-		if level == "" {
-			level = "bachelor" // "a degree" accepts a bachelor's, whatever else is named
+		if level == "" && c.anyLevel {
+			level = "bachelor" // "a degree" accepts a bachelor's, whatever else is named; "your degree" names no level
 		}
-		if d.Level == "" || levelRank[level] < levelRank[d.Level] {
+		if level != "" && (d.Level == "" || levelRank[level] < levelRank[d.Level]) {
 			d.Level = level
 		}
 		for _, f := range c.fields {

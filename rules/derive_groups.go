@@ -97,7 +97,7 @@ func chains(toks *tokens, hits []hit) []chain {
 					continue
 				}
 				if !listGap[w] && unknown == 0 && k > hits[j-1].last+1 && k+1 < hits[j].first &&
-					strings.ContainsAny(toks.key(k-1), ",/") && strings.Contains(",/or", toks.key(k+1)) {
+					(toks.key(k-1) == "," || toks.key(k-1) == "/") && (toks.key(k+1) == "," || toks.key(k+1) == "/" || toks.key(k+1) == "or") {
 					unknown++ // "GitHub Actions, Bitrise or Jenkins": a name we do not know, among the others
 					continue
 				}
@@ -135,7 +135,7 @@ func chains(toks *tokens, hits []hit) []chain {
 
 // bracketText returns the text from pos to the bracket that closes there.
 func bracketText(lower string, pos int) string {
-	if end := strings.IndexByte(lower[pos:], ')'); end >= 0 {
+	if end := strings.IndexByte(lower[pos:min(len(lower), pos+bracketReach)], ')'); end >= 0 {
 		return lower[pos : pos+end]
 	}
 	return ""
@@ -145,12 +145,11 @@ func bracketText(lower string, pos int) string {
 // brackets ("(17+)", "(3.x)") after a skill.
 func versionTokens(toks *tokens, k int) bool {
 	lo := int(toks.t[k].start)
-	open := strings.LastIndexByte(toks.low[:lo+1], '(')
-	if open < 0 {
-		return false
+	if toks.low[lo] == '(' {
+		lo++ // the bracket's own token
 	}
-	end := strings.IndexByte(toks.low[open:], ')')
-	return end > 0 && open+end >= lo && bracketVersion.MatchString(toks.low[open:open+end+1])
+	open, end := bracketAround(toks.low, lo)
+	return open >= 0 && bracketVersion.MatchString(toks.low[open:end+1])
 }
 
 var bracketVersion = regexp.MustCompile(`^\(\s*v?\d{1,2}(?:\.[\dx]+)*\s*\+?\s*\)$`)

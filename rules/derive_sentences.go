@@ -91,6 +91,7 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 	heading, sec := "", sectionNone
 	var header []string // the header row of the current table
 	matrix := false     // under a heading such as "Technology Required Years"
+	headingLine := -1   // the line of the last heading
 	// parents are the list items that the current one is nested in, with
 	// the kind of section each names ("Bonus, not required"), if any.
 	type parent struct {
@@ -137,7 +138,7 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 		_, after, labelled := strings.Cut(ln.text, ":")
 		labelled = labelled && strings.TrimSpace(after) != "" // "Nice to have: a master's degree", a label and its statement
 		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text) && !labelled) {
-			heading, sec = strings.TrimRight(ln.text, ": "), s
+			heading, sec, headingLine = strings.TrimRight(ln.text, ": "), s, i
 			words := strings.Fields(strings.ToLower(ln.text))
 			matrix = len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {
 				switch strings.Trim(w, "?:*()") {
@@ -148,7 +149,8 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 			})
 			continue
 		}
-		if unknownHeading(ln, lines[i+1:], namesSkill) {
+		if unknownHeading(ln, lines[i+1:], namesSkill) && !(i > 0 && headingLine == i-1 && strings.HasSuffix(ln.text, "?")) {
+			// (A question right under a heading is the heading's: "Requirements" / "Why does this matter?")
 			// "Which tools will I use?", "Our quarterly rhythm:": a heading
 			// in none of our words ends the section before it.
 			heading, sec = strings.TrimRight(ln.text, ": "), sectionNone
@@ -196,8 +198,9 @@ func statements(text string, namesSkill, mayName func(string) bool) []statement 
 // and a colon over a list.
 func unknownHeading(ln line, rest []line, namesSkill func(string) bool) bool {
 	t := strings.TrimSpace(ln.text)
-	if ln.bullet || ln.cells != nil || len(strings.Fields(t)) > 10 || namesSkill(t) || yearsPattern.MatchString(strings.ToLower(t)) {
-		return false
+	if ln.bullet || ln.cells != nil || len(strings.Fields(t)) > 10 || namesSkill(t) || yearsPattern.MatchString(strings.ToLower(t)) ||
+		connective[strings.ToLower(strings.TrimRight(t, ": "))] {
+		return false // "In addition:" goes on with the section
 	}
 	first, _ := utf8.DecodeRuneInString(t)
 	switch {
@@ -213,6 +216,10 @@ func unknownHeading(ln line, rest []line, namesSkill func(string) bool) bool {
 	return strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 6 && !strings.Contains(t, ",") && !listLead.MatchString(t) &&
 		(rest[0].bullet || rest[0].cells != nil)
 }
+
+// connective labels go on with the section they are in.
+var connective = map[string]bool{"in addition": true, "also": true, "plus": true, "moreover": true, "additionally": true,
+	"furthermore": true, "and": true, "as well": true, "besides": true, "on top of that": true, "finally": true, "lastly": true}
 
 var listLead = regexp.MustCompile(`(?i)\b(?:such as|like|including|e\.g\.|for example|as follows|following)\s*:$`)
 
@@ -533,7 +540,7 @@ var headingWords = []struct {
 		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",
 		"duties", "day to day", "day-to-day", "your day", "your days", "a typical day", "day in the life", "the role", "about the role", "role summary", "your role",
 		"the job", "about the job", "your mission", "your impact", "the work", "your week", "in this role", "functions",
-		"responsabilities", "responsability", "description"}},
+		"responsabilities", "responsability"}},
 	{sectionRequirements, []string{"requirements", "requirement", "required", "must", "must-have", "must-haves", "must have",
 		"qualifications", "qualification", "what you need", "what you will need", "what we need", "what do you need",
 		"what are we looking for", "what we are looking for", "what we look for", "looking for", "you have", "you bring",
@@ -583,6 +590,9 @@ func classifyHeading(text string) (section, bool) {
 	}
 	if h == " will not " || h == " will not have " {
 		return sectionExcluded, true // MoSCoW's "Won't"
+	}
+	if h == " description " {
+		return sectionDuties, true // a bare "Description" beside the qualifications; "Job Description" heads the whole posting
 	}
 	for i, g := range headingWords {
 		for _, w := range headingKeys[i] {

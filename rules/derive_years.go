@@ -34,7 +34,7 @@ var aYearPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|
 
 // fewYears is "a few years" with its number in brackets after it: "for a
 // few years (we're thinking 4+, but show us what you've built)".
-var fewYears = regexp.MustCompile(`\b(?:a few|several|some|a couple of|a number of) years\b[^.;()]{0,15}\([^()]*?\b(\d{1,2})\s*\+`)
+var fewYears = regexp.MustCompile(`\b(?:a few|several|some|a couple of|a number of) years\s*\([^()]{0,40}?\b(\d)\s*\+`) // one digit: "(17+)" is a version
 
 // yearsIn returns the statements of years of lower: for each, its offsets
 // and those of the least number of years.
@@ -67,7 +67,7 @@ var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|
 
 // notExperienceBefore comes before a number of years that is not
 // experience: "fixed term for three years", "within two years".
-var notExperienceBefore = regexp.MustCompile(`\b(?:(?:fixed[- ]term|contract|funded|funding|appointment|post|position|role)(?: \w+)? (?:for|of)|` +
+var notExperienceBefore = regexp.MustCompile(`\b(?:(?:fixed[- ]term|contract|funded|funding|appointment)(?: \w+)? (?:for|of)|` +
 	`within|in the next|over the next|after|for the first|every)\s+$`)
 
 // companySubject and candidateWord tell a company's own years ("a Django
@@ -172,21 +172,23 @@ var yearsAfter = regexp.MustCompile(`^\s*(?:experience|exp\.?)?[\s(:,–—-]*(?
 func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Reason, sec section) []yearsClaim {
 	names := d.names
 	lower := toks.low
-	required := !hedge.MatchString(lower) && sec != sectionDuties && sec != sectionAbout
+	hedges := hedge.FindAllStringIndex(lower, -1)
+	required := len(hedges) == 0 && sec != sectionDuties && sec != sectionAbout
+	total := totalWord.MatchString(lower)
 	var out []yearsClaim
 	if sec == sectionExcluded {
 		return nil // "What you won't need: years of experience"
 	}
 	for _, m := range yearsIn(lower) {
 		n := parseNumber(lower[m[2]:m[3]])
-		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) || notExperienceBefore.MatchString(lower[:m[0]]) {
+		if n < 1 || n > 40 || notExperience.MatchString(lower[m[1]:]) || notExperienceBefore.MatchString(lower[max(0, m[0]-40):m[0]]) {
 			continue
 		}
-		if lo, hi := clause(lower, 0, m[0], m[1], len(lower)); companySubject.MatchString(lower[lo:hi]) && !candidateWord.MatchString(lower[lo:hi]) {
+		if lo, hi := clause(lower, max(0, m[0]-200), m[0], m[1], min(len(lower), m[1]+200)); companySubject.MatchString(lower[lo:hi]) && !candidateWord.MatchString(lower[lo:hi]) {
 			continue // the company's years, not the candidate's
 		}
 		claim := yearsClaim{years: float64(n), required: required, reason: reason}
-		if required || !hedge.MatchString(lower[:m[1]]) && !hedge.MatchString(yearsTail(lower[m[1]:])) {
+		if required || !slices.ContainsFunc(hedges, func(h []int) bool { return h[1] <= m[1] }) && !hedge.MatchString(yearsTail(lower[m[1]:])) {
 			// Only a hedge before the years, or after them in their own
 			// clause, hedges them: "3+ years of ML engineering, ideally on
 			// search" asks for the three years.
@@ -204,7 +206,7 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 				claim.skills = names(c)
 			}
 		}
-		if claim.skills == nil && itemYears.MatchString(lower[:m[0]]) && !totalWord.MatchString(lower) {
+		if claim.skills == nil && itemYears.MatchString(lower[max(0, m[0]-10):m[0]]) && !total {
 			continue // "Jetpack Compose (2+ yrs)": an unknown skill's years
 		}
 		out = append(out, claim)

@@ -53,7 +53,13 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 		itemsOf: map[string][]int{}, item: -1, lastItem: -1, dropped: map[string]bool{}, wished: map[string]bool{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
-	for _, st := range statements(posting, namesSkill, mayName) {
+	// joins reports whether a word at a line's end and the first of the
+	// next make one name ("Tailwind" / "CSS", "GitLab" / "CI").
+	joins := func(a, b string) bool {
+		toks := tokenize(a + " " + b)
+		return slices.ContainsFunc(t.m.scan(toks), func(h hit) bool { return h.first == 0 && h.last == len(toks.t)-1 && h.last > 0 })
+	}
+	for _, st := range statements(posting, namesSkill, mayName, joins) {
 		d.statement(st)
 	}
 	set := &Set{Title: postingTitle(posting), base: t}

@@ -852,6 +852,9 @@ func TestClassCommonMore(t *testing.T) {
 		{posting: "Requirements\n- Deep knowledge of Azure security (Entra ID, Key Vault)\n- A good understanding of data modelling (Kimball, data vault or similar)\n",
 			want: map[string]string{"Vault": ""}},
 		{posting: "Requirements\n- Secrets in HashiCorp Vault\n", want: map[string]string{"Vault": "required"}},
+		// A name a PDF wrapped at the line's end.
+		{posting: "Requirements:\nHardware-in-the-loop tests triggered from GitHub Actions or GitLab\nCI\nOn the front end of our web shop we use Vue.js with Tailwind\nCSS. You do not have to be a front-end specialist for this job.\n",
+			want: map[string]string{"GitLab CI": "one_of", "GitLab": "", "CSS": "", "Tailwind CSS": "preferred"}},
 		// As a PDF wraps them: after a word that takes an object, inside brackets.
 		{posting: "Requirements:\nAt least 6 years of software development experience, 4+ of them building\nAndroid apps\nExperience with offline-first storage with SQLite (we use\nRoom)\n",
 			want: map[string]string{"Android": "required@4", "SQLite": "required"}, years: "6"},

@@ -159,7 +159,7 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if open, end := bracketAround(lower, c.start); open >= 0 && (from < open || to > end) {
 			continue // an aside in brackets the list is not in: "(Snakemake is fine if that is what you know)", "(we use Room)"
 		}
-		if c.kind == cueDescribes && ofTheKind.MatchString(lower[:c.start]) {
+		if c.kind == cueDescribes && ofTheKind.MatchString(lower[max(0, c.start-60):c.start]) {
 			continue // "at least two of the languages we use: …" names the set to choose from
 		}
 		if c.kind == cueNegated {
@@ -206,7 +206,7 @@ const bracketReach = 200
 
 var (
 	bothAfter = regexp.MustCompile(`^(?:ideally|preferably|even better|better still),? (?:both|all(?: of them)?|all three)\b`)
-	ofTheKind = regexp.MustCompile(`\bof (?:the|our) [\w-]+(?: [\w-]+)? $`)
+	ofTheKind = regexp.MustCompile(`\b(?:one|two|three|four|any|some|all|each|most|\d) of (?:the|our) [\w-]+(?: [\w-]+)? $`)
 )
 
 // conditionalWish returns the wish that opens a statement's lists, "It

@@ -85,8 +85,8 @@ type line struct {
 // namesSkill reports whether a line names a known technology, which a
 // heading never does; mayName whether a word is written as a technology's
 // name may be ("dbt", "gRPC"), whatever the words around it.
-func statements(text string, namesSkill, mayName func(string) bool) []statement {
-	lines := joinWrapped(readLines(text), mayName)
+func statements(text string, namesSkill, mayName func(string) bool, joins func(a, b string) bool) []statement {
+	lines := joinWrapped(readLines(text), mayName, joins)
 	var out []statement
 	heading, sec := "", sectionNone
 	var header []string // the header row of the current table
@@ -338,7 +338,7 @@ func cellsOf(s string) []string {
 //     full stop followed by another looks the same.
 //
 // The width is that of the longest lines (see [wrapWidth]).
-func joinWrapped(lines []line, mayName func(string) bool) []line {
+func joinWrapped(lines []line, mayName func(string) bool, joins func(a, b string) bool) []line {
 	var lens []int
 	for _, ln := range lines {
 		if ln.cells == nil {
@@ -351,7 +351,7 @@ func joinWrapped(lines []line, mayName func(string) bool) []line {
 	for _, ln := range lines {
 		ln.tail, ln.pipe = ln.text, strings.Contains(ln.text, "|")
 		ln.lastWidth = utf8.RuneCountInString(ln.text)
-		if n := len(out); n > 0 && continues(out[n-1], ln, width, mayName) {
+		if n := len(out); n > 0 && continues(out[n-1], ln, width, mayName, joins) {
 			p := &out[n-1]
 			parts[n-1] = append(parts[n-1], ln.text)
 			p.tail, p.lastWidth, p.joined = ln.text, ln.lastWidth, true
@@ -415,7 +415,7 @@ var openEnd = map[string]bool{"and": true, "or": true, "with": true, "of": true,
 	"unless": true, "that": true, "which": true, "who": true, "building": true, "writing": true, "developing": true,
 	"maintaining": true, "designing": true, "running": true, "managing": true}
 
-func continues(prev, next line, width int, mayName func(string) bool) bool {
+func continues(prev, next line, width int, mayName func(string) bool, joins func(a, b string) bool) bool {
 	if prev.heading || next.heading || next.bullet || next.afterBlank {
 		return false
 	}
@@ -440,6 +440,10 @@ func continues(prev, next line, width int, mayName func(string) bool) bool {
 	firstWord, _, _ := strings.Cut(next.text, " ")
 	fit := prev.lastWidth + 1 + utf8.RuneCountInString(firstWord)
 	full := width > 0 && fit*10 > width*9
+	if lastWord := strings.Fields(prev.tail); joins != nil && len(lastWord) > 0 && full &&
+		joins(lastWord[len(lastWord)-1], strings.TrimRight(firstWord, ".,;:")) {
+		return true // a name a PDF wrapped: "… with Tailwind" / "CSS. …"
+	}
 	if last == ';' && full && unicode.IsLower(first) && !mayName(firstWord) {
 		return true // a sentence a PDF wrapped after a semicolon: "…; whichever you learned first, …"
 	}

@@ -42,7 +42,7 @@ Experience with relational databases such as PostgreSQL or MySQL, including sche
 design.
 Nice to have
 Apache Kafka`
-	got := statements(pdf, names, mayName)
+	got := statements(pdf, names, mayName, nil)
 	want := []struct {
 		text string
 		sec  section
@@ -63,7 +63,7 @@ Apache Kafka`
 
 	// Markdown: headings, bold labels, bullets and a table with a header.
 	md := "## What you'll do\n* Build services in **Go**.\n\n## Nice to have\n| Skill | Notes |\n|---|---|\n| Rust | e.g. for tools; any level |\n- **Must:** Python (e.g. Django) and SQL. Git too.\n"
-	got = statements(md, names, mayName)
+	got = statements(md, names, mayName, nil)
 	var texts []string
 	for _, s := range got {
 		texts = append(texts, s.text+"@"+s.section.String()+"/"+s.label.String())
@@ -136,7 +136,7 @@ func TestJoinWrapped(t *testing.T) {
 	mayName := func(s string) bool { return len(tax.m.scan(tokenize(s))) > 0 }
 	for _, tt := range tests {
 		var got []string
-		for _, ln := range joinWrapped(readLines(tt.text), mayName) {
+		for _, ln := range joinWrapped(readLines(tt.text), mayName, nil) {
 			got = append(got, ln.text)
 		}
 		if !slices.Equal(got, tt.want) {
@@ -734,7 +734,7 @@ func TestSplitSentences(t *testing.T) {
 // read, the extra cell as a statement of its own.
 func TestTableRowWiderThanHeader(t *testing.T) {
 	var got []string
-	for _, st := range statements("| Technology | Required |\n|---|---|\n| Go | yes | since 2020 |\n", func(string) bool { return false }, func(string) bool { return false }) {
+	for _, st := range statements("| Technology | Required |\n|---|---|\n| Go | yes | since 2020 |\n", func(string) bool { return false }, func(string) bool { return false }, nil) {
 		got = append(got, st.text+"/"+st.labelText)
 	}
 	if want := []string{"Go/Required: yes", "yes/Required: yes", "since 2020/Required: yes"}; !slices.Equal(got, want) {

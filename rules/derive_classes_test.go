@@ -852,6 +852,10 @@ func TestClassCommonMore(t *testing.T) {
 		{posting: "Requirements\n- Deep knowledge of Azure security (Entra ID, Key Vault)\n- A good understanding of data modelling (Kimball, data vault or similar)\n",
 			want: map[string]string{"Vault": ""}},
 		{posting: "Requirements\n- Secrets in HashiCorp Vault\n", want: map[string]string{"Vault": "required"}},
+		// The rest of a sentence a PDF wrapped to a line of its own, which
+		// is no heading for saying "a plus".
+		{posting: "Requirements:\nHands-on experience with event streaming: Kafka is a must; Flink or Spark\nStructured Streaming is a strong plus\nDeep knowledge of relational databases, PostgreSQL or Oracle especially\n",
+			want: map[string]string{"Apache Kafka": "required", "Apache Flink": "preferred", "Apache Spark": "preferred"}, groups: []string{"PostgreSQL,Oracle Database"}},
 		// A name a PDF wrapped at the line's end.
 		{posting: "Requirements:\nHardware-in-the-loop tests triggered from GitHub Actions or GitLab\nCI\nOn the front end of our web shop we use Vue.js with Tailwind\nCSS. You do not have to be a front-end specialist for this job.\n",
 			want: map[string]string{"GitLab CI": "one_of", "GitLab": "", "CSS": "", "Tailwind CSS": "preferred"}},

@@ -407,6 +407,10 @@ func wrapWidth(lens []int) int {
 
 var sentenceEndInside = regexp.MustCompile(`[a-z)][.!?] `)
 
+// predicate finds the rest of a sentence on a line a PDF wrapped to:
+// "Structured Streaming is a strong plus".
+var predicate = regexp.MustCompile(`^[\w\s.#+-]{0,40}? (?:is|are) (?:a|an|the|also|very|highly|not|nice|welcome|required|essential|preferred|desirable|helpful|useful)\b`)
+
 // openEnd holds the words that leave a sentence open.
 var openEnd = map[string]bool{"and": true, "or": true, "with": true, "of": true, "in": true, "on": true, "the": true, "a": true,
 	"an": true, "to": true, "for": true, "as": true, "like": true, "including": true, "such": true, "e.g.": true, "using": true,
@@ -468,7 +472,7 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	// start a list item as well as a wrapped line.
 	lower := unicode.IsLower(first) && nearlyFull && !mayName(firstWord)
 	return lower || openEnded ||
-		(full && (strings.ContainsRune(".!?", end) || sentenceEndInside.MatchString(next.text) || first == '('))
+		(full && (strings.ContainsRune(".!?", end) || sentenceEndInside.MatchString(next.text) || first == '(' || predicate.MatchString(next.text)))
 }
 
 // headingSection reports whether a line is a heading and, if so, the kind
@@ -492,6 +496,10 @@ func headingSection(ln line) (section, bool) {
 		}
 		if strings.HasSuffix(t, "?") && len(strings.Fields(t)) > 10 {
 			return 0, false
+		}
+		if lt := strings.ToLower(t); !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, ":") &&
+			(strings.Contains(lt, " is a ") || strings.Contains(lt, " are a ") || strings.Contains(lt, " is an ")) {
+			return 0, false // a sentence a PDF left on its own line: "Structured Streaming is a strong plus"
 		}
 		if sec, ok := classifyHeading(strings.TrimRight(t, ": ")); ok && sec == sectionElsewhere {
 			return sec, true // "You might also be interested in"

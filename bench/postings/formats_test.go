@@ -75,7 +75,6 @@ var knownDifferent = map[string]string{
 	"61-markdown-nested-game-backend.html": nestedFlattened,
 	"61-markdown-nested-game-backend.pdf":  nestedFlattened,
 	"61-markdown-nested-game-backend.docx": nestedFlattened,
-	"62-corporate-fintech-compliance.pdf":  "the item wrapped after \"Flink or Spark\" leaves \"Structured Streaming is a strong plus\" read as a heading of preferences over the items below it (AWS, infrastructure as code, PostgreSQL and Oracle preferred, no database group), and \"Flink or Spark\" a required group",
 	"65-requirements-table-salesforce.pdf": "the PDF's table leaves the notes column below it, so \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements",
 	"75-min-ideal-ml-platform.html":        minimumIdealAsCells,
 	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,

@@ -856,6 +856,9 @@ func TestClassCommonMore(t *testing.T) {
 		// is no heading for saying "a plus".
 		{posting: "Requirements:\nHands-on experience with event streaming: Kafka is a must; Flink or Spark\nStructured Streaming is a strong plus\nDeep knowledge of relational databases, PostgreSQL or Oracle especially\n",
 			want: map[string]string{"Apache Kafka": "required", "Apache Flink": "preferred", "Apache Spark": "preferred"}, groups: []string{"PostgreSQL,Oracle Database"}},
+		// A bracket and a title a PDF wrapped.
+		{posting: "Requirements:\nExperience with API design and event-driven architecture (we use Kafka;\nRabbitMQ or NATS experience is just as relevant)\nOur client, an energy company, is looking for a contract DevOps\nEngineer to help migrate their platform from EC2 instances to EKS.\n",
+			want: map[string]string{"DevOps": ""}, groups: []string{"Apache Kafka,RabbitMQ,NATS"}},
 		// A name a PDF wrapped at the line's end.
 		{posting: "Requirements:\nHardware-in-the-loop tests triggered from GitHub Actions or GitLab\nCI\nOn the front end of our web shop we use Vue.js with Tailwind\nCSS. You do not have to be a front-end specialist for this job.\n",
 			want: map[string]string{"GitLab CI": "one_of", "GitLab": "", "CSS": "", "Tailwind CSS": "preferred"}},

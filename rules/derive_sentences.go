@@ -448,6 +448,12 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 		joins(lastWord[len(lastWord)-1], strings.TrimRight(firstWord, ".,;:")) {
 		return true // a name a PDF wrapped: "… with Tailwind" / "CSS. …"
 	}
+	if strings.Count(prev.tail, "(") > strings.Count(prev.tail, ")") && strings.Count(next.text, ")") > strings.Count(next.text, "(") {
+		return true // a bracket a PDF wrapped: "… (we use Kafka;" / "RabbitMQ or NATS experience is just as relevant)"
+	}
+	if full && roleWord.MatchString(firstWord) && !strings.ContainsRune(".!?:;", last) {
+		return true // a title a PDF wrapped: "… for a contract DevOps" / "Engineer to help migrate …"
+	}
 	if last == ';' && full && unicode.IsLower(first) && !mayName(firstWord) {
 		return true // a sentence a PDF wrapped after a semicolon: "…; whichever you learned first, …"
 	}

@@ -68,7 +68,6 @@ const skilllessItemAsHeading = "in the page's list the item under \"Bonus points
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
-	"84-agency-devops-contract.pdf":        "the line wrapped between \"a contract DevOps\" and \"Engineer to help migrate …\" is not joined (neither line ends a sentence), so DevOps is read as a skill, not a role, and preferred",
 	"53-skills-matrix-frontend.html":       matrixAsCells,
 	"53-skills-matrix-frontend.pdf":        matrixAsCells,
 	"53-skills-matrix-frontend.docx":       matrixAsCells,
@@ -79,7 +78,6 @@ var knownDifferent = map[string]string{
 	"75-min-ideal-ml-platform.html":        minimumIdealAsCells,
 	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
 	"75-min-ideal-ml-platform.docx":        minimumIdealAsCells,
-	"94-marketplace-senior-go.pdf":         "the item wrapped after \"(we use Kafka;\" is cut there, so \"RabbitMQ or NATS experience is just as relevant)\" joins PostgreSQL's sentence in a group of PostgreSQL, RabbitMQ and NATS, and Kafka is preferred from the paragraph about the backend",
 	"104-payments-sre.html":                firstItemAsHeading,
 	"104-payments-sre.pdf":                 firstItemAsHeading,
 	"104-payments-sre.docx":                firstItemAsHeading,

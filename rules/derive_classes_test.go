@@ -23,6 +23,9 @@ type classCase struct {
 	// years, if not "", is the experience asked for: "5", "5?" when not
 	// required, "0" when none.
 	years string
+	// degree, if not "", is the degree asked for: its level, with "?" when
+	// not required ("master?"), or "none".
+	degree string
 }
 
 func (c classCase) check(t *testing.T, tax *Taxonomy) {
@@ -52,6 +55,18 @@ func (c classCase) check(t *testing.T, tax *Taxonomy) {
 		}
 		if !slices.Equal(got, c.groups) {
 			t.Errorf("%q: groups %q, want %q", c.posting, got, c.groups)
+		}
+	}
+	if c.degree != "" {
+		got := "none"
+		if d := set.Degree; d != nil {
+			got = d.Level
+			if !d.Required {
+				got += "?"
+			}
+		}
+		if got != c.degree {
+			t.Errorf("%q: degree %s, want %s", c.posting, got, c.degree)
 		}
 	}
 	if c.years != "" {
@@ -592,20 +607,12 @@ func TestClassYearsMore(t *testing.T) {
 // TestClassDegreeMore: a graduate degree is a master's; an equivalent
 // combination of education and experience hedges it.
 func TestClassDegreeMore(t *testing.T) {
-	for _, tt := range []struct {
-		posting, level string
-		required       bool
-	}{
-		{"A graduate degree in a quantitative field would be welcome.\n", "master", false},
-		{"Requirements\n- A postgraduate degree in statistics\n", "master", true},
-		{"Requirements\n- An undergraduate degree in physics\n", "bachelor", true},
-		{"Requirements\n- Bachelor's degree in Computer Science, or an equivalent combination of education and experience\n", "bachelor", false},
-	} {
-		d := DefaultTaxonomy().Derive(tt.posting).Degree
-		if d == nil || d.Level != tt.level || d.Required != tt.required {
-			t.Errorf("%q: degree %+v, want %s required=%v", tt.posting, d, tt.level, tt.required)
-		}
-	}
+	runClass(t, []classCase{
+		{posting: "A graduate degree in a quantitative field would be welcome.\n", degree: "master?"},
+		{posting: "Requirements\n- A postgraduate degree in statistics\n", degree: "master"},
+		{posting: "Requirements\n- An undergraduate degree in physics\n", degree: "bachelor"},
+		{posting: "Requirements\n- Bachelor's degree in Computer Science, or an equivalent combination of education and experience\n", degree: "bachelor?"},
+	})
 }
 
 // TestClassRoles: a kind of work followed by a role ("QA analysts",
@@ -801,23 +808,13 @@ func TestClassYearsForms(t *testing.T) {
 		{posting: "Requirements\n- Five or more years' experience running Agile delivery\n", want: map[string]string{"Agile": "required@5"}},
 		{posting: "Requirements\n- 5+ years experience with Java\n", want: map[string]string{"Java": "required@5"}},
 	})
-	for _, tt := range []struct {
-		posting string
-		none    bool
-	}{
-		{"Requirements\n- A degree in engineering, though we have hired people without one\n", false},
-		{"There is no requirement to hold a degree for this role.\n", true},
-		{"We're flexible on\n- A degree. Useful, but we have never turned anyone down for not having one.\n", false},
-	} {
-		d := DefaultTaxonomy().Derive(tt.posting).Degree
-		if tt.none && d != nil || !tt.none && (d == nil || d.Required) {
-			t.Errorf("%q: degree %+v", tt.posting, d)
-		}
-	}
-	// A wish two sentences on is about something else.
-	if d := DefaultTaxonomy().Derive("You must have a bachelor's degree in Statistics. Advanced SQL is essential. Python or R is desirable.\n").Degree; d == nil || !d.Required {
-		t.Errorf("degree %+v, want required", d)
-	}
+	runClass(t, []classCase{
+		{posting: "Requirements\n- A degree in engineering, though we have hired people without one\n", degree: "bachelor?"},
+		{posting: "There is no requirement to hold a degree for this role.\n", degree: "none"},
+		{posting: "We're flexible on\n- A degree. Useful, but we have never turned anyone down for not having one.\n", degree: "bachelor?"},
+		// A wish two sentences on is about something else.
+		{posting: "You must have a bachelor's degree in Statistics. Advanced SQL is essential. Python or R is desirable.\n", degree: "bachelor"},
+	})
 }
 
 // TestClassLeadIns: a paragraph whose last sentence leads into a list
@@ -895,18 +892,10 @@ func TestClassSeventhSet(t *testing.T) {
 		{posting: "What you'll do\n- Improve the developer experience: faster builds, safer deploys with Argo CD\n", want: map[string]string{"Argo CD": "preferred"}},
 		{posting: "We write our tests with PHPUnit and expect you to as well.\n", want: map[string]string{"PHPUnit": "required"}},
 	})
-	for _, tt := range []struct {
-		posting, level string
-		none           bool
-	}{
-		{"We don't mind whether you have a degree.\n", "", true},
-		{"Requirements\n1. A degree in a numerate discipline, or equivalent experience.\n2. A PhD, or research experience, in a physical science.\n", "bachelor", false},
-	} {
-		d := DefaultTaxonomy().Derive(tt.posting).Degree
-		if tt.none != (d == nil) || d != nil && d.Level != tt.level {
-			t.Errorf("%q: degree %+v, want level %q", tt.posting, d, tt.level)
-		}
-	}
+	runClass(t, []classCase{
+		{posting: "We don't mind whether you have a degree.\n", degree: "none"},
+		{posting: "Requirements\n1. A degree in a numerate discipline, or equivalent experience.\n2. A PhD, or research experience, in a physical science.\n", degree: "bachelor?"},
+	})
 }
 
 // TestClassEighthSet: what the eighth blind set's common postings wrote
@@ -922,18 +911,10 @@ func TestClassEighthSet(t *testing.T) {
 			want: map[string]string{"Machine Learning": "required@5"}, years: "8"},
 		{posting: "Requirements\n- Apex and Lightning Web Components\n", want: map[string]string{"Web Components": ""}},
 	})
-	for _, tt := range []struct {
-		posting, level string
-		required       bool
-	}{
-		{"An MS or PhD in Computer Science is preferred.\n", "master", false},
-		{"Requirements\n- A BS/MS in Physics\n", "bachelor", true},
-	} {
-		d := DefaultTaxonomy().Derive(tt.posting).Degree
-		if d == nil || d.Level != tt.level || d.Required != tt.required {
-			t.Errorf("%q: degree %+v, want %s required=%v", tt.posting, d, tt.level, tt.required)
-		}
-	}
+	runClass(t, []classCase{
+		{posting: "An MS or PhD in Computer Science is preferred.\n", degree: "master?"},
+		{posting: "Requirements\n- A BS/MS in Physics\n", degree: "bachelor"},
+	})
 }
 
 // TestClassNinthSet: what the ninth blind set's common postings wrote in
@@ -969,16 +950,8 @@ func TestClassNotOverreaching(t *testing.T) {
 		{posting: "Senior Go Engineer\n\nWe use Go for all our services.\n", want: map[string]string{"Go": "required"}},
 		{posting: "We use Python and Go. Experience with at least one of the following: Rust, Java.\n", groups: []string{"Rust,Java"}},
 	})
-	for _, tt := range []struct {
-		posting, level string
-		required       bool
-	}{
-		{"PhD in Machine Learning.\nYour degree should be in Computer Science or Statistics.\n", "phd", true},
-		{"Bachelor degree in Computer Science (we do not mind which university).\n", "bachelor", true},
-	} {
-		d := DefaultTaxonomy().Derive(tt.posting).Degree
-		if d == nil || d.Level != tt.level || d.Required != tt.required {
-			t.Errorf("%q: degree %+v, want %s required=%v", tt.posting, d, tt.level, tt.required)
-		}
-	}
+	runClass(t, []classCase{
+		{posting: "PhD in Machine Learning.\nYour degree should be in Computer Science or Statistics.\n", degree: "phd"},
+		{posting: "Bachelor degree in Computer Science (we do not mind which university).\n", degree: "bachelor"},
+	})
 }

@@ -50,7 +50,7 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	// <../search?q=scala>", which name skills in their addresses.
 	posting = linkTarget.ReplaceAllString(posting, "")
 	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string][]string{},
-		itemsOf: map[string][]int{}, item: -1, lastItem: -1, dropped: map[string]bool{}, wished: map[string]bool{}}
+		itemsOf: map[string][]int{}, item: -1, dropped: map[string]bool{}, wished: map[string]bool{}}
 	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
 	// joins reports whether a word at a line's end and the first of the
@@ -150,7 +150,6 @@ type deriver struct {
 	itemSkills [][]string // the skills of each of its statements so far
 	itemTexts  []string   // and the statements
 	itemsOf    map[string][]int
-	lastItem   int // the item of the statement before
 }
 
 func (d *deriver) name(h hit) string { return d.t.skills[h.skill].Name }
@@ -177,12 +176,11 @@ func (d *deriver) statement(st statement) {
 		}
 		return // a job board's list of other jobs names other jobs' skills
 	}
-	if st.item != d.item {
+	prevLast, prevSameItem := d.last, d.item == st.item // d.item is still the item of the statement before
+	if !prevSameItem {
 		d.item, d.itemSkills, d.itemTexts = st.item, nil, nil
 	}
 	d.itemTexts = append(d.itemTexts, st.text)
-	prevLast, prevSameItem := d.last, d.lastItem == st.item
-	d.lastItem = st.item
 	toks := tokenize(st.text)
 	context := SectionOther
 	if sec == sectionRequirements || sec == sectionPreferences {

@@ -82,8 +82,7 @@ func chains(toks *tokens, hits []hit) []chain {
 			if hits[j].first-hits[j-1].last > 8 {
 				break
 			}
-			if gap := strings.TrimSpace(lower[int(toks.t[hits[j-1].last].end):int(toks.t[hits[j].first].start)]); gap == "(" && j == i+1 &&
-				strings.Contains(bracketText(lower, gapTo), " or ") {
+			if open, end := bracketAround(lower, gapTo); gap == "(" && j == i+1 && open >= 0 && strings.Contains(lower[gapTo:end], " or ") {
 				break // "Linux (Ubuntu or Red Hat)": the kind, then its alternatives
 			}
 			ok, kind, adverbs, unknown := true, gapList, 0, 0
@@ -131,14 +130,6 @@ func chains(toks *tokens, hits []hit) []chain {
 		i = j
 	}
 	return out
-}
-
-// bracketText returns the text from pos to the bracket that closes there.
-func bracketText(lower string, pos int) string {
-	if end := strings.IndexByte(lower[pos:min(len(lower), pos+bracketReach)], ')'); end >= 0 {
-		return lower[pos : pos+end]
-	}
-	return ""
 }
 
 // versionTokens reports whether token k of toks belongs to a version in

@@ -91,11 +91,7 @@ func (d *deriver) titleSkills(title string) {
 		}
 	}
 	hits := slices.DeleteFunc(all, func(h hit) bool {
-		switch d.t.skills[h.skill].Category {
-		case "methodology", "data", "testing":
-			return true
-		}
-		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.decidedElsewhere(d.name(h), title)
+		return workCategory(d.t.skills[h.skill].Category) || boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.decidedElsewhere(d.name(h), title)
 	})
 	d.groups = slices.DeleteFunc(d.groups, func(g *derivedGroup) bool { return g.reason.Statement == title })
 	why := Reason{Statement: title, Cue: "the job's title"}
@@ -455,12 +451,18 @@ func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []
 // that is a skill.)
 var roleNoun = regexp.MustCompile(`^\s*(?:engineers?|analysts?|testers?|specialists?|architects?|consultants?|practitioners?)\b`)
 
+// workCategory reports whether a category holds kinds of work ("DevOps",
+// "QA", "Machine Learning"), which a title or a sentence may name as a
+// role, besides technologies.
+func workCategory(category string) bool {
+	return category == "methodology" || category == "testing" || category == "data"
+}
+
 // role reports whether the hit names a kind of work as people or a team
 // ("our QA analysts"), not as a skill.
 func (d *deriver) role(toks *tokens, h hit) bool {
 	category := d.t.skills[h.skill].Category
-	switch category {
-	case "methodology", "testing", "data":
+	if workCategory(category) {
 		start := int(toks.t[h.first].start)
 		before := toks.low[max(0, start-40):start] // the words before: a window keeps long lines linear
 		after := toks.low[toks.t[h.last].end:]
@@ -468,7 +470,6 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 		// learning or data science roles".
 		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) ||
 			category == "testing" && yearsInField.MatchString(before) || // "3+ years in QA": the field of the years
-
 			category != "data" && rolesAfter.MatchString(after) && (yearsInBefore.MatchString(before) || !strings.HasPrefix(strings.TrimSpace(after), "/"))
 	}
 	return false

@@ -955,3 +955,41 @@ func TestClassNotOverreaching(t *testing.T) {
 		{posting: "Bachelor degree in Computer Science (we do not mind which university).\n", degree: "bachelor"},
 	})
 }
+
+// TestClassItemsUnderWishes: a job board's page, and HTML, Word and PDF,
+// give list items as bare lines. Under a heading of wishes (or of what is
+// not needed), such a line that would head requirements only by words an
+// item has too ("Banking domain experience", "You've run a design system
+// before": words of its own beside a heading's) is an item of the list,
+// not a heading over the items below it. A heading in none but heading
+// words ("Must have", "Required experience") still heads, as do Markdown
+// headings, lines after a blank line and subheadings of the strength of
+// the heading above them.
+func TestClassItemsUnderWishes(t *testing.T) {
+	runClass(t, []classCase{
+		// The first item under the heading.
+		{posting: "Bonus points\nBanking domain experience\nIstio or Linkerd\nExperience running Cassandra at scale\n",
+			want: map[string]string{"Istio": "preferred", "Linkerd": "preferred", "Cassandra": "preferred"}, groups: []string{}},
+		// An item among others that names no skill.
+		{posting: "Nice to have\nGraphQL\nYou've run a design system before\nStorybook or a similar tool\nSome Figma\n",
+			want: map[string]string{"GraphQL": "preferred", "Storybook": "preferred", "Figma": "preferred"}},
+		{posting: "Would be great\nYou have led a small team\nTerraform\n", want: map[string]string{"Terraform": "preferred"}},
+		// Under what is not needed.
+		{posting: "Requirements\nGo\nWhat you won't need\nPrior retail experience\nKubernetes\n",
+			want: map[string]string{"Go": "required", "Kubernetes": ""}},
+		// Counter-cases: headings that still head.
+		{posting: "Requirements\nMust have\nGo\nKubernetes\nNice to have\nRust\n",
+			want: map[string]string{"Go": "required", "Kubernetes": "required", "Rust": "preferred"}},
+		{posting: "Nice to have\nRust\nMust have\nGo\n", want: map[string]string{"Rust": "preferred", "Go": "required"}},
+		{posting: "Bonus points\nRust\nRequired experience\nGo\n", want: map[string]string{"Rust": "preferred", "Go": "required"}},
+		{posting: "Bonus points\nRequirements\nGo\n", want: map[string]string{"Go": "required"}},
+		{posting: "Nice to have\nRust\nWhat you'll need\nGo\n", want: map[string]string{"Rust": "preferred", "Go": "required"}},
+		{posting: "Requirements\nBackend experience\nGo\nFrontend experience\nReact\nNice to have\nRust\n",
+			want: map[string]string{"Go": "required", "React": "required", "Rust": "preferred"}},
+		{posting: "What you'll do\nBuild our APIs\nTechnical skills\nGo\n", want: map[string]string{"Go": "required"}},
+		{posting: "## Nice to have\n- Rust\n\n## Payments experience\n- Go\n", want: map[string]string{"Rust": "preferred", "Go": "required"}},
+		{posting: "Nice to have\n- Rust\n\nPayments experience\n- Go\n", want: map[string]string{"Rust": "preferred", "Go": "required"}},
+		{posting: "Nice to have\n- Rust\n- Banking domain experience\n- Istio\n\nRequirements\n- Go\n",
+			want: map[string]string{"Rust": "preferred", "Istio": "preferred", "Go": "required"}},
+	})
+}

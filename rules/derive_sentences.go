@@ -137,7 +137,7 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		matrix = false
 		_, after, labelled := strings.Cut(ln.text, ":")
 		labelled = labelled && strings.TrimSpace(after) != "" // "Nice to have: a master's degree", a label and its statement
-		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text) && !labelled) {
+		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text) && !labelled) && !itemOfWishes(ln, s, sec) {
 			heading, sec, headingLine = strings.TrimRight(ln.text, ": "), s, i
 			words := strings.Fields(strings.ToLower(ln.text))
 			matrix = len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {
@@ -192,6 +192,69 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 	}
 	return out
 }
+
+// itemOfWishes reports whether a line that reads as a heading of kind s
+// is rather an item of the list under a heading of wishes, or of what is
+// not needed (under): HTML, Word and PDF give list items as bare lines,
+// and an item such as "PCI DSS experience" or "You've worked on checkout
+// flows before" has a heading's words ("experience", "you have"). A
+// posting states what it asks before what it wishes, so a line that would
+// turn wishes into requirements is believed a heading only if it is one
+// in all its words ("Must have", "Required experience"), is a Markdown
+// heading, or stands after a blank line.
+func itemOfWishes(ln line, s, under section) bool {
+	return s == sectionRequirements && (under == sectionPreferences || under == sectionExcluded) &&
+		!ln.heading && !ln.afterBlank && !headingWordsOnly(ln.text)
+}
+
+// headingWordsOnly reports whether text is all words of headings (any of
+// headingWords) and words that go with them ("what", "your", "technical").
+func headingWordsOnly(text string) bool {
+	words := strings.Fields(headingKey(text))
+	for i := 0; i < len(words); {
+		n := 0
+		for _, keys := range headingKeys {
+			for _, k := range keys {
+				kw := strings.Fields(k)
+				if len(kw) > n && len(kw) <= len(words)-i && phraseAt(words[i:], kw) {
+					n = len(kw)
+				}
+			}
+		}
+		switch {
+		case n > 0:
+			i += n
+		case headingFiller[words[i]]:
+			i++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// phraseAt reports whether words start with the words of a heading
+// phrase, its last word perhaps in the plural ("skills", "must-haves").
+func phraseAt(words, phrase []string) bool {
+	for j, w := range phrase {
+		if words[j] != w && !(j == len(phrase)-1 && words[j] == w+"s") {
+			return false
+		}
+	}
+	return true
+}
+
+// headingFiller are words that go with a heading's own words without
+// naming anything a list item would: "What you will need", "Your
+// technical skills", "Bonus points".
+var headingFiller = map[string]bool{"what": true, "who": true, "you": true, "your": true, "we": true, "our": true, "us": true,
+	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true, "for": true, "in": true, "on": true,
+	"with": true, "will": true, "is": true, "are": true, "be": true, "do": true, "have": true, "has": true, "this": true,
+	"these": true, "it": true, "also": true, "some": true, "any": true, "more": true, "other": true, "really": true,
+	"should": true, "could": true, "can": true, "may": true, "points": true, "point": true, "things": true, "list": true,
+	"technical": true, "tech": true, "key": true, "main": true, "general": true, "basic": true, "minimum": true,
+	"relevant": true, "professional": true, "additional": true, "further": true, "hard": true, "soft": true,
+	"knowledge": true, "abilities": true, "ability": true, "qualities": true, "traits": true, "attributes": true}
 
 // unknownHeading reports whether a line that is no heading of ours reads
 // as one: a Markdown heading, a question of a few words, or a few words

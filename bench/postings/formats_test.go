@@ -57,14 +57,6 @@ const nestedFlattened = "in the flat list \"Bonus, not required\" is read as a h
 // rules once its Markdown table is a table of cells (HTML, PDF, DOCX).
 const minimumIdealAsCells = "in cells, a row's label and both columns are one sentence, so \"one of Go or Java\" stays a group and \"At least 2 years\" is Kubernetes's min_years; the Markdown table reads each cell alone, making Go of the Ideal cell (\"Go as your strongest language\") required, Java preferred, and Kubernetes without years"
 
-// firstItemAsHeading is why 104 derives other rules once its list of
-// bonus points is a list of the job board's page (HTML, PDF, DOCX).
-const firstItemAsHeading = "in the page's list the first item under \"Bonus points\" (\"PCI DSS experience\") is read as a heading of requirements over the items below it, so Istio and Linkerd become a required group and PostgreSQL required instead of preferred"
-
-// skilllessItemAsHeading is why 121 derives other rules once its list of
-// bonus points is a list of the job board's page (HTML, PDF, DOCX).
-const skilllessItemAsHeading = "in the page's list the item under \"Bonus points\" that names no skill (\"You've worked on checkout or payment flows before\") is read as a heading of requirements over the item below it, so Storybook becomes required instead of preferred"
-
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
@@ -78,12 +70,6 @@ var knownDifferent = map[string]string{
 	"75-min-ideal-ml-platform.html":        minimumIdealAsCells,
 	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
 	"75-min-ideal-ml-platform.docx":        minimumIdealAsCells,
-	"104-payments-sre.html":                firstItemAsHeading,
-	"104-payments-sre.pdf":                 firstItemAsHeading,
-	"104-payments-sre.docx":                firstItemAsHeading,
-	"121-fashion-frontend-vue.html":        skilllessItemAsHeading,
-	"121-fashion-frontend-vue.pdf":         skilllessItemAsHeading,
-	"121-fashion-frontend-vue.docx":        skilllessItemAsHeading,
 	"137-startup-flutter.pdf":              "the PDF wraps the long title line (\"Flutter Developer - seed-stage\"), which is then read as the job's title, so Flutter is required; the text's whole line, with place and salary, is not, and Flutter is only preferred",
 }
 

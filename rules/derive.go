@@ -51,7 +51,7 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	posting = linkTarget.ReplaceAllString(posting, "")
 	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string][]string{},
 		itemsOf: map[string][]int{}, item: -1, dropped: map[string]bool{}, wished: map[string]bool{}}
-	namesSkill := func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
+	namesSkill := namesSkillIn(t)
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
 	// joins reports whether a word at a line's end and the first of the
 	// next make one name ("Tailwind" / "CSS", "GitLab" / "CI").
@@ -62,7 +62,7 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	for _, st := range statements(posting, namesSkill, mayName, joins) {
 		d.statement(st)
 	}
-	set := &Set{Title: postingTitle(posting), base: t}
+	set := &Set{Title: postingTitle(posting, namesSkill), base: t}
 	d.titleSkills(set.Title)
 	return set, d.finish(set)
 }
@@ -118,6 +118,11 @@ func (d *deriver) decidedElsewhere(name, title string) bool {
 		}
 	}
 	return false
+}
+
+// namesSkillIn returns whether a text names a technology of t.
+func namesSkillIn(t *Taxonomy) func(string) bool {
+	return func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
 }
 
 // hits returns the skills named in toks, ambiguous names ("Go", "React")
@@ -768,8 +773,10 @@ func quote(s string) string {
 // role ("Senior Backend Engineer", "Data Analyst"), or else its first line,
 // up to a colon, if short enough to be a title. A page saved from a job
 // board starts with the board's navigation; the role's line is the title,
-// the last part of a trail of pages ("Home › Data › Data Engineer").
-func postingTitle(text string) string {
+// the last part of a trail of pages ("Home › Data › Data Engineer"). The
+// line's terms (see [titleTerms]) are not the title. namesSkill reports
+// whether a text names a technology.
+func postingTitle(text string, namesSkill func(string) bool) string {
 	var first, title string
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
@@ -800,6 +807,7 @@ func postingTitle(text string) string {
 				}
 			}
 		}
+		line = line[:titleTerms(line, namesSkill)]
 		if len(strings.Fields(line)) > 10 {
 			line = ""
 		}
@@ -819,6 +827,38 @@ func postingTitle(text string) string {
 	}
 	return first
 }
+
+// titleTerms returns where the terms of the job begin in a title line,
+// or its length if it has none: a title may go on, after a spaced dash,
+// bar or middle dot, with where the job is and on what terms
+// ("Flutter Developer - seed-stage fintech, Berlin (hybrid) - EUR 60-75k",
+// "DevOps Engineer - 6-month contract"). The terms are the parts from the
+// first after the role's that has a digit or a comma and names no
+// technology ("Backend Engineer - Go, Kubernetes" is all title). A PDF
+// that wraps such a line leaves its title the same: "Flutter Developer -
+// seed-stage" / "fintech, Berlin …" is read a line at a time.
+func titleTerms(line string, namesSkill func(string) bool) int {
+	for i := 0; i < len(line); {
+		m := titlePart.FindStringIndex(line[i:])
+		if m == nil {
+			break
+		}
+		start := i + m[1]
+		end := len(line)
+		if next := titlePart.FindStringIndex(line[start:]); next != nil {
+			end = start + next[0]
+		}
+		if part := line[start:end]; strings.ContainsAny(part, "0123456789,") && !namesSkill(part) {
+			return i + m[0]
+		}
+		i = end
+	}
+	return len(line)
+}
+
+// titlePart parts a title line: a dash, bar or middle dot with spaces
+// around it.
+var titlePart = regexp.MustCompile(` [-–—|·] `)
 
 // titleKey labels a posting's title: "Job: …", "Position: …".
 var titleKey = regexp.MustCompile(`(?i)^(?:job|job title|title|position|role|vacancy|opening)$`)

@@ -431,7 +431,7 @@ func TestClassItemYears(t *testing.T) {
 		{"Lead Android Developer | Remote (EU) | Freewheel Health\n", "Lead Android Developer"},
 		{"Freewheel Health | Lead Android Developer\n", "Lead Android Developer"},
 	} {
-		if got := postingTitle(tt.text); got != tt.want {
+		if got := postingTitle(tt.text, namesSkillIn(DefaultTaxonomy())); got != tt.want {
 			t.Errorf("postingTitle(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
@@ -992,4 +992,35 @@ func TestClassItemsUnderWishes(t *testing.T) {
 		{posting: "Nice to have\n- Rust\n- Banking domain experience\n- Istio\n\nRequirements\n- Go\n",
 			want: map[string]string{"Rust": "preferred", "Istio": "preferred", "Go": "required"}},
 	})
+}
+
+// TestClassTitleTerms: a title line that goes on, after a spaced dash or
+// bar, with where and on what terms the job is (a place, pay, a contract:
+// what has a digit or a comma and names no technology) ends before them;
+// the title's technology is asked for whether the line runs on or a PDF
+// wrapped it.
+func TestClassTitleTerms(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Kotlin Developer - early-stage insurtech, Lisbon (remote) - EUR 55-70k + options\n\nOur app is written in Kotlin.\n",
+			want: map[string]string{"Kotlin": "required"}},
+		{posting: "Kotlin Developer - early-stage\ninsurtech, Lisbon (remote) - EUR 55-70k\n+ options\n\nOur app is written in Kotlin.\n",
+			want: map[string]string{"Kotlin": "required"}},
+		{posting: "RUBY DEVELOPER – Tier 2 Retailer – Glasgow (hybrid) – £60,000 + pension\n\nWe sell shoes.\n", want: map[string]string{"Ruby": "required"}},
+	})
+	for _, tt := range []struct{ text, want string }{
+		{"Junior PHP Developer – Hull – £25k–£29k\n", "Junior PHP Developer – Hull"},
+		{"Test Engineer (Automation) - Remote, EU\n", "Test Engineer (Automation)"},
+		{"Platform Engineer - 9-month contract - Outside IR35\n", "Platform Engineer"},
+		{"Data Engineer · Rotterdam, hybrid · full-time\n", "Data Engineer"},
+		// Counter-cases: what names the role or its technology stays.
+		{"Lead Database Administrator - PostgreSQL / Linux\n", "Lead Database Administrator - PostgreSQL / Linux"},
+		{"Backend Engineer - Go, Kubernetes\n", "Backend Engineer - Go, Kubernetes"},
+		{"Software Engineer II - Java (Claims Platform)\n", "Software Engineer II - Java (Claims Platform)"},
+		{"Senior Backend Engineer, Go\n", "Senior Backend Engineer, Go"},
+		{"Embedded Engineer - Medical Devices\n", "Embedded Engineer - Medical Devices"},
+	} {
+		if got := postingTitle(tt.text, namesSkillIn(DefaultTaxonomy())); got != tt.want {
+			t.Errorf("postingTitle(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }

@@ -668,7 +668,7 @@ func TestPostingTitle(t *testing.T) {
 		{"Acme\n2\n3\n4\n5\n6\n7\n8\n9\nSenior Engineer", "Senior Engineer"},
 	}
 	for _, tt := range tests {
-		if got := postingTitle(tt.text); got != tt.want {
+		if got := postingTitle(tt.text, namesSkillIn(DefaultTaxonomy())); got != tt.want {
 			t.Errorf("postingTitle(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}

@@ -70,7 +70,6 @@ var knownDifferent = map[string]string{
 	"75-min-ideal-ml-platform.html":        minimumIdealAsCells,
 	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
 	"75-min-ideal-ml-platform.docx":        minimumIdealAsCells,
-	"137-startup-flutter.pdf":              "the PDF wraps the long title line (\"Flutter Developer - seed-stage\"), which is then read as the job's title, so Flutter is required; the text's whole line, with place and salary, is not, and Flutter is only preferred",
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

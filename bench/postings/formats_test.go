@@ -57,6 +57,10 @@ const nestedFlattened = "in the flat list \"Bonus, not required\" is read as a h
 // rules once its Markdown table is a table of cells (HTML, PDF, DOCX).
 const minimumIdealAsCells = "in cells, a row's label and both columns are one sentence, so \"one of Go or Java\" stays a group and \"At least 2 years\" is Kubernetes's min_years; the Markdown table reads each cell alone, making Go of the Ideal cell (\"Go as your strongest language\") required, Java preferred, and Kubernetes without years"
 
+// notesBelowTable is why 65's PDF derives other rules: its table's last
+// column comes out below the table.
+const notesBelowTable = "the PDF gives the table's Notes column after the table, a note to a line or two and the empty cells gone, so no text tells which row a note is of: \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements instead of a group, and \"4+ years\", no longer Apex's, becomes the job's years in place of \"at least 5 years of Salesforce development in total\""
+
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
@@ -66,7 +70,7 @@ var knownDifferent = map[string]string{
 	"61-markdown-nested-game-backend.html": nestedFlattened,
 	"61-markdown-nested-game-backend.pdf":  nestedFlattened,
 	"61-markdown-nested-game-backend.docx": nestedFlattened,
-	"65-requirements-table-salesforce.pdf": "the PDF's table leaves the notes column below it, so \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements",
+	"65-requirements-table-salesforce.pdf": notesBelowTable,
 	"75-min-ideal-ml-platform.html":        minimumIdealAsCells,
 	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
 	"75-min-ideal-ml-platform.docx":        minimumIdealAsCells,

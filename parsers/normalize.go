@@ -15,6 +15,16 @@ import (
 // bullet glyphs (Symbol and Wingdings fonts) made "•", words hyphenated at a
 // line end joined, each line trimmed, runs of spaces collapsed and at most one
 // blank line in a row.
+//
+// A tab is a cell boundary and stays one: the parsers write one '\t'
+// between the cells of a table's row ("TypeScript\tExpert\t4 years"), and a
+// text file's own tabs (a spreadsheet pasted into it, columns set with tab
+// stops) are kept too. Within a line, a run of white space that holds tabs
+// becomes those tabs alone, so an empty cell stays two tabs in a row
+// ("Data\t\tApache Spark"); any other run becomes one space. Tabs at a
+// line's ends go with the trimming (an empty first cell with them), and a
+// tab after a leading bullet ("•\tGo", a list as a word processor writes it)
+// is a space, since the bullet marks a list item, not a cell.
 func Normalize(s string) string {
 	if s == "" {
 		return ""
@@ -33,7 +43,7 @@ func Normalize(s string) string {
 			// soft hyphen, zero-width characters, BOM: invisible
 		case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069':
 			// bidirectional embeddings, overrides and isolates: invisible
-		case r == '\t', r == '\u00A0', r == '\u3000', r == '\u202F', r == '\u205F', r >= '\u2000' && r <= '\u200A':
+		case r == '\u00A0', r == '\u3000', r == '\u202F', r == '\u205F', r >= '\u2000' && r <= '\u200A':
 			b.WriteByte(' ')
 		case r == '\f', r == '\v', r == '\u2028', r == '\u2029', r == '\u0085':
 			b.WriteByte('\n')
@@ -43,8 +53,8 @@ func Normalize(s string) string {
 			b.WriteString(norm.NFKC.String(string(r)))
 		case r >= 0xF000 && r <= 0xF0FF: // Symbol/Wingdings glyphs mapped into the private-use area
 			b.WriteString("•")
-		case r == '\n':
-			b.WriteByte('\n')
+		case r == '\n', r == '\t':
+			b.WriteRune(r)
 		case unicode.IsControl(r) || r == unicode.ReplacementChar:
 			b.WriteByte(' ')
 		default:
@@ -72,18 +82,19 @@ func Normalize(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// collapseSpaces returns line trimmed, with each run of white space made
-// one space: strings.Join(strings.Fields(line), " "), without making the
-// fields when line is ASCII text that has no such run.
+// collapseSpaces returns line trimmed, with each run of white space that
+// holds tabs made those tabs and each other run one space, and the tab
+// after a leading bullet made a space (see [Normalize]). It spares the work
+// when line is ASCII text with single spaces alone.
 func collapseSpaces(line string) string {
 	space := true // at the start, a space is one too many
 	for i := 0; i < len(line); i++ {
 		switch c := line[i]; {
-		case c >= utf8.RuneSelf:
-			return strings.Join(strings.Fields(line), " ")
-		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			if space || c != ' ' {
-				return strings.Join(strings.Fields(line), " ")
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return collapseRuns(line)
+		case c == ' ':
+			if space {
+				return collapseRuns(line)
 			}
 			space = true
 		default:
@@ -91,9 +102,62 @@ func collapseSpaces(line string) string {
 		}
 	}
 	if space && line != "" {
-		return strings.Join(strings.Fields(line), " ")
+		return collapseRuns(line)
 	}
 	return line
+}
+
+// collapseRuns is collapseSpaces's work: white space as [unicode.IsSpace]
+// (and [strings.Fields]) says.
+func collapseRuns(line string) string {
+	var b strings.Builder
+	b.Grow(len(line))
+	tabs, gap := 0, false
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if unicode.IsSpace(r) {
+			gap = true
+			if r == '\t' {
+				tabs++
+			}
+			i += size
+			continue
+		}
+		if gap && b.Len() > 0 {
+			if tabs > 0 {
+				b.WriteString(strings.Repeat("\t", tabs))
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		gap, tabs = false, 0
+		b.WriteString(line[i : i+size])
+		i += size
+	}
+	s := b.String()
+	if mark, rest, ok := strings.Cut(s, "\t"); ok && isBullet(mark) {
+		return mark + " " + strings.TrimLeft(rest, "\t")
+	}
+	return s
+}
+
+// isBullet reports whether s is a list item's mark: one character that is
+// no letter or digit ("•", "-", "➢"), or a number or letter of one or two
+// characters and a full stop or bracket ("1.", "12)", "a.").
+func isBullet(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == len(s) {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	if last := s[len(s)-1]; (last == '.' || last == ')') && len(s) <= 3 {
+		for _, r := range s[:len(s)-1] {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}

@@ -29,13 +29,13 @@ func TestFixtures(t *testing.T) {
 			"Priya Raman · +44 20 7946 0018 · Leeds", // header
 			"github.com/praman",                      // footer
 			"<https://www.linkedin.com/in/priyaraman>",
-			"Languages Go Rust",                                   // table cells separated, one row per line
+			"Languages\tGo\tRust",                                 // table cells a tab apart, one row per line
 			"Mostly Bazel and GitHub Actions",                     // footnote
-			"Feb 2020 – Present",                                  // tab became a space
+			"Nimbus Labs\tFeb 2020 – Present",                     // a tab stop stays a tab
 			"Built the deploy pipeline\nand the on-call tooling.", // break
-		}, notWant: []string{"Deleted words", "LanguagesGo"}},
+		}, notWant: []string{"Deleted words", "LanguagesGo", "Languages Go"}},
 		{file: "word-features.docx", format: parsers.DOCX, want: []string{"Open to relocation"}},
-		{file: "word-features-libreoffice.docx", format: parsers.DOCX, want: []string{"Priya Raman", "Languages Go Rust", "Cloud Kubernetes Terraform", "github.com/praman"}},
+		{file: "word-features-libreoffice.docx", format: parsers.DOCX, want: []string{"Priya Raman", "Languages\tGo\tRust", "Cloud\tKubernetes\tTerraform", "github.com/praman"}},
 		{file: "word-features.pdf", format: parsers.PDF, want: []string{"Languages Go Rust", "Cloud Kubernetes Terraform", "Staff Engineer, Nimbus Labs Feb 2020 – Present"}},
 		{file: "two-column.pdf", format: parsers.PDF, want: []string{
 			"Kafka streams\nLANGUAGES\nCzech, English, German", // the sidebar is read whole ...
@@ -55,7 +55,7 @@ func TestFixtures(t *testing.T) {
 		{file: "word-features.html", format: parsers.HTML, want: []string{ // LibreOffice's HTML export of word-features.docx
 			"Priya Raman · +44 20 7946 0018 · Leeds",
 			"Profile:LinkedIn <https://www.linkedin.com/in/priyaraman>",
-			"Languages Go Rust\nCloud Kubernetes Terraform",
+			"Languages\tGo\tRust\nCloud\tKubernetes\tTerraform",
 			"Staff Engineer, Nimbus Labs Feb 2020 – Present",
 			"Built the deploy pipeline\nand the on-call tooling.",
 			"Mostly Bazel and GitHub Actions",
@@ -66,8 +66,8 @@ func TestFixtures(t *testing.T) {
 		{file: "word-features.odt", format: parsers.ODT, want: []string{ // LibreOffice's ODT conversion of word-features.docx
 			"Priya Raman · +44 20 7946 0018 · Leeds\n\nPriya Raman", // header first
 			"Profile:LinkedIn <https://www.linkedin.com/in/priyaraman>",
-			"Languages Go Rust\nCloud Kubernetes Terraform",
-			"Staff Engineer, Nimbus Labs Feb 2020 – Present",
+			"Languages\tGo\tRust\nCloud\tKubernetes\tTerraform",
+			"Staff Engineer, Nimbus Labs\tFeb 2020 – Present",
 			"Built the deploy pipeline\nand the on-call tooling.",
 			"Mostly Bazel and GitHub Actions\n\ngithub.com/praman", // footnote after the body, then the footer
 		}, notWant: []string{"tooling1"}},
@@ -75,8 +75,8 @@ func TestFixtures(t *testing.T) {
 		{file: "word-features.rtf", format: parsers.RTF, want: []string{ // LibreOffice's RTF conversion of word-features.docx
 			"Priya Raman · +44 20 7946 0018 · Leeds\n\nPriya Raman",
 			"Profile:LinkedIn <https://www.linkedin.com/in/priyaraman>",
-			"Languages Go Rust\nCloud Kubernetes Terraform",
-			"Staff Engineer, Nimbus Labs Feb 2020 – Present",
+			"Languages\tGo\tRust\nCloud\tKubernetes\tTerraform",
+			"Staff Engineer, Nimbus Labs\tFeb 2020 – Present",
 			"Built the deploy pipeline\nand the on-call tooling.",
 			"Mostly Bazel and GitHub Actions",
 			"github.com/praman",
@@ -85,8 +85,8 @@ func TestFixtures(t *testing.T) {
 		{file: "word-features.doc", format: parsers.DOC, want: []string{ // LibreOffice's Word 97 conversion of word-features.docx
 			"Priya Raman · +44 20 7946 0018 · Leeds\n\nPriya Raman",
 			"Profile:LinkedIn <https://www.linkedin.com/in/priyaraman>",
-			"Languages Go Rust\nCloud Kubernetes Terraform",
-			"Staff Engineer, Nimbus Labs Feb 2020 – Present",
+			"Languages\tGo\tRust\nCloud\tKubernetes\tTerraform",
+			"Staff Engineer, Nimbus Labs\tFeb 2020 – Present",
 			"Built the deploy pipeline\nand the on-call tooling.",
 			"Open to relocation",
 			"Mostly Bazel and GitHub Actions",
@@ -221,6 +221,12 @@ func TestNormalize(t *testing.T) {
 		{"\u2f08\u2f2f", "人工"},
 		{"Jane \u202eeoD\u202c", "Jane eoD"}, // a right-to-left override would show "Doe"
 		{"\u2066Ali\u2069 \u202aB\u202b\u202d", "Ali B"},
+		// A tab is a cell boundary: kept, empty cells too; spaces beside it go.
+		{"TypeScript \t Expert\t4 years\t", "TypeScript\tExpert\t4 years"},
+		{"\tMinimum\tIdeal\nData\t\tSpark", "Minimum\tIdeal\nData\t\tSpark"},
+		{"•\tGo\tyes", "• Go\tyes"},
+		{"\uf0b7\tGo", "• Go"},
+		{"Name:\u00a0\tJane", "Name:\tJane"},
 	}
 	for _, tt := range tests {
 		if got := parsers.Normalize(tt.in); got != tt.want {

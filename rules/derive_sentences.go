@@ -70,7 +70,8 @@ type line struct {
 	joined    bool   // more than one line
 	pipe      bool   // a "|" in some line joined
 	// afterBlank: a blank line stands before it, which ends a paragraph
-	// whatever the words either side of it.
+	// whatever the words either side of it; so does a row of cells a
+	// parser wrote (see [cellsOf]), which is never a wrapped line's end.
 	afterBlank bool
 	indent     int // of a list item: the columns before its bullet
 }
@@ -118,6 +119,15 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 				header = nil
 				if i+1 < len(lines) && lines[i+1].cells != nil && isSeparatorRow(lines[i+1].text) {
 					header = ln.cells
+					continue
+				}
+				if first := i == 0 || lines[i-1].cells == nil; first && i+1 < len(lines) && isHeaderRow(ln, lines[i+1], namesSkill) {
+					header = ln.cells
+					if len(lines[i+1].cells) == len(header)+1 {
+						// The rows have one cell more: the header's first,
+						// over the rows' names, was empty ("\tMinimum\tIdeal").
+						header = append([]string{""}, header...)
+					}
 					continue
 				}
 			}
@@ -335,6 +345,23 @@ var (
 
 func isSeparatorRow(s string) bool { return strings.Contains(s, "-") && separator.MatchString(s) }
 
+// isHeaderRow reports whether a row of cells a parser wrote (a tab row,
+// which has no separator row under it) is its table's header: the first of
+// two or more, whose cells are labels that name no skill, no number and no
+// more than five words ("Skill | Level we need | Minimum experience"),
+// where a row of the table's body names what it asks for.
+func isHeaderRow(ln, next line, namesSkill func(string) bool) bool {
+	if !strings.Contains(ln.text, "\t") || !strings.Contains(next.text, "\t") {
+		return false
+	}
+	for _, c := range ln.cells {
+		if len(strings.Fields(c)) > 5 || strings.ContainsAny(c, "0123456789") || namesSkill(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // readLines splits text into lines and reads the light markup of plain
 // text and Markdown: headings, bullets, bold and table rows.
 func readLines(text string) []line {
@@ -358,14 +385,24 @@ func readLines(text string) []line {
 		}
 		ln.text = strings.TrimSpace(s)
 		ln.cells = cellsOf(ln.text)
+		ln.afterBlank = ln.afterBlank || strings.Contains(ln.text, "\t")
 		out = append(out, ln)
 	}
 	return out
 }
 
-// cellsOf returns the cells of a table row ("| Go | yes |", "Go | yes |"),
-// or nil if s is not one.
+// cellsOf returns the cells of a table row ("| Go | yes |", "Go | yes |",
+// and "Go\tyes" as the parsers write a row of an HTML, Word or
+// OpenDocument table, or a text file's own tabs give one), or nil if s is
+// not one. Tabs come first: a "|" in a tab row's cell is the cell's text.
 func cellsOf(s string) []string {
+	if strings.Contains(s, "\t") {
+		cells := strings.Split(strings.TrimSpace(s), "\t")
+		for i, c := range cells {
+			cells[i] = strings.TrimSpace(c)
+		}
+		return cells
+	}
 	n := strings.Count(s, "|")
 	if n < 2 && !(n == 1 && strings.HasPrefix(s, "|")) {
 		return nil

@@ -509,13 +509,27 @@ func TestDeriveExplained(t *testing.T) {
 
 // TestDeriveTables: a table's header row says what its columns mean; a
 // row alone, even the posting's last line, is read as a list; a heading
-// of one word is no header of a table joined with spaces.
+// of one word is no header of a table joined with spaces. A table whose
+// cells a parser parted with tabs (HTML, Word) has no separator row: its
+// first row is the header when its cells are labels that name no skill.
 func TestDeriveTables(t *testing.T) {
 	for _, tt := range []struct{ posting, want string }{
 		{"| Technology | Required |\n|---|---|\n| Go | yes |\n| Rust | no |\n", "required Go/0, preferred Rust/0"},
 		{"Requirements\n| Go | Rust |", "required Go/0, required Rust/0"},
 		{"Technology Required Years\nVue.js yes 4+\n", "required Vue.js/4"},
 		{"Required\nVue.js yes 4+\n", "required Vue.js/0"},
+		{"Technology\tRequired\tYears\nGo\tyes\t3+\nRust\tno\t-\n", "required Go/3, preferred Rust/0"},
+		{"Skills matrix\nSkill\tLevel\tMinimum experience\nTypeScript\tExpert\t4 years\nGraphQL\tBonus\t-\n", "required TypeScript/4, preferred GraphQL/0"},
+		// An empty first header cell, trimmed with the line, over the rows' names.
+		{"Minimum\tIdeal\nLanguages\tGo\tRust\n", "required Go/0, preferred Rust/0"},
+		{"Minimum\tIdeal\nLanguages\tGo\tRust\nData\t\tApache Spark\n", "required Go/0, preferred Apache Spark/0, preferred Rust/0"},
+		// A first row that names a skill is a row of the table's body.
+		{"Kubernetes\tRequired\nTerraform\tNice to have\n", "required Kubernetes/0, preferred Terraform/0"},
+		// Only the first row of a table may be its header.
+		{"Requirements\nKubernetes\tAWS\nArea\tIdeal\nTerraform\tPython\n", "required AWS/0, required Kubernetes/0, required Python/0, required Terraform/0"},
+		{"Requirements\nGo\tRust\n", "required Go/0, required Rust/0"},
+		// A row of tabs is no wrapped line's end.
+		{"Nice to have experience with\nGo\tRequired\n", "required Go/0"},
 	} {
 		set := DefaultTaxonomy().Derive(tt.posting)
 		var got []string
@@ -611,6 +625,7 @@ func TestReferencePosting(t *testing.T) {
 func FuzzDerive(f *testing.F) {
 	f.Add("Requirements\n- Go (3+ years)\n- Kafka or RabbitMQ\n| a | b |\n|---|---|\n| Python | yes |\n")
 	f.Add("Nice to have: e.g. Rust; 0 to 2 years; no degree required")
+	f.Add("Skill\tLevel\tYears\nGo\tExpert\t4 years\n\tMinimum\tIdeal\nData\t\tSpark\nRequirements\nexperience with\nKafka\tyes")
 	tax := DefaultTaxonomy()
 	f.Fuzz(func(t *testing.T, posting string) {
 		set, reasons := tax.DeriveExplained(posting)
@@ -675,7 +690,8 @@ func TestPostingTitle(t *testing.T) {
 }
 
 // TestCellsOf: a table row has two bars or more, or one that opens it (a
-// one-column table); its cells are trimmed.
+// one-column table), or a tab, which parts its cells before any bar does;
+// its cells are trimmed.
 func TestCellsOf(t *testing.T) {
 	for _, tt := range []struct {
 		s    string
@@ -684,6 +700,9 @@ func TestCellsOf(t *testing.T) {
 		{"| Go | yes |", []string{"Go", "yes"}},
 		{"Go | yes |", []string{"Go", "yes"}},
 		{"| Go", []string{"Go"}},
+		{"Go\tyes", []string{"Go", "yes"}},
+		{"Data\t\tApache Spark ", []string{"Data", "", "Apache Spark"}},
+		{"Go | Rust\tyes", []string{"Go | Rust", "yes"}},
 		{"Go | yes", nil},
 		{"Go or Rust", nil},
 	} {

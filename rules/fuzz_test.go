@@ -17,9 +17,23 @@ func FuzzMatch(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Add("Skills: C#, C++, .NET, Node.js, CI/CD, Objective-C (PostgreSQL) Java/Spring R&D")
+	f.Add("Jane Doe\tjane@example.com\tLisbon, Portugal\nEXPERIENCE\tStaff Engineer, Acme\tJan 2020 – Present\nSKILLS\tGo, Kubernetes\nB.Sc.\tComputer Science\t2014")
 	tax := DefaultTaxonomy()
 	f.Fuzz(func(t *testing.T, text string) {
 		p := tax.Analyze(Resume{Text: text}, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+		// A table's cell boundary (a tab) is never part of what is shown.
+		shown := []string{p.Name, p.Title, p.Location}
+		for _, d := range p.Degrees {
+			shown = append(shown, d.Field)
+		}
+		for _, s := range p.Skills {
+			shown = append(shown, s.Evidence)
+		}
+		for _, v := range shown {
+			if strings.Contains(v, "\t") {
+				t.Errorf("%q holds a tab", v)
+			}
+		}
 		for i, s := range p.Skills {
 			if s.Count < 1 {
 				t.Errorf("%s counted %d times", s.Skill, s.Count)
@@ -28,7 +42,7 @@ func FuzzMatch(f *testing.F) {
 				t.Errorf("skills not sorted: %q then %q", p.Skills[i-1].Skill, s.Skill)
 			}
 			ev := strings.TrimSuffix(strings.TrimPrefix(s.Evidence, "…"), "…")
-			if !strings.Contains(text, ev) {
+			if !strings.Contains(strings.ReplaceAll(text, "\t", " "), ev) {
 				t.Errorf("evidence %q is not from the text", s.Evidence)
 			}
 		}

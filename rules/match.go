@@ -589,14 +589,18 @@ func headingPrefix(line string, dated bool) (Section, bool) {
 	}
 	end := 0
 	for words := 1; words <= 3; words++ {
-		sp := strings.IndexByte(line[end:], ' ')
+		if end > 0 && strings.IndexByte(line[:end], '\t') >= 0 {
+			return "", false // a heading ends at its cell's end
+		}
+		sp := strings.IndexAny(line[end:], " \t")
 		if sp < 0 {
 			return "", false
 		}
 		end += sp
-		prefix, rest := line[:end], strings.TrimSpace(line[end:])
-		// A run of spaces, as layout text has, parts two words as one does.
-		for end < len(line) && line[end] == ' ' {
+		prefix, rest, cell := line[:end], strings.TrimSpace(line[end:]), line[end] == '\t'
+		// A run of spaces, as layout text has, or a table's cell boundary
+		// ("EDUCATION\tUniversity of …") parts two words as one space does.
+		for end < len(line) && (line[end] == ' ' || line[end] == '\t') {
 			end++
 		}
 		r, _ := utf8.DecodeRuneInString(rest)
@@ -612,8 +616,11 @@ func headingPrefix(line string, dated bool) (Section, bool) {
 		if !caps && (!leadHeadings[key] || !capitalised(prefix) || !dated) {
 			continue
 		}
-		next, _, _ := strings.Cut(rest, " ")
-		if titleWords[strings.ToLower(strings.Trim(next, ",.;:"))] || strings.ContainsAny(next, ":：") {
+		// A heading alone in its cell is one whatever its neighbour says
+		// ("SKILLS\tFront-End: HTML, …"); after a space, a job title or a
+		// label makes the words part of the entry.
+		next, _, _ := strings.Cut(strings.ReplaceAll(rest, "\t", " "), " ")
+		if !cell && (titleWords[strings.ToLower(strings.Trim(next, ",.;:"))] || strings.ContainsAny(next, ":：")) {
 			continue
 		}
 		return s, true

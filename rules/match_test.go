@@ -126,6 +126,13 @@ func TestHeadingPrefix(t *testing.T) {
 		{"a heading of two words", "TECHNICAL SKILLS Go, Rust", false, SectionSkills, true},
 		{"four capitals", "WORK Acme Corp", false, SectionExperience, true},
 		{"a job title after the heading", "EDUCATION Coordinator, City Schools", false, "", false},
+		// A table's cell boundary (a tab) parts the heading from its entry.
+		{"a heading in its own cell", "EDUCATION\tUniversity of Washington\tJune 2018", false, SectionEducation, true},
+		{"a label after a heading in its own cell", "SKILLS\tFront-End: HTML, CSS", false, SectionSkills, true},
+		{"a job title after a heading in its own cell", "EXPERIENCE\tSoftware Engineer\tAugust 2018 - Present", false, SectionExperience, true},
+		{"a heading ends at its cell's end", "Senior\tSKILLS Go", false, "", false},
+		{"a lowercase cell after the heading", "SKILLS\tgo, rust", false, "", false},
+		{"a capitalised heading in its cell, undated", "Languages\tGo\tRust", false, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

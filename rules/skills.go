@@ -111,9 +111,11 @@ func lineStart(text string, off int) int {
 	return strings.LastIndexByte(text[:off], '\n') + 1
 }
 
-// evidence trims a line to at most 160 bytes around the offset at.
+// evidence trims a line to at most 160 bytes around the offset at, its
+// table cells (tabs) parted by spaces as they read in a sentence.
 func evidence(line string, at int) string {
 	const width = 160
+	line = strings.ReplaceAll(line, "\t", " ")
 	line = strings.TrimSpace(strings.TrimLeft(line, "•·-*◦▪ "))
 	if len(line) <= width {
 		return line

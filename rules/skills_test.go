@@ -9,7 +9,8 @@ import (
 // TestEvidence: a skill's evidence is its line, or on a line longer than
 // 160 bytes, about 80 bytes either side of the skill, widened to whole
 // words and marked with "…" where cut. The offset of the skill counts
-// from the start of its own line, whatever came before.
+// from the start of its own line, whatever came before. A table's cells
+// read parted by spaces.
 func TestEvidence(t *testing.T) {
 	tax := DefaultTaxonomy()
 	long := strings.Repeat("build ", 40) + "Kubernetes " + strings.Repeat("build ", 40)
@@ -22,6 +23,8 @@ func TestEvidence(t *testing.T) {
 		{"long line after a long one", strings.Repeat("plan ", 60) + "\n" + long, cut},
 		{"long line, skill first: cut after only", "Kubernetes " + strings.Repeat("build ", 40), "Kubernetes " + strings.Repeat("build ", 24) + "build…"},
 		{"long line, skill last: cut before only", strings.Repeat("build ", 40) + "Kubernetes", "…" + strings.Repeat("build ", 14) + "Kubernetes"},
+		{"a table's cells parted by spaces", "Cloud\tKubernetes\t4 years", "Cloud Kubernetes 4 years"},
+		{"a long row cut at a cell boundary", strings.Repeat("build\t", 40) + "Kubernetes", "…" + strings.Repeat("build ", 14) + "Kubernetes"},
 	} {
 		var got []string
 		for _, f := range tax.FindSkills(tt.text) {

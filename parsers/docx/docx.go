@@ -275,7 +275,11 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 			case "tc":
 				inCell++
 			case "tab", "ptab":
-				sb.WriteByte('\t')
+				if inCell > 0 {
+					sb.WriteByte(' ') // a tab is a cell boundary: inside a cell, a space
+				} else {
+					sb.WriteByte('\t')
+				}
 			case "br", "cr":
 				sb.WriteByte('\n')
 			case "noBreakHyphen":

@@ -233,6 +233,17 @@ func (w *walker) end(a atom.Atom) {
 // text writes a text node; outside <pre>, runs of white space (line breaks
 // included) are one space, as a browser shows them.
 func (w *walker) text(t []byte) {
+	if w.pre > 0 && slices.Contains(w.tables, true) {
+		// Preformatted text in a table's cell: its line breaks and tabs
+		// would end the row or the cell.
+		w.out.WriteString(strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\t' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, string(t)))
+		return
+	}
 	if w.pre > 0 {
 		w.out.Write(t)
 		return

@@ -386,8 +386,12 @@ func (d *document) render(units []uint16, fcs []uint32) string {
 			} else {
 				sb.WriteByte('\t')
 			}
-		case 0x09:
-			sb.WriteByte('\t')
+		case 0x09: // a tab is a cell boundary: inside a cell, a space
+			if p, ok := at(d.paras, pos[i]); ok && p.inTable {
+				sb.WriteByte(' ')
+			} else {
+				sb.WriteByte('\t')
+			}
 		case 0x1E: // non-breaking hyphen
 			sb.WriteByte('-')
 		case 0x1F: // optional hyphen

@@ -114,7 +114,7 @@ func TestDOCTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Before the table\nLanguages Go Rust\nCloud AWS\nAfter the table"; doc.Text != want {
+	if want := "Before the table\nLanguages\t\tGo Rust\nCloud\tAWS\nAfter the table"; doc.Text != want {
 		t.Errorf("text %q, want %q", doc.Text, want)
 	}
 }

@@ -162,7 +162,11 @@ func (w *walker) walk(f *zip.File, body, header, footer, notes *strings.Builder)
 			}
 			switch name {
 			case "tab":
-				out.WriteByte('\t')
+				if inCell > 0 {
+					out.WriteByte(' ') // a tab is a cell boundary: inside a cell, a space
+				} else {
+					out.WriteByte('\t')
+				}
 			case "line-break":
 				out.WriteByte('\n')
 			case "s":

@@ -246,7 +246,7 @@ func (p *parser) symbol(c byte) error {
 	case '\n', '\r':
 		p.text("\n") // \<newline> is \par
 	case '\t':
-		p.text("\t")
+		p.tab()
 	}
 	return nil
 }
@@ -380,7 +380,7 @@ func (p *parser) word(w string, arg int, hasArg bool) error {
 			p.text("\n")
 		}
 	case "tab":
-		p.text("\t")
+		p.tab()
 	case "cell", "nestcell":
 		p.text("\t")
 	case "row", "nestrow":
@@ -414,6 +414,16 @@ func (p *parser) word(w string, arg int, hasArg bool) error {
 }
 
 // text writes text produced by a control word.
+// tab writes a tab, which is a cell boundary: inside a table's cell
+// (\intbl), a space.
+func (p *parser) tab() {
+	if p.st.inTable {
+		p.text(" ")
+	} else {
+		p.text("\t")
+	}
+}
+
 func (p *parser) text(s string) {
 	p.flush()
 	p.write(s)

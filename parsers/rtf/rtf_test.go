@@ -24,7 +24,7 @@ func TestRTF(t *testing.T) {
 		{
 			name: "paragraphs, tabs, lines, symbols",
 			in:   `{\rtf1\ansi\deff0 ` + fonts + `{\colortbl;\red0\green0\blue0;}Jane Roe\par Go\tab Rust\line since 2019\par R\'26D \endash  caf\'e9\~team \{braces\} back\\slash\par opt\-ional}`,
-			want: "Jane Roe\nGo Rust\nsince 2019\nR&D – café team {braces} back\\slash\noptional",
+			want: "Jane Roe\nGo\tRust\nsince 2019\nR&D – café team {braces} back\\slash\noptional",
 		},
 		{
 			name: "unicode escapes skip their fallbacks",
@@ -52,8 +52,8 @@ func TestRTF(t *testing.T) {
 		},
 		{
 			name: "tables and deleted revisions",
-			in:   `{\rtf1\ansi\trowd\cellx1000\cellx2000\pard\intbl Languages\cell\pard\intbl Go\par Rust\cell\row\pard Kept {\deleted removed }words\par}`,
-			want: "Languages Go Rust\nKept words",
+			in:   `{\rtf1\ansi\trowd\cellx1000\cellx2000\pard\intbl Languages\cell\pard\intbl Go\par Rust\cell\pard\intbl\cell\pard\intbl since\tab 2019\cell\row\pard Kept {\deleted removed }words\par}`,
+			want: "Languages\tGo Rust\t\tsince 2019\nKept words",
 		},
 		{
 			name: "text boxes in shapes, not their fallback copy",

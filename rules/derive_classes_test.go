@@ -1024,3 +1024,27 @@ func TestClassTitleTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestClassFlatListLabels: a list item in nothing but a heading's words
+// that say how strongly ("Bonus, not required", "Must have:") heads the
+// items after it, as it does as a bare line: a nested list whose nesting
+// extraction lost (each line is trimmed), or a list written flat. Items
+// in generic heading words ("Degree", "Backend experience"), items that
+// name a skill, a label with its statement ("Nice to have: Rust") and a
+// last item head nothing.
+func TestClassFlatListLabels(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What we look for\n- Go\n- Bonus, not required\n- Lua\n- load testing with Gatling\n\nThe rest\nA good salary.\n",
+			want: map[string]string{"Go": "required", "Lua": "preferred", "Gatling": "preferred"}},
+		{posting: "Requirements\n- Must have:\n- Go\n- Nice to have:\n- Rust\n", want: map[string]string{"Go": "required", "Rust": "preferred"}},
+		{posting: "Nice to have\n- Rust\n- Required\n- Go\n", want: map[string]string{"Rust": "preferred", "Go": "required"}},
+		{posting: "Requirements\n- Go\n- Not needed\n- Kubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": ""}},
+		// Counter-cases.
+		{posting: "Nice to have\n- Rust\n- Degree\n- Apache Kafka\n", want: map[string]string{"Rust": "preferred", "Apache Kafka": "preferred"}},
+		{posting: "Requirements\n- Backend experience\n- Go\n", want: map[string]string{"Go": "required"}},
+		{posting: "Requirements\n- Go\n- Nice to have: Rust\n- Kubernetes\n", want: map[string]string{"Go": "required", "Rust": "preferred", "Kubernetes": "required"}},
+		{posting: "Requirements\n- Kubernetes, nice to have\n- Go\n", want: map[string]string{"Kubernetes": "preferred", "Go": "required"}},
+		{posting: "Requirements\n- Go\n- Bonus, not required\n\nWe use Terraform.\n", want: map[string]string{"Go": "required", "Terraform": "preferred"}},
+		{posting: "Requirements\n- Go\n- Ideally you have shipped a game\n- Lua\n", want: map[string]string{"Go": "required", "Lua": "required"}},
+	})
+}

@@ -147,6 +147,10 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		matrix = false
 		_, after, labelled := strings.Cut(ln.text, ":")
 		labelled = labelled && strings.TrimSpace(after) != "" // "Nice to have: a master's degree", a label and its statement
+		if s, ok := listLabel(ln, lines[i+1:], namesSkill); ok {
+			heading, sec, headingLine = strings.TrimRight(ln.text, ": "), s, i
+			continue
+		}
 		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text) && !labelled) && !itemOfWishes(ln, s, sec) {
 			heading, sec, headingLine = strings.TrimRight(ln.text, ": "), s, i
 			words := strings.Fields(strings.ToLower(ln.text))
@@ -213,34 +217,63 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 // in all its words ("Must have", "Required experience"), is a Markdown
 // heading, or stands after a blank line.
 func itemOfWishes(ln line, s, under section) bool {
-	return s == sectionRequirements && (under == sectionPreferences || under == sectionExcluded) &&
-		!ln.heading && !ln.afterBlank && !headingWordsOnly(ln.text)
+	if s != sectionRequirements || (under != sectionPreferences && under != sectionExcluded) || ln.heading || ln.afterBlank {
+		return false
+	}
+	only, _ := headingWordsOnly(ln.text)
+	return !only
+}
+
+// listLabel reports whether a list item heads the items after it in its
+// list, as a bare line of its words would, and the kind of section it
+// opens: an item that names no technology, in nothing but a heading's
+// words, and words that say how strongly ("Bonus, not required", "Must
+// have:", "Not needed"). Extraction trims each line, so a nested list
+// ("- Bonus, not required" over "  - Lua") comes out flat, as some
+// postings write it. Generic heading words ("Degree", "Skills and
+// experience") may be an item of the list.
+func listLabel(ln line, rest []line, namesSkill func(string) bool) (section, bool) {
+	if !ln.bullet || len(rest) == 0 || !rest[0].bullet || rest[0].afterBlank || rest[0].indent != ln.indent {
+		return 0, false
+	}
+	bare := ln
+	bare.bullet = false
+	s, ok := headingSection(bare)
+	if !ok || (s != sectionRequirements && s != sectionPreferences && s != sectionExcluded) {
+		return 0, false
+	}
+	if only, strong := headingWordsOnly(ln.text); !only || !strong || namesSkill(ln.text) {
+		return 0, false
+	}
+	return s, true
 }
 
 // headingWordsOnly reports whether text is all words of headings (any of
-// headingWords) and words that go with them ("what", "your", "technical").
-func headingWordsOnly(text string) bool {
+// headingWords) and words that go with them ("what", "your", "technical"),
+// and whether some of them are more than generic ([genericHeadingWord]).
+func headingWordsOnly(text string) (only, strong bool) {
 	words := strings.Fields(headingKey(text))
 	for i := 0; i < len(words); {
-		n := 0
+		n, key := 0, ""
 		for _, keys := range headingKeys {
 			for _, k := range keys {
 				kw := strings.Fields(k)
 				if len(kw) > n && len(kw) <= len(words)-i && phraseAt(words[i:], kw) {
-					n = len(kw)
+					n, key = len(kw), k
 				}
 			}
 		}
 		switch {
 		case n > 0:
 			i += n
+			strong = strong || !genericHeadingWord[key]
 		case headingFiller[words[i]]:
 			i++
 		default:
-			return false
+			return false, false
 		}
 	}
-	return true
+	return true, strong
 }
 
 // phraseAt reports whether words start with the words of a heading

@@ -54,10 +54,6 @@ const matrixAsCells = "the matrix's header row as cells joined (\"Skill Level we
 // read as the Markdown table's are, but the heading is not.
 const headingEndsLike = "\"What the work looks like\" ends in \"like\", which a heading without Markdown's \"##\" is not read to end in (it is taken for a sentence a PDF wrapped), so the line joins the list item below it and the list stays under \"Skills matrix\", making Figma required instead of preferred"
 
-// nestedFlattened is why 61's nested Markdown bullets derive other rules
-// once the job board's page has made them one flat list (HTML, PDF, DOCX).
-const nestedFlattened = "in the flat list \"Bonus, not required\" is read as a heading of preferences, so Gatling, Load Testing, Lua, Unity and Unreal Engine become preferred (not required, nor a group of Unreal Engine and Unity), and \"Go, for at least two of those years\" no longer yields Go, which comes from the title alone, as preferred"
-
 // minimumIdealAsCells is why 75's "Minimum" / "Ideal" table derives other
 // rules once its Markdown table is a table whose cells the PDF joins with
 // spaces.
@@ -73,9 +69,6 @@ var knownDifferent = map[string]string{
 	"53-skills-matrix-frontend.html":       headingEndsLike,
 	"53-skills-matrix-frontend.pdf":        matrixAsCells,
 	"53-skills-matrix-frontend.docx":       headingEndsLike,
-	"61-markdown-nested-game-backend.html": nestedFlattened,
-	"61-markdown-nested-game-backend.pdf":  nestedFlattened,
-	"61-markdown-nested-game-backend.docx": nestedFlattened,
 	"65-requirements-table-salesforce.pdf": notesBelowTable,
 	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
 }

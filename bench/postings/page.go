@@ -9,9 +9,9 @@ import (
 
 // jobBoardPage renders a posting written as plain text (with the light
 // markup our postings use: "#" headings, "**bold**", "-", "*", "•" and
-// "1." bullets, "|" tables) as the page of a job board: navigation, a
-// tracking script and a style sheet that name technologies, an apply
-// button and a footer. The posting's own words are the page's only text
+// "1." bullets, nested by their indentation, "|" tables) as the page of a
+// job board: navigation, a tracking script and a style sheet that name
+// technologies, an apply button and a footer. The posting's own words are the page's only text
 // outside script and style, so the page must derive the rules the text
 // does.
 func jobBoardPage(text string) string {
@@ -34,25 +34,33 @@ function apply() { window.location = "/apply?src=" + tags.join(","); }
 <main>
 `)
 	lines := strings.Split(strings.TrimSpace(text), "\n")
-	list := ""
-	closeList := func() {
-		if list != "" {
-			fmt.Fprintf(&b, "</%s>\n", list)
-			list = ""
+	// open are the lists open around the line, outermost first, each
+	// with its kind and the indent of its items: a list item indented
+	// more than the one before it starts a list nested in that item, as
+	// a job board's editor nests them.
+	type list struct {
+		kind   string
+		indent int
+	}
+	var open []list
+	closeList := func(indent int) {
+		for len(open) > 0 && open[len(open)-1].indent > indent {
+			fmt.Fprintf(&b, "</li>\n</%s>\n", open[len(open)-1].kind)
+			open = open[:len(open)-1]
 		}
 	}
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSpace(lines[i])
+		if !bullet.MatchString(line) {
+			closeList(-1)
+		}
 		switch {
 		case line == "":
-			closeList()
 		case i == 0:
 			fmt.Fprintf(&b, "<h1>%s</h1>\n", inline(strings.TrimLeft(line, "# ")))
 		case strings.HasPrefix(line, "#"):
-			closeList()
 			fmt.Fprintf(&b, "<h2>%s</h2>\n", inline(strings.TrimLeft(line, "# ")))
 		case strings.HasPrefix(line, "|"):
-			closeList()
 			b.WriteString("<table>\n")
 			for first := true; i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "|"); i++ {
 				row := strings.Trim(strings.TrimSpace(lines[i]), "|")
@@ -77,21 +85,29 @@ function apply() { window.location = "/apply?src=" + tags.join(","); }
 			if line[0] >= '0' && line[0] <= '9' {
 				kind = "ol"
 			}
-			if list != kind {
-				closeList()
+			indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " \t"))
+			closeList(indent)
+			switch n := len(open); {
+			case n > 0 && open[n-1].indent == indent && open[n-1].kind == kind:
+				b.WriteString("</li>\n") // the item before, at this level
+			case n > 0 && open[n-1].indent == indent:
+				fmt.Fprintf(&b, "</li>\n</%s>\n<%s>\n", open[n-1].kind, kind) // another kind of list
+				open[n-1].kind = kind
+			default:
+				if n > 0 {
+					b.WriteString("\n") // a list nested in the item above
+				}
 				fmt.Fprintf(&b, "<%s>\n", kind)
-				list = kind
+				open = append(open, list{kind, indent})
 			}
-			fmt.Fprintf(&b, "<li>%s</li>\n", inline(bullet.ReplaceAllString(line, "")))
+			fmt.Fprintf(&b, "<li>%s", inline(bullet.ReplaceAllString(line, "")))
 		case looksLikeHeading(line):
-			closeList()
 			fmt.Fprintf(&b, "<h3>%s</h3>\n", inline(line))
 		default:
-			closeList()
 			fmt.Fprintf(&b, "<p>%s</p>\n", inline(line))
 		}
 	}
-	closeList()
+	closeList(-1)
 	b.WriteString(`</main>
 <p class="stack"></p>
 <button onclick="apply()">Apply now</button>

@@ -45,19 +45,10 @@ func meaning(tb testing.TB, s *rules.Set) string {
 	return b.String()
 }
 
-// matrixAsCells is why 53's skills matrix derives other rules once its
-// Markdown table is a table whose cells the PDF joins with spaces.
-const matrixAsCells = "the matrix's header row as cells joined (\"Skill Level we need Minimum experience\") is read as a heading that outlasts the next one, making Figma of \"What the work looks like\" required, and a row's \"4 years\" cell is not the skill's years, so the first row's 4 replaces \"at least six years\""
-
 // headingEndsLike is why 53 derives other rules once its Markdown heading
-// is a line of the job board's page (HTML, DOCX): its table's cells are
-// read as the Markdown table's are, but the heading is not.
+// is a line of the job board's page (HTML, PDF, DOCX): its table's cells
+// are read as the Markdown table's are, but the heading is not.
 const headingEndsLike = "\"What the work looks like\" ends in \"like\", which a heading without Markdown's \"##\" is not read to end in (it is taken for a sentence a PDF wrapped), so the line joins the list item below it and the list stays under \"Skills matrix\", making Figma required instead of preferred"
-
-// minimumIdealAsCells is why 75's "Minimum" / "Ideal" table derives other
-// rules once its Markdown table is a table whose cells the PDF joins with
-// spaces.
-const minimumIdealAsCells = "with the cells joined, a row's label and both columns are one sentence: Apache Spark and Databricks of the Ideal column become a required group instead of preferences, \"ML tooling\" makes Machine Learning required, and the Ideal column's master's degree is lost; the Markdown table reads each cell under its column"
 
 // notesBelowTable is why 65's PDF derives other rules: its table's last
 // column comes out below the table.
@@ -67,10 +58,9 @@ const notesBelowTable = "the PDF gives the table's Notes column after the table,
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
 	"53-skills-matrix-frontend.html":       headingEndsLike,
-	"53-skills-matrix-frontend.pdf":        matrixAsCells,
+	"53-skills-matrix-frontend.pdf":        headingEndsLike,
 	"53-skills-matrix-frontend.docx":       headingEndsLike,
 	"65-requirements-table-salesforce.pdf": notesBelowTable,
-	"75-min-ideal-ml-platform.pdf":         minimumIdealAsCells,
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

@@ -167,10 +167,10 @@
 // columns one after the other, a role's dates set flush right kept with
 // the role, a form's labels (Europass) each before its value, a table's
 // rows each on a line (its cells in column order), Arabic and Hebrew in
-// logical order. A table of a Word, OpenDocument, RTF or HTML file comes
-// one row a line with its cells parted by tabs (a text file keeps its own
-// tabs): a cell boundary is a field boundary, in a resume and in a posting,
-// whose table is read cell by cell under its header row.
+// logical order. A table of a Word, OpenDocument, RTF, HTML or PDF file
+// comes one row a line with its cells parted by tabs (a text file keeps
+// its own tabs): a cell boundary is a field boundary, in a resume and in
+// a posting, whose table is read cell by cell under its header row.
 //
 // Exit status:
 //

@@ -52,7 +52,10 @@ func FuzzLayout(f *testing.F) {
 			// Lines 12 points apart, rows of a third of them half a line lower.
 			y := 760 - 12*float64(row%64) - 6*float64(row/64%3)
 			for k := range int(n) {
-				g := glyph{x0: x, x1: x + 0.5*size, y: y, size: size, text: string(rune('a' + (i+k)%26))}
+				// Widths of 0.3 to 0.7 em, as a proportional font's, so
+				// that a word a shift apart may be cut (see splitAligned).
+				w := (0.3 + 0.1*float64((i+k)%5)) * size
+				g := glyph{x0: x, x1: x + w, y: y, size: size, text: string(rune('a' + (i+k)%26))}
 				glyphs = append(glyphs, g)
 				x = g.x1
 			}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -20,6 +21,19 @@ const (
 type chunk struct {
 	x0, x1, y, size float64
 	text            strings.Builder
+	// cuts are the places where a word starts after a gap of cellGap or
+	// more (see splitAligned); mono: every glyph has one advance, as in a
+	// monospaced font, whose spaces are that wide.
+	cuts    []cut
+	advance float64
+	mono    bool
+}
+
+// cut is a word's start in a chunk after a wide gap: the byte offset of the
+// word in the chunk's text, its x, and the x where the word before ended.
+type cut struct {
+	at       int
+	x, prevX float64
 }
 
 func (c *chunk) top() float64    { return c.y + 0.8*c.size }
@@ -30,7 +44,7 @@ func (c *chunk) bottom() float64 { return c.y - 0.25*c.size }
 // region that has a column gutter, the left column before the right. It
 // returns the page's chunks.
 func layoutPage(sb *strings.Builder, glyphs []glyph) []*chunk {
-	chunks := buildChunks(glyphs)
+	chunks := splitAligned(buildChunks(glyphs))
 	if len(chunks) == 0 {
 		return nil
 	}
@@ -75,6 +89,9 @@ func buildChunks(glyphs []glyph) []*chunk {
 				flush()
 			} else if !isSpace && gap > wordGap*cur.size && !strings.HasSuffix(cur.text.String(), " ") {
 				cur.text.WriteByte(' ')
+				if gap >= cellGap*cur.size && len(cur.cuts) < maxCuts {
+					cur.cuts = append(cur.cuts, cut{at: cur.text.Len(), x: g.x0, prevX: cur.x1})
+				}
 			}
 		}
 		if isSpace {
@@ -85,14 +102,93 @@ func buildChunks(glyphs []glyph) []*chunk {
 			continue
 		}
 		if cur == nil {
-			cur = &chunk{x0: g.x0, x1: g.x1, y: g.y, size: g.size}
+			cur = &chunk{x0: g.x0, x1: g.x1, y: g.y, size: g.size, advance: g.x1 - g.x0, mono: true}
 		}
+		cur.mono = cur.mono && math.Abs(g.x1-g.x0-cur.advance) <= 0.01*cur.size
 		cur.text.WriteString(g.text)
 		cur.x1 = math.Max(cur.x1, g.x1)
 		cur.x0 = math.Min(cur.x0, g.x0)
 	}
 	flush()
 	return chunks
+}
+
+// maxCuts bounds the cuts a chunk keeps: a table's row has a few cells.
+const maxCuts = 16
+
+// splitAligned splits a chunk where a word after a gap of cellGap or more
+// (too narrow a gap to part chunks, but twice an inter-word space) starts
+// where text on two other lines nearby starts, a chunk or such a word: a
+// table's cell whose padding is all that parts it from the next column,
+// which other rows show starting there ("CSS, plus Sass or Styled
+// Components" and "Strong", near rows whose "Expert" starts at Strong's
+// x). Tables are set with their cells' starts aligned to within a
+// rounding error (alignTol of the type size); a justified line whose wide
+// gap falls there on two lines nearby by chance is rare, and the cut
+// matters only where the page's layout reads a table (elsewhere the parts
+// are read on as one line). A monospaced font's words, whose spaces are
+// wide and whose columns align everywhere, are never cut.
+func splitAligned(chunks []*chunk) []*chunk {
+	type start struct{ x, y float64 }
+	var starts []start
+	for _, c := range chunks {
+		starts = append(starts, start{c.x0, c.y})
+		if !c.mono {
+			for _, k := range c.cuts {
+				starts = append(starts, start{k.x, c.y})
+			}
+		}
+	}
+	if len(starts) == len(chunks) {
+		return chunks // no cut
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i].x < starts[j].x })
+	// aligned reports whether text on two other lines within nearLines of
+	// c's size starts at x. (A table's row of cells three lines high is
+	// four lines from the next.)
+	const nearLines = 16
+	aligned := func(c *chunk, x float64) bool {
+		tol := alignTol * c.size
+		i := sort.Search(len(starts), func(i int) bool { return starts[i].x >= x-tol })
+		var ys []float64
+		for n := 0; i < len(starts) && starts[i].x <= x+tol && n < 64; i, n = i+1, n+1 {
+			y := starts[i].y
+			if math.Abs(y-c.y) < baselineTol*c.size || math.Abs(y-c.y) > nearLines*c.size {
+				continue
+			}
+			if !slices.ContainsFunc(ys, func(o float64) bool { return math.Abs(o-y) < baselineTol*c.size }) {
+				if ys = append(ys, y); len(ys) == 2 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	out := make([]*chunk, 0, len(chunks))
+	for _, c := range chunks {
+		if len(c.cuts) == 0 || c.mono {
+			out = append(out, c)
+			continue
+		}
+		text, from, x0 := c.text.String(), 0, c.x0
+		for _, k := range c.cuts {
+			if !aligned(c, k.x) {
+				continue
+			}
+			part := &chunk{x0: x0, x1: k.prevX, y: c.y, size: c.size}
+			part.text.WriteString(strings.TrimRight(text[from:k.at], " "))
+			out = append(out, part)
+			from, x0 = k.at, k.x
+		}
+		if from == 0 {
+			out = append(out, c)
+			continue
+		}
+		part := &chunk{x0: x0, x1: c.x1, y: c.y, size: c.size}
+		part.text.WriteString(text[from:])
+		out = append(out, part)
+	}
+	return out
 }
 
 // band is a horizontal strip of chunks whose vertical extents overlap.

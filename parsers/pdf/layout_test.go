@@ -36,7 +36,8 @@ func placedPDF(ls []placed) []byte {
 // apart: dates flush right beside the roles of one column (on the title's
 // baseline or on a line of their own above it), a form whose labels
 // stand flush right in a column left of their values (Europass), and a
-// table's rows; and columns it must not join into rows.
+// table's rows (a row a line, a tab between cells); and columns it must
+// not join into rows.
 func TestLayoutReadingOrder(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -128,7 +129,7 @@ func TestLayoutReadingOrder(t *testing.T) {
 				{x: 72, y: 590, size: 10, text: "Travel to client sites once a month, expenses paid."},
 			},
 			want: []string{
-				"Tooling\nTool Use Since\nTerraform Daily four years on client estates\nGrafana and Prometheus Weekly dashboards\nAnsible Rarely legacy hosts\nTravel",
+				"Tooling\nTool\tUse\tSince\nTerraform\tDaily\tfour years on client estates\nGrafana and Prometheus\tWeekly\tdashboards\nAnsible\tRarely\tlegacy hosts\nTravel",
 			},
 		},
 		{
@@ -178,14 +179,16 @@ func TestLayoutReadingOrder(t *testing.T) {
 
 // TestTableRendered reads a posting's table as Chromium and LibreOffice
 // print it (testdata/parsers/table-rows.html): rows padded apart without
-// a wrapped cell (Chromium), cells centred beside wrapped ones and a column
-// gutter narrower than an em where a heading fills its cell (LibreOffice).
+// a wrapped cell, and a cell's padding, under an em, all that parts the
+// longest cells from the next column (Chromium); cells centred beside
+// wrapped ones and a column gutter narrower than an em where a heading
+// fills its cell (LibreOffice). Each row is a line, a tab between cells.
 func TestTableRendered(t *testing.T) {
 	rows := []string{
-		"Terraform Must modules for every estate, reviewed in pairs",
-		"Prometheus and Grafana Must alerts that page only when a person can act",
-		"Ansible Bonus older hosts",
-		"Either Go or Rust Must small services and tooling",
+		"Terraform\tMust\tmodules for every estate, reviewed in pairs",
+		"Prometheus and Grafana\tMust\talerts that page only when a person can act",
+		"Ansible\tBonus\tolder hosts",
+		"Either Go or Rust\tMust\tsmall services and tooling",
 	}
 	for _, name := range []string{"table-rows-chromium.pdf", "table-rows-libreoffice.pdf"} {
 		doc, err := parsers.ExtractFile(context.Background(), filepath.Join(fixtures, name), parsers.Limits{})
@@ -198,7 +201,7 @@ func TestTableRendered(t *testing.T) {
 		}
 		want += "Work from Rotterdam"
 		// The heading row: LibreOffice broke "Expected" inside the word.
-		text := strings.Replace(doc.Text, "Area Expecte d Comment\n", "", 1)
+		text := strings.Replace(doc.Text, "Area\tExpecte d\tComment\n", "", 1)
 		text = strings.Replace(text, "Area Expected Comment\n", "", 1)
 		if !strings.Contains(text, want) {
 			t.Errorf("%s: text lacks the rows\n%s\ngot:\n%s", name, want, doc.Text)

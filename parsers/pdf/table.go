@@ -284,10 +284,12 @@ func aligned(ref, b cellBlock) bool {
 }
 
 // read appends the table's rows to lines. A row whose cells are at most
-// joinLines lines each is one line, its cells in column order, each cell's
-// lines joined (a word hyphenated at a cell's line end is joined without
-// the space, so "data-" "driven" reads "data-driven"); a row with a taller
-// cell gives each cell's lines in turn.
+// joinLines lines each is one line, its cells in column order with a tab
+// between each two (an empty cell is two tabs in a row, as the other
+// formats write a table), each cell's lines joined (a word hyphenated at
+// a cell's line end is joined without the space, so "data-" "driven"
+// reads "data-driven"); a row with a taller cell gives each cell's lines
+// in turn.
 func (t table) read(lines *[]string) {
 	for _, cells := range t.rows {
 		tall := false
@@ -300,13 +302,11 @@ func (t table) read(lines *[]string) {
 			}
 			continue
 		}
-		var parts []string
-		for _, c := range cells {
-			if len(c) > 0 {
-				parts = append(parts, joinWrapped(c))
-			}
+		parts := make([]string, len(cells))
+		for i, c := range cells {
+			parts[i] = strings.ReplaceAll(joinWrapped(c), "\t", " ")
 		}
-		*lines = append(*lines, strings.Join(parts, " "))
+		*lines = append(*lines, strings.Join(parts, "\t"))
 	}
 }
 

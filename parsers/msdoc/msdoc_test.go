@@ -133,3 +133,17 @@ func TestDOCTrackedDeletion(t *testing.T) {
 		t.Errorf("text %q, want %q", doc.Text, want)
 	}
 }
+
+// TestDOCCellTabs: a tab typed inside a cell is a space, so the row keeps
+// one tab between cells (two around the empty one), and a tab outside a
+// table stays a tab. table-tabs.doc is LibreOffice's Word 97 conversion of
+// table-tabs.rtf.
+func TestDOCCellTabs(t *testing.T) {
+	doc, err := parsers.ExtractFile(t.Context(), fixtures+"/table-tabs.doc", parsers.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Before the table\nData\t\tSpark or Databricks\nStaff Engineer\t2020 - Present"; doc.Text != want {
+		t.Errorf("text %q, want %q", doc.Text, want)
+	}
+}

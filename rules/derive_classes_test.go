@@ -1048,3 +1048,71 @@ func TestClassFlatListLabels(t *testing.T) {
 		{posting: "Requirements\n- Go\n- Ideally you have shipped a game\n- Lua\n", want: map[string]string{"Go": "required", "Lua": "required"}},
 	})
 }
+
+// TestClassClauseHeadings: a heading phrased as a clause that starts with
+// a wh-word and has no question mark ("What the work looks like", "How
+// you'll grow", "Who you'll work with") is a heading when HTML, Word or a
+// PDF give it as a bare line, as it is under Markdown's "##": the section
+// above it ends there, though it ends in "like" or "with", which a
+// sentence a PDF wrapped may end in too. In our heading words it opens
+// their kind of section; in none, it only ends the one before. A sentence
+// whose subject is such a clause ("What matters most is curiosity"), a
+// "How to …" item, a line that names a technology and a sentence with its
+// full stop are no headings: the section goes on over them.
+func TestClassClauseHeadings(t *testing.T) {
+	runClass(t, []classCase{
+		// In our heading words.
+		{posting: "Software Engineer\n\nRequirements\nKotlin\nCoroutines in production\nWhat the work looks like\nPairing with our designer in Figma\nSpeeding up cold starts\n",
+			want: map[string]string{"Kotlin": "required", "Figma": "preferred"}},
+		{posting: "Software Engineer\n\nMust have\nSwift\nWho you'll work with\nOur Android team, who write Kotlin\n",
+			want: map[string]string{"Swift": "required", "Kotlin": "preferred"}},
+		{posting: "Software Engineer\n\nRequirements\nRuby\nWhat you’d be working on\nMoving our jobs from Sidekiq to GoodJob\n",
+			want: map[string]string{"Ruby": "required", "Sidekiq": "preferred"}},
+		{posting: "Software Engineer\n\nRequirements\nPython\nWhy you'll love it here\nTime each week for our Grafana plugins\n",
+			want: map[string]string{"Python": "required", "Grafana": "preferred"}},
+		// In none of our words: the section above ends.
+		{posting: "Software Engineer\n\nRequirements\nGo\nWhat a day looks like\nReviewing Terraform changes with the team\n",
+			want: map[string]string{"Go": "required", "Terraform": "preferred"}},
+		{posting: "Software Engineer\n\nWhat we need\nJava\nWhere you’ll work\nOur Lisbon office, where the team plans in Jira\n",
+			want: map[string]string{"Java": "required", "Jira": "preferred"}},
+		{posting: "Software Engineer\n\nRequirements\nPython\nHow you'll grow\nMentoring from our staff engineers on Kubernetes\n",
+			want: map[string]string{"Python": "required", "Kubernetes": "preferred"}},
+		{posting: "Software Engineer\n\nEssentials\nC#\nWhat success looks like\nA first Azure release within three months\n",
+			want: map[string]string{"C#": "required", "Microsoft Azure": "preferred"}},
+		// After a paragraph, a table row and a Markdown heading alike.
+		{posting: "Software Engineer\n\nRequirements\nYou will need strong Go.\nWhat a day looks like\nOn-call for Kafka once a month\n",
+			want: map[string]string{"Go": "required", "Apache Kafka": "preferred"}},
+		{posting: "# Software Engineer\n\n## Requirements\n- Go\n\n## What a day looks like\n- Reviewing Terraform changes\n",
+			want: map[string]string{"Go": "required", "Terraform": "preferred"}},
+		{posting: "Software Engineer\n\nRequirements\nSkill\tLevel\nGo\tExpert\nWhat a day looks like\nReviewing Terraform changes\n",
+			want: map[string]string{"Go": "required", "Terraform": "preferred"}},
+	})
+	// Counter-cases: the section goes on.
+	runClass(t, []classCase{
+		{posting: "Software Engineer\n\nRequirements\nGo\nWhat matters most is curiosity\nKubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		{posting: "Software Engineer\n\nRequirements\nGo\nWhat you ship matters\nKubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		{posting: "Software Engineer\n\nRequirements\nGo\nWhat you build is yours to run\nKubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		{posting: "Software Engineer\n\nRequirements\nGo\nHow to profile a slow query\nKubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		{posting: "Software Engineer\n\nRequirements\nGo\nHow we deploy with Helm\nKubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		{posting: "Software Engineer\n\nRequirements\nGo\nWhat the work looks like is up to you.\nKubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		{posting: "Software Engineer\n\nRequirements\nGo\nWhen we ship\nKubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		// A sentence a PDF wrapped after "like" still joins.
+		{posting: "Software Engineer\n\nRequirements\nExperience with tools like\nTerraform and Ansible.\n", groups: []string{"Terraform,Ansible"}},
+	})
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"What the work looks like", true}, {"What a day looks like", true}, {"How you'll grow", true},
+		{"Why you’ll love it here", true}, {"Who we are", true}, {"Where you'll work", true}, {"Who you'll work with:", true},
+		{"What the work is like", true}, {"What success looks like", true}, {"How it works", true},
+		{"What matters most is curiosity", false}, {"What you ship matters", false}, {"What you build is yours to run", false},
+		{"How to profile a slow query", false}, {"When we ship", false}, {"What the work looks like is up to you.", false},
+		{"Who are we?", false}, {"What about us", false}, {"How", false}, {"Why us", false},
+		{"What you will be doing every single day here", false}, {"What we offer in 2026", false},
+	} {
+		if got := clauseHeading(tt.line); got != tt.want {
+			t.Errorf("clauseHeading(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

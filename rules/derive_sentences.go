@@ -314,7 +314,7 @@ func unknownHeading(ln line, rest []line, namesSkill func(string) bool) bool {
 		return true
 	case !unicode.IsUpper(first) || len(rest) == 0:
 		return false
-	case strings.HasSuffix(t, "?"):
+	case strings.HasSuffix(t, "?") || clauseHeading(t):
 		return true
 	}
 	// A few words and a colon, not a sentence leading into a list ("Back
@@ -322,6 +322,63 @@ func unknownHeading(ln line, rest []line, namesSkill func(string) bool) bool {
 	return strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 6 && !strings.Contains(t, ",") && !listLead.MatchString(t) &&
 		(rest[0].bullet || rest[0].cells != nil)
 }
+
+// clauseHeading reports whether t, a bare line, is a heading phrased as a
+// clause that starts with a wh-word and asks no question: "What the work
+// looks like", "How you'll grow", "Who you'll work with", "Where you'll
+// work". Such a clause is complete though it ends in "like" or "with",
+// and heads what follows as "Who are you?" does. It is two to six
+// words: "What success looks like", or a wh-word, then its subject (a
+// pronoun, or a noun after "the", "a", "your", …) and that subject's
+// verb. It is not:
+//
+//   - a sentence whose subject is the wh-word or the clause: "What
+//     matters most is curiosity", "What you ship matters", "What you
+//     build is yours to run" (a verb such as "is" or "matters" that is not
+//     the clause's own: after a pronoun, the clause's verb comes next);
+//   - "How to profile a slow query", an item of a list;
+//   - "When we ship", which starts a sentence as often as a heading.
+//
+// The caller checks that it names no technology and has no digits.
+func clauseHeading(t string) bool {
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), ":"))
+	if strings.ContainsAny(t, ".,;!?()0123456789") {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", "‘", "'").Replace(t)))
+	n := len(words)
+	if n < 3 || n > 6 || !whHeadingWord[words[0]] {
+		return false
+	}
+	if likeVerb[words[n-2]] && words[n-1] == "like" {
+		return true // "What success looks like"
+	}
+	subject, isPronoun := words[1], false
+	if p, _, _ := strings.Cut(subject, "'"); clausePronoun[p] {
+		isPronoun = true
+	} else if !clauseDeterminer[subject] {
+		return false // "What matters most …", "How to …"
+	}
+	for i := 2; i < n; i++ {
+		if !mainVerb[words[i]] || (i == 2 && isPronoun) || (i+1 < n && (words[i+1] == "like" || words[i+1] == "about")) {
+			continue // "Who we are", "What the work is like"
+		}
+		return false // "What you build is yours", "What you ship matters"
+	}
+	return true
+}
+
+var (
+	whHeadingWord    = map[string]bool{"what": true, "how": true, "why": true, "who": true, "where": true}
+	likeVerb         = map[string]bool{"looks": true, "look": true, "feels": true, "feel": true, "is": true, "are": true}
+	clausePronoun    = map[string]bool{"i": true, "you": true, "we": true, "they": true, "it": true, "he": true, "she": true}
+	clauseDeterminer = map[string]bool{"the": true, "a": true, "an": true, "your": true, "our": true, "this": true, "these": true,
+		"my": true, "their": true, "its": true}
+	// mainVerb holds the verbs that, after a wh-clause, make it the
+	// subject of a sentence.
+	mainVerb = map[string]bool{"is": true, "are": true, "was": true, "were": true, "matters": true, "matter": true, "counts": true,
+		"count": true, "means": true}
+)
 
 // connective labels go on with the section they are in.
 var connective = map[string]bool{"in addition": true, "also": true, "plus": true, "moreover": true, "additionally": true,
@@ -596,8 +653,8 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	if strings.ContainsRune(".!?:;", last) {
 		return false
 	}
-	if _, ok := headingSection(prev); ok && !prev.joined {
-		return false // "Nice to have" before "gRPC and Protocol Buffers"
+	if _, ok := headingSection(prev); (ok || clauseHeading(prev.text)) && !prev.joined {
+		return false // "Nice to have" before "gRPC and Protocol Buffers"; "What a day looks like" before its list
 	}
 	if _, ok := headingSection(next); ok {
 		return false
@@ -645,7 +702,9 @@ func headingSection(ln line) (section, bool) {
 		}
 		switch w := strings.Fields(strings.ToLower(t)); w[len(w)-1] {
 		case "and", "or", "with", "of", "such", "as", "like", "including", "in", "the", "a":
-			return 0, false // a sentence a PDF wrapped: "Experience with Docker and"
+			if !clauseHeading(t) { // "Who you'll work with" ends where its clause does
+				return 0, false // a sentence a PDF wrapped: "Experience with Docker and"
+			}
 		}
 	}
 	return classifyHeading(strings.TrimRight(t, ": "))

@@ -45,11 +45,6 @@ func meaning(tb testing.TB, s *rules.Set) string {
 	return b.String()
 }
 
-// headingEndsLike is why 53 derives other rules once its Markdown heading
-// is a line of the job board's page (HTML, PDF, DOCX): its table's cells
-// are read as the Markdown table's are, but the heading is not.
-const headingEndsLike = "\"What the work looks like\" ends in \"like\", which a heading without Markdown's \"##\" is not read to end in (it is taken for a sentence a PDF wrapped), so the line joins the list item below it and the list stays under \"Skills matrix\", making Figma required instead of preferred"
-
 // notesBelowTable is why 65's PDF derives other rules: its table's last
 // column comes out below the table.
 const notesBelowTable = "the PDF gives the table's Notes column after the table, a note to a line or two and the empty cells gone, so no text tells which row a note is of: \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements instead of a group, and \"4+ years\", no longer Apex's, becomes the job's years in place of \"at least 5 years of Salesforce development in total\""
@@ -57,9 +52,6 @@ const notesBelowTable = "the PDF gives the table's Notes column after the table,
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
-	"53-skills-matrix-frontend.html":       headingEndsLike,
-	"53-skills-matrix-frontend.pdf":        headingEndsLike,
-	"53-skills-matrix-frontend.docx":       headingEndsLike,
 	"65-requirements-table-salesforce.pdf": notesBelowTable,
 }
 

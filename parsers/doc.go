@@ -19,11 +19,14 @@
 // parsers/html and parsers/text. Extract picks one with a plain switch and
 // normalizes what it returns ([Normalize]). Every format that knows tables
 // writes a table's row as one line with one tab between its cells (an
-// empty cell is two tabs in a row), PDF too where its layout reads a table; a tab typed inside a cell is a space,
-// and a tab stop outside a table stays a tab. Normalize keeps tabs, so a
-// tab in the text is a cell or field boundary, never a mere space. The typed errors and the
-// limits live in parsers/internal/extract, where the format packages can
-// use them without importing this one; the names here are aliases.
+// empty cell is two tabs in a row), PDF too where its layout reads a
+// table; a tab or a line break typed inside a cell is a space, and a tab
+// stop outside a table stays a tab. Normalize keeps tabs, so a tab in the
+// text is a cell or field boundary, never a mere space.
+//
+// The typed errors and the limits live in parsers/internal/extract, where
+// the format packages can use them without importing this one; the names
+// here are aliases.
 //
 // Every resume is untrusted input. A parser that loops or exhausts memory
 // inside a library cannot be stopped in-process, so package parsers/worker

@@ -281,7 +281,11 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 					sb.WriteByte('\t')
 				}
 			case "br", "cr":
-				sb.WriteByte('\n')
+				if inCell > 0 {
+					sb.WriteByte(' ') // a row stays one line, as a cell's paragraphs do
+				} else {
+					sb.WriteByte('\n')
+				}
 			case "noBreakHyphen":
 				sb.WriteByte('-')
 			case "hyperlink":

@@ -97,12 +97,12 @@ func TestDOCXTitle(t *testing.T) {
 }
 
 // TestDOCXCells: one tab between a row's cells, an empty cell's too; a tab
-// typed inside a cell is a space, and one outside a table (a tab stop)
-// stays a tab.
+// or a line break typed inside a cell is a space, and a tab outside a
+// table (a tab stop) stays a tab.
 func TestDOCXCells(t *testing.T) {
 	cell := func(text string) string { return `<w:tc><w:p><w:r>` + text + `</w:r></w:p></w:tc>` }
 	body := `<w:p><w:r><w:t>Staff Engineer</w:t><w:tab/><w:t>2020 – Present</w:t></w:r></w:p>` +
-		`<w:tbl><w:tr>` + cell(`<w:t>Data</w:t>`) + `<w:tc><w:p/></w:tc>` + cell(`<w:t>Spark</w:t><w:tab/><w:t>or Databricks</w:t>`) + `</w:tr></w:tbl>`
+		`<w:tbl><w:tr>` + cell(`<w:t>Data</w:t>`) + `<w:tc><w:p/></w:tc>` + cell(`<w:t>Spark</w:t><w:tab/><w:t>or</w:t><w:br/><w:t>Databricks</w:t>`) + `</w:tr></w:tbl>`
 	doc := `<w:document xmlns:w="w"><w:body>` + body + `</w:body></w:document>`
 	d, err := extractBytes(t, zipOf(t, map[string][]byte{"word/document.xml": []byte(doc)}), parsers.Limits{})
 	if err != nil {

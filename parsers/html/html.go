@@ -171,7 +171,11 @@ func (w *walker) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		}
 		return
 	case a == atom.Br:
-		w.out.WriteByte('\n')
+		if slices.Contains(w.tables, true) {
+			w.out.WriteByte(' ') // a row stays one line (see breakBlock)
+		} else {
+			w.out.WriteByte('\n')
+		}
 		return
 	case a == atom.Pre:
 		w.pre++

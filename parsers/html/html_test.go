@@ -32,9 +32,9 @@ engineer, <b>Go</b> and <i>Rust</i></div><ul><li>Kafka<li>Redis</ul>Line one<br>
 			want: "Jane Roe\nBackend engineer, Go and Rust\nKafka\nRedis\nLine one\nline two",
 		},
 		{
-			name: "table cells a tab apart (one tab each, an empty cell too), rows are lines, end tags optional",
-			in:   `<html><body><table><tr><td><p>Languages</p></td><td><p>Go</p><p>Rust</p></td></tr><tr><td>Cloud<td>AWS<td><td><pre>since	2019</pre></table><p>After</p></body></html>`,
-			want: "Languages\tGo Rust\nCloud\tAWS\t\tsince 2019\nAfter",
+			name: "table cells a tab apart (one tab each, an empty cell too), rows are lines (a break in a cell a space), end tags optional",
+			in:   `<html><body><table><tr><td><p>Languages</p></td><td><p>Go</p><p>Rust</p></td></tr><tr><td>Cloud<td>AWS<td><td><pre>since	2019</pre><tr><td>Data<br>sets<td>Spark</table><p>After</p></body></html>`,
+			want: "Languages\tGo Rust\nCloud\tAWS\t\tsince 2019\nData sets\tSpark\nAfter",
 		},
 		{
 			name: "links kept like DOCX hyperlinks",

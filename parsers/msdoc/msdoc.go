@@ -378,7 +378,11 @@ func (d *document) render(units []uint16, fcs []uint32) string {
 				sb.WriteByte('\n')
 			}
 		case 0x0B, 0x0C: // line break, page or section break
-			sb.WriteByte('\n')
+			if p, ok := at(d.paras, pos[i]); ok && p.inTable {
+				sb.WriteByte(' ') // a row stays one line, as a cell's paragraphs do
+			} else {
+				sb.WriteByte('\n')
+			}
 		case 0x07: // cell end, or row end
 			p, ok := at(d.paras, pos[i])
 			if ok && p.rowEnd || !ok && i > 0 && runes[i-1] == 0x07 {

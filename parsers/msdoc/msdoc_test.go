@@ -134,16 +134,16 @@ func TestDOCTrackedDeletion(t *testing.T) {
 	}
 }
 
-// TestDOCCellTabs: a tab typed inside a cell is a space, so the row keeps
-// one tab between cells (two around the empty one), and a tab outside a
-// table stays a tab. table-tabs.doc is LibreOffice's Word 97 conversion of
+// TestDOCCellTabs: a tab or a line break typed inside a cell is a space,
+// so the row keeps one line and one tab between cells (two around the
+// empty one), and outside a table a tab stays a tab and a break a break. table-tabs.doc is LibreOffice's Word 97 conversion of
 // table-tabs.rtf.
 func TestDOCCellTabs(t *testing.T) {
 	doc, err := parsers.ExtractFile(t.Context(), fixtures+"/table-tabs.doc", parsers.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Before the table\nData\t\tSpark or Databricks\nStaff Engineer\t2020 - Present"; doc.Text != want {
+	if want := "Before the table\nData\t\tSpark or Databricks\nStaff Engineer\t2020 - Present\nRemote"; doc.Text != want {
 		t.Errorf("text %q, want %q", doc.Text, want)
 	}
 }

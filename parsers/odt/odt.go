@@ -168,7 +168,11 @@ func (w *walker) walk(f *zip.File, body, header, footer, notes *strings.Builder)
 					out.WriteByte('\t')
 				}
 			case "line-break":
-				out.WriteByte('\n')
+				if inCell > 0 {
+					out.WriteByte(' ') // a row stays one line, as a cell's paragraphs do
+				} else {
+					out.WriteByte('\n')
+				}
 			case "s":
 				n := 1
 				for _, a := range t.Attr {

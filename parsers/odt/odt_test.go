@@ -67,10 +67,10 @@ func TestODT(t *testing.T) {
 			data: odtOf(t, part{"mimetype", mimetype}, part{"content.xml", content(`<text:h>Jane Roe</text:h>
 <text:p>Go<text:s text:c="3"/>and<text:tab/>Rust<text:line-break/>since 2019<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote</text:p></text:note-body></text:note></text:p>
 <text:p>Profile: <text:a xlink:href="https://github.com/janeroe">GitHub</text:a></text:p>
-<table:table><table:table-row><table:table-cell><text:p>Languages</text:p></table:table-cell><table:table-cell><text:p>Go</text:p><text:p>Rust</text:p></table:table-cell><table:table-cell/><table:table-cell><text:p>since<text:tab/>2019</text:p></table:table-cell></table:table-row></table:table>
+<table:table><table:table-row><table:table-cell><text:p>Languages</text:p></table:table-cell><table:table-cell><text:p>Go</text:p><text:p>Rust</text:p></table:table-cell><table:table-cell/><table:table-cell><text:p>since<text:tab/>2019<text:line-break/>at least</text:p></table:table-cell></table:table-row></table:table>
 <text:tracked-changes><text:changed-region><text:deletion><text:p>Deleted words</text:p></text:deletion></text:changed-region></text:tracked-changes>
 <text:p>End<office:annotation><dc:creator>Reviewer</dc:creator><text:p>A comment</text:p></office:annotation></text:p>`)}),
-			want: "Jane Roe\nGo and\tRust\nsince 2019\nProfile: GitHub <https://github.com/janeroe>\nLanguages\tGo Rust\t\tsince 2019\nEnd\n\nA footnote",
+			want: "Jane Roe\nGo and\tRust\nsince 2019\nProfile: GitHub <https://github.com/janeroe>\nLanguages\tGo Rust\t\tsince 2019 at least\nEnd\n\nA footnote",
 		},
 		{
 			name:   "headers and footers from styles.xml, once each",

@@ -374,7 +374,7 @@ func (p *parser) word(w string, arg int, hasArg bool) error {
 			p.pos = min(p.pos+arg, len(p.data))
 		}
 	case "par", "line", "sect", "page", "column":
-		if w == "par" && p.st.inTable {
+		if (w == "par" || w == "line") && p.st.inTable {
 			p.text(" ")
 		} else {
 			p.text("\n")

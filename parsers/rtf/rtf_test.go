@@ -52,8 +52,8 @@ func TestRTF(t *testing.T) {
 		},
 		{
 			name: "tables and deleted revisions",
-			in:   `{\rtf1\ansi\trowd\cellx1000\cellx2000\pard\intbl Languages\cell\pard\intbl Go\par Rust\cell\pard\intbl\cell\pard\intbl since\tab 2019\cell\row\pard Kept {\deleted removed }words\par}`,
-			want: "Languages\tGo Rust\t\tsince 2019\nKept words",
+			in:   `{\rtf1\ansi\trowd\cellx1000\cellx2000\pard\intbl Languages\cell\pard\intbl Go\par Rust\cell\pard\intbl\cell\pard\intbl since\tab 2019\line at least\cell\row\pard Kept {\deleted removed }words\par}`,
+			want: "Languages\tGo Rust\t\tsince 2019 at least\nKept words",
 		},
 		{
 			name: "text boxes in shapes, not their fallback copy",

@@ -45,15 +45,9 @@ func meaning(tb testing.TB, s *rules.Set) string {
 	return b.String()
 }
 
-// notesBelowTable is why 65's PDF derives other rules: its table's last
-// column comes out below the table.
-const notesBelowTable = "the PDF gives the table's Notes column after the table, a note to a line or two and the empty cells gone, so no text tells which row a note is of: \"at least one of the two in production\" no longer follows REST and SOAP, which become two requirements instead of a group, and \"4+ years\", no longer Apex's, becomes the job's years in place of \"at least 5 years of Salesforce development in total\""
-
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
-var knownDifferent = map[string]string{
-	"65-requirements-table-salesforce.pdf": notesBelowTable,
-}
+var knownDifferent = map[string]string{}
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of
 // its versions (the text as written, and the job board's page as HTML,

@@ -133,6 +133,35 @@ func TestLayoutReadingOrder(t *testing.T) {
 			},
 		},
 		{
+			name: "a table with a sparse last column below a line across its first two",
+			// The list item above spans the first gutter, so only the
+			// last column's gutter is free from it down (the paragraph
+			// below spans the page): the rows without a note make no
+			// table with that gutter alone.
+			lines: []placed{
+				{x: 72, y: 730, size: 10, text: "Coach two developers and our admins on the platform"},
+				{x: 72, y: 706, size: 12, text: "Requirements"},
+				{x: 72, y: 680, size: 10, text: "Apex"},
+				{x: 260, y: 680, size: 10, text: "Required"},
+				{x: 370, y: 680, size: 10, text: "at least four years"},
+				{x: 370, y: 668, size: 10, text: "of it"},
+				{x: 72, y: 648, size: 10, text: "Lightning"},
+				{x: 260, y: 648, size: 10, text: "Required"},
+				{x: 72, y: 628, size: 10, text: "SOQL"},
+				{x: 260, y: 628, size: 10, text: "Preferred"},
+				{x: 72, y: 608, size: 10, text: "REST and SOAP"},
+				{x: 260, y: 608, size: 10, text: "Required"},
+				{x: 370, y: 608, size: 10, text: "at least one of the two in"},
+				{x: 370, y: 596, size: 10, text: "production"},
+				{x: 72, y: 576, size: 10, text: "Git"},
+				{x: 260, y: 576, size: 10, text: "Required"},
+				{x: 72, y: 550, size: 10, text: "Travel to client sites once a month, all expenses paid, by train where you can."},
+			},
+			want: []string{
+				"Requirements\nApex\tRequired\tat least four years of it\nLightning\tRequired\nSOQL\tPreferred\nREST and SOAP\tRequired\tat least one of the two in production\nGit\tRequired\nTravel",
+			},
+		},
+		{
 			name: "two columns on one grid stay columns",
 			// Sidebar and main text share the leading and start together,
 			// heading beside heading and first paragraph beside first

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -66,7 +67,32 @@ type cellBlock struct {
 // The group may start or end with bands that are no part of the table (a
 // heading above it, whose gaps let the gutter through): the columns are
 // found again on the table's own bands, which such lines no longer narrow.
+// Where a line above the table crosses a gutter between its columns (the
+// end of a list item over the table's first column), no table may be
+// found with the group's gutters at all (a sparse last column, the only
+// one left, makes few rows): then the bands above the first that has text
+// in two places (as a table's first row has) are left out, and the table
+// is looked for again.
 func findTable(group []band) (table, bool) {
+	if t, ok := tableAndInner(group); ok {
+		return t, true
+	}
+	first := slices.IndexFunc(group, func(b band) bool { return len(b.chunks) > 1 })
+	if first <= 0 {
+		return table{}, false
+	}
+	t, ok := tableAndInner(group[first:])
+	if !ok {
+		return table{}, false
+	}
+	t.from += first
+	t.to += first
+	return t, true
+}
+
+// tableAndInner finds a table with the columns of all of group, then
+// again with those of the table's own bands.
+func tableAndInner(group []band) (table, bool) {
 	t, ok := tableIn(group)
 	if !ok {
 		return table{}, false

@@ -13,7 +13,7 @@ var locationLabels = []string{"location", "address", "city", "based in", "reside
 
 // locationSeparators split a contact line into its items:
 // "Berlin, Germany | jane@example.com | +49 …".
-var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "\t", "  ", " / "}
+var locationSeparators = []string{"|", "•", "·", "◦", "▪", "⋄", "  ", " / "}
 
 // codeAfter matches a place followed by a two-letter code without a
 // comma: "Utrecht NL", "Berlin – DE".
@@ -44,7 +44,10 @@ func findLocation(t *Taxonomy, lines []string, sections []Section, name string) 
 	}
 	var alone string
 	for _, i := range locationZone(lines) {
-		l := strings.TrimSpace(lines[i])
+		// A table's cells (tabs) read as one run of words here: split at
+		// them, a date's cell ("June 2018") or a labelled value
+		// ("毕业院校：武汉轻工大学", a school) passes for a town.
+		l := strings.TrimSpace(strings.ReplaceAll(lines[i], "\t", " "))
 		if l == "" || !utf8.ValidString(l) {
 			continue // a broken byte is no part of a town's name
 		}

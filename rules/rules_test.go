@@ -207,6 +207,32 @@ BSc Computer Science, 2015
 	}
 }
 
+// TestAnalyzeCells: a resume whose fields are a table's cells or sit at
+// tab stops (a tab between them, as Word, HTML and PDF tables give them)
+// reads as well as with spaces, and a heading alone in the first cell of
+// its first entry's row opens its section; the values shown hold no tab.
+func TestAnalyzeCells(t *testing.T) {
+	text := "MARIA GARCIA\nmaria@example.es\t+34 612 345 678\n" +
+		"EXPERIENCE\tLead Developer\tJune 2020 - Present\nFintech SL\nReact, TypeScript and Node.js\n" +
+		"Developer, Startup SL\t2016 - 2020\nVue.js and PHP\n" +
+		"EDUCATION\tB.Sc. Computer Science\t2015\n" +
+		"SKILLS\tLanguages: Go, Python\n"
+	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	p := DefaultTaxonomy().Analyze(Resume{Text: text}, asOf)
+	if p.Name != "Maria Garcia" || p.Email != "maria@example.es" || p.Phone != "+34 612 34 56 78" || p.Title != "Lead Developer" {
+		t.Errorf("name %q, e-mail %q, phone %q, title %q", p.Name, p.Email, p.Phone, p.Title)
+	}
+	if p.YearsExperience == nil || *p.YearsExperience != 10 {
+		t.Errorf("years %v, want 10", p.YearsExperience)
+	}
+	for _, skill := range []string{"React", "Go"} {
+		f, ok := p.find(skill)
+		if want := map[string]Section{"React": SectionExperience, "Go": SectionSkills}[skill]; !ok || f.Section != want || strings.Contains(f.Evidence, "\t") {
+			t.Errorf("%s: %+v (found %v), want it in %s, its evidence without tabs", skill, f, ok, want)
+		}
+	}
+}
+
 func TestScore(t *testing.T) {
 	set := &Set{
 		Required:  []Item{{Skill: "Docker"}},

@@ -45,9 +45,29 @@ func meaning(tb testing.TB, s *rules.Set) string {
 	return b.String()
 }
 
+// essentialAsParagraph is why 143's page versions derive other rules: the
+// job board's page gives the e-mail's lead-in line as a paragraph.
+const essentialAsParagraph = "the page gives \"What the hiring manager has told me is essential:\" as a paragraph, not a heading, so the list below it has no requirements heading: Linux and DevOps become preferred instead of required and \"Scripting in Python or Go\" two preferred skills instead of a group, and the required C the text derives from \"I came across your profile …\" is gone"
+
+// degreeBrokenAtWrap is why 144's PDF derives other rules: the degree's
+// list item is wrapped over four lines.
+const degreeBrokenAtWrap = "the PDF's degree sentence ends at \"or a related field\", where the text's runs on to \"OR an equivalent combination of education and experience\", so the degree becomes required"
+
+// lastRowOutOfColumn is why 147's page versions derive other rules: the
+// table's last row has one cell, then two empty ones.
+const lastRowOutOfColumn = "the table's last row, \"Git\" with two empty cells, and the sentence after the table are read under \"What you'll do\" instead of the \"Must have\" column and \"Skills at a glance\", so Git becomes preferred instead of required and the degree of \"We're happy with any degree or none\" is no longer required"
+
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
-var knownDifferent = map[string]string{}
+var knownDifferent = map[string]string{
+	"143-agency-email-sre.html":            essentialAsParagraph,
+	"143-agency-email-sre.pdf":             essentialAsParagraph,
+	"143-agency-email-sre.docx":            essentialAsParagraph,
+	"144-university-security-engineer.pdf": degreeBrokenAtWrap,
+	"147-wineshop-qa-must-nice-not.html":   lastRowOutOfColumn,
+	"147-wineshop-qa-must-nice-not.pdf":    lastRowOutOfColumn,
+	"147-wineshop-qa-must-nice-not.docx":   lastRowOutOfColumn,
+}
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of
 // its versions (the text as written, and the job board's page as HTML,

@@ -949,6 +949,16 @@ func TestClassNotOverreaching(t *testing.T) {
 		{posting: "Practising TDD on nightly batch jobs.\n", want: map[string]string{"Test-Driven Development": "preferred"}},
 		{posting: "Senior Go Engineer\n\nWe use Go for all our services.\n", want: map[string]string{"Go": "required"}},
 		{posting: "We use Python and Go. Experience with at least one of the following: Rust, Java.\n", groups: []string{"Rust,Java"}},
+		// A requirements heading under wishes that says whom or what for
+		// ("for this role", "on day one") is a heading, not a wished item.
+		{posting: "Nice to have\nRust\nRequirements for this role\nTerraform\nKubernetes\n",
+			want: map[string]string{"Rust": "preferred", "Terraform": "required", "Kubernetes": "required"}},
+		{posting: "Nice to have\nRust\nRequired qualifications for this position\nTerraform\n",
+			want: map[string]string{"Rust": "preferred", "Terraform": "required"}},
+		{posting: "Nice to have\nRust\nWhat you'll need on day one\nTerraform\n",
+			want: map[string]string{"Rust": "preferred", "Terraform": "required"}},
+		{posting: "Bonus points\nRust\nMinimum requirements for applicants\nTerraform\n",
+			want: map[string]string{"Rust": "preferred", "Terraform": "required"}},
 	})
 	runClass(t, []classCase{
 		{posting: "PhD in Machine Learning.\nYour degree should be in Computer Science or Statistics.\n", degree: "phd"},

@@ -289,7 +289,9 @@ func phraseAt(words, phrase []string) bool {
 
 // headingFiller are words that go with a heading's own words without
 // naming anything a list item would: "What you will need", "Your
-// technical skills", "Bonus points".
+// technical skills", "Bonus points", and the words that say whom or what
+// for ("Requirements for this role", "What you'll need on day one",
+// "Minimum requirements for applicants").
 var headingFiller = map[string]bool{"what": true, "who": true, "you": true, "your": true, "we": true, "our": true, "us": true,
 	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true, "for": true, "in": true, "on": true,
 	"with": true, "will": true, "is": true, "are": true, "be": true, "do": true, "have": true, "has": true, "this": true,
@@ -297,7 +299,9 @@ var headingFiller = map[string]bool{"what": true, "who": true, "you": true, "you
 	"should": true, "could": true, "can": true, "may": true, "points": true, "point": true, "things": true, "list": true,
 	"technical": true, "tech": true, "key": true, "main": true, "general": true, "basic": true, "minimum": true,
 	"relevant": true, "professional": true, "additional": true, "further": true, "hard": true, "soft": true,
-	"knowledge": true, "abilities": true, "ability": true, "qualities": true, "traits": true, "attributes": true}
+	"knowledge": true, "abilities": true, "ability": true, "qualities": true, "traits": true, "attributes": true,
+	"role": true, "position": true, "job": true, "opening": true, "vacancy": true, "applicants": true, "candidates": true,
+	"day": true, "one": true, "success": true, "succeed": true}
 
 // unknownHeading reports whether a line that is no heading of ours reads
 // as one: a Markdown heading, a question of a few words, or a few words

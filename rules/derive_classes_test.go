@@ -959,6 +959,10 @@ func TestClassNotOverreaching(t *testing.T) {
 			want: map[string]string{"Rust": "preferred", "Terraform": "required"}},
 		{posting: "Bonus points\nRust\nMinimum requirements for applicants\nTerraform\n",
 			want: map[string]string{"Rust": "preferred", "Terraform": "required"}},
+		// A sentence a PDF wrapped after a few words that read as a
+		// wh-clause heading ("What you build ships to") goes on.
+		{posting: "Requirements\nYou will own the payment services\nthat move money between partners.\nWhat you build ships to\n" +
+			"thousands of shops, and so we ask:\n- Go\n- Kubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
 	})
 	runClass(t, []classCase{
 		{posting: "PhD in Machine Learning.\nYour degree should be in Computer Science or Statistics.\n", degree: "phd"},

@@ -657,8 +657,14 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	if strings.ContainsRune(".!?:;", last) {
 		return false
 	}
-	if _, ok := headingSection(prev); (ok || clauseHeading(prev.text)) && !prev.joined {
-		return false // "Nice to have" before "gRPC and Protocol Buffers"; "What a day looks like" before its list
+	if _, ok := headingSection(prev); ok && !prev.joined {
+		return false // "Nice to have" before "gRPC and Protocol Buffers"
+	}
+	if clauseHeading(prev.text) && !prev.joined && !(full && unicode.IsLower(first)) {
+		// "What a day looks like" before its list; but a sentence a PDF
+		// wrapped reads as such a clause too: "What you build ships to"
+		// (the column full) / "millions of users, so Go matters."
+		return false
 	}
 	if _, ok := headingSection(next); ok {
 		return false

@@ -142,22 +142,43 @@ func splitAligned(chunks []*chunk) []*chunk {
 	if len(starts) == len(chunks) {
 		return chunks // no cut
 	}
-	sort.Slice(starts, func(i, j int) bool { return starts[i].x < starts[j].x })
+	sort.Slice(starts, func(i, j int) bool { return starts[i].y < starts[j].y })
 	// aligned reports whether text on two other lines within nearLines of
 	// c's size starts at x. (A table's row of cells three lines high is
-	// four lines from the next.)
-	const nearLines = 16
+	// four lines from the next.) It looks at the starts nearest c's line
+	// first, above and below in turn, at most maxLook of them: a column
+	// of a long table has a start on every row, and its rows near c are
+	// the ones that count, however many far ones share their x. The bound
+	// keeps the cost per cut fixed where a page piles its text up in a
+	// few lines (a malformed PDF); a real page has fewer starts than
+	// that within nearLines lines.
+	const nearLines, maxLook = 16, 512
 	aligned := func(c *chunk, x float64) bool {
-		tol := alignTol * c.size
-		i := sort.Search(len(starts), func(i int) bool { return starts[i].x >= x-tol })
+		tol, near, same := alignTol*c.size, nearLines*c.size, baselineTol*c.size
+		below := sort.Search(len(starts), func(i int) bool { return starts[i].y >= c.y }) - 1
+		above := below + 1
 		var ys []float64
-		for n := 0; i < len(starts) && starts[i].x <= x+tol && n < 64; i, n = i+1, n+1 {
-			y := starts[i].y
-			if math.Abs(y-c.y) < baselineTol*c.size || math.Abs(y-c.y) > nearLines*c.size {
+		for n := 0; n < maxLook; n++ {
+			var s start
+			switch {
+			case below >= 0 && (above >= len(starts) || c.y-starts[below].y <= starts[above].y-c.y):
+				s = starts[below]
+				below--
+			case above < len(starts):
+				s = starts[above]
+				above++
+			default:
+				return false
+			}
+			d := math.Abs(s.y - c.y)
+			if d > near {
+				return false // every start left is farther
+			}
+			if d < same || math.Abs(s.x-x) > tol {
 				continue
 			}
-			if !slices.ContainsFunc(ys, func(o float64) bool { return math.Abs(o-y) < baselineTol*c.size }) {
-				if ys = append(ys, y); len(ys) == 2 {
+			if !slices.ContainsFunc(ys, func(o float64) bool { return math.Abs(o-s.y) < same }) {
+				if ys = append(ys, s.y); len(ys) == 2 {
 					return true
 				}
 			}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -104,5 +105,42 @@ func TestSplitAligned(t *testing.T) {
 			}
 			t.Errorf("%s: %q, want %d chunks", tt.name, texts, tt.want)
 		}
+	}
+}
+
+// TestSplitAlignedLongColumn: in a long table, a column's start has many
+// rows; the rows that show a cut's column are those near it, wherever
+// they come among the others.
+func TestSplitAlignedLongColumn(t *testing.T) {
+	cutRow := &chunk{x0: 60, x1: 160, y: 100, size: 10, cuts: []cut{{5, 200, 90}}}
+	cutRow.text.WriteString("Sass Strong")
+	chunks := []*chunk{cutRow}
+	for i := 300; i > 0; i-- { // far rows first, the two nearest last
+		c := &chunk{x0: 200, x1: 260, y: 100 + 20*float64(i), size: 10}
+		c.text.WriteString("Expert")
+		chunks = append(chunks, c)
+	}
+	if got := splitAligned(chunks); len(got) != len(chunks)+1 {
+		t.Errorf("%d chunks, want %d: the cut at the column's start is made", len(got), len(chunks)+1)
+	}
+}
+
+// BenchmarkSplitAligned splits the chunks of a table of rows rows whose
+// first column's cells run up to the second's, every row with a cut:
+// compare the sizes' times per row to see how the cost grows.
+func BenchmarkSplitAligned(b *testing.B) {
+	for _, rows := range []int{400, 1600, 6400} {
+		var gs []glyph
+		for i := range rows {
+			y := 100000 - 14*float64(i)
+			gs = append(gs, setLine(60, y, "Sass or Styled Components\tStrong", 0.7, false)...)
+			gs = append(gs, setLine(300, y, "two years of it", 0, false)...)
+		}
+		chunks := buildChunks(gs)
+		b.Run(fmt.Sprint(rows), func(b *testing.B) {
+			for b.Loop() {
+				splitAligned(chunks)
+			}
+		})
 	}
 }

@@ -257,9 +257,8 @@ func headingWordsOnly(text string) (only, strong bool) {
 		n, key := 0, ""
 		for _, keys := range headingKeys {
 			for _, k := range keys {
-				kw := strings.Fields(k)
-				if len(kw) > n && len(kw) <= len(words)-i && phraseAt(words[i:], kw) {
-					n, key = len(kw), k
+				if len(k.words) > n && len(k.words) <= len(words)-i && phraseAt(words[i:], k.words) {
+					n, key = len(k.words), k.key
 				}
 			}
 		}
@@ -280,7 +279,8 @@ func headingWordsOnly(text string) (only, strong bool) {
 // phrase, its last word perhaps in the plural ("skills", "must-haves").
 func phraseAt(words, phrase []string) bool {
 	for j, w := range phrase {
-		if words[j] != w && !(j == len(phrase)-1 && words[j] == w+"s") {
+		plural := j == len(phrase)-1 && len(words[j]) == len(w)+1 && strings.HasPrefix(words[j], w) && strings.HasSuffix(words[j], "s")
+		if words[j] != w && !plural {
 			return false
 		}
 	}
@@ -349,7 +349,7 @@ func clauseHeading(t string) bool {
 	if strings.ContainsAny(t, ".,;!?()0123456789") {
 		return false
 	}
-	words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", "‘", "'").Replace(t)))
+	words := strings.Fields(strings.ToLower(curlyQuotes.Replace(t)))
 	n := len(words)
 	if n < 3 || n > 6 || !whHeadingWord[words[0]] {
 		return false
@@ -373,6 +373,7 @@ func clauseHeading(t string) bool {
 }
 
 var (
+	curlyQuotes      = strings.NewReplacer("’", "'", "‘", "'")
 	whHeadingWord    = map[string]bool{"what": true, "how": true, "why": true, "who": true, "where": true}
 	likeVerb         = map[string]bool{"looks": true, "look": true, "feels": true, "feel": true, "is": true, "are": true}
 	clausePronoun    = map[string]bool{"i": true, "you": true, "we": true, "they": true, "it": true, "he": true, "she": true}
@@ -778,20 +779,33 @@ var headingWords = []struct {
 // "you'd", "you would" all "you will" (likewise for "we").
 func headingKey(text string) string {
 	h := strings.ToLower(strings.Trim(text, " :*#?"))
-	h = strings.NewReplacer("’", "'", "‘", "'", "?", " ", ",", " ", ";", " ", "(", " ", ")", " ", "&", " and ").Replace(h)
+	h = headingPunct.Replace(h)
 	h = strings.Join(strings.Fields(h), " ")
 	return contractions.Replace(" " + h + " ")
 }
 
+var headingPunct = strings.NewReplacer("’", "'", "‘", "'", "?", " ", ",", " ", ";", " ", "(", " ", ")", " ", "&", " and ")
+
 var contractions = strings.NewReplacer("'ll ", " will ", "'d ", " will ", " would ", " will ", "'re ", " are ", "'ve ", " have ",
 	"what's ", "what is ", " won't ", " will not ")
 
-// headingKeys are headingWords in the form of headingKey.
-var headingKeys = func() [][]string {
-	out := make([][]string, len(headingWords))
+// headingPhrase is one of headingWords in the form of headingKey, with
+// what a padded [headingKey] that has it holds: the phrase alone, in the
+// plural or before a colon. They are made once: classifyHeading tries
+// every phrase on every line that may be a heading.
+type headingPhrase struct {
+	key                  string   // "nice to have"
+	words                []string // "nice", "to", "have"
+	alone, plural, colon string   // " nice to have ", " nice to haves ", " nice to have:"
+}
+
+// headingKeys are headingWords as headingPhrases, in headingWords' order.
+var headingKeys = func() [][]headingPhrase {
+	out := make([][]headingPhrase, len(headingWords))
 	for i, g := range headingWords {
 		for _, w := range g.words {
-			out[i] = append(out[i], strings.TrimSpace(headingKey(w)))
+			k := strings.TrimSpace(headingKey(w))
+			out[i] = append(out[i], headingPhrase{key: k, words: strings.Fields(k), alone: " " + k + " ", plural: " " + k + "s ", colon: " " + k + ":"})
 		}
 	}
 	return out
@@ -815,9 +829,9 @@ func classifyHeading(text string) (section, bool) {
 		return sectionDuties, true // a bare "Description" beside the qualifications; "Job Description" heads the whole posting
 	}
 	for i, g := range headingWords {
-		for _, w := range headingKeys[i] {
-			if strings.Contains(h, " "+w+" ") || strings.Contains(h, " "+w+"s ") || strings.Contains(h, " "+w+":") {
-				if genericHeadingWord[w] && (len(strings.Fields(h)) > 4 || dutyVerb[strings.Fields(h)[0]] || itemAfterWord(h, w)) {
+		for _, p := range headingKeys[i] {
+			if strings.Contains(h, p.alone) || strings.Contains(h, p.plural) || strings.Contains(h, p.colon) {
+				if w := p.key; genericHeadingWord[w] && (len(strings.Fields(h)) > 4 || dutyVerb[strings.Fields(h)[0]] || itemAfterWord(h, w)) {
 					continue // "Experience designing experiments in marketplaces", "Improve the developer experience", "Experience with UIKit": items
 				}
 				if g.sec == sectionDuties && strings.Contains(h, " and ") && headingHas(h, sectionRequirements) {
@@ -867,8 +881,8 @@ func headingHas(h string, sec section) bool {
 		if g.sec != sec {
 			continue
 		}
-		for _, w := range headingKeys[i] {
-			if strings.Contains(h, " "+w+" ") {
+		for _, p := range headingKeys[i] {
+			if strings.Contains(h, p.alone) {
 				return true
 			}
 		}

@@ -664,6 +664,28 @@ func BenchmarkDeriveLong(b *testing.B) {
 	}
 }
 
+// BenchmarkDeriveHeadings derives rules from postings of lines that read
+// as headings, or nearly: bare lines under wishes, list labels, wh-clauses,
+// a table's tab rows. Each line is read a few times as a heading, so the
+// cost per line of that reading is the figure to watch.
+func BenchmarkDeriveHeadings(b *testing.B) {
+	tax := DefaultTaxonomy()
+	for _, bc := range []struct{ name, unit string }{
+		{"wishes", "Nice to have\nBanking domain experience\nRequirements for this role\n"},
+		{"labels", "- Bonus, not required\n- Go\n"},
+		{"clauses", "What you build ships to\n"},
+		{"tabs", "Skill\tLevel\nGo\tRust\t5 years\n"},
+	} {
+		posting := strings.Repeat(bc.unit, 50000/len(bc.unit))
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(posting)))
+			for b.Loop() {
+				tax.Derive(posting)
+			}
+		})
+	}
+}
+
 func TestPostingTitle(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Senior Backend Engineer, Go\n\nWe move freight.", "Senior Backend Engineer, Go"},

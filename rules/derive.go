@@ -834,7 +834,10 @@ func postingTitle(text string, namesSkill func(string) bool) string {
 // ("Flutter Developer - seed-stage fintech, Berlin (hybrid) - EUR 60-75k",
 // "DevOps Engineer - 6-month contract"). The terms are the parts from the
 // first after the role's that has a digit or a comma and names no
-// technology ("Backend Engineer - Go, Kubernetes" is all title). A PDF
+// technology ("Backend Engineer - Go, Kubernetes" is all title), after
+// a title in title case ([titleCased]): a sentence such as "Our engineers
+// build the rails of payments - 12 countries, 40 banks" has no terms, and
+// stays too long to be a title. A PDF
 // that wraps such a line leaves its title the same: "Flutter Developer -
 // seed-stage" / "fintech, Berlin …" is read a line at a time.
 func titleTerms(line string, namesSkill func(string) bool) int {
@@ -849,6 +852,9 @@ func titleTerms(line string, namesSkill func(string) bool) int {
 			end = start + next[0]
 		}
 		if part := line[start:end]; strings.ContainsAny(part, "0123456789,") && !namesSkill(part) {
+			if !titleCased(line[:i+m[0]]) {
+				break // a sentence's end, not a title's terms
+			}
 			return i + m[0]
 		}
 		i = end

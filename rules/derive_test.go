@@ -703,6 +703,16 @@ func TestPostingTitle(t *testing.T) {
 		// Only the first ten lines are looked at.
 		{"Acme\n2\n3\n4\n5\n6\n7\n8\n9\n10\nSenior Engineer", "Acme"},
 		{"Acme\n2\n3\n4\n5\n6\n7\n8\n9\nSenior Engineer", "Senior Engineer"},
+		// A title line's terms after a spaced dash, bar or dot are not its
+		// title; a part that names a technology, or has neither digit nor
+		// comma, is.
+		{"Flutter Developer - seed-stage fintech, Berlin (hybrid) - EUR 60-75k + equity\nWe save.", "Flutter Developer"},
+		{"DevOps Engineer · 6-month contract\n", "DevOps Engineer"},
+		{"Backend Engineer - Go, Kubernetes\n", "Backend Engineer - Go, Kubernetes"},
+		{"Engineer - Payments\n", "Engineer - Payments"},
+		// A sentence is no title, its end after a dash cut or not.
+		{"Acme Pay\nOur engineers build the rails of payments - 12 countries, 40 banks\n", "Acme Pay"},
+		{"Acme Pay\nWe are hiring engineers who care about money - 3 offices, 1 team\n", "Acme Pay"},
 	}
 	for _, tt := range tests {
 		if got := postingTitle(tt.text, namesSkillIn(DefaultTaxonomy())); got != tt.want {

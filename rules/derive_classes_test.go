@@ -963,6 +963,11 @@ func TestClassNotOverreaching(t *testing.T) {
 		// wh-clause heading ("What you build ships to") goes on.
 		{posting: "Requirements\nYou will own the payment services\nthat move money between partners.\nWhat you build ships to\n" +
 			"thousands of shops, and so we ask:\n- Go\n- Kubernetes\n", want: map[string]string{"Go": "required", "Kubernetes": "required"}},
+		// A wished item in a requirements heading's words that do not say
+		// a thing is required heads nothing.
+		{posting: "Nice to have\n- Professional qualifications\n- Terraform\n- Apache Kafka\n",
+			want: map[string]string{"Terraform": "preferred", "Apache Kafka": "preferred"}},
+		{posting: "Nice to have\n- Additional qualifications\n- Terraform\n", want: map[string]string{"Terraform": "preferred"}},
 	})
 	runClass(t, []classCase{
 		{posting: "PhD in Machine Learning.\nYour degree should be in Computer Science or Statistics.\n", degree: "phd"},

@@ -153,14 +153,7 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		}
 		if s, ok := headingSection(ln); ok && (ln.heading || !namesSkill(ln.text) && !labelled) && !itemOfWishes(ln, s, sec) {
 			heading, sec, headingLine = strings.TrimRight(ln.text, ": "), s, i
-			words := strings.Fields(strings.ToLower(ln.text))
-			matrix = len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {
-				switch strings.Trim(w, "?:*()") {
-				case "required", "must", "essential", "mandatory", "need":
-					return true
-				}
-				return false
-			})
+			matrix = len(strings.Fields(ln.text)) > 1 && saysMust(ln.text)
 			continue
 		}
 		if unknownHeading(ln, lines[i+1:], namesSkill) && !(i > 0 && headingLine == i-1 && strings.HasSuffix(ln.text, "?")) {
@@ -228,7 +221,9 @@ func itemOfWishes(ln line, s, under section) bool {
 // list, as a bare line of its words would, and the kind of section it
 // opens: an item that names no technology, in nothing but a heading's
 // words, and words that say how strongly ("Bonus, not required", "Must
-// have:", "Not needed"). Extraction trims each line, so a nested list
+// have:", "Not needed"); requirements only in words that say a thing is
+// required ([saysMust]), since "Professional qualifications" may be a
+// wish. Extraction trims each line, so a nested list
 // ("- Bonus, not required" over "  - Lua") comes out flat, as some
 // postings write it. Generic heading words ("Degree", "Skills and
 // experience") may be an item of the list.
@@ -245,7 +240,23 @@ func listLabel(ln line, rest []line, namesSkill func(string) bool) (section, boo
 	if only, strong := headingWordsOnly(ln.text); !only || !strong || namesSkill(ln.text) {
 		return 0, false
 	}
+	if s == sectionRequirements && !saysMust(ln.text) {
+		return 0, false // "Professional qualifications", an item of a list of wishes
+	}
 	return s, true
+}
+
+// saysMust reports whether text has a word that says a thing is required
+// ("Required", "Must have", "Essential"), not only what kind of thing it
+// is ("Qualifications", "Your profile").
+func saysMust(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "required", "must", "essential", "mandatory", "need":
+			return true
+		}
+	}
+	return false
 }
 
 // headingWordsOnly reports whether text is all words of headings (any of

@@ -1135,3 +1135,35 @@ func TestClassClauseHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestClassDegreeRoutes: a degree asked as a question and answered in the
+// next sentence; a degree or none; a degree or a route that is no degree
+// (a bootcamp, an apprenticeship); a finished course of study named
+// without the word "degree".
+func TestClassDegreeRoutes(t *testing.T) {
+	runClass(t, []classCase{
+		// The question answered.
+		{posting: "Salary 60k.\nDegree? Doesn't matter to us.\n", degree: "none"},
+		{posting: "A degree? Not needed here.\n", degree: "none"},
+		{posting: "Requirements\n- Go\n- Bachelor's degree? Nice to have.\n", degree: "bachelor?"},
+		// A degree or none.
+		{posting: "We're happy with any degree or none.\n", degree: "none"},
+		{posting: "A degree or not, we read your code first.\n", degree: "none"},
+		// A route that is no degree.
+		{posting: "Requirements\n- A computer science degree or a coding bootcamp - either is fine\n", degree: "bachelor?"},
+		{posting: "Requirements\n- A degree in engineering or an apprenticeship\n", degree: "bachelor?"},
+		{posting: "Requirements\n- A degree or a bootcamp certificate\n", degree: "bachelor?"},
+		{posting: "Requirements\n- A degree in physics or mathematics, either is fine\n", degree: "bachelor"},
+		// A course of study named without "degree".
+		{posting: "Requirements\n- Finished study of electrical engineering, computer science or a comparable education\n", degree: "bachelor"},
+		{posting: "Requirements\n- Completed studies in computer science\n", degree: "bachelor"},
+		{posting: "A completed university education in mathematics would be welcome.\n", degree: "bachelor?"},
+	})
+	// Counter-cases: not a degree's answer, not a degree.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Bachelor's degree in Computer Science. No prior industry experience needed.\n", degree: "bachelor"},
+		{posting: "Requirements\n- A degree in mathematics.\nWhy apply? It doesn't matter where you live.\n", degree: "bachelor"},
+		{posting: "We study your code, not your CV. You will finish the study of our billing flows in week one.\n", degree: "none"},
+		{posting: "Requirements\n- A degree in statistics or economics\n", degree: "bachelor"},
+	})
+}

@@ -21,7 +21,7 @@ type degreeClaim struct {
 var postingDegree = regexp.MustCompile(`\b(?:(?P<phd>ph\.? ?d\b\.?|doctorate|doctoral)|` +
 	`(?P<master>ms\s*(?:/|or)\s*ph\.?\s?d\b|master'?s?\b|(?:post)?graduate degrees?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.)|` + // not "Mastercard"
 	`(?P<bachelor>(?:bs|ba)\s*(?:/|or)\s*(?:ba|bs|ms)\b|bachelor'?s?\b|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
-	`(?P<degree>degrees?\b))`)
+	`(?P<degree>degrees?\b|(?:finished|completed)\s+(?:(?:university|college)\s+)?(?:study|studies|education)\s+(?:of|in)\b))`) // "Finished study of electrical engineering"
 
 // notAcademic follows "degree" where it is not an academic one: "varying
 // degrees of expertise".
@@ -39,7 +39,8 @@ var fieldPatterns = func() []*regexp.Regexp {
 
 var (
 	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirement|reqs?|ask for)\b|` +
-		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bwithout (?:a |any )?(?:degrees?|diplomas?)\b|` +
+		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bdegrees?,? or (?:none|not)\b|` + // "any degree or none"
+		`\bwithout (?:a |any )?(?:degrees?|diplomas?)\b|` +
 		// "You don't need a degree", "We don't care about degrees", "We don't mind whether you have a degree"
 		`\b(?:don't|do not|doesn't|does not|won't|will not)\s+(?:need|mind|care)\s+(?:about\s+|whether\s+you\s+have\s+|if\s+you\s+have\s+)?(?:a |an |any |your )?(?:[\w-]+ ){0,3}?(?:degrees?|diplomas?)\b`)
 	// degreeHedge offers something in place of the degree: "or comparable
@@ -49,6 +50,7 @@ var (
 		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b|\bflexible\b|` +
 		`\b(?:enrolled|pursuing|studying (?:towards|for)|working towards)\b|` + // a student's degree is still to come
 		`\bwithout (?:one|it|a degree|degrees)\b|` + // "we have hired people without one"
+		`\bor (?:an? )?(?:[\w-]+ )?(?:bootcamp|boot camp|apprenticeship)\b|` + // a route that is no degree
 		`\bnever turn(?:ed)? (?:anyone|anybody|you|people|candidates) (?:down|away)\b`) // "… for not having one"
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education

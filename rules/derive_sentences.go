@@ -177,8 +177,14 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 			}
 		}
 		sentences := splitSentences(body)
-		for _, s := range sentences {
+		for k, s := range sentences {
 			if sec, ok := sentenceLabel(s, namesSkill); ok {
+				if k > 0 && len(out) > 0 {
+					// "Degree? Doesn't matter to us.": the answer labels the question.
+					if q := &out[len(out)-1]; q.item == i && q.text == sentences[k-1] && strings.HasSuffix(q.text, "?") && q.label == sectionNone {
+						q.label, q.labelText = sec, strings.TrimRight(s, ".!: ")
+					}
+				}
 				st.label, st.labelText = sec, strings.TrimRight(s, ".!: ")
 				continue
 			}

@@ -1167,3 +1167,42 @@ func TestClassDegreeRoutes(t *testing.T) {
 		{posting: "Requirements\n- A degree in statistics or economics\n", degree: "bachelor"},
 	})
 }
+
+// TestClassTableExcludedColumn: a table's column headed as not needed
+// ("Not needed", "Not required") names what is not asked for, as
+// "Must have" and "Nice to have" columns name what is.
+func TestClassTableExcludedColumn(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Tester\n\n| Must have | Nice to have | Not needed |\n|---|---|---|\n| Go | Docker | Java |\n| SQL | | PHP |\n",
+			want: map[string]string{"Go": "required", "SQL": "required", "Docker": "preferred", "Java": "", "PHP": ""}},
+		{posting: "Tester\n\nMust have\tBonus\tNot required\nPython\tKubernetes\tScala\n",
+			want: map[string]string{"Python": "required", "Kubernetes": "preferred", "Scala": ""}},
+		{posting: "Tester\n\n| Essential | Not necessary |\n|---|---|\n| React | Angular or Vue |\n",
+			want: map[string]string{"React": "required", "Angular": "", "Vue.js": ""}},
+	})
+	// Counter-case: a column that only says what a cell is.
+	runClass(t, []classCase{
+		{posting: "Tester\n\n| Skill | Notes |\n|---|---|\n| Go | not needed on day one, learn it here |\n| SQL | daily |\n",
+			want: map[string]string{"SQL": "preferred"}},
+	})
+}
+
+// TestClassTableEmptyLastCells: a row of an HTML, Word or PDF table whose
+// last cells are empty reaches derivation as its first cell alone, the
+// tabs of the empty cells trimmed with the line's end; it is still the
+// table's row, and the paragraph after the table is not.
+func TestClassTableEmptyLastCells(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Tester\n\nWhat you'll do\nWrite tests\n\nAt a glance\nMust have\tNice to have\nPlaywright\tDocker\nGit\nWe pay well.\n",
+			want: map[string]string{"Playwright": "required", "Docker": "preferred", "Git": "required"}},
+		{posting: "Tester\n\nWhat you'll do\nWrite tests\n\nMust have\tNice to have\tNot needed\nPython\tAnsible\tPerl\nSQL and Bash\nThe team uses Jira.\n",
+			want: map[string]string{"Python": "required", "Ansible": "preferred", "Perl": "", "SQL": "required", "Bash": "required", "Jira": "preferred"}},
+	})
+	// Counter-cases: a sentence, or a heading, after the table is no row.
+	runClass(t, []classCase{
+		{posting: "Tester\n\nMust have\tNice to have\nPlaywright\tDocker\nOur team also writes some Kotlin.\n",
+			want: map[string]string{"Playwright": "required", "Kotlin": "preferred"}},
+		{posting: "Tester\n\nMust have\tNice to have\nPlaywright\tDocker\nNice to have\nKotlin\n",
+			want: map[string]string{"Playwright": "required", "Kotlin": "preferred"}},
+	})
+}

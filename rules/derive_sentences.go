@@ -114,6 +114,12 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 			}
 			parents = append(parents, p)
 		}
+		if header != nil && ln.cells == nil && i > 0 && lines[i-1].cells != nil && rowRemnant(ln, namesSkill) {
+			// "Git" after "CI/CD\tDocker": a row whose last cells were
+			// empty, their tabs trimmed with the line's end.
+			ln.cells = []string{ln.text}
+			lines[i].cells = ln.cells
+		}
 		if ln.cells != nil {
 			if header == nil || (i > 0 && lines[i-1].cells == nil) {
 				header = nil
@@ -204,6 +210,22 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		}
 	}
 	return out
+}
+
+// rowRemnant reports whether a line right after a table's row may be a
+// row of the table whose cells after the first were empty: HTML, Word and
+// PDF tables reach derivation a row a line with tabs between the cells,
+// and a line's trailing tabs go with its trimming. It names a skill in a
+// few words, as a cell does, and is no sentence nor heading: "Git", not
+// "The team uses Jira." nor "Nice to have".
+func rowRemnant(ln line, namesSkill func(string) bool) bool {
+	if ln.afterBlank || ln.bullet || ln.heading || len(strings.Fields(ln.text)) > 8 || strings.ContainsAny(ln.text[len(ln.text)-1:], ".!?:;") {
+		return false
+	}
+	if _, ok := headingSection(ln); ok {
+		return false
+	}
+	return namesSkill(ln.text)
 }
 
 // itemOfWishes reports whether a line that reads as a heading of kind s
@@ -968,14 +990,20 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 }
 
 // columnSection is the strength a table's column header gives its cells:
-// "Minimum", "Must have" ask; "Ideal", "Nice to have" wish.
+// "Minimum", "Must have" ask; "Ideal", "Nice to have" wish; "Not needed"
+// excludes.
 func columnSection(header string) section {
 	h := strings.ToLower(strings.TrimSpace(header))
 	switch h {
-	case "minimum", "must have", "must-have":
+	case "minimum", "must have", "must-have", "essential", "essentials":
 		return sectionRequirements
 	case "ideal", "ideally", "nice to have", "nice-to-have", "preferred", "desirable", "bonus", "a plus":
 		return sectionPreferences
+	case "not required", "not necessary", "not essential", "unnecessary", "not a must":
+		return sectionExcluded
+	}
+	if s, ok := classifyHeading(h); ok && s == sectionExcluded && len(strings.Fields(h)) <= 4 {
+		return sectionExcluded
 	}
 	return sectionNone
 }

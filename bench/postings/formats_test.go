@@ -53,10 +53,6 @@ const essentialAsParagraph = "the page gives \"What the hiring manager has told 
 // list item is wrapped over four lines.
 const degreeBrokenAtWrap = "the PDF's degree sentence ends at \"or a related field\", where the text's runs on to \"OR an equivalent combination of education and experience\", so the degree becomes required"
 
-// lastRowOutOfColumn is why 147's page versions derive other rules: the
-// table's last row has one cell, then two empty ones.
-const lastRowOutOfColumn = "the table's last row, \"Git\" with two empty cells, and the sentence after the table are read under \"What you'll do\" instead of the \"Must have\" column and \"Skills at a glance\", so Git becomes preferred instead of required and the degree of \"We're happy with any degree or none\" is no longer required"
-
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
@@ -64,9 +60,6 @@ var knownDifferent = map[string]string{
 	"143-agency-email-sre.pdf":             essentialAsParagraph,
 	"143-agency-email-sre.docx":            essentialAsParagraph,
 	"144-university-security-engineer.pdf": degreeBrokenAtWrap,
-	"147-wineshop-qa-must-nice-not.html":   lastRowOutOfColumn,
-	"147-wineshop-qa-must-nice-not.pdf":    lastRowOutOfColumn,
-	"147-wineshop-qa-must-nice-not.docx":   lastRowOutOfColumn,
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

@@ -1206,3 +1206,20 @@ func TestClassTableEmptyLastCells(t *testing.T) {
 			want: map[string]string{"Playwright": "required", "Kotlin": "preferred"}},
 	})
 }
+
+// TestClassLeadInWithoutBullets: a sentence that leads into a list ("The
+// team lead says these are essential:") heads the list below it when HTML,
+// Word or PDF lost the list's bullets, as it does the list with them.
+func TestClassLeadInWithoutBullets(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Engineer\n\nWe run a small shop.\nHere is what the client told me is essential:\nSolid Linux basics\nScripting in Python or Go\nBonus if you have:\nIstio\n",
+			want: map[string]string{"Linux": "required", "Istio": "preferred"}, groups: []string{"Python,Go"}},
+		{posting: "Engineer\n\nOur founder told me the must-haves are:\nPostgreSQL tuning\nKafka in production\n",
+			want: map[string]string{"PostgreSQL": "required", "Apache Kafka": "required"}},
+	})
+	// Counter-case: a colon before sentences leads into no list.
+	runClass(t, []classCase{
+		{posting: "Engineer\n\nRequirements\nGo\n\nAbout us\nWe are a shop of nine, and our CTO has one rule she thinks is essential:\nWe moved from Jenkins to GitHub Actions last year, and the move is still going on.\n",
+			want: map[string]string{"Go": "required", "Jenkins": "preferred"}},
+	})
+}

@@ -201,7 +201,7 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 			continue
 		}
 		if last := sentences[len(sentences)-1]; !ln.bullet && strings.HasSuffix(last, ":") && i+1 < len(lines) &&
-			(lines[i+1].bullet || startsLower(lines[i+1].text)) {
+			(lines[i+1].bullet || startsLower(lines[i+1].text) || bulletLost(lines[i+1]) && (i+2 == len(lines) || bulletLost(lines[i+2]))) {
 			// "In short, they need someone who:" leads into the list below
 			// (whose bullets HTML, Word or PDF may have lost).
 			if s, ok := classifyHeading(strings.TrimRight(last, ": ")); ok && s != sectionElsewhere {
@@ -210,6 +210,13 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		}
 	}
 	return out
+}
+
+// bulletLost reports whether a line may be a list item whose bullet HTML,
+// Word or PDF lost: a few words that end no sentence ("Good Linux
+// fundamentals"), or a line that is a bullet's.
+func bulletLost(ln line) bool {
+	return ln.bullet || len(strings.Fields(ln.text)) <= 12 && !strings.ContainsAny(ln.text[len(ln.text)-1:], ".!?;")
 }
 
 // rowRemnant reports whether a line right after a table's row may be a

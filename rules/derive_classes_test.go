@@ -1223,3 +1223,20 @@ func TestClassLeadInWithoutBullets(t *testing.T) {
 			want: map[string]string{"Go": "required", "Jenkins": "preferred"}},
 	})
 }
+
+// TestClassCapitalConjunctions: a PDF line that starts with a conjunction
+// in capitals ("AND three years …", "OR an equivalent combination …"), as
+// public employers write them, goes on the sentence of the line before.
+func TestClassCapitalConjunctions(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Minimum qualifications\nBachelor's degree in mathematics, physics or a closely related discipline\nAND two years of experience in data analysis or in laboratory work;\nOR an equivalent combination of education and experience totalling six\nyears.\nExperience with SQL and Python in a research setting of any kind.\n",
+			degree: "bachelor?"},
+		{posting: "Minimum qualifications\nMaster's degree in statistics, economics or a closely related discipline\nOR a bachelor's degree and four years of applied statistics work in R\nExperience with SQL and Python in a research setting of any kind.\n",
+			degree: "bachelor"},
+	})
+	// Counter-case: a capital word that is no conjunction starts a line.
+	runClass(t, []classCase{
+		{posting: "Minimum qualifications\nBachelor's degree in mathematics, physics or a closely related discipline\nANSI SQL and Python in a research setting, or in laboratory work\nEquivalent experience in data analysis will not be considered here.\n",
+			degree: "bachelor"},
+	})
+}

@@ -684,6 +684,9 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	first, _ := utf8.DecodeRuneInString(next.text)
 	firstWord, _, _ := strings.Cut(next.text, " ")
 	fit := prev.lastWidth + 1 + utf8.RuneCountInString(firstWord)
+	// A conjunction in capitals goes on a sentence as one in lower case
+	// does: "… or a related field" / "AND three years of experience …".
+	capsConjunction := firstWord == "AND" || firstWord == "OR"
 	full := width > 0 && fit*10 > width*9
 	if lastWord := strings.Fields(prev.tail); joins != nil && len(lastWord) > 0 && full &&
 		joins(lastWord[len(lastWord)-1], strings.TrimRight(firstWord, ".,;:")) {
@@ -695,7 +698,7 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	if full && roleWord.MatchString(firstWord) && !strings.ContainsRune(".!?:;", last) {
 		return true // a title a PDF wrapped: "… for a contract DevOps" / "Engineer to help migrate …"
 	}
-	if last == ';' && full && unicode.IsLower(first) && !mayName(firstWord) {
+	if last == ';' && full && (unicode.IsLower(first) || capsConjunction) && !mayName(firstWord) {
 		return true // a sentence a PDF wrapped after a semicolon: "…; whichever you learned first, …"
 	}
 	if last == ':' && full && prev.joined {
@@ -723,7 +726,7 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	nearlyFull := width > 0 && fit*10 > width*7
 	// Names such as "gRPC", "dbt" and "iOS" start in lower case: they may
 	// start a list item as well as a wrapped line.
-	lower := unicode.IsLower(first) && nearlyFull && !mayName(firstWord)
+	lower := (unicode.IsLower(first) || capsConjunction) && nearlyFull && !mayName(firstWord)
 	return lower || openEnded ||
 		(full && (strings.ContainsRune(".!?", end) || sentenceEndInside.MatchString(next.text) || first == '(' || predicate.MatchString(next.text)))
 }

@@ -48,17 +48,12 @@ func meaning(tb testing.TB, s *rules.Set) string {
 // seriesC is why 143's page versions derive other rules.
 const seriesC = "the text derives a required C from \"a payments scale-up (Series C, around 300 staff)\", which the page's version of the sentence does not"
 
-// degreeBrokenAtWrap is why 144's PDF derives other rules: the degree's
-// list item is wrapped over four lines.
-const degreeBrokenAtWrap = "the PDF's degree sentence ends at \"or a related field\", where the text's runs on to \"OR an equivalent combination of education and experience\", so the degree becomes required"
-
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
 var knownDifferent = map[string]string{
-	"143-agency-email-sre.html":            seriesC,
-	"143-agency-email-sre.pdf":             seriesC,
-	"143-agency-email-sre.docx":            seriesC,
-	"144-university-security-engineer.pdf": degreeBrokenAtWrap,
+	"143-agency-email-sre.html": seriesC,
+	"143-agency-email-sre.pdf":  seriesC,
+	"143-agency-email-sre.docx": seriesC,
 }
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of

@@ -1240,3 +1240,20 @@ func TestClassCapitalConjunctions(t *testing.T) {
 			degree: "bachelor"},
 	})
 }
+
+// TestClassYearsInNotesCell: a table row's cell that opens with years and
+// goes on in words ("3+ years writing production code") gives the row's
+// skill its years, as a bare years cell does.
+func TestClassYearsInNotesCell(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Engineer\n\nRequirements\n\n| Skill | Level | Notes |\n|---|---|---|\n| Go | Required | 4+ years building services |\n| SQL | Required | joins and indexes |\n",
+			want: map[string]string{"Go": "required@4", "SQL": "required"}},
+		{posting: "Engineer\n\nRequirements\nSkill\tNotes\nKotlin\t2 years in production apps\nGradle\tbuild scripts\n",
+			want: map[string]string{"Kotlin": "required@2", "Gradle": "required"}},
+	})
+	// Counter-case: years later in the cell are not the row's.
+	runClass(t, []classCase{
+		{posting: "Engineer\n\nRequirements\n\n| Skill | Notes |\n|---|---|\n| Go | we moved to it 3 years ago |\n",
+			want: map[string]string{"Go": "required"}},
+	})
+}

@@ -962,6 +962,8 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 		case k > 0 && yearsCell.MatchString(lc) && (strings.Contains(col, "year") || strings.Contains(col, "minimum") || strings.Contains(col, "experience") ||
 			strings.ContainsAny(lc, "+y")): // "4+ years" alone in a notes cell
 			years = lc
+		case k > 0 && years == "" && leadingYears.MatchString(lc):
+			years = strings.TrimSpace(leadingYears.FindString(lc)) // "3+ years writing production code"
 		case (strings.Contains(col, "required") || strings.Contains(col, "must")) && yesNo[lc] != 0:
 			label, labelText = yesNo[lc], header[k]+": "+c
 		case len(strings.Fields(lc)) <= 4 && (k >= len(header) || columnSection(header[k]) == sectionNone):
@@ -1020,7 +1022,10 @@ func columnSection(header string) section {
 
 var (
 	yearsCell = regexp.MustCompile(`^\d{1,2}\s*\+?\s*(?:years?|yrs?)?$`)
-	yesNo     = map[string]section{"yes": sectionRequirements, "y": sectionRequirements, "✓": sectionRequirements, "✔": sectionRequirements,
+	// leadingYears opens a cell that goes on in words: "3+ years writing
+	// production code".
+	leadingYears = regexp.MustCompile(`^\d{1,2}\s*\+?\s*(?:years?|yrs?)\b`)
+	yesNo        = map[string]section{"yes": sectionRequirements, "y": sectionRequirements, "✓": sectionRequirements, "✔": sectionRequirements,
 		"x": sectionRequirements, "no": sectionPreferences, "n": sectionPreferences, "optional": sectionPreferences}
 )
 

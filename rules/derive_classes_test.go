@@ -1257,3 +1257,22 @@ func TestClassYearsInNotesCell(t *testing.T) {
 			want: map[string]string{"Go": "required"}},
 	})
 }
+
+// TestClassVagueYearsCounted: a vague count of years with the number in an
+// aside ("a few years (we think around three)") asks for that number,
+// hedged as its aside is, and for a skill only if no clause of its own
+// stands between ("… building web shops and you know React well").
+func TestClassVagueYearsCounted(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "You've spent a few years (we think around three) building web apps in React.\n", years: "3?"},
+		{posting: "Requirements\n- Several years (at least four) of backend work in Go\n", years: "4"},
+		{posting: "You have a couple of years (ideally two or more) shipping Kotlin apps.\n", years: "2?"},
+		// A clause of its own between the years and a skill: the job's years.
+		{posting: "You've spent a few years (we think around three) building web shops and you know React well.\n", years: "3?", want: map[string]string{"React": "required"}},
+		{posting: "Requirements\n- Five years building web shops and you know React well\n", years: "5", want: map[string]string{"React": "required"}},
+	})
+	// Counter-case: a number in brackets that counts something else.
+	runClass(t, []classCase{
+		{posting: "You've spent a few years building web apps in React (three of our apps are in it).\n", years: "0"},
+	})
+}

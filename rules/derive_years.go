@@ -33,8 +33,11 @@ var aYearPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|
 	`(a|an)\s+(?:full\s+)?year\s+(?:or more|or two|minimum)\b)`)
 
 // fewYears is "a few years" with its number in brackets after it: "for a
-// few years (we're thinking 4+, but show us what you've built)".
-var fewYears = regexp.MustCompile(`\b(?:a few|several|some|a couple of|a number of) years\s*\([^()]{0,40}?\b(\d)\s*\+`) // one digit: "(17+)" is a version
+// few years (we're thinking 4+, but show us what you've built)", "a few
+// years (we think around three)"; the number ends the bracket or a clause
+// of it, so "(three of our apps …)" counts no years.
+var fewYears = regexp.MustCompile(`\b(?:a few|several|some|a couple of|a number of) years\s*\([^()]{0,40}?\b(\d|` +
+	strings.TrimPrefix(numberWord, `\d{1,2}|`) + `)\s*(?:\+|\s+or more|\s+or so)?\s*[),]`) // one digit: "(17+)" is a version
 
 // yearsIn returns the statements of years of lower: for each, its offsets
 // and those of the least number of years.
@@ -146,6 +149,10 @@ var yearsLead = regexp.MustCompile(`^\s*$|^'?\s*(?:of\s+)?(?:experience|exp\.?)\
 	`making|creating|shipping|delivering|training|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
+// newSubject opens a clause of its own between years and skills: "five
+// years building web shops and you know React well" asks no years of React.
+var newSubject = regexp.MustCompile(`\b(?:and|but|while|whereas)\s+(?:you|you're|you've|we|we're|they)\b`)
+
 // yearsTrail, after the skills, says the years are of a kind of role,
 // not of the skills: "5 years in machine learning or data science roles";
 // or, right after them, that the skills only qualify what the years were
@@ -201,7 +208,7 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 		}
 		if claim.skills == nil && k < len(chs) {
 			c := chs[k]
-			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !roleTrail(lower[c.to:]) &&
+			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !newSubject.MatchString(gap) && !roleTrail(lower[c.to:]) &&
 				!(fieldLead.MatchString(gap) && d.kindsOfWork(c)) {
 				claim.skills = names(c)
 			}

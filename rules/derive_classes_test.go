@@ -1276,3 +1276,18 @@ func TestClassVagueYearsCounted(t *testing.T) {
 		{posting: "You've spent a few years building web apps in React (three of our apps are in it).\n", years: "0"},
 	})
 }
+
+// TestClassWishForQualifier: a leading wish after a skill that leads to a
+// qualifier, not to another skill ("AWS, ideally with a certification"),
+// wishes for the qualifier; the skill keeps its heading's strength.
+func TestClassWishForQualifier(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Deep hands-on Azure, ideally with a certification\n", want: map[string]string{"Microsoft Azure": "required"}},
+		{posting: "Requirements\n- Solid PostgreSQL, preferably with some time on call\n", want: map[string]string{"PostgreSQL": "required"}},
+	})
+	// Counter-cases: the wish bears on the skill, or on a skill after it.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Azure, ideally\n", want: map[string]string{"Microsoft Azure": "preferred"}},
+		{posting: "Requirements\n- Elixir, ideally with Phoenix\n", want: map[string]string{"Elixir": "required", "Phoenix": "preferred"}},
+	})
+}

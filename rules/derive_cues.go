@@ -147,6 +147,9 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if c.start >= to && hi == next && next < len(lower) && leadingCue.MatchString(lower[c.start:c.end]) {
 			continue // "Elixir, ideally with Phoenix": the wish is for the next list
 		}
+		if c.start >= to && hi == len(lower) && leadingCue.MatchString(lower[c.start:c.end]) && qualifierAfter.MatchString(lower[c.end:hi]) {
+			continue // "AWS, ideally with a certification": the wish is for what the cue leads to
+		}
 		if c.start >= to && strings.HasPrefix(lower[c.start:], "if ") {
 			continue // "You must know Go if you apply": a condition bears on what follows it
 		}
@@ -178,6 +181,10 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 	}
 	return fallback
 }
+
+// qualifierAfter is what a leading wish after the last list of a
+// statement leads to when it is no skill: "ideally with a certification".
+var qualifierAfter = regexp.MustCompile(`^\s*(?:with|in|on|including)\s+\w`)
 
 // bracketAround returns the bounds of the innermost brackets of lower
 // around pos, or -1, -1: where "(" opens before pos and ")" closes after.

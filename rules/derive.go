@@ -203,7 +203,7 @@ func (d *deriver) statement(st statement) {
 	}
 	hits := d.t.hits(toks, context)
 	hits = slices.DeleteFunc(hits, func(h hit) bool {
-		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.role(toks, h)
+		return boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.role(toks, h) || fundingRound(toks, h)
 	})
 	for _, n := range d.names(chain{hits: hits}) {
 		d.mentions[n] = append(d.mentions[n], st.text)
@@ -480,12 +480,21 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 	return false
 }
 
+// fundingRound reports whether a hit is the letter of a company's round
+// of funding, "a payments scale-up (Series C, …)", not the language.
+func fundingRound(toks *tokens, h hit) bool {
+	start := int(toks.t[h.first].start)
+	return h.first == h.last && len(toks.key(h.first)) == 1 && seriesBefore.MatchString(toks.low[max(0, start-8):start])
+}
+
+var seriesBefore = regexp.MustCompile(`\bseries $`)
+
 // asRole, before a kind of work, makes it a role: "5 years as SRE".
 var (
 	asRole = regexp.MustCompile(`\bas (?:an? |the )?$`) // "as SRE"
 	// yearsInBefore and rolesAfter: "5+ years in DevOps or platform
-	// roles", "5+ yrs DevOps/platform exp.".
-	yearsInBefore = regexp.MustCompile(`\b(?:years?|yrs?)\+? (?:in )?$`)
+	// roles", "5+ yrs DevOps/platform exp.", "5+ yrs in SRE / DevOps / platform roles" (each kind of the list).
+	yearsInBefore = regexp.MustCompile(`\b(?:years?|yrs?)\+? (?:in )?(?:[\w-]+\s*/\s*){0,3}$`)
 	yearsInField  = regexp.MustCompile(`\b(?:years?|yrs?)\+? in $`)
 	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)?\s*[\w-]+){0,4}?\s+(?:roles?|positions?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
 	suchAs        = regexp.MustCompile(`\b(?:such|as well|same) as $`)

@@ -1291,3 +1291,28 @@ func TestClassWishForQualifier(t *testing.T) {
 		{posting: "Requirements\n- Elixir, ideally with Phoenix\n", want: map[string]string{"Elixir": "required", "Phoenix": "preferred"}},
 	})
 }
+
+// TestClassRolesSlashed: kinds of work listed with slashes before "roles"
+// after a number of years ("5+ yrs in SRE / DevOps / platform roles") are
+// roles, each of them.
+func TestClassRolesSlashed(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- 4+ yrs in SRE / DevOps / platform roles\n- Go\n", want: map[string]string{"DevOps": "", "Site Reliability Engineering": "", "Go": "required"}, years: "4"},
+		{posting: "Requirements\n- Six years in platform / DevOps / SRE roles\n- Go\n", want: map[string]string{"DevOps": "", "Site Reliability Engineering": ""}, years: "6"},
+	})
+	// Counter-case: a kind of work asked for as such.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Hands-on DevOps / CI practice, no matter the roles you held\n", want: map[string]string{"DevOps": "required"}},
+	})
+}
+
+// TestClassFundingRound: the letter of a funding round ("Series C") is no
+// language; the language beside such words still is.
+func TestClassFundingRound(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Go\n\nWe are a fintech (Series C, 300 staff) and we want you to join.\n", want: map[string]string{"C": "", "Go": "required"}},
+		{posting: "Requirements\n- Go\n\nFresh from our Series B round, we are hiring.\n", want: map[string]string{"Go": "required"}},
+		// Counter-case: the language itself.
+		{posting: "Requirements\n- C and a series of embedded projects\n", want: map[string]string{"C": "required"}},
+	})
+}

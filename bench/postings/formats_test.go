@@ -45,16 +45,9 @@ func meaning(tb testing.TB, s *rules.Set) string {
 	return b.String()
 }
 
-// seriesC is why 143's page versions derive other rules.
-const seriesC = "the text derives a required C from \"a payments scale-up (Series C, around 300 staff)\", which the page's version of the sentence does not"
-
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
-var knownDifferent = map[string]string{
-	"143-agency-email-sre.html": seriesC,
-	"143-agency-email-sre.pdf":  seriesC,
-	"143-agency-email-sre.docx": seriesC,
-}
+var knownDifferent = map[string]string{}
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of
 // its versions (the text as written, and the job board's page as HTML,

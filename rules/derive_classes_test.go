@@ -1316,3 +1316,16 @@ func TestClassFundingRound(t *testing.T) {
 		{posting: "Requirements\n- C and a series of embedded projects\n", want: map[string]string{"C": "required"}},
 	})
 }
+
+// TestClassIdealAfter: "… is ideal", "… would be ideal" after skills
+// wishes for them, as "is a plus" does; "the ideal candidate" asks.
+func TestClassIdealAfter(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Solid SQL; MySQL or MariaDB is ideal\n", want: map[string]string{"SQL": "required", "MySQL": "preferred", "MariaDB": "preferred"}, groups: []string{}},
+		{posting: "Requirements\n- Go\n- Some time with Kafka would be ideal\n", want: map[string]string{"Go": "required", "Apache Kafka": "preferred"}},
+	})
+	// Counter-case: the ideal candidate.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- The ideal candidate has shipped Go services\n", want: map[string]string{"Go": "required"}},
+	})
+}

@@ -50,7 +50,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?:knowledge|understanding|grasp|command|familiarity|awareness))|` +
 	`(?P<knows>knowledge of|(?:an )?understanding of|awareness of)|` +
 	`(?P<pref>familiar\w*|nice[- ]to[- ]haves?|nice|(?:a |big |huge |is a )?plus|bonus|` +
-	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|advantage\w*|beneficial|helpful|` +
+	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|(?:is|are|would be|'d be) ideal|advantage\w*|beneficial|helpful|` +
 	`(?:would|could) help|(?:it|that|this|which) (?:will |can |might )?help|helps|(?:would|'d|will) (?:also )?love(?: it)?|` +
 	`you(?:'ll| will| can)? (?:pick (?:it |them |this |that )?up|learn)|we(?:'ll| will| can| are happy to| have| happily)? (?:teach|taught)|` +
 	`can be (?:learned|learnt|taught)|learn (?:it |them )?on the job|happy to teach|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +

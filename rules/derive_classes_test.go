@@ -1329,3 +1329,19 @@ func TestClassIdealAfter(t *testing.T) {
 		{posting: "Requirements\n- The ideal candidate has shipped Go services\n", want: map[string]string{"Go": "required"}},
 	})
 }
+
+// TestClassCareAndNoLonger: "you care about" asks, as "you know" does;
+// "we don't write X any more" asks for nothing.
+func TestClassCareAndNoLonger(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "We build maps. You care about performance and can write Rust when it counts.\n", want: map[string]string{"Rust": "required"}},
+		{posting: "We build maps. You genuinely care about PostgreSQL performance.\n", want: map[string]string{"PostgreSQL": "required"}},
+		{posting: "We build maps in TypeScript; we don't write plain JavaScript any more.\n", want: map[string]string{"JavaScript": ""}},
+		{posting: "Our jobs moved to Go, and we do not run Perl anywhere now.\n", want: map[string]string{"Perl": ""}},
+	})
+	// Counter-cases: the team's care, and what the team writes.
+	runClass(t, []classCase{
+		{posting: "We build maps. We care about PostgreSQL performance.\n", want: map[string]string{"PostgreSQL": "preferred"}},
+		{posting: "We build maps. We write Rust, and we don't write much else.\n", want: map[string]string{"Rust": "preferred"}},
+	})
+}

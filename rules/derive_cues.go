@@ -42,7 +42,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
 	`not something (?:\w+ ){0,3}(?:needs?|requires?|asks? for|uses?|expects?)|no need|neither|irrelevant|` +
 	`(?:not|aren't|isn't) (?:looking for|after|interested in)|(?:won't|will not) be asked to|` +
-	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|require|matter|use|touch|expect|ask for|look for|care about|involve|` +
+	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|require|matter|use|write|run|touch|expect|ask for|look for|care about|involve|` +
 	`come into|feature|figure|play (?:a|any) (?:part|role)|apply)|` +
 	`(?:isn't|aren't) (?:needed|required|expected|necessary|essential|used|relevant|important|part of|a requirement)|` +
 	`no (?:prior |previous )?(?:[\w.#+-]+ ){0,3}(?:experience |knowledge )?(?:is )?(?:needed|required|necessary|expected))|` +
@@ -57,7 +57,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in|(?:^|, |and |but )if you(?:'ve| have| know| can| did)?)|` +
 	`(?P<must>(?:can't|cannot|can not) (?:do|live) without|non-negotiable|must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
 	`expected|we expect|expect|should (?:know|have|be))|` +
-	`(?P<strong>at least|you (?:know|have|bring|are|can)|you (?:already )?(?:write|code|program|use|speak)|proven|track record|strong|` +
+	`(?P<strong>at least|you (?:know|have|bring|are|can)|you (?:really |genuinely |deeply )?care (?:about|for)|you (?:already )?(?:write|code|program|use|speak)|proven|track record|strong|` +
 	`solid|expert\w*|deep|proficien\w*|advanced|extensive|fluen\w+|thorough|in-depth|comfortable|confident|excellent|` +
 	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of|at home (?:on|with|in))|` +
 	`(?P<soft>(?:some )?experience (?:with|in|of|using|building|developing|writing|working|running)|some knowledge|experienced|worked with|` +

@@ -122,6 +122,14 @@ func (x *ranking) load(i int32) (Record, error) {
 	return r, err
 }
 
+// loadIdentity reads into r, of the record of entry i, what says whose
+// it is (see [identityFields]).
+func (x *ranking) loadIdentity(i int32, r *Record) error {
+	buf, err := x.src.loadIdentity(&x.entries[i], x.buf, r)
+	x.buf = buf
+	return err
+}
+
 // replace stores r, a changed version of the record of entry i, as its
 // record, and updates the entry, which keeps its place in path order.
 func (x *ranking) replace(i int32, r *Record) error {
@@ -172,9 +180,9 @@ func (x *ranking) markDuplicates() error {
 			continue
 		}
 		first := map[string]string{} // SHA256 -> the file of the first record with it
+		var r Record
 		for _, i := range group {
-			r, err := x.load(i)
-			if err != nil {
+			if err := x.loadIdentity(i, &r); err != nil {
 				return err
 			}
 			f, seen := first[r.SHA256]
@@ -292,12 +300,12 @@ func (x *ranking) markSamePerson() error {
 	// A key's hash << 32 | its record; made to size, since at 100,000
 	// resumes growing it by appends held twice its 2-3 MB at once.
 	byHash := make([]uint64, 0, n)
+	var r, rj Record // the record at hand, and another of its keys
 	for i := range x.entries {
 		if x.entries[i].status != codeOK {
 			continue
 		}
-		r, err := x.load(int32(i))
-		if err != nil {
+		if err := x.loadIdentity(int32(i), &r); err != nil {
 			return err
 		}
 		for _, k := range personKeys(&r) {
@@ -339,8 +347,7 @@ func (x *ranking) markSamePerson() error {
 			if e&^math.MaxUint32 != h || j >= i {
 				break
 			}
-			rj, err := x.load(j)
-			if err != nil {
+			if err := x.loadIdentity(j, &rj); err != nil {
 				return 0, nil, err
 			}
 			if slices.ContainsFunc(personKeys(&rj), func(k personKey) bool { return k.key == key }) {
@@ -350,8 +357,7 @@ func (x *ranking) markSamePerson() error {
 		return -1, nil, nil
 	}
 	for _, i := range later {
-		r, err := x.load(i)
-		if err != nil {
+		if err := x.loadIdentity(i, &r); err != nil {
 			return err
 		}
 		for _, k := range personKeys(&r) {
@@ -394,26 +400,26 @@ func (x *ranking) markSamePerson() error {
 				best = i
 			}
 		}
-		kept, err := x.load(best)
-		if err != nil {
+		kept := &rj
+		if err := x.loadIdentity(best, kept); err != nil {
 			return err
 		}
 		for _, i := range g {
 			if i == best {
 				continue
 			}
-			r, err := x.load(i)
+			rec, err := x.load(i)
 			if err != nil {
 				return err
 			}
-			reason := why[i].reason(&r)
+			reason := why[i].reason(&rec)
 			if reason == "" { // it was the first of its key; another record joined it
-				reason = whyOf(&r, &kept)
+				reason = whyOf(&rec, kept)
 			}
-			r.Status, r.SamePersonAs = StatusSamePerson, kept.File
-			r.Error = parsers.ReasonSamePerson
-			r.Message = "same person as " + kept.File + " (" + reason + "), which ranks higher"
-			if err := x.replace(i, &r); err != nil {
+			rec.Status, rec.SamePersonAs = StatusSamePerson, kept.File
+			rec.Error = parsers.ReasonSamePerson
+			rec.Message = "same person as " + kept.File + " (" + reason + "), which ranks higher"
+			if err := x.replace(i, &rec); err != nil {
 				return err
 			}
 		}

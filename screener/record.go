@@ -1,6 +1,7 @@
 package screener
 
 import (
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -116,25 +117,76 @@ type Report struct {
 	// Time spent, summed over workers: extraction, and matching with scoring.
 	ExtractTime, MatchTime time.Duration
 
-	// entries and src hold the records of a report made by Run, in order.
-	entries []entry
-	src     *spill
+	// A report made by Run keeps its records in src, and its entries, n
+	// of them in order, in src too, at entriesAt (see [spill.putEntries]):
+	// the writers read them a chunk at a time, so that they take no memory
+	// while the outputs are written, whatever the batch.
+	src       *spill
+	entriesAt int64
+	n         int
+	// limits, in a copy made by [Report.Shortlist], say which ok records
+	// it lists.
+	limits []shortlistLimit
 	// tempDir is the run's Options.TempDir: the writers' temporary files
 	// go there too.
 	tempDir string
 }
 
-// index returns the report's entries in order, and where their records
-// are.
-func (r *Report) index() ([]entry, recordSource) {
-	if r.src != nil {
-		return r.entries, r.src
+// scan calls fn with each of the report's entries in order, and the
+// source of their records; it stops at the first error, which it
+// returns. fn must not keep the entry.
+func (r *Report) scan(fn func(e *entry, src recordSource) error) error {
+	if r.src == nil {
+		for i := range r.Records {
+			e := newEntry(&r.Records[i], int32(i), int64(i), 0)
+			if err := fn(&e, memRecords(r.Records)); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	es := make([]entry, len(r.Records))
-	for i := range r.Records {
-		es[i] = newEntry(&r.Records[i], int32(i), int64(i), 0)
+	var (
+		es     []entry
+		buf    []byte
+		err    error
+		listed = make([]int, len(r.limits)) // ok records each limit has let through
+	)
+	for at := 0; at < r.n; at += len(es) {
+		es, buf, err = r.src.readEntries(r.entriesAt+int64(at)*entrySize, min(r.n-at, entryChunk), es, buf)
+		if err != nil {
+			return err
+		}
+		for i := range es {
+			e := &es[i]
+			if e.status == codeOK && !r.listed(e, listed) {
+				continue
+			}
+			if err := fn(e, r.src); err != nil {
+				return err
+			}
+		}
 	}
-	return es, memRecords(r.Records)
+	return nil
+}
+
+// shortlistLimit is what [Report.Shortlist] lists of the ok records: the
+// best top (0: all) scoring minScore or more.
+type shortlistLimit struct {
+	top      int
+	minScore float64
+}
+
+// listed reports whether a copy made by [Report.Shortlist] lists the ok
+// record of e, the next in order; listed counts, for each of its limits,
+// the records it has let through so far.
+func (r *Report) listed(e *entry, listed []int) bool {
+	for i, l := range r.limits {
+		if e.score < l.minScore || (l.top > 0 && listed[i] >= l.top) {
+			return false
+		}
+		listed[i]++
+	}
+	return true
 }
 
 // Each calls fn with every record of the report, in order, and stops at
@@ -145,12 +197,10 @@ func (r *Report) Each(fn func(*Record) error) error { return r.each(nil, fn) }
 // each is [Report.Each] over the records whose entry keep accepts (nil:
 // all).
 func (r *Report) each(keep func(*entry) bool, fn func(*Record) error) error {
-	es, src := r.index()
 	var buf []byte
-	for i := range es {
-		e := &es[i]
+	return r.scan(func(e *entry, src recordSource) error {
 		if keep != nil && !keep(e) {
-			continue
+			return nil
 		}
 		rec, b, err := src.load(e, buf)
 		if err != nil {
@@ -161,22 +211,19 @@ func (r *Report) each(keep func(*entry) bool, fn func(*Record) error) error {
 		if !utf8.ValidString(rec.File) {
 			rec.FileBytes = []byte(rec.File)
 		}
-		if err := fn(&rec); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(&rec)
+	})
 }
 
 // countOf counts the entries keep accepts.
 func (r *Report) countOf(keep func(*entry) bool) int {
-	es, _ := r.index()
 	n := 0
-	for i := range es {
-		if keep(&es[i]) {
+	r.scan(func(e *entry, _ recordSource) error { // an entry that cannot be read is an error for the writer that reads its record
+		if keep(e) {
 			n++
 		}
-	}
+		return nil
+	})
 	return n
 }
 
@@ -222,12 +269,7 @@ func (r *Report) Shortlist(top int, minScore float64) *Report {
 		return true
 	}
 	if r.src != nil {
-		c.entries = nil
-		for _, e := range r.entries {
-			if listed(e.status == codeOK, e.score) {
-				c.entries = append(c.entries, e)
-			}
-		}
+		c.limits = append(slices.Clip(r.limits), shortlistLimit{top, minScore})
 		return &c
 	}
 	c.Records = nil

@@ -29,6 +29,9 @@ type spill struct {
 	mu     sync.Mutex
 	name   string // removed at close where it could not be at creation
 	closed bool
+	// bufs holds encoding buffers (*[]byte) for the next puts: 100,000
+	// records made 1 GB of them.
+	bufs sync.Pool
 }
 
 func newSpill(dir string) (*spill, error) {
@@ -61,7 +64,15 @@ func (s *spill) put(r *Record) (off int64, size uint32, err error) {
 // putValue appends *v, a struct the spill's encoding knows (a [Record], a
 // [parsers.Document]), and returns where it is.
 func (s *spill) putValue(v any) (off int64, size uint32, err error) {
-	b := appendValue(make([]byte, 0, 4096), reflect.ValueOf(v).Elem())
+	bp, _ := s.bufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer s.bufs.Put(bp)
+	b := appendValue((*bp)[:0], reflect.ValueOf(v).Elem())
+	if cap(b) <= maxPooled {
+		*bp = b
+	}
 	if len(b) > math.MaxUint32 {
 		return 0, 0, errors.New("too large to spill")
 	}
@@ -74,6 +85,10 @@ func (s *spill) putValue(v any) (off int64, size uint32, err error) {
 	s.size += int64(len(b))
 	return off, uint32(len(b)), nil
 }
+
+// maxPooled is the largest encoding buffer a spill keeps for the next
+// put: a record is a few KB, a stored document up to 2 MiB of text.
+const maxPooled = 64 << 10
 
 // sync makes every appended record readable.
 func (s *spill) sync() error {
@@ -93,6 +108,55 @@ func (s *spill) get(off int64, size uint32, buf []byte) (Record, []byte, error) 
 	return r, buf, err
 }
 
+// getIdentity reads back into r, of the record at off, only the fields
+// that say whose it is (see [identityFields]); the others are left zero.
+// Ranking reads every ranked record so, to find a candidate's other
+// resumes: a whole record, with its evidence and breakdown, is many times
+// the garbage.
+func (s *spill) getIdentity(off int64, size uint32, buf []byte, r *Record) ([]byte, error) {
+	if cap(buf) < int(size) {
+		buf = make([]byte, size)
+	}
+	buf = buf[:size]
+	*r = Record{}
+	if _, err := s.f.ReadAt(buf, off); err != nil {
+		return buf, fmt.Errorf("records file: %w", err)
+	}
+	d := &spillDecoder{b: buf}
+	v := reflect.ValueOf(r).Elem()
+	for i := range v.NumField() {
+		if identityFields[i] {
+			d.value(v.Field(i))
+		} else {
+			d.skip(v.Field(i).Type())
+		}
+	}
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errors.New("trailing bytes")
+	}
+	if d.err != nil {
+		*r = Record{}
+		return buf, fmt.Errorf("records file at %d: %w", off, d.err)
+	}
+	return buf, nil
+}
+
+// identityFields marks the fields of a [Record] that say whose it is, by
+// their index: what finding duplicates and a candidate's other resumes
+// reads (see [personKeys]).
+var identityFields = func() []bool {
+	t := reflect.TypeFor[Record]()
+	marks := make([]bool, t.NumField())
+	for _, name := range []string{"File", "SHA256", "Name", "Email", "Phone", "Links"} {
+		f, ok := t.FieldByName(name)
+		if !ok {
+			panic("Record has no field " + name)
+		}
+		marks[f.Index[0]] = true
+	}
+	return marks
+}()
+
 // getValue reads back into *v what putValue wrote at off.
 func (s *spill) getValue(off int64, size uint32, buf []byte, v any) ([]byte, error) {
 	if cap(buf) < int(size) {
@@ -111,6 +175,43 @@ func (s *spill) getValue(off int64, size uint32, buf []byte, v any) ([]byte, err
 		return buf, fmt.Errorf("records file at %d: %w", off, d.err)
 	}
 	return buf, nil
+}
+
+// putEntries appends es after the records, and returns where they are:
+// a report keeps its entries there, not in memory (see [Report.scan]).
+func (s *spill) putEntries(es []entry) (off int64, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off = s.size
+	var b [entrySize]byte
+	for i := range es {
+		putEntry(b[:], &es[i])
+		if _, err := s.w.Write(b[:]); err != nil {
+			return 0, fmt.Errorf("records file: %w", err)
+		}
+	}
+	s.size += int64(len(es)) * entrySize
+	if err := s.w.Flush(); err != nil {
+		return 0, fmt.Errorf("records file: %w", err)
+	}
+	return off, nil
+}
+
+// readEntries reads the n entries putEntries wrote at off into es, which
+// it returns; buf, if large enough, is used to read them.
+func (s *spill) readEntries(off int64, n int, es []entry, buf []byte) ([]entry, []byte, error) {
+	if cap(buf) < n*entrySize {
+		buf = make([]byte, n*entrySize)
+	}
+	buf = buf[:n*entrySize]
+	if _, err := s.f.ReadAt(buf, off); err != nil {
+		return es, buf, fmt.Errorf("records file: %w", err)
+	}
+	es = es[:0]
+	for i := range n {
+		es = append(es, getEntry(buf[i*entrySize:]))
+	}
+	return es, buf, nil
 }
 
 func (s *spill) close() error {
@@ -138,8 +239,41 @@ type entrySpill struct {
 	name string // removed at close where it could not be at creation
 }
 
-// entrySize is the size of an [entry] in an [entrySpill].
+// entrySize is the size of an [entry] in a file: an [entrySpill], or a
+// report's entries in its spill (see [spill.putEntries]).
 const entrySize = 40
+
+// entryChunk is how many entries are read from a file at a time.
+const entryChunk = 1024
+
+// putEntry writes e to b[:entrySize].
+func putEntry(b []byte, e *entry) {
+	le := binary.LittleEndian
+	le.PutUint64(b[0:], uint64(e.off))
+	le.PutUint64(b[8:], math.Float64bits(e.score))
+	le.PutUint32(b[16:], e.size)
+	le.PutUint32(b[20:], uint32(e.rank))
+	le.PutUint32(b[24:], uint32(e.matched))
+	le.PutUint32(b[28:], uint32(e.seq))
+	le.PutUint32(b[32:], e.content)
+	b[36] = byte(e.status)
+	b[37], b[38] = 0, 0
+	if e.qualified {
+		b[37] = 1
+	}
+	if e.isNew {
+		b[38] = 1
+	}
+	b[39] = e.keys
+}
+
+// getEntry reads the entry putEntry wrote to b.
+func getEntry(b []byte) entry {
+	le := binary.LittleEndian
+	return entry{off: int64(le.Uint64(b[0:])), score: math.Float64frombits(le.Uint64(b[8:])), size: le.Uint32(b[16:]),
+		rank: int32(le.Uint32(b[20:])), matched: int32(le.Uint32(b[24:])), seq: int32(le.Uint32(b[28:])), content: le.Uint32(b[32:]),
+		status: statusCode(b[36]), qualified: b[37] == 1, isNew: b[38] == 1, keys: b[39]}
+}
 
 func newEntrySpill(dir string) (*entrySpill, error) {
 	f, name, err := tempFile(dir, "screener-entries-*")
@@ -152,22 +286,7 @@ func newEntrySpill(dir string) (*entrySpill, error) {
 // put writes e at place i. Puts at different places may run concurrently.
 func (s *entrySpill) put(i int, e *entry) error {
 	var b [entrySize]byte
-	le := binary.LittleEndian
-	le.PutUint64(b[0:], uint64(e.off))
-	le.PutUint64(b[8:], math.Float64bits(e.score))
-	le.PutUint32(b[16:], e.size)
-	le.PutUint32(b[20:], uint32(e.rank))
-	le.PutUint32(b[24:], uint32(e.matched))
-	le.PutUint32(b[28:], uint32(e.seq))
-	le.PutUint32(b[32:], e.content)
-	b[36] = byte(e.status)
-	if e.qualified {
-		b[37] = 1
-	}
-	if e.isNew {
-		b[38] = 1
-	}
-	b[39] = e.keys
+	putEntry(b[:], e)
 	if _, err := s.f.WriteAt(b[:], int64(i)*entrySize); err != nil {
 		return fmt.Errorf("entries file: %w", err)
 	}
@@ -177,20 +296,16 @@ func (s *entrySpill) put(i int, e *entry) error {
 // all reads back the entries at places 0 to n-1.
 func (s *entrySpill) all(n int) ([]entry, error) {
 	es := make([]entry, n)
-	buf := make([]byte, 1024*entrySize)
-	le := binary.LittleEndian
+	buf := make([]byte, entryChunk*entrySize)
 	for i := 0; i < n; {
-		k := min(n-i, 1024)
+		k := min(n-i, entryChunk)
 		m, err := s.f.ReadAt(buf[:k*entrySize], int64(i)*entrySize)
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("entries file: %w", err)
 		}
 		clear(buf[m : k*entrySize]) // places past the file's end were never written
 		for j := range k {
-			b := buf[j*entrySize : (j+1)*entrySize]
-			es[i+j] = entry{off: int64(le.Uint64(b[0:])), score: math.Float64frombits(le.Uint64(b[8:])), size: le.Uint32(b[16:]),
-				rank: int32(le.Uint32(b[20:])), matched: int32(le.Uint32(b[24:])), seq: int32(le.Uint32(b[28:])), content: le.Uint32(b[32:]),
-				status: statusCode(b[36]), qualified: b[37] == 1, isNew: b[38] == 1, keys: b[39]}
+			es[i+j] = getEntry(buf[j*entrySize:])
 		}
 		i += k
 	}
@@ -258,12 +373,14 @@ func appendValue(b []byte, v reflect.Value) []byte {
 	panic("spill: cannot encode " + v.Type().String())
 }
 
-// spillDecoder reads what appendValue wrote. Every string it sets is a
-// slice of one copy of the input, so that a record costs one allocation
-// for all its strings, not one each.
+// spillDecoder reads what appendValue wrote. Made by newSpillDecoder,
+// every string it sets is a slice of one copy of the input, so that a
+// record costs one allocation for all its strings, not one each; made
+// without s, to read a few fields (see [spill.getIdentity]), each string
+// is a copy of its own.
 type spillDecoder struct {
 	b   []byte // what is left to read
-	s   string // the whole input, as a string
+	s   string // the whole input, as a string, or ""
 	err error
 }
 
@@ -307,8 +424,12 @@ func (d *spillDecoder) value(v reflect.Value) {
 	case reflect.String:
 		n := d.uvarint()
 		at := len(d.s) - len(d.b)
-		if d.bytes(n) != nil || n == 0 {
-			v.SetString(d.s[at : at+int(n)])
+		if p := d.bytes(n); p != nil && n > 0 {
+			if d.s == "" {
+				v.SetString(string(p))
+			} else {
+				v.SetString(d.s[at : at+int(n)])
+			}
 		}
 	case reflect.Bool:
 		if p := d.bytes(1); p != nil {
@@ -363,16 +484,72 @@ func (d *spillDecoder) value(v reflect.Value) {
 	}
 }
 
+// skip reads past a value of type t, as value would read it, and keeps
+// nothing.
+func (d *spillDecoder) skip(t reflect.Type) {
+	if d.err != nil {
+		return
+	}
+	switch t.Kind() {
+	case reflect.String:
+		d.bytes(d.uvarint())
+	case reflect.Bool, reflect.Uint8:
+		d.bytes(1)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if _, n := binary.Varint(d.b); n <= 0 {
+			d.fail()
+		} else {
+			d.b = d.b[n:]
+		}
+	case reflect.Float64:
+		d.bytes(8)
+	case reflect.Pointer:
+		if p := d.bytes(1); p != nil && p[0] == 1 {
+			d.skip(t.Elem())
+		}
+	case reflect.Slice:
+		n := d.uvarint()
+		if n == 0 || d.err != nil {
+			return
+		}
+		n--
+		if t.Elem().Kind() == reflect.Uint8 {
+			d.bytes(n)
+			return
+		}
+		if n > uint64(len(d.b)) { // every element takes a byte at least
+			d.fail()
+			return
+		}
+		for range n {
+			d.skip(t.Elem())
+		}
+	case reflect.Struct:
+		for i := range t.NumField() {
+			d.skip(t.Field(i).Type)
+		}
+	default:
+		panic("spill: cannot decode " + t.String())
+	}
+}
+
 // recordSource gives the full record of an entry: from the spill, or from
 // a slice in memory (a report made by hand, and the tests' rankings).
 type recordSource interface {
 	load(e *entry, buf []byte) (Record, []byte, error)
+	// loadIdentity is load, into r, of only the fields that say whose
+	// the record is (see [identityFields]); the others may be left zero.
+	loadIdentity(e *entry, buf []byte, r *Record) ([]byte, error)
 	// save replaces the record of e with r, and updates e.
 	save(e *entry, r *Record) error
 }
 
 func (s *spill) load(e *entry, buf []byte) (Record, []byte, error) {
 	return s.get(e.off, e.size, buf)
+}
+
+func (s *spill) loadIdentity(e *entry, buf []byte, r *Record) ([]byte, error) {
+	return s.getIdentity(e.off, e.size, buf, r)
 }
 
 func (s *spill) save(e *entry, r *Record) error {
@@ -393,6 +570,11 @@ type memRecords []Record
 
 func (m memRecords) load(e *entry, buf []byte) (Record, []byte, error) {
 	return m[e.off], buf, nil
+}
+
+func (m memRecords) loadIdentity(e *entry, buf []byte, r *Record) ([]byte, error) {
+	*r = m[e.off]
+	return buf, nil
 }
 
 func (m memRecords) save(e *entry, r *Record) error {

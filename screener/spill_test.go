@@ -86,8 +86,51 @@ func TestSpillRoundTrip(t *testing.T) {
 	}
 }
 
+// TestSpillIdentity: reading only what says whose a record is gives
+// those fields as written, every other field zero, from a record with
+// every field set; and it reads the record whole, so that a truncated one
+// fails.
+func TestSpillIdentity(t *testing.T) {
+	var full Record
+	n := 0
+	fill(t, reflect.ValueOf(&full).Elem(), &n)
+	want := Record{File: full.File, SHA256: full.SHA256, Name: full.Name, Email: full.Email, Phone: full.Phone, Links: full.Links}
+	sp, err := newSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.close()
+	for _, tt := range []struct {
+		rec, want Record
+	}{
+		{full, want},
+		{Record{}, Record{}},
+		{Record{File: "a.pdf", Links: []string{}, Matched: []string{"Go"}}, Record{File: "a.pdf", Links: []string{}}},
+	} {
+		off, size, err := sp.put(&tt.rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sp.sync(); err != nil {
+			t.Fatal(err)
+		}
+		got := full // what getIdentity reads into is cleared first
+		_, err = sp.getIdentity(off, size, nil, &got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("identity of %+v:\n got %+v\nwant %+v", tt.rec, got, tt.want)
+		}
+		if _, err := sp.getIdentity(off, size-1, nil, &got); err == nil {
+			t.Errorf("identity of a record cut short: no error")
+		}
+	}
+}
+
 // FuzzSpillDecode: whatever the bytes, decoding fails or gives a record
-// that encodes back to them; it never panics.
+// that encodes back to them; it never panics; skipping a record reads as
+// far as reading it does.
 func FuzzSpillDecode(f *testing.F) {
 	r := goldenReport().Records[0]
 	f.Add(encodeSpilled(nil, &r))
@@ -96,6 +139,11 @@ func FuzzSpillDecode(f *testing.F) {
 		var rec Record
 		d := newSpillDecoder(b)
 		d.value(reflect.ValueOf(&rec).Elem())
+		skipped := &spillDecoder{b: b}
+		skipped.skip(reflect.TypeFor[Record]())
+		if (skipped.err == nil) != (d.err == nil) || len(skipped.b) != len(d.b) {
+			t.Errorf("skipping a record: %v with %d bytes left; reading it: %v with %d", skipped.err, len(skipped.b), d.err, len(d.b))
+		}
 		if d.err != nil || len(d.b) != 0 {
 			return
 		}
@@ -133,7 +181,7 @@ func TestSpilledReportMatchesMemory(t *testing.T) {
 	}
 	defer rep.Close()
 	mem := *rep
-	mem.entries, mem.src = nil, nil
+	mem.src = nil
 	mem.Records = loadReport(t, rep)
 	statuses := map[Status]int{}
 	for _, r := range mem.Records {

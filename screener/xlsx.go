@@ -693,11 +693,14 @@ func writeSummary(f *excelize.File, st *styles, rep *Report) error {
 		[2]any{"Rules hash", rep.RuleHash},
 	)
 	var buckets [10]int
-	es, _ := rep.index()
-	for _, e := range es {
+	err := rep.scan(func(e *entry, _ recordSource) error {
 		if e.status == codeOK {
 			buckets[min(max(int(e.score/10), 0), 9)]++
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	first := len(rows) + 3 // the distribution's header row
 	widths := []float64{30, 24}
@@ -708,7 +711,7 @@ func writeSummary(f *excelize.File, st *styles, rep *Report) error {
 	span := func(col string) string {
 		return fmt.Sprintf("%s!$%s$%d:$%s$%d", sheet, col, first+1, col, first+len(buckets))
 	}
-	err := f.AddChart(sheet, "D2", &excelize.Chart{
+	err = f.AddChart(sheet, "D2", &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
 			Name: fmt.Sprintf("%s!$B$%d", sheet, first), Categories: span("A"), Values: span("B"),

@@ -72,7 +72,7 @@ func Discover(paths []string) (files []string, skipped []Record, err error) {
 	}
 	files = make([]string, l.len())
 	for i := range files {
-		files[i] = l.path(i)
+		files[i], _ = l.path(i) // cannot fail: the names are in memory
 	}
 	return files, skipped, nil
 }
@@ -235,45 +235,80 @@ func walkDir(path string, d fs.DirEntry, fn fs.WalkDirFunc) error {
 }
 
 // fileList is a list of paths held compactly, for batches of a hundred
-// thousand files and more: each folder once, the file names back to back
-// in one string, and two 32-bit numbers a file; about 25 bytes a file in a
-// folder of resumes, where a string a path took 64 and more.
+// thousand files and more, in path order: each folder once, with the
+// number of files up to its last, and the file names back to back in one
+// string, with one 32-bit number a file: about 21 bytes a file in a folder
+// of resumes, where a string a path took 64 and more. While a run screens,
+// the names wait in a temporary file (see [fileList.spillNames]), and the
+// list holds 4 bytes a file.
 type fileList struct {
-	dirs  []string // folders, each with its final separator; "" for a bare name
-	names string   // the files' names, back to back
-	ends  []uint32 // file i's name ends at ends[i] in names
-	dir   []uint32 // file i's folder, an index in dirs
+	dirs   []string // folders, each with its final separator; "" for a bare name
+	dirEnd []uint32 // the files of dirs[k] come before dirEnd[k], and after those of dirs[k-1]
+	names  string   // the files' names, back to back; "" once they are in nf
+	ends   []uint32 // file i's name ends at ends[i] in names
+	nf     *os.File // the names, once spilled
+	nfName string   // removed at close where it could not be at creation
 }
 
 func (l *fileList) len() int { return len(l.ends) }
 
 // parts returns file i's folder and name: its path is the two joined.
-func (l *fileList) parts(i int) (dir, name string) {
+func (l *fileList) parts(i int) (dir, name string, err error) {
+	k, _ := slices.BinarySearch(l.dirEnd, uint32(i)+1)
 	start := uint32(0)
 	if i > 0 {
 		start = l.ends[i-1]
 	}
-	return l.dirs[l.dir[i]], l.names[start:l.ends[i]]
+	if l.nf == nil {
+		return l.dirs[k], l.names[start:l.ends[i]], nil
+	}
+	b := make([]byte, l.ends[i]-start)
+	if _, err := l.nf.ReadAt(b, int64(start)); err != nil {
+		return "", "", fmt.Errorf("list of files: %w", err)
+	}
+	return l.dirs[k], string(b), nil
 }
 
 // path returns file i's path, as it was added.
-func (l *fileList) path(i int) string {
-	d, n := l.parts(i)
-	return d + n
-}
-
-// compare orders files i and j as [pathLess] orders their paths.
-func (l *fileList) compare(i, j int) int {
-	ad, af := l.parts(i)
-	bd, bf := l.parts(j)
-	return comparePaths(ad, af, bd, bf)
+func (l *fileList) path(i int) (string, error) {
+	d, n, err := l.parts(i)
+	return d + n, err
 }
 
 // compareTo orders file i and path p as [pathLess] orders their paths.
-func (l *fileList) compareTo(i int, p string) int {
-	ad, af := l.parts(i)
+func (l *fileList) compareTo(i int, p string) (int, error) {
+	ad, af, err := l.parts(i)
 	bd, bf := filepath.Split(p)
-	return comparePaths(ad, af, bd, bf)
+	return comparePaths(ad, af, bd, bf), err
+}
+
+// spillNames moves the names to a temporary file in dir, where the list
+// reads them one at a time: a run reads each a few times, and holds the
+// list the whole time it screens. done closes the file, after which the
+// list cannot be read; it does nothing if the names were in a file already
+// (whoever moved them closes it).
+func (l *fileList) spillNames(dir string) (done func(), err error) {
+	if l.nf != nil {
+		return func() {}, nil
+	}
+	f, name, err := tempFile(dir, "screener-files-*")
+	if err != nil {
+		return nil, fmt.Errorf("list of files: %w", err)
+	}
+	if _, err := io.WriteString(f, l.names); err != nil {
+		f.Close()
+		if name != "" {
+			os.Remove(name)
+		}
+		return nil, fmt.Errorf("list of files: %w", err)
+	}
+	l.nf, l.nfName, l.names = f, name, ""
+	return func() {
+		f.Close()
+		if name != "" {
+			os.Remove(name)
+		}
+	}, nil
 }
 
 // listOf returns paths as a fileList in path order; a path given twice
@@ -292,7 +327,7 @@ func listOf(paths []string) (*fileList, error) {
 type fileListBuilder struct {
 	dirs      []string
 	names     strings.Builder
-	ends, dir []uint32
+	ends, dir []uint32 // file i's name ends at ends[i] in names; dir[i] is its folder
 }
 
 var errTooManyFiles = errors.New("too many files: their names exceed 4 GiB")
@@ -319,22 +354,41 @@ func (b *fileListBuilder) addParts(dir, name string) error {
 // sorted returns the files added in path order, a path added twice once
 // if dedup is set, else in the order added.
 func (b *fileListBuilder) sorted(dedup bool) *fileList {
-	in := &fileList{dirs: b.dirs, names: b.names.String(), ends: b.ends, dir: b.dir}
+	dirs, names, ends, dir := b.dirs, b.names.String(), b.ends, b.dir
 	*b = fileListBuilder{}
-	perm := make([]int32, in.len())
+	parts := func(i int32) (string, string) {
+		start := uint32(0)
+		if i > 0 {
+			start = ends[i-1]
+		}
+		return dirs[dir[i]], names[start:ends[i]]
+	}
+	compare := func(i, j int32) int {
+		ad, af := parts(i)
+		bd, bf := parts(j)
+		return comparePaths(ad, af, bd, bf)
+	}
+	perm := make([]int32, len(ends))
 	for i := range perm {
 		perm[i] = int32(i)
 	}
-	slices.SortStableFunc(perm, func(i, j int32) int { return in.compare(int(i), int(j)) })
-	var out fileListBuilder
-	out.names.Grow(len(in.names))
-	out.ends, out.dir = make([]uint32, 0, len(perm)), make([]uint32, 0, len(perm))
+	slices.SortStableFunc(perm, compare)
+	var out strings.Builder
+	out.Grow(len(names))
+	l := &fileList{ends: make([]uint32, 0, len(perm))}
 	for k, i := range perm {
-		if dedup && k > 0 && in.compare(int(perm[k-1]), int(i)) == 0 {
+		if dedup && k > 0 && compare(perm[k-1], i) == 0 {
 			continue
 		}
-		d, n := in.parts(int(i))
-		out.addParts(d, n) // cannot fail: the names fitted before
+		d, n := parts(i)
+		if len(l.dirs) == 0 || l.dirs[len(l.dirs)-1] != d {
+			l.dirs = append(l.dirs, d)
+			l.dirEnd = append(l.dirEnd, 0)
+		}
+		out.WriteString(n)
+		l.ends = append(l.ends, uint32(out.Len()))
+		l.dirEnd[len(l.dirEnd)-1] = uint32(len(l.ends))
 	}
-	return &fileList{dirs: out.dirs, names: out.names.String(), ends: out.ends, dir: out.dir}
+	l.names = out.String()
+	return l
 }

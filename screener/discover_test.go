@@ -158,28 +158,43 @@ func TestFileList(t *testing.T) {
 			}
 		}
 		l := b.sorted(tt.dedup)
-		var got []string
-		for i := range l.len() {
-			got = append(got, l.path(i))
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
-		}
 		ref := slices.Clone(tt.in)
 		sort.SliceStable(ref, func(i, j int) bool { return pathLess(ref[i], ref[j]) })
 		if tt.dedup {
 			ref = slices.Compact(ref)
 		}
-		if !slices.Equal(got, ref) {
-			t.Errorf("%s: %q, but sorted with pathLess %q", tt.name, got, ref)
-		}
-		for i := range l.len() {
-			for j := range l.len() {
-				if c, want := l.compare(i, j), cmpBool(pathLess(got[i], got[j]), pathLess(got[j], got[i])); c != want {
-					t.Errorf("%s: compare(%q, %q) = %d, want %d", tt.name, got[i], got[j], c, want)
+		// The same in memory, and with the names in a file, as a run reads them.
+		for _, where := range []string{"in memory", "in a file"} {
+			if where == "in a file" {
+				done, err := l.spillNames(t.TempDir())
+				if err != nil {
+					t.Fatal(err)
 				}
-				if c := l.compareTo(i, got[j]); c != l.compare(i, j) {
-					t.Errorf("%s: compareTo(%q, %q) = %d, compare %d", tt.name, got[i], got[j], c, l.compare(i, j))
+				defer done()
+				if l.names != "" {
+					t.Errorf("%s: names %q still in memory", tt.name, l.names)
+				}
+			}
+			var got []string
+			for i := range l.len() {
+				p, err := l.path(i)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, p)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s, %s: %q, want %q", tt.name, where, got, tt.want)
+			}
+			if !slices.Equal(got, ref) {
+				t.Errorf("%s, %s: %q, but sorted with pathLess %q", tt.name, where, got, ref)
+			}
+			for i := range l.len() {
+				for j := range l.len() {
+					c, err := l.compareTo(i, got[j])
+					if want := cmpBool(pathLess(got[i], got[j]), pathLess(got[j], got[i])); c != want || err != nil {
+						t.Errorf("%s, %s: compareTo(%q, %q) = %d, %v; want %d", tt.name, where, got[i], got[j], c, err, want)
+					}
 				}
 			}
 		}
@@ -203,8 +218,8 @@ func TestFileListShares(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.dirs) != 2 || l.names != "a.pdfb.pdfc.pdfd.pdf" {
-		t.Errorf("folders %q, names %q", l.dirs, l.names)
+	if len(l.dirs) != 2 || l.names != "a.pdfb.pdfc.pdfd.pdf" || !slices.Equal(l.dirEnd, []uint32{3, 4}) {
+		t.Errorf("folders %q up to %d, names %q", l.dirs, l.dirEnd, l.names)
 	}
 }
 

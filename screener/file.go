@@ -36,7 +36,10 @@ func (w *fileWorker) plan(files *fileList) (order []int32, known int) {
 	isKnown := make([]bool, n)
 	for i := range n {
 		order[i] = int32(i)
-		path := files.path(i)
+		path, err := files.path(i)
+		if err != nil {
+			continue // the worker that takes it says why
+		}
 		fi, err := os.Stat(path)
 		if err != nil {
 			continue

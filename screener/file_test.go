@@ -60,7 +60,11 @@ func TestPlanOrder(t *testing.T) {
 	order, known := w.plan(l)
 	var got []string
 	for _, i := range order {
-		got = append(got, filepath.Base(l.path(int(i))))
+		p, err := l.path(int(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, filepath.Base(p))
 	}
 	if want := "big.txt a.txt b.txt small.txt gone.txt known.txt"; strings.Join(got, " ") != want {
 		t.Errorf("order %q, want %q", got, want)

@@ -55,6 +55,11 @@ func runJobs(ctx context.Context, files *fileList, skipped []Record, jobs []Job,
 			return parsers.ExtractFile(ctx, f.Path, opts.Limits)
 		}
 	}
+	closeNames, err := files.spillNames(opts.TempDir) // once for every job's run
+	if err != nil {
+		return nil, err
+	}
+	defer closeNames()
 	docs, err := newSpill(opts.TempDir)
 	if err != nil {
 		return nil, err

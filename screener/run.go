@@ -90,7 +90,15 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 	}()
 	n := files.len()
 	skipped = slices.Clone(skipped) // sorted by pathOrder: the caller's stays as it was
-	fileSeq, skippedSeq := pathOrder(files, skipped)
+	closeNames, err := files.spillNames(opts.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	defer closeNames()
+	fileSeq, skippedSeq, err := pathOrder(files, skipped)
+	if err != nil {
+		return nil, err
+	}
 	// Each record goes to the spill as it is made, and its entry to the
 	// entries file until ranking.
 	es, err := newEntrySpill(opts.TempDir)
@@ -134,7 +142,7 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 			if st != nil {
 				f = *st
 			} else {
-				f = w.stat(files.path(int(i)), false)
+				f = w.statAt(files, int(i), false)
 			}
 			rec, te, tm := w.screen(gctx, f)
 			e := entry{status: codeGone}
@@ -264,7 +272,7 @@ func (w *fileWorker) prefetch(files *fileList, idx []int32) []fileStat {
 	stats := make([]fileStat, len(idx))
 	shas := make([]string, 0, len(idx))
 	for k, i := range idx {
-		stats[k] = w.stat(files.path(int(i)), true)
+		stats[k] = w.statAt(files, int(i), true)
 		if sha := stats[k].SHA256; sha != "" {
 			shas = append(shas, sha)
 		}
@@ -277,11 +285,20 @@ func (w *fileWorker) prefetch(files *fileList, idx []int32) []fileStat {
 	return stats
 }
 
+// statAt is [fileWorker.stat] of file i.
+func (w *fileWorker) statAt(files *fileList, i int, ask bool) fileStat {
+	path, err := files.path(i)
+	if err != nil {
+		return fileStat{FileInfo: FileInfo{Path: path}, err: err}
+	}
+	return w.stat(path, ask)
+}
+
 // pathOrder places files (in path order) and skipped records together in
 // path order, a file before a skipped record of the same path: it returns
 // the place of file i, and of each skipped record. Skipped records are
 // sorted by path first, stably.
-func pathOrder(files *fileList, skipped []Record) (fileSeq func(i int) int32, skippedSeq []int32) {
+func pathOrder(files *fileList, skipped []Record) (fileSeq func(i int) int32, skippedSeq []int32, err error) {
 	slices.SortStableFunc(skipped, func(a, b Record) int {
 		ad, af := filepath.Split(a.File)
 		bd, bf := filepath.Split(b.File)
@@ -291,11 +308,15 @@ func pathOrder(files *fileList, skipped []Record) (fileSeq func(i int) int32, sk
 	before := make([]int, len(skipped))
 	skippedSeq = make([]int32, len(skipped))
 	for k := range skipped {
-		before[k] = sort.Search(files.len(), func(i int) bool { return files.compareTo(i, skipped[k].File) > 0 })
+		before[k] = sort.Search(files.len(), func(i int) bool {
+			c, e := files.compareTo(i, skipped[k].File)
+			err = cmp.Or(err, e)
+			return c > 0
+		})
 		skippedSeq[k] = int32(before[k] + k)
 	}
 	fileSeq = func(i int) int32 {
 		return int32(i + sort.Search(len(before), func(k int) bool { return before[k] > i }))
 	}
-	return fileSeq, skippedSeq
+	return fileSeq, skippedSeq, err
 }

@@ -273,11 +273,23 @@ func TestPathOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	skipped := []Record{{File: "in/e.xlsx"}, {File: "a.xlsx"}, {File: "in/.h.pdf"}, {File: "in/c.xlsx"}, {File: "zz/y.xlsx"}}
-	fileSeq, skippedSeq := pathOrder(files, skipped)
+	done, err := files.spillNames(t.TempDir()) // as a run holds them
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	fileSeq, skippedSeq, err := pathOrder(files, skipped)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var got []string
 	places := map[int32]string{}
 	for i := range files.len() {
-		places[fileSeq(i)] = files.path(i)
+		p, err := files.path(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		places[fileSeq(i)] = p
 	}
 	for k, r := range skipped {
 		places[skippedSeq[k]] = r.File + " (skipped)"

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // fileStat is what a worker learns of a file before reading it.
@@ -95,6 +97,32 @@ type fileWorker struct {
 	newSince  time.Time
 	log       *slog.Logger
 	roots     []string // see [FileInfo].Name
+	// analysing bounds the text analysed at once (see [analysisBudget]);
+	// a text weighs its length, at most the budget.
+	analysing *semaphore.Weighted
+	budget    int64
+}
+
+// analysisBudget is how many bytes of text two workers analyse at once:
+// the analysis of a text makes garbage many times its size, and the
+// largest resumes (200 KB of text, a 50-page CV) are analysed first, so
+// that two of them at once set a run's peak memory, the longer the more
+// of them a batch has. A text of this size or more is analysed alone,
+// while smaller ones share the budget; with more workers, each two of
+// them add a budget, so that large batches of large resumes still spread
+// over the cores.
+const analysisBudget = 256 << 10
+
+// weight is how much of the budget the analysis of doc takes.
+func (w *fileWorker) weight(doc *parsers.Document) int64 {
+	return min(int64(len(doc.Text)), analysisBudget, w.budget)
+}
+
+// newAnalysisBudget returns the semaphore of [analysisBudget] for a pool
+// of workers, and its size.
+func newAnalysisBudget(workers int) (*semaphore.Weighted, int64) {
+	n := analysisBudget * int64(max(workers/2, 1))
+	return semaphore.NewWeighted(n), n
 }
 
 // relName is path relative to the deepest of roots it lies under, with
@@ -156,7 +184,7 @@ func (w *fileWorker) screen(ctx context.Context, f fileStat) (rec Record, te, tm
 		rec = *c.Failed
 	case c.Doc != nil: // rules changed: score the stored text
 		t1 := time.Now()
-		rec = w.score(path, sha, c.Doc)
+		rec = w.score(ctx, path, sha, c.Doc)
 		tm = time.Since(t1)
 	default:
 		var doc *parsers.Document
@@ -208,11 +236,18 @@ func (w *fileWorker) screenFresh(ctx context.Context, f FileInfo) (rec Record, d
 		return rec, nil, te, 0
 	}
 	t1 := time.Now()
-	rec = w.score(path, sha, doc)
+	rec = w.score(ctx, path, sha, doc)
 	return rec, doc, te, time.Since(t1)
 }
 
-func (w *fileWorker) score(path, sha string, doc *parsers.Document) Record {
+// score analyses and scores doc, within the budget of text analysed at
+// once (see [analysisBudget]).
+func (w *fileWorker) score(ctx context.Context, path, sha string, doc *parsers.Document) Record {
+	weight := w.weight(doc)
+	if err := w.analysing.Acquire(ctx, weight); err != nil {
+		return Record{File: path, SHA256: sha, Status: StatusError, Error: parsers.ReasonCancelled, Message: "run cancelled"}
+	}
+	defer w.analysing.Release(weight)
 	r := rules.Resume{Text: doc.Text, PageHeader: doc.HeaderFooter, Region: w.region}
 	if doc.Title != "" {
 		r.Title = strings.Split(doc.Title, "\n")

@@ -1,10 +1,14 @@
 package screener
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/screener/screener/parsers"
+	"github.com/screener/screener/rules"
 )
 
 // TestRelName: a file's name is its path relative to the folder it was
@@ -80,5 +84,60 @@ func TestPlanOrder(t *testing.T) {
 	}
 	if st := w.stat(files[3], true); st.err == nil {
 		t.Error("gone.txt: no stat error")
+	}
+}
+
+// TestAnalysisBudget: a text is analysed when the budget has room for it
+// (its length, at most a whole budget), else it waits; each two workers
+// add a budget; a run cancelled while a text waits makes it a cancelled
+// record.
+func TestAnalysisBudget(t *testing.T) {
+	set := &rules.Set{Required: []rules.Item{{Skill: "Go"}}}
+	tax, err := set.Taxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := &parsers.Document{Text: "Jane Doe\nSkills: Go"}
+	large := &parsers.Document{Text: small.Text + strings.Repeat("\nBuilt services in Go.", analysisBudget/20)}
+	for _, tt := range []struct {
+		workers int
+		held    int64 // of the budget, by texts in work
+		doc     *parsers.Document
+		waits   bool
+	}{
+		{2, 0, large, false},
+		{2, 1, large, true}, // a text of a budget or more is analysed alone
+		{2, analysisBudget - int64(len(small.Text)), small, false},
+		{2, analysisBudget - int64(len(small.Text)) + 1, small, true},
+		{1, 1, large, true},
+		{3, 1, large, true},
+		{4, analysisBudget, large, false}, // four workers, two budgets
+		{4, analysisBudget + 1, large, true},
+	} {
+		w := &fileWorker{tax: tax, set: set}
+		w.analysing, w.budget = newAnalysisBudget(tt.workers)
+		if !w.analysing.TryAcquire(tt.held) {
+			t.Fatalf("%d workers: cannot hold %d", tt.workers, tt.held)
+		}
+		if room := w.budget - tt.held; (w.weight(tt.doc) > room) != tt.waits {
+			t.Errorf("%d workers, %d held, text of %d: weighs %d of the %d left", tt.workers, tt.held, len(tt.doc.Text), w.weight(tt.doc), room)
+			continue
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		if tt.waits {
+			cancel() // else the test would wait for ever
+		}
+		rec := w.score(ctx, "cv.txt", "sha", tt.doc)
+		cancel()
+		if tt.waits && rec.Error != parsers.ReasonCancelled {
+			t.Errorf("%d workers, %d held, text of %d: %s %q, want it cancelled while it waited", tt.workers, tt.held, len(tt.doc.Text), rec.Status, rec.Error)
+		}
+		if !tt.waits && (rec.Status != StatusOK || len(rec.Matched) != 1) {
+			t.Errorf("%d workers, %d held, text of %d: %s (%s), matched %q; want ok, Go matched", tt.workers, tt.held, len(tt.doc.Text), rec.Status, rec.Message, rec.Matched)
+		}
+		w.analysing.Release(tt.held)
+		if !w.analysing.TryAcquire(w.budget) {
+			t.Errorf("%d workers: the budget is not whole again after the analysis", tt.workers)
+		}
 	}
 }

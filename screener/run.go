@@ -75,6 +75,7 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 		Version: opts.Version, AsOf: asOf}
 	w := &fileWorker{extract: extract, tax: tax, set: opts.Rules, asOf: asOf, region: opts.Region, store: opts.Store, rulesHash: rep.RuleHash,
 		newSince: opts.NewSince, log: log, roots: opts.roots}
+	w.analysing, w.budget = newAnalysisBudget(workers)
 	if opts.Region != "" {
 		w.rulesHash += "+" + opts.Region // stored results depend on the region too
 	}

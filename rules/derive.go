@@ -473,7 +473,7 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 		after := toks.low[toks.t[h.last].end:]
 		// A field of data work before "roles" stays a skill: "in machine
 		// learning or data science roles".
-		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) ||
+		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) || seniorBefore.MatchString(before) ||
 			category == "testing" && yearsInField.MatchString(before) || // "3+ years in QA": the field of the years
 			category != "data" && rolesAfter.MatchString(after) && (yearsInBefore.MatchString(before) || !strings.HasPrefix(strings.TrimSpace(after), "/"))
 	}
@@ -492,6 +492,9 @@ var seriesBefore = regexp.MustCompile(`\bseries $`)
 // asRole, before a kind of work, makes it a role: "5 years as SRE".
 var (
 	asRole = regexp.MustCompile(`\bas (?:an? |the )?$`) // "as SRE"
+	// seniorBefore, before a kind of work, makes it a person: "Senior SRE
+	// opportunity", "a junior DevOps hire".
+	seniorBefore = regexp.MustCompile(`\b(?:senior|junior|principal)\s+$`)
 	// yearsInBefore and rolesAfter: "5+ years in DevOps or platform
 	// roles", "5+ yrs DevOps/platform exp.", "5+ yrs in SRE / DevOps / platform roles" (each kind of the list).
 	yearsInBefore = regexp.MustCompile(`\b(?:years?|yrs?)\+? (?:in )?(?:[\w-]+\s*/\s*){0,3}$`)

@@ -1345,3 +1345,17 @@ func TestClassCareAndNoLonger(t *testing.T) {
 		{posting: "We build maps. We write Rust, and we don't write much else.\n", want: map[string]string{"Rust": "preferred"}},
 	})
 }
+
+// TestClassSeniorRole: a kind of work after a seniority ("Senior SRE
+// opportunity", "a junior QA") names a person, not a skill.
+func TestClassSeniorRole(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Subject: Senior SRE opportunity in Leeds\n\nRequirements\n- Go\n", want: map[string]string{"Site Reliability Engineering": "", "Go": "required"}},
+		{posting: "Requirements\n- Go\n\nYou will mentor a junior DevOps hire.\n", want: map[string]string{"DevOps": ""}},
+	})
+	// Counter-case: the kind of work asked for.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Senior-level DevOps practice\n", want: map[string]string{"DevOps": "required"}},
+		{posting: "Requirements\n- You will lead DevOps adoption across teams\n", want: map[string]string{"DevOps": "required"}},
+	})
+}

@@ -1359,3 +1359,18 @@ func TestClassSeniorRole(t *testing.T) {
 		{posting: "Requirements\n- You will lead DevOps adoption across teams\n", want: map[string]string{"DevOps": "required"}},
 	})
 }
+
+// TestClassFieldYearsOfExperience: years "of experience in" a kind of work
+// ("three years of experience in information security or systems
+// administration") are the job's years, as "three years in information
+// security" are, not a skill's minimum.
+func TestClassFieldYearsOfExperience(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Minimum qualifications\n- Three years of experience in information security or systems administration\n- Python\n", years: "3", want: map[string]string{"Security": "required"}},
+		{posting: "Minimum qualifications\n- 4 years of professional experience in application security\n- Python\n", years: "4", want: map[string]string{"Security": "required"}},
+	})
+	// Counter-case: years of experience in a technology.
+	runClass(t, []classCase{
+		{posting: "Minimum qualifications\n- Three years of experience in Python\n- Go\n", want: map[string]string{"Python": "required@3"}},
+	})
+}

@@ -91,9 +91,10 @@ var ofThem = regexp.MustCompile(`\b(?:at least\s+)?(` + numberWord + `)\+?(?:\s+
 	`\bof which\s+(?:at least\s+)?(` + numberWord + `)(?:\s+or more)?\b`)
 
 // fieldLead leads from years to the field they were spent in: "four
-// years in application security", where a kind of work is the field of
-// the job's experience, not a skill's minimum.
-var fieldLead = regexp.MustCompile(`^\s*in\s*$`)
+// years in application security", "three years of experience in
+// information security", where a kind of work is the field of the job's
+// experience, not a skill's minimum.
+var fieldLead = regexp.MustCompile(`^\s*(?:of\s+(?:professional\s+|relevant\s+|hands-on\s+)?experience\s+)?in(?:\s+[a-z-]+)?\s*$`) // "in information security"
 
 // roleTrail reports whether the words after a list of skills say the
 // years were spent in a kind of role ([yearsTrail]), not with the skills:

@@ -968,6 +968,11 @@ func TestClassNotOverreaching(t *testing.T) {
 		{posting: "Nice to have\n- Professional qualifications\n- Terraform\n- Apache Kafka\n",
 			want: map[string]string{"Terraform": "preferred", "Apache Kafka": "preferred"}},
 		{posting: "Nice to have\n- Additional qualifications\n- Terraform\n", want: map[string]string{"Terraform": "preferred"}},
+		// A text file's label and value at a tab stop, the value wrapped
+		// by hand, is one row: its last cell goes on.
+		{posting: "Requirements:\tGo, Kubernetes and\nTerraform\nNice to have:\tRust\n",
+			want: map[string]string{"Go": "required", "Kubernetes": "required", "Terraform": "required", "Rust": "preferred"}},
+		{posting: "Requirements\nExperience:\t5+ years of Go and\nKubernetes\n", want: map[string]string{"Go": "required@5", "Kubernetes": "required@5"}},
 	})
 	runClass(t, []classCase{
 		{posting: "PhD in Machine Learning.\nYour degree should be in Computer Science or Statistics.\n", degree: "phd"},

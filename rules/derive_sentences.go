@@ -676,7 +676,10 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 		// "communication and collaboration skills |".
 		return true
 	case prev.cells != nil:
-		return false
+		// A label and its value at a tab stop, the value wrapped by hand
+		// in a text file ("Requirements:\tGo, Kubernetes and" /
+		// "Terraform"): the last cell goes on where it cannot end.
+		return next.cells == nil && strings.Contains(prev.text, "\t") && openEnded && !strings.ContainsRune(".!?:;", last)
 	case next.cells != nil:
 		// A row whose first cell a PDF wrapped: "... Python, or" / "Ruby | Problem-solving skills |".
 		return openEnded && !strings.ContainsRune(".!?:;", last)

@@ -419,6 +419,8 @@ func clauseHeading(t string) bool {
 }
 
 var (
+	// curlyQuotes makes typographic apostrophes straight: "you’ll" is
+	// "you'll", "O’NEILL" is "O'NEILL".
 	curlyQuotes      = strings.NewReplacer("’", "'", "‘", "'")
 	whHeadingWord    = map[string]bool{"what": true, "how": true, "why": true, "who": true, "where": true}
 	likeVerb         = map[string]bool{"looks": true, "look": true, "feels": true, "feel": true, "is": true, "are": true}
@@ -503,6 +505,9 @@ func isHeaderRow(ln, next line, namesSkill func(string) bool) bool {
 	return true
 }
 
+// inlineMarkup is Markdown's bold and code marks, which readLines drops.
+var inlineMarkup = strings.NewReplacer("**", "", "__", "", "`", "")
+
 // readLines splits text into lines and reads the light markup of plain
 // text and Markdown: headings, bullets, bold and table rows.
 func readLines(text string) []line {
@@ -510,7 +515,7 @@ func readLines(text string) []line {
 	blank := false
 	for _, raw := range strings.Split(text, "\n") {
 		s := strings.TrimSpace(raw)
-		s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
+		s = inlineMarkup.Replace(s)
 		if s == "" {
 			blank = true
 			continue
@@ -836,6 +841,8 @@ func headingKey(text string) string {
 	return contractions.Replace(" " + h + " ")
 }
 
+// headingPunct makes apostrophes straight and the punctuation between a
+// heading's words spaces, for [headingKey].
 var headingPunct = strings.NewReplacer("’", "'", "‘", "'", "?", " ", ",", " ", ";", " ", "(", " ", ")", " ", "&", " and ")
 
 var contractions = strings.NewReplacer("'ll ", " will ", "'d ", " will ", " would ", " will ", "'re ", " are ", "'ve ", " have ",

@@ -273,7 +273,7 @@ func dropName(s, name string) string {
 	if name == "" {
 		return s
 	}
-	key := strings.NewReplacer("’", "'", "‘", "'").Replace // "O’NEILL" is "O'Neill"
+	key := curlyQuotes.Replace // "O’NEILL" is "O'Neill"
 	of := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(key(name))) {
 		of[w] = true

@@ -413,7 +413,6 @@ func (p *parser) word(w string, arg int, hasArg bool) error {
 	return nil
 }
 
-// text writes text produced by a control word.
 // tab writes a tab, which is a cell boundary: inside a table's cell
 // (\intbl), a space.
 func (p *parser) tab() {
@@ -424,6 +423,7 @@ func (p *parser) tab() {
 	}
 }
 
+// text writes text produced by a control word.
 func (p *parser) text(s string) {
 	p.flush()
 	p.write(s)

@@ -810,7 +810,8 @@ func postingTitle(text string, namesSkill func(string) bool) string {
 		} else if ok && len(strings.Fields(t)) <= 8 {
 			line = strings.TrimSpace(t)
 		}
-		if parts := strings.Split(line, " | "); len(parts) > 1 {
+		// A table's cells or tab stops part a line as a bar does.
+		if parts := strings.Split(strings.ReplaceAll(line, "\t", " | "), " | "); len(parts) > 1 {
 			line = parts[0] // "Lead Android Developer | Remote (EU) | Freewheel Health"
 			for _, p := range parts {
 				if roleWord.MatchString(p) {

@@ -633,6 +633,9 @@ func FuzzDerive(f *testing.F) {
 		if err := set.WriteYAML(&b); err != nil {
 			t.Fatal(err)
 		}
+		if strings.Contains(set.Title, "\t") {
+			t.Errorf("title %q holds a tab (a cell boundary)", set.Title)
+		}
 		if len(set.Required)+len(set.OneOf)+len(set.Preferred) == 0 && set.Degree == nil && set.Experience == nil {
 			return // nothing to load back
 		}
@@ -713,6 +716,9 @@ func TestPostingTitle(t *testing.T) {
 		// A sentence is no title, its end after a dash cut or not.
 		{"Acme Pay\nOur engineers build the rails of payments - 12 countries, 40 banks\n", "Acme Pay"},
 		{"Acme Pay\nWe are hiring engineers who care about money - 3 offices, 1 team\n", "Acme Pay"},
+		// A table's cells or tab stops part the line as bars do.
+		{"Senior Backend Engineer\tBerlin\n\nRequirements", "Senior Backend Engineer"},
+		{"Acme\tCareers\nBerlin\tData Engineer\tRemote (EU)\n", "Data Engineer"},
 	}
 	for _, tt := range tests {
 		if got := postingTitle(tt.text, namesSkillIn(DefaultTaxonomy())); got != tt.want {

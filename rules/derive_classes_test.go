@@ -959,6 +959,13 @@ func TestClassNotOverreaching(t *testing.T) {
 			want: map[string]string{"Rust": "preferred", "Terraform": "required"}},
 		{posting: "Bonus points\nRust\nMinimum requirements for applicants\nTerraform\n",
 			want: map[string]string{"Rust": "preferred", "Terraform": "required"}},
+		// A requirements heading that says it is for the job or the role
+		// asks, as without those words.
+		{posting: "About the role\nYou will build services.\nSkills you need for the job\n- Terraform\n- Kubernetes\n",
+			want: map[string]string{"Terraform": "required", "Kubernetes": "required"}},
+		{posting: "Must-haves for the role\n- Terraform\n", want: map[string]string{"Terraform": "required"}},
+		{posting: "Essential skills for the role\n- Terraform\nNice to have for the job\n- Rust\n",
+			want: map[string]string{"Terraform": "required", "Rust": "preferred"}},
 		// A sentence a PDF wrapped after a few words that read as a
 		// wh-clause heading ("What you build ships to") goes on.
 		{posting: "Requirements\nYou will own the payment services\nthat move money between partners.\nWhat you build ships to\n" +

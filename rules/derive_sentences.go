@@ -898,6 +898,12 @@ func classifyHeading(text string) (section, bool) {
 					// statement's own words decide.
 					return sectionNone, true
 				}
+				if g.sec == sectionDuties && forTheJob[p.key] && strings.Contains(h, " for "+p.key+" ") {
+					// "Skills you need for the job", "Must-haves for the
+					// role": the job is what they are for; the other words
+					// decide.
+					continue
+				}
 				return g.sec, true
 			}
 		}
@@ -907,6 +913,10 @@ func classifyHeading(text string) (section, bool) {
 	}
 	return 0, false
 }
+
+// forTheJob are the duties' heading words that name the job, which a
+// heading of another kind may say it is for ("Must-haves for the job").
+var forTheJob = map[string]bool{"the role": true, "the job": true}
 
 // genericHeadingWord holds the heading words that also start list
 // items: they make a heading only of a few words ("Skills and

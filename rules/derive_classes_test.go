@@ -1355,6 +1355,10 @@ func TestClassCareAndNoLonger(t *testing.T) {
 	runClass(t, []classCase{
 		{posting: "We build maps. We care about PostgreSQL performance.\n", want: map[string]string{"PostgreSQL": "preferred"}},
 		{posting: "We build maps. We write Rust, and we don't write much else.\n", want: map[string]string{"Rust": "preferred"}},
+		// Without the comma: "and we" starts a clause of its own.
+		{posting: "We build maps. We write Rust and we don't write much else.\n", want: map[string]string{"Rust": "preferred"}},
+		{posting: "Requirements\n- You know Go and we don't need Java\n", want: map[string]string{"Go": "required", "Java": ""}},
+		{posting: "Requirements\n- Kotlin and you should know Gradle\n", want: map[string]string{"Kotlin": "required", "Gradle": "required"}},
 	})
 }
 

@@ -105,9 +105,10 @@ func findCues(lower string) []cue {
 }
 
 // clauseBreak ends a clause: the cues of one clause do not bear on the
-// skills of the next ("Python is required, but Go is a plus").
+// skills of the next ("Python is required, but Go is a plus"; "We write
+// Rust and we don't write much else": "and" before a new subject).
 var clauseBreak = regexp.MustCompile(`;|, (?:and|but|as|while|whereas|although|though|so|which|since|because|plus)\b|` +
-	` (?:but|since|because|whereas|while|although) |\. `)
+	` (?:but|since|because|whereas|while|although) |\. | and (?:we|you|they|our)\b`)
 
 // scopeCue returns the cue that decides the strength of the skills at
 // [from, to) of lower: the cues of its clause between the previous list of

@@ -114,31 +114,21 @@ func (s *spill) get(off int64, size uint32, buf []byte) (Record, []byte, error) 
 // resumes: a whole record, with its evidence and breakdown, is many times
 // the garbage.
 func (s *spill) getIdentity(off int64, size uint32, buf []byte, r *Record) ([]byte, error) {
-	if cap(buf) < int(size) {
-		buf = make([]byte, size)
-	}
-	buf = buf[:size]
 	*r = Record{}
-	if _, err := s.f.ReadAt(buf, off); err != nil {
-		return buf, fmt.Errorf("records file: %w", err)
-	}
-	d := &spillDecoder{b: buf}
-	v := reflect.ValueOf(r).Elem()
-	for i := range v.NumField() {
-		if identityFields[i] {
-			d.value(v.Field(i))
-		} else {
-			d.skip(v.Field(i).Type())
+	buf, err := s.decodeAt(off, size, buf, func(b []byte) *spillDecoder { return &spillDecoder{b: b} }, func(d *spillDecoder) {
+		v := reflect.ValueOf(r).Elem()
+		for i := range v.NumField() {
+			if identityFields[i] {
+				d.value(v.Field(i))
+			} else {
+				d.skip(v.Field(i).Type())
+			}
 		}
-	}
-	if d.err == nil && len(d.b) != 0 {
-		d.err = errors.New("trailing bytes")
-	}
-	if d.err != nil {
+	})
+	if err != nil {
 		*r = Record{}
-		return buf, fmt.Errorf("records file at %d: %w", off, d.err)
 	}
-	return buf, nil
+	return buf, err
 }
 
 // identityFields marks the fields of a [Record] that say whose it is, by
@@ -159,6 +149,13 @@ var identityFields = func() []bool {
 
 // getValue reads back into *v what putValue wrote at off.
 func (s *spill) getValue(off int64, size uint32, buf []byte, v any) ([]byte, error) {
+	return s.decodeAt(off, size, buf, newSpillDecoder, func(d *spillDecoder) { d.value(reflect.ValueOf(v).Elem()) })
+}
+
+// decodeAt reads the size bytes at off into buf (made larger if it is too
+// small) and decodes them with decode, on a decoder newDecoder makes of
+// them; decode must use every byte.
+func (s *spill) decodeAt(off int64, size uint32, buf []byte, newDecoder func([]byte) *spillDecoder, decode func(*spillDecoder)) ([]byte, error) {
 	if cap(buf) < int(size) {
 		buf = make([]byte, size)
 	}
@@ -166,8 +163,8 @@ func (s *spill) getValue(off int64, size uint32, buf []byte, v any) ([]byte, err
 	if _, err := s.f.ReadAt(buf, off); err != nil {
 		return buf, fmt.Errorf("records file: %w", err)
 	}
-	d := newSpillDecoder(buf)
-	d.value(reflect.ValueOf(v).Elem())
+	d := newDecoder(buf)
+	decode(d)
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errors.New("trailing bytes")
 	}

@@ -155,6 +155,7 @@ var degreeFields = []struct{ spelling, name string }{
 	{"electronics", "Electronics"}, {"mathematics", "Mathematics"}, {"statistics", "Statistics"},
 	{"data science", "Data Science"}, {"physics", "Physics"}, {"computer applications", "Computer Applications"},
 	{"informatics", "Informatics"}, {"business administration", "Business Administration"},
+	{"information security", "Information Security"}, {"cybersecurity", "Cybersecurity"}, {"cyber security", "Cybersecurity"},
 }
 
 // levelRank orders degree levels.

@@ -120,6 +120,19 @@ func (d *deriver) decidedElsewhere(name, title string) bool {
 	return false
 }
 
+// inField reports whether lower[from:to] lies in the spelling of a field
+// of study ("security" in "information security").
+func inField(lower string, from, to int) bool {
+	for _, p := range fieldPatterns {
+		for _, m := range p.FindAllStringIndex(lower, -1) {
+			if m[0] <= from && to <= m[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namesSkillIn returns whether a text names a technology of t.
 func namesSkillIn(t *Taxonomy) func(string) bool {
 	return func(s string) bool { return len(t.hits(tokenize(s), SectionOther)) > 0 }
@@ -166,7 +179,9 @@ func (d *deriver) names(c chain) []string {
 }
 
 // statement reads one statement. The fields of a degree it names are not
-// skills ("a degree in Statistics"). A statement that names no skill but
+// skills ("a degree in Statistics", "a degree in information security or
+// computer science, and three years in information security": the
+// statement's field is not the Security the skills name). A statement that names no skill but
 // refers back with a cue ("you should be comfortable with both") gives its
 // strength to the lists of the statement before it.
 func (d *deriver) statement(st statement) {
@@ -210,7 +225,9 @@ func (d *deriver) statement(st statement) {
 		d.itemsOf[n] = append(d.itemsOf[n], st.item)
 	}
 	if deg != nil {
-		hits = slices.DeleteFunc(hits, func(h hit) bool { return contains(deg.fields, d.name(h)) })
+		hits = slices.DeleteFunc(hits, func(h hit) bool {
+			return contains(deg.fields, d.name(h)) || inField(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end))
+		})
 	}
 	lower := toks.low
 	cues := findCues(lower)

@@ -1390,3 +1390,20 @@ func TestClassFieldYearsOfExperience(t *testing.T) {
 		{posting: "Minimum qualifications\n- Three years of experience in Python\n- Go\n", want: map[string]string{"Python": "required@3"}},
 	})
 }
+
+// TestClassDegreeFieldNotSkill: a degree's field spelled with a skill's
+// word ("information security", "cyber security") is the field, not the
+// skill, wherever the statement names it.
+func TestClassDegreeFieldNotSkill(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- A bachelor's degree in cyber security or computer science\n- Python\n", want: map[string]string{"Security": "", "Python": "required"}, degree: "bachelor"},
+		{posting: "Requirements\n- BSc in Information Security, plus two years of experience in information security or IT support\n- Splunk\n",
+			want: map[string]string{"Security": "", "Splunk": "required"}, years: "2"},
+		{posting: "Minimum qualifications\n- Bachelor's degree in information security\n\nPreferred qualifications\n- Five years of application security experience\n",
+			want: map[string]string{"Security": "preferred@5"}},
+	})
+	// Counter-case: the skill beside a degree in another field.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- A degree in computer science and hands-on application security experience\n", want: map[string]string{"Security": "required"}},
+	})
+}

@@ -248,10 +248,17 @@ func (d *deriver) statement(st statement) {
 			}
 		}
 	}
+	d.markKinds(lower, chs)
+	if len(chs) > 0 && chs[0].alternatives && cellKindIntro.MatchString(lower[:chs[0].from]) {
+		d.forgetKind()
+	}
 	d.last, d.lastTokens = chs, toks
 	wish := conditionalWish(lower, cues, chs)
 	var carried cue // the cue of the list before, in this statement
 	for i, c := range chs {
+		if c.kind {
+			continue
+		}
 		prev, next := 0, len(lower)
 		if i > 0 {
 			prev = chs[i-1].to
@@ -670,6 +677,32 @@ func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
 		g.why[s] = why
 	}
 	d.groups = append(d.groups, g)
+}
+
+// cellKindIntro opens a cell of alternatives of the kind the cell before
+// names.
+var cellKindIntro = regexp.MustCompile(`^\s*(?:(?:any |at least )?one of|such as|e\.g\.?|for example|either)[\s:,]*$`)
+
+// forgetKind takes back the kind of work that the item's last statement
+// naming skills named alone, as a table row's first cell does, when the
+// statement being read gives alternatives of that kind: "Cloud data
+// warehouse | Required | one of Snowflake, BigQuery or Redshift".
+func (d *deriver) forgetKind() {
+	for i := len(d.itemSkills) - 1; i >= 0; i-- {
+		if len(d.itemSkills[i]) == 0 {
+			continue
+		}
+		name := d.itemSkills[i][0]
+		if sk, _ := d.t.Lookup(name); len(d.itemSkills[i]) > 1 || !workCategory(sk.Category) {
+			return
+		}
+		for _, m := range []map[string]Reason{d.required, d.preferred} {
+			if r, ok := m[name]; ok && r.Statement == d.itemTexts[i] {
+				delete(m, name)
+			}
+		}
+		return
+	}
 }
 
 func (d *deriver) record(name string, str strength, why Reason) {

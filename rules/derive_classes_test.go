@@ -1407,3 +1407,25 @@ func TestClassDegreeFieldNotSkill(t *testing.T) {
 		{posting: "Requirements\n- A degree in computer science and hands-on application security experience\n", want: map[string]string{"Security": "required"}},
 	})
 }
+
+// TestClassKindOfAlternatives: a kind of work that introduces its
+// alternatives ("a data warehouse such as Snowflake or BigQuery") is asked
+// for through them, in a sentence or across a table row's cells.
+func TestClassKindOfAlternatives(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Experience with a cloud data warehouse such as Snowflake, BigQuery or Redshift\n",
+			want: map[string]string{"Data Warehousing": ""}, groups: []string{"Snowflake,BigQuery,Amazon Redshift"}},
+		{posting: "Requirements\n- A data warehouse: BigQuery or Snowflake\n- Python\n",
+			want: map[string]string{"Data Warehousing": "", "Python": "required"}, groups: []string{"BigQuery,Snowflake"}},
+		{posting: "| Skill | Level | Notes |\n|---|---|---|\n| Data warehousing | Required | one of Snowflake or BigQuery |\n| Python | Required | |\n",
+			want: map[string]string{"Data Warehousing": "", "Python": "required"}, groups: []string{"Snowflake,BigQuery"}},
+	})
+	// Counter-cases: a technology before its variants or parts, and a
+	// kind asked for beside alternatives it does not introduce.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Working knowledge of Linux (Ubuntu or Red Hat)\n", want: map[string]string{"Linux": "required"}},
+		{posting: "Requirements\n- Familiarity with AWS services such as S3 or Lambda\n", want: map[string]string{"AWS": "preferred"}},
+		{posting: "Requirements\n- Data warehousing, and Snowflake or BigQuery\n", want: map[string]string{"Data Warehousing": "required"}, groups: []string{"Snowflake,BigQuery"}},
+		{posting: "| Skill | Level | Notes |\n|---|---|---|\n| Data warehousing | Required | we use Snowflake |\n", want: map[string]string{"Data Warehousing": "required"}},
+	})
+}

@@ -20,6 +20,9 @@ type chain struct {
 	// standIn: its clause offers it in place of what the posting asks for
 	// ("Pulumi … is just as welcome", "Playwright counts the same").
 	standIn bool
+	// kind: it names the kind of the alternatives right after it ("a
+	// NoSQL store like MongoDB or Cassandra"), which are what is asked for.
+	kind bool
 }
 
 // listGap holds the words that may stand between two skills of one list.
@@ -130,6 +133,27 @@ func chains(toks *tokens, hits []hit) []chain {
 		i = j
 	}
 	return out
+}
+
+// kindIntro joins a kind to the alternatives it introduces: "a cloud data
+// warehouse such as …", "a NoSQL store like …", "CI/CD tooling (…)".
+var kindIntro = regexp.MustCompile(`^,?\s*(?:[a-z][\w-]*\s+){0,2}?(?:such as|like|e\.g\.?|for example|for instance|\(|:)[\s,:(]*$`)
+
+// markKinds marks each lone skill that names the kind of the alternatives
+// after it ("a cloud data warehouse such as Snowflake, BigQuery or
+// Redshift"): the alternatives ask for the kind, so it is no requirement
+// of its own. A language before other things ("Java frameworks such as
+// Spring or Quarkus") is not their kind: it is asked for too.
+func (d *deriver) markKinds(lower string, chs []chain) {
+	for i := 0; i+1 < len(chs); i++ {
+		c, alts := chs[i], chs[i+1]
+		if len(c.hits) != 1 || c.alternatives || !alts.alternatives || !kindIntro.MatchString(lower[c.to:alts.from]) {
+			continue
+		}
+		if workCategory(d.t.skills[c.hits[0].skill].Category) {
+			chs[i].kind = true
+		}
+	}
 }
 
 // versionTokens reports whether token k of toks belongs to a version in

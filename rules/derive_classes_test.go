@@ -1429,3 +1429,22 @@ func TestClassKindOfAlternatives(t *testing.T) {
 		{posting: "| Skill | Level | Notes |\n|---|---|---|\n| Data warehousing | Required | we use Snowflake |\n", want: map[string]string{"Data Warehousing": "required"}},
 	})
 }
+
+// TestClassYearsForAfterSkill: years written after the skill, with how it
+// was used between ("TypeScript for at least two years", "Python
+// (pandas), used daily for three years", "iOS apps professionally for
+// eight years or more"), are the skill's; in brackets inside the list,
+// the skills only say what it was used with.
+func TestClassYearsForAfterSkill(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- You have written Kotlin for at least four years\n", want: map[string]string{"Kotlin": "required@4"}},
+		{posting: "Requirements\n- Solid Go (gRPC, Protocol Buffers), used in production for three years or more\n",
+			want: map[string]string{"Go": "required@3", "gRPC": "required", "Protocol Buffers": "required"}},
+		{posting: "You have been building Android apps commercially for six years.\n", want: map[string]string{"Android": "required@6"}},
+	})
+	// Counter-cases: years of a clause of their own.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Kotlin, and you have led teams for five years\n", want: map[string]string{"Kotlin": "required"}, years: "5"},
+		{posting: "Requirements\n- Kotlin; our company has shipped apps for twelve years\n", want: map[string]string{"Kotlin": "required"}, years: "0"},
+	})
+}

@@ -171,6 +171,46 @@ var yearsAfter = regexp.MustCompile(`^\s*(?:experience|exp\.?)?[\s(:,–—-]*(?
 	`^\s*\([^()]{0,30},\s*$|^\s*[\d.]*\+?\s*or\s+(?:newer|later|above|higher)[,\s]*$|` + // "C++ (C++14 or newer, 3 yrs+)"
 	`^\s+(?:for|in|on)\s[^,.;()]{1,40}?\s+for\s+$`) // "Python for network automation for at least 3 years"
 
+// outerNames returns the names of c but for those in brackets opened
+// inside it, if any are left: "Fluent Python (pandas, NumPy), used daily
+// for three years" gives Python its years.
+func (d *deriver) outerNames(toks *tokens, c chain) []string {
+	var out []string
+	for _, h := range c.hits {
+		in := toks.low[c.from:toks.t[h.first].start]
+		if n := d.name(h); strings.Count(in, "(") <= strings.Count(in, ")") && !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return d.names(c)
+	}
+	return out
+}
+
+// forYearsGap, between skills and their years, says how long the skills
+// were used: "TypeScript for at least two years", "Python (pandas),
+// used daily for at least three years", "iOS apps professionally for
+// eight years or more".
+var forYearsGap = regexp.MustCompile(`^\)?[\s,]*(?:\([^()]{0,60}\)[\s,]*)?((?:[a-z-]+\s+){0,3})(?:for|over)\s+$`)
+
+// forYears reports whether gap is a [forYearsGap] whose words are the
+// skills' own, not a new clause's: "Go, and you have led teams for five
+// years" asks no years of Go.
+func forYears(gap string) bool {
+	m := forYearsGap.FindStringSubmatch(gap)
+	if m == nil {
+		return false
+	}
+	for _, w := range strings.Fields(m[1]) {
+		switch w {
+		case "and", "but", "or", "while", "you", "we", "they", "our", "your", "their", "us", "team", "teams", "company":
+			return false
+		}
+	}
+	return true
+}
+
 // postingYears reads the statements of years in a statement. A number of years
 // right after a list of skills ("Go (3+ years)", "Apache Spark: 3+ years",
 // "PHP and Laravel, at least 3 years of each") or leading to one ("3+
@@ -204,8 +244,10 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 		}
 		// The list just before the years, and the one just after.
 		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
-		if b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1; b >= 0 && yearsAfter.MatchString(lower[chs[b].to:m[0]]) {
-			claim.skills = names(chs[b])
+		if b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1; b >= 0 {
+			if gap := lower[chs[b].to:m[0]]; yearsAfter.MatchString(gap) || forYears(gap) {
+				claim.skills = d.outerNames(toks, chs[b])
+			}
 		}
 		if claim.skills == nil && k < len(chs) {
 			c := chs[k]

@@ -312,7 +312,9 @@ func TestClassDegreeHedges(t *testing.T) {
 		{"No formal education requirements.", ""},
 		{"Requirements\n- A degree in Computer Science\n\nSelf-taught developers are welcome.\n", "bachelor Computer Science"},
 		{"A degree is never a requirement here.", ""},
-		{"MSc or PhD in Statistics; a strong BSc with relevant experience will also be considered.", "bachelor Statistics"},
+		// A lower degree considered lowers the level; it is still a degree.
+		{"MSc or PhD in Statistics; a strong BSc with relevant experience will also be considered.", "bachelor Statistics required"},
+		{"MSc or PhD in Statistics, though strong industry experience will also be considered.", "master Statistics"},
 		{"Not required\nA computer science degree: many of us studied music.\n", ""},
 		{"Not needed\n- Degree: we look at your work instead\n", ""},
 		// Not hedged.
@@ -1157,6 +1159,8 @@ func TestClassDegreeRoutes(t *testing.T) {
 		// The question answered.
 		{posting: "Salary 60k.\nDegree? Doesn't matter to us.\n", degree: "none"},
 		{posting: "A degree? Not needed here.\n", degree: "none"},
+		{posting: "Requirements\n- Unity\n\nDegree? Not something we look at.\n", degree: "none"},
+		{posting: "Requirements\n- Unity\n\nA degree? We don't look at that.\n", degree: "none"},
 		{posting: "Requirements\n- Go\n- Bachelor's degree? Nice to have.\n", degree: "bachelor?"},
 		// A degree or none.
 		{posting: "We're happy with any degree or none.\n", degree: "none"},
@@ -1167,7 +1171,9 @@ func TestClassDegreeRoutes(t *testing.T) {
 		{posting: "Requirements\n- A degree or a bootcamp certificate\n", degree: "bachelor?"},
 		{posting: "Requirements\n- A degree in physics or mathematics, either is fine\n", degree: "bachelor"},
 		// A course of study named without "degree".
-		{posting: "Requirements\n- Finished study of electrical engineering, computer science or a comparable education\n", degree: "bachelor"},
+		// A comparable education offers another route than the degree, as
+		// "or equivalent experience" does.
+		{posting: "Requirements\n- Finished study of electrical engineering, computer science or a comparable education\n", degree: "bachelor?"},
 		{posting: "Requirements\n- Completed studies in computer science\n", degree: "bachelor"},
 		{posting: "A completed university education in mathematics would be welcome.\n", degree: "bachelor?"},
 	})

@@ -47,7 +47,7 @@ var (
 	// experience", "or an equivalent background", "a BSc with relevant
 	// experience will also be considered".
 	degreeHedge = regexp.MustCompile(`\bor (?:an? )?(?:equivalent|comparable|relevant|similar|related|practical)(?: \w+){0,4}? ` +
-		`(?:experience|background|qualifications?|training|skills|knowledge|track record)\b|\b(?:will|would) (?:also )?be considered\b|\bflexible\b|` +
+		`(?:experience|background|qualifications?|training|skills|knowledge|track record|education)\b|\bflexible\b|` +
 		`\b(?:enrolled|pursuing|studying (?:towards|for)|working towards)\b|` + // a student's degree is still to come
 		`\bwithout (?:one|it|a degree|degrees)\b|` + // "we have hired people without one"
 		`\bor (?:an? )?(?:[\w-]+ )?(?:bootcamp|boot camp|apprenticeship)\b|` + // a route that is no degree
@@ -59,6 +59,37 @@ var (
 		`\b(?:don't|do not|doesn't|does not)\s+(?:mind|care)\b[^.;]*\b(?:studied|study|university|college|school)\b`)
 	welcome = regexp.MustCompile(`\b(?:welcome|an asset|preferred|a plus|advantage\w*|desirable|helpful|can help|beneficial|ideally|nice|not necessarily|or equivalent)\b`)
 )
+
+// considered offers something to be weighed: "… will also be considered".
+var considered = regexp.MustCompile(`\b(?:will|would|can|may) (?:also |still )?be considered\b`)
+
+// consideredInstead reports whether a clause of lower offers to consider
+// something in place of a degree ("strong experience will also be
+// considered"); a lower degree offered so ("a Bachelor's degree and a
+// strong record will also be considered") lowers the level the posting
+// accepts, and it is still a degree.
+func consideredInstead(lower string) bool {
+	for _, m := range considered.FindAllStringIndex(lower, -1) {
+		lo, _ := clause(lower, 0, m[0], m[1], len(lower))
+		if lo = max(lo, strings.LastIndexAny(lower[:m[0]], ".;")+1); !levelNamed(lower[lo:m[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelNamed reports whether s names a degree's level: a bachelor's, a
+// master's, a doctorate.
+func levelNamed(s string) bool {
+	for _, m := range postingDegree.FindAllStringSubmatchIndex(s, -1) {
+		for g, name := range postingDegree.SubexpNames() {
+			if name != "" && name != "degree" && m[2*g] >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // anyDegree accepts a degree of any level: "a degree", "any degree",
 // "an undergraduate degree".
@@ -108,7 +139,7 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 	}
 	c.dismissed = dismissal.MatchString(cl) && !welcome.MatchString(cl)
 	c.anyLevel = anyDegree.MatchString(lower)
-	c.hedged = hedge.MatchString(lower) || degreeHedge.MatchString(lower) || sec == sectionDuties || sec == sectionAbout
+	c.hedged = hedge.MatchString(lower) || degreeHedge.MatchString(lower) || consideredInstead(lower) || sec == sectionDuties || sec == sectionAbout
 	c.reason = reason
 	return &c
 }

@@ -184,7 +184,11 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		}
 		sentences := splitSentences(body)
 		for k, s := range sentences {
-			if sec, ok := sentenceLabel(s, namesSkill); ok {
+			sec, ok := sentenceLabel(s, namesSkill)
+			if !ok && k > 0 && strings.HasSuffix(sentences[k-1], "?") {
+				sec, ok = answerLabel(s, namesSkill)
+			}
+			if ok {
 				if k > 0 && len(out) > 0 {
 					// "Degree? Doesn't matter to us.": the answer labels the question.
 					if q := &out[len(out)-1]; q.item == i && q.text == sentences[k-1] && strings.HasSuffix(q.text, "?") && q.label == sectionNone {
@@ -460,6 +464,21 @@ func sentenceLabel(s string, namesSkill func(string) bool) (section, bool) {
 	}
 	if wishAhead.MatchString(lower) {
 		return sectionPreferences, true
+	}
+	return 0, false
+}
+
+// answerLabel reads the answer to a question as a label, in up to seven
+// words that dismiss or only wish for what was asked: "Degree? Not
+// something we look at."
+func answerLabel(s string, namesSkill func(string) bool) (section, bool) {
+	lower := strings.ToLower(s)
+	if strings.ContainsAny(s, "0123456789") || postingDegree.MatchString(lower) || len(yearsIn(lower)) > 0 || namesSkill(s) ||
+		len(strings.Fields(s)) > 7 {
+		return 0, false
+	}
+	if sec, ok := classifyHeading(strings.TrimRight(s, ".!: ")); ok && (sec == sectionExcluded || sec == sectionPreferences) {
+		return sec, true
 	}
 	return 0, false
 }
@@ -813,7 +832,8 @@ var headingWords = []struct {
 	// After the wishes: "Not needed, but nice" is a wish.
 	{sectionExcluded, []string{"don't need", "do not need", "will not need", "don't require", "do not require",
 		"don't expect", "do not expect", "not looking for", "can do without", "not needed", "no need", "does not matter",
-		"doesn't matter", "do not matter", "don't matter", "not relevant", "irrelevant"}},
+		"doesn't matter", "do not matter", "don't matter", "not relevant", "irrelevant", "not something we", "not anything we",
+		"don't look at", "do not look at", "don't care about", "do not care about", "don't ask for", "do not ask for"}},
 	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what will you do", "what you will be doing",
 		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",
 		"duties", "day to day", "day-to-day", "your day", "your days", "a typical day", "day in the life", "the role", "about the role", "role summary", "your role",

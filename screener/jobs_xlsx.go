@@ -3,6 +3,7 @@ package screener
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -85,7 +86,10 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 			return err
 		}
 	}
-	bad := reps[0].rows(func(e *entry) bool { return e.status != codeOK && e.status != codeSamePerson })
+	bad, err := unlisted(reps)
+	if err != nil {
+		return err
+	}
 	linkTo := env.links.To
 	if opts.Blind {
 		linkTo = nil
@@ -142,46 +146,116 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimSpace(string([]rune(s)[:n]))
 }
 
+// unlisted returns the rows of the Errors sheet of several jobs: the first
+// job's files that were not scored, and the versions of a candidate that no
+// job's shortlist shows (same_person for every job). A version some job
+// keeps is on that job's shortlist and on the Best fit sheet instead.
+func unlisted(reps []*Report) (rows, error) {
+	never := map[string]bool{} // same_person versions of the first job, not yet seen kept
+	err := reps[0].each(isSamePerson, func(r *Record) error {
+		never[strings.Clone(r.File)] = true
+		return nil
+	})
+	if err != nil {
+		return rows{}, err
+	}
+	for _, rep := range reps[1:] {
+		if len(never) == 0 {
+			break
+		}
+		err := rep.each(isOK, func(r *Record) error {
+			delete(never, r.File)
+			return nil
+		})
+		if err != nil {
+			return rows{}, err
+		}
+	}
+	notScored := func(e *entry) bool { return e.status != codeOK && e.status != codeSamePerson }
+	return rows{n: reps[0].countOf(notScored) + len(never), each: func(fn func(*Record) error) error {
+		return reps[0].each(isNotOK, func(r *Record) error {
+			if r.Status == StatusSamePerson && !never[r.File] {
+				return nil
+			}
+			return fn(r)
+		})
+	}}, nil
+}
+
+func isSamePerson(e *entry) bool { return e.status == codeSamePerson }
+
 // fit is one candidate's results across jobs, for the Best fit sheet;
-// name, email and sha are those of the record of the best job.
+// name, email, file and sha are those of the record of the best job.
 type fit struct {
 	name, email, file, sha string
-	scores                 []float64 // per job; -1 where the file was not scored for it
+	scores                 []float64 // per job; -1 where the candidate was not scored for it
 	quals                  []bool
 	best                   int // index of the best job
 }
 
-// scored accepts the records scored for a job: ranked, or another
-// version of a ranked candidate.
-func scored(e *entry) bool { return e.status == codeOK || e.status == codeSamePerson }
+// persons groups the versions of each candidate: a same_person record
+// names the version its job kept in its place, and jobs may keep different
+// versions. find returns the file that stands for a file's candidate.
+type persons map[string]string
 
-// bestFits gathers, for every file scored for some job, its score for each
-// job. A candidate's best job is the one they are qualified for with the
-// highest score, or else the highest score; ties go to the earlier job.
-// Candidates come best first: qualified for some job, then by best score,
-// then by name and file.
+func (p persons) find(file string) string {
+	for {
+		up, ok := p[file]
+		if !ok {
+			return file
+		}
+		file = up
+	}
+}
+
+func (p persons) join(a, b string) {
+	if a, b = p.find(a), p.find(b); a != b {
+		p[strings.Clone(a)] = strings.Clone(b)
+	}
+}
+
+// bestFits gathers, for every candidate ranked for some job, their score
+// for each job: that of the version of their CV the job's shortlist shows
+// (other versions of a candidate are one candidate, as on each
+// shortlist). A candidate's best job is the one they are qualified for
+// with the highest score, or else the highest score; ties go to the
+// earlier job. Candidates come best first: qualified for some job, then by
+// best score, then by name and file.
 func bestFits(reps []*Report) ([]fit, error) {
-	byFile := map[string]int{}
+	same := persons{}
+	for _, rep := range reps {
+		err := rep.each(isSamePerson, func(r *Record) error {
+			if r.SamePersonAs != "" {
+				same.join(r.File, r.SamePersonAs)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	byPerson := map[string]int{}
 	var out []fit
 	for j, rep := range reps {
-		err := rep.each(scored, func(r *Record) error {
-			k, ok := byFile[r.File]
+		err := rep.each(isOK, func(r *Record) error {
+			who := same.find(r.File)
+			k, ok := byPerson[who]
 			if !ok {
-				// Records read back share one string each: what is kept
-				// is copied.
-				ft := fit{file: strings.Clone(r.File), scores: make([]float64, len(reps)), quals: make([]bool, len(reps)), best: -1}
+				ft := fit{scores: make([]float64, len(reps)), quals: make([]bool, len(reps)), best: -1}
 				for i := range ft.scores {
 					ft.scores[i] = -1
 				}
 				k = len(out)
-				byFile[ft.file] = k
+				// Records read back share one string each: what is kept
+				// is copied.
+				byPerson[strings.Clone(who)] = k
 				out = append(out, ft)
 			}
 			ft := &out[k]
 			ft.scores[j], ft.quals[j] = r.Score, r.Qualified
 			if b := ft.best; b < 0 || (r.Qualified && !ft.quals[b]) || (r.Qualified == ft.quals[b] && r.Score > ft.scores[b]) {
 				ft.best = j
-				ft.name, ft.email, ft.sha = strings.Clone(r.Name), strings.Clone(r.Email), strings.Clone(r.SHA256)
+				ft.name, ft.email, ft.file, ft.sha = strings.Clone(r.Name), strings.Clone(r.Email), strings.Clone(r.File), strings.Clone(r.SHA256)
 			}
 			return nil
 		})
@@ -207,7 +281,8 @@ func bestFits(reps []*Report) ([]fit, error) {
 }
 
 // writeBestFit writes every candidate with their best job, the jobs they
-// are qualified for and their score for each job.
+// are qualified for and their score for each job. A candidate who scores 0
+// for every job has no best job.
 func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, blind bool, dir string) (*sheetEnd, error) {
 	fits, err := bestFits(reps)
 	if err != nil {
@@ -219,6 +294,7 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 		header = []string{"Rank", "Candidate", "Best fit", "Qualified for"}
 		widths = []float64{6, 14, 28, 36}
 	}
+	bestCol := len(header) - 2 // Best fit, then Qualified for
 	for _, rep := range reps {
 		header = append(header, "Score: "+rep.Job)
 		widths = append(widths, 14)
@@ -235,7 +311,13 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 	if err != nil {
 		return nil, err
 	}
-	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: headerHeight}); err != nil {
+	// A job's title may be long: the header is as tall as its longest
+	// heading wraps to, the rows as their job names.
+	headerLines := 2
+	for i, h := range header {
+		headerLines = max(headerLines, wrappedLines(h, widths[i]))
+	}
+	if err := sw.SetRow("A1", headerCells(st.header, header), excelize.RowOpts{Height: float64(min(headerLines, maxRowLines) * lineHeight)}); err != nil {
 		return nil, err
 	}
 	end, err := newSheetEnd(dir, widths)
@@ -256,8 +338,13 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 		} else {
 			row = append(row, excelize.Cell{StyleID: st.text, Value: text(ft.name)}, excelize.Cell{StyleID: st.text, Value: text(ft.email)})
 		}
-		row = append(row, excelize.Cell{StyleID: st.wrap, Value: text(reps[ft.best].Job)},
-			excelize.Cell{StyleID: st.wrap, Value: text(strings.Join(quals, "; "))})
+		bestJob, qualified := reps[ft.best].Job, strings.Join(quals, "; ")
+		if !ft.quals[ft.best] && ft.scores[ft.best] <= 0 {
+			bestJob = "" // nothing asked for by any job: no job fits better
+		}
+		lines := max(wrappedLines(bestJob, widths[bestCol]), wrappedLines(qualified, widths[bestCol+1]))
+		row = append(row, excelize.Cell{StyleID: st.wrap, Value: text(bestJob)},
+			excelize.Cell{StyleID: st.wrap, Value: text(qualified)})
 		for _, s := range ft.scores {
 			if s < 0 {
 				row = append(row, excelize.Cell{StyleID: st.text, Value: ""})
@@ -272,10 +359,10 @@ func writeBestFit(f *excelize.File, st *styles, reps []*Report, env *tableEnv, b
 				end.links.add(len(header), i+2, cv)
 				style = st.link
 			}
-			row = append(row, excelize.Cell{StyleID: style, Value: text(ft.file)})
+			row = append(row, excelize.Cell{StyleID: style, Value: text(filepath.Base(ft.file))})
 		}
 		if err == nil {
-			err = rf.setRow(i+2, row, 0)
+			err = rf.setRow(i+2, row, float64(min(lines, maxRowLines)*lineHeight))
 		}
 	}
 	return end.finish(sw, err, excelize.Table{Name: "BestFit", StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}, len(header), len(fits))

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/screener/screener/parsers"
 	"github.com/screener/screener/rules"
 	"github.com/xuri/excelize/v2"
 )
@@ -145,5 +146,147 @@ func TestBestFitSheetScores(t *testing.T) {
 	dim, err := wb.GetSheetDimension(bestFitSheet)
 	if err != nil || dim != "A1:H3" {
 		t.Errorf("used range %q (%v), want A1:H3", dim, err)
+	}
+}
+
+// TestBestFitsOnePerPerson: another version of a candidate (same_person for
+// a job, which keeps the version it ranks best) is the same row of the
+// Best fit sheet, not a row of its own, even when the jobs keep different
+// versions; each job's score is that of the version on its shortlist, and
+// the file is the one the best job keeps.
+func TestBestFitsOnePerPerson(t *testing.T) {
+	rec := func(file, name string, score float64, qualified bool) Record {
+		return Record{File: file, Name: name, Score: score, Qualified: qualified}
+	}
+	samePerson := func(r Record, kept string) Record {
+		r.Status, r.SamePersonAs = StatusSamePerson, kept
+		return r
+	}
+	backend := jobReport("Backend", rec("ada.pdf", "Ada", 80, true), rec("bo.pdf", "Bo", 40, false))
+	backend.Records = append(backend.Records, samePerson(rec("ada.docx", "Ada", 70, true), "ada.pdf"))
+	frontend := jobReport("Frontend", rec("ada.docx", "Ada", 90, true), rec("bo.pdf", "Bo", 30, false))
+	frontend.Records = append(frontend.Records, samePerson(rec("ada.pdf", "Ada", 85, true), "ada.docx"))
+	backend.Counts, frontend.Counts = count(backend.Records), count(frontend.Records)
+	fits, err := bestFits([]*Report{backend, frontend})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fits) != 2 {
+		t.Fatalf("%d rows, want one for Ada and one for Bo: %+v", len(fits), fits)
+	}
+	ada := fits[0]
+	if ada.name != "Ada" || ada.best != 1 || ada.file != "ada.docx" || !slices.Equal(ada.scores, []float64{80, 90}) {
+		t.Errorf("Ada's row: file %s, best job %d, scores %v; want ada.docx, 1 (Frontend), [80 90]", ada.file, ada.best, ada.scores)
+	}
+}
+
+// TestJobsWorkbookErrorsSamePerson: the Errors sheet of several jobs lists
+// a version of a candidate that no job's shortlist shows, as the workbook
+// of one job does, and not a version some job's shortlist shows.
+func TestJobsWorkbookErrorsSamePerson(t *testing.T) {
+	rec := func(file string, score float64) Record {
+		return Record{File: file, Name: "Ada", Score: score, Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}}
+	}
+	samePerson := func(r Record, kept string) Record {
+		r.Status, r.SamePersonAs, r.Error, r.Message = StatusSamePerson, kept, parsers.ReasonSamePerson, "same person as "+kept
+		return r
+	}
+	backend := jobReport("Backend", rec("ada.pdf", 80))
+	backend.Records = append(backend.Records, samePerson(rec("ada.docx", 70), "ada.pdf"), samePerson(rec("ada-old.pdf", 10), "ada.pdf"))
+	frontend := jobReport("Frontend", rec("ada.docx", 90))
+	frontend.Records = append(frontend.Records, samePerson(rec("ada.pdf", 85), "ada.docx"), samePerson(rec("ada-old.pdf", 10), "ada.docx"))
+	backend.Counts, frontend.Counts = count(backend.Records), count(frontend.Records)
+	var b bytes.Buffer
+	if err := WriteJobsWorkbook(&b, []*Report{backend, frontend}, JobsWorkbookOptions{Jobs: []Job{{Name: "Backend"}, {Name: "Frontend"}}}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows("Errors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, r := range rows[1:] {
+		files = append(files, r[0])
+	}
+	if !slices.Equal(files, []string{"ada-old.pdf"}) {
+		t.Errorf("Errors sheet lists %q, want only ada-old.pdf, which no shortlist shows", files)
+	}
+	best, err := wb.GetRows(bestFitSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(best) != 2 {
+		t.Errorf("Best fit rows %q, want Ada once", best)
+	}
+}
+
+// TestBestFitSheetLayout: the Best fit sheet's CV cell shows the file's
+// name, as the shortlists' does; a row whose job names wrap is as tall as
+// their lines, and the header row as tall as its longest heading.
+func TestBestFitSheetLayout(t *testing.T) {
+	long := "Senior Back-End Developer, Payments and Ledgers Platform"
+	reps := []*Report{
+		jobReport(long, Record{File: "in/sub/ada.pdf", Name: "Ada", Score: 70, Qualified: true}),
+		jobReport("QA", Record{File: "in/sub/ada.pdf", Name: "Ada", Score: 10}),
+	}
+	var b bytes.Buffer
+	if err := WriteJobsWorkbook(&b, reps, JobsWorkbookOptions{Jobs: []Job{{Name: long}, {Name: "QA"}}, Links: Links{Dir: "."}}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows(bestFitSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cv := rows[1][len(rows[1])-1]; cv != "ada.pdf" {
+		t.Errorf("CV cell %q, want the file's name ada.pdf", cv)
+	}
+	for _, c := range []struct {
+		row   int
+		text  string
+		width float64
+	}{{1, "Score: " + long, 14}, {2, long, 28}} {
+		h, err := wb.GetRowHeight(bestFitSheet, c.row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := float64(wrappedLines(c.text, c.width) * lineHeight); h < want {
+			t.Errorf("row %d is %v high, want at least %v for %q", c.row, h, want, c.text)
+		}
+	}
+}
+
+// TestBestFitNoneAtZero: a candidate who scores 0 for every job and is
+// qualified for none has no best job: the cell is empty, not the first job.
+func TestBestFitNoneAtZero(t *testing.T) {
+	reps := []*Report{
+		jobReport("Backend", Record{File: "ada.pdf", Name: "Ada", Score: 0}, Record{File: "bo.pdf", Name: "Bo", Score: 0}),
+		jobReport("Frontend", Record{File: "ada.pdf", Name: "Ada", Score: 0}, Record{File: "bo.pdf", Name: "Bo", Score: 5}),
+	}
+	var b bytes.Buffer
+	if err := WriteJobsWorkbook(&b, reps, JobsWorkbookOptions{Jobs: []Job{{Name: "Backend"}, {Name: "Frontend"}}}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows(bestFitSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rank, Name, Email, Best fit, ...
+	if got := [][]string{rows[1][1:4], rows[2][1:4]}; got[0][0] != "Bo" || got[0][2] != "Frontend" || got[1][0] != "Ada" || got[1][2] != "" {
+		t.Errorf("rows %q, want Bo's best job Frontend and none for Ada", got)
 	}
 }

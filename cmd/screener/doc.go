@@ -20,8 +20,12 @@
 //	screener version
 //
 // -job and -rules may be repeated, once per job: each resume is read once
-// and scored for every job, and the workbook gets a Best fit sheet and a
-// shortlist per job; JSON Lines records carry their job.
+// and scored for every job, and the workbook gets a Best fit sheet (every
+// candidate once, whichever CV each job kept, with their score for each
+// job and the best job first) and a shortlist and a rules sheet per job,
+// named after its title; JSON Lines records carry their job, the CSV has a
+// Job column. With -state, results are kept per job, so a job added later
+// re-scores the stored text without reading a file again.
 //
 // With -state, screener keeps an SQLite file of what it has read: a run
 // screens only files that are new or changed (by content hash), re-scores
@@ -238,9 +242,27 @@ Screens every resume under PATH (files and folders, recursively), ranks the
 candidates and writes the shortlist workbook (sheets Shortlist, Skills,
 Errors, Rules, Summary). A bad file becomes a row on the Errors sheet.
 
+With -job (or -rules) repeated, once per job, each resume is read once and
+scored for every job: the workbook has a Best fit sheet (every candidate,
+their score for each job, best job first), then a shortlist and a rules
+sheet per job, named after its title, then the Errors sheet; JSON Lines
+records and CSV rows name their job.
+
 Example:
   screener rules derive posting.txt > rules.yaml   # review, then:
   screener screen -rules rules.yaml -out shortlist.xlsx -jsonl all.jsonl ./resumes
+
+Flags:
+`
+
+const rulesDeriveUsage = `Usage: screener rules derive [-explain] POSTING
+
+Derives the rules of a job posting (.txt, .md, .pdf, .docx, .html, ...) and
+prints them as a rule file (YAML), each item with a comment quoting the
+sentence it came from. Review them, then screen with -rules:
+
+  screener rules derive posting.pdf > rules.yaml
+  screener screen -rules rules.yaml ./resumes
 
 Flags:
 `

@@ -98,7 +98,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "screener: %s\nRun 'screener help' for usage.\n", msg)
 		return exitUsage
-	case errors.As(err, &pe):
+	case errors.As(err, &pe), errors.Is(err, errNoSkills):
 		fmt.Fprintf(stderr, "screener: %s\n", strings.ReplaceAll(msg, "\n", "\nscreener: "))
 		return exitUsage
 	case errors.Is(err, state.ErrLocked):

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -38,15 +39,23 @@ func loadRules(ctx context.Context, job, rulesFile string, read reader) (*rules.
 func derivePosting(ctx context.Context, job string, read reader) (*rules.Set, []rules.Reason, error) {
 	doc, err := read(ctx, job)
 	if err != nil {
+		var pe *parsers.Error
+		if errors.Is(err, parsers.ErrNoText) && errors.As(err, &pe) && pe.Hint == "" {
+			pe.Hint = "the file holds no words screener can read: check it is the posting, or save the posting's text as a .txt file"
+		}
 		return nil, nil, fmt.Errorf("job posting: %w", err)
 	}
 	set, reasons := rules.DefaultTaxonomy().DeriveExplained(doc.Text)
 	set.Source = filepath.Base(job)
 	if len(set.Required)+len(set.OneOf)+len(set.Preferred) == 0 {
-		return nil, nil, usageError{fmt.Sprintf("%s: no known skills found in the posting; write a rule file instead", job)}
+		return nil, nil, fmt.Errorf("%s: %w (hint: 'screener extract %s' shows the text read from it; a posting must name a technology screener knows, or write the rules by hand and use -rules)", job, errNoSkills, job)
 	}
 	return set, reasons, nil
 }
+
+// errNoSkills is a posting from which no skill could be derived: exit
+// status 2, as for a rule file that asks for nothing.
+var errNoSkills = errors.New("no known skills found in the posting")
 
 func cmdRules(args []string, stdout, stderr io.Writer) error {
 	const usageLine = "usage: screener rules derive [-explain] POSTING | screener rules check RULES.yaml"
@@ -58,9 +67,13 @@ func cmdRules(args []string, stdout, stderr io.Writer) error {
 	explain := false
 	if args[0] == "derive" {
 		fs.BoolVar(&explain, "explain", false, "before the rules, say for each why: its sentence, the cue that decided its strength, its heading")
+		fs.Usage = func() {
+			fmt.Fprint(stderr, rulesDeriveUsage)
+			fs.PrintDefaults()
+		}
 	}
 	if err := fs.Parse(args[1:]); err != nil {
-		return usageError{err.Error()}
+		return usageErr(err)
 	}
 	if fs.NArg() != 1 {
 		return usageError{usageLine}

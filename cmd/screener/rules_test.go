@@ -93,3 +93,39 @@ func TestScreenSeveralJobs(t *testing.T) {
 		t.Errorf("-job with -rules: exit %d, %q", code, stderr)
 	}
 }
+
+// TestPostingErrors: a posting that cannot be used says why and what to do,
+// with the exit status the manual gives: an empty file (1, could not run),
+// a posting that names no skill screener knows (2, as an invalid rule file,
+// not a usage mistake).
+func TestPostingErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	none := filepath.Join(dir, "office.txt")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(none, []byte("Office Manager\n\nRequirements\n- A friendly manner at the front desk\n- Greeting visitors\n"), 0o644)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"rules", "derive", empty}, exitFailure, "empty.txt: no text"},
+		{[]string{"screen", "-job", empty, "-out", filepath.Join(dir, "a.xlsx"), resumes}, exitFailure, "empty.txt: no text"},
+		{[]string{"rules", "derive", none}, exitUsage, "office.txt: no known skills found in the posting (hint: "},
+		{[]string{"screen", "-job", none, "-out", filepath.Join(dir, "a.xlsx"), resumes}, exitUsage, "office.txt: no known skills found in the posting (hint: "},
+	} {
+		code, _, stderr := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, "(hint: ") || strings.Contains(stderr, "Run 'screener help'") {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q, without a usage line", tt.args, code, stderr, tt.code, tt.want)
+		}
+	}
+}
+
+// TestRulesDeriveHelp: -help prints the derive command's own usage and
+// exits 0, as every other command's does.
+func TestRulesDeriveHelp(t *testing.T) {
+	code, _, stderr := runCLI(t, "rules", "derive", "-help")
+	if code != exitOK || !strings.Contains(stderr, "Usage: screener rules derive [-explain] POSTING") || strings.Contains(stderr, "help requested") {
+		t.Errorf("rules derive -help: exit %d, %q", code, stderr)
+	}
+}

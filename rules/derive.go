@@ -271,6 +271,8 @@ func (d *deriver) statement(st statement) {
 		case cu.kind == cueNone && (carried.kind == cueDescribes || carried.kind == cuePreferred) &&
 			clauseBreak.FindStringIndex(lower[prev:c.from]) == nil:
 			cu = carried // "we use dbt tests and PyTest": the description goes on to the end of its clause
+		case i > 0 && carried.kind != cueNone && cu.kind == cueNone && andToo(lower, prev, c):
+			cu = carried // "Python is a bonus, and Rust curiosity too": the likeness takes the clause's cue
 		case i > 0 && carried.kind != cueNone && asIs.MatchString(lower[prev:c.from]):
 			cu = carried // "Swift is a bonus, as is having worked with SQLite": the likeness takes the clause's cue
 		case cu.kind == cueNone && (carried.kind == cueSoft || carried.kind == cueStrong || carried.kind == cueMust) &&
@@ -549,6 +551,19 @@ var personObject = regexp.MustCompile(`^\s+(?:an? |another |more |one more )?(?:
 // asIs likens a list to the one before: "…, as is advanced Excel", "…, as is
 // having worked with SQLite".
 var asIs = regexp.MustCompile(`,\s*as (?:is|are|would be|will be)\b`)
+
+// andToo reports whether the list c, after the one ending at prev, is
+// added to it by "and … too" (or "as well", "also") in a clause of its
+// own: "Python is a bonus, and Rust curiosity too".
+func andToo(lower string, prev int, c chain) bool {
+	_, hi := clause(lower, prev, c.from, c.to, len(lower))
+	return andBefore.MatchString(lower[prev:c.from]) && tooAfter.MatchString(lower[c.to:hi])
+}
+
+var (
+	andBefore = regexp.MustCompile(`(?:,|\s)\s*(?:and|plus)\s+(?:(?:some|a bit of|a little)\s+)?$`)
+	tooAfter  = regexp.MustCompile(`^(?:\s+[a-z-]+){0,2}\s*,?\s+(?:too|as well|also)\s*[.!]?\s*$`)
+)
 
 // including adds to a list what is asked of it: "…, including writing
 // Bash scripts".

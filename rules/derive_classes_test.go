@@ -1454,3 +1454,27 @@ func TestClassYearsForAfterSkill(t *testing.T) {
 		{posting: "Requirements\n- Kotlin; our company has shipped apps for twelve years\n", want: map[string]string{"Kotlin": "required"}, years: "0"},
 	})
 }
+
+// TestClassThirteenthSet: cues found with the thirteenth blind set, each
+// in phrasings of our own: a key before a colon that names skills is the
+// item's first clause, not a label; "we use the former" is the team's
+// choice among alternatives; "you've" with a verb of experience; "we
+// happen to use"; "and … too" after a wish; a security check or vetting
+// is no skill.
+func TestClassThirteenthSet(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "About you\n- you've worked with queues, Kafka or RabbitMQ: we use the latter but either is fine\n", groups: []string{"Apache Kafka,RabbitMQ"}},
+		{posting: "About you\n- you've run Postgres or MySQL in production: we use both\n", groups: []string{"PostgreSQL,MySQL"}},
+		{posting: "About you\n- you've shipped Swift code\n- you have led a team; we happen to use Jira.\n", want: map[string]string{"Swift": "required", "Jira": "preferred"}},
+		{posting: "What you bring: strong C. Go is a plus, and a little Rust too.\n", want: map[string]string{"C": "required", "Go": "preferred", "Rust": "preferred"}},
+		{posting: "Requirements\n- Java\n- You must be able to pass a Security Check (SC) clearance\n- Security vetting is done by us\n", want: map[string]string{"Java": "required", "Security": ""}},
+	})
+	// Counter-cases: a label before a colon, the team's tools as a
+	// description, "and" without "too".
+	runClass(t, []classCase{
+		{posting: "Our stack: we use Go and Postgres\n\nRequirements\n- Python\n", want: map[string]string{"Go": "preferred", "Python": "required"}},
+		{posting: "Nice to have: Docker\n\nRequirements\n- Python\n", want: map[string]string{"Docker": "preferred", "Python": "required"}},
+		{posting: "What you bring: Go is a plus, and strong Rust.\n", want: map[string]string{"Go": "preferred", "Rust": "required"}},
+		{posting: "Requirements\n- Application security experience\n", want: map[string]string{"Security": "required"}},
+	})
+}

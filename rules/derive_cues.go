@@ -31,7 +31,7 @@ type cue struct {
 // it negates, and an intensified preference ("deep knowledge of", "solid
 // understanding") before the bare preference ("knowledge of").
 var cuePattern = regexp.MustCompile(`\b(?:` +
-	`(?P<describes>we (?:currently |mostly |mainly )?(?:use|run|deploy|build|host|write|keep|store)|` +
+	`(?P<describes>we (?:currently |mostly |mainly |also |already |happen to |largely )?(?:use|run|deploy|build|host|write|keep|store)|` +
 	`(?:our|the) (?:[\w-]+ ){0,3}(?:is|are|was|were|gets?) (?:mostly |largely |all |mainly |currently )?(?:written|built|developed|implemented|coded|` +
 	`orchestrated|hosted|deployed|run|managed|stored|kept|scheduled|tested|modelled|modeled) (?:in|with|on|by|using|through)|` +
 	`our (?:[\w-]+ )?(?:clusters?|services|backend|frontend|apps?|infrastructure|infra|platform|databases?|pipelines?|tests|` +
@@ -61,7 +61,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`solid|expert\w*|deep|proficien\w*|advanced|extensive|fluen\w+|thorough|in-depth|comfortable|confident|excellent|` +
 	`good (?:at|grasp)|inside out|hands-on|skilled|mastery|command of|at home (?:on|with|in))|` +
 	`(?P<soft>(?:some )?experience (?:with|in|of|using|building|developing|writing|working|running)|some knowledge|experienced|worked with|` +
-	`working with|ha(?:ve|s) (?:\w+ )?(?:used|built|written|shipped|published|designed|led|run|deployed|worked|developed|maintained|operated)|` +
+	`working with|(?:ha(?:ve|s)|'ve) (?:\w+ )?(?:used|built|written|shipped|published|designed|led|run|deployed|worked|developed|maintained|operated)|` +
 	`in production|ability to|skills? (?:in|with)|knows?|` +
 	`(?:someone|somebody|the person|a person|the candidate|an? (?:engineer|developer|candidate))(?: [\w']+){0,6}? ` +
 	`(?:who (?:has|have|is|knows|can|brings)|has|will have|brings|with))` +
@@ -109,6 +109,10 @@ func findCues(lower string) []cue {
 // Rust and we don't write much else": "and" before a new subject).
 var clauseBreak = regexp.MustCompile(`;|, (?:and|but|as|while|whereas|although|though|so|which|since|because|plus)\b|` +
 	` (?:but|since|because|whereas|while|although) |\. | and (?:we|you|they|our)\b`)
+
+// choiceAfter, after the team's "we use", names one of the alternatives
+// before it: "we use the former", "we use one of them".
+var choiceAfter = regexp.MustCompile(`^\s+(?:the former|the latter|the first|the second|one of (?:them|those|the two)|both)\b`)
 
 // scopeCue returns the cue that decides the strength of the skills at
 // [from, to) of lower: the cues of its clause between the previous list of
@@ -162,6 +166,9 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		}
 		if open, end := bracketAround(lower, c.start); open >= 0 && (from < open || to > end) {
 			continue // an aside in brackets the list is not in: "(Snakemake is fine if that is what you know)", "(we use Room)"
+		}
+		if c.kind == cueDescribes && c.start >= to && choiceAfter.MatchString(lower[c.end:]) {
+			continue // "REST or GraphQL: we use the former": the team's choice among what is asked
 		}
 		if c.kind == cueDescribes && ofTheKind.MatchString(lower[max(0, c.start-60):c.start]) {
 			continue // "at least two of the languages we use: …" names the set to choose from

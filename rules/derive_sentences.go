@@ -177,7 +177,9 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 			}
 		}
 		body := ln.text
-		if key, rest, ok := strings.Cut(ln.text, ":"); ok && len(strings.Fields(key)) <= 8 {
+		if key, rest, ok := strings.Cut(ln.text, ":"); ok && len(strings.Fields(key)) <= 8 && !namesSkill(key) {
+			// (A key that names skills is the item's first clause: "you've
+			// designed APIs, REST or GraphQL: we use the former".)
 			if s, ok := classifyHeading(key); ok {
 				st.label, st.labelText, body = s, key, rest
 			}

@@ -19,10 +19,16 @@
 // parsers/html and parsers/text. Extract picks one with a plain switch and
 // normalizes what it returns ([Normalize]). Every format that knows tables
 // writes a table's row as one line with one tab between its cells (an
-// empty cell is two tabs in a row), PDF too where its layout reads a
-// table; a tab or a line break typed inside a cell is a space, and a tab
-// stop outside a table stays a tab. Normalize keeps tabs, so a tab in the
-// text is a cell or field boundary, never a mere space.
+// empty cell is two tabs in a row, an empty first or last cell a tab at
+// the line's start or end), PDF too where its layout reads a table; a
+// cell merged across n columns (HTML colspan, Word's w:gridSpan,
+// OpenDocument's covered cells) is followed by n-1 tabs more, so every row
+// keeps its table's columns, and a row of a single cell has no tab. A tab
+// or a line break typed inside a cell is a space (in HTML and RTF so are
+// the cell boundaries of a table inside a cell), and a tab stop outside a
+// table stays a tab. Normalize keeps tabs, a table row's at its ends too
+// (see [Normalize] for what makes a row), so a tab in the text is a cell
+// or field boundary, never a mere space.
 //
 // The typed errors and the limits live in parsers/internal/extract, where
 // the format packages can use them without importing this one; the names

@@ -21,10 +21,20 @@ import (
 // text file's own tabs (a spreadsheet pasted into it, columns set with tab
 // stops) are kept too. Within a line, a run of white space that holds tabs
 // becomes those tabs alone, so an empty cell stays two tabs in a row
-// ("Data\t\tApache Spark"); any other run becomes one space. Tabs at a
-// line's ends go with the trimming (an empty first cell with them), and a
-// tab after a leading bullet ("•\tGo", a list as a word processor writes it)
-// is a space, since the bullet marks a list item, not a cell.
+// ("Data\t\tApache Spark"); any other run becomes one space. A tab after a
+// leading bullet ("•\tGo", a list as a word processor writes it) is a
+// space, since the bullet marks a list item, not a cell.
+//
+// A table row keeps the tabs at its ends, so that a row whose first or
+// last cells are empty keeps its cells' positions ("\tIdeal",
+// "Git\t\t"); every other line loses them with the trimming. A line is a
+// row when a tab stands between two of its words, or when it has tabs only
+// at its ends and the line right above or below it is a row of as many
+// cells (a blank line between parts them): a table's rows all have the
+// table's count of cells, and a line indented with a tab ("\tLed a team of
+// five") is no row unless it stands against a row of two cells. Rows take
+// no part in joining a word hyphenated at a line's end: a cell is no
+// wrapped line.
 func Normalize(s string) string {
 	if s == "" {
 		return ""
@@ -64,10 +74,17 @@ func Normalize(s string) string {
 	s = norm.NFC.String(b.String())
 
 	lines := strings.Split(s, "\n")
+	rows := tableRows(lines)
 	out := make([]string, 0, len(lines))
-	for _, line := range lines {
-		line = collapseSpaces(line)
-		if n := len(out); n > 0 && line != "" && out[n-1] != "" && endsHyphenated(out[n-1]) && startsLower(line) {
+	prevRow := false
+	for i, line := range lines {
+		row := rows[i].row
+		if row {
+			line = rows[i].text
+		} else {
+			line = collapseSpaces(line)
+		}
+		if n := len(out); n > 0 && !row && !prevRow && line != "" && out[n-1] != "" && endsHyphenated(out[n-1]) && startsLower(line) {
 			out[n-1] = out[n-1][:len(out[n-1])-1] + line
 			continue
 		}
@@ -75,11 +92,86 @@ func Normalize(s string) string {
 			continue
 		}
 		out = append(out, line)
+		prevRow = row
 	}
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n")
+}
+
+// rowLine is what [tableRows] learns of one line.
+type rowLine struct {
+	row   bool   // whether the line is a table's row
+	text  string // a row's text: collapsed, its edge tabs kept; "" for other lines
+	cells int    // the row's count of cells, edge ones too
+}
+
+// tableRows tells which of lines are table rows, as [Normalize] says: a
+// line with a tab between two words, and a line with tabs only at its
+// ends that stands, line against line, beside a row of as many cells.
+func tableRows(lines []string) []rowLine {
+	rl := make([]rowLine, len(lines))
+	edged := false // whether some line has tabs at its ends only
+	for i, line := range lines {
+		if strings.IndexByte(line, '\t') < 0 {
+			continue
+		}
+		c := collapseSpaces(line)
+		if c == "" {
+			continue // a row of empty cells is a blank line
+		}
+		lead, trail := edgeTabs(line)
+		inner := strings.Count(c, "\t")
+		rl[i] = rowLine{row: inner > 0, cells: inner + 1 + lead + trail}
+		if lead+trail > 0 {
+			rl[i].text = strings.Repeat("\t", lead) + c + strings.Repeat("\t", trail)
+			edged = edged || inner == 0
+		} else {
+			rl[i].text = c
+		}
+	}
+	if !edged {
+		return rl
+	}
+	// A line with edge tabs alone joins the row beside it; the second
+	// pass carries a row up through the lines above it.
+	joins := func(i, j int) {
+		if !rl[i].row && rl[i].cells > 1 && rl[j].row && rl[i].cells == rl[j].cells {
+			rl[i].row = true
+		}
+	}
+	for i := 1; i < len(rl); i++ {
+		joins(i, i-1)
+	}
+	for i := len(rl) - 2; i >= 0; i-- {
+		joins(i, i+1)
+	}
+	return rl
+}
+
+// edgeTabs counts the tabs in the white space that starts line and in the
+// white space that ends it.
+func edgeTabs(line string) (lead, trail int) {
+	for _, r := range line {
+		if !unicode.IsSpace(r) {
+			break
+		}
+		if r == '\t' {
+			lead++
+		}
+	}
+	for i := len(line); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(line[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		if r == '\t' {
+			trail++
+		}
+		i -= size
+	}
+	return lead, trail
 }
 
 // collapseSpaces returns line trimmed, with each run of white space that

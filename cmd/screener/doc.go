@@ -174,7 +174,10 @@
 // logical order. A table of a Word, OpenDocument, RTF, HTML or PDF file
 // comes one row a line with its cells parted by tabs (a text file keeps
 // its own tabs): a cell boundary is a field boundary, in a resume and in
-// a posting, whose table is read cell by cell under its header row.
+// a posting, whose table is read cell by cell under its header row. An
+// empty first or last cell is a tab at the line's start or end, and a
+// cell merged across n columns is followed by n-1 tabs more, so every row
+// of a table has its columns.
 //
 // Exit status:
 //

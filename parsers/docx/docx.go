@@ -23,8 +23,9 @@ import (
 // encoding/xml, streaming each part so that memory stays bounded whatever
 // the archive claims. Headers come first and footers last, as on the page;
 // text boxes are read once (from mc:Choice, never from the mc:Fallback copy
-// Word writes beside it); table cells are separated by tabs; hyperlink
-// targets are kept after their text.
+// Word writes beside it); table cells are separated by tabs, a cell that
+// spans n columns of the table's grid followed by n-1 tabs more (see
+// [extract.Row]); hyperlink targets are kept after their text.
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
 	parts, err := zipread.Parts(r, size)
 	if err != nil {
@@ -71,7 +72,7 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 		if err != nil {
 			return out, err
 		}
-		hf.WriteString(strings.TrimSpace(s) + "\n")
+		hf.WriteString(extract.TrimLines(s) + "\n")
 	}
 	w.paras = &[]para{}
 	body, err := read(doc, rels)
@@ -94,7 +95,7 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 		if err != nil {
 			return out, err
 		}
-		foot.WriteString(strings.TrimSpace(s) + "\n")
+		foot.WriteString(extract.TrimLines(s) + "\n")
 	}
 	out.HeaderFooter = hf.String() + foot.String()
 	out.Text = hf.String() + "\n" + body + "\n" + tail.String() + "\n" + foot.String()
@@ -200,6 +201,39 @@ func (w *docxWalker) readRels(f *zip.File) (map[string]string, error) {
 	return rels, nil
 }
 
+// tableRow is the row being read of an open table (w:tbl): its cells so
+// far, the columns of the table's grid its open cell spans (w:gridSpan),
+// and the grid's columns left empty after its last cell (w:gridAfter).
+type tableRow struct {
+	row         extract.Row
+	span, after int
+}
+
+// grid reads a row's or a cell's place in the table's grid: the columns
+// before the row's first cell (w:gridBefore, empty cells), the columns the
+// cell spans (w:gridSpan) and those after the row's last cell
+// (w:gridAfter).
+func (r *tableRow) grid(t xml.StartElement) {
+	n := 1
+	for _, a := range t.Attr {
+		if a.Name.Local == "val" {
+			if v, err := strconv.Atoi(strings.TrimSpace(a.Value)); err == nil {
+				n = min(max(v, 0), extract.MaxSpan)
+			}
+		}
+	}
+	switch t.Name.Local {
+	case "gridSpan":
+		r.span = n
+	case "gridBefore":
+		for range n {
+			r.row.Cell(1)
+		}
+	case "gridAfter":
+		r.after = n
+	}
+}
+
 var fieldHyperlink = regexp.MustCompile(`HYPERLINK\s+"([^"]+)"`)
 
 // walk writes the text of one XML part to sb.
@@ -219,6 +253,7 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 		linkStart       []int
 		open            []para // the open paragraphs, text holding their start offset, when w.paras is set
 		starts          []int
+		rows            []tableRow // the current row of each open table, the innermost last
 	)
 	for {
 		tok, err := dec.Token()
@@ -272,8 +307,22 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 				}
 			case "t":
 				inText = true
+			case "tbl":
+				rows = append(rows, tableRow{})
+			case "tr":
+				if n := len(rows); n > 0 {
+					rows[n-1] = tableRow{}
+				}
 			case "tc":
 				inCell++
+				if n := len(rows); n > 0 {
+					rows[n-1].span = 1
+					rows[n-1].row.Text(sb)
+				}
+			case "gridSpan", "gridBefore", "gridAfter":
+				if n := len(rows); n > 0 {
+					rows[n-1].grid(t)
+				}
 			case "tab", "ptab":
 				if inCell > 0 {
 					sb.WriteByte(' ') // a tab is a cell boundary: inside a cell, a space
@@ -324,9 +373,22 @@ func (w *docxWalker) walk(f *zip.File, rels map[string]string, sb *strings.Build
 				}
 			case "tc":
 				inCell = max(inCell-1, 0)
-				sb.WriteByte('\t')
+				if n := len(rows); n > 0 {
+					rows[n-1].row.Cell(rows[n-1].span)
+				}
 			case "tr":
+				if n := len(rows); n > 0 {
+					r := &rows[n-1]
+					if r.after > 0 {
+						r.row.Cell(r.after) // the grid's columns after the row's last cell
+					}
+					r.row.End(sb)
+				}
 				sb.WriteByte('\n')
+			case "tbl":
+				if n := len(rows); n > 0 {
+					rows = rows[:n-1]
+				}
 			case "txbxContent":
 				sb.WriteByte('\n')
 			case "hyperlink":

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/screener/screener/parsers"
@@ -110,5 +111,44 @@ func TestDOCXCells(t *testing.T) {
 	}
 	if want := "Staff Engineer\t2020 – Present\nData\t\tSpark or Databricks"; d.Text != want {
 		t.Errorf("text %q, want %q", d.Text, want)
+	}
+}
+
+// TestDOCXRowEdges: a row's empty first and last cells are cells still, a
+// cell spanning n columns of the grid (w:gridSpan) is followed by n-1 tabs
+// more, grid columns before or after a row's cells (w:gridBefore,
+// w:gridAfter) are empty cells, and a row of one cell across the table
+// has no tabs.
+func TestDOCXRowEdges(t *testing.T) {
+	cell := func(pr, text string) string {
+		if pr != "" {
+			pr = `<w:tcPr>` + pr + `</w:tcPr>`
+		}
+		return `<w:tc>` + pr + `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
+	}
+	empty := `<w:tc><w:p/></w:tc>`
+	row := func(pr string, cells ...string) string {
+		if pr != "" {
+			pr = `<w:trPr>` + pr + `</w:trPr>`
+		}
+		return `<w:tr>` + pr + strings.Join(cells, "") + `</w:tr>`
+	}
+	body := `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
+		row("", empty, cell("", "Minimum"), cell("", "Ideal")) +
+		row("", cell(`<w:gridSpan w:val="3"/>`, "Languages")) +
+		row("", cell("", "Go"), cell("", "3 years"), empty) +
+		row("", cell("", "Git"), empty, empty) +
+		row("", cell(`<w:gridSpan w:val="2"/>`, "Cloud, either"), cell("", "AWS")) +
+		row(`<w:gridBefore w:val="1"/>`, cell("", "Docker"), cell("", "Helm")) +
+		row(`<w:gridAfter w:val="2"/>`, cell("", "SQL")) +
+		`</w:tbl><w:p><w:r><w:t>After the table</w:t></w:r></w:p>`
+	doc := `<w:document xmlns:w="w"><w:body>` + body + `</w:body></w:document>`
+	d, err := extractBytes(t, zipOf(t, map[string][]byte{"word/document.xml": []byte(doc)}), parsers.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\tMinimum\tIdeal\nLanguages\nGo\t3 years\t\nGit\t\t\nCloud, either\t\tAWS\n\tDocker\tHelm\nSQL\t\t\nAfter the table"
+	if d.Text != want {
+		t.Errorf("text\n%q\nwant\n%q", d.Text, want)
 	}
 }

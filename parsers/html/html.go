@@ -27,7 +27,8 @@ import (
 // deep nesting costs nothing). Scripts, styles, templates, SVG, forms'
 // option lists and the head are dropped; block elements (paragraphs,
 // headings, list items, divisions, table rows) become lines and table
-// cells are separated by tabs, as for DOCX; a link's absolute target is
+// cells are separated by tabs, as for DOCX (see [extract.Row]: a cell
+// spanning n columns is followed by n-1 tabs more); a link's absolute target is
 // kept after its text unless the text shows it. The character set comes
 // from a byte-order mark or a <meta> declaration, else UTF-8 when the bytes
 // are valid UTF-8, else Windows-1252. Text inside a <div title="header"> or
@@ -91,7 +92,7 @@ type walker struct {
 	drop      atom.Atom // the element whose content is being dropped; 0 if none
 	dropDepth int       // its nesting depth
 	pre       int       // depth of open <pre> elements: their white space is kept
-	tables    []bool    // per open <table>: whether a cell of its current row is open
+	tables    []table   // the open <table> elements, the innermost last
 	link      string    // target of the open <a>, if absolute
 	linkStart int       // where its text starts in out
 	hfDepth   int       // depth of <div> elements inside a header or footer division; 0 outside
@@ -171,7 +172,7 @@ func (w *walker) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		}
 		return
 	case a == atom.Br:
-		if slices.Contains(w.tables, true) {
+		if w.inCell(len(w.tables)) {
 			w.out.WriteByte(' ') // a row stays one line (see breakBlock)
 		} else {
 			w.out.WriteByte('\n')
@@ -181,18 +182,12 @@ func (w *walker) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		w.pre++
 	case a == atom.Table:
 		if len(w.tables) < maxTables {
-			w.tables = append(w.tables, false)
+			w.tables = append(w.tables, table{})
 		}
 	case a == atom.Td, a == atom.Th:
-		// A cell ends where the next begins, end tag or not.
-		if n := len(w.tables); n > 0 {
-			if w.tables[n-1] {
-				w.out.WriteByte('\t')
-			}
-			w.tables[n-1] = true
-		}
-	case a == atom.Tr:
-		w.endCell()
+		w.startCell(colspan(attrs["colspan"]))
+	case a == atom.Tr, a == atom.Thead, a == atom.Tbody, a == atom.Tfoot:
+		w.endRow() // a row ends where the next begins, end tag or not
 	case a == atom.A:
 		w.endLink() // <a> does not nest
 		w.link, w.linkStart = absolute(attrs["href"]), w.out.Len()
@@ -212,10 +207,12 @@ func (w *walker) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 
 func (w *walker) end(a atom.Atom) {
 	switch a {
-	case atom.Td, atom.Th, atom.Tr:
+	case atom.Td, atom.Th:
 		w.endCell()
+	case atom.Tr, atom.Thead, atom.Tbody, atom.Tfoot:
+		w.endRow()
 	case atom.Table:
-		w.endCell()
+		w.endRow()
 		if n := len(w.tables); n > 0 {
 			w.tables = w.tables[:n-1]
 		}
@@ -229,7 +226,7 @@ func (w *walker) end(a atom.Atom) {
 	}
 	if a == atom.Div && w.hfDepth > 0 {
 		if w.hfDepth--; w.hfDepth == 0 {
-			w.hf.WriteString(strings.TrimSpace(w.out.String()[w.hfStart:]) + "\n")
+			w.hf.WriteString(extract.TrimLines(w.out.String()[w.hfStart:]) + "\n")
 		}
 	}
 }
@@ -237,7 +234,7 @@ func (w *walker) end(a atom.Atom) {
 // text writes a text node; outside <pre>, runs of white space (line breaks
 // included) are one space, as a browser shows them.
 func (w *walker) text(t []byte) {
-	if w.pre > 0 && slices.Contains(w.tables, true) {
+	if w.pre > 0 && w.inCell(len(w.tables)) {
 		// Preformatted text in a table's cell: its line breaks and tabs
 		// would end the row or the cell.
 		w.out.WriteString(strings.Map(func(r rune) rune {
@@ -271,19 +268,79 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // breakBlock ends a line at a block's edge; inside a table cell, where a
 // row must stay one line, it writes a space instead (as for DOCX).
 func (w *walker) breakBlock() {
-	if slices.Contains(w.tables, true) {
+	if w.inCell(len(w.tables)) {
 		w.out.WriteByte(' ')
 		return
 	}
 	w.newline()
 }
 
+// table is an open <table>: its current row, and whether a cell of that
+// row is open and how many columns it spans.
+type table struct {
+	row  extract.Row
+	open bool
+	span int
+}
+
+// inCell reports whether a cell is open in one of the outermost n tables.
+func (w *walker) inCell(n int) bool {
+	return slices.ContainsFunc(w.tables[:n], func(t table) bool { return t.open })
+}
+
+// startCell opens a cell of the innermost table's row that spans span
+// columns, closing the open one: a cell ends where the next begins, end
+// tag or not. A table inside another's cell gives its cells a space
+// apart, as a tab typed in a cell is a space.
+func (w *walker) startCell(span int) {
+	n := len(w.tables)
+	if n == 0 {
+		return
+	}
+	w.endCell()
+	t := &w.tables[n-1]
+	t.open, t.span = true, span
+	if w.inCell(n - 1) {
+		t.row = extract.Row{}
+		w.out.WriteByte(' ')
+		return
+	}
+	t.row.Text(&w.out)
+}
+
 // endCell closes the open cell of the innermost table's row, if any.
 func (w *walker) endCell() {
-	if n := len(w.tables); n > 0 && w.tables[n-1] {
-		w.out.WriteByte('\t')
-		w.tables[n-1] = false
+	if n := len(w.tables); n > 0 && w.tables[n-1].open {
+		t := &w.tables[n-1]
+		t.row.Cell(t.span)
+		t.open = false
 	}
+}
+
+// endRow closes the innermost table's row, writing the tabs of its last
+// cells when they are empty or span columns (see [extract.Row]).
+func (w *walker) endRow() {
+	n := len(w.tables)
+	if n == 0 {
+		return
+	}
+	w.endCell()
+	if w.inCell(n - 1) {
+		w.tables[n-1].row = extract.Row{}
+		return
+	}
+	w.tables[n-1].row.End(&w.out)
+}
+
+// colspan reads a cell's colspan attribute as a browser does: the digits
+// it starts with, 1 when there are none or they make 0.
+func colspan(v string) int {
+	v = strings.TrimLeft(v, " \t\n\f\r")
+	n := 0
+	for i := 0; i < len(v) && v[i] >= '0' && v[i] <= '9' && n <= extract.MaxSpan; i++ {
+		n = 10*n + int(v[i]-'0')
+	}
+	return max(n, 1)
 }
 
 // maxTables bounds the tables tracked one inside another; deeper ones are

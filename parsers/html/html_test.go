@@ -37,6 +37,21 @@ engineer, <b>Go</b> and <i>Rust</i></div><ul><li>Kafka<li>Redis</ul>Line one<br>
 			want: "Languages\tGo Rust\nCloud\tAWS\t\tsince 2019\nData sets\tSpark\nAfter",
 		},
 		{
+			name: "empty first and last cells are cells, a cell spanning n columns n-1 tabs more, a row of one cell no tabs",
+			in: `<html><table><tr><th></th><th>Minimum</th><th>Ideal</th></tr>
+<tr><td colspan=3>Languages</td></tr>
+<tr><td>Go</td><td>3 years</td><td></td></tr>
+<tr><td>Git</td><td></td><td></td></tr>
+<tr><td colspan="2">Cloud, either</td><td>AWS</td></tr>
+<tr><td>SQL<td colspan="2px"></table>`,
+			want: "\tMinimum\tIdeal\nLanguages\nGo\t3 years\t\nGit\t\t\nCloud, either\t\tAWS\nSQL\t\t",
+		},
+		{
+			name: "a table in a cell gives its cells a space apart",
+			in:   `<html><table><tr><td>Skills<table><tr><td>Go</td><td colspan=2>Rust</td></tr><tr><td>Kafka</table></td><td></td><td>Cloud</td></tr></table>`,
+			want: "Skills Go Rust Kafka\t\tCloud",
+		},
+		{
 			name: "links kept like DOCX hyperlinks",
 			in: `<html><body><p>Profile: <a href="https://www.linkedin.com/in/janeroe">LinkedIn</a>
 <a href="mailto:jane@example.com">jane@example.com</a> <a href="/relative">Blog</a>

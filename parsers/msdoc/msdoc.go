@@ -320,8 +320,9 @@ var hyperlink = regexp.MustCompile(`HYPERLINK\s+(?:\\l\s+)?"?([^"\s]+)`)
 
 // render turns a story's characters into text. Fields (0x13 instruction
 // 0x14 result 0x15) keep their result; a hyperlink keeps its target too.
-// In a table, 0x07 ends a cell (a tab) or, in a row-end paragraph, the row
-// (a line end), and paragraphs inside a cell end in a space, as for DOCX;
+// In a table, 0x07 ends a cell (a tab before the next cell's text, see
+// [extract.Row]) or, in a row-end paragraph, the row (a line end), and
+// paragraphs inside a cell end in a space, as for DOCX;
 // without paragraph properties a second 0x07 in a row is taken for the
 // row's end.
 func (d *document) render(units []uint16, fcs []uint32) string {
@@ -333,6 +334,7 @@ func (d *document) render(units []uint16, fcs []uint32) string {
 		hasResult bool
 	}
 	var fields []*field
+	var row extract.Row // the table row being read
 	runes := make([]rune, 0, len(units))
 	pos := make([]uint32, 0, len(units))
 	for i := 0; i < len(units); i++ {
@@ -368,6 +370,7 @@ func (d *document) render(units []uint16, fcs []uint32) string {
 				f := fields[n-1]
 				fields = fields[:n-1]
 				if m := hyperlink.FindStringSubmatch(f.inst.String()); m != nil && f.hasResult {
+					row.Text(&sb)
 					extract.WriteLink(&sb, sb.String()[f.resultAt:], m[1])
 				}
 			}
@@ -386,17 +389,20 @@ func (d *document) render(units []uint16, fcs []uint32) string {
 		case 0x07: // cell end, or row end
 			p, ok := at(d.paras, pos[i])
 			if ok && p.rowEnd || !ok && i > 0 && runes[i-1] == 0x07 {
+				row.End(&sb)
 				sb.WriteByte('\n')
 			} else {
-				sb.WriteByte('\t')
+				row.Cell(1)
 			}
 		case 0x09: // a tab is a cell boundary: inside a cell, a space
 			if p, ok := at(d.paras, pos[i]); ok && p.inTable {
 				sb.WriteByte(' ')
 			} else {
+				row.Text(&sb)
 				sb.WriteByte('\t')
 			}
 		case 0x1E: // non-breaking hyphen
+			row.Text(&sb)
 			sb.WriteByte('-')
 		case 0x1F: // optional hyphen
 		case 0x01, 0x02, 0x03, 0x04, 0x05, 0x08: // pictures, note marks, separators, comment marks, drawings
@@ -404,6 +410,7 @@ func (d *document) render(units []uint16, fcs []uint32) string {
 			if r < 0x20 {
 				continue
 			}
+			row.Text(&sb) // the tabs before a cell's text, where it has any
 			sb.WriteRune(r)
 		}
 	}

@@ -23,7 +23,9 @@ import (
 // encoding/xml under the same size and ratio limits as DOCX
 // (package zipread). Headers come first and footers last, as on the page,
 // and footnotes and endnotes after the body; tracked deletions, comments
-// and note numbers are left out; table cells are separated by tabs; link
+// and note numbers are left out; table cells are separated by tabs, the
+// cells a spanning cell covers (table:covered-table-cell) counted as empty
+// ones, so the cells after it keep their columns (see [extract.Row]); link
 // targets are kept after their text. A package whose manifest declares
 // encrypted parts is [extract.ErrEncrypted].
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
@@ -115,6 +117,7 @@ func (w *walker) walk(f *zip.File, body, header, footer, notes *strings.Builder)
 		skip   int // depth inside an element whose text we ignore
 		inCell int // depth of open table cells: their paragraphs end in a space
 		links  []link
+		rows   []extract.Row // the current row of each open table, the innermost last
 	)
 	for {
 		tok, err := dec.Token()
@@ -139,6 +142,15 @@ func (w *walker) walk(f *zip.File, body, header, footer, notes *strings.Builder)
 			name := t.Name.Local
 			if skip > 0 {
 				skip++
+				continue
+			}
+			if name == "covered-table-cell" {
+				// A column of the spanning cell before it, or of one
+				// that spans rows above; what it holds is not shown.
+				if n := len(rows); n > 0 && out != nil {
+					rows[n-1].Cover(repeated(t))
+				}
+				skip = 1
 				continue
 			}
 			if skipped[name] {
@@ -181,8 +193,18 @@ func (w *walker) walk(f *zip.File, body, header, footer, notes *strings.Builder)
 					}
 				}
 				out.WriteString(strings.Repeat(" ", min(max(n, 1), 64)))
+			case "table":
+				rows = append(rows, extract.Row{})
 			case "table-cell":
 				inCell++
+				if n := len(rows); n > 0 {
+					rows[n-1].Text(out)
+					if k := repeated(t); k > 1 {
+						// Like cells written once for k: the other
+						// k-1 are empty columns after this one.
+						rows[n-1].Cover(k - 1)
+					}
+				}
 			case "a":
 				target := ""
 				for _, a := range t.Attr {
@@ -210,9 +232,18 @@ func (w *walker) walk(f *zip.File, body, header, footer, notes *strings.Builder)
 				}
 			case "table-cell":
 				inCell = max(inCell-1, 0)
-				out.WriteByte('\t')
+				if n := len(rows); n > 0 {
+					rows[n-1].Cell(1)
+				}
 			case "table-row":
+				if n := len(rows); n > 0 {
+					rows[n-1].End(out)
+				}
 				out.WriteByte('\n')
+			case "table":
+				if n := len(rows); n > 0 {
+					rows = rows[:n-1]
+				}
 			case "a":
 				if n := len(links); n > 0 {
 					l := links[n-1]
@@ -242,6 +273,19 @@ func (w *walker) walk(f *zip.File, body, header, footer, notes *strings.Builder)
 			}, string(t)))
 		}
 	}
+}
+
+// repeated returns a cell's table:number-columns-repeated, the count of
+// like cells it stands for (1 when absent, at most [extract.MaxSpan]).
+func repeated(t xml.StartElement) int {
+	for _, a := range t.Attr {
+		if a.Name.Local == "number-columns-repeated" {
+			if n, err := strconv.Atoi(strings.TrimSpace(a.Value)); err == nil {
+				return min(max(n, 1), extract.MaxSpan)
+			}
+		}
+	}
+	return 1
 }
 
 // link is an open text:a: its target, and where its text starts.

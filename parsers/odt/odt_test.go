@@ -79,6 +79,18 @@ func TestODT(t *testing.T) {
 			wantHF: "Jane Roe · jane@example.com\nPage 1",
 		},
 		{
+			name: "empty first and last cells are cells, a spanning cell's covered cells and repeated cells columns, a row of one cell no tabs",
+			data: odtOf(t, part{"mimetype", mimetype}, part{"content.xml", content(`<table:table>
+<table:table-row><table:table-cell/><table:table-cell><text:p>Minimum</text:p></table:table-cell><table:table-cell><text:p>Ideal</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell table:number-columns-spanned="3"><text:p>Languages</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="2"/></table:table-row>
+<table:table-row><table:table-cell table:number-rows-spanned="2"><text:p>Go</text:p></table:table-cell><table:table-cell><text:p>3 years</text:p></table:table-cell><table:table-cell/></table:table-row>
+<table:table-row><table:covered-table-cell><text:p>Hidden</text:p></table:covered-table-cell><table:table-cell><text:p>in production</text:p></table:table-cell><table:table-cell/></table:table-row>
+<table:table-row><table:table-cell><text:p>Git</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/></table:table-row>
+<table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Cloud, either</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>AWS</text:p></table:table-cell></table:table-row>
+</table:table><text:p>After the table</text:p>`)}),
+			want: "\tMinimum\tIdeal\nLanguages\nGo\t3 years\t\n\tin production\t\nGit\t\t\nCloud, either\t\tAWS\nAfter the table",
+		},
+		{
 			name: "mimetype not first: read from the parts",
 			data: odtOf(t, part{"content.xml", content(`<text:p>Still an ODT</text:p>`)}, part{"mimetype", mimetype}),
 			want: "Still an ODT",

@@ -158,7 +158,7 @@ func TestLayoutReadingOrder(t *testing.T) {
 				{x: 72, y: 550, size: 10, text: "Travel to client sites once a month, all expenses paid, by train where you can."},
 			},
 			want: []string{
-				"Requirements\nApex\tRequired\tat least four years of it\nLightning\tRequired\nSOQL\tPreferred\nREST and SOAP\tRequired\tat least one of the two in production\nGit\tRequired\nTravel",
+				"Requirements\nApex\tRequired\tat least four years of it\nLightning\tRequired\t\nSOQL\tPreferred\t\nREST and SOAP\tRequired\tat least one of the two in production\nGit\tRequired\t\nTravel",
 			},
 		},
 		{

@@ -31,7 +31,8 @@ const MaxDepth = 256
 // destination) are skipped; headers and footers are kept (header first,
 // footer last, also returned as HeaderFooter), footnotes after the body,
 // text boxes in place; a hyperlink field's target is kept after its text,
-// as for DOCX. Table cells are separated by tabs and rows end lines;
+// as for DOCX. Table cells are separated by tabs and rows end lines, a
+// row's empty first and last cells tabs too (see [extract.Row]);
 // revision-deleted text is left out.
 func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits) (extract.Result, error) {
 	data := make([]byte, size)
@@ -89,6 +90,7 @@ type parser struct {
 	skipFB   int         // fallback characters still to skip after \uN
 	surr     rune        // a high surrogate waiting for its pair
 	steps    int
+	row      extract.Row // the table row being read
 }
 
 var hyperlink = regexp.MustCompile(`HYPERLINK\s+(?:\\l\s+)?"([^"]+)"`)
@@ -381,10 +383,15 @@ func (p *parser) word(w string, arg int, hasArg bool) error {
 		}
 	case "tab":
 		p.tab()
-	case "cell", "nestcell":
-		p.text("\t")
-	case "row", "nestrow":
-		p.text("\n")
+	case "cell":
+		p.flush()
+		p.row.Cell(1)
+	case "row":
+		var tabs strings.Builder
+		p.row.End(&tabs)
+		p.text(tabs.String() + "\n")
+	case "nestcell", "nestrow":
+		p.text(" ") // a table inside a cell: its cells a space apart, as a tab typed in a cell is
 	case "intbl":
 		p.st.inTable = true
 	case "pard":
@@ -446,6 +453,9 @@ func (p *parser) emit(s string) {
 		}
 	case p.st.skip, p.st.deleted:
 	default:
+		if strings.Trim(s, " ") != "" {
+			p.row.Text(p.st.out) // the tabs before a cell's text, where it has any
+		}
 		p.st.out.WriteString(s)
 	}
 }

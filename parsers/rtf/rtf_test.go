@@ -56,6 +56,15 @@ func TestRTF(t *testing.T) {
 			want: "Languages\tGo Rust\t\tsince 2019 at least\nKept words",
 		},
 		{
+			name: "a row's empty first and last cells, and a nested table's",
+			in: `{\rtf1\ansi\trowd\cellx1000\cellx2000\cellx3000\pard\intbl\cell\pard\intbl Minimum\cell\pard\intbl Ideal\cell\row` +
+				`\trowd\cellx1000\cellx2000\cellx3000\pard\intbl Go\cell\pard\intbl 3 years\cell\pard\intbl\cell\row` +
+				`\trowd\cellx1000\cellx2000\cellx3000\pard\intbl Git\cell\cell\cell\row` +
+				`\pard\intbl Tools\cell\pard\intbl\itap2 Docker\nestcell\nestcell{\*\nesttableprops\trowd\cellx500\cellx900\nestrow}\pard\intbl\itap1\cell\pard\intbl SQL\cell\row` +
+				`\pard After\par}`,
+			want: "\tMinimum\tIdeal\nGo\t3 years\t\nGit\t\t\nTools\tDocker\tSQL\nAfter",
+		},
+		{
 			name: "text boxes in shapes, not their fallback copy",
 			in:   `{\rtf1\ansi Before {\shp{\*\shpinst{\sp{\sn shapeType}{\sv 202}}{\shptxt Open to relocation\par}}{\shprslt{\*\do copy}Open to relocation}} after\par}`,
 			want: "Before Open to relocation\nafter",

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // WriteLink appends a hyperlink's target after its text unless the text
 // already shows it, so "LinkedIn" linked to a profile keeps the URL. The
@@ -17,19 +20,29 @@ func WriteLink(sb *strings.Builder, text, target string) {
 	sb.WriteString(" <" + shown + "> ")
 }
 
-// UniqueLines returns the non-empty lines of s, trimmed, once each and in
-// order, each ending in a newline: a document's first-page, left and right
-// headers usually repeat each other.
+// UniqueLines returns the non-empty lines of s, trimmed of white space
+// other than tabs (a table row's tabs at its ends are its empty cells, see
+// [Row]), once each and in order, each ending in a newline: a document's
+// first-page, left and right headers usually repeat each other.
 func UniqueLines(s string) string {
 	var out strings.Builder
 	seen := map[string]bool{}
 	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || seen[l] {
+		l = strings.TrimFunc(l, notTab)
+		if strings.Trim(l, "\t") == "" || seen[l] {
 			continue
 		}
 		seen[l] = true
 		out.WriteString(l + "\n")
 	}
 	return out.String()
+}
+
+// notTab reports whether r is white space other than a tab.
+func notTab(r rune) bool { return r != '\t' && unicode.IsSpace(r) }
+
+// TrimLines returns s without the blank lines and the white space other
+// than tabs at its start and end, as [UniqueLines] trims a line.
+func TrimLines(s string) string {
+	return strings.TrimFunc(s, notTab)
 }

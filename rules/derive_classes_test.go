@@ -1478,3 +1478,16 @@ func TestClassThirteenthSet(t *testing.T) {
 		{posting: "Requirements\n- Application security experience\n", want: map[string]string{"Security": "required"}},
 	})
 }
+
+// TestClassDegreeWishedHigher: a higher degree wished for leaves the one
+// required; "No degree requirements" dismisses.
+func TestClassDegreeWishedHigher(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Go\n- Master's degree in statistics\n\nPreferred qualifications\n- A PhD in statistics would be a plus\n", degree: "master"},
+		{posting: "Requirements\n- Go\n\nNo degree requirements. Show us what you have built.\n", degree: "none"},
+	})
+	// Counter-case: a lower degree wished for hedges the one required.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Go\n- Master's degree in physics\n\nNice to have\n- A bachelor's degree with a strong record is also welcome\n", degree: "bachelor?"},
+	})
+}

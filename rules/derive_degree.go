@@ -38,7 +38,7 @@ var fieldPatterns = func() []*regexp.Regexp {
 }()
 
 var (
-	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirement|reqs?|ask for)\b|` +
+	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirements?|reqs?|ask for)\b|` +
 		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bdegrees?,? or (?:none|not)\b|` + // "any degree or none"
 		`\bwithout (?:a |any )?(?:degrees?|diplomas?)\b|` +
 		// "You don't need a degree", "We don't care about degrees", "We don't mind whether you have a degree"
@@ -144,6 +144,14 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 	return &c
 }
 
+// levelOf returns the level a claim accepts, a bachelor's for "a degree".
+func levelOf(c *degreeClaim) string {
+	if c.level == "" || c.anyLevel {
+		return "bachelor"
+	}
+	return c.level
+}
+
 // postingDegreeRule combines what the statements say: a degree at the
 // lowest level named (a bachelor's if none is), in any field named,
 // required only if some statement requires it and none dismisses it or
@@ -176,11 +184,22 @@ func postingDegreeRule(claims []*degreeClaim) (*DegreeRule, *Reason) {
 				d.Fields = append(d.Fields, f)
 			}
 		}
-		anyHedge = anyHedge || c.hedged
-		anyRequired = anyRequired || !c.hedged
 	}
 	if d == nil {
 		return nil, nil
+	}
+	// A wish for a higher degree than one required ("Master's degree" /
+	// preferred: "PhD") leaves the one required as it is.
+	required := ""
+	for _, c := range claims {
+		if !c.dismissed && !c.hedged && (required == "" || levelRank[levelOf(c)] < levelRank[required]) {
+			required, anyRequired = levelOf(c), true
+		}
+	}
+	for _, c := range claims {
+		if c.hedged && !c.dismissed && (required == "" || levelRank[levelOf(c)] <= levelRank[required]) {
+			anyHedge = true
+		}
 	}
 	if d.Level == "" {
 		d.Level = "bachelor"

@@ -72,6 +72,7 @@ func runJobs(ctx context.Context, files *fileList, skipped []Record, jobs []Job,
 		o := opts
 		o.Rules = job.Rules
 		o.Extract = once.get
+		o.job, o.again = names[i], i > 0
 		rep, err := runFiles(ctx, files, skipped, o)
 		if err != nil {
 			return nil, err

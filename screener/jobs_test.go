@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -267,3 +268,43 @@ func TestJobsWorkbookBlind(t *testing.T) {
 		}
 	}
 }
+
+// TestRunJobsLogsFailureOnce: a file that cannot be read is logged once
+// however many jobs the run screens for (it was read once), and each
+// screened file's line says which job its score is for.
+func TestRunJobsLogsFailureOnce(t *testing.T) {
+	dir, jobs := jobsFixture(t)
+	var mu sync.Mutex
+	failed := map[string]int{}
+	screened := map[string]int{} // job -> lines
+	log := slog.New(recordFunc(func(r slog.Record) {
+		mu.Lock()
+		defer mu.Unlock()
+		attrs := map[string]string{}
+		r.Attrs(func(a slog.Attr) bool { attrs[a.Key] = a.Value.String(); return true })
+		switch r.Message {
+		case "file failed":
+			failed[filepath.Base(attrs["file"])]++
+		case "file screened":
+			screened[attrs["job"]]++
+		}
+	}))
+	if _, err := RunJobs(context.Background(), []string{dir}, jobs, Options{Logger: log, Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if len(failed) != 1 || failed["empty.pdf"] != 1 {
+		t.Errorf("failures logged %v, want empty.pdf once", failed)
+	}
+	if screened["Backend Engineer"] != 4 || screened["Frontend Engineer"] != 4 {
+		t.Errorf("screened lines by job %v, want 4 for each job", screened)
+	}
+}
+
+// recordFunc is a slog handler that passes every record, at every level,
+// to a function.
+type recordFunc func(slog.Record)
+
+func (f recordFunc) Enabled(context.Context, slog.Level) bool      { return true }
+func (f recordFunc) Handle(_ context.Context, r slog.Record) error { f(r); return nil }
+func (f recordFunc) WithAttrs([]slog.Attr) slog.Handler            { return f }
+func (f recordFunc) WithGroup(string) slog.Handler                 { return f }

@@ -52,4 +52,9 @@ type Options struct {
 	// roots are the paths files were discovered under, set by [Run] and
 	// [RunJobs], for [FileInfo].Name.
 	roots []string
+	// job names the job of a run of several (see [RunJobs]) in the lines
+	// logged of each file; again says an earlier job's run of the same
+	// files logged their failures already, so they are not logged twice.
+	job   string
+	again bool
 }

@@ -118,7 +118,9 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 	for k := range skipped {
 		r := &skipped[k]
 		if r.Status == StatusError { // a resume-like file of a type we cannot read
-			log.Warn("file failed", "file", r.File, "reason", r.Error, "message", r.Message)
+			if !opts.again {
+				log.Warn("file failed", "file", r.File, "reason", r.Error, "message", r.Message)
+			}
 			errCount++
 		}
 		off, size, err := sp.put(r)
@@ -164,9 +166,12 @@ func runFiles(ctx context.Context, files *fileList, skipped []Record, opts Optio
 			}
 			failed := rec.Status == StatusError && gctx.Err() == nil
 			// Logged outside the lock: a slow stderr must not stall the pool.
-			if failed {
+			switch {
+			case failed && !opts.again:
 				log.Warn("file failed", "file", f.Path, "reason", rec.Error, "message", rec.Message)
-			} else {
+			case !failed && opts.job != "":
+				log.Debug("file screened", "file", f.Path, "job", opts.job, "score", rec.Score, "extract_ms", te.Milliseconds())
+			case !failed:
 				log.Debug("file screened", "file", f.Path, "score", rec.Score, "extract_ms", te.Milliseconds())
 			}
 			mu.Lock()

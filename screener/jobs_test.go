@@ -234,6 +234,26 @@ func TestJobSheetNames(t *testing.T) {
 			t.Errorf("sheet name %q longer than 31 characters", n)
 		}
 	}
+
+	// Long titles that differ only past the 31st character keep their
+	// ends, where the openings differ, in the names of both their sheets.
+	reps = []*Report{{Job: "Senior Backend Engineer (Payments Platform) Berlin"}, {Job: "Senior Backend Engineer (Payments Platform) London"}, {Job: "Back-End Developer Job Description"}}
+	shortlists, ruleSheets = jobSheetNames(reps)
+	for i, where := range []string{"Berlin", "London"} {
+		for _, n := range []string{shortlists[i], ruleSheets[i]} {
+			if !strings.HasSuffix(n, where) || !strings.HasPrefix(strings.TrimPrefix(n, "Rules · "), "Senior") || len([]rune(n)) > 31 {
+				t.Errorf("sheet %q of %q: want its start and its end, %s, in 31 characters", n, reps[i].Job, where)
+			}
+		}
+	}
+	// A long name whose cut is a short name (its 31st character a space)
+	// keeps both readable.
+	if s, _ := jobSheetNames([]*Report{{Job: "Go"}, {Job: "Go" + strings.Repeat(" ", 40) + "Rust"}}); s[0] != "Go" || s[1] != "Go…Rust" {
+		t.Errorf("sheets %q, want Go and Go…Rust", s)
+	}
+	if shortlists[2] != "Back-End Developer Job Descript" {
+		t.Errorf("sheet %q: a long title like no other's is cut at its end", shortlists[2])
+	}
 }
 
 // TestJobsWorkbookBlind: a blind workbook of several jobs names no one.

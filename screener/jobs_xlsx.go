@@ -104,25 +104,50 @@ const bestFitSheet = "Best fit"
 
 // jobSheetNames names each job's shortlist sheet after the job and its
 // rules sheet "Rules · " and the job, within Excel's 31 characters and its
-// forbidden characters, unique.
+// forbidden characters, unique. A longer name is cut at its end, unless
+// another name would then read the same: both then keep their start and
+// their end around an ellipsis ("Senior Backend…latform) Berlin"), as
+// titles of one opening in several places or at several levels differ at
+// their ends.
 func jobSheetNames(reps []*Report) (shortlists, ruleSheets []string) {
 	used := map[string]bool{strings.ToLower(bestFitSheet): true, "errors": true}
-	unique := func(name string) string {
+	safe := func(name string) string {
 		name = strings.Map(func(r rune) rune {
 			if strings.ContainsRune(`[]:*?/\`, r) {
 				return '-'
 			}
 			return r
 		}, name)
-		name = strings.Trim(name, "' ")
-		if name == "" {
+		if name = strings.Trim(name, "' "); name == "" {
 			name = "Job"
 		}
+		return name
+	}
+	names := func(prefix string) []string {
+		out := make([]string, len(reps))
+		cuts := map[string]map[string]bool{} // a name cut at its end -> the names cut so
+		for i, rep := range reps {
+			out[i] = safe(prefix + rep.Job)
+			cut := strings.ToLower(truncateRunes(out[i], sheetNameMax))
+			if cuts[cut] == nil {
+				cuts[cut] = map[string]bool{}
+			}
+			cuts[cut][out[i]] = true
+		}
+		for i, n := range out {
+			if r := []rune(n); len(r) > sheetNameMax && len(cuts[strings.ToLower(truncateRunes(n, sheetNameMax))]) > 1 {
+				half := (sheetNameMax - 1) / 2
+				out[i] = strings.TrimSpace(string(r[:half])) + "…" + strings.TrimSpace(string(r[len(r)-half:]))
+			}
+		}
+		return out
+	}
+	unique := func(name string) string {
 		for n := 1; ; n++ {
-			try := truncateRunes(name, 31)
+			try := truncateRunes(name, sheetNameMax)
 			if n > 1 {
 				suffix := fmt.Sprintf(" %d", n)
-				try = truncateRunes(name, 31-len(suffix)) + suffix
+				try = truncateRunes(name, sheetNameMax-len(suffix)) + suffix
 			}
 			if !used[strings.ToLower(try)] {
 				used[strings.ToLower(try)] = true
@@ -130,14 +155,17 @@ func jobSheetNames(reps []*Report) (shortlists, ruleSheets []string) {
 			}
 		}
 	}
-	for _, rep := range reps {
-		shortlists = append(shortlists, unique(rep.Job))
+	for _, n := range names("") {
+		shortlists = append(shortlists, unique(n))
 	}
-	for _, rep := range reps {
-		ruleSheets = append(ruleSheets, unique("Rules · "+rep.Job))
+	for _, n := range names("Rules · ") {
+		ruleSheets = append(ruleSheets, unique(n))
 	}
 	return shortlists, ruleSheets
 }
+
+// sheetNameMax is the most characters Excel allows in a sheet's name.
+const sheetNameMax = 31
 
 func truncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

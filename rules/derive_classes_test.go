@@ -1491,3 +1491,14 @@ func TestClassDegreeWishedHigher(t *testing.T) {
 		{posting: "Requirements\n- Go\n- Master's degree in physics\n\nNice to have\n- A bachelor's degree with a strong record is also welcome\n", degree: "bachelor?"},
 	})
 }
+
+// TestClassMatrixYearsBeforeStrength: a skills table whose cells a PDF
+// joined with spaces, its years before the strength ("C# 3+ Required")
+// and an "Importance" column.
+func TestClassMatrixYearsBeforeStrength(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "What you'll need\nSkill Years Importance\nKotlin 4+ Required\nDocker – Required\nGraphQL 2+ Nice to have\n",
+			want: map[string]string{"Kotlin": "required@4", "Docker": "required", "GraphQL": "preferred@2"}},
+		{posting: "Requirements\nTechnology Priority Years\nSwift Required 3+\n", want: map[string]string{"Swift": "required@3"}},
+	})
+}

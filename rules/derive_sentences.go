@@ -147,7 +147,7 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		if m := matrixRow.FindStringSubmatch(ln.text); matrix && m != nil {
 			// A row of a table whose cells the parser joined with spaces:
 			// "Vue.js yes 4+" under "Technology Required Years".
-			out = append(out, tableRow([]string{m[1], m[2], m[3]}, []string{"skill", "required", "years"}, heading, sec, i)...)
+			out = append(out, tableRow([]string{m[1], m[3], m[2] + m[4]}, []string{"skill", "required", "years"}, heading, sec, i)...)
 			continue
 		}
 		matrix = false
@@ -293,7 +293,7 @@ func listLabel(ln line, rest []line, namesSkill func(string) bool) (section, boo
 func saysMust(text string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		switch w {
-		case "required", "must", "essential", "mandatory", "need":
+		case "required", "must", "essential", "mandatory", "need", "importance", "priority":
 			return true
 		}
 	}
@@ -497,8 +497,10 @@ var wishAhead = regexp.MustCompile(`^(?:anything|everything|all|the rest|whateve
 
 // matrixRow is a row of a skills matrix after its cells were joined with
 // spaces: a skill, "yes" or "no" (or the strength itself: "Essential",
-// "Desirable"), and perhaps years.
-var matrixRow = regexp.MustCompile(`(?i)^(.*\S)\s+(yes|no|✓|✔|✗|essential|required|mandatory|must|desirable|preferred|optional|` +
+// "Desirable"), and perhaps years, after the strength or before it ("C#
+// 3+ Required", "Lua – Nice to have"); its groups are the skill, the
+// years before, the strength and the years after.
+var matrixRow = regexp.MustCompile(`(?i)^(.*?\S)\s+(?:(\d{1,2}\s*\+?(?:\s*years?)?)\s+|[–—-]\s+)?(yes|no|✓|✔|✗|essential|required|mandatory|must|desirable|preferred|optional|` +
 	`nice to have|a plus|bonus|helpful|useful)(?:\s+(\d{1,2}\s*\+?(?:\s*years?)?))?$`)
 
 var (

@@ -47,11 +47,7 @@ func meaning(tb testing.TB, s *rules.Set) string {
 
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
-var knownDifferent = map[string]string{
-	// The skills table's Years column ("C# | 3+ | Required"), printed as
-	// spaced columns, gives no per-skill years from the PDF.
-	"152-games-unity-skills-years-table.pdf": "years column of a PDF table not read",
-}
+var knownDifferent = map[string]string{}
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of
 // its versions (the text as written, and the job board's page as HTML,

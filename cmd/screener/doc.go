@@ -183,7 +183,7 @@
 //
 //	0  every file was screened
 //	1  screener could not run (unreadable input, unwritable output, interrupted)
-//	2  usage error, or an invalid rule file
+//	2  usage error, an invalid rule file, or a posting that names no skill screener knows
 //	3  the run finished, but some files could not be screened (see the Errors sheet)
 //	4  another run is using the -state file, or of the same job the database
 //	5  the run finished, but not one resume could be screened (see the Errors sheet)

@@ -579,7 +579,10 @@ func ruleRows(set *rules.Set) [][]string {
 	for _, g := range set.OneOf {
 		need := max(g.Min, 1)
 		what := fmt.Sprintf("At least %d of", need)
-		if g.Name != "" {
+		// A name made of the group's skills ("HTML or CSS or JavaScript",
+		// as derivation names a group of no one kind) says no more than
+		// the skills beside it.
+		if g.Name != "" && g.Name != strings.Join(g.Skills, " or ") {
 			what = fmt.Sprintf("At least %d of the %s", need, g.Name)
 		}
 		rows = append(rows, []string{what, orList(g.Skills), "yes", w(rules.WeightOr(g.Weight, rules.DefaultOneOfWeight)), g.Note})

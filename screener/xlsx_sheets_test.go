@@ -19,6 +19,7 @@ func TestRuleRows(t *testing.T) {
 		OneOf: []rules.Group{
 			{Name: "JVM languages", Skills: []string{"Java", "Kotlin", "Scala"}, Min: 2},
 			{Skills: []string{"AWS", "GCP"}},
+			{Name: "HTML or CSS or JavaScript", Skills: []string{"HTML", "CSS", "JavaScript"}}, // a name made of its skills says nothing more
 		},
 		Preferred:  []rules.Item{{Skill: "Kafka", MinYears: 0.5}},
 		Degree:     &rules.DegreeRule{Level: "bachelor", Fields: []string{"Computer Science"}},
@@ -29,6 +30,7 @@ func TestRuleRows(t *testing.T) {
 		{"Must have", "Docker"},
 		{"At least 2 of the JVM languages", "Java, Kotlin or Scala"},
 		{"At least 1 of", "AWS or GCP"},
+		{"At least 1 of", "HTML, CSS or JavaScript"},
 		{"Nice to have", "Kafka, at least 0.5 years"},
 		{"Degree", "bachelor degree or higher in Computer Science (another field earns half)"},
 		{"Experience", "at least 4 years in all"},

@@ -86,7 +86,7 @@ func WriteJobsWorkbook(w io.Writer, reps []*Report, opts JobsWorkbookOptions) er
 			return err
 		}
 	}
-	bad, err := unlisted(reps)
+	bad, err := unlisted(all)
 	if err != nil {
 		return err
 	}
@@ -176,8 +176,9 @@ func truncateRunes(s string, n int) string {
 
 // unlisted returns the rows of the Errors sheet of several jobs: the first
 // job's files that were not scored, and the versions of a candidate that no
-// job's shortlist shows (same_person for every job). A version some job
-// keeps is on that job's shortlist and on the Best fit sheet instead.
+// job keeps (same_person for every job). A version some job keeps is on
+// that job's shortlist (unless cut from it) and on the Best fit sheet
+// instead. reps are the reports before their shortlists were cut.
 func unlisted(reps []*Report) (rows, error) {
 	never := map[string]bool{} // same_person versions of the first job, not yet seen kept
 	err := reps[0].each(isSamePerson, func(r *Record) error {

@@ -290,3 +290,48 @@ func TestBestFitNoneAtZero(t *testing.T) {
 		t.Errorf("rows %q, want Bo's best job Frontend and none for Ada", got)
 	}
 }
+
+// TestJobsWorkbookErrorsTop: whether a job keeps a CV of a candidate does
+// not depend on -top: a version some job keeps, below its cut, is not
+// listed on the Errors sheet.
+func TestJobsWorkbookErrorsTop(t *testing.T) {
+	rec := func(file, name string, score float64) Record {
+		return Record{File: file, Name: name, Score: score, Matched: []string{}, Missing: []string{}, MatchedPreferred: []string{}}
+	}
+	samePerson := func(r Record, kept string) Record {
+		r.Status, r.SamePersonAs, r.Error, r.Message = StatusSamePerson, kept, parsers.ReasonSamePerson, "same person as "+kept
+		return r
+	}
+	backend := jobReport("Backend", rec("bo.pdf", "Bo", 90), rec("ada.pdf", "Ada", 80))
+	backend.Records = append(backend.Records, samePerson(rec("ada.docx", "Ada", 70), "ada.pdf"))
+	frontend := jobReport("Frontend", rec("bo.pdf", "Bo", 95), rec("ada.docx", "Ada", 90))
+	frontend.Records = append(frontend.Records, samePerson(rec("ada.pdf", "Ada", 85), "ada.docx"))
+	all := []*Report{backend, frontend}
+	for _, r := range all {
+		r.Counts = count(r.Records)
+	}
+	listed := []*Report{backend.Shortlist(1, 0), frontend.Shortlist(1, 0)}
+	var b bytes.Buffer
+	if err := WriteJobsWorkbook(&b, listed, JobsWorkbookOptions{Jobs: []Job{{Name: "Backend"}, {Name: "Frontend"}}, Unlisted: all}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows("Errors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 {
+		t.Errorf("Errors sheet %q, want no CV: each is kept by a job", rows)
+	}
+	best, err := wb.GetRows(bestFitSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(best) != 3 {
+		t.Errorf("Best fit %q, want Bo and Ada", best)
+	}
+}

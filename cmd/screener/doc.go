@@ -162,7 +162,9 @@
 // with Tesseract when it is installed: -ocr auto (the default) uses it when
 // it is on PATH, -ocr off never; -ocr-lang eng+deu picks its languages.
 // Text read this way is marked, in JSON Lines (ocr: true, ocr_confidence)
-// and as a note on the workbook's CV cell, so that a recruiter checks it.
+// and as a note on the workbook's CV cell, so that a recruiter checks it;
+// of a -job posting read this way, screen warns, and rules derive says so
+// in the rule file's header.
 // Tesseract runs inside the extraction worker, under its time and memory
 // limits; a page takes seconds, so long scans may need a larger -timeout.
 // Without Tesseract a scan is no_text with the hint to install it.

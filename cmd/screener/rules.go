@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,23 +82,7 @@ func cmdRules(args []string, stdout, stderr io.Writer) error {
 	file := fs.Arg(0)
 	switch args[0] {
 	case "derive":
-		set, reasons, err := derivePosting(context.Background(), file, isolated(parsers.Limits{}))
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "# Rules derived by screener %s from %s.\n# Review them: check each group and requirement against the posting.\n", buildVersion(), filepath.Base(file))
-		if explain {
-			var b strings.Builder
-			if err := rules.WriteExplanation(&b, reasons); err != nil {
-				return err
-			}
-			fmt.Fprint(stdout, "#\n# Why each rule:\n#\n")
-			for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-				fmt.Fprintln(stdout, strings.TrimRight("# "+line, " "))
-			}
-			fmt.Fprintln(stdout)
-		}
-		return set.WriteYAML(stdout)
+		return writeDerived(context.Background(), stdout, file, explain, isolated(parsers.Limits{}))
 	default:
 		set, _, err := loadRules(context.Background(), "", file, isolated(parsers.Limits{}))
 		if err != nil {
@@ -106,5 +91,51 @@ func cmdRules(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%s: ok: %d required, %d one-of groups, %d preferred (hash %s)\n",
 			file, len(set.Required), len(set.OneOf), len(set.Preferred), set.Hash())
 		return nil
+	}
+}
+
+// writeDerived derives the rules of the posting file, read with read, and
+// writes them as a rule file: a header that says where they come from (and
+// that a scan was read with OCR), with explain each rule's reasons, then
+// the rules.
+func writeDerived(ctx context.Context, w io.Writer, file string, explain bool, read reader) error {
+	var ocr *parsers.Document
+	set, reasons, err := derivePosting(ctx, file, func(ctx context.Context, path string) (*parsers.Document, error) {
+		doc, err := read(ctx, path)
+		if doc != nil && doc.OCR {
+			ocr = doc
+		}
+		return doc, err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "# Rules derived by screener %s from %s.\n# Review them: check each group and requirement against the posting.\n", buildVersion(), filepath.Base(file))
+	if ocr != nil {
+		fmt.Fprintf(w, "# Read from a scan with OCR (mean word confidence %.0f%%): check each rule against the posting.\n", ocr.OCRConfidence)
+	}
+	if explain {
+		var b strings.Builder
+		if err := rules.WriteExplanation(&b, reasons); err != nil {
+			return err
+		}
+		fmt.Fprint(w, "#\n# Why each rule:\n#\n")
+		for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+			fmt.Fprintln(w, strings.TrimRight("# "+line, " "))
+		}
+		fmt.Fprintln(w)
+	}
+	return set.WriteYAML(w)
+}
+
+// warnOCR returns read, logging a warning for a posting it reads with OCR:
+// its rules may hold what the OCR misread.
+func warnOCR(read reader, log *slog.Logger) reader {
+	return func(ctx context.Context, path string) (*parsers.Document, error) {
+		doc, err := read(ctx, path)
+		if doc != nil && doc.OCR {
+			log.Warn(fmt.Sprintf("posting read from a scan with OCR (mean word confidence %.0f%%): check its rules with 'screener rules derive -explain %s'", doc.OCRConfidence, path), "file", path)
+		}
+		return doc, err
 	}
 }

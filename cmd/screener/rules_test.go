@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/screener/screener/parsers"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -127,5 +130,46 @@ func TestRulesDeriveHelp(t *testing.T) {
 	code, _, stderr := runCLI(t, "rules", "derive", "-help")
 	if code != exitOK || !strings.Contains(stderr, "Usage: screener rules derive [-explain] POSTING") || strings.Contains(stderr, "help requested") {
 		t.Errorf("rules derive -help: exit %d, %q", code, stderr)
+	}
+}
+
+// TestDeriveFromScan: rules derived from a posting read with OCR say so, in
+// the rule file's header, so that they are checked against the posting.
+func TestDeriveFromScan(t *testing.T) {
+	text := "Backend Engineer\n\nRequirements\n- Strong Go\n- PostgreSQL\n"
+	for _, ocr := range []bool{false, true} {
+		read := func(context.Context, string) (*parsers.Document, error) {
+			return &parsers.Document{Text: text, OCR: ocr, OCRConfidence: 87.4}, nil
+		}
+		var b strings.Builder
+		if err := writeDerived(context.Background(), &b, "scan.pdf", false, read); err != nil {
+			t.Fatal(err)
+		}
+		const note = "# Read from a scan with OCR (mean word confidence 87%): check each rule against the posting.\n"
+		if got := strings.Contains(b.String(), note); got != ocr {
+			t.Errorf("OCR %v: note %v in\n%s", ocr, got, b.String())
+		}
+		if !strings.Contains(b.String(), "skill: PostgreSQL") {
+			t.Errorf("no rules:\n%s", b.String())
+		}
+	}
+}
+
+// TestWarnOCR: screen warns that a -job posting was read with OCR, and
+// says nothing of one with a text layer.
+func TestWarnOCR(t *testing.T) {
+	for _, ocr := range []bool{false, true} {
+		var b strings.Builder
+		log := slog.New(newVoice(&b, slog.LevelWarn))
+		read := warnOCR(func(context.Context, string) (*parsers.Document, error) {
+			return &parsers.Document{Text: "Go", OCR: ocr, OCRConfidence: 61}, nil
+		}, log)
+		if _, err := read(context.Background(), "scan.pdf"); err != nil {
+			t.Fatal(err)
+		}
+		want := "screener: scan.pdf: posting read from a scan with OCR (mean word confidence 61%): check its rules with 'screener rules derive -explain scan.pdf'\n"
+		if got := b.String(); (got == want) != ocr || (!ocr && got != "") {
+			t.Errorf("OCR %v: logged %q", ocr, got)
+		}
 	}
 }

@@ -178,7 +178,7 @@ func newSession(ctx context.Context, f screenFlags, paths []string, stdout, stde
 		if j.rules {
 			job, rulesFile = "", j.path
 		}
-		set, source, err := loadRules(ctx, job, rulesFile, readPosting)
+		set, source, err := loadRules(ctx, job, rulesFile, warnOCR(readPosting, s.log))
 		if err != nil {
 			s.close()
 			return nil, err

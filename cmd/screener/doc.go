@@ -256,6 +256,7 @@ records and CSV rows name their job.
 Example:
   screener rules derive posting.txt > rules.yaml   # review, then:
   screener screen -rules rules.yaml -out shortlist.xlsx -jsonl all.jsonl ./resumes
+  screener screen -job backend.txt -job frontend.pdf -out openings.xlsx ./resumes
 
 Flags:
 `

@@ -50,7 +50,7 @@ func (t *Taxonomy) DeriveExplained(posting string) (*Set, []Reason) {
 	// <../search?q=scala>", which name skills in their addresses.
 	posting = linkTarget.ReplaceAllString(posting, "")
 	d := &deriver{t: t, required: map[string]Reason{}, preferred: map[string]Reason{}, mentions: map[string][]string{},
-		itemsOf: map[string][]int{}, item: -1, dropped: map[string]bool{}, wished: map[string]bool{}}
+		itemsOf: map[string][]int{}, item: -1, dropped: map[string]bool{}, wished: map[string]bool{}, learnable: map[string]Reason{}}
 	namesSkill := namesSkillIn(t)
 	mayName := func(s string) bool { return len(t.m.scan(tokenize(s))) > 0 }
 	// joins reports whether a word at a line's end and the first of the
@@ -156,6 +156,7 @@ type deriver struct {
 	mentions   map[string][]string // skill -> the statements that name it
 	dropped    map[string]bool     // skills a statement says are not needed
 	wished     map[string]bool     // skills a wish makes preferences: its cue ("a plus") or heading ("Nice to have")
+	learnable  map[string]Reason   // skills a statement says can be learnt ("can learn Unreal"), whatever another asked
 	elsewhere  []string            // statements of the page around the posting ("Similar jobs")
 	// item is the paragraph, list item or table row being read, and
 	// itemSkills the skills its statements so far have named, in order;
@@ -294,6 +295,9 @@ func (d *deriver) statement(st statement) {
 				aside = cue{start: m[0], end: m[1]}
 			}
 		}
+		if m := learnBefore.FindStringIndex(lower[prev:c.from]); m != nil && cu.kind != cueNegated {
+			cu = cue{kind: cuePreferred, start: prev + m[0], end: prev + m[1]} // "a strong C++ programmer can learn Unreal"
+		}
 		if m := learnAfter.FindStringIndex(lower[c.to:next]); m != nil && cu.kind != cueNegated && cu.kind != cueMust && cu.kind != cueStrong {
 			// "GraphQL, which you'll pick up quickly": what the job will
 			// teach is no requirement.
@@ -312,7 +316,10 @@ func (d *deriver) statement(st statement) {
 			cu = wish
 		}
 		carried = cu
-		if !c.alternatives && d.inAlternatives(d.names(c), chs[:i]) && (cu.kind == cueNone || cu.kind == cueDescribes || cu.kind == cueKnows) {
+		if !c.alternatives && d.inAlternatives(d.names(c), chs[:i]) && cu.kind != cueMust && cu.kind != cueNegated && cu.kind != cuePreferred {
+			// (or any cue but an obligation, a wish or a negation: "Go or
+			// Python (our tooling is mostly Go, but we'll happily hire a
+			// strong Python engineer)")
 			continue // "PyTorch or TensorFlow — we use PyTorch, but TensorFlow is fine": one of the alternatives again
 		}
 		lo, hi := clause(lower, prev, c.from, c.to, next)
@@ -325,6 +332,11 @@ func (d *deriver) statement(st statement) {
 			why.Cue = strings.TrimSpace(st.text[cu.start:cu.end])
 		case aside.end > 0:
 			why.Cue = strings.TrimSpace(st.text[aside.start:aside.end])
+		}
+		if cu.kind == cuePreferred && learnable.MatchString(lower[cu.start:cu.end]) {
+			for _, n := range d.names(c) {
+				d.learnable[n] = why // "a strong C++ programmer can learn Unreal": not needed on day one
+			}
 		}
 		if str == preferred && (cu.kind == cuePreferred || within == sectionPreferences) {
 			for _, n := range d.names(c) {
@@ -500,6 +512,7 @@ func (d *deriver) role(toks *tokens, h hit) bool {
 		// A field of data work before "roles" stays a skill: "in machine
 		// learning or data science roles".
 		return roleNoun.MatchString(after) || asRole.MatchString(before) && !suchAs.MatchString(before) || seniorBefore.MatchString(before) ||
+			theTeam.MatchString(before) && teamAfter.MatchString(after) || // "The SRE team keeps our platform running"
 			category == "testing" && yearsInField.MatchString(before) || // "3+ years in QA": the field of the years
 			category != "data" && rolesAfter.MatchString(after) && (yearsInBefore.MatchString(before) || !strings.HasPrefix(strings.TrimSpace(after), "/"))
 	}
@@ -527,6 +540,10 @@ var (
 	yearsInField  = regexp.MustCompile(`\b(?:years?|yrs?)\+? in $`)
 	rolesAfter    = regexp.MustCompile(`^(?:\s*(?:,|or|and|/)?\s*[\w-]+){0,4}?\s+(?:roles?|positions?)\b|^(?:\s*/\s*[\w-]+)+\s+(?:exp\b|experience)`)
 	suchAs        = regexp.MustCompile(`\b(?:such|as well|same) as $`)
+	// theTeam and teamAfter make a kind of work the name of a team: "The
+	// SRE team", "our QA team" (but "Agile teams" works in a way).
+	theTeam   = regexp.MustCompile(`\b(?:the|our|their|your)\s+$`)
+	teamAfter = regexp.MustCompile(`^\s+(?:team|squad|group|function|department)\b`)
 )
 
 // outsideBrackets returns the cues of lower that are not inside brackets:
@@ -579,10 +596,17 @@ var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need
 	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b|` +
 	`\band (?:we )?(?:expect|need|want) you to\b`) // "We write our tests with PHPUnit and expect you to as well"
 
+// learnBefore, right before a list, says it can be learnt: "a strong C++
+// programmer can learn Unreal".
+var learnBefore = regexp.MustCompile(`\b(?:can|could|will|'ll)\s+(?:quickly\s+|easily\s+|soon\s+)?learn\s+(?:to use\s+)?$`)
+
+// learnable is a cue that says a skill can be learnt on the job.
+var learnable = regexp.MustCompile(`\b(?:learn\w*|teach\w*|taught|pick (?:\w+ )?up)\b`)
+
 // learnAfter, right after a list, says the job will teach it: "GraphQL,
 // which you'll pick up quickly", "Terraform, which we will teach you".
 var learnAfter = regexp.MustCompile(`^[\s,(]*(?:which|that)\s+(?:you(?:'ll| will| can)?|we(?:'ll| will| can| are happy to)?)\s+` +
-	`(?:\w+\s+)?(?:pick (?:it |them )?up|learn(?: it| them)?\b|teach (?:you )?(?:it|them)?)`)
+	`(?:\w+\s+)?(?:pick (?:it |them )?up|learn(?: it| them)?\b|teach\b(?: you)?(?: it| them)?)`)
 
 // inAlternatives reports whether every one of names is among the
 // alternatives of the lists before.
@@ -737,6 +761,12 @@ func (d *deriver) finish(set *Set) []Reason {
 	var reasons []Reason
 	inGroup := map[string]bool{}
 	d.joinStandIns()
+	for n, why := range d.learnable {
+		if _, ok := d.required[n]; ok {
+			delete(d.required, n) // asked for, then said to be learnt on the job
+			d.preferred[n] = why
+		}
+	}
 	for _, g := range mergeGroups(d.groups) {
 		var keep []string
 		for _, s := range g.skills {

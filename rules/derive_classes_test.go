@@ -1502,3 +1502,39 @@ func TestClassMatrixYearsBeforeStrength(t *testing.T) {
 		{posting: "Requirements\nTechnology Priority Years\nSwift Required 3+\n", want: map[string]string{"Swift": "required@3"}},
 	})
 }
+
+// TestClassFourteenthSet: classes found with the fourteenth blind set,
+// each in phrasings of our own.
+func TestClassFourteenthSet(t *testing.T) {
+	runClass(t, []classCase{
+		// An alternative named again in its own statement, with a cue.
+		{posting: "Requirements\n- Java or Kotlin (our services are mostly Kotlin, but we'd gladly hire a strong Java developer)\n", groups: []string{"Java,Kotlin"}},
+		// A name we do not know, of several words, among the alternatives.
+		{posting: "Requirements\n- A message queue, for example RabbitMQ, TIBCO EMS or Kafka\n", groups: []string{"RabbitMQ,Apache Kafka"}},
+		// "ours run on": the team's tools.
+		{posting: "Requirements\n- Experience with CI/CD pipelines; ours run on GitLab CI\n", want: map[string]string{"CI/CD": "required", "GitLab CI": "preferred"}},
+		// A stand-in after ", and": "… experience counts".
+		{posting: "Requirements\n- Version control in a team; we use Mercurial, and Git experience counts\n", groups: []string{"Mercurial,Git"}},
+		// Asked for, then said to be learnable.
+		{posting: "Requirements\n- Solid Kubernetes knowledge. A good Linux engineer can learn Kubernetes quickly, though.\n",
+			want: map[string]string{"Kubernetes": "preferred", "Linux": "required"}},
+		// Years after "including", and after a version in brackets.
+		{posting: "Requirements\n- Experience building APIs in Go, including at least two years of production experience\n", want: map[string]string{"Go": "required@2"}},
+		{posting: "| Skill | Notes | Required |\n|---|---|---|\n| Java | Java (17 or later), 6+ years | Yes |\n", want: map[string]string{"Java": "required@6"}},
+		// A kind of work naming a team is no skill.
+		{posting: "Our QA team of four tests every release.\n\nRequirements\n- Python\n", want: map[string]string{"QA": ""}},
+	})
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Go\n\nDegrees are irrelevant to us.\n", degree: "none"},
+		{posting: "Requirements\n- B.E / B.Tech / MCA in computer science is mandatory\n", degree: "bachelor"},
+		{posting: "Requirements\n- M.Tech or MCA\n", degree: "master"},
+		{posting: "Requirements\n- Go\n\nA tertiary qualification in IT would be highly regarded.\n", degree: "bachelor?"},
+	})
+	// Counter-cases.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Java or Kotlin; strong Kotlin is a must\n", want: map[string]string{"Kotlin": "required"}},
+		{posting: "Requirements\n- Python, including at least 2 years with Django\n", want: map[string]string{"Django": "required@2", "Python": "required"}},
+		{posting: "You will join an Agile team.\n\nRequirements\n- Experience in Agile teams\n", want: map[string]string{"Agile": "required"}},
+		{posting: "Requirements\n- Kubernetes, which we can teach\n- You can learn a lot here\n- Go\n", want: map[string]string{"Kubernetes": "preferred", "Go": "required"}},
+	})
+}

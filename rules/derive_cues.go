@@ -36,7 +36,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`orchestrated|hosted|deployed|run|managed|stored|kept|scheduled|tested|modelled|modeled) (?:in|with|on|by|using|through)|` +
 	`our (?:[\w-]+ )?(?:clusters?|services|backend|frontend|apps?|infrastructure|infra|platform|databases?|pipelines?|tests|` +
 	`code|codebase|systems|servers|models|jobs|data|warehouse) (?:is|are|runs?|lives?)(?: on| in)?|` +
-	`our (?:[\w-]+ ){1,2}(?:run|runs|use|uses|rely on|relies on)|` +
+	`our (?:[\w-]+ ){1,2}(?:run|runs|use|uses|rely on|relies on)|ours (?:run|runs|are|is|live|lives) (?:on|in)|` +
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
@@ -53,7 +53,8 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`preferred|preferabl[ey]|prefer|desirable|desired|(?:some )?exposure|ideally|(?:is|are|would be|'d be) ideal|advantage\w*|beneficial|helpful|` +
 	`(?:would|could) help|(?:it|that|this|which) (?:will |can |might )?help|helps|(?:would|'d|will) (?:also )?love(?: it)?|` +
 	`you(?:'ll| will| can)? (?:pick (?:it |them |this |that )?up|learn)|we(?:'ll| will| can| are happy to| have| happily)? (?:teach|taught)|` +
-	`can be (?:learned|learnt|taught)|learn (?:it |them )?on the job|happy to teach|optional|would be (?:great|lovely|good|useful|a bonus)|great if|welcome|` +
+	`can be (?:learned|learnt|taught)|learn (?:it |them )?on the job|happy to teach|optional|would be (?:great|lovely|good|useful|a bonus)|` +
+	`(?:would|will) be (?:highly |well )?(?:regarded|valued|appreciated)|great if|welcome|` +
 	`an asset|useful|good to (?:have|know)|even better|some familiarity|interest in|(?:^|, |and |but )if you(?:'ve| have| know| can| did)?)|` +
 	`(?P<must>(?:can't|cannot|can not) (?:do|live) without|non-negotiable|must|required|requirements?|essential|mandatory|needs? to|(?:you|you'll|you will|we) need|necessary|minimum|` +
 	`expected|we expect|expect|should (?:know|have|be))|` +
@@ -360,4 +361,4 @@ func decide(c cueKind, sec section) (str strength, bySection bool) {
 var hedge = regexp.MustCompile(`\b(?:ideally|preferabl[ey]|preferred|around|roughly|approximately|about|a plus|desirable|` +
 	`nice|advantage\w*|bonus|beneficial|welcome|an asset|typically|usually|matters? less|not (?:required|essential|necessary|` +
 	`mandatory|a must|needed)|helpful|optional|or equivalent|equivalent (?:practical |work |professional )?experience|` +
-	`not necessarily|can help|would help|or similar experience|or so|probably|we think)\b`)
+	`not necessarily|can help|would help|or similar experience|or so|probably|we think|(?:highly |well )?regarded)\b`)

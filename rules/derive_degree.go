@@ -19,9 +19,9 @@ type degreeClaim struct {
 // postingDegree finds a degree in a posting's statement. Bare "MS" and "BS"
 // are left out: in a posting they are more often Microsoft's ("MS SQL").
 var postingDegree = regexp.MustCompile(`\b(?:(?P<phd>ph\.? ?d\b\.?|doctorate|doctoral)|` +
-	`(?P<master>ms\s*(?:/|or)\s*ph\.?\s?d\b|master'?s?\b|(?:post)?graduate degrees?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.)|` + // not "Mastercard"
-	`(?P<bachelor>(?:bs|ba)\s*(?:/|or)\s*(?:ba|bs|ms)\b|bachelor'?s?\b|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|undergraduate)|` +
-	`(?P<degree>degrees?\b|(?:finished|completed)\s+(?:(?:university|college)\s+)?(?:study|studies|education)\s+(?:of|in)\b))`) // "Finished study of electrical engineering"
+	`(?P<master>ms\s*(?:/|or)\s*ph\.?\s?d\b|master'?s?\b|(?:post)?graduate degrees?\b|m\.? ?sc\b\.?|m\.? ?eng\b\.?|mba\b|m\.s\.|m\.? ?tech\b\.?|mca\b|m\.e\.)|` + // not "Mastercard"
+	`(?P<bachelor>(?:bs|ba)\s*(?:/|or)\s*(?:ba|bs|ms)\b|bachelor'?s?\b|b\.? ?sc\b\.?|b\.? ?eng\b\.?|b\.s\.|b\.a\.|b\.? ?tech\b\.?|b\.e\b\.?|bca\b|undergraduate)|` + // "B.E / B.Tech / MCA"
+	`(?P<degree>degrees?\b|tertiary (?:qualifications?|education)\b|(?:finished|completed)\s+(?:(?:university|college)\s+)?(?:study|studies|education)\s+(?:of|in)\b))`) // "Finished study of electrical engineering"
 
 // notAcademic follows "degree" where it is not an academic one: "varying
 // degrees of expertise".
@@ -39,7 +39,7 @@ var fieldPatterns = func() []*regexp.Regexp {
 
 var (
 	dismissal = regexp.MustCompile(`\b(?:no|not|don't|doesn't|do not|does not|isn't|aren't|never|without)\b[^.;]*\b(?:required|needed|necessary|mandatory|essential|matter|a must|require|a requirement|requirements?|reqs?|ask for)\b|` +
-		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bdegrees?,? or (?:none|not)\b|` + // "any degree or none"
+		`\bdegrees? (?:don't|do not|doesn't|does not) matter|\bdegrees?,? or (?:none|not)\b|\bdegrees? (?:is|are) (?:irrelevant|not relevant)\b|` + // "any degree or none"
 		`\bwithout (?:a |any )?(?:degrees?|diplomas?)\b|` +
 		// "You don't need a degree", "We don't care about degrees", "We don't mind whether you have a degree"
 		`\b(?:don't|do not|doesn't|does not|won't|will not)\s+(?:need|mind|care)\s+(?:about\s+|whether\s+you\s+have\s+|if\s+you\s+have\s+)?(?:a |an |any |your )?(?:[\w-]+ ){0,3}?(?:degrees?|diplomas?)\b`)

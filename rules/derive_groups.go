@@ -85,6 +85,9 @@ func chains(toks *tokens, hits []hit) []chain {
 			if hits[j].first-hits[j-1].last > 8 {
 				break
 			}
+			if gap == ", and" && standInCue.MatchString(yearsTail(lower[toks.t[hits[j].last].end:])) {
+				break // "we use Perforce, and Git experience counts": the stand-in is a clause of its own
+			}
 			if open, end := bracketAround(lower, gapTo); gap == "(" && j == i+1 && open >= 0 && strings.Contains(lower[gapTo:end], " or ") {
 				break // "Linux (Ubuntu or Red Hat)": the kind, then its alternatives
 			}
@@ -98,10 +101,14 @@ func chains(toks *tokens, hits []hit) []chain {
 					adverbs++ // "SQLite directly, or Realm"
 					continue
 				}
-				if !listGap[w] && unknown == 0 && k > hits[j-1].last+1 && k+1 < hits[j].first &&
-					(toks.key(k-1) == "," || toks.key(k-1) == "/") && (toks.key(k+1) == "," || toks.key(k+1) == "/" || toks.key(k+1) == "or") {
-					unknown++ // "GitHub Actions, Bitrise or Jenkins": a name we do not know, among the others
-					continue
+				if !listGap[w] && unknown == 0 && k > hits[j-1].last+1 && (toks.key(k-1) == "," || toks.key(k-1) == "/") {
+					if end := unknownName(toks, k, hits[j].first); end > k {
+						// "GitHub Actions, Bitrise or Jenkins", "Kafka, IBM MQ or
+						// RabbitMQ": a name we do not know, among the others
+						unknown++
+						k = end - 1
+						continue
+					}
 				}
 				if !listGap[w] {
 					ok = false
@@ -154,6 +161,22 @@ func (d *deriver) markKinds(lower string, chs []chain) {
 			chs[i].kind = true
 		}
 	}
+}
+
+// unknownName returns where a name we do not know, starting at token k
+// of toks and ending before limit, ends: one word, or up to three in
+// capitals ("IBM MQ", "Azure Service Bus"), followed by a list's comma,
+// slash or "or". It returns k if there is none.
+func unknownName(toks *tokens, k, limit int) int {
+	for end := k + 1; end < limit && end <= k+3; end++ {
+		if w := toks.key(end); w == "," || w == "/" || w == "or" {
+			return end
+		}
+		if c := toks.src[toks.t[end].start]; c < 'A' || c > 'Z' {
+			return k
+		}
+	}
+	return k
 }
 
 // versionTokens reports whether token k of toks belongs to a version in
@@ -210,7 +233,7 @@ type derivedGroup struct {
 // standInCue offers a list of skills in place of what the posting asks for.
 var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
 	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable|relevant|useful|valuable|ok|okay)|` +
-	`(?:count|counts|will do) (?:too|as well|the same)|(?:is|are) (?:fine|ok|okay|welcome|good) (?:too|as well)|(?:just |equally )?as (?:welcome|good|valuable|useful|relevant)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
+	`(?:count|counts|will do) (?:too|as well|the same)|(?:experience|knowledge|background) (?:also |too )?counts\b|(?:is|are) (?:fine|ok|okay|welcome|good) (?:too|as well)|(?:just |equally )?as (?:welcome|good|valuable|useful|relevant)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
 
 // joinStandIns makes each weak group of stand-ins, with the one skill of
 // its category required on its own, a required group: "You have written

@@ -719,9 +719,13 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	// does: "… or a related field" / "AND three years of experience …".
 	capsConjunction := firstWord == "AND" || firstWord == "OR"
 	full := width > 0 && fit*10 > width*9
-	if lastWord := strings.Fields(prev.tail); joins != nil && len(lastWord) > 0 && full &&
+	// A line that stopped well short of the width was not wrapped, however
+	// its successor starts: a list item whose bullet was lost ("Apache
+	// Airflow" / "dbt or Apache Spark").
+	nearlyFull := width > 0 && fit*10 > width*7
+	if lastWord := strings.Fields(prev.tail); joins != nil && len(lastWord) > 0 && nearlyFull &&
 		joins(lastWord[len(lastWord)-1], strings.TrimRight(firstWord, ".,;:")) {
-		return true // a name a PDF wrapped: "… with Tailwind" / "CSS. …"
+		return true // a name a PDF wrapped: "… with Tailwind" / "CSS. …", "… services on Apache" / "Kafka"
 	}
 	if strings.Count(prev.tail, "(") > strings.Count(prev.tail, ")") && strings.Count(next.text, ")") > strings.Count(next.text, "(") {
 		return true // a bracket a PDF wrapped: "… (we use Kafka;" / "RabbitMQ or NATS experience is just as relevant)"
@@ -751,10 +755,6 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 		return false
 	}
 	end, _ := utf8.DecodeLastRuneInString(next.text)
-	// A line that stopped well short of the width was not wrapped, however
-	// its successor starts: a list item whose bullet was lost ("Apache
-	// Airflow" / "dbt or Apache Spark").
-	nearlyFull := width > 0 && fit*10 > width*7
 	// Names such as "gRPC", "dbt" and "iOS" start in lower case: they may
 	// start a list item as well as a wrapped line.
 	lower := (unicode.IsLower(first) || capsConjunction) && nearlyFull && !mayName(firstWord)

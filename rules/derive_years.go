@@ -168,7 +168,7 @@ var yearsAfter = regexp.MustCompile(`^\s*(?:experience|exp\.?)?[\s(:,–—-]*(?
 	`^\s+(?:in production|in industry|commercially|professionally|hands-on|in a team)\s*[(:,–—-]+\s*$|` +
 	`^\s*\([^()]{0,40}\)[\s:,–—-]*$|` + // "Spring (Boot, Cloud) 3 years"
 	`^,?\s*(?:which|that)\s+you(?:'ve| have| will have)?\s+(?:\w+\s+){1,3}?(?:for|over)\s+$|` + // "Linux, which you have administered for five years"
-	`^\s*\([^()]{0,30},\s*$|^\s*[\d.]*\+?\s*or\s+(?:newer|later|above|higher)[,\s]*$|` + // "C++ (C++14 or newer, 3 yrs+)"
+	`^\s*\([^()]{0,30},\s*$|^\s*[\d.]*\+?\s*or\s+(?:newer|later|above|higher)\)?[,\s]*$|` + // "C++ (C++14 or newer, 3 yrs+)", "C++ (C++17 or later), 8+ years"
 	`^\s+(?:for|in|on)\s[^,.;()]{1,40}?\s+for\s+$`) // "Python for network automation for at least 3 years"
 
 // outerNames returns the names of c but for those in brackets opened
@@ -187,6 +187,11 @@ func (d *deriver) outerNames(toks *tokens, c chain) []string {
 	}
 	return out
 }
+
+// includingYears, between skills and years that lead to no other skill,
+// makes the years part of the skills' experience: "PHP, including at
+// least one year of commercial experience".
+var includingYears = regexp.MustCompile(`^,?\s*including\s+$`)
 
 // forYearsGap, between skills and their years, says how long the skills
 // were used: "TypeScript for at least two years", "Python (pandas),
@@ -244,7 +249,8 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 		}
 		// The list just before the years, and the one just after.
 		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
-		if b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1; b >= 0 {
+		b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1
+		if b >= 0 {
 			if gap := lower[chs[b].to:m[0]]; yearsAfter.MatchString(gap) || forYears(gap) {
 				claim.skills = d.outerNames(toks, chs[b])
 			}
@@ -255,6 +261,9 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 				!(fieldLead.MatchString(gap) && d.kindsOfWork(c)) {
 				claim.skills = names(c)
 			}
+		}
+		if claim.skills == nil && b >= 0 && includingYears.MatchString(lower[chs[b].to:m[0]]) {
+			claim.skills = d.outerNames(toks, chs[b]) // "PHP, including at least one year of commercial experience"
 		}
 		if claim.skills == nil && itemYears.MatchString(lower[max(0, m[0]-10):m[0]]) && !total {
 			continue // "Jetpack Compose (2+ yrs)": an unknown skill's years

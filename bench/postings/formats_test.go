@@ -47,11 +47,7 @@ func meaning(tb testing.TB, s *rules.Set) string {
 
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
-var knownDifferent = map[string]string{
-	// "on Apache" ends a wrapped line and "Kafka" starts the next, so the
-	// PDF reads Apache on its own as the web server.
-	"160-bank-java-payments-processing.pdf": "Apache Kafka split across a wrapped PDF line",
-}
+var knownDifferent = map[string]string{}
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of
 // its versions (the text as written, and the job board's page as HTML,

@@ -625,6 +625,7 @@ func TestReferencePosting(t *testing.T) {
 func FuzzDerive(f *testing.F) {
 	f.Add("Requirements\n- Go (3+ years)\n- Kafka or RabbitMQ\n| a | b |\n|---|---|\n| Python | yes |\n")
 	f.Add("Nice to have: e.g. Rust; 0 to 2 years; no degree required")
+	f.Add("Requirements\n- Java or Ruby\n- Java, C#, or Node.js\n") // two groups that share a skill
 	f.Add("Skill\tLevel\tYears\nGo\tExpert\t4 years\n\tMinimum\tIdeal\nData\t\tSpark\nRequirements\nexperience with\nKafka\tyes")
 	tax := DefaultTaxonomy()
 	f.Fuzz(func(t *testing.T, posting string) {

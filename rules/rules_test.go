@@ -306,6 +306,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown degree field", "degree:\n  level: master\n  feilds: [Physics]\n", `r.yaml:3: unknown field "feilds"`},
 		{"skill twice", "required: [Go]\npreferred:\n  - golang\n", `r.yaml:3: skill "Go" listed twice (first on line 1)`},
 		{"skill twice in a group", "one_of:\n  - skills: [Go, Java, golang]\n", `r.yaml:2: skill "Go" listed twice`},
+		{"item also in a group", "required: [Go]\none_of:\n  - skills: [Java, golang]\n", `r.yaml:3: skill "Go" listed twice (first on line 1)`},
 		{"group min above its size", "one_of:\n  - {min: 3, skills: [Go, Java]}\n", `r.yaml:2: one_of group "": min 3 but 2 skills`},
 		{"item min_years", "required:\n  - {skill: Go, min_years: 61}\n", `r.yaml:2: min_years 61 for "Go"`},
 		{"experience weight", "experience: {min_years: 2, weight: 101}\n", `r.yaml: bad experience weight 101`},
@@ -437,5 +438,27 @@ func TestDegrees(t *testing.T) {
 		if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
 			t.Errorf("%q: %v, want %v", tt.line, got, tt.want)
 		}
+	}
+}
+
+// TestLoadSkillInSeveralGroups: groups are requirements of their own, so a
+// skill may stand in several ("Java or Ruby"; "Java, C# or Node.js"), as
+// derivation writes them, and a candidate with it meets each.
+func TestLoadSkillInSeveralGroups(t *testing.T) {
+	const y = "one_of:\n  - skills: [Java, Ruby]\n  - skills: [Java, C#, Node.js]\n"
+	s, err := Load(strings.NewReader(y), "r.yaml", DefaultTaxonomy())
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(s.OneOf) != 2 {
+		t.Fatalf("groups %v, want 2", s.OneOf)
+	}
+	r := s.Score(&Profile{Skills: []Found{{Skill: "Java"}}})
+	if !r.Qualified || len(r.Matched) != 1 {
+		t.Errorf("a Java developer: qualified %v, matched %v; want qualified, [Java] once", r.Qualified, r.Matched)
+	}
+	r = s.Score(&Profile{Skills: []Found{{Skill: "Ruby"}}})
+	if r.Qualified {
+		t.Errorf("a Ruby developer meets only the first group, yet is qualified")
 	}
 }

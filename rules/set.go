@@ -253,6 +253,7 @@ func (s *Set) check(name string, tax *Taxonomy) error {
 			once(it.Skill, it.line)
 		}
 	}
+	grouped := map[string]bool{} // skills of the groups so far
 	for i := range s.OneOf {
 		g := &s.OneOf[i]
 		if len(g.Skills) == 0 {
@@ -264,9 +265,20 @@ func (s *Set) check(name string, tax *Taxonomy) error {
 		if g.Weight < 0 || g.Weight > 100 {
 			fail(g.line, "bad weight %v for group %q: want 0 to 100", g.Weight, g.Name)
 		}
+		// A skill may stand in several groups, each a requirement of its
+		// own ("Java or Ruby"; "Java, C# or Node.js"), but once in a group
+		// and never beside an item.
+		inGroup := map[string]bool{}
 		for k, sk := range g.Skills {
 			g.Skills[k] = canon(sk, g.line)
-			once(g.Skills[k], g.line)
+			if first, dup := listed[g.Skills[k]]; dup && (inGroup[g.Skills[k]] || !grouped[g.Skills[k]]) {
+				fail(g.line, "skill %q listed twice (first on line %d): a skill counts once in a group, and an item is not also in a group", g.Skills[k], first)
+				continue
+			}
+			if _, seen := listed[g.Skills[k]]; !seen {
+				listed[g.Skills[k]] = g.line
+			}
+			inGroup[g.Skills[k]], grouped[g.Skills[k]] = true, true
 		}
 	}
 	if d := s.Degree; d != nil {

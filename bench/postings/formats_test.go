@@ -75,6 +75,7 @@ func TestFormatsDeriveAlike(t *testing.T) {
 				got := meaning(t, set)
 				if want == "" {
 					want = got
+					loadsBack(t, set, tax)
 					continue
 				}
 				why, known := knownDifferent[filepath.Base(path)]
@@ -132,4 +133,22 @@ func keyed(doc string) []string {
 		out = append(out, key+": "+l)
 	}
 	return out
+}
+
+// loadsBack checks that the rules derived from a posting, written as a rule
+// file, load as the same rules: what "rules derive" writes, "screen
+// -rules" reads.
+func loadsBack(t *testing.T, set *rules.Set, tax *rules.Taxonomy) {
+	t.Helper()
+	var b strings.Builder
+	if err := set.WriteYAML(&b); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := rules.Load(strings.NewReader(b.String()), "derived.yaml", tax)
+	if err != nil {
+		t.Fatalf("the derived rules do not load: %v", err)
+	}
+	if loaded.Hash() != set.Hash() {
+		t.Errorf("the derived rules load as other rules: hash %s, derived %s", loaded.Hash(), set.Hash())
+	}
 }

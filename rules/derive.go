@@ -669,7 +669,7 @@ func (d *deriver) add(c chain, str strength, why Reason, toks *tokens) {
 		d.groups = append(d.groups, g)
 		return
 	}
-	if c.example {
+	if c.example || c.open {
 		str = preferred
 	}
 	if !c.alternatives || len(names) < 2 {

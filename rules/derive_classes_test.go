@@ -1538,3 +1538,18 @@ func TestClassFourteenthSet(t *testing.T) {
 		{posting: "Requirements\n- Kubernetes, which we can teach\n- You can learn a lot here\n- Go\n", want: map[string]string{"Kubernetes": "preferred", "Go": "required"}},
 	})
 }
+
+// TestClassMinimumWithUnknownNames: "at least two of" a list with names we
+// do not know lowers the minimum by each, since a candidate may have
+// them; with none left, the alternatives are only wished for.
+func TestClassMinimumWithUnknownNames(t *testing.T) {
+	runClass(t, []classCase{
+		{posting: "Requirements\n- At least two of: Airflow, dbt, Spark or Prefect\n", groups: []string{"Apache Airflow,dbt,Apache Spark"}},
+		{posting: "Requirements\n- At least two of: Airflow, dbt, Dagster, Luigi\n", groups: []string{}, want: map[string]string{"Apache Airflow": "preferred", "dbt": "preferred"}},
+		{posting: "Requirements\n- At least two of Kafka, Pulsar, RabbitMQ and NATS\n", groups: []string{"Apache Kafka,RabbitMQ,NATS"}},
+	})
+	// Counter-case: every name known.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- At least two of: Airflow, dbt, Spark\n", groups: []string{"Apache Airflow,dbt,Apache Spark/2"}},
+	})
+}

@@ -20,6 +20,9 @@ type chain struct {
 	// standIn: its clause offers it in place of what the posting asks for
 	// ("Pulumi … is just as welcome", "Playwright counts the same").
 	standIn bool
+	// open: alternatives whose minimum names we do not know can meet
+	// ("at least two of: Airflow, dbt, Dagster, Luigi"): only wished for.
+	open bool
 	// kind: it names the kind of the alternatives right after it ("a
 	// NoSQL store like MongoDB or Cassandra"), which are what is asked for.
 	kind bool
@@ -73,12 +76,13 @@ func chains(toks *tokens, hits []hit) []chain {
 	for i := 0; i < len(hits); {
 		j := i + 1
 		gaps := []gapKind{gapList} // gaps[k]: between hits[i+k-1] and hits[i+k]
+		unknowns := []int{0}       // unknowns[k]: names we do not know in gaps[k]
 		for j < len(hits) {
 			gapFrom, gapTo := int(toks.t[hits[j-1].last].end), int(toks.t[hits[j].first].start)
 			gap := strings.TrimSpace(lower[gapFrom:gapTo])
 			if orAnother.MatchString(gap) || orAtLeast.MatchString(gap) ||
 				(preferredAmong.MatchString(gap) && acceptedAfter.MatchString(lower[gapTo:])) {
-				gaps = append(gaps, gapOr)
+				gaps, unknowns = append(gaps, gapOr), append(unknowns, 0)
 				j++
 				continue
 			}
@@ -124,7 +128,7 @@ func chains(toks *tokens, hits []hit) []chain {
 			if !ok || (adverbs > 0 && kind != gapOr) {
 				break
 			}
-			gaps = append(gaps, kind)
+			gaps, unknowns = append(gaps, kind), append(unknowns, unknown)
 			j++
 		}
 		before := lower[max(0, int(toks.t[hits[i].first].start)-60):int(toks.t[hits[i].first].start)]
@@ -134,7 +138,11 @@ func chains(toks *tokens, hits []hit) []chain {
 			for b < j && !(split && gaps[b-i] == gapAnd) {
 				b++
 			}
-			out = append(out, newChain(toks, hits[a:b], slices.Contains(gaps[a-i+1:b-i], gapOr)))
+			unknown := 0
+			for _, n := range unknowns[a-i+1 : b-i] {
+				unknown += n
+			}
+			out = append(out, newChain(toks, hits[a:b], slices.Contains(gaps[a-i+1:b-i], gapOr), unknown))
 			a = b
 		}
 		i = j
@@ -172,7 +180,7 @@ func unknownName(toks *tokens, k, limit int) int {
 		if w := toks.key(end); w == "," || w == "/" || w == "or" {
 			return end
 		}
-		if c := toks.src[toks.t[end].start]; c < 'A' || c > 'Z' {
+		if !capitalAt(toks, end) {
 			return k
 		}
 	}
@@ -193,8 +201,11 @@ func versionTokens(toks *tokens, k int) bool {
 var bracketVersion = regexp.MustCompile(`^\(\s*v?\d{1,2}(?:\.[\dx]+)*\s*\+?\s*\)$`)
 
 // newChain makes a list of hits, alternatives if disjunctive or given as
-// examples.
-func newChain(toks *tokens, hits []hit, disjunctive bool) chain {
+// examples. Of "at least two of" a list with unknown names among its
+// alternatives (unknown of them inside it, and any after it), each name we
+// cannot see lowers the minimum: a candidate may have the ones we do not
+// know. With none left to ask for, the alternatives are only wished for.
+func newChain(toks *tokens, hits []hit, disjunctive bool, unknown int) chain {
 	lower := toks.low
 	c := chain{hits: hits, from: int(toks.t[hits[0].first].start), to: int(toks.t[hits[len(hits)-1].last].end)}
 	before := lower[max(0, c.from-60):c.from]
@@ -211,9 +222,38 @@ func newChain(toks *tokens, hits []hit, disjunctive bool) chain {
 				c.min = 3
 			}
 		}
+		if c.min > 1 {
+			c.min -= unknown + trailingNames(toks, hits[len(hits)-1].last+1)
+			c.open = c.min < 1 // "at least two of: Airflow, dbt, Dagster, Luigi"
+			c.min = max(c.min, 1)
+		}
 	}
 	return c
 }
+
+// trailingNames counts the names we do not know that go on a list after
+// its last skill, from token k: ", Dagster, Luigi", "or Prefect". A name
+// starts with a capital and has up to three words.
+func trailingNames(toks *tokens, k int) int {
+	n := 0
+	for k < toks.len() {
+		sep := false
+		for ; k < toks.len() && listSep[toks.key(k)]; k++ {
+			sep = true
+		}
+		if !sep || k >= toks.len() || !capitalAt(toks, k) {
+			return n
+		}
+		n++
+		for end := k + 3; k < end && k < toks.len() && capitalAt(toks, k); k++ {
+		}
+	}
+	return n
+}
+
+var listSep = map[string]bool{",": true, "/": true, "or": true, "and": true}
+
+func capitalAt(toks *tokens, k int) bool { return capitalised(toks.src[toks.t[k].start:toks.t[k].end]) }
 
 // derivedGroup is a one-of group being built.
 type derivedGroup struct {

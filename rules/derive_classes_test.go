@@ -1553,3 +1553,27 @@ func TestClassMinimumWithUnknownNames(t *testing.T) {
 		{posting: "Requirements\n- At least two of: Airflow, dbt, Spark\n", groups: []string{"Apache Airflow,dbt,Apache Spark/2"}},
 	})
 }
+
+// TestTableCellNamingAKindIsNoLabel: a table cell that only names a kind
+// ("Problem-solving skills") is not the heading its row's skills are
+// explained under; one that says how much the row is wanted is.
+func TestTableCellNamingAKindIsNoLabel(t *testing.T) {
+	for _, tt := range []struct{ posting, rule, heading string }{
+		{"Requirements\nTechnical Skills | Soft Skills |\n---|---|\nProficiency in Java or Kotlin | Problem-solving skills |\n", "one of [Java Kotlin]", "Requirements"},
+		{"Requirements\n| Skill | Level |\n|---|---|\n| Go | Nice to have |\n", "preferred Go", "Nice to have"},
+	} {
+		_, reasons := DefaultTaxonomy().DeriveExplained(tt.posting)
+		found := false
+		for _, r := range reasons {
+			if r.Rule == tt.rule {
+				found = true
+				if r.Heading != tt.heading {
+					t.Errorf("%q: %s explained under %q, want %q", tt.posting, r.Rule, r.Heading, tt.heading)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no reason for %s in %+v", tt.posting, tt.rule, reasons)
+		}
+	}
+}

@@ -300,6 +300,13 @@ func saysMust(text string) bool {
 	return false
 }
 
+// headingOnly reports whether text is made only of a heading's words
+// ("Requirements", "What you need"): "Problem-solving skills" is not.
+func headingOnly(text string) bool {
+	only, _ := headingWordsOnly(text)
+	return only
+}
+
 // headingWordsOnly reports whether text is all words of headings (any of
 // headingWords) and words that go with them ("what", "your", "technical"),
 // and whether some of them are more than generic ([genericHeadingWord]).
@@ -1012,7 +1019,10 @@ func tableRow(cells, header []string, heading string, sec section, item int) []s
 			label, labelText = yesNo[lc], header[k]+": "+c
 		case len(strings.Fields(lc)) <= 4 && (k >= len(header) || columnSection(header[k]) == sectionNone):
 			// (Under "Minimum" or "Ideal", "Not required" is the column's value.)
-			if s, ok := classifyHeading(lc); ok && (s == sectionRequirements || s == sectionPreferences) {
+			// A cell that says how much the row is wanted ("Required", "Nice
+			// to have"), not one that only names a kind ("Problem-solving
+			// skills").
+			if s, ok := classifyHeading(lc); ok && (s == sectionPreferences || s == sectionRequirements && (saysMust(lc) || headingOnly(lc))) {
 				label, labelText = s, c
 			}
 		}

@@ -462,3 +462,25 @@ func TestLoadSkillInSeveralGroups(t *testing.T) {
 		t.Errorf("a Ruby developer meets only the first group, yet is qualified")
 	}
 }
+
+// TestHashIgnoresOrder: the order of a list, of groups and of a group's
+// skills means nothing, so it does not change the hash; a skill does.
+func TestHashIgnoresOrder(t *testing.T) {
+	load := func(y string) *Set {
+		t.Helper()
+		s, err := Load(strings.NewReader(y), "r.yaml", DefaultTaxonomy())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	a := load("required: [Go, Docker]\none_of:\n  - skills: [Java, Ruby]\n  - skills: [MySQL, Redis]\npreferred: [Rust, Kafka]\ndegree: {level: bachelor, fields: [Physics, Mathematics]}\n")
+	b := load("required: [Docker, Go]\none_of:\n  - skills: [Redis, MySQL]\n  - skills: [Ruby, Java]\npreferred: [Kafka, Rust]\ndegree: {level: bachelor, fields: [Mathematics, Physics]}\n")
+	c := load("required: [Docker, Go]\none_of:\n  - skills: [Redis, MySQL]\n  - skills: [Ruby, Kotlin]\npreferred: [Kafka, Rust]\ndegree: {level: bachelor, fields: [Mathematics, Physics]}\n")
+	if a.Hash() != b.Hash() {
+		t.Errorf("the same rules in another order hash %s and %s", a.Hash(), b.Hash())
+	}
+	if b.Hash() == c.Hash() {
+		t.Errorf("other rules hash alike: %s", b.Hash())
+	}
+}

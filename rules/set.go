@@ -10,6 +10,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -306,7 +307,8 @@ func (s *Set) check(name string, tax *Taxonomy) error {
 // be traced to its rules and stored results are reused only under the
 // same rules. Every field counts, with its default made explicit (an item
 // without a weight hashes like one with the default weight); the notes and
-// the source name do not, as they change no score.
+// the source name do not, as they change no score, nor does the order of
+// a list or of a group's skills.
 func (s *Set) Hash() string {
 	b, err := json.Marshal(s.canonical())
 	if err != nil {
@@ -337,9 +339,16 @@ func (s *Set) canonical() *Set {
 	for i := range c.OneOf {
 		g := &c.OneOf[i]
 		g.Note, g.Min, g.Weight = "", max(g.Min, 1), WeightOr(g.Weight, DefaultOneOfWeight)
+		slices.Sort(g.Skills) // "Java or Ruby" is "Ruby or Java"
 	}
+	// The order of a list means nothing either.
+	bySkill := func(a, b Item) int { return strings.Compare(a.Skill, b.Skill) }
+	slices.SortFunc(c.Required, bySkill)
+	slices.SortFunc(c.Preferred, bySkill)
+	slices.SortFunc(c.OneOf, func(a, b Group) int { return slices.Compare(a.Skills, b.Skills) })
 	if d := c.Degree; d != nil {
 		d.Note, d.Level, d.Weight = "", strings.ToLower(d.Level), WeightOr(d.Weight, DefaultDegreeWeight)
+		slices.Sort(d.Fields)
 	}
 	if e := c.Experience; e != nil {
 		e.Note, e.Weight = "", WeightOr(e.Weight, DefaultExperienceWeight)

@@ -798,6 +798,13 @@ func (d *deriver) finish(set *Set) []Reason {
 		if need > 1 {
 			why.Rule = fmt.Sprintf("at least %d of %v", need, keep)
 		}
+		for _, sk := range keep {
+			// Alternatives named in other statements: "MySQL or MongoDB",
+			// then "MySQL, Oracle or PostgreSQL".
+			if w, ok := g.why[sk]; ok && w.Statement != why.Statement && !slices.Contains(why.Also, w.Statement) {
+				why.Also = append(why.Also, w.Statement)
+			}
+		}
 		reasons = append(reasons, why)
 	}
 	skillYears := map[string]float64{}

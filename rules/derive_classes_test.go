@@ -1577,3 +1577,18 @@ func TestTableCellNamingAKindIsNoLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainMergedGroup: a group merged from several statements is
+// explained by each of them.
+func TestExplainMergedGroup(t *testing.T) {
+	_, reasons := DefaultTaxonomy().DeriveExplained("Requirements\n- MySQL or MongoDB\n- Experience with MySQL, Oracle or PostgreSQL\n")
+	for _, r := range reasons {
+		if strings.HasPrefix(r.Rule, "one of") {
+			if r.Statement != "MySQL or MongoDB" || !slices.Equal(r.Also, []string{"Experience with MySQL, Oracle or PostgreSQL"}) {
+				t.Errorf("group explained by %q and %q, want both statements", r.Statement, r.Also)
+			}
+			return
+		}
+	}
+	t.Errorf("no group in %+v", reasons)
+}

@@ -338,7 +338,7 @@ func (d *deriver) statement(st statement) {
 				d.learnable[n] = why // "a strong C++ programmer can learn Unreal": not needed on day one
 			}
 		}
-		if str == preferred && (cu.kind == cuePreferred || within == sectionPreferences) {
+		if str == preferred && (cu.kind == cuePreferred || within == sectionPreferences) && !productNamed(lower, c) {
 			for _, n := range d.names(c) {
 				d.wished[n] = true // a wish, not a description ("we use Go"), which a title's Go outweighs
 			}
@@ -595,6 +595,14 @@ var subordinate = regexp.MustCompile(`\b(?:since|because|as|so|which|while|where
 var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need|want|have|should|must)|you(?:'ll| will) be expected|` +
 	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b|` +
 	`\band (?:we )?(?:expect|need|want) you to\b`) // "We write our tests with PHPUnit and expect you to as well"
+
+// productNamed reports whether a lone skill names the team's product or
+// team, not what is wished for: "for the older parts of the iOS app".
+func productNamed(lower string, c chain) bool {
+	return len(c.hits) == 1 && theTeam.MatchString(lower[max(0, c.from-8):c.from]) && productAfter.MatchString(lower[c.to:])
+}
+
+var productAfter = regexp.MustCompile(`^\s+(?:app|apps|application|applications|codebase|code base|client|clients|team|teams|platform)\b`)
 
 // learnBefore, right before a list, says it can be learnt: "a strong C++
 // programmer can learn Unreal".

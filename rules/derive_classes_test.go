@@ -1592,3 +1592,33 @@ func TestExplainMergedGroup(t *testing.T) {
 	}
 	t.Errorf("no group in %+v", reasons)
 }
+
+// TestClassFifteenthSet: classes found with the fifteenth blind set, each
+// in phrasings of our own.
+func TestClassFifteenthSet(t *testing.T) {
+	runClass(t, []classCase{
+		// "Would be good" heads wishes.
+		{posting: "You'll need\n- Go\n\nWould be good\n- Redis\n", want: map[string]string{"Go": "required", "Redis": "preferred"}},
+		// "two-plus years": a number, not "a plus".
+		{posting: "Requirements\n- Rust, three-plus years\n", want: map[string]string{"Rust": "required@3"}},
+		// The team's product named by a skill is no wish for it.
+		{posting: "Mobile Developer (iOS & Android)\n\nNice to have\n- Swift, for the older parts of the iOS app\n\nRequirements\n- Kotlin\n", want: map[string]string{"iOS": "required", "Android": "required"}},
+		// A preposition repeated after "or".
+		{posting: "Requirements\n- You can analyse data in SQL or in Python\n", groups: []string{"SQL,Python"}},
+		// A wish in the list's own bracket.
+		{posting: "Requirements\n- Strong experience with CI/CD (GitLab CI preferred)\n", want: map[string]string{"CI/CD": "required", "GitLab CI": "preferred"}},
+		// A negation with its own object.
+		{posting: "Requirements\n- You are at home in Sass and don't need a framework for every layout\n", want: map[string]string{"Sass": "required"}},
+		// Headings that put aside.
+		{posting: "Requirements\n- Go\n\nDon't worry about\n- Kubernetes\n- A degree: we don't check\n", want: map[string]string{"Kubernetes": ""}, degree: "none"},
+		{posting: "Requirements\n- Go\n\nNot a requirement\n- Terraform\n", want: map[string]string{"Terraform": ""}},
+		// An investigation, not a skill.
+		{posting: "Requirements\n- Go\n\nYou must pass a government security investigation.\n", want: map[string]string{"Security": ""}},
+	})
+	// Counter-cases.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Python, and you don't need Kubernetes\n", want: map[string]string{"Python": "required", "Kubernetes": ""}},
+		{posting: "Requirements\n- Kafka (we use it everywhere)\n", want: map[string]string{"Apache Kafka": "required"}},
+		{posting: "Requirements\n- Java, 5 plus years\n- A plus: Kotlin\n", want: map[string]string{"Java": "required@5", "Kotlin": "preferred"}},
+	})
+}

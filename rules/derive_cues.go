@@ -95,6 +95,9 @@ var cueKinds = func() []cueKind {
 func findCues(lower string) []cue {
 	var out []cue
 	for _, m := range cuePattern.FindAllStringSubmatchIndex(lower, -1) {
+		if numberPlus(lower, m[0], m[1]) {
+			continue // "two-plus years", "5 plus years": a number, not "a plus"
+		}
 		for g := 1; g < len(cueKinds); g++ {
 			if m[2*g] >= 0 {
 				out = append(out, cue{kind: cueKinds[g], start: m[0], end: m[1]})
@@ -105,11 +108,26 @@ func findCues(lower string) []cue {
 	return out
 }
 
+// numberPlus reports whether lower[from:to] is the "plus" of a number of
+// years: "two-plus years", "5 plus years".
+func numberPlus(lower string, from, to int) bool {
+	return lower[from:to] == "plus" && numberBefore.MatchString(lower[max(0, from-10):from]) && yearsAfterPlus.MatchString(lower[to:])
+}
+
+var (
+	numberBefore   = regexp.MustCompile(`\b(?:` + numberWord + `)[\s-]$`)
+	yearsAfterPlus = regexp.MustCompile(`^\s*(?:years?|yrs?)\b`)
+)
+
 // clauseBreak ends a clause: the cues of one clause do not bear on the
 // skills of the next ("Python is required, but Go is a plus"; "We write
 // Rust and we don't write much else": "and" before a new subject).
 var clauseBreak = regexp.MustCompile(`;|, (?:and|but|as|while|whereas|although|though|so|which|since|because|plus)\b|` +
 	` (?:but|since|because|whereas|while|although) |\. | and (?:we|you|they|our)\b`)
+
+// ownObject, after a negation, is the thing it negates: "don't need a
+// framework".
+var ownObject = regexp.MustCompile(`^\s+(?:a|an|the|any|another)\s`)
 
 // choiceAfter, after the team's "we use", names one of the alternatives
 // before it: "we use the former", "we use one of them".
@@ -174,12 +192,25 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if c.kind == cueDescribes && ofTheKind.MatchString(lower[max(0, c.start-60):c.start]) {
 			continue // "at least two of the languages we use: …" names the set to choose from
 		}
+		if c.kind == cueNegated && c.start >= to && ownObject.MatchString(lower[c.end:]) {
+			continue // "at home in plain CSS and don't need a framework": the negation has its own object
+		}
 		if c.kind == cueNegated {
 			neg = c
 			continue
 		}
 		if cueRank(c.kind) > cueRank(best.kind) {
 			best = c
+		}
+	}
+	if open, end := bracketAround(lower, from); open >= 0 && to <= end {
+		// A list in brackets takes a wish of its own bracket first:
+		// "Comfortable with infrastructure as code (Terraform preferred)";
+		// but "(PyTorch or TensorFlow; we use both)" describes.
+		for _, c := range cues {
+			if c.start > open && c.end <= end && (c.start >= to || c.end <= from) && c.kind == cuePreferred {
+				return c
+			}
 		}
 	}
 	if neg.kind != cueNone && (best.kind != cuePreferred || knowingCue.MatchString(lower[best.start:best.end])) {

@@ -34,6 +34,13 @@ type chain struct {
 var listGap = map[string]bool{",": true, "/": true, "|": true, "and": true, "or": true, "&": true, "(": true,
 	"the": true, "a": true, "an": true, "either": true, "both": true, "as": true, "well": true, "nor": true}
 
+// bracketWish, inside a bracket, wishes for what the bracket names.
+var bracketWish = regexp.MustCompile(`\b(?:preferred|preferably|ideally|a plus|nice to have|a bonus|welcome)\b`)
+
+// repeatedPreposition may follow "or" or "and" in a list, repeating the
+// one before its first skill: "in Python or in R".
+var repeatedPreposition = map[string]bool{"in": true, "with": true, "on": true, "using": true}
+
 var (
 	// orAnother joins "PostgreSQL or another relational database such as
 	// MySQL" into one list of alternatives.
@@ -95,6 +102,9 @@ func chains(toks *tokens, hits []hit) []chain {
 			if open, end := bracketAround(lower, gapTo); gap == "(" && j == i+1 && open >= 0 && strings.Contains(lower[gapTo:end], " or ") {
 				break // "Linux (Ubuntu or Red Hat)": the kind, then its alternatives
 			}
+			if open, end := bracketAround(lower, gapTo); gap == "(" && open >= 0 && bracketWish.MatchString(lower[gapTo:end]) {
+				break // "infrastructure as code (Terraform preferred)": a wish of its own
+			}
 			ok, kind, adverbs, unknown := true, gapList, 0, 0
 			for k := hits[j-1].last + 1; k < hits[j].first; k++ {
 				w := toks.key(k)
@@ -113,6 +123,9 @@ func chains(toks *tokens, hits []hit) []chain {
 						k = end - 1
 						continue
 					}
+				}
+				if repeatedPreposition[w] && k > hits[j-1].last+1 && (toks.key(k-1) == "or" || toks.key(k-1) == "and") {
+					continue // "in Python or in R"
 				}
 				if !listGap[w] {
 					ok = false

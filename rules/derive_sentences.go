@@ -179,8 +179,9 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 		body := ln.text
 		if key, rest, ok := strings.Cut(ln.text, ":"); ok && len(strings.Fields(key)) <= 8 && !namesSkill(key) {
 			// (A key that names skills is the item's first clause: "you've
-			// designed APIs, REST or GraphQL: we use the former".)
-			if s, ok := classifyHeading(key); ok {
+			// designed APIs, REST or GraphQL: we use the former"; one with an
+			// article is the item's thing: "A CS degree: nobody here has one".)
+			if s, ok := classifyHeading(key); ok && !(s == sectionRequirements && article.MatchString(key)) {
 				st.label, st.labelText, body = s, key, rest
 			}
 		}
@@ -477,6 +478,8 @@ func sentenceLabel(s string, namesSkill func(string) bool) (section, bool) {
 	return 0, false
 }
 
+var article = regexp.MustCompile(`(?i)^\s*(?:a|an)\s`)
+
 // answerLabel reads the answer to a question as a label, in up to seven
 // words that dismiss or only wish for what was asked: "Degree? Not
 // something we look at."
@@ -764,10 +767,15 @@ func continues(prev, next line, width int, mayName func(string) bool, joins func
 	end, _ := utf8.DecodeLastRuneInString(next.text)
 	// Names such as "gRPC", "dbt" and "iOS" start in lower case: they may
 	// start a list item as well as a wrapped line.
-	lower := (unicode.IsLower(first) || capsConjunction) && nearlyFull && !mayName(firstWord)
+	lower := (unicode.IsLower(first) || capsConjunction) && nearlyFull && !mayName(firstWord) && !subjectStart.MatchString(next.text)
 	return lower || openEnded ||
 		(full && (strings.ContainsRune(".!?", end) || sentenceEndInside.MatchString(next.text) || first == '(' || predicate.MatchString(next.text)))
 }
+
+// subjectStart opens a clause of its own: a line that starts so, after
+// one that does not leave its sentence open, is a list item whose bullet
+// was lost ("you write TypeScript every day" under "You'll thrive here if").
+var subjectStart = regexp.MustCompile(`^(?:you|you're|you've|you'll|you'd|we|we're|we've|we'll)\s`)
 
 // headingSection reports whether a line is a heading and, if so, the kind
 // of section it opens. A heading is a Markdown heading, or a short line
@@ -831,6 +839,7 @@ var headingWords = []struct {
 		"our setup", "life at"}},
 	{sectionPreferences, []string{"nice to have", "nice-to-have", "nice to haves", "bonus", "plus", "pluses", "preferred", "desirable",
 		"desired", "good to have", "good to know", "great to have", "will be great", "will be lovely", "will help", "what will help",
+		"would be good", "would be great", "would be nice", "would help",
 		"it helps", "helpful", "advantage", "beneficial", "optional", "extra credit", "extra points", "brownie points", "ideally",
 		"might also", "even better", "not required", "not necessary", "will value", "will also value",
 		"not essential", "not a must", "not mandatory", "good if", "great if", "nice if",
@@ -844,6 +853,7 @@ var headingWords = []struct {
 	{sectionExcluded, []string{"don't need", "do not need", "will not need", "don't require", "do not require",
 		"don't expect", "do not expect", "not looking for", "can do without", "not needed", "no need", "does not matter",
 		"doesn't matter", "do not matter", "don't matter", "not relevant", "irrelevant", "not something we", "not anything we",
+		"don't worry about", "do not worry about", "no need to worry about", "need not worry about", "not a requirement", "not requirements",
 		"don't look at", "do not look at", "don't care about", "do not care about", "don't ask for", "do not ask for"}},
 	{sectionDuties, []string{"responsibilities", "responsibility", "what you will do", "what will you do", "what you will be doing",
 		"what will you be doing", "what you will work on", "what will you work on", "you will be working on", "your tasks", "tasks",

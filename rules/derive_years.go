@@ -23,7 +23,7 @@ const numberWord = `\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ele
 // minimum of 4 years", "two or more years", "three years or more"; its
 // first group is the least number of years.
 var yearsPattern = regexp.MustCompile(`\b(?:(?:at least|a minimum of|minimum of|minimum|min\.?|more than|over|upwards of)\s+)?` +
-	`(` + numberWord + `)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:` + numberWord + `)\s*\+?\s*)?(?:or more\s+)?(?:years?|yrs?)\b(?:\s+or more)?`)
+	`(` + numberWord + `)\s*(?:\+|-?plus)?\s*(?:(?:-|–|to)\s*(?:` + numberWord + `)\s*\+?\s*)?(?:or more\s+)?(?:years?|yrs?)\b(?:\s+or more)?`)
 
 // aYearPattern finds a single year written as "a year": "at least a year",
 // "a year or more", "a year minimum", "around a year of development", but

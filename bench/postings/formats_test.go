@@ -47,11 +47,7 @@ func meaning(tb testing.TB, s *rules.Set) string {
 
 // knownDifferent lists the versions known to derive other rules, and why.
 // Each must still differ: when one stops, remove it.
-var knownDifferent = map[string]string{
-	"171-fintech-thrive-frontend.html": "bullets written in lower case without a full stop are joined into one sentence, and 'A degree.' is read under 'It's a bonus if', not 'Not a requirement', as a required bachelor's",
-	"171-fintech-thrive-frontend.pdf":  "bullets written in lower case without a full stop are joined into one sentence, and 'A degree.' is read under 'It's a bonus if', not 'Not a requirement', as a required bachelor's",
-	"171-fintech-thrive-frontend.docx": "bullets written in lower case without a full stop are joined into one sentence, and 'A degree.' is read under 'It's a bonus if', not 'Not a requirement', as a required bachelor's",
-}
+var knownDifferent = map[string]string{}
 
 // TestFormatsDeriveAlike derives the rules of every posting from each of
 // its versions (the text as written, and the job board's page as HTML,

@@ -162,6 +162,34 @@ func TestLayoutReadingOrder(t *testing.T) {
 			},
 		},
 		{
+			name: "rows with text in their first column only stay the table's rows",
+			// Rows 20 points apart; "SQL" and "Git" have empty second
+			// and third cells. The heading below stands 30 points off
+			// and is set larger, the paragraph under it 24 points off.
+			lines: []placed{
+				{x: 72, y: 730, size: 12, text: "Skills"},
+				{x: 72, y: 700, size: 10, text: "Must have"},
+				{x: 230, y: 700, size: 10, text: "Nice to have"},
+				{x: 330, y: 700, size: 10, text: "Not needed"},
+				{x: 72, y: 680, size: 10, text: "Playwright"},
+				{x: 230, y: 680, size: 10, text: "Docker"},
+				{x: 330, y: 680, size: 10, text: "Java"},
+				{x: 72, y: 660, size: 10, text: "SQL"},
+				{x: 72, y: 640, size: 10, text: "Postman"},
+				{x: 230, y: 640, size: 10, text: "k6"},
+				{x: 330, y: 640, size: 10, text: "Perl"},
+				{x: 72, y: 620, size: 10, text: "TypeScript"},
+				{x: 230, y: 620, size: 10, text: "Helm"},
+				{x: 330, y: 620, size: 10, text: "Ruby"},
+				{x: 72, y: 600, size: 10, text: "Git"},
+				{x: 72, y: 570, size: 12, text: "Benefits"},
+				{x: 72, y: 546, size: 10, text: "We pay well."},
+			},
+			want: []string{
+				"Skills\nMust have\tNice to have\tNot needed\nPlaywright\tDocker\tJava\nSQL\t\t\nPostman\tk6\tPerl\nTypeScript\tHelm\tRuby\nGit\t\t\nBenefits\nWe pay well.",
+			},
+		},
+		{
 			name: "two columns on one grid stay columns",
 			// Sidebar and main text share the leading and start together,
 			// heading beside heading and first paragraph beside first

@@ -16,9 +16,11 @@ import (
 // middles) within alignTol: a browser, Word or TeX sets them exactly, so
 // the tolerance is for rounding. minRows rows make a table: one row is a
 // line, and two columns that each start with a heading and go on with a
-// paragraph form two rows by chance. A row whose cells are at most
-// joinLines lines each reads as one line; taller cells (a role beside its
-// dates, with its bullets) are read one after the other.
+// paragraph form two rows by chance (rows with text in one column only
+// do not count, but stay in the table when they stand as close as its
+// rows, see tableIn). A row whose cells are at most joinLines lines each
+// reads as one line; taller cells (a role beside its dates, with its
+// bullets) are read one after the other.
 const (
 	maxLeading = 1.35
 	blockBreak = 0.15
@@ -55,7 +57,9 @@ type cellBlock struct {
 // is at least minRows consecutive rows that each have text in two columns
 // or more and at most one block in each, so that every gap between rows
 // crosses all the columns: the cells of a row start and end together,
-// whatever their lines. Two columns of a page's layout (a sidebar beside
+// whatever their lines; a row with text in one column only, among or
+// after them and as close as they stand, is a row whose other cells are
+// empty. Two columns of a page's layout (a sidebar beside
 // the main text) are independent flows: a paragraph on one side spans
 // several on the other, or stands beside none, and their gaps line up at
 // most by chance, not row after row: one place where text on both sides
@@ -144,9 +148,10 @@ func tableIn(group []band) (table, bool) {
 	// Rows: blocks whose heights overlap by more than a fifth of the type
 	// size (as bands do, so that tight leading does not join two rows).
 	type row struct {
-		blocks   []cellBlock
-		from, to int // bands
-		good     bool
+		blocks      []cellBlock
+		from, to    int // bands
+		good        bool
+		top, bottom float64 // extent
 	}
 	var rows []row
 	bottom := math.Inf(1)
@@ -164,6 +169,7 @@ func tableIn(group []band) (table, bool) {
 	for i := range rows {
 		r := &rows[i]
 		r.from, r.to = len(group), -1
+		r.top, r.bottom = math.Inf(-1), math.Inf(1)
 		seen := map[int]bool{}
 		r.good = true
 		ref := r.blocks[0]
@@ -177,6 +183,7 @@ func tableIn(group []band) (table, bool) {
 				r.good = false
 			}
 			seen[bl.col] = true
+			r.top, r.bottom = math.Max(r.top, bl.top), math.Min(r.bottom, bl.bottom)
 			for _, c := range bl.chunks {
 				r.from, r.to = min(r.from, bandOf[c]), max(r.to, bandOf[c]+1)
 			}
@@ -193,7 +200,42 @@ func tableIn(group []band) (table, bool) {
 		}
 	}
 
-	bestI, bestJ := 0, 0
+	// A row with text in one column only is a row whose other cells are
+	// empty ("Git" under "Must have", beside nothing) when it stands as
+	// close to the row above as a run's rows stand to each other, is set
+	// in their type and is short, as a cell is: a run of rows goes on
+	// through it, and through the rows after it, down to the table's
+	// end. A heading or a paragraph after a table stands further off or
+	// is set larger. Only a row with text in two columns may start a
+	// table, and only those count towards minRows.
+	extend := func(i, j int) (from, to, good int) {
+		gap := 0.0
+		for k := i + 1; k < j; k++ {
+			gap = math.Max(gap, rows[k-1].bottom-rows[k].top)
+		}
+		size := rows[i].blocks[0].size
+		joins := func(upper, lower, k int) bool {
+			r := rows[k]
+			bl := r.blocks[0]
+			return (r.good || len(r.blocks) == 1 && bl.lines <= joinLines) &&
+				math.Abs(bl.size-size) <= alignTol*size && rows[upper].bottom-rows[lower].top <= gap+alignTol*size
+		}
+		for j < len(rows) && joins(j-1, j, j) {
+			j++
+		}
+		for k := i - 1; k >= 0 && joins(k, k+1, k); k-- {
+			if rows[k].good {
+				i = k
+			}
+		}
+		for _, r := range rows[i:j] {
+			if r.good {
+				good++
+			}
+		}
+		return i, j, good
+	}
+	bestI, bestJ, bestN := 0, 0, 0
 	for i := 0; i < len(rows); {
 		if !rows[i].good {
 			i++
@@ -203,12 +245,12 @@ func tableIn(group []band) (table, bool) {
 		for j < len(rows) && rows[j].good {
 			j++
 		}
-		if j-i > bestJ-bestI {
-			bestI, bestJ = i, j
+		if from, to, n := extend(i, j); n > bestN {
+			bestI, bestJ, bestN = from, to, n
 		}
 		i = j
 	}
-	if bestJ-bestI < minRows {
+	if bestN < minRows {
 		return table{}, false
 	}
 	t := table{from: rows[bestI].from, to: rows[bestJ-1].to}

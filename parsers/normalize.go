@@ -32,9 +32,9 @@ import (
 // at its ends and the line right above or below it is a row of as many
 // cells (a blank line between parts them): a table's rows all have the
 // table's count of cells, and a line indented with a tab ("\tLed a team of
-// five") is no row unless it stands against a row of two cells. Rows take
-// no part in joining a word hyphenated at a line's end: a cell is no
-// wrapped line.
+// five") is no row unless it stands against a row of two cells. A row of
+// empty cells only is a blank line. Rows take no part in joining a word
+// hyphenated at a line's end: a cell is no wrapped line.
 func Normalize(s string) string {
 	if s == "" {
 		return ""
@@ -74,11 +74,14 @@ func Normalize(s string) string {
 	s = norm.NFC.String(b.String())
 
 	lines := strings.Split(s, "\n")
-	rows := tableRows(lines)
+	var rows []rowLine
+	if strings.IndexByte(s, '\t') >= 0 {
+		rows = tableRows(lines)
+	}
 	out := make([]string, 0, len(lines))
 	prevRow := false
 	for i, line := range lines {
-		row := rows[i].row
+		row := rows != nil && rows[i].row
 		if row {
 			line = rows[i].text
 		} else {

@@ -29,14 +29,16 @@ func FuzzContentStream(f *testing.F) {
 		}
 		tp.interpret(&lexer{data: data}, identity, func(string) *pdfFont { return &pdfFont{scale: 0.001, defWidth: 500, toUni: map[uint32]string{}} }, nil)
 		var sb strings.Builder
-		layoutPage(&sb, tp.glyphs)
+		layoutPage(&sb, pageChunks(tp.glyphs))
 	})
 }
 
 // FuzzLayout places words on a page (each four bytes: a column, a small
 // shift right, a line of a grid, a length) and checks that the layout
 // neither panics nor loses or repeats text: every letter of every chunk
-// is written once, whether read as a line, a column, a form or a table.
+// is written once, whether read as a line, a column, a form or a table,
+// and so when the page is cut in two and a table goes on from one to the
+// other (see continuedTable).
 func FuzzLayout(f *testing.F) {
 	f.Add([]byte{0, 0, 0, 5, 1, 0, 0, 7, 0, 0, 2, 3, 1, 0, 2, 6, 2, 0, 2, 4, 0, 0, 4, 2, 1, 0, 4, 5})
 	f.Add([]byte{0, 3, 0, 9, 2, 0, 1, 9, 0, 3, 2, 9, 2, 0, 2, 9, 0, 3, 3, 9, 2, 9, 9, 9, 1, 7, 40, 3})
@@ -61,7 +63,8 @@ func FuzzLayout(f *testing.F) {
 			}
 		}
 		var sb strings.Builder
-		chunks := layoutPage(&sb, glyphs)
+		chunks := pageChunks(glyphs)
+		layoutPage(&sb, chunks)
 		letters := func(s string) int { return len(strings.Join(strings.Fields(s), "")) }
 		want := 0
 		for _, c := range chunks {
@@ -69,6 +72,26 @@ func FuzzLayout(f *testing.F) {
 		}
 		if got := letters(sb.String()); got != want {
 			t.Fatalf("layout wrote %d letters of %d:\n%s", got, want, sb.String())
+		}
+		// The same words on two pages, broken after the grid's half:
+		// rows that go on with a table are moved, none lost or doubled.
+		var prev, next []*chunk
+		for _, c := range pageChunks(glyphs) {
+			if c.y > 760-12*32 {
+				prev = append(prev, c)
+			} else {
+				next = append(next, c)
+			}
+		}
+		moved, rest := continuedTable(prev, next)
+		if len(moved)+len(rest) != len(next) {
+			t.Fatalf("%d chunks moved and %d left of %d", len(moved), len(rest), len(next))
+		}
+		sb.Reset()
+		layoutPage(&sb, append(prev, moved...))
+		layoutPage(&sb, rest)
+		if got := letters(sb.String()); got != want {
+			t.Fatalf("layout of two pages wrote %d letters of %d:\n%s", got, want, sb.String())
 		}
 	})
 }

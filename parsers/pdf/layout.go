@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Layout thresholds, in multiples of the font size. They follow the usual
@@ -27,6 +28,9 @@ type chunk struct {
 	cuts    []cut
 	advance float64
 	mono    bool
+	// wordEnd is the x where the chunk's first word ends (0 when unknown:
+	// a part of a chunk that splitAligned cut).
+	wordEnd float64
 }
 
 // cut is a word's start in a chunk after a wide gap: the byte offset of the
@@ -36,18 +40,37 @@ type cut struct {
 	x, prevX float64
 }
 
+// endWord notes the end of the chunk's first word, at a space after it.
+func (c *chunk) endWord() {
+	if c.wordEnd == 0 {
+		c.wordEnd = c.x1
+	}
+}
+
+// firstWord returns the width of the chunk's first word: measured, or its
+// share of the chunk's width by letters.
+func (c *chunk) firstWord() float64 {
+	if c.wordEnd > 0 {
+		return c.wordEnd - c.x0
+	}
+	text := strings.TrimSpace(c.text.String())
+	word, _, _ := strings.Cut(text, " ")
+	return (c.x1 - c.x0) * float64(utf8.RuneCountInString(word)) / float64(max(1, utf8.RuneCountInString(text)))
+}
+
 func (c *chunk) top() float64    { return c.y + 0.8*c.size }
 func (c *chunk) bottom() float64 { return c.y - 0.25*c.size }
 
-// layoutPage rebuilds words, lines and columns from positioned glyphs and
-// writes the page's text in reading order: top to bottom, and within a
-// region that has a column gutter, the left column before the right. It
-// returns the page's chunks.
-func layoutPage(sb *strings.Builder, glyphs []glyph) []*chunk {
-	chunks := splitAligned(buildChunks(glyphs))
-	if len(chunks) == 0 {
-		return nil
-	}
+// pageChunks rebuilds words and lines from a page's positioned glyphs: its
+// chunks, cut where a table's cells touch (see splitAligned).
+func pageChunks(glyphs []glyph) []*chunk {
+	return splitAligned(buildChunks(glyphs))
+}
+
+// layoutPage writes the text of a page's chunks in reading order: top to
+// bottom, and within a region that has a column gutter, the left column
+// before the right (see layoutNode).
+func layoutPage(sb *strings.Builder, chunks []*chunk) {
 	var lines []string
 	layoutNode(chunks, &lines)
 	for i, l := range lines {
@@ -56,7 +79,6 @@ func layoutPage(sb *strings.Builder, glyphs []glyph) []*chunk {
 		}
 		sb.WriteString(l)
 	}
-	return chunks
 }
 
 func buildChunks(glyphs []glyph) []*chunk {
@@ -88,6 +110,7 @@ func buildChunks(glyphs []glyph) []*chunk {
 			if !sameLine || gap > chunkGap*cur.size || gap < -0.5*cur.size {
 				flush()
 			} else if !isSpace && gap > wordGap*cur.size && !strings.HasSuffix(cur.text.String(), " ") {
+				cur.endWord()
 				cur.text.WriteByte(' ')
 				if gap >= cellGap*cur.size && len(cur.cuts) < maxCuts {
 					cur.cuts = append(cur.cuts, cut{at: cur.text.Len(), x: g.x0, prevX: cur.x1})
@@ -96,6 +119,7 @@ func buildChunks(glyphs []glyph) []*chunk {
 		}
 		if isSpace {
 			if cur != nil && !strings.HasSuffix(cur.text.String(), " ") {
+				cur.endWord()
 				cur.text.WriteByte(' ')
 				cur.x1 = math.Max(cur.x1, g.x1)
 			}
@@ -197,6 +221,9 @@ func splitAligned(chunks []*chunk) []*chunk {
 				continue
 			}
 			part := &chunk{x0: x0, x1: k.prevX, y: c.y, size: c.size}
+			if from == 0 && c.wordEnd <= k.prevX {
+				part.wordEnd = c.wordEnd
+			}
 			part.text.WriteString(strings.TrimRight(text[from:k.at], " "))
 			out = append(out, part)
 			from, x0 = k.at, k.x
@@ -283,13 +310,34 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 		layoutNode(below, lines)
 		return
 	}
-	if t, ok := findTable(bands[bestI:bestJ]); ok {
+	// A table's rows whose longest cells come closer to the next column
+	// than an em (a cell's padding is all that parts them) still belong
+	// to it: the run is widened to the bands that leave cellGap free
+	// across the gutter.
+	tabI, tabJ := bestI, bestJ
+	narrow := []span{best}
+	for ; tabJ < len(bands); tabJ++ {
+		g := intersect(narrow, freeSpans(bands[tabJ].chunks, minX, maxX, cellGap*sizes[len(sizes)/2]), cellGap*sizes[len(sizes)/2])
+		if len(g) == 0 {
+			break
+		}
+		narrow = g
+	}
+	narrow = []span{best}
+	for ; tabI > 0; tabI-- {
+		g := intersect(narrow, freeSpans(bands[tabI-1].chunks, minX, maxX, cellGap*sizes[len(sizes)/2]), cellGap*sizes[len(sizes)/2])
+		if len(g) == 0 {
+			break
+		}
+		narrow = g
+	}
+	if t, ok := findTable(bands[tabI:tabJ]); ok {
 		var above, below []*chunk
 		for k, b := range bands {
 			switch {
-			case k < bestI+t.from:
+			case k < tabI+t.from:
 				above = append(above, b.chunks...)
-			case k >= bestI+t.to:
+			case k >= tabI+t.to:
 				below = append(below, b.chunks...)
 			}
 		}

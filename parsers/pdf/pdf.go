@@ -79,6 +79,19 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	var lexers []*lexer
 	var cmaps *lexer
 	streams := &inflaters{file: ra}
+	// A page is written once the next is read: the rows of a table that
+	// goes on at the top of the next page are its own (see
+	// continuedTable).
+	var pending []*chunk
+	cut := false
+	flush := func() {
+		if len(pageTexts) > 0 {
+			sb.WriteString("\n\n")
+		}
+		start := sb.Len()
+		layoutPage(&sb, pending)
+		pageTexts = append(pageTexts, sb.String()[start:])
+	}
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {
 			return extract.Result{}, err
@@ -88,18 +101,26 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 			return extract.Result{}, err
 		}
 		glyphs, lexers, cmaps = tp.glyphs, tp.lexers, tp.cmaps
-		if i > 0 {
-			sb.WriteString("\n\n")
-		}
-		start := sb.Len()
-		chunks := layoutPage(&sb, tp.glyphs)
+		chunks := pageChunks(tp.glyphs)
 		if i == 0 {
 			title = titleOf(chunks)
+			pending = chunks
+			continue
 		}
-		pageTexts = append(pageTexts, sb.String()[start:])
+		moved, rest := continuedTable(pending, chunks)
+		pending = append(pending, moved...)
+		if len(moved) > 0 && len(rest) == 0 {
+			continue // the table fills the page and may go on
+		}
+		flush()
+		pending = rest
 		if sb.Len() > 2*lim.MaxText {
+			cut = true
 			break
 		}
+	}
+	if len(pages) > 0 && !cut {
+		flush()
 	}
 	return extract.Result{Text: sb.String(), HeaderFooter: repeatedMargins(pageTexts), Title: strings.Join(title, "\n"), Pages: len(pages)}, nil
 }

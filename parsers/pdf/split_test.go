@@ -75,7 +75,7 @@ func TestSplitAligned(t *testing.T) {
 		t.Fatalf("%d chunks, want 14: the long cell and the next one in one", len(chunks))
 	}
 	var sb strings.Builder
-	layoutPage(&sb, gs)
+	layoutPage(&sb, pageChunks(gs))
 	if want := "Skill\tLevel\tNotes\nTypeScript\tExpert\tfour years of it in production\nSass or Styled Components\tStrong\ttwo years\nJest\tWorking\tfor the design system's tests\nGraphQL\tBonus\t-"; sb.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", sb.String(), want)
 	}

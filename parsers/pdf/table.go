@@ -36,6 +36,7 @@ const (
 type table struct {
 	from, to int
 	rows     [][][]string
+	prose    []bool // of each row: its tall cells are wrapped paragraphs (see wrapped)
 }
 
 // cellBlock is the text of one column between two vertical gaps wider
@@ -254,14 +255,50 @@ func tableIn(group []band) (table, bool) {
 		return table{}, false
 	}
 	t := table{from: rows[bestI].from, to: rows[bestJ-1].to}
+	right := make([]float64, len(cols))
+	for _, r := range rows[bestI:bestJ] {
+		for _, bl := range r.blocks {
+			for _, c := range bl.chunks {
+				right[bl.col] = math.Max(right[bl.col], c.x1)
+			}
+		}
+	}
 	for _, r := range rows[bestI:bestJ] {
 		cells := make([][]string, len(cols))
+		prose := true
 		for _, bl := range r.blocks {
 			readLines(bl.chunks, &cells[bl.col])
+			prose = prose && (bl.lines <= joinLines || wrapped(bl, right[bl.col]))
 		}
 		t.rows = append(t.rows, cells)
+		t.prose = append(t.prose, prose)
 	}
 	return t, true
+}
+
+// wrapped reports whether a cell's lines are one paragraph wrapped to its
+// column, whose text reaches right at most: each line but the last is
+// broken because the next line's first word would not have fitted after
+// it. A line that ends short of that (a role's title above its bullets, an
+// item of a list) was broken by its writer.
+func wrapped(bl cellBlock, right float64) bool {
+	lines := textLines(bl.chunks)
+	for k := 0; k+1 < len(lines); k++ {
+		end := math.Inf(-1)
+		for _, c := range lines[k] {
+			end = math.Max(end, c.x1)
+		}
+		first := lines[k+1][0]
+		for _, c := range lines[k+1] {
+			if c.x0 < first.x0 {
+				first = c
+			}
+		}
+		if end+0.25*first.size+first.firstWord() <= right {
+			return false
+		}
+	}
+	return true
 }
 
 // tableGutters returns the gaps free in every band of group that have text
@@ -352,19 +389,20 @@ func aligned(ref, b cellBlock) bool {
 }
 
 // read appends the table's rows to lines. A row whose cells are at most
-// joinLines lines each is one line, its cells in column order with a tab
+// joinLines lines each, or wrapped paragraphs, is one line, its cells in column order with a tab
 // between each two (an empty cell is two tabs in a row, as the other
 // formats write a table), each cell's lines joined (a word hyphenated at
 // a cell's line end is joined without the space, so "data-" "driven"
-// reads "data-driven"); a row with a taller cell gives each cell's lines
-// in turn.
+// reads "data-driven"); a row with a taller cell whose lines were broken
+// by its writer (a role beside its dates, with its bullets) gives each
+// cell's lines in turn.
 func (t table) read(lines *[]string) {
-	for _, cells := range t.rows {
+	for i, cells := range t.rows {
 		tall := false
 		for _, c := range cells {
 			tall = tall || len(c) > joinLines
 		}
-		if tall {
+		if tall && !t.prose[i] {
 			for _, c := range cells {
 				*lines = append(*lines, c...)
 			}
@@ -393,4 +431,131 @@ func joinWrapped(lines []string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// continuedTable returns the chunks at the top of page next that go on
+// with a table at the bottom of page prev, moved into prev's space below
+// its last line, and the rest of next. A browser or a word processor
+// breaks a long table between two rows, or inside a row whose cells go on
+// on the next page, and goes on at the next page's top with the same
+// columns; each page alone may hold too few rows to read as a table (see
+// minRows), and the columns would be read one after the other. The run of
+// bands on both sides of the page break that share a gap between columns
+// is looked at as one group: the next page's lines first a row gap below
+// prev's (twice the type size, more than any line spacing), then, where
+// that finds no table across the break, one line below (a row broken
+// inside). The next page's chunks go with prev as far as a table found
+// across the break reaches.
+func continuedTable(prev, next []*chunk) (moved, rest []*chunk) {
+	if len(prev) == 0 || len(next) == 0 {
+		return nil, next
+	}
+	// The last two lines of prev and the first of next.
+	low, above, high := prev[0], (*chunk)(nil), next[0]
+	for _, c := range prev {
+		if c.y < low.y {
+			low = c
+		}
+	}
+	for _, c := range prev {
+		if !sameLine(c, low) && (above == nil || c.y < above.y) {
+			above = c
+		}
+	}
+	for _, c := range next {
+		if c.y > high.y {
+			high = c
+		}
+	}
+	gaps := []float64{2 * math.Max(low.size, high.size)}
+	if above != nil && above.y-low.y <= maxLeading*low.size {
+		gaps = append(gaps, above.y-low.y)
+	}
+	for _, gap := range gaps {
+		shift := high.y - low.y + gap
+		for _, c := range next {
+			c.y -= shift
+		}
+		moved = crossingTable(prev, next)
+		for _, c := range next {
+			c.y += shift
+		}
+		if len(moved) > 0 {
+			for _, c := range moved {
+				c.y -= shift
+			}
+			break
+		}
+	}
+	gone := make(map[*chunk]bool, len(moved))
+	for _, c := range moved {
+		gone[c] = true
+	}
+	rest = slices.DeleteFunc(slices.Clone(next), func(c *chunk) bool { return gone[c] })
+	return moved, rest
+}
+
+// crossingTable returns the chunks of next, placed below prev, that are
+// rows of a table that starts in prev (see continuedTable).
+func crossingTable(prev, next []*chunk) []*chunk {
+	all := append(append(make([]*chunk, 0, len(prev)+len(next)), prev...), next...)
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	sizes := make([]float64, 0, len(all))
+	for _, c := range all {
+		minX, maxX = math.Min(minX, c.x0), math.Max(maxX, c.x1)
+		sizes = append(sizes, c.size)
+	}
+	sort.Float64s(sizes)
+	minGutter := cellGap * sizes[len(sizes)/2]
+	bands := makeBands(all, minX, maxX, minGutter)
+	onNext := make(map[*chunk]bool, len(next))
+	for _, c := range next {
+		onNext[c] = true
+	}
+	k := slices.IndexFunc(bands, func(b band) bool { return onNext[b.chunks[0]] })
+	if k <= 0 || slices.ContainsFunc(bands[k-1].chunks, func(c *chunk) bool { return onNext[c] }) {
+		return nil // the pages' lines are no apart
+	}
+	// The gaps between columns are those of the rows nearest the break
+	// on each side with text in two places (a row broken inside may go on
+	// in one column only), not the margins of shorter lines.
+	inner := func(b band) []span {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, c := range b.chunks {
+			lo, hi = math.Min(lo, c.x0), math.Max(hi, c.x1)
+		}
+		return slices.DeleteFunc(slices.Clone(b.free), func(g span) bool { return g.lo <= lo || g.hi >= hi })
+	}
+	var above, below []span
+	for i := k - 1; i >= 0 && len(above) == 0; i-- {
+		above = inner(bands[i])
+	}
+	for i := k; i < len(bands) && len(below) == 0; i++ {
+		below = inner(bands[i])
+	}
+	gaps := intersect(above, below, minGutter)
+	from, to := k, k
+	for ; to < len(bands) && len(gaps) > 0; to++ {
+		g := intersect(gaps, bands[to].free, minGutter)
+		if len(g) == 0 {
+			break
+		}
+		gaps = g
+	}
+	for ; from > 0 && len(gaps) > 0; from-- {
+		g := intersect(gaps, bands[from-1].free, minGutter)
+		if len(g) == 0 {
+			break
+		}
+		gaps = g
+	}
+	t, ok := findTable(bands[from:to])
+	if !ok || from+t.from >= k || from+t.to <= k {
+		return nil
+	}
+	var moved []*chunk
+	for _, b := range bands[k : from+t.to] {
+		moved = append(moved, b.chunks...)
+	}
+	return moved
 }

@@ -93,11 +93,14 @@ func (d *deriver) titleSkills(title string) {
 	hits := slices.DeleteFunc(all, func(h hit) bool {
 		return workCategory(d.t.skills[h.skill].Category) || boardLink(toks.low, int(toks.t[h.first].start), int(toks.t[h.last].end)) || d.decidedElsewhere(d.name(h), title)
 	})
-	d.groups = slices.DeleteFunc(d.groups, func(g *derivedGroup) bool { return g.reason.Statement == title })
+	d.groups = slices.DeleteFunc(d.groups, func(g *derivedGroup) bool { return ofTitle(g.reason.Statement, title) })
 	why := Reason{Statement: title, Cue: "the job's title"}
 	for _, c := range chains(toks, hits) {
 		for _, n := range d.names(c) {
 			delete(d.preferred, n)
+		}
+		if !strings.Contains(toks.low[c.from:c.to], " or ") {
+			c.alternatives = false // "Software Developer (C# / .NET)", "Java/Spring Developer": both
 		}
 		d.add(c, required, why, toks) // "Mobile Developer (iOS or Android)" asks for one of them
 	}
@@ -113,7 +116,7 @@ func (d *deriver) decidedElsewhere(name, title string) bool {
 		return true
 	}
 	for _, g := range d.groups {
-		if contains(g.skills, name) && g.reason.Statement != title {
+		if contains(g.skills, name) && !ofTitle(g.reason.Statement, title) {
 			return true
 		}
 	}
@@ -131,6 +134,12 @@ func inField(lower string, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// ofTitle reports whether a statement is the title, or a line of it that
+// a PDF wrapped ("Senior Site Reliability Engineer" / "(Kubernetes/GCP)").
+func ofTitle(statement, title string) bool {
+	return statement == title || len(statement) > 3 && strings.Contains(title, statement)
 }
 
 // namesSkillIn returns whether a text names a technology of t.
@@ -214,7 +223,10 @@ func (d *deriver) statement(st statement) {
 	negated := func(h string) bool {
 		return slices.ContainsFunc(findCues(strings.ToLower(h)), func(c cue) bool { return c.kind == cueNegated })
 	}
-	if deg != nil && (negated(where) || negated(st.heading) || sec == sectionExcluded) {
+	if deg != nil && (negated(where) || sec == sectionExcluded || negated(st.heading) && !(st.label != sectionNone && deg.hedged)) {
+		// (A label of its own with a stance of its own, "Degree: … is
+		// preferred, but not essential", is not dismissed by the heading
+		// before it.)
 		deg.dismissed = true // under "Not required", labelled or not ("A degree: plenty of us studied something else")
 	}
 	hits := d.t.hits(toks, context)
@@ -234,7 +246,7 @@ func (d *deriver) statement(st statement) {
 	cues := findCues(lower)
 	chs := chains(toks, hits)
 	base := Reason{Statement: st.text, Heading: where, Section: sec.String()}
-	fallback := statementCue(outsideBrackets(lower, cues))
+	fallback := statementCue(lower, outsideBrackets(lower, cues))
 	backRef := backReference.FindStringIndex(lower)
 	if len(chs) == 0 && backRef == nil && (anaphor.MatchString(lower) || itRef.MatchString(lower) && !itNew.MatchString(lower)) &&
 		len(yearsIn(lower)) == 0 { // "three or more of them" counts years
@@ -453,7 +465,7 @@ func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []
 			}
 		}
 	}
-	cu := scopeCue(lower, cues, statementCue(cues), prev, ref[0], ref[1], len(lower))
+	cu := scopeCue(lower, cues, statementCue(lower, cues), prev, ref[0], ref[1], len(lower))
 	kind := cu.kind
 	if kind == cueNone {
 		kind = cueSoft
@@ -492,7 +504,7 @@ func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []
 // roleNoun, after a kind of work, makes it a role: "QA analysts",
 // "DevOps engineers". ("Agile teams" and "Scrum developers" work in a way
 // that is a skill.)
-var roleNoun = regexp.MustCompile(`^\s*(?:engineers?|analysts?|testers?|specialists?|architects?|consultants?|practitioners?)\b`)
+var roleNoun = regexp.MustCompile(`^\s*(?:automation\s+|platform\s+|test\s+|lead\s+)?(?:engineers?|analysts?|testers?|specialists?|architects?|consultants?|practitioners?)\b`)
 
 // workCategory reports whether a category holds kinds of work ("DevOps",
 // "QA", "Machine Learning"), which a title or a sentence may name as a

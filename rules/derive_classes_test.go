@@ -1622,3 +1622,37 @@ func TestClassFifteenthSet(t *testing.T) {
 		{posting: "Requirements\n- Java, 5 plus years\n- A plus: Kotlin\n", want: map[string]string{"Java": "required@5", "Kotlin": "preferred"}},
 	})
 }
+
+// TestClassSixteenthSet: classes found with the sixteenth blind set, each
+// in phrasings of our own.
+func TestClassSixteenthSet(t *testing.T) {
+	runClass(t, []classCase{
+		// A name shared by the words after a conjunction.
+		{posting: "Requirements\n- Unit and integration tests for every change\n", want: map[string]string{"Unit Testing": "required", "Integration Testing": "required"}},
+		// A product that contains another skill's name.
+		{posting: "We run on Red Hat OpenShift.\n\nRequirements\n- Java\n", want: map[string]string{"Red Hat Enterprise Linux": "", "OpenShift": "preferred"}},
+		// Years after "typically gained over", and after an apostrophe.
+		{posting: "Requirements\n- Solid experience with Go, typically gained over three years or more\n", want: map[string]string{"Go": "required@3"}},
+		{posting: "Requirements\n- 2-4 years' commercial Ruby development\n", want: map[string]string{"Ruby": "required@2"}},
+		// "Up to" a number of years is a maximum.
+		{posting: "Requirements\n- Up to 2 years of professional experience\n- JavaScript\n", years: "0"},
+		// "without reaching for", "alone isn't enough".
+		{posting: "Requirements\n- You write TypeScript without reaching for Lodash\n", want: map[string]string{"TypeScript": "required", "Lodash": ""}},
+		{posting: "Requirements\n- Infrastructure as code with Pulumi (Terraform alone isn't enough)\n", want: map[string]string{"Pulumi": "required", "Terraform": ""}},
+		// A kind of work before a role's other word.
+		{posting: "QA Automation Engineer\n\nRequirements\n- Playwright\n", want: map[string]string{"QA": "", "Playwright": "required"}},
+		// A title's slash joins, it offers no choice.
+		{posting: "Backend Developer (Kotlin / Spring)\n\nRequirements\n- PostgreSQL\n", want: map[string]string{"Kotlin": "required", "Spring": "required"}, groups: []string{}},
+		// A labelled degree with a stance of its own, after a heading that dismisses.
+		{posting: "Requirements\n- Go\n\nNot required\nPrior fintech experience.\n\nDegree: a Bachelor's in Computer Science is preferred.\n", degree: "bachelor?"},
+		// A route that is no degree, in other words.
+		{posting: "Requirements\n- You have a degree, or you have finished a coding bootcamp\n", degree: "bachelor?"},
+	})
+	// Counter-cases.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- No less than five years of Go\n", want: map[string]string{"Go": "required@5"}},
+		{posting: "Mobile Developer (iOS or Android)\n\nRequirements\n- Git\n", groups: []string{"iOS,Android"}},
+		{posting: "Not needed\n- Degree: we look at your work instead\n", degree: "none"},
+		{posting: "Requirements\n- Data and machine learning pipelines\n", want: map[string]string{"Machine Learning": "required"}},
+	})
+}

@@ -40,6 +40,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +
+	`without (?:reaching for|relying on|needing|resorting to|falling back on)|(?:alone|on its own|by itself) (?:isn't|is not|won't be|will not be) enough|` +
 	`not something (?:\w+ ){0,3}(?:needs?|requires?|asks? for|uses?|expects?)|no need|neither|irrelevant|` +
 	`(?:not|aren't|isn't) (?:looking for|after|interested in)|(?:won't|will not) be asked to|` +
 	`(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|require|matter|use|write|run|touch|expect|ask for|look for|care about|involve|` +
@@ -192,6 +193,9 @@ func scopeCue(lower string, cues []cue, fallback cue, prev, from, to, next int) 
 		if c.kind == cueDescribes && ofTheKind.MatchString(lower[max(0, c.start-60):c.start]) {
 			continue // "at least two of the languages we use: …" names the set to choose from
 		}
+		if c.kind == cueNegated && c.start >= to && strings.HasPrefix(lower[c.start:], "without ") {
+			continue // "write JavaScript without reaching for jQuery": what follows "without" is negated
+		}
 		if c.kind == cueNegated && c.start >= to && ownObject.MatchString(lower[c.end:]) {
 			continue // "at home in plain CSS and don't need a framework": the negation has its own object
 		}
@@ -305,9 +309,12 @@ var leadingCue = regexp.MustCompile(`^(?:ideally|preferabl[ey]|familiar\w*|knowl
 // statementCue is the cue a whole statement gives the lists in it that
 // have none of their own: its strongest, if all its cues ask for
 // something ("Go and Rust; you must know both").
-func statementCue(cues []cue) cue {
+func statementCue(lower string, cues []cue) cue {
 	var best cue
 	for _, c := range cues {
+		if c.kind == cueNegated && strings.HasPrefix(lower[c.start:], "without ") {
+			continue // "… modern CSS without reaching for a framework" negates only what follows it
+		}
 		if c.kind == cuePreferred || c.kind == cueNegated || c.kind == cueDescribes {
 			return cue{}
 		}

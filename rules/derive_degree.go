@@ -50,7 +50,7 @@ var (
 		`(?:experience|background|qualifications?|training|skills|knowledge|track record|education)\b|\bflexible\b|` +
 		`\b(?:enrolled|pursuing|studying (?:towards|for)|working towards)\b|` + // a student's degree is still to come
 		`\bwithout (?:one|it|a degree|degrees)\b|` + // "we have hired people without one"
-		`\bor (?:an? )?(?:[\w-]+ )?(?:bootcamp|boot camp|apprenticeship)\b|` + // a route that is no degree
+		`\bor\b[^.;]{0,40}?\b(?:bootcamp|boot camp|apprenticeship)\b|` + // a route that is no degree: "or you've completed a coding bootcamp"
 		`\bnever turn(?:ed)? (?:anyone|anybody|you|people|candidates) (?:down|away)\b`) // "… for not having one"
 	// noCredentials dismisses degrees without naming one the way
 	// postingDegree reads: "skills, not diplomas", "no formal education

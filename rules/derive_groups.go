@@ -34,8 +34,9 @@ type chain struct {
 var listGap = map[string]bool{",": true, "/": true, "|": true, "and": true, "or": true, "&": true, "(": true,
 	"the": true, "a": true, "an": true, "either": true, "both": true, "as": true, "well": true, "nor": true}
 
-// bracketWish, inside a bracket, wishes for what the bracket names.
-var bracketWish = regexp.MustCompile(`\b(?:preferred|preferably|ideally|a plus|nice to have|a bonus|welcome)\b`)
+// bracketWish, inside a bracket, wishes for what the bracket names, or
+// puts it aside ("(CloudFormation alone isn't enough)").
+var bracketWish = regexp.MustCompile(`\b(?:preferred|preferably|ideally|a plus|nice to have|a bonus|welcome|not needed|not required|isn't enough|is not enough)\b`)
 
 // repeatedPreposition may follow "or" or "and" in a list, repeating the
 // one before its first skill: "in Python or in R".

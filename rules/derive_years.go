@@ -71,7 +71,7 @@ var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|
 // notExperienceBefore comes before a number of years that is not
 // experience: "fixed term for three years", "within two years".
 var notExperienceBefore = regexp.MustCompile(`\b(?:(?:fixed[- ]term|contract|funded|funding|appointment)(?: \w+)? (?:for|of)|` +
-	`within|in the next|over the next|after|for the first|every)\s+$`)
+	`within|in the next|over the next|after|for the first|every|up to|no more than|at most)\s+$`) // "up to 1 year": a maximum
 
 // companySubject and candidateWord tell a company's own years ("a Django
 // application that has grown steadily for six years", "for over 20 years
@@ -146,7 +146,7 @@ func parseNumber(s string) int {
 // yearsLead is how a statement of years leads to the skills it is about:
 // "5 years of", "with", "writing", "developing embedded software in".
 var yearsLead = regexp.MustCompile(`^\s*$|^'?\s*(?:of\s+)?(?:experience|exp\.?)\s+(?:of|with|in|using|running|building|developing|writing|working|doing)\b[^,;.()]*$|` +
-	`^\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|running|operating|managing|maintaining|administering|deploying|` +
+	`^'?\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|running|operating|managing|maintaining|administering|deploying|` +
 	`making|creating|shipping|delivering|training|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
@@ -251,7 +251,11 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 		k := sort.Search(len(chs), func(i int) bool { return chs[i].from >= m[1] })
 		b := sort.Search(len(chs), func(i int) bool { return chs[i].to > m[0] }) - 1
 		if b >= 0 {
-			if gap := lower[chs[b].to:m[0]]; yearsAfter.MatchString(gap) || forYears(gap) {
+			gap := lower[chs[b].to:m[0]]
+			if strings.HasPrefix(lower[m[0]:], "over ") {
+				gap += "over " // the years' own "over": "Java, typically gained over four years"
+			}
+			if yearsAfter.MatchString(gap) || forYears(gap) {
 				claim.skills = d.outerNames(toks, chs[b])
 			}
 		}

@@ -139,6 +139,9 @@ func (m *matcher) scan(toks *tokens) []hit {
 			}
 		}
 		if bestSkill < 0 {
+			if h, ok := m.distributed(toks, i); ok {
+				hits = append(hits, h) // "unit and integration testing": unit testing too
+			}
 			i++
 			continue
 		}
@@ -146,6 +149,46 @@ func (m *matcher) scan(toks *tokens) []hit {
 		i += bestLen
 	}
 	return hits
+}
+
+// distributed finds a skill whose name shares its last words with the
+// name after a conjunction: "unit" in "unit and integration testing" is
+// Unit Testing, "front" in "front and back end" the front end. Token i
+// starts no name of its own; the hit is that one token.
+func (m *matcher) distributed(toks *tokens, i int) (hit, bool) {
+	if i+3 >= toks.len() || toks.t[i].punct {
+		return hit{}, false
+	}
+	if c := toks.key(i + 1); c != "and" && c != "&" && c != "or" {
+		return hit{}, false
+	}
+	// The name after the conjunction, of two words or more.
+	n, end := m.root, -1
+	for j := i + 2; j < toks.len() && j < i+6; j++ {
+		if n = n.next[toks.key(j)]; n == nil {
+			break
+		}
+		if len(n.ends) > 0 && j > i+2 {
+			end = j
+		}
+	}
+	if end < 0 {
+		return hit{}, false
+	}
+	// The same name with token i in place of its first word.
+	n = m.root.next[toks.key(i)]
+	for j := i + 3; n != nil && j <= end; j++ {
+		n = n.next[toks.key(j)]
+	}
+	if n == nil {
+		return hit{}, false
+	}
+	for _, e := range n.ends {
+		if e.exact == nil {
+			return hit{skill: e.skill, first: i, last: i, ambiguous: e.ambiguous, word: e.word}, true
+		}
+	}
+	return hit{}, false
 }
 
 func exactMatch(toks *tokens, first int, exact []string) bool {

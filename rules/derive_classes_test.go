@@ -1206,15 +1206,18 @@ func TestClassTableExcludedColumn(t *testing.T) {
 }
 
 // TestClassTableEmptyLastCells: a row of an HTML, Word or PDF table whose
-// last cells are empty reaches derivation as its first cell alone, the
-// tabs of the empty cells trimmed with the line's end; it is still the
-// table's row, and the paragraph after the table is not.
+// last cells are empty reaches derivation with the tabs of its empty cells
+// ("Git\t\t", as the parsers keep them); it is the table's row, and the
+// paragraph after the table is not.
 func TestClassTableEmptyLastCells(t *testing.T) {
 	runClass(t, []classCase{
-		{posting: "Tester\n\nWhat you'll do\nWrite tests\n\nAt a glance\nMust have\tNice to have\nPlaywright\tDocker\nGit\nWe pay well.\n",
+		{posting: "Tester\n\nWhat you'll do\nWrite tests\n\nAt a glance\nMust have\tNice to have\nPlaywright\tDocker\nGit\t\nWe pay well.\n",
 			want: map[string]string{"Playwright": "required", "Docker": "preferred", "Git": "required"}},
-		{posting: "Tester\n\nWhat you'll do\nWrite tests\n\nMust have\tNice to have\tNot needed\nPython\tAnsible\tPerl\nSQL and Bash\nThe team uses Jira.\n",
+		{posting: "Tester\n\nWhat you'll do\nWrite tests\n\nMust have\tNice to have\tNot needed\nPython\tAnsible\tPerl\nSQL and Bash\t\t\nThe team uses Jira.\n",
 			want: map[string]string{"Python": "required", "Ansible": "preferred", "Perl": "", "SQL": "required", "Bash": "required", "Jira": "preferred"}},
+		// An empty first cell keeps the row's columns.
+		{posting: "Tester\n\nMust have\tNice to have\nPlaywright\tDocker\n\tKotlin\nThe team uses Jira.\n",
+			want: map[string]string{"Playwright": "required", "Docker": "preferred", "Kotlin": "preferred"}},
 	})
 	// Counter-cases: a sentence, or a heading, after the table is no row.
 	runClass(t, []classCase{

@@ -114,12 +114,6 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 			}
 			parents = append(parents, p)
 		}
-		if header != nil && ln.cells == nil && i > 0 && lines[i-1].cells != nil && rowRemnant(ln, namesSkill) {
-			// "Git" after "CI/CD\tDocker": a row whose last cells were
-			// empty, their tabs trimmed with the line's end.
-			ln.cells = []string{ln.text}
-			lines[i].cells = ln.cells
-		}
 		if ln.cells != nil {
 			if header == nil || (i > 0 && lines[i-1].cells == nil) {
 				header = nil
@@ -224,22 +218,6 @@ func statements(text string, namesSkill, mayName func(string) bool, joins func(a
 // fundamentals"), or a line that is a bullet's.
 func bulletLost(ln line) bool {
 	return ln.bullet || len(strings.Fields(ln.text)) <= 12 && !strings.ContainsAny(ln.text[len(ln.text)-1:], ".!?;")
-}
-
-// rowRemnant reports whether a line right after a table's row may be a
-// row of the table whose cells after the first were empty: HTML, Word and
-// PDF tables reach derivation a row a line with tabs between the cells,
-// and a line's trailing tabs go with its trimming. It names a skill in a
-// few words, as a cell does, and is no sentence nor heading: "Git", not
-// "The team uses Jira." nor "Nice to have".
-func rowRemnant(ln line, namesSkill func(string) bool) bool {
-	if ln.afterBlank || ln.bullet || ln.heading || len(strings.Fields(ln.text)) > 8 || strings.ContainsAny(ln.text[len(ln.text)-1:], ".!?:;") {
-		return false
-	}
-	if _, ok := headingSection(ln); ok {
-		return false
-	}
-	return namesSkill(ln.text)
 }
 
 // itemOfWishes reports whether a line that reads as a heading of kind s
@@ -564,7 +542,16 @@ func readLines(text string) []line {
 		}
 		ln.text = strings.TrimSpace(s)
 		ln.cells = cellsOf(ln.text)
-		ln.afterBlank = ln.afterBlank || strings.Contains(ln.text, "\t")
+		if t := strings.Trim(inlineMarkup.Replace(raw), " "); ln.cells == nil && t != strings.Trim(t, "\t") && !ln.bullet && !ln.heading {
+			// A row whose first or last cells are empty: the parsers keep
+			// its edge tabs ("Git\t\t" after "CI/CD\tDocker\tSQL").
+			cells := strings.Split(t, "\t")
+			for k, c := range cells {
+				cells[k] = strings.TrimSpace(c)
+			}
+			ln.cells = cells
+		}
+		ln.afterBlank = ln.afterBlank || strings.Contains(ln.text, "\t") || ln.cells != nil && strings.Contains(raw, "\t")
 		out = append(out, ln)
 	}
 	return out

@@ -172,7 +172,8 @@
 // A PDF's text is read in reading order (screener extract shows it):
 // columns one after the other, a role's dates set flush right kept with
 // the role, a form's labels (Europass) each before its value, a table's
-// rows each on a line (its cells in column order), Arabic and Hebrew in
+// rows each on a line (its cells in column order, a wrapped cell joined),
+// also when the table goes on at the next page, Arabic and Hebrew in
 // logical order. A table of a Word, OpenDocument, RTF, HTML or PDF file
 // comes one row a line with its cells parted by tabs (a text file keeps
 // its own tabs): a cell boundary is a field boundary, in a resume and in

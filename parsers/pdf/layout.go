@@ -254,8 +254,10 @@ type span struct{ lo, hi float64 }
 // the run, and the bands below are laid out in that order, each on its
 // own and recursively; otherwise the bands are read line by line. Within
 // the run, a form (see labelColumn) is read row by row, and so is a table
-// (see findTable), the bands above and below it laid out on their own.
-// Taking the longest run first keeps a header line whose gaps look like
+// (see findTable), the bands above and below it laid out on their own; a
+// table whose columns come closer than a gutter on every few lines (see
+// narrowTable) is looked for where the run holds none, or there is no
+// run. Taking the longest run first keeps a header line whose gaps look like
 // gutters (contact details spaced across the page) from capturing the
 // columns below it.
 func layoutNode(chunks []*chunk, lines *[]string) {
@@ -289,13 +291,7 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 			}
 		}
 	}
-	if bestJ == 0 {
-		for _, b := range bands {
-			readLines(b.chunks, lines)
-		}
-		return
-	}
-	if labelColumn(bands[bestI:bestJ], best) {
+	if bestJ > 0 && labelColumn(bands[bestI:bestJ], best) {
 		var above, below []*chunk
 		for k, b := range bands {
 			switch {
@@ -310,40 +306,58 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 		layoutNode(below, lines)
 		return
 	}
-	// A table's rows whose longest cells come closer to the next column
-	// than an em (a cell's padding is all that parts them) still belong
-	// to it: the run is widened to the bands that leave cellGap free
-	// across the gutter.
-	tabI, tabJ := bestI, bestJ
-	narrow := []span{best}
-	for ; tabJ < len(bands); tabJ++ {
-		g := intersect(narrow, freeSpans(bands[tabJ].chunks, minX, maxX, cellGap*sizes[len(sizes)/2]), cellGap*sizes[len(sizes)/2])
-		if len(g) == 0 {
-			break
+	// A table: in the run, widened to the bands that leave padGap free
+	// across its gutter (a table's rows whose longest cells come closer to
+	// the next column than an em, a cell's padding all that parts them),
+	// else in any run of bands whose columns are that close throughout
+	// (see narrowTable).
+	pad := padGap * sizes[len(sizes)/2]
+	var t table
+	var ok bool
+	at := 0
+	if bestJ > 0 {
+		tabI, tabJ := bestI, bestJ
+		narrow := []span{best}
+		for ; tabJ < len(bands); tabJ++ {
+			g := intersect(narrow, freeSpans(bands[tabJ].chunks, minX, maxX, pad), pad)
+			if len(g) == 0 {
+				break
+			}
+			narrow = g
 		}
-		narrow = g
-	}
-	narrow = []span{best}
-	for ; tabI > 0; tabI-- {
-		g := intersect(narrow, freeSpans(bands[tabI-1].chunks, minX, maxX, cellGap*sizes[len(sizes)/2]), cellGap*sizes[len(sizes)/2])
-		if len(g) == 0 {
-			break
+		narrow = []span{best}
+		for ; tabI > 0; tabI-- {
+			g := intersect(narrow, freeSpans(bands[tabI-1].chunks, minX, maxX, pad), pad)
+			if len(g) == 0 {
+				break
+			}
+			narrow = g
 		}
-		narrow = g
+		t, ok = findTable(bands[tabI:tabJ])
+		at = tabI
 	}
-	if t, ok := findTable(bands[tabI:tabJ]); ok {
+	if bestJ == 0 {
+		at, t, ok = narrowTable(bands, minX, maxX, pad, minGutter)
+	}
+	if ok {
 		var above, below []*chunk
 		for k, b := range bands {
 			switch {
-			case k < tabI+t.from:
+			case k < at+t.from:
 				above = append(above, b.chunks...)
-			case k >= tabI+t.to:
+			case k >= at+t.to:
 				below = append(below, b.chunks...)
 			}
 		}
 		layoutNode(above, lines)
 		t.read(lines)
 		layoutNode(below, lines)
+		return
+	}
+	if bestJ == 0 {
+		for _, b := range bands {
+			readLines(b.chunks, lines)
+		}
 		return
 	}
 	var above, left, right, below []*chunk

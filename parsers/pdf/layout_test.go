@@ -178,6 +178,27 @@ func TestLayoutReadingOrder(t *testing.T) {
 			},
 		},
 		{
+			name: "a list whose bullets stand closer to their items than an em stays a list",
+			// The bullets' gap is as narrow as a word processor's table
+			// cell padding (see narrowTable), their items wrapped: rows
+			// of a table of marks and items by their shape.
+			lines: []placed{
+				{x: 72, y: 730, size: 12, text: "Requirements"},
+				{x: 80, y: 712, size: 10, text: "Four years of Go in services"},
+				{x: 80, y: 700, size: 10, text: "that others depend on"},
+				{x: 80, y: 684, size: 10, text: "PostgreSQL or MySQL"},
+				{x: 80, y: 668, size: 10, text: "Kafka, or another queue"},
+				{x: 80, y: 656, size: 10, text: "you ran yourself"},
+				// Drawn after the items, as LaTeX draws a list's labels.
+				{x: 72, y: 712, size: 10, text: "*"},
+				{x: 72, y: 684, size: 10, text: "*"},
+				{x: 72, y: 668, size: 10, text: "*"},
+			},
+			want: []string{
+				"Requirements\n* Four years of Go in services\nthat others depend on\n* PostgreSQL or MySQL\n* Kafka, or another queue\nyou ran yourself",
+			},
+		},
+		{
 			name: "a table with a sparse last column below a line across its first two",
 			// The list item above spans the first gutter, so only the
 			// last column's gutter is free from it down (the paragraph
@@ -312,33 +333,45 @@ func TestTableRendered(t *testing.T) {
 	}
 }
 
-// TestTableAcrossPages reads a posting whose two tables Chromium breaks
-// across pages (testdata/parsers/table-pages.html): the first between
-// two rows, with only two rows on the next page; the second inside a
-// row whose description goes on at the next page's top, in its column
-// alone. Each table reads as the HTML's does, a row a line (a tall
-// wrapped cell joined), the rows on the next page too: the PDF's text,
-// page breaks aside, is the HTML's.
-func TestTableAcrossPages(t *testing.T) {
+// TestTablesReadAsTheirSource reads postings whose tables a browser or a
+// word processor printed in ways that tore their rows apart, and checks
+// that the PDF's text, page breaks aside, is that of the file it was
+// printed from: a row a line, a tab between cells, a tall wrapped cell
+// joined. table-pages.html: two tables Chromium breaks across pages, the
+// first between two rows (two rows left on the next page), the second
+// inside a row whose description goes on at the next page's top in its
+// column alone. table-narrow.docx (LibreOffice's conversion of
+// table-narrow.html): a narrow table LibreOffice prints with cells wrapped
+// to different heights and its columns a few points apart, closer than
+// the space between two words on some lines.
+func TestTablesReadAsTheirSource(t *testing.T) {
 	ctx := context.Background()
-	page, err := parsers.ExtractFile(ctx, filepath.Join(fixtures, "table-pages.html"), parsers.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := parsers.ExtractFile(ctx, filepath.Join(fixtures, "table-pages.pdf"), parsers.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Pages != 3 {
-		t.Fatalf("%d pages, want 3: the tables no longer cross a page break", doc.Pages)
-	}
-	var lines []string
-	for _, l := range strings.Split(doc.Text, "\n") {
-		if l != "" {
-			lines = append(lines, l)
+	for _, tt := range []struct {
+		pdf, source string
+		pages       int
+	}{
+		{"table-pages.pdf", "table-pages.html", 3},
+		{"table-narrow.pdf", "table-narrow.docx", 1},
+	} {
+		src, err := parsers.ExtractFile(ctx, filepath.Join(fixtures, tt.source), parsers.Limits{})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if got, want := strings.Join(lines, "\n"), strings.TrimSpace(page.Text); got != want {
-		t.Errorf("PDF text, page breaks aside:\n%s\nwant the HTML's:\n%s", got, want)
+		doc, err := parsers.ExtractFile(ctx, filepath.Join(fixtures, tt.pdf), parsers.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Pages != tt.pages {
+			t.Fatalf("%s: %d pages, want %d", tt.pdf, doc.Pages, tt.pages)
+		}
+		var lines []string
+		for _, l := range strings.Split(doc.Text, "\n") {
+			if l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if got, want := strings.Join(lines, "\n"), strings.TrimSpace(src.Text); got != want {
+			t.Errorf("%s, page breaks aside:\n%s\nwant the text of %s:\n%s", tt.pdf, got, tt.source, want)
+		}
 	}
 }

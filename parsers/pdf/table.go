@@ -18,9 +18,14 @@ import (
 // line, and two columns that each start with a heading and go on with a
 // paragraph form two rows by chance (rows with text in one column only
 // do not count, but stay in the table when they stand as close as its
-// rows, see tableIn). A row whose cells are at most joinLines lines each
-// reads as one line; taller cells (a role beside its dates, with its
-// bullets) are read one after the other.
+// rows, see tableIn). A row whose cells are at most joinLines lines each,
+// or wrapped paragraphs (see wrapped), reads as one line; taller cells
+// whose lines their writer broke (a role beside its dates, with its
+// bullets) are read one after the other. Two columns of a table are at
+// least padGap apart: a word processor's narrow table may leave no more
+// between a cell's longest line and the next column (a space is 0.25 em
+// and more, but the two columns' text is drawn apart, as two chunks, not
+// two words of one).
 const (
 	maxLeading = 1.35
 	blockBreak = 0.15
@@ -28,6 +33,7 @@ const (
 	joinLines  = 3
 	alignTol   = 0.1
 	cellGap    = 0.5
+	padGap     = 0.2
 )
 
 // table is a run of rows of a group of bands that reads across: from and
@@ -303,9 +309,10 @@ func wrapped(bl cellBlock, right float64) bool {
 
 // tableGutters returns the gaps free in every band of group that have text
 // on both sides, left to right. They may be narrower than a page's column
-// gutter, down to cellGap: a table's cell padding is all that parts a full
-// cell from the next column (on its own line, each gap between two chunks
-// is wider than chunkGap).
+// gutter, down to padGap: a table's cell padding is all that parts a full
+// cell from the next column (chunks of one line drawn in one run are
+// parted by chunkGap or, cut by splitAligned, cellGap; a cell drawn on its
+// own may come closer).
 func tableGutters(group []band) []span {
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	var sizes []float64
@@ -319,7 +326,7 @@ func tableGutters(group []band) []span {
 		return nil
 	}
 	sort.Float64s(sizes)
-	minGutter := cellGap * sizes[len(sizes)/2]
+	minGutter := padGap * sizes[len(sizes)/2]
 	free := freeSpans(group[0].chunks, minX, maxX, minGutter)
 	for _, b := range group[1:] {
 		free = intersect(free, freeSpans(b.chunks, minX, maxX, minGutter), minGutter)
@@ -506,7 +513,7 @@ func crossingTable(prev, next []*chunk) []*chunk {
 		sizes = append(sizes, c.size)
 	}
 	sort.Float64s(sizes)
-	minGutter := cellGap * sizes[len(sizes)/2]
+	minGutter := padGap * sizes[len(sizes)/2]
 	bands := makeBands(all, minX, maxX, minGutter)
 	onNext := make(map[*chunk]bool, len(next))
 	for _, c := range next {
@@ -516,24 +523,13 @@ func crossingTable(prev, next []*chunk) []*chunk {
 	if k <= 0 || slices.ContainsFunc(bands[k-1].chunks, func(c *chunk) bool { return onNext[c] }) {
 		return nil // the pages' lines are no apart
 	}
-	// The gaps between columns are those of the rows nearest the break
-	// on each side with text in two places (a row broken inside may go on
-	// in one column only), not the margins of shorter lines.
-	inner := func(b band) []span {
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, c := range b.chunks {
-			lo, hi = math.Min(lo, c.x0), math.Max(hi, c.x1)
-		}
-		return slices.DeleteFunc(slices.Clone(b.free), func(g span) bool { return g.lo <= lo || g.hi >= hi })
+	// The gaps between columns are those of the last row before the break
+	// with text in two places (a row broken inside may go on in one column
+	// only), not the margins of shorter lines.
+	var gaps []span
+	for i := k - 1; i >= 0 && len(gaps) == 0; i-- {
+		gaps = innerSpans(bands[i].chunks, bands[i].free)
 	}
-	var above, below []span
-	for i := k - 1; i >= 0 && len(above) == 0; i-- {
-		above = inner(bands[i])
-	}
-	for i := k; i < len(bands) && len(below) == 0; i++ {
-		below = inner(bands[i])
-	}
-	gaps := intersect(above, below, minGutter)
 	from, to := k, k
 	for ; to < len(bands) && len(gaps) > 0; to++ {
 		g := intersect(gaps, bands[to].free, minGutter)
@@ -558,4 +554,64 @@ func crossingTable(prev, next []*chunk) []*chunk {
 		moved = append(moved, b.chunks...)
 	}
 	return moved
+}
+
+// innerSpans returns those of a band's free spans that have its text on
+// both sides: gaps between its chunks, not its margins.
+func innerSpans(chunks []*chunk, free []span) []span {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, c := range chunks {
+		lo, hi = math.Min(lo, c.x0), math.Max(hi, c.x1)
+	}
+	return slices.DeleteFunc(slices.Clone(free), func(g span) bool { return g.lo <= lo || g.hi >= hi })
+}
+
+// narrowTable looks for a table whose columns no gutter parts (a narrow
+// table of a word processor, whose cells' padding leaves a few points
+// between a full line and the next column): from each band with a gap of
+// at least pad between its chunks, top to bottom, the run of bands below
+// that leave a gap free across it, narrower than gutter, is a table's
+// group (see findTable). A run that leaves a gutter free is layoutNode's
+// to judge, and text flush right on either side of the gap is dates or
+// places set beside entries, no table's column (see rightAligned and
+// labelColumn), nor are a list's bullets (see markers). It returns the
+// run's first band and the table.
+func narrowTable(bands []band, minX, maxX, pad, gutter float64) (int, table, bool) {
+	free := make([][]span, len(bands))
+	for i, b := range bands {
+		free[i] = freeSpans(b.chunks, minX, maxX, pad)
+	}
+	for i, b := range bands {
+		cands := innerSpans(b.chunks, free[i])
+		j := i + 1
+		for ; len(cands) > 0 && j < len(bands); j++ {
+			g := intersect(cands, free[j], pad)
+			if len(g) == 0 {
+				break
+			}
+			cands = g
+		}
+		if j-i < minRows || len(cands) == 0 || slices.ContainsFunc(cands, func(g span) bool {
+			return g.hi-g.lo >= gutter || rightAligned(bands[i:j], g) || labelColumn(bands[i:j], g) || markers(bands[i:j], g)
+		}) {
+			continue
+		}
+		if t, ok := findTable(bands[i:j]); ok {
+			return i, t, true
+		}
+	}
+	return 0, table{}, false
+}
+
+// markers reports whether the text left of a gap is a list's bullets or
+// numbers: a mark of a letter or two on each line, beside the items.
+func markers(group []band, g span) bool {
+	for _, b := range group {
+		for _, c := range b.chunks {
+			if c.x1 <= g.lo+0.01 && utf8.RuneCountInString(strings.TrimSpace(c.text.String())) > 3 {
+				return false
+			}
+		}
+	}
+	return true
 }

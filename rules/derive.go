@@ -328,7 +328,11 @@ func (d *deriver) statement(st statement) {
 			cu = wish
 		}
 		carried = cu
-		if !c.alternatives && d.inAlternatives(d.names(c), chs[:i]) && cu.kind != cueMust && cu.kind != cueNegated && cu.kind != cuePreferred {
+		before := chs[:i]
+		if prevSameItem {
+			before = append(slices.Clone(prevLast), before...) // "Strong Java, or Kotlin on the JVM; we write new services in Kotlin"
+		}
+		if !c.alternatives && d.inAlternatives(d.names(c), before) && cu.kind != cueMust && cu.kind != cueNegated && cu.kind != cuePreferred {
 			// (or any cue but an obligation, a wish or a negation: "Go or
 			// Python (our tooling is mostly Go, but we'll happily hire a
 			// strong Python engineer)")
@@ -504,7 +508,7 @@ func (d *deriver) alternativesBack(chs []chain, ref []int, lower string, cues []
 // roleNoun, after a kind of work, makes it a role: "QA analysts",
 // "DevOps engineers". ("Agile teams" and "Scrum developers" work in a way
 // that is a skill.)
-var roleNoun = regexp.MustCompile(`^\s*(?:automation\s+|platform\s+|test\s+|lead\s+)?(?:engineers?|analysts?|testers?|specialists?|architects?|consultants?|practitioners?)\b`)
+var roleNoun = regexp.MustCompile(`^\s*(?:/\s*[\w-]+\s+)?(?:automation\s+|platform\s+|test\s+|lead\s+)?(?:engineers?|analysts?|testers?|specialists?|architects?|consultants?|practitioners?)\b`)
 
 // workCategory reports whether a category holds kinds of work ("DevOps",
 // "QA", "Machine Learning"), which a title or a sentence may name as a
@@ -652,7 +656,7 @@ func subordinateClause(lower string, lo int) bool {
 	return subordinate.MatchString(lower[max(0, lo-30):lo]) && !likeness.MatchString(lower[lo:])
 }
 
-var likeness = regexp.MustCompile(`^\s*(?:is|are|does|do|will|would|should|must)\b`)
+var likeness = regexp.MustCompile(`^\s*(?:is|are|does|do|will|would|should|must|means|requires|involves|calls for|needs)\b`) // "…, which means good JavaScript": what the clause before asks
 
 // clauseStart returns where the clause of the list at from begins, after
 // the previous list (ending at prev).

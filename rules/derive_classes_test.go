@@ -1659,3 +1659,35 @@ func TestClassSixteenthSet(t *testing.T) {
 		{posting: "Requirements\n- Data and machine learning pipelines\n", want: map[string]string{"Machine Learning": "required"}},
 	})
 }
+
+// TestClassSeventeenthSet: classes found with the seventeenth blind set,
+// each in phrasings of our own.
+func TestClassSeventeenthSet(t *testing.T) {
+	runClass(t, []classCase{
+		// An alternative named again in the next sentence of its item.
+		{posting: "Requirements\n- Strong Go, or Rust; our newer tools are in Rust but the core is Go.\n", groups: []string{"Go,Rust"}},
+		// "which means" asks what the clause before asks.
+		{posting: "Requirements\n- Angular, which means solid TypeScript and RxJS\n", want: map[string]string{"TypeScript": "required", "RxJS": "required"}},
+		// The post's own years.
+		{posting: "Requirements\n- Python\n\nThe post is funded by a research grant for its first three years.\n", years: "0"},
+		// A kind of work before a slash and a role.
+		{posting: "Our first DevOps / Platform Engineer\n\nRequirements\n- Terraform\n", want: map[string]string{"DevOps": "", "Terraform": "required"}},
+		// A certification named after Security, and pull-request reviews.
+		{posting: "Requirements\n- Git and pull-request reviews\n- A security certification such as CISSP\n", want: map[string]string{"Code Review": "required", "Security": ""}},
+		// People who hold a degree are no degree asked for.
+		{posting: "What you'll do\n- Teach Git to PhD students\n\nRequirements\n- Python\n", degree: "none"},
+		// Stand-ins in brackets for the skill right before them, of other
+		// kinds than it and each other.
+		{posting: "Requirements\n- Services in Java (Kotlin or Scala would also be fine)\n", groups: []string{"Java,Kotlin,Scala"}},
+		{posting: "Requirements\n- Infrastructure as code with Terraform (Pulumi or CloudFormation would also be fine)\n", groups: []string{"Terraform,Pulumi,AWS CloudFormation"}},
+	})
+	// Counter-cases.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Strong Go, or Rust; and Kafka\n", groups: []string{"Go,Rust"}, want: map[string]string{"Apache Kafka": "required"}},
+		{posting: "Requirements\n- Enrolled in a Bachelor's program in Computer Science\n", degree: "bachelor?"},
+	})
+	d := DefaultTaxonomy().Derive("Requirements\n- A degree in Cyber Security or cybersecurity engineering\n").Degree
+	if d == nil || !slices.Equal(d.Fields, []string{"Cybersecurity"}) {
+		t.Errorf("degree %+v, want the field Cybersecurity once", d)
+	}
+}

@@ -27,6 +27,10 @@ var postingDegree = regexp.MustCompile(`\b(?:(?P<phd>ph\.? ?d\b\.?|doctorate|doc
 // degrees of expertise".
 var notAcademic = regexp.MustCompile(`^s? of (?:technical|expertise|experience|freedom|autonomy|independence|responsibility|seniority|\w+ (?:expertise|experience))`)
 
+// degreeHolders follows a degree that names people: "PhD students",
+// "master's candidates".
+var degreeHolders = regexp.MustCompile(`^\s*(?:students?|candidates?|researchers?|supervisors?|interns?)\b`)
+
 // fieldPatterns match the spellings of degreeFields as whole words
 // ("informatics", not "bioinformatics").
 var fieldPatterns = func() []*regexp.Regexp {
@@ -108,6 +112,9 @@ func degreeOf(text string, sec section, reason Reason) *degreeClaim {
 		for g, name := range postingDegree.SubexpNames() {
 			if name == "" || m[2*g] < 0 {
 				continue
+			}
+			if degreeHolders.MatchString(lower[m[2*g+1]:]) {
+				continue // "training sessions for PhD students": people, not a degree asked for
 			}
 			if name == "degree" {
 				if notAcademic.MatchString(lower[m[2*g+1]-1:]) || strings.HasSuffix(lower[:m[2*g]], "to a ") {
@@ -207,7 +214,7 @@ func postingDegreeRule(claims []*degreeClaim) (*DegreeRule, *Reason) {
 	d.Required = anyRequired && !anyHedge
 	var ordered []string
 	for _, f := range degreeFields {
-		if contains(d.Fields, f.name) {
+		if contains(d.Fields, f.name) && !contains(ordered, f.name) { // two spellings, one field
 			ordered = append(ordered, f.name)
 		}
 	}

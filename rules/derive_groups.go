@@ -286,7 +286,7 @@ type derivedGroup struct {
 
 // standInCue offers a list of skills in place of what the posting asks for.
 var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come from|(?:make|making) the switch|` +
-	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:fine|good|welcome|counts?|works?|acceptable|relevant|useful|valuable|ok|okay)|` +
+	`switch(?:ing)? (?:from|over)|so far (?:has|have) been|(?:also|equally) (?:be )?(?:fine|good|welcome|counts?|works?|acceptable|relevant|useful|valuable|ok|okay)|` +
 	`(?:count|counts|will do) (?:too|as well|the same)|(?:experience|knowledge|background) (?:also |too )?counts\b|(?:is|are) (?:fine|ok|okay|welcome|good) (?:too|as well)|(?:just |equally )?as (?:welcome|good|valuable|useful|relevant)|transfer(?:s|able)?|carr(?:y|ies) over)\b`)
 
 // joinStandIns makes each weak group of stand-ins, with the one skill of
@@ -296,8 +296,18 @@ var standInCue = regexp.MustCompile(`\b(?:instead|in place of|coming from|come f
 // With no such skill, or several, the stand-ins stay preferences.
 func (d *deriver) joinStandIns() {
 	for _, g := range d.groups {
-		if !g.standIns || g.category == "" {
+		if !g.standIns {
 			continue
+		}
+		// The kinds of skill it stands in for: its own, or each of its
+		// skills' ("Pulumi or CloudFormation would also be fine").
+		kinds := map[string]bool{g.category: true}
+		if g.category == "" {
+			for _, s := range g.skills {
+				if sk, ok := d.t.Lookup(s); ok {
+					kinds[sk.Category] = true
+				}
+			}
 		}
 		// The one skill of its category named in the same statement or
 		// list item, or else the one required: offering a stand-in for it
@@ -305,7 +315,7 @@ func (d *deriver) joinStandIns() {
 		var inStatement, inItem, req []string
 		for k, m := range []map[string]Reason{d.required, d.preferred} {
 			for name := range m {
-				if sk, ok := d.t.Lookup(name); !ok || sk.Category != g.category || contains(g.skills, name) {
+				if sk, ok := d.t.Lookup(name); !ok || !kinds[sk.Category] || contains(g.skills, name) {
 					continue
 				}
 				if slices.Contains(d.mentions[name], g.reason.Statement) {
@@ -320,6 +330,9 @@ func (d *deriver) joinStandIns() {
 		}
 		var only string
 		var why Reason
+		if len(inStatement) > 1 {
+			inStatement = nearestBefore(g.reason.Statement, inStatement, g.skills[0])
+		}
 		switch {
 		case len(inStatement) == 1:
 			only, why = inStatement[0], g.reason // the statement that names both
@@ -336,6 +349,28 @@ func (d *deriver) joinStandIns() {
 		g.skills = append([]string{only}, g.skills...)
 		g.weak, g.reason = false, why
 	}
+}
+
+// nearestBefore returns, of the skills names written in statement, the
+// one written right before the stand-in first ("Infrastructure as code
+// with Terraform (Pulumi or CloudFormation would also be fine)":
+// Terraform), or names itself if there is none.
+func nearestBefore(statement string, names []string, first string) []string {
+	lower := strings.ToLower(statement)
+	end := strings.LastIndex(lower, strings.ToLower(first)) // the stand-in's own mention
+	if end < 0 {
+		return names
+	}
+	best, at := "", -1
+	for _, n := range names {
+		if i := strings.LastIndex(lower[:end], strings.ToLower(n)); i > at {
+			best, at = n, i
+		}
+	}
+	if at < 0 || strings.Trim(lower[at+len(best):end], " ,(") != "" {
+		return names // only right before them: "Terraform (Pulumi or …"
+	}
+	return []string{best}
 }
 
 // mergeGroups merges groups of one category that share a skill, until

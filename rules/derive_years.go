@@ -71,7 +71,7 @@ var notExperience = regexp.MustCompile(`^\s*(?:ago|old|of age|warranty|contract|
 // notExperienceBefore comes before a number of years that is not
 // experience: "fixed term for three years", "within two years".
 var notExperienceBefore = regexp.MustCompile(`\b(?:(?:fixed[- ]term|contract|funded|funding|appointment)(?: \w+)? (?:for|of)|` +
-	`within|in the next|over the next|after|for the first|every|up to|no more than|at most)\s+$`) // "up to 1 year": a maximum
+	`within|in the next|over the next|after|for (?:the|its|their|our) first|every|up to|no more than|at most)\s+$`) // "up to 1 year": a maximum; "for its first two years": the post's
 
 // companySubject and candidateWord tell a company's own years ("a Django
 // application that has grown steadily for six years", "for over 20 years

@@ -691,3 +691,81 @@ func sameLine(a, b *chunk) bool {
 	d := small.y - big.y
 	return small.size < 0.8*big.size && d >= -0.35*big.size && d <= 0.6*big.size
 }
+
+// runsOn reports whether the paragraph a page ends with runs on at the
+// top of the next: the page's text (prevText, of chunks prev) ends with
+// its lowest line, the next page's (nextText, of next) starts with its
+// highest, set in the same type where a chunk of that line starts (the
+// text of a list item after its bullet), and the lowest line was wrapped
+// (the next one's first word would not have fitted after it, before the
+// right edge of the text above it) before a sentence ended. A blank line
+// there would part one sentence in two.
+func runsOn(prev, next []*chunk, prevText, nextText string) bool {
+	if len(prev) == 0 || len(next) == 0 {
+		return false
+	}
+	low, high := prev[0], next[0]
+	for _, c := range prev {
+		if c.y < low.y {
+			low = c
+		}
+	}
+	for _, c := range next {
+		if c.y > high.y {
+			high = c
+		}
+	}
+	var last, first []*chunk
+	for _, c := range prev {
+		if sameLine(c, low) {
+			last = append(last, c)
+		}
+	}
+	for _, c := range next {
+		if sameLine(c, high) {
+			first = append(first, c)
+		}
+	}
+	var lastText, firstText []string
+	readLines(last, &lastText)
+	readLines(first, &firstText)
+	prevText, nextText = strings.TrimRight(prevText, "\n"), strings.TrimLeft(nextText, "\n")
+	if len(lastText) != 1 || len(firstText) != 1 || !strings.HasSuffix(prevText, lastText[0]) || !strings.HasPrefix(nextText, firstText[0]) {
+		return false
+	}
+	if strings.ContainsAny(lastText[0][len(lastText[0])-1:], ".!?:;") {
+		return false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, c := range last {
+		lo, hi = math.Min(lo, c.x0), math.Max(hi, c.x1)
+	}
+	start := first[0]
+	for _, c := range first {
+		if c.x0 < start.x0 {
+			start = c
+		}
+	}
+	tol := alignTol * low.size
+	if math.Abs(start.size-low.size) > tol || !slices.ContainsFunc(last, func(c *chunk) bool { return math.Abs(c.x0-start.x0) <= tol }) {
+		return false
+	}
+	// The text's right edge: where lines above it end, three at least
+	// within an em of it (a paragraph wrapped there, not a list of short
+	// items of which the last is the longest).
+	right := hi
+	var ends []float64
+	for _, c := range prev {
+		if c.x0 < hi && c.x1 > lo && !slices.Contains(last, c) {
+			right = math.Max(right, c.x1)
+			ends = append(ends, c.x1)
+		}
+	}
+	full := 0
+	for _, e := range ends {
+		if right-e < low.size {
+			full++
+		}
+	}
+	return full >= 3 && hi+0.25*start.size+start.firstWord() > right
+}

@@ -82,15 +82,24 @@ func Extract(ctx context.Context, r io.ReaderAt, size int64, lim extract.Limits)
 	// A page is written once the next is read: the rows of a table that
 	// goes on at the top of the next page are its own (see
 	// continuedTable).
-	var pending []*chunk
+	// Pages are parted by a blank line, but for a paragraph that runs on
+	// from one to the next (see runsOn).
+	var pending, written []*chunk
 	cut := false
 	flush := func() {
-		if len(pageTexts) > 0 {
-			sb.WriteString("\n\n")
+		var page strings.Builder
+		layoutPage(&page, pending)
+		text := page.String()
+		if n := len(pageTexts); n > 0 {
+			if runsOn(written, pending, pageTexts[n-1], text) {
+				sb.WriteByte('\n')
+			} else {
+				sb.WriteString("\n\n")
+			}
 		}
-		start := sb.Len()
-		layoutPage(&sb, pending)
-		pageTexts = append(pageTexts, sb.String()[start:])
+		sb.WriteString(text)
+		pageTexts = append(pageTexts, text)
+		written = pending
 	}
 	for i, page := range pages {
 		if err := ctx.Err(); err != nil {

@@ -609,7 +609,8 @@ var subordinate = regexp.MustCompile(`\b(?:since|because|as|so|which|while|where
 // soConsequence asks for what a description names: "we use Git for
 // everything, so you will need to be comfortable with it".
 var soConsequence = regexp.MustCompile(`\bso (?:you(?:'ll| will| would)? (?:need|want|have|should|must)|you(?:'ll| will) be expected|` +
-	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with)\b|` +
+	`(?:it is|it's) (?:essential|important|key)|knowing|being comfortable|comfort with|` +
+	`(?:some |solid |good )?(?:experience|knowledge|familiarity) (?:with|of) (?:it|them) (?:is|are) (?:expected|required|needed|essential|a must))\b|` + // "so some experience with it is expected"
 	`\band (?:we )?(?:expect|need|want) you to\b`) // "We write our tests with PHPUnit and expect you to as well"
 
 // productNamed reports whether a lone skill names the team's product or

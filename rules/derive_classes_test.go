@@ -1691,3 +1691,21 @@ func TestClassSeventeenthSet(t *testing.T) {
 		t.Errorf("degree %+v, want the field Cybersecurity once", d)
 	}
 }
+
+// TestClassEighteenthSet: classes found with the eighteenth blind set,
+// each in phrasings of our own.
+func TestClassEighteenthSet(t *testing.T) {
+	runClass(t, []classCase{
+		// "Make sure" is no build tool.
+		{posting: "What you'll do\n- Make sure every service has alerts\n\nRequirements\n- Go\n", want: map[string]string{"Make": ""}},
+		// A consequence of the team's tool asks for it.
+		{posting: "We deploy everything with Terraform, so some experience with it is expected.\n", want: map[string]string{"Terraform": "required"}},
+		// A part of the years spent supporting a kind of work.
+		{posting: "Requirements\n- 6+ years in backend engineering, with at least 3 of them supporting Kafka platforms\n", want: map[string]string{"Apache Kafka": "required@3"}, years: "6"},
+	})
+	// Counter-cases.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- Builds with Make and CMake\n", want: map[string]string{"Make": "required"}},
+		{posting: "We use Terraform. Some experience with Kubernetes is a plus.\n", want: map[string]string{"Terraform": "preferred"}},
+	})
+}

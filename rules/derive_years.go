@@ -147,7 +147,7 @@ func parseNumber(s string) int {
 // "5 years of", "with", "writing", "developing embedded software in".
 var yearsLead = regexp.MustCompile(`^\s*$|^'?\s*(?:of\s+)?(?:experience|exp\.?)\s+(?:of|with|in|using|running|building|developing|writing|working|doing)\b[^,;.()]*$|` +
 	`^'?\s*(?:of|with|in|writing|using|developing|building|working|programming|coding|doing|running|operating|managing|maintaining|administering|deploying|` +
-	`making|creating|shipping|delivering|training|` +
+	`making|creating|shipping|delivering|training|supporting|spent on|spent in|` +
 	`hands-on|professional|commercial|production)\b[^,;.()]*\(?$`) // "a year or two with a service mesh (Istio or Linkerd)"
 
 // newSubject opens a clause of its own between years and skills: "five

@@ -264,14 +264,8 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 	if len(chunks) == 0 {
 		return
 	}
-	minX, maxX := math.Inf(1), math.Inf(-1)
-	var sizes []float64
-	for _, c := range chunks {
-		minX, maxX = math.Min(minX, c.x0), math.Max(maxX, c.x1)
-		sizes = append(sizes, c.size)
-	}
-	sort.Float64s(sizes)
-	minGutter := chunkGap * sizes[len(sizes)/2]
+	minX, maxX, size := extent(chunks)
+	minGutter := chunkGap * size
 
 	bands := makeBands(chunks, minX, maxX, minGutter)
 	bestI, bestJ, best := 0, 0, span{}
@@ -311,7 +305,7 @@ func layoutNode(chunks []*chunk, lines *[]string) {
 	// the next column than an em, a cell's padding all that parts them),
 	// else in any run of bands whose columns are that close throughout
 	// (see narrowTable).
-	pad := padGap * sizes[len(sizes)/2]
+	pad := padGap * size
 	var t table
 	var ok bool
 	at := 0
@@ -768,4 +762,17 @@ func runsOn(prev, next []*chunk, prevText, nextText string) bool {
 		}
 	}
 	return full >= 3 && hi+0.25*start.size+start.firstWord() > right
+}
+
+// extent returns the left and right edges of chunks and the median of
+// their type sizes; chunks is not empty.
+func extent(chunks []*chunk) (minX, maxX, size float64) {
+	minX, maxX = math.Inf(1), math.Inf(-1)
+	sizes := make([]float64, 0, len(chunks))
+	for _, c := range chunks {
+		minX, maxX = math.Min(minX, c.x0), math.Max(maxX, c.x1)
+		sizes = append(sizes, c.size)
+	}
+	sort.Float64s(sizes)
+	return minX, maxX, sizes[len(sizes)/2]
 }

@@ -506,14 +506,8 @@ func continuedTable(prev, next []*chunk) (moved, rest []*chunk) {
 // rows of a table that starts in prev (see continuedTable).
 func crossingTable(prev, next []*chunk) []*chunk {
 	all := append(append(make([]*chunk, 0, len(prev)+len(next)), prev...), next...)
-	minX, maxX := math.Inf(1), math.Inf(-1)
-	sizes := make([]float64, 0, len(all))
-	for _, c := range all {
-		minX, maxX = math.Min(minX, c.x0), math.Max(maxX, c.x1)
-		sizes = append(sizes, c.size)
-	}
-	sort.Float64s(sizes)
-	minGutter := padGap * sizes[len(sizes)/2]
+	minX, maxX, size := extent(all)
+	minGutter := padGap * size
 	bands := makeBands(all, minX, maxX, minGutter)
 	onNext := make(map[*chunk]bool, len(next))
 	for _, c := range next {

@@ -280,6 +280,9 @@ func (d *deriver) statement(st statement) {
 			next = chs[i+1].from
 		}
 		cu := scopeCue(lower, cues, cue{}, prev, c.from, c.to, next)
+		if w, ok := trailingWish(lower, cues, c.to); ok && (cu.kind == cueSoft || cu.kind == cueKnows || cu.kind == cueNone) {
+			cu = w // "Experience with BDD using Cucumber would be an advantage": the wish is the clause's
+		}
 		switch {
 		case cu.kind == cueNone && (carried.kind == cueDescribes || carried.kind == cuePreferred) &&
 			clauseBreak.FindStringIndex(lower[prev:c.from]) == nil:
@@ -620,6 +623,27 @@ func productNamed(lower string, c chain) bool {
 }
 
 var productAfter = regexp.MustCompile(`^\s+(?:app|apps|application|applications|codebase|code base|client|clients|team|teams|platform)\b`)
+
+// trailingWish returns a wish that ends the clause of a list ending at
+// to, said of all the clause names ("… would be an advantage", "… is a
+// plus"), if no clause break stands between.
+func trailingWish(lower string, cues []cue, to int) (cue, bool) {
+	for _, c := range cues {
+		if c.start < to || c.kind != cuePreferred {
+			continue
+		}
+		if clauseBreak.FindStringIndex(lower[to:c.start]) != nil || !wishPredicate.MatchString(lower[max(to, c.start-12):c.start]) {
+			return cue{}, false
+		}
+		if rest := strings.TrimSpace(lower[c.end:]); rest != "" && !strings.ContainsAny(rest[:1], ".;!") {
+			return cue{}, false // the wish goes on to something else
+		}
+		return c, true
+	}
+	return cue{}, false
+}
+
+var wishPredicate = regexp.MustCompile(`\b(?:would be|will be|'d be|is|are)\s+(?:an?\s+|a real\s+|a big\s+)?$`)
 
 // learnBefore, right before a list, says it can be learnt: "a strong C++
 // programmer can learn Unreal".

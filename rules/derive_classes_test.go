@@ -1709,3 +1709,25 @@ func TestClassEighteenthSet(t *testing.T) {
 		{posting: "We use Terraform. Some experience with Kubernetes is a plus.\n", want: map[string]string{"Terraform": "preferred"}},
 	})
 }
+
+// TestClassNineteenthSet: classes found with the nineteenth blind set,
+// each in phrasings of our own.
+func TestClassNineteenthSet(t *testing.T) {
+	runClass(t, []classCase{
+		// Years a posting says would suit it are the candidate's.
+		{posting: "About you\nAround three years of Python work would suit us well.\n", years: "3?"},
+		// A wish that ends the clause is said of all it names.
+		{posting: "Requirements\n- Experience with Terraform using Terragrunt would be an advantage\n- Go\n", want: map[string]string{"Terraform": "preferred", "Go": "required"}},
+		// A field of work offered in place of the skill: the job's years.
+		{posting: "Requirements\n- At least 4 years of applied statistics or operations research experience\n", years: "4", want: map[string]string{"Statistics": "required"}},
+		// "REST Assured" is a library, not REST; "agile team" is Agile.
+		{posting: "Requirements\n- Experience working in an agile team\n- API tests with REST Assured\n", want: map[string]string{"Agile": "required", "REST": ""}},
+		// The team's systems that "have run on" a technology describe it.
+		{posting: "Our booking systems have run on PostgreSQL for twenty years.\n\nRequirements\n- Java\n", want: map[string]string{"PostgreSQL": "preferred"}},
+	})
+	// Counter-cases.
+	runClass(t, []classCase{
+		{posting: "Requirements\n- 4 years of Python or Go experience\n", groups: []string{"Python,Go"}},
+		{posting: "Requirements\n- Experience with Terraform; Pulumi would be an advantage\n", want: map[string]string{"Terraform": "required", "Pulumi": "preferred"}},
+	})
+}

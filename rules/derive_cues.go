@@ -37,6 +37,7 @@ var cuePattern = regexp.MustCompile(`\b(?:` +
 	`our (?:[\w-]+ )?(?:clusters?|services|backend|frontend|apps?|infrastructure|infra|platform|databases?|pipelines?|tests|` +
 	`code|codebase|systems|servers|models|jobs|data|warehouse) (?:is|are|runs?|lives?)(?: on| in)?|` +
 	`our (?:[\w-]+ ){1,2}(?:run|runs|use|uses|rely on|relies on)|ours (?:run|runs|are|is|live|lives) (?:on|in)|` +
+	`our (?:[\w-]+ ){1,4}(?:have|has) (?:run|been running|been written|been built|used)|` + // "Our reservations and loyalty systems have run on …"
 	`we(?:'ve| have)(?: \w+)? (?:built|used|run|written|shipped|deployed|developed|maintained|operated|been)|` +
 	`(?:our|the) (?:\w+ )?(?:team|teams|company|engineers|developers) (?:already |currently |mostly )?(?:has|have|uses?|runs?|builds?|writes?|deploys?)|we(?:'re| are) (?:currently |mostly |mainly |all )?(?:on|using|running|hosted on|built on)|our (?:\w+ )?(?:stack|platform) (?:is|runs)|is built (?:on|with))|` +
 	`(?P<neg>not (?:needed|required|necessary|essential|mandatory|a must|expected|a requirement|a prerequisite|part of|used|relevant|important)|` +

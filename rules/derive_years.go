@@ -81,7 +81,7 @@ var (
 	companySubject = regexp.MustCompile(`\b(?:we|we've|we're|our|us|founded|since)\b|\b(?:the|this) (?:company|business|firm|startup|studio)\b|` +
 		`\b(?:has|had)\b[^.;]*\bfor (?:over |more than |almost |nearly |about |the (?:last|past) )?(?:` + numberWord + `)\b`) // "Kettleby has sold books for fifteen years"
 	candidateWord = regexp.MustCompile(`\b(?:you|your|you've|you're|candidates?|someone|applicants?|looking for|seek\w*|want\w*|think|means|` +
-		`need\w*|requir\w*|expect\w*|ask\w*|like|value|prefer\w*|ideal\w*|at least|minimum|min|in mind|look\w* for|hop(?:e|ing)|wish)\b|\d\s*\+`)
+		`need\w*|requir\w*|expect\w*|ask\w*|like|value|prefer\w*|ideal\w*|at least|minimum|min|in mind|look\w* for|hop(?:e|ing)|wish|suit\w*)\b|\d\s*\+`) // "two years … would suit us well"
 )
 
 // ofThem is a part of a number of years spent on some skills: "at least
@@ -188,6 +188,11 @@ func (d *deriver) outerNames(toks *tokens, c chain) []string {
 	return out
 }
 
+// orFieldAfter, after the skills years lead to, offers a field of work
+// that is no skill in their place: "3 years of applied statistics or data
+// science experience" are the job's years, spent in either field.
+var orFieldAfter = regexp.MustCompile(`^\s+or\s+(?:[a-z-]+\s+){1,3}(?:experience|work)\b`)
+
 // includingYears, between skills and years that lead to no other skill,
 // makes the years part of the skills' experience: "PHP, including at
 // least one year of commercial experience".
@@ -262,6 +267,7 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 		if claim.skills == nil && k < len(chs) {
 			c := chs[k]
 			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !newSubject.MatchString(gap) && !roleTrail(lower[c.to:]) &&
+				!orFieldAfter.MatchString(lower[c.to:]) &&
 				!(fieldLead.MatchString(gap) && d.kindsOfWork(c)) {
 				claim.skills = names(c)
 			}

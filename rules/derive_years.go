@@ -157,8 +157,10 @@ var newSubject = regexp.MustCompile(`\b(?:and|but|while|whereas)\s+(?:you|you're
 // yearsTrail, after the skills, says the years are of a kind of role,
 // not of the skills: "5 years in machine learning or data science roles";
 // or, right after them, that the skills only qualify what the years were
-// spent on: "two years with ML systems in production".
+// spent on: "two years with ML systems in production"; or that a field
+// of work will do in their place.
 var yearsTrail = regexp.MustCompile(`^[^,;.]{0,30}?\b(?:roles?|positions?|engineering|industry|field|teams?|environments?)\b|` +
+	`^\s+or\s+(?:[a-z-]+\s+){1,3}(?:experience|work)\b|` + // a field offered in their place: "applied statistics or data science experience"
 	`^\s*(?:systems|products|projects|companies|startups|domains?|sectors?|space)\b`)
 
 // yearsAfter is what may stand between skills and their years: "Go (3+
@@ -187,11 +189,6 @@ func (d *deriver) outerNames(toks *tokens, c chain) []string {
 	}
 	return out
 }
-
-// orFieldAfter, after the skills years lead to, offers a field of work
-// that is no skill in their place: "3 years of applied statistics or data
-// science experience" are the job's years, spent in either field.
-var orFieldAfter = regexp.MustCompile(`^\s+or\s+(?:[a-z-]+\s+){1,3}(?:experience|work)\b`)
 
 // includingYears, between skills and years that lead to no other skill,
 // makes the years part of the skills' experience: "PHP, including at
@@ -267,7 +264,6 @@ func postingYears(st statement, toks *tokens, chs []chain, d *deriver, reason Re
 		if claim.skills == nil && k < len(chs) {
 			c := chs[k]
 			if gap := lower[m[1]:c.from]; len(gap) < 120 && len(strings.Fields(gap)) <= 8 && yearsLead.MatchString(gap) && !newSubject.MatchString(gap) && !roleTrail(lower[c.to:]) &&
-				!orFieldAfter.MatchString(lower[c.to:]) &&
 				!(fieldLead.MatchString(gap) && d.kindsOfWork(c)) {
 				claim.skills = names(c)
 			}
